@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from '@werkbrug/audit';
+import { AuthModule } from '@werkbrug/auth';
+import { CandidatesModule } from '@werkbrug/candidates';
+import { ConfigModule, loadConfig } from '@werkbrug/config';
+import { DatabaseModule } from '@werkbrug/database';
+import { EmployersModule } from '@werkbrug/employers';
+import { HealthModule } from '@werkbrug/health';
+import { loggerParams } from '@werkbrug/http';
+import { OrganisationsModule } from '@werkbrug/organisations';
+import { OutboxModule } from '@werkbrug/outbox';
+import { SearchModule } from '@werkbrug/search';
+import { VacanciesModule } from '@werkbrug/vacancies';
+import { WerksoortenModule } from '@werkbrug/werksoorten';
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({ useFactory: () => loggerParams(loadConfig().logLevel) }),
+    DatabaseModule,
+    OutboxModule,
+    AuditModule,
+    SearchModule,
+    AuthModule,
+    OrganisationsModule,
+    WerksoortenModule,
+    EmployersModule,
+    VacanciesModule,
+    CandidatesModule,
+    HealthModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,60 @@
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { AppConfig, APP_CONFIG } from '@werkbrug/config';
+import {
+  bodyParserErrors,
+  createValidationPipe,
+  jsonBodyParser,
+  ProblemFilter,
+  requireJsonBody,
+} from '@werkbrug/http';
+import { AppModule } from './app.module';
+
+export function buildOpenApiDocument(app: INestApplication) {
+  const config = new DocumentBuilder()
+    .setTitle('Werkbrug API')
+    .setDescription(
+      'Matching and placement marketplace for re-integration. Errors are RFC 9457 application/problem+json.',
+    )
+    .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Token from POST /api/auth/token' })
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Builds the HTTP app with every cross-cutting concern; used by main.ts and by the tests. */
+export async function createApiApp(): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
+  const config = app.get<AppConfig>(APP_CONFIG);
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null } },
+    }),
+  );
+  app.enableCors({
+    origin: config.corsOrigins.length ? config.corsOrigins : false,
+    exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After', 'Location'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'X-Purpose', 'X-Request-Id'],
+  });
+  app.use(requireJsonBody);
+  app.use(jsonBodyParser());
+  app.use(bodyParserErrors);
+  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }, { path: 'health/ready', method: RequestMethod.GET }] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableShutdownHooks();
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/openapi.json',
+    yamlDocumentUrl: 'api/openapi.yaml',
+    customSiteTitle: 'Werkbrug API',
+  });
+  return app;
+}

@@ -1,0 +1,42 @@
+import '../../register-paths';
+import 'reflect-metadata';
+import { parseArgs } from './args';
+import { migrateCommand } from './commands/migrate.command';
+import { seedCommand } from './commands/seed.command';
+import { stackCommand } from './commands/stack.command';
+import { startCommand } from './commands/start.command';
+
+const HELP = `werkbrug <command>
+
+  start                 run everything: embedded PostgreSQL + Meilisearch, migrations, worker, API
+  migrate               apply migrations and reference data
+  seed [--demo]         reference data; --demo adds the Ferm Werk demo region
+       [--vacancies N --candidates N --seed N]
+  stack --port-file F   (tests) run only PostgreSQL + Meilisearch; writes their URLs to F
+`;
+
+async function main() {
+  const { command, flags } = parseArgs(process.argv.slice(2));
+  switch (command) {
+    case 'start':
+      return startCommand();
+    case 'migrate':
+      return migrateCommand();
+    case 'seed':
+      return seedCommand(flags);
+    case 'stack':
+      return stackCommand(flags);
+    case 'help':
+    case '--help':
+      console.log(HELP);
+      return;
+    default:
+      console.error(`Unknown command "${command}"\n\n${HELP}`);
+      process.exitCode = 2;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`[werkbrug] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '@werkbrug/auth';
+
+export interface AuditEvent {
+  /** e.g. candidate.read, candidate.update, candidate.export, candidate.erase */
+  action: string;
+  candidateId?: string | null;
+  purpose?: string | null;
+  details?: Record<string, unknown>;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Records inside the caller's transaction, so a change and its audit line commit together. */
+  async record(em: EntityManager, actor: Actor | null, event: AuditEvent): Promise<void> {
+    await em.query(
+      `INSERT INTO audit_log (actor_user_id, actor_role, actor_organisation_id, action, candidate_id, purpose, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`,
+      [
+        actor?.userId ?? null,
+        actor?.role ?? 'system',
+        actor?.organisationId ?? null,
+        event.action,
+        event.candidateId ?? null,
+        event.purpose?.slice(0, 500) ?? null,
+        JSON.stringify(event.details ?? {}),
+      ],
+    );
+  }
+
+  get dataSource() {
+    return this.db;
+  }
+}

@@ -1,0 +1,66 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { Problems } from '@werkbrug/http';
+import { Access, Public } from './access.decorator';
+import { TokenRequest, TokenResponse } from './auth.dto';
+import { CurrentActor } from './current-actor.decorator';
+import { LoginThrottle } from './login-throttle';
+import { dummyPasswordHash, verifyPassword } from './password-hasher';
+import { ROLES, type Actor } from './role';
+import { TokenService } from './token.service';
+import { UsersService } from './users/users.service';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
+    private readonly users: UsersService,
+  ) {}
+
+  @Post('token')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange e-mail and password for a bearer token' })
+  async token(@Body() body: TokenRequest, @Req() req: Request): Promise<TokenResponse> {
+    const email = body.email.trim().toLowerCase();
+    this.throttle.checkBefore(email, req.ip ?? 'unknown');
+    const rows: { id: string; password_hash: string }[] = await this.db.query(
+      `SELECT id, password_hash FROM users WHERE email = $1 AND active`,
+      [email],
+    );
+    const user = rows[0];
+    const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), body.password);
+    if (!user || !ok) {
+      this.throttle.recordFailure(email);
+      throw Problems.unauthenticated('E-mail address or password is wrong.');
+    }
+    this.throttle.recordSuccess(email);
+    return this.tokens.issue(user.id);
+  }
+
+  @Delete('token')
+  @Access(...ROLES)
+  @ApiBearerAuth()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke the token used for this request (log out)' })
+  async revoke(@Req() req: Request): Promise<void> {
+    const header = req.headers.authorization ?? '';
+    await this.tokens.revoke(header.slice(7).trim());
+  }
+
+  @Get('me')
+  @Access(...ROLES)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The signed-in user' })
+  async me(@CurrentActor() actor: Actor) {
+    const user = await this.users.findVisible(actor, actor.userId);
+    if (!user) throw Problems.unauthenticated();
+    return user;
+  }
+}

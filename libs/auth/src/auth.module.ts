@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthToken } from './auth-token.entity';
+import { LoginThrottle } from './login-throttle';
+import { TokenService } from './token.service';
+import { User } from './user.entity';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([User, AuthToken])],
+  controllers: [AuthController, UsersController],
+  providers: [TokenService, LoginThrottle, UsersService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [TokenService, UsersService, LoginThrottle],
+})
+export class AuthModule {}

@@ -1,0 +1,32 @@
+import { Column, Entity } from 'typeorm';
+import { BaseEntity } from '@werkbrug/database';
+import type { Role } from './role';
+
+@Entity('users')
+export class User extends BaseEntity {
+  @Column({ type: 'text' })
+  email!: string;
+
+  @Column({ type: 'text', select: false })
+  passwordHash!: string;
+
+  @Column({ type: 'text' })
+  role!: Role;
+
+  @Column({ type: 'uuid' })
+  organisationId!: string;
+
+  /** Set for werkgever users: the employer they act for. */
+  @Column({ type: 'uuid', nullable: true })
+  employerId!: string | null;
+
+  /** Set for kandidaat users: their own candidate record. */
+  @Column({ type: 'uuid', nullable: true })
+  candidateId!: string | null;
+
+  @Column({ type: 'text' })
+  displayName!: string;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+}

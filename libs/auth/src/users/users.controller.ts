@@ -1,0 +1,55 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { etag, IfMatchVersion } from '@werkbrug/http';
+import { Access } from '../access.decorator';
+import { CurrentActor } from '../current-actor.decorator';
+import { ROLES, type Actor } from '../role';
+import { CreateUserDto, UpdateUserDto, UserListQuery } from './user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @Access('admin', 'werkmakelaar')
+  list(@CurrentActor() actor: Actor, @Query() query: UserListQuery) {
+    return this.users.list(actor, query);
+  }
+
+  @Post()
+  @Access('admin')
+  create(@Body() dto: CreateUserDto) {
+    return this.users.create(dto);
+  }
+
+  @Get(':id')
+  @Access(...ROLES)
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const user = await this.users.get(actor, id);
+    res.setHeader('ETag', etag(user.version));
+    return user;
+  }
+
+  @Patch(':id')
+  @Access(...ROLES)
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateUserDto,
+    @IfMatchVersion() ifMatch: number | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    if (dto.active === false) this.users.assertNotSelf(actor, id);
+    const user = await this.users.update(actor, id, dto, ifMatch);
+    res.setHeader('ETag', etag(user.version));
+    return user;
+  }
+}

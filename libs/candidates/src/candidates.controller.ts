@@ -1,0 +1,56 @@
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Access, type Actor, CurrentActor } from '@werkbrug/auth';
+import { etag, IfMatchVersion } from '@werkbrug/http';
+import { CandidateListQuery, CreateCandidateDto, UpdateCandidateDto } from './candidate.dto';
+import { CandidatesService } from './candidates.service';
+
+const PURPOSE_HEADER = 'x-purpose';
+
+@ApiTags('candidates')
+@ApiBearerAuth()
+@Controller('candidates')
+export class CandidatesController {
+  constructor(private readonly candidates: CandidatesService) {}
+
+  @Get()
+  @Access('admin', 'werkmakelaar')
+  list(@CurrentActor() actor: Actor, @Query() query: CandidateListQuery) {
+    return this.candidates.list(actor, query);
+  }
+
+  @Post()
+  @Access('werkmakelaar')
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateCandidateDto) {
+    return this.candidates.create(actor, dto);
+  }
+
+  @Get(':id')
+  @Access('admin', 'werkmakelaar', 'kandidaat')
+  @ApiHeader({ name: 'X-Purpose', required: false, description: 'Why the file is read; kept in the audit trail' })
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Headers(PURPOSE_HEADER) purpose: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const c = await this.candidates.get(actor, id, purpose);
+    res.setHeader('ETag', etag(c.version));
+    return c;
+  }
+
+  @Patch(':id')
+  @Access('werkmakelaar', 'kandidaat')
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateCandidateDto,
+    @IfMatchVersion() ifMatch: number | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const c = await this.candidates.update(actor, id, dto, ifMatch);
+    res.setHeader('ETag', etag(c.version));
+    return c;
+  }
+}

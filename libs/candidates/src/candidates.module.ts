@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { WerksoortenModule } from '@werkbrug/werksoorten';
+import { Candidate } from './candidate.entity';
+import { CandidateProtected } from './candidate-protected.entity';
+import { CandidatesController } from './candidates.controller';
+import { CandidatesService } from './candidates.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Candidate, CandidateProtected]), WerksoortenModule],
+  controllers: [CandidatesController],
+  providers: [CandidatesService],
+  exports: [CandidatesService],
+})
+export class CandidatesModule {}

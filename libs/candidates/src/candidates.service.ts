@@ -1,0 +1,198 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '@werkbrug/auth';
+import { AuditService } from '@werkbrug/audit';
+import { resolveLocation } from '@werkbrug/domain';
+import { escapeLike, Page, paginate, Problems } from '@werkbrug/http';
+import { OutboxService } from '@werkbrug/outbox';
+import { WerksoortenService } from '@werkbrug/werksoorten';
+import {
+  CANDIDATE_SELF_EDITABLE,
+  CandidateListQuery,
+  CreateCandidateDto,
+  PERSONAL_SELF_EDITABLE,
+  UpdateCandidateDto,
+} from './candidate.dto';
+import { Candidate } from './candidate.entity';
+import { CandidateProtected } from './candidate-protected.entity';
+import { applyWorkProfile } from './work-profile.mapper';
+import { toCandidateFileView, toCaseloadRow, toWorkProfileView } from './candidate.view';
+
+const SORTABLE = {
+  createdAt: { column: 'c.createdAt', read: (c: Candidate) => c.createdAt },
+  updatedAt: { column: 'c.updatedAt', read: (c: Candidate) => c.updatedAt },
+  pseudonym: { column: 'c.pseudonym', read: (c: Candidate) => c.pseudonym },
+};
+
+/** Who may read the protected part: the candidate and werkmakelaars of the owning organisation. */
+const mayReadFile = (actor: Actor) => actor.role === 'werkmakelaar' || actor.role === 'kandidaat';
+
+@Injectable()
+export class CandidatesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly werksoorten: WerksoortenService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The one scoping rule for candidates; other organisations' records are simply not there (404). */
+  scoped(actor: Actor, manager: EntityManager = this.db.manager) {
+    const qb = manager.getRepository(Candidate).createQueryBuilder('c').andWhere('c.erasedAt IS NULL');
+    if (actor.role === 'werkmakelaar') qb.andWhere('c.organisationId = :org', { org: actor.organisationId });
+    else if (actor.role === 'kandidaat') qb.andWhere('c.id = :self', { self: actor.candidateId });
+    else if (actor.role !== 'admin') qb.andWhere('false');
+    return qb;
+  }
+
+  async list(actor: Actor, query: CandidateListQuery): Promise<Page<unknown>> {
+    const qb = this.scoped(actor);
+    if (actor.role === 'werkmakelaar') qb.leftJoinAndSelect('c.protectedData', 'p');
+    if (query.werkmakelaarId) qb.andWhere('c.werkmakelaarId = :wm', { wm: query.werkmakelaarId });
+    if (query.ladderRung) qb.andWhere('c.ladderRung = :rung', { rung: query.ladderRung });
+    if (query.route) qb.andWhere('c.route = :route', { route: query.route });
+    if (query.werksoort) qb.andWhere(':ws = ANY(c.werksoortWishes)', { ws: query.werksoort });
+    if (query.place) qb.andWhere(`c.place ILIKE :place ESCAPE '\\'`, { place: escapeLike(query.place) });
+    return paginate(qb, query, SORTABLE, '-createdAt', actor.role === 'werkmakelaar' ? toCaseloadRow : toWorkProfileView);
+  }
+
+  /** Reads one candidate; a full file read is audited with its purpose. */
+  async get(actor: Actor, id: string, purpose?: string) {
+    const qb = this.scoped(actor).andWhere('c.id = :id', { id });
+    if (mayReadFile(actor)) qb.leftJoinAndSelect('c.protectedData', 'p');
+    const c = await qb.getOne();
+    if (!c) throw Problems.notFound('Candidate');
+    if (!mayReadFile(actor)) return toWorkProfileView(c);
+    await this.audit.record(this.db.manager, actor, {
+      action: 'candidate.read',
+      candidateId: c.id,
+      purpose: purpose ?? null,
+    });
+    return toCandidateFileView(c, c.protectedData);
+  }
+
+  private async checkWishes(codes: string[] | undefined) {
+    if (codes?.length) await this.werksoorten.requireActiveCodes(codes, 'werksoortWishes');
+  }
+
+  private async checkWerkmakelaar(em: EntityManager, organisationId: string, werkmakelaarId: string) {
+    const [row] = await em.query(
+      `SELECT 1 FROM users WHERE id = $1 AND role = 'werkmakelaar' AND organisation_id = $2 AND active`,
+      [werkmakelaarId, organisationId],
+    );
+    if (!row) {
+      throw Problems.validation([{ field: 'werkmakelaarId', message: 'not an active werkmakelaar of this organisation' }]);
+    }
+  }
+
+  async create(actor: Actor, dto: CreateCandidateDto) {
+    if (dto.hoursMin > dto.hoursMax) {
+      throw Problems.validation([{ field: 'hoursMin', message: 'hoursMin must not exceed hoursMax' }]);
+    }
+    await this.checkWishes(dto.werksoortWishes);
+    const id = await this.db.transaction(async (em) => {
+      const werkmakelaarId = dto.werkmakelaarId ?? actor.userId;
+      await this.checkWerkmakelaar(em, actor.organisationId, werkmakelaarId);
+      const home = await resolveLocation(em, dto.homeArea, 'homeArea');
+      const candidate = em.getRepository(Candidate).create({
+        organisationId: actor.organisationId,
+        werkmakelaarId,
+        interests: '',
+        certificates: [],
+        languageLevel: 'geen',
+        needsJobcoach: false,
+        needsBuddy: false,
+        needsWheelchairAccess: false,
+        arrangements: null,
+        maxTravelKm: null,
+        maxTravelMinutes: null,
+        trajectoryEndedOn: null,
+      });
+      applyWorkProfile(candidate, dto, home);
+      const saved = await em.getRepository(Candidate).save(candidate);
+      const p = dto.personal;
+      await em.getRepository(CandidateProtected).save({
+        candidateId: saved.id,
+        firstName: p.firstName.trim(),
+        lastName: p.lastName.trim(),
+        email: p.email?.toLowerCase() ?? null,
+        phone: p.phone ?? null,
+        address: p.address ?? null,
+        dateOfBirth: p.dateOfBirth ?? null,
+        benefitType: p.benefitType ?? null,
+        banenafspraak: p.banenafspraak ?? false,
+        loonwaardePct: p.loonwaardePct ?? null,
+        notes: p.notes ?? '',
+      });
+      await this.audit.record(em, actor, { action: 'candidate.create', candidateId: saved.id });
+      await this.outbox.enqueue(em, { topic: 'search.candidate', aggregateType: 'candidate', aggregateId: saved.id });
+      return saved.id;
+    });
+    return this.get(actor, id, 'aangemaakt');
+  }
+
+  private assertSelfEditable(actor: Actor, dto: UpdateCandidateDto) {
+    if (actor.role !== 'kandidaat') return;
+    const fields = Object.keys(dto).filter((k) => (dto as Record<string, unknown>)[k] !== undefined);
+    const personal = Object.keys(dto.personal ?? {}).filter(
+      (k) => (dto.personal as Record<string, unknown>)[k] !== undefined,
+    );
+    const refused = [
+      ...fields.filter((f) => !CANDIDATE_SELF_EDITABLE.has(f)),
+      ...personal.filter((f) => !PERSONAL_SELF_EDITABLE.has(f)).map((f) => `personal.${f}`),
+    ];
+    if (refused.length) {
+      throw Problems.forbidden(`Your werkmakelaar keeps these fields up to date: ${refused.join(', ')}.`);
+    }
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateCandidateDto, ifMatch?: number) {
+    const expected = ifMatch ?? dto.version;
+    if (expected === undefined) throw Problems.versionRequired();
+    this.assertSelfEditable(actor, dto);
+    if (actor.role === 'admin') throw Problems.forbidden('Administrators do not edit candidate files.');
+    await this.checkWishes(dto.werksoortWishes);
+    await this.db.transaction(async (em) => {
+      const c = await this.scoped(actor, em).andWhere('c.id = :id', { id }).setLock('pessimistic_write').getOne();
+      if (!c) throw Problems.notFound('Candidate');
+      if (c.version !== expected) throw Problems.staleVersion(c.version);
+      if (dto.werkmakelaarId) {
+        await this.checkWerkmakelaar(em, c.organisationId, dto.werkmakelaarId);
+        c.werkmakelaarId = dto.werkmakelaarId;
+      }
+      const home = dto.homeArea ? await resolveLocation(em, dto.homeArea, 'homeArea') : null;
+      applyWorkProfile(c, dto, home);
+      if (c.hoursMin > c.hoursMax) {
+        throw Problems.validation([{ field: 'hoursMin', message: 'hoursMin must not exceed hoursMax' }]);
+      }
+      c.updatedAt = new Date();
+      await em.getRepository(Candidate).save(c);
+      if (dto.personal) {
+        const p = dto.personal;
+        const changes = Object.fromEntries(
+          Object.entries({
+            firstName: p.firstName?.trim(),
+            lastName: p.lastName?.trim(),
+            email: p.email?.toLowerCase(),
+            phone: p.phone,
+            address: p.address,
+            dateOfBirth: p.dateOfBirth,
+            benefitType: p.benefitType,
+            banenafspraak: p.banenafspraak,
+            loonwaardePct: p.loonwaardePct,
+            notes: p.notes,
+          }).filter(([, v]) => v !== undefined),
+        );
+        if (Object.keys(changes).length) {
+          await em.getRepository(CandidateProtected).update({ candidateId: id }, changes);
+        }
+      }
+      const changed = [...Object.keys(dto).filter((k) => k !== 'personal' && k !== 'version'),
+        ...Object.keys(dto.personal ?? {}).map((k) => `personal.${k}`)];
+      await this.audit.record(em, actor, { action: 'candidate.update', candidateId: id, details: { fields: changed } });
+      await this.outbox.enqueue(em, { topic: 'search.candidate', aggregateType: 'candidate', aggregateId: id });
+    });
+    return this.get(actor, id, 'bijgewerkt');
+  }
+}

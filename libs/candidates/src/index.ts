@@ -1,0 +1,5 @@
+export * from './candidate.entity';
+export * from './candidate-protected.entity';
+export * from './candidate.view';
+export * from './candidates.module';
+export * from './candidates.service';

@@ -1,0 +1,98 @@
+import path from 'node:path';
+
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  dataDir: string;
+  databaseUrl: string;
+  meiliUrl: string;
+  meiliKey: string;
+  /** Prefix for Meilisearch index uids, so tests and deployments can share one server. */
+  meiliIndexPrefix: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  publicUrl: string;
+  tokenTtlHours: number;
+  corsOrigins: string[];
+  logLevel: string;
+  adminEmail: string | null;
+  adminPassword: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+function intFrom(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  problems: string[],
+  min = 1,
+  max = 65535,
+): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return value;
+}
+
+function urlFrom(env: NodeJS.ProcessEnv, name: string, problems: string[], protocols: string[]) {
+  const raw = env[name];
+  if (!raw) {
+    problems.push(`${name} is required (or run through "npm start", which sets it)`);
+    return '';
+  }
+  try {
+    const url = new URL(raw);
+    if (!protocols.includes(url.protocol)) {
+      problems.push(`${name} must use ${protocols.join(' or ')} (got ${url.protocol})`);
+    }
+  } catch {
+    problems.push(`${name} is not a valid URL`);
+  }
+  return raw;
+}
+
+/**
+ * Reads and validates the environment once. Fails fast with every problem listed,
+ * so a misconfigured deployment never starts half-working.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const nodeEnv = env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'development';
+  const config: AppConfig = {
+    env: nodeEnv,
+    port: intFrom(env, 'PORT', 3000, problems, 0),
+    dataDir: path.resolve(env.WERKBRUG_DATA_DIR ?? '.werkbrug'),
+    databaseUrl: urlFrom(env, 'DATABASE_URL', problems, ['postgres:', 'postgresql:']),
+    meiliUrl: urlFrom(env, 'MEILI_URL', problems, ['http:', 'https:']),
+    meiliKey: env.MEILI_MASTER_KEY ?? env.MEILI_API_KEY ?? '',
+    meiliIndexPrefix: env.MEILI_INDEX_PREFIX ?? '',
+    smtpUrl: env.SMTP_URL ? urlFrom(env, 'SMTP_URL', problems, ['smtp:', 'smtps:']) : null,
+    mailFrom: env.MAIL_FROM ?? 'Werkbrug <noreply@werkbrug.local>',
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`,
+    tokenTtlHours: intFrom(env, 'TOKEN_TTL_HOURS', 12, problems, 1, 24 * 30),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    adminEmail: env.WERKBRUG_ADMIN_EMAIL ?? null,
+    adminPassword: env.WERKBRUG_ADMIN_PASSWORD ?? null,
+  };
+  if (config.meiliIndexPrefix && !/^[a-z0-9_-]{1,40}$/.test(config.meiliIndexPrefix)) {
+    problems.push('MEILI_INDEX_PREFIX may hold only a-z, 0-9, _ and - (at most 40)');
+  }
+  for (const origin of config.corsOrigins) {
+    if (!/^https?:\/\/[^/]+$/.test(origin)) problems.push(`CORS_ORIGINS entry "${origin}" is not an origin`);
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

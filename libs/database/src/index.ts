@@ -1,0 +1,5 @@
+export * from './base.entity';
+export * from './data-source-options';
+export * from './database.module';
+export * from './pg-errors';
+export * from './snake-naming.strategy';

@@ -1,0 +1,20 @@
+import { QueryFailedError } from 'typeorm';
+
+/** PostgreSQL SQLSTATE codes we translate into problem responses. */
+export const PG_UNIQUE_VIOLATION = '23505';
+export const PG_FOREIGN_KEY_VIOLATION = '23503';
+export const PG_CHECK_VIOLATION = '23514';
+
+export function pgErrorCode(error: unknown): string | undefined {
+  if (error instanceof QueryFailedError) {
+    return (error.driverError as { code?: string } | undefined)?.code;
+  }
+  return undefined;
+}
+
+export function pgConstraint(error: unknown): string | undefined {
+  if (error instanceof QueryFailedError) {
+    return (error.driverError as { constraint?: string } | undefined)?.constraint;
+  }
+  return undefined;
+}

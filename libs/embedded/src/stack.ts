@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import { startMeilisearch } from './embedded-meilisearch';
+import { loadOrCreateSecrets } from './secrets';
+
+export interface StackOptions {
+  dataDir: string;
+  pgPort?: number;
+  meiliPort?: number;
+  database?: string;
+  /** Start Meilisearch too (not needed for migrate/seed). */
+  withSearch?: boolean;
+  log: (line: string) => void;
+}
+
+export interface Stack {
+  env: { DATABASE_URL: string; MEILI_URL: string; MEILI_MASTER_KEY: string };
+  meiliPid: number | null;
+  /** Restarts the embedded Meilisearch on the same folder and port (used by failure tests). */
+  restartSearch(): Promise<void>;
+  stopSearch(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts what is not configured externally: embedded PostgreSQL unless DATABASE_URL is set,
+ * the bundled Meilisearch unless MEILI_URL is set. Everything lives under one data folder.
+ */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const dataDir = path.resolve(options.dataDir);
+  const secrets = loadOrCreateSecrets(dataDir);
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    stops.length = 0;
+  };
+  try {
+    let databaseUrl = process.env.DATABASE_URL ?? '';
+    if (!databaseUrl) {
+      const pgPort = options.pgPort ?? Number(process.env.WERKBRUG_PG_PORT ?? 54329);
+      options.log(`starting embedded PostgreSQL on 127.0.0.1:${pgPort}`);
+      const pg = await startEmbeddedPostgres({
+        dataDir,
+        port: pgPort,
+        password: secrets.postgresPassword,
+        database: options.database ?? 'werkbrug',
+        log: options.log,
+      });
+      stops.push(pg.stop);
+      databaseUrl = pg.url;
+    }
+    let meiliUrl = process.env.MEILI_URL ?? '';
+    let meiliKey = process.env.MEILI_MASTER_KEY ?? '';
+    let meiliPid: number | null = null;
+    let meiliStop: (() => Promise<void>) | null = null;
+    const meiliPort = options.meiliPort ?? Number(process.env.WERKBRUG_MEILI_PORT ?? 7700);
+    const startSearch = async () => {
+      const meili = await startMeilisearch({ dataDir, port: meiliPort, masterKey: secrets.meiliMasterKey, log: options.log });
+      meiliPid = meili.pid;
+      meiliStop = meili.stop;
+      return meili;
+    };
+    if (!meiliUrl && options.withSearch !== false) {
+      options.log(`starting Meilisearch on 127.0.0.1:${meiliPort}`);
+      const meili = await startSearch();
+      stops.push(async () => meiliStop?.());
+      meiliUrl = meili.url;
+      meiliKey = meili.masterKey;
+    }
+    return {
+      env: { DATABASE_URL: databaseUrl, MEILI_URL: meiliUrl, MEILI_MASTER_KEY: meiliKey },
+      get meiliPid() {
+        return meiliPid;
+      },
+      stopSearch: async () => {
+        await meiliStop?.();
+      },
+      restartSearch: async () => {
+        await meiliStop?.();
+        await startSearch();
+      },
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

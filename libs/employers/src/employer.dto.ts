@@ -1,0 +1,90 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { IsKvkNumber, LocationDto } from '@werkbrug/domain';
+import { PageQuery } from '@werkbrug/http';
+import type { Employer } from './employer.entity';
+
+const PHONE = /^[+0-9][0-9 ()-]{7,19}$/;
+
+export class CreateEmployerDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiProperty({ example: '12345678' }) @IsKvkNumber() kvkNumber!: string;
+  @ApiPropertyOptional({ example: '8130', description: 'SBI code (2–5 digits); requires sbiVersion' })
+  @IsOptional()
+  @Matches(/^[0-9]{2,5}$/, { message: 'sbiCode must be 2–5 digits' })
+  sbiCode?: string;
+  @ApiPropertyOptional({ enum: ['2008', '2025'] }) @IsOptional() @IsIn(['2008', '2025']) sbiVersion?: '2008' | '2025';
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(120) contactName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) contactEmail?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(PHONE, { message: 'contactPhone is not a phone number' }) contactPhone?: string;
+  @ApiProperty({ type: [LocationDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => LocationDto)
+  locations!: LocationDto[];
+}
+
+export class UpdateEmployerDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9]{2,5}$/, { message: 'sbiCode must be 2–5 digits' }) sbiCode?: string;
+  @ApiPropertyOptional({ enum: ['2008', '2025'] }) @IsOptional() @IsIn(['2008', '2025']) sbiVersion?: '2008' | '2025';
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(120) contactName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) contactEmail?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(PHONE, { message: 'contactPhone is not a phone number' }) contactPhone?: string;
+  @ApiPropertyOptional({ type: [LocationDto], description: 'Replaces all locations' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => LocationDto)
+  locations?: LocationDto[];
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
+}
+
+export class EmployerListQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Name contains (case-insensitive)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  name?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9]{8}$/) kvkNumber?: string;
+  @ApiPropertyOptional({ description: 'Has a location in this place' }) @IsOptional() @IsString() @MaxLength(100) place?: string;
+}
+
+export const toEmployerView = (e: Employer) => ({
+  id: e.id,
+  organisationId: e.organisationId,
+  name: e.name,
+  kvkNumber: e.kvkNumber,
+  sbiCode: e.sbiCode,
+  sbiVersion: e.sbiVersion,
+  contactName: e.contactName,
+  contactEmail: e.contactEmail,
+  contactPhone: e.contactPhone,
+  locations: (e.locations ?? [])
+    .slice()
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
+    .map((l) => ({ id: l.id, address: l.address, postcode: l.postcode, place: l.place, lat: l.lat, lng: l.lng })),
+  createdAt: e.createdAt.toISOString(),
+  updatedAt: e.updatedAt.toISOString(),
+  version: e.version,
+});
+export type EmployerView = ReturnType<typeof toEmployerView>;

@@ -1,0 +1,34 @@
+import { Column, Entity, OneToMany } from 'typeorm';
+import { BaseEntity } from '@werkbrug/database';
+import { EmployerLocation } from './employer-location.entity';
+
+/** A werkgever. Each employer is its own tenant organisation, so employer users are scoped by it. */
+@Entity('employers')
+export class Employer extends BaseEntity {
+  @Column({ type: 'uuid' })
+  organisationId!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'char', length: 8 })
+  kvkNumber!: string;
+
+  @Column({ type: 'text', nullable: true })
+  sbiCode!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  sbiVersion!: '2008' | '2025' | null;
+
+  @Column({ type: 'text' })
+  contactName!: string;
+
+  @Column({ type: 'text', nullable: true })
+  contactEmail!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  contactPhone!: string | null;
+
+  @OneToMany(() => EmployerLocation, (l) => l.employer, { cascade: true })
+  locations!: EmployerLocation[];
+}

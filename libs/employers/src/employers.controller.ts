@@ -1,0 +1,55 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Access, type Actor, CurrentActor } from '@werkbrug/auth';
+import { etag, IfMatchVersion } from '@werkbrug/http';
+import { CreateEmployerDto, EmployerListQuery, UpdateEmployerDto } from './employer.dto';
+import { EmployersService } from './employers.service';
+
+@ApiTags('employers')
+@ApiBearerAuth()
+@Controller('employers')
+export class EmployersController {
+  constructor(private readonly employers: EmployersService) {}
+
+  @Get()
+  @Access('admin', 'werkmakelaar', 'werkgever')
+  list(@CurrentActor() actor: Actor, @Query() query: EmployerListQuery) {
+    return this.employers.list(actor, query);
+  }
+
+  @Post()
+  @Access('admin', 'werkmakelaar')
+  create(@Body() dto: CreateEmployerDto) {
+    return this.employers.create(dto);
+  }
+
+  @Get(':id')
+  @Access('admin', 'werkmakelaar', 'werkgever')
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response) {
+    const e = await this.employers.get(actor, id);
+    res.setHeader('ETag', etag(e.version));
+    return e;
+  }
+
+  @Patch(':id')
+  @Access('admin', 'werkmakelaar', 'werkgever')
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateEmployerDto,
+    @IfMatchVersion() ifMatch: number | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const e = await this.employers.update(actor, id, dto, ifMatch);
+    res.setHeader('ETag', etag(e.version));
+    return e;
+  }
+
+  @Delete(':id')
+  @Access('admin')
+  @HttpCode(204)
+  async remove(@Param('id', ParseUUIDPipe) id: string) {
+    await this.employers.remove(id);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './employer.entity';
+export * from './employer-location.entity';
+export * from './employers.module';
+export * from './employers.service';

@@ -1,0 +1,3 @@
+export * from './geo';
+export * from './postcode-areas.data';
+export * from './postcode-lookup';

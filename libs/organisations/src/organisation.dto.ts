@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { ORGANISATION_KINDS, type OrganisationKind } from '@werkbrug/domain';
+import { PageQuery } from '@werkbrug/http';
+import type { Organisation } from './organisation.entity';
+
+const CREATABLE_KINDS = ORGANISATION_KINDS.filter((k) => k !== 'beheer');
+
+export class CreateOrganisationDto {
+  @ApiProperty({ enum: CREATABLE_KINDS }) @IsIn(CREATABLE_KINDS) kind!: OrganisationKind;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) region?: string;
+}
+
+export class UpdateOrganisationDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) region?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
+}
+
+export class OrganisationListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ORGANISATION_KINDS }) @IsOptional() @IsIn(ORGANISATION_KINDS) kind?: OrganisationKind;
+  @ApiPropertyOptional({ description: 'Name contains (case-insensitive)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  name?: string;
+}
+
+export const toOrganisationView = (o: Organisation) => ({
+  id: o.id,
+  kind: o.kind,
+  name: o.name,
+  region: o.region,
+  createdAt: o.createdAt.toISOString(),
+  updatedAt: o.updatedAt.toISOString(),
+  version: o.version,
+});
+export type OrganisationView = ReturnType<typeof toOrganisationView>;

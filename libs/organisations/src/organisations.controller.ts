@@ -1,0 +1,48 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Access, type Actor, CurrentActor, ROLES } from '@werkbrug/auth';
+import { etag, IfMatchVersion } from '@werkbrug/http';
+import { CreateOrganisationDto, OrganisationListQuery, UpdateOrganisationDto } from './organisation.dto';
+import { OrganisationsService } from './organisations.service';
+
+@ApiTags('organisations')
+@ApiBearerAuth()
+@Controller('organisations')
+export class OrganisationsController {
+  constructor(private readonly organisations: OrganisationsService) {}
+
+  @Get()
+  @Access(...ROLES)
+  list(@CurrentActor() actor: Actor, @Query() query: OrganisationListQuery) {
+    return this.organisations.list(actor, query);
+  }
+
+  @Post()
+  @Access('admin')
+  create(@Body() dto: CreateOrganisationDto) {
+    return this.organisations.create(dto);
+  }
+
+  @Get(':id')
+  @Access(...ROLES)
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response) {
+    const org = await this.organisations.get(actor, id);
+    res.setHeader('ETag', etag(org.version));
+    return org;
+  }
+
+  @Patch(':id')
+  @Access('admin')
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateOrganisationDto,
+    @IfMatchVersion() ifMatch: number | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const org = await this.organisations.update(actor, id, dto, ifMatch);
+    res.setHeader('ETag', etag(org.version));
+    return org;
+  }
+}

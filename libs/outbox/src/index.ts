@@ -1,0 +1,5 @@
+export * from './outbox-handler';
+export * from './outbox-message.entity';
+export * from './outbox-processor';
+export * from './outbox.module';
+export * from './outbox.service';

@@ -1,0 +1,209 @@
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { hostname } from 'node:os';
+import { DataSource } from 'typeorm';
+import { OUTBOX_HANDLERS, OutboxHandler } from './outbox-handler';
+import { OutboxMessage } from './outbox-message.entity';
+
+export interface OutboxProcessorOptions {
+  batchSize: number;
+  /** First retry delay; doubles per attempt up to maxDelayMs. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** After this many attempts a message is parked as dead, visible for an operator. */
+  maxAttempts: number;
+  /** How long a claimed message stays invisible to other workers (crash recovery). */
+  leaseMs: number;
+  idlePollMs: number;
+}
+
+export const OUTBOX_OPTIONS = Symbol('OUTBOX_OPTIONS');
+
+export const defaultOutboxOptions = (env: NodeJS.ProcessEnv = process.env): OutboxProcessorOptions => ({
+  batchSize: Number(env.OUTBOX_BATCH_SIZE ?? 200),
+  baseDelayMs: Number(env.OUTBOX_RETRY_BASE_MS ?? 1000),
+  maxDelayMs: Number(env.OUTBOX_RETRY_MAX_MS ?? 60_000),
+  maxAttempts: Number(env.OUTBOX_MAX_ATTEMPTS ?? 50),
+  leaseMs: Number(env.OUTBOX_LEASE_MS ?? 120_000),
+  idlePollMs: Number(env.OUTBOX_POLL_MS ?? 100),
+});
+
+export function retryDelayMs(attempts: number, options: Pick<OutboxProcessorOptions, 'baseDelayMs' | 'maxDelayMs'>) {
+  return Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.max(0, attempts - 1));
+}
+
+@Injectable()
+export class OutboxProcessor {
+  private readonly logger = new Logger(OutboxProcessor.name);
+  private readonly handlers = new Map<string, OutboxHandler>();
+  private readonly options: OutboxProcessorOptions;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  readonly workerId = `${hostname()}:${process.pid}`;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Optional() @Inject(OUTBOX_HANDLERS) handlers: OutboxHandler[] | null,
+    @Optional() @Inject(OUTBOX_OPTIONS) options: Partial<OutboxProcessorOptions> | null,
+  ) {
+    this.options = { ...defaultOutboxOptions(), ...(options ?? {}) };
+    for (const handler of handlers ?? []) this.register(handler);
+  }
+
+  register(handler: OutboxHandler) {
+    this.handlers.set(handler.topic, handler);
+  }
+
+  /**
+   * Claims a batch with FOR UPDATE SKIP LOCKED, so any number of workers can drain the same table
+   * without handing one message to two of them. Expired leases are reclaimed (a worker crashed).
+   */
+  async claim(limit = this.options.batchSize): Promise<OutboxMessage[]> {
+    const topics = [...this.handlers.keys()];
+    if (!topics.length) return [];
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `UPDATE outbox_messages m
+          SET status = 'processing', attempts = m.attempts + 1,
+              locked_until = now() + ($2::int * interval '1 millisecond'),
+              updated_at = now(), version = m.version + 1
+        WHERE m.id IN (
+          SELECT id FROM outbox_messages
+           WHERE topic = ANY($3)
+             AND ((status = 'pending' AND available_at <= now())
+               OR (status = 'processing' AND locked_until < now()))
+           ORDER BY available_at, created_at
+           LIMIT $1
+           FOR UPDATE SKIP LOCKED)
+        RETURNING m.*`,
+      [limit, this.options.leaseMs, topics],
+    );
+    return rows.map((r) =>
+      Object.assign(new OutboxMessage(), {
+        id: r.id,
+        topic: r.topic,
+        aggregateType: r.aggregate_type,
+        aggregateId: r.aggregate_id,
+        payload: r.payload,
+        status: r.status,
+        attempts: r.attempts,
+        availableAt: r.available_at,
+        lockedUntil: r.locked_until,
+        lastError: r.last_error,
+        processedAt: r.processed_at,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+        version: r.version,
+      }),
+    );
+  }
+
+  /** Claims and applies one batch; returns how many messages were handled (done or failed). */
+  async runOnce(): Promise<number> {
+    const messages = await this.claim();
+    if (!messages.length) return 0;
+    const byTopic = new Map<string, OutboxMessage[]>();
+    for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
+    for (const [topic, batch] of byTopic) {
+      const handler = this.handlers.get(topic);
+      let failures: Map<string, string>;
+      try {
+        failures = handler ? await handler.handle(batch) : new Map(batch.map((m) => [m.id, `no handler for ${topic}`]));
+      } catch (error) {
+        const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        failures = new Map(batch.map((m) => [m.id, reason]));
+      }
+      await this.settle(batch, failures);
+    }
+    return messages.length;
+  }
+
+  private async settle(batch: OutboxMessage[], failures: Map<string, string>) {
+    const done = batch.filter((m) => !failures.has(m.id)).map((m) => m.id);
+    if (done.length) {
+      await this.db.query(
+        `UPDATE outbox_messages SET status = 'done', processed_at = now(), locked_until = NULL, last_error = NULL,
+                updated_at = now(), version = version + 1 WHERE id = ANY($1)`,
+        [done],
+      );
+    }
+    for (const m of batch.filter((x) => failures.has(x.id))) {
+      const error = (failures.get(m.id) ?? 'unknown error').slice(0, 2000);
+      const dead = m.attempts >= this.options.maxAttempts;
+      await this.db.query(
+        `UPDATE outbox_messages SET status = $2, last_error = $3, locked_until = NULL,
+                available_at = now() + ($4::int * interval '1 millisecond'), updated_at = now(), version = version + 1
+          WHERE id = $1`,
+        [m.id, dead ? 'dead' : 'pending', error, retryDelayMs(m.attempts, this.options)],
+      );
+      if (dead) this.logger.error({ id: m.id, topic: m.topic, attempts: m.attempts }, 'outbox message parked as dead');
+    }
+    if (failures.size) {
+      this.logger.warn({ failed: failures.size, sample: [...failures.values()][0]?.slice(0, 200) }, 'outbox batch had failures');
+    }
+  }
+
+  /** Drains until the queue is empty of ready messages (used by tests and the reindex command). */
+  async drain(maxRounds = 10_000): Promise<number> {
+    let total = 0;
+    for (let i = 0; i < maxRounds; i++) {
+      const n = await this.runOnce();
+      if (!n) break;
+      total += n;
+    }
+    return total;
+  }
+
+  start() {
+    if (this.running) return;
+    this.running = true;
+    this.loop = (async () => {
+      while (this.running) {
+        let handled = 0;
+        try {
+          handled = await this.runOnce();
+        } catch (error) {
+          // The database itself is unreachable: wait and try again, the rows are safe in PostgreSQL.
+          this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'outbox poll failed');
+          await this.sleep(1000);
+        }
+        if (!handled) await this.sleep(this.options.idlePollMs);
+      }
+    })();
+  }
+
+  /** Lets a pending poll start at once (after a local write). */
+  nudge() {
+    this.wake?.();
+  }
+
+  private sleep(ms: number) {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.wake = null;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+    });
+  }
+
+  async stop() {
+    this.running = false;
+    this.nudge();
+    await this.loop;
+    this.loop = null;
+  }
+
+  /** Keeps the table small: done rows older than the given age are removed. */
+  async purgeDone(olderThanHours = 24 * 7): Promise<number> {
+    const rows: unknown[] = await this.db.query(
+      `DELETE FROM outbox_messages WHERE status = 'done' AND processed_at < now() - ($1::int * interval '1 hour') RETURNING id`,
+      [olderThanHours],
+    );
+    return rows.length;
+  }
+}

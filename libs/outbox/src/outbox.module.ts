@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxMessage } from './outbox-message.entity';
+import { OutboxService } from './outbox.service';
+
+/** Global so every domain service can write outbox rows inside its own transaction. */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([OutboxMessage])],
+  providers: [OutboxService],
+  exports: [OutboxService],
+})
+export class OutboxModule {}

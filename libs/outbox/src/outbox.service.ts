@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface OutboxEntry {
+  topic: string;
+  aggregateType?: string;
+  aggregateId?: string;
+  payload?: Record<string, unknown>;
+}
+
+export interface OutboxStats {
+  pending: number;
+  processing: number;
+  retrying: number;
+  dead: number;
+  done: number;
+  oldestPendingAt: string | null;
+}
+
+/** Writes outbox rows. Always pass the EntityManager of the business transaction. */
+@Injectable()
+export class OutboxService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async enqueue(em: EntityManager, entries: OutboxEntry | OutboxEntry[]): Promise<void> {
+    const list = Array.isArray(entries) ? entries : [entries];
+    if (!list.length) return;
+    const values: unknown[] = [];
+    const rows = list.map((e, i) => {
+      values.push(e.topic, e.aggregateType ?? null, e.aggregateId ?? null, JSON.stringify(e.payload ?? {}));
+      const o = i * 4;
+      return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}::jsonb)`;
+    });
+    await em.query(
+      `INSERT INTO outbox_messages (topic, aggregate_type, aggregate_id, payload) VALUES ${rows.join(', ')}`,
+      values,
+    );
+  }
+
+  async stats(): Promise<OutboxStats> {
+    const [row] = await this.db.query(`
+      SELECT count(*) FILTER (WHERE status = 'pending' AND attempts = 0)::int AS pending,
+             count(*) FILTER (WHERE status = 'processing')::int AS processing,
+             count(*) FILTER (WHERE status = 'pending' AND attempts > 0)::int AS retrying,
+             count(*) FILTER (WHERE status = 'dead')::int AS dead,
+             count(*) FILTER (WHERE status = 'done')::int AS done,
+             min(created_at) FILTER (WHERE status IN ('pending','processing')) AS oldest
+        FROM outbox_messages`);
+    return {
+      pending: row.pending,
+      processing: row.processing,
+      retrying: row.retrying,
+      dead: row.dead,
+      done: row.done,
+      oldestPendingAt: row.oldest ? new Date(row.oldest).toISOString() : null,
+    };
+  }
+
+  /** Rows that are not done: waiting, retrying (with their last error) or dead. */
+  async unfinished(limit = 50, status?: 'pending' | 'retrying' | 'dead' | 'processing') {
+    const where =
+      status === 'retrying'
+        ? `status = 'pending' AND attempts > 0`
+        : status
+          ? `status = '${status}'`
+          : `status <> 'done'`;
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT id, topic, aggregate_type, aggregate_id, status, attempts, available_at, last_error, created_at
+         FROM outbox_messages WHERE ${where} ORDER BY created_at LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      topic: r.topic as string,
+      aggregateType: r.aggregate_type as string | null,
+      aggregateId: r.aggregate_id as string | null,
+      status: r.status as string,
+      attempts: r.attempts as number,
+      nextAttemptAt: new Date(r.available_at as string).toISOString(),
+      lastError: r.last_error as string | null,
+      createdAt: new Date(r.created_at as string).toISOString(),
+    }));
+  }
+
+  /** Puts dead rows back in the queue (an operator fixed the cause). */
+  async retryDead(): Promise<number> {
+    const rows: unknown[] = await this.db.query(
+      `UPDATE outbox_messages SET status = 'pending', attempts = 0, available_at = now(), updated_at = now(),
+              version = version + 1 WHERE status = 'dead' RETURNING id`,
+    );
+    return rows.length;
+  }
+}

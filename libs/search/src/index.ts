@@ -1,0 +1,2 @@
+export * from './meili.client';
+export * from './search.module';

@@ -1,0 +1,33 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { MeiliSearch } from 'meilisearch';
+import { AppConfig, APP_CONFIG } from '@werkbrug/config';
+
+/** One Meilisearch client per process; index uids carry the configured prefix. */
+@Injectable()
+export class MeiliClient {
+  readonly client: MeiliSearch;
+  readonly prefix: string;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.client = new MeiliSearch({ host: config.meiliUrl, apiKey: config.meiliKey || undefined, timeout: 10_000 });
+    this.prefix = config.meiliIndexPrefix;
+  }
+
+  indexUid(name: string) {
+    return `${this.prefix}${name}`;
+  }
+
+  /** True when Meilisearch answers its health route within the timeout. */
+  async isAvailable(timeoutMs = 1000): Promise<boolean> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      const res = await fetch(new URL('/health', this.client.config.host), { signal: controller.signal });
+      return res.ok;
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import type { Vacancy } from './vacancy.entity';
+
+/** The public shape of a vacancy. Explicit on purpose: a new column stays private until added here. */
+export const toVacancyView = (v: Vacancy) => ({
+  id: v.id,
+  employer: { id: v.employerId, name: v.employer?.name ?? null },
+  werksoort: { code: v.werksoort?.code ?? null, name: v.werksoort?.name ?? null },
+  title: v.title,
+  description: v.description,
+  location: { address: v.address, postcode: v.postcode, place: v.place, lat: v.lat, lng: v.lng },
+  arrangements: v.arrangements,
+  hoursMin: v.hoursMin,
+  hoursMax: v.hoursMax,
+  workingDays: v.workingDays,
+  dayparts: v.dayparts,
+  hoursAdjustable: v.hoursAdjustable,
+  hoursAdjustmentNote: v.hoursAdjustmentNote,
+  requiredCertificates: v.requiredCertificates,
+  desiredCertificates: v.desiredCertificates,
+  minLanguageLevel: v.minLanguageLevel,
+  demands: {
+    lifting: v.demandLifting,
+    standing: v.demandStanding,
+    pace: v.demandPace,
+    stimuli: v.demandStimuli,
+    outdoor: v.demandOutdoor,
+  },
+  jobcoachWelcome: v.jobcoachWelcome,
+  buddyAvailable: v.buddyAvailable,
+  wheelchairAccessible: v.wheelchairAccessible,
+  places: v.places,
+  placesFilled: v.placesFilled,
+  startDate: v.startDate,
+  status: v.status,
+  instruments: v.instruments,
+  createdAt: v.createdAt.toISOString(),
+  updatedAt: v.updatedAt.toISOString(),
+  version: v.version,
+});
+export type VacancyView = ReturnType<typeof toVacancyView>;
