@@ -33,6 +33,10 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  // Resource ETags carry the record version (set by controllers), not a body hash.
+  app.set('etag', false);
+  // <, > and & leave as \u003c etc., so stored HTML can never be sniffed as markup.
+  app.set('json escape', true);
   app.use(
     helmet({
       contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null } },

@@ -73,8 +73,10 @@ export async function startMeilisearch(options: MeiliOptions): Promise<RunningMe
     { stdio: ['ignore', 'ignore', 'pipe'], cwd: options.dataDir },
   );
   child.stderr?.on('data', (chunk: Buffer) => {
-    const text = chunk.toString().trim();
-    if (text) options.log(`meilisearch: ${text.slice(0, 500)}`);
+    // Only problems: the start banner and request logs are noise here.
+    for (const line of chunk.toString().split('\n')) {
+      if (/ERROR|WARN|panicked/.test(line)) options.log(`meilisearch: ${line.trim().slice(0, 500)}`);
+    }
   });
   if (!child.pid) throw new Error(`Could not start Meilisearch from ${binary}`);
   writeFileSync(pidFile, String(child.pid));

@@ -40,9 +40,12 @@ describe('normalisePostcode', () => {
     },
   );
 
-  it.each(['3441 SA', '3441sd', '3441SS'])('rejects the letter pair the post never issues: %p', (raw) => {
-    expect(normalisePostcode(raw)).toBeNull();
-  });
+  it.each(['3441 SA', '3441sd', '3441SS'])(
+    'rejects the letter pair the post never issues: %p',
+    (raw) => {
+      expect(normalisePostcode(raw)).toBeNull();
+    },
+  );
 });
 
 describe('pc4Of', () => {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import { requestIdFor } from './request-id';
 
@@ -29,6 +30,7 @@ export const REDACT_PATHS = [
 /** Structured JSON logs with a request id; URLs lose their query string (it may hold search text). */
 export function loggerParams(level: string): Params {
   return {
+    forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
     pinoHttp: {
       level,
       genReqId: (req: IncomingMessage, res: ServerResponse) => requestIdFor(req, res),

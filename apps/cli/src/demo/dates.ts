@@ -7,6 +7,8 @@ export const addDays = (date: Date, days: number): Date => new Date(date.getTime
 
 /** The date of someone's birthday `years` ago, moved back by `extraDays` within that year. */
 export function birthDate(today: Date, years: number, extraDays: number): string {
-  const d = new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate()));
+  const d = new Date(
+    Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate()),
+  );
   return isoDate(addDays(d, -extraDays));
 }

@@ -1,5 +1,12 @@
 import type { PostcodeArea } from '@werkbrug/geo';
-import { asciiSlug, BUSINESS_STREETS, FIRST_NAMES, LAST_NAMES, LOCAL_WORDS, RESIDENTIAL_STREETS } from './demo-names';
+import {
+  asciiSlug,
+  BUSINESS_STREETS,
+  FIRST_NAMES,
+  LAST_NAMES,
+  LOCAL_WORDS,
+  RESIDENTIAL_STREETS,
+} from './demo-names';
 import { jitter, landline, pickArea, postcodeIn } from './demo-region';
 import { SECTORS, type Sector } from './demo-sectors';
 import type { Random } from './random';
@@ -84,7 +91,9 @@ export function generateEmployers(
     for (let attempt = 0; slugs.has(asciiSlug(name, '-')); attempt++) {
       // Template space runs out at a few thousand employers: then a branch number keeps it unique.
       name =
-        attempt < 20 ? employerName(rng, sector, area) : `${employerName(rng, sector, area)} ${attempt}`;
+        attempt < 20
+          ? employerName(rng, sector, area)
+          : `${employerName(rng, sector, area)} ${attempt}`;
     }
     const slug = asciiSlug(name, '-');
     slugs.add(slug);

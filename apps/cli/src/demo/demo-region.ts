@@ -12,10 +12,28 @@ export type FermWerkMunicipality = (typeof FERM_WERK_MUNICIPALITIES)[number];
 
 /** Rough residents per PC4 area (thousands), so demo people live where people live. 3440 is postbussen only. */
 const RESIDENTS: Readonly<Record<string, number>> = {
-  '3441': 4.5, '3442': 4.5, '3443': 4.5, '3444': 4.5, '3445': 4.5, '3446': 4.5, '3447': 3,
-  '3448': 4.5, '3449': 4.5, '3481': 8, '3471': 3.5, '3474': 2.5,
-  '2411': 10, '2412': 10, '2415': 1.7, '2811': 8, '3465': 1.5, '3466': 1.2,
-  '3421': 9.5, '3467': 0.5, '3417': 11, '3461': 3,
+  '3441': 4.5,
+  '3442': 4.5,
+  '3443': 4.5,
+  '3444': 4.5,
+  '3445': 4.5,
+  '3446': 4.5,
+  '3447': 3,
+  '3448': 4.5,
+  '3449': 4.5,
+  '3481': 8,
+  '3471': 3.5,
+  '3474': 2.5,
+  '2411': 10,
+  '2412': 10,
+  '2415': 1.7,
+  '2811': 8,
+  '3465': 1.5,
+  '3466': 1.2,
+  '3421': 9.5,
+  '3467': 0.5,
+  '3417': 11,
+  '3461': 3,
 };
 
 /** Towns within this distance of Woerden that are not Ferm Werk: where people commute to and from. */
@@ -69,13 +87,13 @@ export function jitter(rng: Random, area: PostcodeArea, maxKm = 1.5): { lat: num
   return { lat: Math.round(lat * 1e6) / 1e6, lng: Math.round(lng * 1e6) / 1e6 };
 }
 
-const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const LETTERS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
 const UNUSED_PAIRS = new Set(['SA', 'SD', 'SS']);
 
 /** A full postcode in the area: PC4 and two letters the post could issue. */
 export function postcodeIn(rng: Random, area: PostcodeArea): string {
   for (;;) {
-    const letters = rng.pick([...LETTERS]) + rng.pick([...LETTERS]);
+    const letters = rng.pick(LETTERS) + rng.pick(LETTERS);
     if (!UNUSED_PAIRS.has(letters)) return area.pc4 + letters;
   }
 }
@@ -96,8 +114,7 @@ const AREA_CODES: Readonly<Record<string, string>> = {
 
 /** A landline number such as 0348-412345 (area code and subscriber number make ten digits). */
 export function landline(rng: Random, area: PostcodeArea): string {
-  const code =
-    area.place === 'Reeuwijk' ? '0182' : (AREA_CODES[area.municipality] ?? '0348'); // Woerden & co.
+  const code = area.place === 'Reeuwijk' ? '0182' : (AREA_CODES[area.municipality] ?? '0348'); // Woerden & co.
   let subscriber = String(rng.int(2, 9));
   while (code.length + subscriber.length < 10) subscriber += String(rng.int(0, 9));
   return `${code}-${subscriber}`;

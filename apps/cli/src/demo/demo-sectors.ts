@@ -65,7 +65,12 @@ export const SECTORS: readonly Sector[] = [
       ['logistiek', 2],
       ['catering', 1],
     ],
-    names: ['Kwekerij {surname}', 'Tuincentrum {word}', 'Boomkwekerij {surname}', 'Plantenkwekerij {word}'],
+    names: [
+      'Kwekerij {surname}',
+      'Tuincentrum {word}',
+      'Boomkwekerij {surname}',
+      'Plantenkwekerij {word}',
+    ],
     businessPark: false,
     sroi: false,
     extraArrangements: SHELTERED,
@@ -180,7 +185,10 @@ export const SECTORS: readonly Sector[] = [
         { title: 'Gastvrouw of gastheer zorg' },
         { title: 'Keukenhulp zorg' },
       ],
-      schoonmaak: [{ title: 'Huishoudelijk medewerker zorg' }, { title: 'Schoonmaker zorgcentrum' }],
+      schoonmaak: [
+        { title: 'Huishoudelijk medewerker zorg' },
+        { title: 'Schoonmaker zorgcentrum' },
+      ],
       groen: [{ title: 'Medewerker tuin zorgboerderij' }, { title: 'Medewerker dieren en tuin' }],
       administratief: [{ title: 'Medewerker receptie zorgcentrum' }],
     },
@@ -197,7 +205,12 @@ export const SECTORS: readonly Sector[] = [
       ['catering', 2],
       ['schoonmaak', 1],
     ],
-    names: ['Supermarkt {surname} {place}', 'Buurtsuper {word}', 'Versmarkt {surname}', '{surname} Supermarkt'],
+    names: [
+      'Supermarkt {surname} {place}',
+      'Buurtsuper {word}',
+      'Versmarkt {surname}',
+      '{surname} Supermarkt',
+    ],
     titles: {
       logistiek: [
         { title: 'Vakkenvuller' },
@@ -284,7 +297,12 @@ export const SECTORS: readonly Sector[] = [
       ['personenvervoer', 9],
       ['administratief', 1],
     ],
-    names: ['Taxibedrijf {surname}', 'Zorgvervoer {place}', '{surname} Personenvervoer', 'Taxi {place}'],
+    names: [
+      'Taxibedrijf {surname}',
+      'Zorgvervoer {place}',
+      '{surname} Personenvervoer',
+      'Taxi {place}',
+    ],
     titles: {
       administratief: [{ title: 'Medewerker planning en telefoon' }],
     },
@@ -319,7 +337,10 @@ export const SECTORS: readonly Sector[] = [
     ],
     names: ['Kringloopwinkel {word}', 'Recyclingbedrijf {place}', 'Kringloop {place}'],
     titles: {
-      productie: [{ title: 'Medewerker sorteren kringloop' }, { title: 'Medewerker fietsenwerkplaats' }],
+      productie: [
+        { title: 'Medewerker sorteren kringloop' },
+        { title: 'Medewerker fietsenwerkplaats' },
+      ],
       logistiek: [{ title: 'Medewerker ophaaldienst' }, { title: 'Medewerker winkel en magazijn' }],
     },
     businessPark: true,

@@ -1,4 +1,11 @@
-import type { Arrangement, Day, Daypart, Instrument, LanguageLevel, VacancyStatus } from '@werkbrug/domain';
+import type {
+  Arrangement,
+  Day,
+  Daypart,
+  Instrument,
+  LanguageLevel,
+  VacancyStatus,
+} from '@werkbrug/domain';
 import { addDays, isoDate } from './dates';
 import { demoLocation, type DemoEmployer, type DemoLocation } from './demo-employers';
 import { pickRegionArea } from './demo-region';
@@ -42,12 +49,38 @@ export interface VacancyRecord {
 }
 
 export const VACANCY_COLUMNS: readonly (keyof VacancyRecord)[] = [
-  'employer_id', 'werksoort_id', 'title', 'description', 'address', 'postcode', 'place', 'lat',
-  'lng', 'arrangements', 'hours_min', 'hours_max', 'working_days', 'dayparts', 'hours_adjustable',
-  'hours_adjustment_note', 'required_certificates', 'desired_certificates', 'min_language_level',
-  'demand_lifting', 'demand_standing', 'demand_pace', 'demand_stimuli', 'demand_outdoor',
-  'jobcoach_welcome', 'buddy_available', 'wheelchair_accessible', 'places', 'places_filled',
-  'start_date', 'status', 'instruments',
+  'employer_id',
+  'werksoort_id',
+  'title',
+  'description',
+  'address',
+  'postcode',
+  'place',
+  'lat',
+  'lng',
+  'arrangements',
+  'hours_min',
+  'hours_max',
+  'working_days',
+  'dayparts',
+  'hours_adjustable',
+  'hours_adjustment_note',
+  'required_certificates',
+  'desired_certificates',
+  'min_language_level',
+  'demand_lifting',
+  'demand_standing',
+  'demand_pace',
+  'demand_stimuli',
+  'demand_outdoor',
+  'jobcoach_welcome',
+  'buddy_available',
+  'wheelchair_accessible',
+  'places',
+  'places_filled',
+  'start_date',
+  'status',
+  'instruments',
 ];
 
 type Weighted<T> = readonly (readonly [T, number])[];
@@ -70,8 +103,15 @@ const COMMON_ARRANGEMENTS: Weighted<readonly Arrangement[]> = [
 const PAID: ReadonlySet<Arrangement> = new Set(['regulier', 'detachering', 'leerwerkbaan']);
 const WEEKDAYS: readonly Day[] = ['ma', 'di', 'wo', 'do', 'vr'];
 const INSTRUMENT_ORDER: readonly Instrument[] = [
-  'loonkostensubsidie', 'no_riskpolis', 'jobcoaching', 'proefplaatsing', 'lkv',
-  'werkplekaanpassing', 'uitstroompremie', 'scholingsvoucher', 'sroi',
+  'loonkostensubsidie',
+  'no_riskpolis',
+  'jobcoaching',
+  'proefplaatsing',
+  'lkv',
+  'werkplekaanpassing',
+  'uitstroompremie',
+  'scholingsvoucher',
+  'sroi',
 ];
 
 const ADJUSTMENT_NOTES = [
@@ -93,7 +133,12 @@ const OFFERS = [
 ];
 
 const WEEKDAY_NAMES: Readonly<Record<Day, string>> = {
-  ma: 'maandag', di: 'dinsdag', wo: 'woensdag', do: 'donderdag', vr: 'vrijdag', za: 'zaterdag',
+  ma: 'maandag',
+  di: 'dinsdag',
+  wo: 'woensdag',
+  do: 'donderdag',
+  vr: 'vrijdag',
+  za: 'zaterdag',
   zo: 'zondag',
 };
 
@@ -105,7 +150,14 @@ function pickHours(rng: Random, arrangements: readonly Arrangement[]): [number, 
     return [min, min + rng.pick([0, 4, 8])];
   }
   const min = rng.weighted([
-    [4, 1], [8, 3], [12, 3], [16, 4], [20, 4], [24, 3], [28, 1], [32, 2],
+    [4, 1],
+    [8, 3],
+    [12, 3],
+    [16, 4],
+    [20, 4],
+    [24, 3],
+    [28, 1],
+    [32, 2],
   ] as const);
   return [min, Math.min(36, min + rng.pick([0, 4, 8, 12, 16]))];
 }
@@ -153,15 +205,24 @@ function pickStatus(rng: Random, places: number): { status: VacancyStatus; fille
 }
 
 function describeDays(days: readonly Day[]): string {
-  if (days.length === 5 && WEEKDAYS.every((d) => days.includes(d))) return 'van maandag tot en met vrijdag';
+  if (days.length === 5 && WEEKDAYS.every((d) => days.includes(d)))
+    return 'van maandag tot en met vrijdag';
   const names = days.map((d) => WEEKDAY_NAMES[d]);
-  return names.length === 1 ? `op ${names[0]}` : `op ${names.slice(0, -1).join(', ')} en ${names.at(-1)}`;
+  return names.length === 1
+    ? `op ${names[0]}`
+    : `op ${names.slice(0, -1).join(', ')} en ${names.at(-1)}`;
 }
 
 /** A plain-language (B1) description built from the vacancy's own facts, so search has real words. */
-function describe(rng: Random, v: VacancyRecord, employer: DemoEmployer, code: WerksoortCode): string {
+function describe(
+  rng: Random,
+  v: VacancyRecord,
+  employer: DemoEmployer,
+  code: WerksoortCode,
+): string {
   const profile = WERKSOORT_PROFILES[code];
-  const hours = v.hours_min === v.hours_max ? `${v.hours_min}` : `${v.hours_min} tot ${v.hours_max}`;
+  const hours =
+    v.hours_min === v.hours_max ? `${v.hours_min}` : `${v.hours_min} tot ${v.hours_max}`;
   const parts = [
     `${employer.name} in ${v.place} zoekt een ${v.title.toLowerCase()}.`,
     ...rng.sample(profile.tasks, rng.int(2, 3)),
@@ -189,7 +250,11 @@ function describe(rng: Random, v: VacancyRecord, employer: DemoEmployer, code: W
 }
 
 /** Groen, schoonmaak and vervoer often work at a client's site rather than at the employer. */
-const WORKS_ON_SITE: ReadonlySet<WerksoortCode> = new Set(['groen', 'schoonmaak', 'personenvervoer']);
+const WORKS_ON_SITE: ReadonlySet<WerksoortCode> = new Set([
+  'groen',
+  'schoonmaak',
+  'personenvervoer',
+]);
 
 export function generateVacancy(
   rng: Random,
@@ -206,7 +271,8 @@ export function generateVacancy(
     spec.title === 'Chauffeur buurtbus'
       ? ['vrijwilligerswerk'] // buurtbus drivers are volunteers
       : [...rng.weighted([...COMMON_ARRANGEMENTS, ...(sector.extraArrangements ?? [])])];
-  const sheltered = arrangements.includes('beschut_werk') || arrangements.includes('groepsdetachering');
+  const sheltered =
+    arrangements.includes('beschut_werk') || arrangements.includes('groepsdetachering');
 
   const [hoursMin, hoursMax] = pickHours(rng, arrangements);
   const workingDays = pickDays(rng, hoursMax, profile.weekend);
@@ -225,7 +291,13 @@ export function generateVacancy(
 
   const jobcoach = sheltered || rng.chance(0.65);
   const wheelchair = rng.chance(
-    code === 'administratief' ? 0.4 : code === 'productie' ? 0.2 : code === 'catering' ? 0.15 : 0.05,
+    code === 'administratief'
+      ? 0.4
+      : code === 'productie'
+        ? 0.2
+        : code === 'catering'
+          ? 0.15
+          : 0.05,
   );
   const places = arrangements.includes('groepsdetachering')
     ? rng.int(4, 10)
@@ -261,7 +333,9 @@ export function generateVacancy(
     demand_lifting: inRange(rng, profile.demands.lifting),
     demand_standing: inRange(rng, profile.demands.standing),
     // Sheltered work is adapted work: a calm pace and few stimuli.
-    demand_pace: sheltered ? Math.min(1, inRange(rng, profile.demands.pace)) : inRange(rng, profile.demands.pace),
+    demand_pace: sheltered
+      ? Math.min(1, inRange(rng, profile.demands.pace))
+      : inRange(rng, profile.demands.pace),
     demand_stimuli: sheltered
       ? Math.min(1, inRange(rng, profile.demands.stimuli))
       : inRange(rng, profile.demands.stimuli),

@@ -323,7 +323,14 @@ export const WERKSOORT_PROFILES: Readonly<Record<WerksoortCode, WerksoortProfile
       [['ochtend'], 1],
       [['avond'], 1],
     ],
-    interests: ['koken', 'koffie zetten voor mensen', 'gastvrij zijn', 'afwassen', 'bakken', 'horeca'],
+    interests: [
+      'koken',
+      'koffie zetten voor mensen',
+      'gastvrij zijn',
+      'afwassen',
+      'bakken',
+      'horeca',
+    ],
   },
   personenvervoer: {
     titles: [

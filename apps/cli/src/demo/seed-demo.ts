@@ -1,0 +1,387 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { hashPassword } from '@werkbrug/auth';
+import { seedPostcodeAreas } from '@werkbrug/geo';
+import {
+  generateCandidate,
+  CANDIDATE_COLUMNS,
+  PROTECTED_COLUMNS,
+  type Caseload,
+} from './demo-candidates';
+import { generateEmployers, type DemoEmployer } from './demo-employers';
+import { DEMO_ORGANISATIONS, FERM_WERK } from './demo-organisations';
+import { generateVacancy, VACANCY_COLUMNS } from './demo-vacancies';
+import { WERKSOORT_CODES, type WerksoortCode } from './demo-werksoorten';
+import { insertRows } from './insert-rows';
+import { Random, WeightedTable } from './random';
+
+export interface SeedDemoOptions {
+  vacancies: number;
+  candidates: number;
+  /** Same seed, same demo region (given the same reference date). */
+  seed?: number;
+  log?: (line: string) => void;
+  /** The one password of every demo user. */
+  password: string;
+  /** Employers to create; by default 60, growing with the vacancies to about 50 each, at most 2000. */
+  employers?: number;
+  /** Reference date for relative dates (start dates, birthdays, ladder measurements); default today. */
+  today?: Date;
+}
+
+export interface SeedDemoResult {
+  organisations: number;
+  employers: number;
+  vacancies: number;
+  candidates: number;
+  users: number;
+}
+
+export const DEFAULT_DEMO_SEED = 20251123;
+
+/** ~500 rows per statement keeps parameters (500 × 32) well under PostgreSQL's 65,535. */
+const BATCH_SIZE = 500;
+const WERKGEVER_USERS = 6;
+const KANDIDAAT_USERS = 5;
+
+interface UserRecord {
+  id: string;
+  email: string;
+  password_hash: string;
+  role: 'werkmakelaar' | 'werkgever' | 'kandidaat';
+  organisation_id: string;
+  employer_id: string | null;
+  candidate_id: string | null;
+  display_name: string;
+}
+const USER_COLUMNS: readonly (keyof UserRecord)[] = [
+  'id',
+  'email',
+  'password_hash',
+  'role',
+  'organisation_id',
+  'employer_id',
+  'candidate_id',
+  'display_name',
+];
+
+interface OrganisationRecord {
+  id: string;
+  kind: string;
+  name: string;
+  region: string;
+}
+const ORGANISATION_COLUMNS: readonly (keyof OrganisationRecord)[] = [
+  'id',
+  'kind',
+  'name',
+  'region',
+];
+
+/**
+ * Fills a realistic demo region: the Ferm Werk werkbedrijf, its four gemeenten and a
+ * re-integratiebedrijf with werkmakelaars, regional employers with vacancies, and candidates.
+ * Does nothing when the organisation Ferm Werk already exists.
+ *
+ * Everything happens in one transaction, so a failed run leaves no half region behind and
+ * the next run starts cleanly; batches of multi-row INSERTs keep 100,000s of rows fast.
+ */
+export async function seedDemo(db: DataSource, options: SeedDemoOptions): Promise<SeedDemoResult> {
+  const log = options.log ?? (() => undefined);
+  for (const key of ['vacancies', 'candidates'] as const) {
+    if (!Number.isInteger(options[key]) || options[key] < 0) {
+      throw new Error(`seedDemo: ${key} must be a whole number of 0 or more`);
+    }
+  }
+  const existing: unknown[] = await db.query(`SELECT 1 FROM organisations WHERE name = $1`, [
+    FERM_WERK,
+  ]);
+  if (existing.length > 0) {
+    log(`demo data exists (organisation '${FERM_WERK}' found): nothing inserted`);
+    return countAll(db);
+  }
+
+  const started = Date.now();
+  const werksoortIds = await loadWerksoorten(db);
+  // One hash for every demo user: argon2 per candidate would take hours at 100,000.
+  const passwordHash = await hashPassword(options.password);
+  const root = new Random(options.seed ?? DEFAULT_DEMO_SEED);
+  const now = options.today ?? new Date();
+  const today = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
+  const employerCount =
+    options.employers ?? Math.max(60, Math.min(2000, Math.ceil(options.vacancies / 50)));
+
+  const result = await db.transaction(async (em) => {
+    await seedPostcodeAreas(em);
+    const taken = new Set(
+      ((await em.query(`SELECT name FROM organisations`)) as { name: string }[]).map((r) => r.name),
+    );
+
+    const caseloads = await insertCaseloadOrganisations(
+      em,
+      root.fork('organisations'),
+      passwordHash,
+    );
+    const employers = generateEmployers(root.fork('employers'), employerCount, taken);
+    await insertEmployers(em, employers, log);
+    const werkgevers = await insertWerkgeverUsers(
+      em,
+      root.fork('werkgevers'),
+      employers,
+      passwordHash,
+    );
+    await insertVacancies(
+      em,
+      root.fork('vacancies'),
+      employers,
+      werksoortIds,
+      options.vacancies,
+      today,
+      log,
+    );
+    const kandidaten = await insertCandidates(
+      em,
+      root.fork('candidates'),
+      caseloads,
+      options.candidates,
+      today,
+      passwordHash,
+      log,
+    );
+    const werkmakelaars = caseloads.reduce((n, c) => n + c.werkmakelaarIds.length, 0);
+    return {
+      organisations: DEMO_ORGANISATIONS.length + employers.length,
+      employers: employers.length,
+      vacancies: options.vacancies,
+      candidates: options.candidates,
+      users: werkmakelaars + werkgevers.length + kandidaten.length,
+      logins: [
+        `werkmakelaar1@${DEMO_ORGANISATIONS[0].domain}`,
+        ...werkgevers.slice(0, 1),
+        ...kandidaten.slice(0, 1),
+      ],
+    };
+  });
+
+  const { logins, ...counts } = result;
+  log(
+    `demo region ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
+      `${counts.organisations} organisations, ${counts.employers} employers, ` +
+      `${counts.vacancies} vacancies, ${counts.candidates} candidates, ${counts.users} users`,
+  );
+  log(`demo logins (all with the demo password): ${logins.join(', ')}`);
+  return counts;
+}
+
+async function loadWerksoorten(db: DataSource): Promise<Map<WerksoortCode, string>> {
+  const rows: { id: string; code: WerksoortCode }[] = await db.query(
+    `SELECT id, code FROM werksoorten WHERE code = ANY($1)`,
+    [WERKSOORT_CODES],
+  );
+  const ids = new Map(rows.map((r) => [r.code, r.id]));
+  const missing = WERKSOORT_CODES.filter((code) => !ids.has(code));
+  if (missing.length > 0) {
+    throw new Error(`seed the werksoorten before the demo region; missing: ${missing.join(', ')}`);
+  }
+  return ids;
+}
+
+async function countAll(db: DataSource): Promise<SeedDemoResult> {
+  const [row]: SeedDemoResult[] = await db.query(
+    `SELECT (SELECT count(*) FROM organisations)::int AS organisations,
+            (SELECT count(*) FROM employers)::int AS employers,
+            (SELECT count(*) FROM vacancies)::int AS vacancies,
+            (SELECT count(*) FROM candidates)::int AS candidates,
+            (SELECT count(*) FROM users)::int AS users`,
+  );
+  return row;
+}
+
+interface WeightedCaseload extends Caseload {
+  share: number;
+}
+
+/** Ferm Werk, the gemeenten and Loket3, each with its werkmakelaars (werkmakelaar1@fermwerk.demo). */
+async function insertCaseloadOrganisations(
+  em: EntityManager,
+  rng: Random,
+  passwordHash: string,
+): Promise<WeightedCaseload[]> {
+  const organisations: OrganisationRecord[] = [];
+  const users: UserRecord[] = [];
+  const caseloads: WeightedCaseload[] = [];
+  for (const spec of DEMO_ORGANISATIONS) {
+    const id = rng.uuid();
+    organisations.push({ id, kind: spec.kind, name: spec.name, region: spec.region });
+    const werkmakelaarIds = spec.werkmakelaars.map((displayName, i) => {
+      const user: UserRecord = {
+        id: rng.uuid(),
+        email: `werkmakelaar${i + 1}@${spec.domain}`,
+        password_hash: passwordHash,
+        role: 'werkmakelaar',
+        organisation_id: id,
+        employer_id: null,
+        candidate_id: null,
+        display_name: displayName,
+      };
+      users.push(user);
+      return user.id;
+    });
+    caseloads.push({
+      organisationId: id,
+      werkmakelaarIds,
+      municipality: spec.municipality,
+      neighbourShare: spec.neighbourShare,
+      share: spec.candidateShare,
+    });
+  }
+  await insertRows(em, 'organisations', ORGANISATION_COLUMNS, organisations);
+  await insertRows(em, 'users', USER_COLUMNS, users);
+  return caseloads;
+}
+
+async function insertEmployers(
+  em: EntityManager,
+  employers: readonly DemoEmployer[],
+  log: (line: string) => void,
+): Promise<void> {
+  for (let start = 0; start < employers.length; start += BATCH_SIZE) {
+    const batch = employers.slice(start, start + BATCH_SIZE);
+    await insertRows(
+      em,
+      'organisations',
+      ORGANISATION_COLUMNS,
+      batch.map((e) => ({
+        id: e.organisationId,
+        kind: 'werkgever',
+        name: e.name,
+        region: e.area.municipality,
+      })),
+    );
+    await insertRows(
+      em,
+      'employers',
+      [
+        'id',
+        'organisation_id',
+        'name',
+        'kvk_number',
+        'sbi_code',
+        'sbi_version',
+        'contact_name',
+        'contact_email',
+        'contact_phone',
+      ],
+      batch.map((e) => ({
+        id: e.id,
+        organisation_id: e.organisationId,
+        name: e.name,
+        kvk_number: e.kvkNumber,
+        sbi_code: e.sbiCode,
+        sbi_version: '2008',
+        contact_name: e.contactName,
+        contact_email: e.contactEmail,
+        contact_phone: e.contactPhone,
+      })),
+    );
+    await insertRows(
+      em,
+      'employer_locations',
+      ['employer_id', 'address', 'postcode', 'place', 'lat', 'lng'],
+      batch.map((e) => ({ employer_id: e.id, ...e.location })),
+    );
+    log(`employers ${start + batch.length}/${employers.length}`);
+  }
+}
+
+/** A werkgever login for the first employers (one per sector): werkgever1@<slug>.demo. */
+async function insertWerkgeverUsers(
+  em: EntityManager,
+  rng: Random,
+  employers: readonly DemoEmployer[],
+  passwordHash: string,
+): Promise<string[]> {
+  const users: UserRecord[] = employers.slice(0, WERKGEVER_USERS).map((e) => ({
+    id: rng.uuid(),
+    email: `werkgever1@${e.slug}.demo`,
+    password_hash: passwordHash,
+    role: 'werkgever',
+    organisation_id: e.organisationId,
+    employer_id: e.id,
+    candidate_id: null,
+    display_name: e.contactName,
+  }));
+  await insertRows(em, 'users', USER_COLUMNS, users);
+  return users.map((u) => u.email);
+}
+
+async function insertVacancies(
+  em: EntityManager,
+  rng: Random,
+  employers: readonly DemoEmployer[],
+  werksoortIds: ReadonlyMap<WerksoortCode, string>,
+  total: number,
+  today: Date,
+  log: (line: string) => void,
+): Promise<void> {
+  const byEmployer = new WeightedTable(employers.map((e) => [e, e.size] as const));
+  for (let done = 0; done < total; ) {
+    const count = Math.min(BATCH_SIZE, total - done);
+    const rows = Array.from({ length: count }, () =>
+      generateVacancy(rng, byEmployer.pick(rng), werksoortIds, today),
+    );
+    await insertRows(em, 'vacancies', VACANCY_COLUMNS, rows);
+    done += count;
+    log(`vacancies ${done}/${total}`);
+  }
+}
+
+/** Candidates with their protected part; the first few get a kandidaat login (kandidaat1@demo.werkbrug). */
+async function insertCandidates(
+  em: EntityManager,
+  rng: Random,
+  caseloads: readonly WeightedCaseload[],
+  total: number,
+  today: Date,
+  passwordHash: string,
+  log: (line: string) => void,
+): Promise<string[]> {
+  const byCaseload = new WeightedTable(caseloads.map((c) => [c, c.share] as const));
+  const users: UserRecord[] = [];
+  for (let done = 0; done < total; ) {
+    const count = Math.min(BATCH_SIZE, total - done);
+    const generated = Array.from({ length: count }, () =>
+      generateCandidate(rng, byCaseload.pick(rng), today),
+    );
+    for (const g of generated) {
+      if (users.length >= KANDIDAAT_USERS) break;
+      const email = `kandidaat${users.length + 1}@demo.werkbrug`;
+      g.protectedData.email = email;
+      users.push({
+        id: rng.uuid(),
+        email,
+        password_hash: passwordHash,
+        role: 'kandidaat',
+        organisation_id: g.candidate.organisation_id,
+        employer_id: null,
+        candidate_id: g.candidate.id,
+        display_name: g.displayName,
+      });
+    }
+    await insertRows(
+      em,
+      'candidates',
+      CANDIDATE_COLUMNS,
+      generated.map((g) => g.candidate),
+    );
+    await insertRows(
+      em,
+      'candidate_protected',
+      PROTECTED_COLUMNS,
+      generated.map((g) => g.protectedData),
+    );
+    done += count;
+    log(`candidates ${done}/${total}`);
+  }
+  await insertRows(em, 'users', USER_COLUMNS, users);
+  return users.map((u) => u.email);
+}

@@ -1,0 +1,25 @@
+/** Tests run against real PostgreSQL and Meilisearch started once by test/global-setup.ts. */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+module.exports = {
+  rootDir: '.',
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper: { '^@werkbrug/([^/]+)$': '<rootDir>/libs/$1/src' },
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
+  testTimeout: 60000,
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.werkbrug/', '<rootDir>/.test-stack/'],
+};
