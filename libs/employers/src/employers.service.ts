@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { queryRows } from '@werkbrug/database';
 import type { Actor } from '@werkbrug/auth';
 import { LocationDto, resolveLocation } from '@werkbrug/domain';
 import { escapeLike, Page, paginate, Problems } from '@werkbrug/http';
@@ -125,7 +126,8 @@ export class EmployersService {
       if (used) {
         throw Problems.conflict('EMPLOYER_IN_USE', 'Employer has vacancies or users', 'Close its vacancies and remove its users first.');
       }
-      const rows: { organisation_id: string }[] = await em.query(
+      const rows = await queryRows<{ organisation_id: string }>(
+        em,
         `DELETE FROM employers WHERE id = $1 RETURNING organisation_id`,
         [id],
       );

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
+import { queryRows } from '@werkbrug/database';
 import { OUTBOX_HANDLERS, OutboxHandler } from './outbox-handler';
 import { OutboxMessage } from './outbox-message.entity';
 
@@ -62,7 +63,8 @@ export class OutboxProcessor {
   async claim(limit = this.options.batchSize): Promise<OutboxMessage[]> {
     const topics = [...this.handlers.keys()];
     if (!topics.length) return [];
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await queryRows(
+      this.db,
       `UPDATE outbox_messages m
           SET status = 'processing', attempts = m.attempts + 1,
               locked_until = now() + ($2::int * interval '1 millisecond'),
@@ -200,7 +202,8 @@ export class OutboxProcessor {
 
   /** Keeps the table small: done rows older than the given age are removed. */
   async purgeDone(olderThanHours = 24 * 7): Promise<number> {
-    const rows: unknown[] = await this.db.query(
+    const rows = await queryRows(
+      this.db,
       `DELETE FROM outbox_messages WHERE status = 'done' AND processed_at < now() - ($1::int * interval '1 hour') RETURNING id`,
       [olderThanHours],
     );

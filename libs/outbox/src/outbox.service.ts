@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { queryRows } from '@werkbrug/database';
 
 export interface OutboxEntry {
   topic: string;
@@ -85,7 +86,8 @@ export class OutboxService {
 
   /** Puts dead rows back in the queue (an operator fixed the cause). */
   async retryDead(): Promise<number> {
-    const rows: unknown[] = await this.db.query(
+    const rows = await queryRows(
+      this.db,
       `UPDATE outbox_messages SET status = 'pending', attempts = 0, available_at = now(), updated_at = now(),
               version = version + 1 WHERE status = 'dead' RETURNING id`,
     );

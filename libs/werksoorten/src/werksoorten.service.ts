@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { queryRows } from '@werkbrug/database';
 import { Page, paginate, Problems } from '@werkbrug/http';
 import { OutboxService } from '@werkbrug/outbox';
 import {
@@ -107,7 +108,7 @@ export class WerksoortenService {
       if (used) {
         throw Problems.conflict('WERKSOORT_IN_USE', 'Werksoort is in use', 'Deactivate it instead (active: false).');
       }
-      const rows: unknown[] = await em.query(`DELETE FROM werksoorten WHERE id = $1 RETURNING id`, [id]);
+      const rows = await queryRows(em, `DELETE FROM werksoorten WHERE id = $1 RETURNING id`, [id]);
       if (!rows.length) throw Problems.notFound('Werksoort');
       await this.outbox.enqueue(em, { topic: 'search.settings', aggregateType: 'werksoort', aggregateId: id });
     });

@@ -10,13 +10,7 @@ import type {
 import type { PostcodeArea } from '@werkbrug/geo';
 import { addDays, birthDate, isoDate } from './dates';
 import { streetAddress } from './demo-employers';
-import {
-  asciiSlug,
-  FIRST_NAMES,
-  LAST_NAMES,
-  NEWCOMER_FIRST_NAMES,
-  NEWCOMER_LAST_NAMES,
-} from './demo-names';
+import { asciiSlug, randomPerson } from './demo-names';
 import type { FermWerkMunicipality } from './demo-region';
 import { jitter, mobile, pickNeighbourArea, pickRegionArea, postcodeIn } from './demo-region';
 import { GENERAL_INTERESTS, WERKSOORT_PROFILES, type WerksoortCode } from './demo-werksoorten';
@@ -461,8 +455,7 @@ export function generateCandidate(
   };
 
   const newcomer = route === 'inburgering';
-  const firstName = rng.pick(newcomer ? NEWCOMER_FIRST_NAMES : FIRST_NAMES);
-  const lastName = rng.pick(newcomer ? NEWCOMER_LAST_NAMES : LAST_NAMES);
+  const { firstName, lastName } = randomPerson(rng, newcomer);
   const benefit = pickBenefit(rng, route, age);
 
   const notes: string[] = [];

@@ -2,9 +2,8 @@ import type { PostcodeArea } from '@werkbrug/geo';
 import {
   asciiSlug,
   BUSINESS_STREETS,
-  FIRST_NAMES,
-  LAST_NAMES,
   LOCAL_WORDS,
+  randomPerson,
   RESIDENTIAL_STREETS,
 } from './demo-names';
 import { jitter, landline, pickArea, postcodeIn } from './demo-region';
@@ -46,7 +45,7 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 function employerName(rng: Random, sector: Sector, area: PostcodeArea): string {
   const name = rng
     .pick(sector.names)
-    .replace('{surname}', () => rng.pick(LAST_NAMES))
+    .replace('{surname}', () => randomPerson(rng).lastName)
     .replace('{place}', area.place)
     .replace('{word}', () => rng.pick(LOCAL_WORDS));
   return capitalise(name);
@@ -103,7 +102,7 @@ export function generateEmployers(
     while (kvkNumbers.has(kvkNumber));
     kvkNumbers.add(kvkNumber);
 
-    const firstName = rng.pick(FIRST_NAMES);
+    const contact = randomPerson(rng);
     employers.push({
       id: rng.uuid(),
       organisationId: rng.uuid(),
@@ -112,8 +111,8 @@ export function generateEmployers(
       kvkNumber,
       sbiCode: rng.pick(sector.sbi),
       sector,
-      contactName: `${firstName} ${rng.pick(LAST_NAMES)}`,
-      contactEmail: `${asciiSlug(firstName)}@${slug}.demo`,
+      contactName: `${contact.firstName} ${contact.lastName}`,
+      contactEmail: `${asciiSlug(contact.firstName)}@${slug}.demo`,
       contactPhone: landline(rng, area),
       area,
       location: demoLocation(rng, area, sector.businessPark),

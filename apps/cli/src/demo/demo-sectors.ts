@@ -292,7 +292,7 @@ export const SECTORS: readonly Sector[] = [
   {
     key: 'vervoer',
     sbi: ['4932', '4939'],
-    weight: 4,
+    weight: 6,
     werksoorten: [
       ['personenvervoer', 9],
       ['administratief', 1],

@@ -85,7 +85,7 @@ export const VACANCY_COLUMNS: readonly (keyof VacancyRecord)[] = [
 
 type Weighted<T> = readonly (readonly [T, number])[];
 
-/** Arrangements any employer may offer; sectors add their own (volunteers, sheltered work). */
+/** Arrangements any employer may offer; sectors add their own (volunteers in care, sheltered work in green). */
 const COMMON_ARRANGEMENTS: Weighted<readonly Arrangement[]> = [
   [['regulier'], 14],
   [['regulier', 'proefplaatsing'], 16],
@@ -96,7 +96,6 @@ const COMMON_ARRANGEMENTS: Weighted<readonly Arrangement[]> = [
   [['stage'], 4],
   [['leerwerkbaan'], 5],
   [['regulier', 'leerwerkbaan'], 5],
-  [['vrijwilligerswerk'], 2],
   [['beschut_werk'], 2],
 ];
 

@@ -1,0 +1,110 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@werkbrug/database';
+import { createTestDatabase, dropTestDatabase } from '../../../test/support/test-app';
+import { OutboxHandler } from './outbox-handler';
+import { OutboxMessage } from './outbox-message.entity';
+import { OutboxProcessor, retryDelayMs } from './outbox-processor';
+
+/** A handler that records what it saw and fails the ids it is told to. */
+class RecordingHandler implements OutboxHandler {
+  readonly seen: string[] = [];
+  failing = new Set<string>();
+  constructor(readonly topic: string) {}
+  async handle(messages: OutboxMessage[]) {
+    this.seen.push(...messages.map((m) => m.id));
+    return new Map(messages.filter((m) => this.failing.has(m.id)).map((m) => [m.id, 'peer refused'] as [string, string]));
+  }
+}
+
+describe('outbox processor (real PostgreSQL)', () => {
+  let url: string;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    url = await createTestDatabase();
+    db = await new DataSource({ ...dataSourceOptions(url), migrations: [] }).initialize();
+  });
+  afterAll(async () => {
+    await db.destroy();
+    await dropTestDatabase(url);
+  });
+  beforeEach(() => db.query(`DELETE FROM outbox_messages`));
+
+  const insert = async (topic: string, n: number): Promise<string[]> => {
+    const rows: { id: string }[] = await db.query(
+      `INSERT INTO outbox_messages (topic) SELECT $1 FROM generate_series(1, $2) RETURNING id`,
+      [topic, n],
+    );
+    return rows.map((r) => r.id);
+  };
+
+  it('hands each message to exactly one of several concurrent workers (SKIP LOCKED)', async () => {
+    const ids = await insert('test.topic', 300);
+    const handlers = [1, 2, 3].map(() => new RecordingHandler('test.topic'));
+    const workers = handlers.map((h) => new OutboxProcessor(db, [h], { batchSize: 25 }));
+    await Promise.all(workers.map((w) => w.drain()));
+    const seen = handlers.flatMap((h) => h.seen);
+    expect(seen).toHaveLength(300);
+    expect(new Set(seen)).toEqual(new Set(ids));
+    expect(handlers.filter((h) => h.seen.length > 0).length).toBeGreaterThan(1);
+    const [{ done }] = await db.query(`SELECT count(*)::int AS done FROM outbox_messages WHERE status = 'done'`);
+    expect(done).toBe(300);
+  });
+
+  it('retries failures with backoff, keeps the error visible, then parks them as dead', async () => {
+    const [id] = await insert('test.topic', 1);
+    const handler = new RecordingHandler('test.topic');
+    handler.failing.add(id);
+    const worker = new OutboxProcessor(db, [handler], { baseDelayMs: 1000, maxDelayMs: 60_000, maxAttempts: 3 });
+    expect(await worker.runOnce()).toBe(1);
+    const [row] = await db.query(
+      `SELECT status, attempts, last_error, extract(epoch FROM available_at - now()) AS wait FROM outbox_messages WHERE id = $1`,
+      [id],
+    );
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, last_error: 'peer refused' });
+    expect(Number(row.wait)).toBeGreaterThan(0.5);
+    // Not yet due: nothing is claimed.
+    expect(await worker.runOnce()).toBe(0);
+    for (let attempt = 2; attempt <= 3; attempt++) {
+      await db.query(`UPDATE outbox_messages SET available_at = now() WHERE id = $1`, [id]);
+      expect(await worker.runOnce()).toBe(1);
+    }
+    const [dead] = await db.query(`SELECT status, attempts, last_error FROM outbox_messages WHERE id = $1`, [id]);
+    expect(dead).toMatchObject({ status: 'dead', attempts: 3, last_error: 'peer refused' });
+    expect(retryDelayMs(1, { baseDelayMs: 1000, maxDelayMs: 60_000 })).toBe(1000);
+    expect(retryDelayMs(4, { baseDelayMs: 1000, maxDelayMs: 60_000 })).toBe(8000);
+    expect(retryDelayMs(20, { baseDelayMs: 1000, maxDelayMs: 60_000 })).toBe(60_000);
+  });
+
+  it('records a thrown handler error on every message of the batch', async () => {
+    const ids = await insert('test.topic', 3);
+    const throwing: OutboxHandler = {
+      topic: 'test.topic',
+      handle: async () => {
+        throw new Error('connection refused');
+      },
+    };
+    await new OutboxProcessor(db, [throwing], {}).runOnce();
+    const rows = await db.query(`SELECT last_error FROM outbox_messages WHERE id = ANY($1)`, [ids]);
+    expect(rows.map((r: { last_error: string }) => r.last_error)).toEqual(Array(3).fill('Error: connection refused'));
+  });
+
+  it('reclaims messages whose worker died mid-way (expired lease)', async () => {
+    const [id] = await insert('test.topic', 1);
+    await db.query(
+      `UPDATE outbox_messages SET status = 'processing', attempts = 1, locked_until = now() - interval '1 second' WHERE id = $1`,
+      [id],
+    );
+    const handler = new RecordingHandler('test.topic');
+    expect(await new OutboxProcessor(db, [handler], {}).runOnce()).toBe(1);
+    expect(handler.seen).toEqual([id]);
+  });
+
+  it('leaves topics without a handler waiting', async () => {
+    await insert('mail.send', 2);
+    const handler = new RecordingHandler('test.topic');
+    expect(await new OutboxProcessor(db, [handler], {}).drain()).toBe(0);
+    const [{ pending }] = await db.query(`SELECT count(*)::int AS pending FROM outbox_messages WHERE status = 'pending'`);
+    expect(pending).toBe(2);
+  });
+});
