@@ -56,7 +56,9 @@ export class InitialSchema1763870000000 implements MigrationInterface {
       place text NOT NULL,
       lat double precision NOT NULL CHECK (lat BETWEEN 50.7 AND 53.7),
       lng double precision NOT NULL CHECK (lng BETWEEN 3.3 AND 7.3))`);
-    await q.query(`CREATE INDEX employer_locations_employer_idx ON employer_locations (employer_id)`);
+    await q.query(
+      `CREATE INDEX employer_locations_employer_idx ON employer_locations (employer_id)`,
+    );
 
     await q.query(`CREATE TABLE users (${std},
       email text NOT NULL CHECK (email = lower(email)),
@@ -155,8 +157,12 @@ export class InitialSchema1763870000000 implements MigrationInterface {
       erased_at timestamptz NULL,
       CONSTRAINT candidates_pseudonym_key UNIQUE (pseudonym),
       CONSTRAINT candidates_hours_range CHECK (hours_min <= hours_max))`);
-    await q.query(`CREATE INDEX candidates_organisation_idx ON candidates (organisation_id, created_at, id)`);
-    await q.query(`ALTER TABLE users ADD CONSTRAINT users_candidate_fk FOREIGN KEY (candidate_id) REFERENCES candidates(id)`);
+    await q.query(
+      `CREATE INDEX candidates_organisation_idx ON candidates (organisation_id, created_at, id)`,
+    );
+    await q.query(
+      `ALTER TABLE users ADD CONSTRAINT users_candidate_fk FOREIGN KEY (candidate_id) REFERENCES candidates(id)`,
+    );
 
     // Protected data (AVG art. 9 risk) lives apart from the shareable work profile. No BSN, by design.
     await q.query(`CREATE TABLE candidate_protected (${std},

@@ -2,7 +2,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { readStackEnv, STACK_DIR, STACK_ENV_FILE, TEMPLATE_DB, withDatabase } from './support/stack-env';
+import {
+  readStackEnv,
+  STACK_DIR,
+  STACK_ENV_FILE,
+  TEMPLATE_DB,
+  withDatabase,
+} from './support/stack-env';
 
 const CLI = path.join(__dirname, '..', 'dist', 'apps', 'cli', 'src', 'main.js');
 
@@ -11,7 +17,8 @@ const CLI = path.join(__dirname, '..', 'dist', 'apps', 'cli', 'src', 'main.js');
  * and migrates a template database that every test file clones.
  */
 export default async function globalSetup() {
-  if (!existsSync(CLI)) throw new Error('Run `npm run build` before the tests (npm test does this).');
+  if (!existsSync(CLI))
+    throw new Error('Run `npm run build` before the tests (npm test does this).');
   mkdirSync(STACK_DIR, { recursive: true });
   rmSync(STACK_ENV_FILE, { force: true });
   const child = spawn(process.execPath, [CLI, 'stack', '--port-file', STACK_ENV_FILE], {
@@ -31,8 +38,11 @@ export default async function globalSetup() {
   await admin.connect();
   try {
     // Leftover clones of an aborted run.
-    const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'wbtest_%'`);
-    for (const row of rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
+    const { rows } = await admin.query(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'wbtest_%'`,
+    );
+    for (const row of rows)
+      await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
     await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
   } finally {
@@ -47,5 +57,6 @@ export default async function globalSetup() {
     },
     encoding: 'utf8',
   });
-  if (migrate.status !== 0) throw new Error(`migrating the template failed:\n${migrate.stdout}\n${migrate.stderr}`);
+  if (migrate.status !== 0)
+    throw new Error(`migrating the template failed:\n${migrate.stdout}\n${migrate.stderr}`);
 }

@@ -1,4 +1,11 @@
-import { bearer, buildWorld, candidateBody, snapshot, vacancyBody, World } from './support/fixtures';
+import {
+  bearer,
+  buildWorld,
+  candidateBody,
+  snapshot,
+  vacancyBody,
+  World,
+} from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('platform: auth, scoping and CRUD', () => {
@@ -19,7 +26,10 @@ describe('platform: auth, scoping and CRUD', () => {
   });
 
   it('issues opaque tokens, stores only their hash, and revokes them', async () => {
-    const login = await t.http().post('/api/auth/token').send({ email: 'WM.A@test.nl', password: 'Test-wachtwoord-lang-2026' });
+    const login = await t
+      .http()
+      .post('/api/auth/token')
+      .send({ email: 'WM.A@test.nl', password: 'Test-wachtwoord-lang-2026' });
     expect(login.status).toBe(200);
     expect(login.body.accessToken).toMatch(/^wb_/);
     const stored = await t.db.query(`SELECT encode(token_hash, 'hex') AS h FROM auth_tokens`);
@@ -31,8 +41,14 @@ describe('platform: auth, scoping and CRUD', () => {
   });
 
   it('rejects wrong passwords and unknown accounts alike', async () => {
-    const wrong = await t.http().post('/api/auth/token').send({ email: 'wm.a@test.nl', password: 'niet-het-goede-wachtwoord' });
-    const unknown = await t.http().post('/api/auth/token').send({ email: 'nobody@test.nl', password: 'niet-het-goede-wachtwoord' });
+    const wrong = await t
+      .http()
+      .post('/api/auth/token')
+      .send({ email: 'wm.a@test.nl', password: 'niet-het-goede-wachtwoord' });
+    const unknown = await t
+      .http()
+      .post('/api/auth/token')
+      .send({ email: 'nobody@test.nl', password: 'niet-het-goede-wachtwoord' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.detail).toBe(unknown.body.detail);
@@ -41,12 +57,24 @@ describe('platform: auth, scoping and CRUD', () => {
 
   it('requires a token on every /api route', async () => {
     const res = await t.http().get('/api/vacancies').expect(401);
-    expect(res.body).toMatchObject({ status: 401, code: 'UNAUTHENTICATED', type: 'urn:werkbrug:problem:unauthenticated' });
-    await t.http().get('/api/vacancies').set(bearer('wb_' + 'x'.repeat(43))).expect(401);
+    expect(res.body).toMatchObject({
+      status: 401,
+      code: 'UNAUTHENTICATED',
+      type: 'urn:werkbrug:problem:unauthenticated',
+    });
+    await t
+      .http()
+      .get('/api/vacancies')
+      .set(bearer('wb_' + 'x'.repeat(43)))
+      .expect(401);
   });
 
   it('lists the seeded werksoorten with keyset pagination', async () => {
-    const first = await t.http().get('/api/werksoorten?limit=4').set(bearer(w.wmA.token)).expect(200);
+    const first = await t
+      .http()
+      .get('/api/werksoorten?limit=4')
+      .set(bearer(w.wmA.token))
+      .expect(200);
     expect(first.body.items).toHaveLength(4);
     expect(first.body.nextCursor).toBeTruthy();
     const second = await t
@@ -55,39 +83,76 @@ describe('platform: auth, scoping and CRUD', () => {
       .set(bearer(w.wmA.token))
       .expect(200);
     const codes = [...first.body.items, ...second.body.items].map((x: { code: string }) => x.code);
-    expect(codes).toEqual(['administratief', 'catering', 'groen', 'logistiek', 'personenvervoer', 'productie', 'schoonmaak']);
+    expect(codes).toEqual([
+      'administratief',
+      'catering',
+      'groen',
+      'logistiek',
+      'personenvervoer',
+      'productie',
+      'schoonmaak',
+    ]);
     expect(second.body.nextCursor).toBeNull();
-    const desc = await t.http().get('/api/werksoorten?sort=-code&limit=1').set(bearer(w.wmA.token)).expect(200);
+    const desc = await t
+      .http()
+      .get('/api/werksoorten?sort=-code&limit=1')
+      .set(bearer(w.wmA.token))
+      .expect(200);
     expect(desc.body.items[0].code).toBe('schoonmaak');
   });
 
   it('lets administrators add werksoorten with synonyms, and nobody else', async () => {
     const body = { code: 'zorg', name: 'Zorg', synonyms: ['Verzorging', 'thuiszorg'] };
     await t.http().post('/api/werksoorten').set(bearer(w.wmA.token)).send(body).expect(403);
-    const res = await t.http().post('/api/werksoorten').set(bearer(w.adminToken)).send(body).expect(201);
+    const res = await t
+      .http()
+      .post('/api/werksoorten')
+      .set(bearer(w.adminToken))
+      .send(body)
+      .expect(201);
     expect(res.body.synonyms).toEqual(['verzorging', 'thuiszorg']);
-    const dup = await t.http().post('/api/werksoorten').set(bearer(w.adminToken)).send(body).expect(409);
+    const dup = await t
+      .http()
+      .post('/api/werksoorten')
+      .set(bearer(w.adminToken))
+      .send(body)
+      .expect(409);
     expect(dup.body.code).toBe('DUPLICATE');
   });
 
   it('creates vacancies with looked-up coordinates and an outbox row in the same transaction', async () => {
     const body = vacancyBody({ employerId: w.employer.id, location: { postcode: '3441AB' } });
-    const before = await t.db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE topic = 'search.vacancy'`);
-    const res = await t.http().post('/api/vacancies').set(bearer(w.wmA.token)).send(body).expect(201);
+    const before = await t.db.query(
+      `SELECT count(*)::int AS n FROM outbox_messages WHERE topic = 'search.vacancy'`,
+    );
+    const res = await t
+      .http()
+      .post('/api/vacancies')
+      .set(bearer(w.wmA.token))
+      .send(body)
+      .expect(201);
     expect(res.body.location.postcode).toBe('3441AB');
     expect(res.body.location.place).toBeTruthy();
     expect(res.body.location.lat).toBeGreaterThan(51.9);
     expect(res.body.employer.name).toBe('Hoveniersbedrijf Groen & Zo');
     expect(res.body.werksoort.code).toBe('groen');
-    const after = await t.db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE topic = 'search.vacancy'`);
+    const after = await t.db.query(
+      `SELECT count(*)::int AS n FROM outbox_messages WHERE topic = 'search.vacancy'`,
+    );
     expect(after[0].n).toBe(before[0].n + 1);
   });
 
   it('scopes vacancies: an employer sees only its own, another employer gets 404', async () => {
     const own = await t.http().get('/api/vacancies').set(bearer(w.employer.token)).expect(200);
-    expect(own.body.items.every((v: { employer: { id: string } }) => v.employer.id === w.employer.id)).toBe(true);
+    expect(
+      own.body.items.every((v: { employer: { id: string } }) => v.employer.id === w.employer.id),
+    ).toBe(true);
     await t.http().get(`/api/vacancies/${w.vacancy.id}`).set(bearer(w.employer.token)).expect(200);
-    const other = await t.http().get(`/api/vacancies/${w.vacancy.id}`).set(bearer(w.otherEmployer.token)).expect(404);
+    const other = await t
+      .http()
+      .get(`/api/vacancies/${w.vacancy.id}`)
+      .set(bearer(w.otherEmployer.token))
+      .expect(404);
     expect(other.body.code).toBe('NOT_FOUND');
     await t
       .http()
@@ -106,12 +171,21 @@ describe('platform: auth, scoping and CRUD', () => {
       .send(vacancyBody({ employerId: w.otherEmployer.id }))
       .expect(422);
     expect(res.body.errors[0].field).toBe('employerId');
-    const ok = await t.http().post('/api/vacancies').set(bearer(w.employer.token)).send(vacancyBody()).expect(201);
+    const ok = await t
+      .http()
+      .post('/api/vacancies')
+      .set(bearer(w.employer.token))
+      .send(vacancyBody())
+      .expect(201);
     expect(ok.body.employer.id).toBe(w.employer.id);
   });
 
   it('updates with If-Match or a version field, and refuses stale versions with 409', async () => {
-    const current = await t.http().get(`/api/vacancies/${w.vacancy.id}`).set(bearer(w.wmA.token)).expect(200);
+    const current = await t
+      .http()
+      .get(`/api/vacancies/${w.vacancy.id}`)
+      .set(bearer(w.wmA.token))
+      .expect(200);
     expect(current.headers.etag).toBe(`"${current.body.version}"`);
     const v = current.body.version as number;
     const updated = await t
@@ -129,33 +203,63 @@ describe('platform: auth, scoping and CRUD', () => {
       .send({ title: 'Overschreven', version: v })
       .expect(409);
     expect(stale.body).toMatchObject({ code: 'STALE_VERSION', currentVersion: v + 1 });
-    const missing = await t.http().patch(`/api/vacancies/${w.vacancy.id}`).set(bearer(w.wmA.token)).send({ title: 'x' });
+    const missing = await t
+      .http()
+      .patch(`/api/vacancies/${w.vacancy.id}`)
+      .set(bearer(w.wmA.token))
+      .send({ title: 'x' });
     expect(missing.status).toBe(428);
-    const after = await t.http().get(`/api/vacancies/${w.vacancy.id}`).set(bearer(w.wmA.token)).expect(200);
+    const after = await t
+      .http()
+      .get(`/api/vacancies/${w.vacancy.id}`)
+      .set(bearer(w.wmA.token))
+      .expect(200);
     expect(after.body.title).toBe('Hovenier (m/v)');
   });
 
   it('keeps candidates inside their organisation (404 for others) and gates roles (403)', async () => {
     await t.http().get(`/api/candidates/${w.candidateA.id}`).set(bearer(w.wmA.token)).expect(200);
     await t.http().get(`/api/candidates/${w.candidateA.id}`).set(bearer(w.wmB.token)).expect(404);
-    await t.http().get(`/api/candidates/${w.candidateA.id}`).set(bearer(w.employer.token)).expect(403);
+    await t
+      .http()
+      .get(`/api/candidates/${w.candidateA.id}`)
+      .set(bearer(w.employer.token))
+      .expect(403);
     await t.http().get('/api/candidates').set(bearer(w.employer.token)).expect(403);
     const listB = await t.http().get('/api/candidates').set(bearer(w.wmB.token)).expect(200);
     expect(listB.body.items.map((c: { id: string }) => c.id)).toEqual([w.candidateB.id]);
-    const self = await t.http().get(`/api/candidates/${w.candidateA.id}`).set(bearer(w.candidateA.token)).expect(200);
+    const self = await t
+      .http()
+      .get(`/api/candidates/${w.candidateA.id}`)
+      .set(bearer(w.candidateA.token))
+      .expect(200);
     expect(self.body.personal.firstName).toBe('Sanne');
-    await t.http().get(`/api/candidates/${w.candidateB.id}`).set(bearer(w.candidateA.token)).expect(404);
+    await t
+      .http()
+      .get(`/api/candidates/${w.candidateB.id}`)
+      .set(bearer(w.candidateA.token))
+      .expect(404);
   });
 
   it('shows administrators the work profile only, never protected data', async () => {
-    const res = await t.http().get(`/api/candidates/${w.candidateA.id}`).set(bearer(w.adminToken)).expect(200);
+    const res = await t
+      .http()
+      .get(`/api/candidates/${w.candidateA.id}`)
+      .set(bearer(w.adminToken))
+      .expect(200);
     expect(res.body.personal).toBeUndefined();
-    expect(JSON.stringify(res.body)).not.toMatch(/Sanne|de Vries|participatiewet|Rugklachten|06-12345678/);
+    expect(JSON.stringify(res.body)).not.toMatch(
+      /Sanne|de Vries|participatiewet|Rugklachten|06-12345678/,
+    );
     expect(res.body.pseudonym).toMatch(/^K-\d{6}$/);
   });
 
   it('lets a candidate edit wishes but not the assessment', async () => {
-    const current = await t.http().get(`/api/candidates/${w.candidateA.id}`).set(bearer(w.candidateA.token)).expect(200);
+    const current = await t
+      .http()
+      .get(`/api/candidates/${w.candidateA.id}`)
+      .set(bearer(w.candidateA.token))
+      .expect(200);
     await t
       .http()
       .patch(`/api/candidates/${w.candidateA.id}`)
@@ -180,7 +284,11 @@ describe('platform: auth, scoping and CRUD', () => {
       .send(vacancyBody({ employerId: w.employer.id, title }))
       .expect(201);
     expect(res.headers['content-type']).toContain('application/json');
-    const again = await t.http().get(`/api/vacancies/${res.body.id}`).set(bearer(w.wmA.token)).expect(200);
+    const again = await t
+      .http()
+      .get(`/api/vacancies/${res.body.id}`)
+      .set(bearer(w.wmA.token))
+      .expect(200);
     expect(again.body.title).toBe(title);
     expect(again.text).not.toContain('<script>');
     expect(again.text).toContain('\\u003cscript\\u003e');
@@ -189,10 +297,25 @@ describe('platform: auth, scoping and CRUD', () => {
   });
 
   it('creates users with a strong password only, and rejects duplicate e-mail with 409', async () => {
-    const base = { email: 'nieuw@test.nl', role: 'werkmakelaar', displayName: 'Nieuw', organisationId: w.orgA };
-    const weak = await t.http().post('/api/users').set(bearer(w.adminToken)).send({ ...base, password: 'wachtwoord123' }).expect(422);
+    const base = {
+      email: 'nieuw@test.nl',
+      role: 'werkmakelaar',
+      displayName: 'Nieuw',
+      organisationId: w.orgA,
+    };
+    const weak = await t
+      .http()
+      .post('/api/users')
+      .set(bearer(w.adminToken))
+      .send({ ...base, password: 'wachtwoord123' })
+      .expect(422);
     expect(weak.body.errors[0].field).toBe('password');
-    await t.http().post('/api/users').set(bearer(w.adminToken)).send({ ...base, password: 'Een-heel-lang-wachtwoord' }).expect(201);
+    await t
+      .http()
+      .post('/api/users')
+      .set(bearer(w.adminToken))
+      .send({ ...base, password: 'Een-heel-lang-wachtwoord' })
+      .expect(201);
     const dup = await t
       .http()
       .post('/api/users')
@@ -223,7 +346,16 @@ describe('platform: auth, scoping and CRUD', () => {
   it('exposes an OpenAPI document with every route', async () => {
     const doc = await t.http().get('/api/openapi.json').expect(200);
     const paths = Object.keys(doc.body.paths);
-    for (const p of ['/api/auth/token', '/api/werksoorten', '/api/organisations', '/api/users', '/api/employers', '/api/vacancies', '/api/candidates', '/health/ready']) {
+    for (const p of [
+      '/api/auth/token',
+      '/api/werksoorten',
+      '/api/organisations',
+      '/api/users',
+      '/api/employers',
+      '/api/vacancies',
+      '/api/candidates',
+      '/health/ready',
+    ]) {
       expect(paths).toContain(p);
     }
     await t.http().get('/api/docs').expect(200);
@@ -237,7 +369,11 @@ describe('platform: auth, scoping and CRUD', () => {
   });
 
   it('updates candidate hours consistently (min ≤ max after merge)', async () => {
-    const c = await t.http().get(`/api/candidates/${w.candidateB.id}`).set(bearer(w.wmB.token)).expect(200);
+    const c = await t
+      .http()
+      .get(`/api/candidates/${w.candidateB.id}`)
+      .set(bearer(w.wmB.token))
+      .expect(200);
     const res = await t
       .http()
       .patch(`/api/candidates/${w.candidateB.id}`)

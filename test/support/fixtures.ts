@@ -5,11 +5,15 @@ import type { TestApp } from './test-app';
 export const PASSWORD = 'Test-wachtwoord-lang-2026';
 let passwordHash: Promise<string> | undefined;
 
-export async function insertOrganisation(db: DataSource, kind: string, name: string): Promise<string> {
-  const [row] = await db.query(`INSERT INTO organisations (kind, name, region) VALUES ($1, $2, 'Woerden') RETURNING id`, [
-    kind,
-    name,
-  ]);
+export async function insertOrganisation(
+  db: DataSource,
+  kind: string,
+  name: string,
+): Promise<string> {
+  const [row] = await db.query(
+    `INSERT INTO organisations (kind, name, region) VALUES ($1, $2, 'Woerden') RETURNING id`,
+    [kind, name],
+  );
   return row.id;
 }
 
@@ -24,14 +28,22 @@ export async function insertUser(
   const [row] = await db.query(
     `INSERT INTO users (email, password_hash, role, organisation_id, employer_id, candidate_id, display_name)
      VALUES ($1, $2, $3, $4, $5, $6, $1) RETURNING id`,
-    [email, await passwordHash, role, organisationId, links.employerId ?? null, links.candidateId ?? null],
+    [
+      email,
+      await passwordHash,
+      role,
+      organisationId,
+      links.employerId ?? null,
+      links.candidateId ?? null,
+    ],
   );
   return row.id;
 }
 
 export async function tokenFor(t: TestApp, email: string, password = PASSWORD): Promise<string> {
   const res = await t.http().post('/api/auth/token').send({ email, password });
-  if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.accessToken;
 }
 
@@ -39,7 +51,13 @@ export const vacancyBody = (overrides: Record<string, unknown> = {}) => ({
   werksoort: 'groen',
   title: 'Medewerker groenonderhoud',
   description: 'Snoeien, maaien en onkruid wieden in de parken van Woerden.',
-  location: { address: 'Stationsweg 1', postcode: '3445 AA', place: 'Woerden', lat: 52.0857, lng: 4.8833 },
+  location: {
+    address: 'Stationsweg 1',
+    postcode: '3445 AA',
+    place: 'Woerden',
+    lat: 52.0857,
+    lng: 4.8833,
+  },
   arrangements: ['proefplaatsing', 'regulier'],
   hoursMin: 16,
   hoursMax: 32,
@@ -122,37 +140,75 @@ export async function buildWorld(t: TestApp): Promise<World> {
       .http()
       .post('/api/employers')
       .set(auth(wmAToken))
-      .send({ name, kvkNumber: kvk, locations: [{ address: 'Industrieweg 4', postcode: '3442 AC', place: 'Woerden', lat: 52.09, lng: 4.87 }] });
+      .send({
+        name,
+        kvkNumber: kvk,
+        locations: [
+          {
+            address: 'Industrieweg 4',
+            postcode: '3442 AC',
+            place: 'Woerden',
+            lat: 52.09,
+            lng: 4.87,
+          },
+        ],
+      });
     if (res.status !== 201) throw new Error(`employer: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as { id: string; organisationId: string };
   };
   const employer = await mkEmployer('Hoveniersbedrijf Groen & Zo', '12345678');
   const other = await mkEmployer('Schoonmaakbedrijf Glans', '87654321');
-  const employerUser = await insertUser(t.db, 'werkgever', 'werkgever@groenenzo.nl', employer.organisationId, {
-    employerId: employer.id,
+  const employerUser = await insertUser(
+    t.db,
+    'werkgever',
+    'werkgever@groenenzo.nl',
+    employer.organisationId,
+    {
+      employerId: employer.id,
+    },
+  );
+  await insertUser(t.db, 'werkgever', 'werkgever@glans.nl', other.organisationId, {
+    employerId: other.id,
   });
-  await insertUser(t.db, 'werkgever', 'werkgever@glans.nl', other.organisationId, { employerId: other.id });
   const employerToken = await tokenFor(t, 'werkgever@groenenzo.nl');
   const otherEmployerToken = await tokenFor(t, 'werkgever@glans.nl');
 
   const mkVacancy = async (employerId: string, overrides: Record<string, unknown> = {}) => {
-    const res = await t.http().post('/api/vacancies').set(auth(wmAToken)).send(vacancyBody({ employerId, ...overrides }));
+    const res = await t
+      .http()
+      .post('/api/vacancies')
+      .set(auth(wmAToken))
+      .send(vacancyBody({ employerId, ...overrides }));
     if (res.status !== 201) throw new Error(`vacancy: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as { id: string };
   };
   const vacancy = await mkVacancy(employer.id);
-  const otherVacancy = await mkVacancy(other.id, { werksoort: 'schoonmaak', title: 'Schoonmaker kantoren' });
+  const otherVacancy = await mkVacancy(other.id, {
+    werksoort: 'schoonmaak',
+    title: 'Schoonmaker kantoren',
+  });
 
   const mkCandidate = async (token: string, overrides: Record<string, unknown> = {}) => {
-    const res = await t.http().post('/api/candidates').set(auth(token)).send(candidateBody(overrides));
+    const res = await t
+      .http()
+      .post('/api/candidates')
+      .set(auth(token))
+      .send(candidateBody(overrides));
     if (res.status !== 201) throw new Error(`candidate: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as { id: string };
   };
   const candidateA = await mkCandidate(wmAToken);
   const candidateB = await mkCandidate(wmBToken, {
-    personal: { ...candidateBody().personal, firstName: 'Ahmed', lastName: 'Bakker', email: 'ahmed@example.nl' },
+    personal: {
+      ...candidateBody().personal,
+      firstName: 'Ahmed',
+      lastName: 'Bakker',
+      email: 'ahmed@example.nl',
+    },
   });
-  const candidateUser = await insertUser(t.db, 'kandidaat', 'sanne@test.nl', orgA, { candidateId: candidateA.id });
+  const candidateUser = await insertUser(t.db, 'kandidaat', 'sanne@test.nl', orgA, {
+    candidateId: candidateA.id,
+  });
   const candidateToken = await tokenFor(t, 'sanne@test.nl');
 
   return {
@@ -161,7 +217,12 @@ export async function buildWorld(t: TestApp): Promise<World> {
     orgB,
     wmA: { id: wmAId, token: wmAToken },
     wmB: { id: wmBId, token: wmBToken },
-    employer: { id: employer.id, organisationId: employer.organisationId, token: employerToken, userId: employerUser },
+    employer: {
+      id: employer.id,
+      organisationId: employer.organisationId,
+      token: employerToken,
+      userId: employerUser,
+    },
     otherEmployer: { id: other.id, token: otherEmployerToken },
     candidateA: { id: candidateA.id, token: candidateToken, userId: candidateUser },
     candidateB,
@@ -175,8 +236,15 @@ export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 /** A fingerprint of every business table, to prove a rejected request changed nothing. */
 export async function snapshot(db: DataSource): Promise<string> {
   const tables = [
-    'organisations', 'users', 'werksoorten', 'employers', 'employer_locations', 'vacancies', 'candidates',
-    'candidate_protected', 'outbox_messages',
+    'organisations',
+    'users',
+    'werksoorten',
+    'employers',
+    'employer_locations',
+    'vacancies',
+    'candidates',
+    'candidate_protected',
+    'outbox_messages',
   ];
   const parts: string[] = [];
   for (const table of tables) {

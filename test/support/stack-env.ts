@@ -13,6 +13,8 @@ export interface StackEnv {
   pid: number;
 }
 
-export const readStackEnv = (): StackEnv => JSON.parse(readFileSync(STACK_ENV_FILE, 'utf8')) as StackEnv;
+export const readStackEnv = (): StackEnv =>
+  JSON.parse(readFileSync(STACK_ENV_FILE, 'utf8')) as StackEnv;
 
-export const withDatabase = (url: string, database: string) => url.replace(/\/[^/]+$/, `/${database}`);
+export const withDatabase = (url: string, database: string) =>
+  url.replace(/\/[^/]+$/, `/${database}`);

@@ -21,14 +21,21 @@ export function buildOpenApiDocument(app: INestApplication) {
       'Matching and placement marketplace for re-integration. Errors are RFC 9457 application/problem+json.',
     )
     .setVersion('0.1.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Token from POST /api/auth/token' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      description: 'Token from POST /api/auth/token',
+    })
     .build();
   return SwaggerModule.createDocument(app, config);
 }
 
 /** Builds the HTTP app with every cross-cutting concern; used by main.ts and by the tests. */
 export async function createApiApp(): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bodyParser: false,
+    bufferLogs: true,
+  });
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
@@ -39,7 +46,9 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   app.set('json escape', true);
   app.use(
     helmet({
-      contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null } },
+      contentSecurityPolicy: {
+        directives: { 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null },
+      },
     }),
   );
   app.enableCors({
@@ -50,7 +59,12 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   app.use(requireJsonBody);
   app.use(jsonBodyParser());
   app.use(bodyParserErrors);
-  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }, { path: 'health/ready', method: RequestMethod.GET }] });
+  app.setGlobalPrefix('api', {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+    ],
+  });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();

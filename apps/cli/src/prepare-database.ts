@@ -11,13 +11,23 @@ export async function openDataSource(databaseUrl: string): Promise<DataSource> {
 /** Applies pending migrations and the reference data every installation needs. */
 export async function prepareDatabase(db: DataSource, log: (line: string) => void) {
   const applied = await db.runMigrations({ transaction: 'each' });
-  log(applied.length ? `applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}` : 'schema up to date');
+  log(
+    applied.length
+      ? `applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`
+      : 'schema up to date',
+  );
   const added = await seedWerksoorten(db);
   if (added) log(`seeded ${added} werksoorten`);
   await seedPostcodeAreas(db);
-  const admin = await ensureFirstAdmin(db, process.env.WERKBRUG_ADMIN_EMAIL ?? null, process.env.WERKBRUG_ADMIN_PASSWORD ?? null);
+  const admin = await ensureFirstAdmin(
+    db,
+    process.env.WERKBRUG_ADMIN_EMAIL ?? null,
+    process.env.WERKBRUG_ADMIN_PASSWORD ?? null,
+  );
   if (admin === 'created') log(`created administrator ${process.env.WERKBRUG_ADMIN_EMAIL}`);
   if (admin === 'skipped') {
-    log('no administrator yet: set WERKBRUG_ADMIN_EMAIL and WERKBRUG_ADMIN_PASSWORD (12+ characters) and start again');
+    log(
+      'no administrator yet: set WERKBRUG_ADMIN_EMAIL and WERKBRUG_ADMIN_PASSWORD (12+ characters) and start again',
+    );
   }
 }

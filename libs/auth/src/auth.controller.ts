@@ -35,7 +35,10 @@ export class AuthController {
       [email],
     );
     const user = rows[0];
-    const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), body.password);
+    const ok = await verifyPassword(
+      user?.password_hash ?? (await dummyPasswordHash()),
+      body.password,
+    );
     if (!user || !ok) {
       this.throttle.recordFailure(email);
       throw Problems.unauthenticated('E-mail address or password is wrong.');

@@ -24,13 +24,16 @@ export class AuthGuard implements CanActivate {
       context.getClass(),
     ]);
     if (!rule) {
-      this.logger.error(`Route ${context.getClass().name}.${context.getHandler().name} declares no access`);
+      this.logger.error(
+        `Route ${context.getClass().name}.${context.getHandler().name} declares no access`,
+      );
       throw Problems.forbidden('This route has no access declaration.');
     }
     if (rule.public) return true;
     const req = context.switchToHttp().getRequest<RequestWithActor>();
     const header = req.headers.authorization;
-    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : null;
+    const token =
+      typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : null;
     const actor = token ? await this.tokens.resolve(token) : null;
     if (!actor) throw Problems.unauthenticated();
     req.actor = actor;

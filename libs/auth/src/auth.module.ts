@@ -13,7 +13,12 @@ import { UsersService } from './users/users.service';
 @Module({
   imports: [TypeOrmModule.forFeature([User, AuthToken])],
   controllers: [AuthController, UsersController],
-  providers: [TokenService, LoginThrottle, UsersService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    TokenService,
+    LoginThrottle,
+    UsersService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [TokenService, UsersService, LoginThrottle],
 })
 export class AuthModule {}

@@ -13,7 +13,9 @@ export async function ensureFirstAdmin(
   email: string | null,
   password: string | null,
 ): Promise<'created' | 'exists' | 'skipped'> {
-  const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM users WHERE role = 'admin'`);
+  const [{ count }] = await db.query(
+    `SELECT count(*)::int AS count FROM users WHERE role = 'admin'`,
+  );
   if (count > 0) return 'exists';
   if (!email || !password) return 'skipped';
   const problem = passwordProblem(password);

@@ -39,9 +39,15 @@ export class LoginThrottle {
 
   private refuse(window: Window): never {
     const retryAfterSeconds = Math.max(1, Math.ceil((window.resetAt - Date.now()) / 1000));
-    throw new ProblemException(429, 'RATE_LIMITED', 'Too many login attempts', 'Wait before trying again.', {
-      retryAfterSeconds,
-    });
+    throw new ProblemException(
+      429,
+      'RATE_LIMITED',
+      'Too many login attempts',
+      'Wait before trying again.',
+      {
+        retryAfterSeconds,
+      },
+    );
   }
 
   /** Call before checking a password. */
@@ -49,7 +55,8 @@ export class LoginThrottle {
     const ipWindow = this.hit(this.ips, ip, LoginThrottle.IP_WINDOW_MS);
     if (ipWindow.count > LoginThrottle.IP_LIMIT) this.refuse(ipWindow);
     const account = this.accounts.get(email);
-    if (account && account.resetAt > Date.now() && account.count >= LoginThrottle.ACCOUNT_LIMIT) this.refuse(account);
+    if (account && account.resetAt > Date.now() && account.count >= LoginThrottle.ACCOUNT_LIMIT)
+      this.refuse(account);
   }
 
   recordFailure(email: string) {

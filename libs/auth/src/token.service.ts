@@ -23,11 +23,10 @@ export class TokenService {
   async issue(userId: string): Promise<IssuedToken> {
     const accessToken = `wb_${randomBytes(32).toString('base64url')}`;
     const expiresAt = new Date(Date.now() + this.config.tokenTtlHours * 3600_000);
-    await this.db.query(`INSERT INTO auth_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, $3)`, [
-      userId,
-      sha256(accessToken),
-      expiresAt,
-    ]);
+    await this.db.query(
+      `INSERT INTO auth_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, $3)`,
+      [userId, sha256(accessToken), expiresAt],
+    );
     return { accessToken, tokenType: 'Bearer', expiresAt: expiresAt.toISOString() };
   }
 
@@ -58,12 +57,21 @@ export class TokenService {
   }
 
   async revoke(accessToken: string): Promise<void> {
-    await this.db.query(`UPDATE auth_tokens SET revoked_at = now(), updated_at = now(), version = version + 1
-                          WHERE token_hash = $1 AND revoked_at IS NULL`, [sha256(accessToken)]);
+    await this.db.query(
+      `UPDATE auth_tokens SET revoked_at = now(), updated_at = now(), version = version + 1
+                          WHERE token_hash = $1 AND revoked_at IS NULL`,
+      [sha256(accessToken)],
+    );
   }
 
-  async revokeAllFor(userId: string, manager: { query: DataSource['query'] } = this.db): Promise<void> {
-    await manager.query(`UPDATE auth_tokens SET revoked_at = now(), updated_at = now(), version = version + 1
-                          WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+  async revokeAllFor(
+    userId: string,
+    manager: { query: DataSource['query'] } = this.db,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE auth_tokens SET revoked_at = now(), updated_at = now(), version = version + 1
+                          WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId],
+    );
   }
 }

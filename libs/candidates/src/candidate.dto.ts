@@ -47,7 +47,12 @@ const CODE = /^[a-z][a-z0-9-]{1,39}$/;
 /** The home area: postcode (looked up to coordinates) or explicit coordinates in the Netherlands. */
 export class HomeAreaDto {
   @ApiProperty({ example: '3441 AB' }) @IsDutchPostcode() postcode!: string;
-  @ApiPropertyOptional({ example: 'Woerden' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) place?: string;
+  @ApiPropertyOptional({ example: 'Woerden' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  place?: string;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(50.75) @Max(53.55) lat?: number;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(3.35) @Max(7.25) lng?: number;
 }
@@ -60,14 +65,22 @@ export class SupportNeedsDto {
 
 /** The work profile: shareable in anonymous form. */
 export class WorkProfileFields {
-  @ApiProperty({ type: [String], example: ['groen', 'productie'], description: 'Werksoort codes in order of preference' })
+  @ApiProperty({
+    type: [String],
+    example: ['groen', 'productie'],
+    description: 'Werksoort codes in order of preference',
+  })
   @IsArray()
   @ArrayMaxSize(7)
   @ArrayUnique()
   @Matches(CODE, { each: true, message: 'werksoortWishes holds werksoort codes' })
   werksoortWishes!: string[];
 
-  @ApiPropertyOptional({ example: 'buiten werken met planten' }) @IsOptional() @IsString() @MaxLength(2000) interests?: string;
+  @ApiPropertyOptional({ example: 'buiten werken met planten' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  interests?: string;
   @ApiProperty({ minimum: 1, maximum: 40 }) @IsInt() @Min(1) @Max(40) hoursMin!: number;
   @ApiProperty({ minimum: 1, maximum: 40 }) @IsInt() @Min(1) @Max(40) hoursMax!: number;
 
@@ -85,7 +98,10 @@ export class WorkProfileFields {
   @IsIn(DAYPARTS, { each: true })
   dayparts!: Daypart[];
 
-  @ApiProperty({ type: HomeAreaDto }) @ValidateNested() @Type(() => HomeAreaDto) homeArea!: HomeAreaDto;
+  @ApiProperty({ type: HomeAreaDto })
+  @ValidateNested()
+  @Type(() => HomeAreaDto)
+  homeArea!: HomeAreaDto;
   @ApiProperty({ enum: TRAVEL_MODES }) @IsIn(TRAVEL_MODES) travelMode!: TravelMode;
   @ApiPropertyOptional({ description: 'Maximum travel distance; defaults per travel mode' })
   @IsOptional()
@@ -93,18 +109,28 @@ export class WorkProfileFields {
   @Min(0.5)
   @Max(200)
   maxTravelKm?: number;
-  @ApiPropertyOptional({ description: 'Maximum travel time; converted with the speed of the travel mode' })
+  @ApiPropertyOptional({
+    description: 'Maximum travel time; converted with the speed of the travel mode',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(180)
   maxTravelMinutes?: number;
 
-  @ApiProperty({ minimum: 1, maximum: 6, description: 'Participatieladder rung' }) @IsInt() @Min(1) @Max(6) ladderRung!: number;
+  @ApiProperty({ minimum: 1, maximum: 6, description: 'Participatieladder rung' })
+  @IsInt()
+  @Min(1)
+  @Max(6)
+  ladderRung!: number;
   @ApiProperty({ example: '2026-10-01' }) @IsDateString({ strict: true }) ladderMeasuredOn!: string;
   @ApiProperty({ enum: ROUTES }) @IsIn(ROUTES) route!: Route;
 
-  @ApiPropertyOptional({ enum: ARRANGEMENTS, isArray: true, description: 'Overrides the defaults for the rung' })
+  @ApiPropertyOptional({
+    enum: ARRANGEMENTS,
+    isArray: true,
+    description: 'Overrides the defaults for the rung',
+  })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
@@ -116,17 +142,30 @@ export class WorkProfileFields {
   @IsArray()
   @ArrayMaxSize(30)
   @ArrayUnique()
-  @Matches(CERTIFICATE_PATTERN, { each: true, message: 'certificates are lowercase codes such as heftruck' })
+  @Matches(CERTIFICATE_PATTERN, {
+    each: true,
+    message: 'certificates are lowercase codes such as heftruck',
+  })
   certificates?: string[];
 
-  @ApiPropertyOptional({ enum: LANGUAGE_LEVELS, default: 'geen' }) @IsOptional() @IsIn(LANGUAGE_LEVELS) languageLevel?: LanguageLevel;
+  @ApiPropertyOptional({ enum: LANGUAGE_LEVELS, default: 'geen' })
+  @IsOptional()
+  @IsIn(LANGUAGE_LEVELS)
+  languageLevel?: LanguageLevel;
 
-  @ApiProperty({ type: DemandProfileDto, description: 'The most the candidate can take on, per aspect' })
+  @ApiProperty({
+    type: DemandProfileDto,
+    description: 'The most the candidate can take on, per aspect',
+  })
   @ValidateNested()
   @Type(() => DemandProfileDto)
   abilities!: DemandProfileDto;
 
-  @ApiPropertyOptional({ type: SupportNeedsDto }) @IsOptional() @ValidateNested() @Type(() => SupportNeedsDto) supportNeeds?: SupportNeedsDto;
+  @ApiPropertyOptional({ type: SupportNeedsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SupportNeedsDto)
+  supportNeeds?: SupportNeedsDto;
 
   @ApiPropertyOptional({ description: 'End of the trajectory; starts the retention period' })
   @IsOptional()
@@ -139,18 +178,38 @@ export class PersonalDataDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) firstName!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) lastName!: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[+0-9][0-9 ()-]{7,19}$/, { message: 'phone is not a phone number' }) phone?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[+0-9][0-9 ()-]{7,19}$/, { message: 'phone is not a phone number' })
+  phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) address?: string;
-  @ApiPropertyOptional({ example: '1990-05-17' }) @IsOptional() @IsDateString({ strict: true }) dateOfBirth?: string;
-  @ApiPropertyOptional({ enum: BENEFIT_TYPES }) @IsOptional() @IsIn(BENEFIT_TYPES) benefitType?: BenefitType;
+  @ApiPropertyOptional({ example: '1990-05-17' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  dateOfBirth?: string;
+  @ApiPropertyOptional({ enum: BENEFIT_TYPES })
+  @IsOptional()
+  @IsIn(BENEFIT_TYPES)
+  benefitType?: BenefitType;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() banenafspraak?: boolean;
-  @ApiPropertyOptional({ minimum: 0, maximum: 100 }) @IsOptional() @IsInt() @Min(0) @Max(100) loonwaardePct?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 100 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  loonwaardePct?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10_000) notes?: string;
 }
 
 export class CreateCandidateDto extends WorkProfileFields {
-  @ApiProperty({ type: PersonalDataDto }) @ValidateNested() @Type(() => PersonalDataDto) personal!: PersonalDataDto;
-  @ApiPropertyOptional({ description: 'Defaults to the creating werkmakelaar' }) @IsOptional() @IsUUID() werkmakelaarId?: string;
+  @ApiProperty({ type: PersonalDataDto })
+  @ValidateNested()
+  @Type(() => PersonalDataDto)
+  personal!: PersonalDataDto;
+  @ApiPropertyOptional({ description: 'Defaults to the creating werkmakelaar' })
+  @IsOptional()
+  @IsUUID()
+  werkmakelaarId?: string;
 }
 
 export class UpdatePersonalDataDto extends PartialType(PersonalDataDto) {}
@@ -162,20 +221,51 @@ export class UpdateCandidateDto extends PartialType(WorkProfileFields) {
   @Type(() => UpdatePersonalDataDto)
   personal?: UpdatePersonalDataDto;
   @ApiPropertyOptional() @IsOptional() @IsUUID() werkmakelaarId?: string;
-  @ApiPropertyOptional({ description: 'Alternative to If-Match.' }) @IsOptional() @IsInt() @Min(1) version?: number;
+  @ApiPropertyOptional({ description: 'Alternative to If-Match.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
 }
 
 export class CandidateListQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() werkmakelaarId?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 6 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(6) ladderRung?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 6 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(6)
+  ladderRung?: number;
   @ApiPropertyOptional({ enum: ROUTES }) @IsOptional() @IsIn(ROUTES) route?: Route;
-  @ApiPropertyOptional({ description: 'Has this werksoort among the wishes' }) @IsOptional() @Matches(CODE) werksoort?: string;
+  @ApiPropertyOptional({ description: 'Has this werksoort among the wishes' })
+  @IsOptional()
+  @Matches(CODE)
+  werksoort?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) place?: string;
 }
 
 /** What a kandidaat may change in their own file; the rest is the werkmakelaar's assessment. */
 export const CANDIDATE_SELF_EDITABLE = new Set([
-  'werksoortWishes', 'interests', 'hoursMin', 'hoursMax', 'days', 'dayparts', 'homeArea', 'travelMode',
-  'maxTravelKm', 'maxTravelMinutes', 'certificates', 'supportNeeds', 'personal', 'version',
+  'werksoortWishes',
+  'interests',
+  'hoursMin',
+  'hoursMax',
+  'days',
+  'dayparts',
+  'homeArea',
+  'travelMode',
+  'maxTravelKm',
+  'maxTravelMinutes',
+  'certificates',
+  'supportNeeds',
+  'personal',
+  'version',
 ]);
-export const PERSONAL_SELF_EDITABLE = new Set(['firstName', 'lastName', 'email', 'phone', 'address']);
+export const PERSONAL_SELF_EDITABLE = new Set([
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'address',
+]);

@@ -24,7 +24,13 @@ export class Candidate extends BaseEntity {
   @Column({ type: 'double precision' }) lat!: number;
   @Column({ type: 'double precision' }) lng!: number;
   @Column({ type: 'text' }) travelMode!: TravelMode;
-  @Column({ type: 'numeric', precision: 5, scale: 1, nullable: true, transformer: { to: (v) => v, from: (v) => (v === null ? null : Number(v)) } })
+  @Column({
+    type: 'numeric',
+    precision: 5,
+    scale: 1,
+    nullable: true,
+    transformer: { to: (v) => v, from: (v) => (v === null ? null : Number(v)) },
+  })
   maxTravelKm!: number | null;
   @Column({ type: 'smallint', nullable: true }) maxTravelMinutes!: number | null;
   @Column({ type: 'smallint' }) ladderRung!: number;

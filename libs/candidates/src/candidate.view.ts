@@ -34,7 +34,11 @@ export const toWorkProfileView = (c: Candidate) => ({
     stimuli: c.abilityStimuli,
     outdoor: c.abilityOutdoor,
   },
-  supportNeeds: { jobcoach: c.needsJobcoach, buddy: c.needsBuddy, wheelchairAccess: c.needsWheelchairAccess },
+  supportNeeds: {
+    jobcoach: c.needsJobcoach,
+    buddy: c.needsBuddy,
+    wheelchairAccess: c.needsWheelchairAccess,
+  },
   trajectoryEndedOn: c.trajectoryEndedOn,
   createdAt: c.createdAt.toISOString(),
   updatedAt: c.updatedAt.toISOString(),

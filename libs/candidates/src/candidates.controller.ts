@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access, type Actor, CurrentActor } from '@werkbrug/auth';
@@ -28,7 +39,11 @@ export class CandidatesController {
 
   @Get(':id')
   @Access('admin', 'werkmakelaar', 'kandidaat')
-  @ApiHeader({ name: 'X-Purpose', required: false, description: 'Why the file is read; kept in the audit trail' })
+  @ApiHeader({
+    name: 'X-Purpose',
+    required: false,
+    description: 'Why the file is read; kept in the audit trail',
+  })
   async get(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

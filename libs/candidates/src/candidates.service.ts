@@ -39,8 +39,12 @@ export class CandidatesService {
 
   /** The one scoping rule for candidates; other organisations' records are simply not there (404). */
   scoped(actor: Actor, manager: EntityManager = this.db.manager) {
-    const qb = manager.getRepository(Candidate).createQueryBuilder('c').andWhere('c.erasedAt IS NULL');
-    if (actor.role === 'werkmakelaar') qb.andWhere('c.organisationId = :org', { org: actor.organisationId });
+    const qb = manager
+      .getRepository(Candidate)
+      .createQueryBuilder('c')
+      .andWhere('c.erasedAt IS NULL');
+    if (actor.role === 'werkmakelaar')
+      qb.andWhere('c.organisationId = :org', { org: actor.organisationId });
     else if (actor.role === 'kandidaat') qb.andWhere('c.id = :self', { self: actor.candidateId });
     else if (actor.role !== 'admin') qb.andWhere('false');
     return qb;
@@ -53,8 +57,15 @@ export class CandidatesService {
     if (query.ladderRung) qb.andWhere('c.ladderRung = :rung', { rung: query.ladderRung });
     if (query.route) qb.andWhere('c.route = :route', { route: query.route });
     if (query.werksoort) qb.andWhere(':ws = ANY(c.werksoortWishes)', { ws: query.werksoort });
-    if (query.place) qb.andWhere(`c.place ILIKE :place ESCAPE '\\'`, { place: escapeLike(query.place) });
-    return paginate(qb, query, SORTABLE, '-createdAt', actor.role === 'werkmakelaar' ? toCaseloadRow : toWorkProfileView);
+    if (query.place)
+      qb.andWhere(`c.place ILIKE :place ESCAPE '\\'`, { place: escapeLike(query.place) });
+    return paginate(
+      qb,
+      query,
+      SORTABLE,
+      '-createdAt',
+      actor.role === 'werkmakelaar' ? toCaseloadRow : toWorkProfileView,
+    );
   }
 
   /** Reads one candidate; a full file read is audited with its purpose. */
@@ -76,19 +87,27 @@ export class CandidatesService {
     if (codes?.length) await this.werksoorten.requireActiveCodes(codes, 'werksoortWishes');
   }
 
-  private async checkWerkmakelaar(em: EntityManager, organisationId: string, werkmakelaarId: string) {
+  private async checkWerkmakelaar(
+    em: EntityManager,
+    organisationId: string,
+    werkmakelaarId: string,
+  ) {
     const [row] = await em.query(
       `SELECT 1 FROM users WHERE id = $1 AND role = 'werkmakelaar' AND organisation_id = $2 AND active`,
       [werkmakelaarId, organisationId],
     );
     if (!row) {
-      throw Problems.validation([{ field: 'werkmakelaarId', message: 'not an active werkmakelaar of this organisation' }]);
+      throw Problems.validation([
+        { field: 'werkmakelaarId', message: 'not an active werkmakelaar of this organisation' },
+      ]);
     }
   }
 
   async create(actor: Actor, dto: CreateCandidateDto) {
     if (dto.hoursMin > dto.hoursMax) {
-      throw Problems.validation([{ field: 'hoursMin', message: 'hoursMin must not exceed hoursMax' }]);
+      throw Problems.validation([
+        { field: 'hoursMin', message: 'hoursMin must not exceed hoursMax' },
+      ]);
     }
     await this.checkWishes(dto.werksoortWishes);
     const id = await this.db.transaction(async (em) => {
@@ -126,7 +145,11 @@ export class CandidatesService {
         notes: p.notes ?? '',
       });
       await this.audit.record(em, actor, { action: 'candidate.create', candidateId: saved.id });
-      await this.outbox.enqueue(em, { topic: 'search.candidate', aggregateType: 'candidate', aggregateId: saved.id });
+      await this.outbox.enqueue(em, {
+        topic: 'search.candidate',
+        aggregateType: 'candidate',
+        aggregateId: saved.id,
+      });
       return saved.id;
     });
     return this.get(actor, id, 'aangemaakt');
@@ -134,7 +157,9 @@ export class CandidatesService {
 
   private assertSelfEditable(actor: Actor, dto: UpdateCandidateDto) {
     if (actor.role !== 'kandidaat') return;
-    const fields = Object.keys(dto).filter((k) => (dto as Record<string, unknown>)[k] !== undefined);
+    const fields = Object.keys(dto).filter(
+      (k) => (dto as Record<string, unknown>)[k] !== undefined,
+    );
     const personal = Object.keys(dto.personal ?? {}).filter(
       (k) => (dto.personal as Record<string, unknown>)[k] !== undefined,
     );
@@ -143,7 +168,9 @@ export class CandidatesService {
       ...personal.filter((f) => !PERSONAL_SELF_EDITABLE.has(f)).map((f) => `personal.${f}`),
     ];
     if (refused.length) {
-      throw Problems.forbidden(`Your werkmakelaar keeps these fields up to date: ${refused.join(', ')}.`);
+      throw Problems.forbidden(
+        `Your werkmakelaar keeps these fields up to date: ${refused.join(', ')}.`,
+      );
     }
   }
 
@@ -151,10 +178,14 @@ export class CandidatesService {
     const expected = ifMatch ?? dto.version;
     if (expected === undefined) throw Problems.versionRequired();
     this.assertSelfEditable(actor, dto);
-    if (actor.role === 'admin') throw Problems.forbidden('Administrators do not edit candidate files.');
+    if (actor.role === 'admin')
+      throw Problems.forbidden('Administrators do not edit candidate files.');
     await this.checkWishes(dto.werksoortWishes);
     await this.db.transaction(async (em) => {
-      const c = await this.scoped(actor, em).andWhere('c.id = :id', { id }).setLock('pessimistic_write').getOne();
+      const c = await this.scoped(actor, em)
+        .andWhere('c.id = :id', { id })
+        .setLock('pessimistic_write')
+        .getOne();
       if (!c) throw Problems.notFound('Candidate');
       if (c.version !== expected) throw Problems.staleVersion(c.version);
       if (dto.werkmakelaarId) {
@@ -164,7 +195,9 @@ export class CandidatesService {
       const home = dto.homeArea ? await resolveLocation(em, dto.homeArea, 'homeArea') : null;
       applyWorkProfile(c, dto, home);
       if (c.hoursMin > c.hoursMax) {
-        throw Problems.validation([{ field: 'hoursMin', message: 'hoursMin must not exceed hoursMax' }]);
+        throw Problems.validation([
+          { field: 'hoursMin', message: 'hoursMin must not exceed hoursMax' },
+        ]);
       }
       c.updatedAt = new Date();
       await em.getRepository(Candidate).save(c);
@@ -188,10 +221,20 @@ export class CandidatesService {
           await em.getRepository(CandidateProtected).update({ candidateId: id }, changes);
         }
       }
-      const changed = [...Object.keys(dto).filter((k) => k !== 'personal' && k !== 'version'),
-        ...Object.keys(dto.personal ?? {}).map((k) => `personal.${k}`)];
-      await this.audit.record(em, actor, { action: 'candidate.update', candidateId: id, details: { fields: changed } });
-      await this.outbox.enqueue(em, { topic: 'search.candidate', aggregateType: 'candidate', aggregateId: id });
+      const changed = [
+        ...Object.keys(dto).filter((k) => k !== 'personal' && k !== 'version'),
+        ...Object.keys(dto.personal ?? {}).map((k) => `personal.${k}`),
+      ];
+      await this.audit.record(em, actor, {
+        action: 'candidate.update',
+        candidateId: id,
+        details: { fields: changed },
+      });
+      await this.outbox.enqueue(em, {
+        topic: 'search.candidate',
+        aggregateType: 'candidate',
+        aggregateId: id,
+      });
     });
     return this.get(actor, id, 'bijgewerkt');
   }

@@ -14,7 +14,8 @@ export function applyWorkProfile(
   if (dto.hoursMax !== undefined) c.hoursMax = dto.hoursMax;
   if (dto.days !== undefined) c.days = dto.days;
   if (dto.dayparts !== undefined) c.dayparts = dto.dayparts;
-  if (home) Object.assign(c, { postcode: home.postcode, place: home.place, lat: home.lat, lng: home.lng });
+  if (home)
+    Object.assign(c, { postcode: home.postcode, place: home.place, lat: home.lat, lng: home.lng });
   if (dto.travelMode !== undefined) c.travelMode = dto.travelMode;
   if (dto.maxTravelKm !== undefined) c.maxTravelKm = dto.maxTravelKm;
   if (dto.maxTravelMinutes !== undefined) c.maxTravelMinutes = dto.maxTravelMinutes;

@@ -8,7 +8,12 @@ export async function queryRows<T = Record<string, unknown>>(
   params: unknown[] = [],
 ): Promise<T[]> {
   const result = await runner.query(sql, params);
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  ) {
     return result[0] as T[];
   }
   return result as T[];

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsLatitude, IsLongitude, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsLatitude,
+  IsLongitude,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { IsDutchPostcode, NL_BOUNDS } from './validators';
 
 /** A postal location. Coordinates are optional: without them the postcode area is looked up. */
@@ -14,7 +23,10 @@ export class LocationDto {
   @IsDutchPostcode()
   postcode!: string;
 
-  @ApiPropertyOptional({ example: 'Woerden', description: 'Taken from the postcode area when omitted.' })
+  @ApiPropertyOptional({
+    example: 'Woerden',
+    description: 'Taken from the postcode area when omitted.',
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)

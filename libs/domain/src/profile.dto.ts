@@ -9,7 +9,11 @@ export class DemandProfileDto {
   @Max(3)
   lifting!: number;
 
-  @ApiProperty({ minimum: 0, maximum: 3, description: '0 vooral zitten … 3 de hele dag staan of lopen' })
+  @ApiProperty({
+    minimum: 0,
+    maximum: 3,
+    description: '0 vooral zitten … 3 de hele dag staan of lopen',
+  })
   @IsInt()
   @Min(0)
   @Max(3)

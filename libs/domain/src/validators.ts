@@ -10,7 +10,9 @@ export function IsDutchPostcode(options?: ValidationOptions) {
       target: object.constructor,
       propertyName,
       options: { message: `${propertyName} must be a Dutch postcode such as 3441 AB`, ...options },
-      validator: { validate: (v: unknown) => typeof v === 'string' && POSTCODE_PATTERN.test(v.trim()) },
+      validator: {
+        validate: (v: unknown) => typeof v === 'string' && POSTCODE_PATTERN.test(v.trim()),
+      },
     });
 }
 
@@ -22,7 +24,9 @@ export function IsKvkNumber(options?: ValidationOptions) {
       target: object.constructor,
       propertyName,
       options: { message: `${propertyName} must be 8 digits`, ...options },
-      validator: { validate: (v: unknown) => typeof v === 'string' && /^[0-9]{8}$/.test(v) && v !== '00000000' },
+      validator: {
+        validate: (v: unknown) => typeof v === 'string' && /^[0-9]{8}$/.test(v) && v !== '00000000',
+      },
     });
 }
 

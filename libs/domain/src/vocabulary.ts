@@ -36,7 +36,13 @@ export const languageRank = (level: LanguageLevel) => LANGUAGE_LEVELS.indexOf(le
 export const VACANCY_STATUSES = ['open', 'paused', 'filled', 'closed'] as const;
 export type VacancyStatus = (typeof VACANCY_STATUSES)[number];
 
-export const ORGANISATION_KINDS = ['gemeente', 'werkbedrijf', 're-integratiebedrijf', 'werkgever', 'beheer'] as const;
+export const ORGANISATION_KINDS = [
+  'gemeente',
+  'werkbedrijf',
+  're-integratiebedrijf',
+  'werkgever',
+  'beheer',
+] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 export const BENEFIT_TYPES = [
@@ -73,8 +79,18 @@ export type DemandAspect = (typeof DEMAND_ASPECTS)[number];
 export type DemandProfile = Record<DemandAspect, number>;
 
 export const DEMAND_SCALE: Record<DemandAspect, readonly [string, string, string, string]> = {
-  lifting: ['niet tillen', 'licht tillen (tot 5 kg)', 'matig tillen (tot 15 kg)', 'zwaar tillen (meer dan 15 kg)'],
-  standing: ['vooral zitten', 'afwisselend zitten en staan', 'veel staan of lopen', 'de hele dag staan of lopen'],
+  lifting: [
+    'niet tillen',
+    'licht tillen (tot 5 kg)',
+    'matig tillen (tot 15 kg)',
+    'zwaar tillen (meer dan 15 kg)',
+  ],
+  standing: [
+    'vooral zitten',
+    'afwisselend zitten en staan',
+    'veel staan of lopen',
+    'de hele dag staan of lopen',
+  ],
   pace: ['eigen tempo', 'rustig tempo', 'normaal tempo', 'hoog tempo'],
   stimuli: ['prikkelarm', 'weinig prikkels', 'gemiddeld veel prikkels', 'veel prikkels en lawaai'],
   outdoor: ['binnen', 'soms buiten', 'vaak buiten', 'altijd buiten'],

@@ -61,21 +61,29 @@ export async function startMeilisearch(options: MeiliOptions): Promise<RunningMe
   const child = spawn(
     binary,
     [
-      '--db-path', dbPath,
-      '--http-addr', `127.0.0.1:${options.port}`,
-      '--master-key', options.masterKey,
-      '--env', 'production',
+      '--db-path',
+      dbPath,
+      '--http-addr',
+      `127.0.0.1:${options.port}`,
+      '--master-key',
+      options.masterKey,
+      '--env',
+      'production',
       '--no-analytics',
-      '--log-level', 'WARN',
-      '--dump-dir', path.join(options.dataDir, 'meilisearch-dumps'),
-      '--snapshot-dir', path.join(options.dataDir, 'meilisearch-snapshots'),
+      '--log-level',
+      'WARN',
+      '--dump-dir',
+      path.join(options.dataDir, 'meilisearch-dumps'),
+      '--snapshot-dir',
+      path.join(options.dataDir, 'meilisearch-snapshots'),
     ],
     { stdio: ['ignore', 'ignore', 'pipe'], cwd: options.dataDir },
   );
   child.stderr?.on('data', (chunk: Buffer) => {
     // Only problems: the start banner and request logs are noise here.
     for (const line of chunk.toString().split('\n')) {
-      if (/ERROR|WARN|panicked/.test(line)) options.log(`meilisearch: ${line.trim().slice(0, 500)}`);
+      if (/ERROR|WARN|panicked/.test(line))
+        options.log(`meilisearch: ${line.trim().slice(0, 500)}`);
     }
   });
   if (!child.pid) throw new Error(`Could not start Meilisearch from ${binary}`);

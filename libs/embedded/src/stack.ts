@@ -55,7 +55,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     let meiliStop: (() => Promise<void>) | null = null;
     const meiliPort = options.meiliPort ?? Number(process.env.WERKBRUG_MEILI_PORT ?? 7700);
     const startSearch = async () => {
-      const meili = await startMeilisearch({ dataDir, port: meiliPort, masterKey: secrets.meiliMasterKey, log: options.log });
+      const meili = await startMeilisearch({
+        dataDir,
+        port: meiliPort,
+        masterKey: secrets.meiliMasterKey,
+        log: options.log,
+      });
       meiliPid = meili.pid;
       meiliStop = meili.stop;
       return meili;

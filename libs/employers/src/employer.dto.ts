@@ -24,14 +24,23 @@ const PHONE = /^[+0-9][0-9 ()-]{7,19}$/;
 export class CreateEmployerDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name!: string;
   @ApiProperty({ example: '12345678' }) @IsKvkNumber() kvkNumber!: string;
-  @ApiPropertyOptional({ example: '8130', description: 'SBI code (2–5 digits); requires sbiVersion' })
+  @ApiPropertyOptional({
+    example: '8130',
+    description: 'SBI code (2–5 digits); requires sbiVersion',
+  })
   @IsOptional()
   @Matches(/^[0-9]{2,5}$/, { message: 'sbiCode must be 2–5 digits' })
   sbiCode?: string;
-  @ApiPropertyOptional({ enum: ['2008', '2025'] }) @IsOptional() @IsIn(['2008', '2025']) sbiVersion?: '2008' | '2025';
+  @ApiPropertyOptional({ enum: ['2008', '2025'] })
+  @IsOptional()
+  @IsIn(['2008', '2025'])
+  sbiVersion?: '2008' | '2025';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(120) contactName?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) contactEmail?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(PHONE, { message: 'contactPhone is not a phone number' }) contactPhone?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(PHONE, { message: 'contactPhone is not a phone number' })
+  contactPhone?: string;
   @ApiProperty({ type: [LocationDto] })
   @IsArray()
   @ArrayMinSize(1)
@@ -43,11 +52,20 @@ export class CreateEmployerDto {
 
 export class UpdateEmployerDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9]{2,5}$/, { message: 'sbiCode must be 2–5 digits' }) sbiCode?: string;
-  @ApiPropertyOptional({ enum: ['2008', '2025'] }) @IsOptional() @IsIn(['2008', '2025']) sbiVersion?: '2008' | '2025';
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[0-9]{2,5}$/, { message: 'sbiCode must be 2–5 digits' })
+  sbiCode?: string;
+  @ApiPropertyOptional({ enum: ['2008', '2025'] })
+  @IsOptional()
+  @IsIn(['2008', '2025'])
+  sbiVersion?: '2008' | '2025';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(120) contactName?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) contactEmail?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(PHONE, { message: 'contactPhone is not a phone number' }) contactPhone?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(PHONE, { message: 'contactPhone is not a phone number' })
+  contactPhone?: string;
   @ApiPropertyOptional({ type: [LocationDto], description: 'Replaces all locations' })
   @IsOptional()
   @IsArray()
@@ -66,7 +84,11 @@ export class EmployerListQuery extends PageQuery {
   @MaxLength(100)
   name?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9]{8}$/) kvkNumber?: string;
-  @ApiPropertyOptional({ description: 'Has a location in this place' }) @IsOptional() @IsString() @MaxLength(100) place?: string;
+  @ApiPropertyOptional({ description: 'Has a location in this place' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  place?: string;
 }
 
 export const toEmployerView = (e: Employer) => ({
@@ -82,7 +104,14 @@ export const toEmployerView = (e: Employer) => ({
   locations: (e.locations ?? [])
     .slice()
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
-    .map((l) => ({ id: l.id, address: l.address, postcode: l.postcode, place: l.place, lat: l.lat, lng: l.lng })),
+    .map((l) => ({
+      id: l.id,
+      address: l.address,
+      postcode: l.postcode,
+      place: l.place,
+      lat: l.lat,
+      lng: l.lng,
+    })),
   createdAt: e.createdAt.toISOString(),
   updatedAt: e.updatedAt.toISOString(),
   version: e.version,

@@ -6,7 +6,13 @@ import type { Actor } from '@werkbrug/auth';
 import { LocationDto, resolveLocation } from '@werkbrug/domain';
 import { escapeLike, Page, paginate, Problems } from '@werkbrug/http';
 import { OutboxService } from '@werkbrug/outbox';
-import { CreateEmployerDto, EmployerListQuery, EmployerView, toEmployerView, UpdateEmployerDto } from './employer.dto';
+import {
+  CreateEmployerDto,
+  EmployerListQuery,
+  EmployerView,
+  toEmployerView,
+  UpdateEmployerDto,
+} from './employer.dto';
 import { Employer } from './employer.entity';
 import { EmployerLocation } from './employer-location.entity';
 
@@ -31,34 +37,46 @@ export class EmployersService {
 
   async list(actor: Actor, query: EmployerListQuery): Promise<Page<EmployerView>> {
     const qb = this.scoped(actor).leftJoinAndSelect('e.locations', 'l');
-    if (query.name) qb.andWhere(`e.name ILIKE :name ESCAPE '\\'`, { name: `%${escapeLike(query.name)}%` });
+    if (query.name)
+      qb.andWhere(`e.name ILIKE :name ESCAPE '\\'`, { name: `%${escapeLike(query.name)}%` });
     if (query.kvkNumber) qb.andWhere('e.kvkNumber = :kvk', { kvk: query.kvkNumber });
     if (query.place) {
-      qb.andWhere(`EXISTS (SELECT 1 FROM employer_locations pl WHERE pl.employer_id = e.id AND pl.place ILIKE :place)`, {
-        place: escapeLike(query.place),
-      });
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM employer_locations pl WHERE pl.employer_id = e.id AND pl.place ILIKE :place)`,
+        {
+          place: escapeLike(query.place),
+        },
+      );
     }
     return paginate(qb, query, SORTABLE, 'name', toEmployerView);
   }
 
   async get(actor: Actor, id: string): Promise<EmployerView> {
-    const e = await this.scoped(actor).leftJoinAndSelect('e.locations', 'l').andWhere('e.id = :id', { id }).getOne();
+    const e = await this.scoped(actor)
+      .leftJoinAndSelect('e.locations', 'l')
+      .andWhere('e.id = :id', { id })
+      .getOne();
     if (!e) throw Problems.notFound('Employer');
     return toEmployerView(e);
   }
 
   private async locations(em: EntityManager, dtos: LocationDto[]) {
     const resolved = [];
-    for (const [i, dto] of dtos.entries()) resolved.push(await resolveLocation(em, dto, `locations.${i}`));
+    for (const [i, dto] of dtos.entries())
+      resolved.push(await resolveLocation(em, dto, `locations.${i}`));
     return resolved;
   }
 
   async create(dto: CreateEmployerDto): Promise<EmployerView> {
     if ((dto.sbiCode === undefined) !== (dto.sbiVersion === undefined)) {
-      throw Problems.validation([{ field: 'sbiVersion', message: 'sbiCode and sbiVersion go together' }]);
+      throw Problems.validation([
+        { field: 'sbiVersion', message: 'sbiCode and sbiVersion go together' },
+      ]);
     }
     return this.db.transaction(async (em) => {
-      const [clash] = await em.query(`SELECT 1 FROM employers WHERE kvk_number = $1`, [dto.kvkNumber]);
+      const [clash] = await em.query(`SELECT 1 FROM employers WHERE kvk_number = $1`, [
+        dto.kvkNumber,
+      ]);
       if (clash) throw Problems.duplicate('An employer with this KvK number already exists.');
       const locations = await this.locations(em, dto.locations);
       const name = dto.name.trim();
@@ -85,19 +103,29 @@ export class EmployersService {
     });
   }
 
-  async update(actor: Actor, id: string, dto: UpdateEmployerDto, ifMatch?: number): Promise<EmployerView> {
+  async update(
+    actor: Actor,
+    id: string,
+    dto: UpdateEmployerDto,
+    ifMatch?: number,
+  ): Promise<EmployerView> {
     const expected = ifMatch ?? dto.version;
     if (expected === undefined) throw Problems.versionRequired();
     return this.db.transaction(async (em) => {
       const repo = em.getRepository(Employer);
-      const e = await this.scoped(actor, em).andWhere('e.id = :id', { id }).setLock('pessimistic_write').getOne();
+      const e = await this.scoped(actor, em)
+        .andWhere('e.id = :id', { id })
+        .setLock('pessimistic_write')
+        .getOne();
       if (!e) throw Problems.notFound('Employer');
       if (e.version !== expected) throw Problems.staleVersion(e.version);
       if (dto.name !== undefined) e.name = dto.name.trim();
       if (dto.sbiCode !== undefined) e.sbiCode = dto.sbiCode;
       if (dto.sbiVersion !== undefined) e.sbiVersion = dto.sbiVersion;
       if ((e.sbiCode === null) !== (e.sbiVersion === null)) {
-        throw Problems.validation([{ field: 'sbiVersion', message: 'sbiCode and sbiVersion go together' }]);
+        throw Problems.validation([
+          { field: 'sbiVersion', message: 'sbiCode and sbiVersion go together' },
+        ]);
       }
       if (dto.contactName !== undefined) e.contactName = dto.contactName.trim();
       if (dto.contactEmail !== undefined) e.contactEmail = dto.contactEmail.toLowerCase();
@@ -105,12 +133,18 @@ export class EmployersService {
       if (dto.locations !== undefined) {
         const locations = await this.locations(em, dto.locations);
         await em.getRepository(EmployerLocation).delete({ employerId: id });
-        await em.getRepository(EmployerLocation).save(locations.map((l) => ({ ...l, employerId: id })));
+        await em
+          .getRepository(EmployerLocation)
+          .save(locations.map((l) => ({ ...l, employerId: id })));
       }
       e.updatedAt = new Date();
       await repo.save(e);
       // The employer name is shown on vacancy search documents.
-      await this.outbox.enqueue(em, { topic: 'search.employer', aggregateType: 'employer', aggregateId: id });
+      await this.outbox.enqueue(em, {
+        topic: 'search.employer',
+        aggregateType: 'employer',
+        aggregateId: id,
+      });
       const fresh = await repo.findOneOrFail({ where: { id }, relations: { locations: true } });
       return toEmployerView(fresh);
     });
@@ -124,7 +158,11 @@ export class EmployersService {
         [id],
       );
       if (used) {
-        throw Problems.conflict('EMPLOYER_IN_USE', 'Employer has vacancies or users', 'Close its vacancies and remove its users first.');
+        throw Problems.conflict(
+          'EMPLOYER_IN_USE',
+          'Employer has vacancies or users',
+          'Close its vacancies and remove its users first.',
+        );
       }
       const rows = await queryRows<{ organisation_id: string }>(
         em,
@@ -132,7 +170,9 @@ export class EmployersService {
         [id],
       );
       if (!rows.length) throw Problems.notFound('Employer');
-      await em.query(`DELETE FROM organisations WHERE id = $1 AND kind = 'werkgever'`, [rows[0].organisation_id]);
+      await em.query(`DELETE FROM organisations WHERE id = $1 AND kind = 'werkgever'`, [
+        rows[0].organisation_id,
+      ]);
     });
   }
 }

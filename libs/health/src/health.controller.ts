@@ -11,7 +11,10 @@ type Check = { status: 'up' | 'down'; latencyMs: number };
 async function timed(fn: () => Promise<boolean>): Promise<Check> {
   const start = performance.now();
   const ok = await fn().catch(() => false);
-  return { status: ok ? 'up' : 'down', latencyMs: Math.round((performance.now() - start) * 10) / 10 };
+  return {
+    status: ok ? 'up' : 'down',
+    latencyMs: Math.round((performance.now() - start) * 10) / 10,
+  };
 }
 
 @ApiTags('health')

@@ -6,13 +6,24 @@ export const BODY_LIMIT = '1mb';
 
 /** JSON body parsing with a 1 MB limit; parser failures become problem documents, not HTML. */
 export function jsonBodyParser() {
-  return express.json({ limit: BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] });
+  return express.json({
+    limit: BODY_LIMIT,
+    strict: true,
+    type: ['application/json', 'application/*+json'],
+  });
 }
 
 /** Requests with a body must send JSON, so form posts to the API do not silently lose their fields. */
 export function requireJsonBody(req: Request, res: Response, next: NextFunction) {
-  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && req.path.startsWith('/api/') && !req.is(['application/json', 'application/*+json'])) {
+  const hasBody =
+    Number(req.headers['content-length'] ?? 0) > 0 ||
+    req.headers['transfer-encoding'] !== undefined;
+  if (
+    hasBody &&
+    ['POST', 'PUT', 'PATCH'].includes(req.method) &&
+    req.path.startsWith('/api/') &&
+    !req.is(['application/json', 'application/*+json'])
+  ) {
     sendProblem(res, {
       type: problemType('UNSUPPORTED_MEDIA_TYPE'),
       title: 'Unsupported media type',
@@ -30,7 +41,12 @@ interface ParserError extends Error {
   status?: number;
 }
 
-export function bodyParserErrors(err: ParserError, _req: Request, res: Response, next: NextFunction) {
+export function bodyParserErrors(
+  err: ParserError,
+  _req: Request,
+  res: Response,
+  next: NextFunction,
+) {
   if (!err || res.headersSent) return next(err);
   if (err.type === 'entity.too.large') {
     return sendProblem(res, {

@@ -11,7 +11,12 @@ export const IfMatchVersion = createParamDecorator((_: unknown, ctx: ExecutionCo
   if (header === undefined) return undefined;
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(String(header).trim());
   if (!match) {
-    throw new ProblemException(400, 'INVALID_IF_MATCH', 'Invalid If-Match header', 'Send the version as If-Match: "3".');
+    throw new ProblemException(
+      400,
+      'INVALID_IF_MATCH',
+      'Invalid If-Match header',
+      'Send the version as If-Match: "3".',
+    );
   }
   return Number(match[1]);
 });

@@ -20,7 +20,9 @@ export class PageQuery {
   @MaxLength(500)
   cursor?: string;
 
-  @ApiPropertyOptional({ description: 'Sort field; prefix with - for descending, e.g. -createdAt.' })
+  @ApiPropertyOptional({
+    description: 'Sort field; prefix with - for descending, e.g. -createdAt.',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^-?[a-zA-Z]{1,40}$/)
@@ -38,16 +40,23 @@ interface CursorState {
   id: string;
 }
 
-const encodeCursor = (state: CursorState) => Buffer.from(JSON.stringify(state)).toString('base64url');
+const encodeCursor = (state: CursorState) =>
+  Buffer.from(JSON.stringify(state)).toString('base64url');
 
 function decodeCursor(cursor: string): CursorState {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorState;
-    if (typeof parsed?.id !== 'string' || !/^[0-9a-f-]{36}$/.test(parsed.id)) throw new Error('bad');
+    if (typeof parsed?.id !== 'string' || !/^[0-9a-f-]{36}$/.test(parsed.id))
+      throw new Error('bad');
     if (typeof parsed.v !== 'string' && typeof parsed.v !== 'number') throw new Error('bad');
     return parsed;
   } catch {
-    throw new ProblemException(400, 'INVALID_CURSOR', 'Invalid cursor', 'Use the nextCursor of a previous page.');
+    throw new ProblemException(
+      400,
+      'INVALID_CURSOR',
+      'Invalid cursor',
+      'Use the nextCursor of a previous page.',
+    );
   }
 }
 
@@ -68,13 +77,21 @@ export async function paginate<E extends ObjectLiteral, T>(
   const sortName = desc ? sortParam.slice(1) : sortParam;
   const sort = sortable[sortName];
   if (!sort) {
-    throw new ProblemException(400, 'INVALID_SORT', 'Invalid sort field', `Sort by one of: ${Object.keys(sortable).join(', ')}.`);
+    throw new ProblemException(
+      400,
+      'INVALID_SORT',
+      'Invalid sort field',
+      `Sort by one of: ${Object.keys(sortable).join(', ')}.`,
+    );
   }
   const alias = qb.alias;
   const op = desc ? '<' : '>';
   if (query.cursor) {
     const { v, id } = decodeCursor(query.cursor);
-    qb.andWhere(`(${sort.column}, ${alias}.id) ${op} (:cursorValue, :cursorId)`, { cursorValue: v, cursorId: id });
+    qb.andWhere(`(${sort.column}, ${alias}.id) ${op} (:cursorValue, :cursorId)`, {
+      cursorValue: v,
+      cursorId: id,
+    });
   }
   qb.orderBy(sort.column, desc ? 'DESC' : 'ASC')
     .addOrderBy(`${alias}.id`, desc ? 'DESC' : 'ASC')
@@ -86,7 +103,10 @@ export async function paginate<E extends ObjectLiteral, T>(
   let nextCursor: string | null = null;
   if (hasMore && last) {
     const raw = sort.read(last);
-    nextCursor = encodeCursor({ v: raw instanceof Date ? raw.toISOString() : raw, id: last.id as string });
+    nextCursor = encodeCursor({
+      v: raw instanceof Date ? raw.toISOString() : raw,
+      id: last.id as string,
+    });
   }
   return { items: items.map(map), nextCursor, limit };
 }

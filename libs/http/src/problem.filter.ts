@@ -7,7 +7,12 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { pgConstraint, pgErrorCode, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION } from '@werkbrug/database';
+import {
+  pgConstraint,
+  pgErrorCode,
+  PG_FOREIGN_KEY_VIOLATION,
+  PG_UNIQUE_VIOLATION,
+} from '@werkbrug/database';
 import { PROBLEM_CONTENT_TYPE, ProblemDocument, ProblemException, problemType } from './problem';
 
 const CODE_BY_STATUS: Record<number, [string, string]> = {
@@ -29,10 +34,15 @@ export function toProblem(error: unknown, instance?: string): ProblemDocument {
   if (error instanceof ProblemException) return { ...error.problem, instance };
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    const [code, title] = CODE_BY_STATUS[status] ?? [`HTTP_${status}`, HttpStatus[status] ?? 'Error'];
+    const [code, title] = CODE_BY_STATUS[status] ?? [
+      `HTTP_${status}`,
+      HttpStatus[status] ?? 'Error',
+    ];
     const body = error.getResponse();
     const message =
-      typeof body === 'object' && body && 'message' in body ? (body as { message: unknown }).message : undefined;
+      typeof body === 'object' && body && 'message' in body
+        ? (body as { message: unknown }).message
+        : undefined;
     const detail = typeof message === 'string' ? message : status < 500 ? error.message : undefined;
     return { type: problemType(code), title, status, code, detail, instance };
   }
@@ -88,7 +98,8 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = toProblem(error, req.originalUrl?.split('?')[0]);
     if (problem.status >= 500) {
       // Only the error name and message: driver errors may quote parameter values.
-      const err = error instanceof Error ? { name: error.name, message: error.message.slice(0, 200) } : {};
+      const err =
+        error instanceof Error ? { name: error.name, message: error.message.slice(0, 200) } : {};
       this.logger.error({ err, path: req.route?.path }, 'request failed');
     }
     if (res.headersSent) return;

@@ -45,7 +45,12 @@ export class ProblemException extends HttpException {
 
 export const Problems = {
   notFound: (what: string) =>
-    new ProblemException(404, 'NOT_FOUND', 'Not found', `${what} does not exist or is not visible to you.`),
+    new ProblemException(
+      404,
+      'NOT_FOUND',
+      'Not found',
+      `${what} does not exist or is not visible to you.`,
+    ),
   staleVersion: (current: number) =>
     new ProblemException(
       409,
@@ -61,11 +66,17 @@ export const Problems = {
       'A version is required for updates',
       'Send the version you read in an If-Match header (for example If-Match: "3") or a version field.',
     ),
-  conflict: (code: string, title: string, detail: string, extensions: Record<string, unknown> = {}) =>
-    new ProblemException(409, code, title, detail, extensions),
+  conflict: (
+    code: string,
+    title: string,
+    detail: string,
+    extensions: Record<string, unknown> = {},
+  ) => new ProblemException(409, code, title, detail, extensions),
   duplicate: (detail: string) => new ProblemException(409, 'DUPLICATE', 'Already exists', detail),
-  validation: (errors: { field: string; message: string }[], detail = 'One or more fields are invalid.') =>
-    new ProblemException(422, 'VALIDATION_FAILED', 'Validation failed', detail, { errors }),
+  validation: (
+    errors: { field: string; message: string }[],
+    detail = 'One or more fields are invalid.',
+  ) => new ProblemException(422, 'VALIDATION_FAILED', 'Validation failed', detail, { errors }),
   forbidden: (detail = 'Your role may not do this.') =>
     new ProblemException(403, 'FORBIDDEN', 'Forbidden', detail),
   unauthenticated: (detail = 'Send a valid bearer token in the Authorization header.') =>

@@ -19,7 +19,10 @@ export class UpdateOrganisationDto {
 }
 
 export class OrganisationListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ORGANISATION_KINDS }) @IsOptional() @IsIn(ORGANISATION_KINDS) kind?: OrganisationKind;
+  @ApiPropertyOptional({ enum: ORGANISATION_KINDS })
+  @IsOptional()
+  @IsIn(ORGANISATION_KINDS)
+  kind?: OrganisationKind;
   @ApiPropertyOptional({ description: 'Name contains (case-insensitive)' })
   @IsOptional()
   @IsString()

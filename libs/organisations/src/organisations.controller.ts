@@ -1,9 +1,23 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access, type Actor, CurrentActor, ROLES } from '@werkbrug/auth';
 import { etag, IfMatchVersion } from '@werkbrug/http';
-import { CreateOrganisationDto, OrganisationListQuery, UpdateOrganisationDto } from './organisation.dto';
+import {
+  CreateOrganisationDto,
+  OrganisationListQuery,
+  UpdateOrganisationDto,
+} from './organisation.dto';
 import { OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations')
@@ -26,7 +40,11 @@ export class OrganisationsController {
 
   @Get(':id')
   @Access(...ROLES)
-  async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response) {
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const org = await this.organisations.get(actor, id);
     res.setHeader('ETag', etag(org.version));
     return org;

@@ -31,7 +31,8 @@ export class OrganisationsService {
   list(actor: Actor, query: OrganisationListQuery): Promise<Page<OrganisationView>> {
     const qb = this.scoped(actor);
     if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
-    if (query.name) qb.andWhere(`o.name ILIKE :name ESCAPE '\\'`, { name: `%${escapeLike(query.name)}%` });
+    if (query.name)
+      qb.andWhere(`o.name ILIKE :name ESCAPE '\\'`, { name: `%${escapeLike(query.name)}%` });
     return paginate(qb, query, SORTABLE, 'name', toOrganisationView);
   }
 
@@ -45,22 +46,36 @@ export class OrganisationsService {
     return this.db.transaction(async (em) => {
       const repo = em.getRepository(Organisation);
       const name = dto.name.trim();
-      if (await repo.exists({ where: { name } })) throw Problems.duplicate('An organisation with this name already exists.');
-      return toOrganisationView(await repo.save(repo.create({ kind: dto.kind, name, region: dto.region?.trim() ?? '' })));
+      if (await repo.exists({ where: { name } }))
+        throw Problems.duplicate('An organisation with this name already exists.');
+      return toOrganisationView(
+        await repo.save(repo.create({ kind: dto.kind, name, region: dto.region?.trim() ?? '' })),
+      );
     });
   }
 
-  async update(actor: Actor, id: string, dto: UpdateOrganisationDto, ifMatch?: number): Promise<OrganisationView> {
+  async update(
+    actor: Actor,
+    id: string,
+    dto: UpdateOrganisationDto,
+    ifMatch?: number,
+  ): Promise<OrganisationView> {
     const expected = ifMatch ?? dto.version;
     if (expected === undefined) throw Problems.versionRequired();
     return this.db.transaction(async (em) => {
       const repo = em.getRepository(Organisation);
-      const org = await this.scoped(actor, em).andWhere('o.id = :id', { id }).setLock('pessimistic_write').getOne();
+      const org = await this.scoped(actor, em)
+        .andWhere('o.id = :id', { id })
+        .setLock('pessimistic_write')
+        .getOne();
       if (!org) throw Problems.notFound('Organisation');
       if (org.version !== expected) throw Problems.staleVersion(org.version);
       if (dto.name !== undefined) {
         const name = dto.name.trim();
-        const clash = await repo.createQueryBuilder('o').where('o.name = :name AND o.id <> :id', { name, id }).getExists();
+        const clash = await repo
+          .createQueryBuilder('o')
+          .where('o.name = :name AND o.id <> :id', { name, id })
+          .getExists();
         if (clash) throw Problems.duplicate('An organisation with this name already exists.');
         org.name = name;
       }

@@ -12,7 +12,11 @@ class RecordingHandler implements OutboxHandler {
   constructor(readonly topic: string) {}
   async handle(messages: OutboxMessage[]) {
     this.seen.push(...messages.map((m) => m.id));
-    return new Map(messages.filter((m) => this.failing.has(m.id)).map((m) => [m.id, 'peer refused'] as [string, string]));
+    return new Map(
+      messages
+        .filter((m) => this.failing.has(m.id))
+        .map((m) => [m.id, 'peer refused'] as [string, string]),
+    );
   }
 }
 
@@ -47,7 +51,9 @@ describe('outbox processor (real PostgreSQL)', () => {
     expect(seen).toHaveLength(300);
     expect(new Set(seen)).toEqual(new Set(ids));
     expect(handlers.filter((h) => h.seen.length > 0).length).toBeGreaterThan(1);
-    const [{ done }] = await db.query(`SELECT count(*)::int AS done FROM outbox_messages WHERE status = 'done'`);
+    const [{ done }] = await db.query(
+      `SELECT count(*)::int AS done FROM outbox_messages WHERE status = 'done'`,
+    );
     expect(done).toBe(300);
   });
 
@@ -55,7 +61,11 @@ describe('outbox processor (real PostgreSQL)', () => {
     const [id] = await insert('test.topic', 1);
     const handler = new RecordingHandler('test.topic');
     handler.failing.add(id);
-    const worker = new OutboxProcessor(db, [handler], { baseDelayMs: 1000, maxDelayMs: 60_000, maxAttempts: 3 });
+    const worker = new OutboxProcessor(db, [handler], {
+      baseDelayMs: 1000,
+      maxDelayMs: 60_000,
+      maxAttempts: 3,
+    });
     expect(await worker.runOnce()).toBe(1);
     const [row] = await db.query(
       `SELECT status, attempts, last_error, extract(epoch FROM available_at - now()) AS wait FROM outbox_messages WHERE id = $1`,
@@ -69,7 +79,10 @@ describe('outbox processor (real PostgreSQL)', () => {
       await db.query(`UPDATE outbox_messages SET available_at = now() WHERE id = $1`, [id]);
       expect(await worker.runOnce()).toBe(1);
     }
-    const [dead] = await db.query(`SELECT status, attempts, last_error FROM outbox_messages WHERE id = $1`, [id]);
+    const [dead] = await db.query(
+      `SELECT status, attempts, last_error FROM outbox_messages WHERE id = $1`,
+      [id],
+    );
     expect(dead).toMatchObject({ status: 'dead', attempts: 3, last_error: 'peer refused' });
     expect(retryDelayMs(1, { baseDelayMs: 1000, maxDelayMs: 60_000 })).toBe(1000);
     expect(retryDelayMs(4, { baseDelayMs: 1000, maxDelayMs: 60_000 })).toBe(8000);
@@ -86,7 +99,9 @@ describe('outbox processor (real PostgreSQL)', () => {
     };
     await new OutboxProcessor(db, [throwing], {}).runOnce();
     const rows = await db.query(`SELECT last_error FROM outbox_messages WHERE id = ANY($1)`, [ids]);
-    expect(rows.map((r: { last_error: string }) => r.last_error)).toEqual(Array(3).fill('Error: connection refused'));
+    expect(rows.map((r: { last_error: string }) => r.last_error)).toEqual(
+      Array(3).fill('Error: connection refused'),
+    );
   });
 
   it('reclaims messages whose worker died mid-way (expired lease)', async () => {
@@ -104,7 +119,9 @@ describe('outbox processor (real PostgreSQL)', () => {
     await insert('mail.send', 2);
     const handler = new RecordingHandler('test.topic');
     expect(await new OutboxProcessor(db, [handler], {}).drain()).toBe(0);
-    const [{ pending }] = await db.query(`SELECT count(*)::int AS pending FROM outbox_messages WHERE status = 'pending'`);
+    const [{ pending }] = await db.query(
+      `SELECT count(*)::int AS pending FROM outbox_messages WHERE status = 'pending'`,
+    );
     expect(pending).toBe(2);
   });
 });

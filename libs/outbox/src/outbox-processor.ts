@@ -20,7 +20,9 @@ export interface OutboxProcessorOptions {
 
 export const OUTBOX_OPTIONS = Symbol('OUTBOX_OPTIONS');
 
-export const defaultOutboxOptions = (env: NodeJS.ProcessEnv = process.env): OutboxProcessorOptions => ({
+export const defaultOutboxOptions = (
+  env: NodeJS.ProcessEnv = process.env,
+): OutboxProcessorOptions => ({
   batchSize: Number(env.OUTBOX_BATCH_SIZE ?? 200),
   baseDelayMs: Number(env.OUTBOX_RETRY_BASE_MS ?? 1000),
   maxDelayMs: Number(env.OUTBOX_RETRY_MAX_MS ?? 60_000),
@@ -29,7 +31,10 @@ export const defaultOutboxOptions = (env: NodeJS.ProcessEnv = process.env): Outb
   idlePollMs: Number(env.OUTBOX_POLL_MS ?? 100),
 });
 
-export function retryDelayMs(attempts: number, options: Pick<OutboxProcessorOptions, 'baseDelayMs' | 'maxDelayMs'>) {
+export function retryDelayMs(
+  attempts: number,
+  options: Pick<OutboxProcessorOptions, 'baseDelayMs' | 'maxDelayMs'>,
+) {
   return Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.max(0, attempts - 1));
 }
 
@@ -110,7 +115,9 @@ export class OutboxProcessor {
       const handler = this.handlers.get(topic);
       let failures: Map<string, string>;
       try {
-        failures = handler ? await handler.handle(batch) : new Map(batch.map((m) => [m.id, `no handler for ${topic}`]));
+        failures = handler
+          ? await handler.handle(batch)
+          : new Map(batch.map((m) => [m.id, `no handler for ${topic}`]));
       } catch (error) {
         const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         failures = new Map(batch.map((m) => [m.id, reason]));
@@ -138,10 +145,17 @@ export class OutboxProcessor {
           WHERE id = $1`,
         [m.id, dead ? 'dead' : 'pending', error, retryDelayMs(m.attempts, this.options)],
       );
-      if (dead) this.logger.error({ id: m.id, topic: m.topic, attempts: m.attempts }, 'outbox message parked as dead');
+      if (dead)
+        this.logger.error(
+          { id: m.id, topic: m.topic, attempts: m.attempts },
+          'outbox message parked as dead',
+        );
     }
     if (failures.size) {
-      this.logger.warn({ failed: failures.size, sample: [...failures.values()][0]?.slice(0, 200) }, 'outbox batch had failures');
+      this.logger.warn(
+        { failed: failures.size, sample: [...failures.values()][0]?.slice(0, 200) },
+        'outbox batch had failures',
+      );
     }
   }
 
@@ -166,7 +180,10 @@ export class OutboxProcessor {
           handled = await this.runOnce();
         } catch (error) {
           // The database itself is unreachable: wait and try again, the rows are safe in PostgreSQL.
-          this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'outbox poll failed');
+          this.logger.error(
+            { err: error instanceof Error ? error.message : String(error) },
+            'outbox poll failed',
+          );
           await this.sleep(1000);
         }
         if (!handled) await this.sleep(this.options.idlePollMs);

@@ -29,7 +29,12 @@ export class OutboxService {
     if (!list.length) return;
     const values: unknown[] = [];
     const rows = list.map((e, i) => {
-      values.push(e.topic, e.aggregateType ?? null, e.aggregateId ?? null, JSON.stringify(e.payload ?? {}));
+      values.push(
+        e.topic,
+        e.aggregateType ?? null,
+        e.aggregateId ?? null,
+        JSON.stringify(e.payload ?? {}),
+      );
       const o = i * 4;
       return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}::jsonb)`;
     });

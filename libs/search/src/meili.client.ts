@@ -9,7 +9,11 @@ export class MeiliClient {
   readonly prefix: string;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.client = new MeiliSearch({ host: config.meiliUrl, apiKey: config.meiliKey || undefined, timeout: 10_000 });
+    this.client = new MeiliSearch({
+      host: config.meiliUrl,
+      apiKey: config.meiliKey || undefined,
+      timeout: 10_000,
+    });
     this.prefix = config.meiliIndexPrefix;
   }
 
@@ -22,7 +26,9 @@ export class MeiliClient {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      const res = await fetch(new URL('/health', this.client.config.host), { signal: controller.signal });
+      const res = await fetch(new URL('/health', this.client.config.host), {
+        signal: controller.signal,
+      });
       return res.ok;
     } catch {
       return false;

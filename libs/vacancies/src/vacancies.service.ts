@@ -40,9 +40,12 @@ export class VacanciesService {
     const qb = this.withNames(this.scoped(actor));
     if (query.status) qb.andWhere('v.status = :status', { status: query.status });
     if (query.werksoort) qb.andWhere('w.code = :werksoort', { werksoort: query.werksoort });
-    if (query.arrangement) qb.andWhere(':arrangement = ANY(v.arrangements)', { arrangement: query.arrangement });
-    if (query.employerId) qb.andWhere('v.employerId = :employerId', { employerId: query.employerId });
-    if (query.place) qb.andWhere(`v.place ILIKE :place ESCAPE '\\'`, { place: escapeLike(query.place) });
+    if (query.arrangement)
+      qb.andWhere(':arrangement = ANY(v.arrangements)', { arrangement: query.arrangement });
+    if (query.employerId)
+      qb.andWhere('v.employerId = :employerId', { employerId: query.employerId });
+    if (query.place)
+      qb.andWhere(`v.place ILIKE :place ESCAPE '\\'`, { place: escapeLike(query.place) });
     return paginate(qb, query, SORTABLE, '-createdAt', toVacancyView);
   }
 
@@ -53,20 +56,31 @@ export class VacanciesService {
   }
 
   private checkHours(min: number, max: number) {
-    if (min > max) throw Problems.validation([{ field: 'hoursMin', message: 'hoursMin must not exceed hoursMax' }]);
+    if (min > max)
+      throw Problems.validation([
+        { field: 'hoursMin', message: 'hoursMin must not exceed hoursMax' },
+      ]);
   }
 
   /** Werkgevers post for their own employer; others must name one that exists. */
-  private async employerFor(em: EntityManager, actor: Actor, employerId: string | undefined): Promise<string> {
+  private async employerFor(
+    em: EntityManager,
+    actor: Actor,
+    employerId: string | undefined,
+  ): Promise<string> {
     if (actor.role === 'werkgever') {
       if (employerId && employerId !== actor.employerId) {
-        throw Problems.validation([{ field: 'employerId', message: 'you can only post vacancies for your own employer' }]);
+        throw Problems.validation([
+          { field: 'employerId', message: 'you can only post vacancies for your own employer' },
+        ]);
       }
       return actor.employerId as string;
     }
-    if (!employerId) throw Problems.validation([{ field: 'employerId', message: 'employerId is required' }]);
+    if (!employerId)
+      throw Problems.validation([{ field: 'employerId', message: 'employerId is required' }]);
     const [found] = await em.query(`SELECT 1 FROM employers WHERE id = $1`, [employerId]);
-    if (!found) throw Problems.validation([{ field: 'employerId', message: 'employer does not exist' }]);
+    if (!found)
+      throw Problems.validation([{ field: 'employerId', message: 'employer does not exist' }]);
     return employerId;
   }
 
@@ -109,18 +123,32 @@ export class VacanciesService {
           instruments: dto.instruments ?? [],
         }),
       );
-      await this.outbox.enqueue(em, { topic: 'search.vacancy', aggregateType: 'vacancy', aggregateId: saved.id });
+      await this.outbox.enqueue(em, {
+        topic: 'search.vacancy',
+        aggregateType: 'vacancy',
+        aggregateId: saved.id,
+      });
       return saved.id;
     });
     return this.get(actor, id);
   }
 
-  async update(actor: Actor, id: string, dto: UpdateVacancyDto, ifMatch?: number): Promise<VacancyView> {
+  async update(
+    actor: Actor,
+    id: string,
+    dto: UpdateVacancyDto,
+    ifMatch?: number,
+  ): Promise<VacancyView> {
     const expected = ifMatch ?? dto.version;
     if (expected === undefined) throw Problems.versionRequired();
-    const werksoortIds = dto.werksoort ? await this.werksoorten.requireActiveCodes([dto.werksoort], 'werksoort') : null;
+    const werksoortIds = dto.werksoort
+      ? await this.werksoorten.requireActiveCodes([dto.werksoort], 'werksoort')
+      : null;
     await this.db.transaction(async (em) => {
-      const v = await this.scoped(actor, em).andWhere('v.id = :id', { id }).setLock('pessimistic_write').getOne();
+      const v = await this.scoped(actor, em)
+        .andWhere('v.id = :id', { id })
+        .setLock('pessimistic_write')
+        .getOne();
       if (!v) throw Problems.notFound('Vacancy');
       if (v.version !== expected) throw Problems.staleVersion(v.version);
       if (dto.werksoort && werksoortIds) v.werksoortId = werksoortIds.get(dto.werksoort) as string;
@@ -128,14 +156,28 @@ export class VacanciesService {
       if (dto.description !== undefined) v.description = dto.description.trim();
       if (dto.location) Object.assign(v, await resolveLocation(em, dto.location, 'location'));
       const simple = [
-        'arrangements', 'hoursMin', 'hoursMax', 'workingDays', 'dayparts', 'hoursAdjustable', 'requiredCertificates',
-        'desiredCertificates', 'minLanguageLevel', 'jobcoachWelcome', 'buddyAvailable', 'wheelchairAccessible',
-        'places', 'startDate', 'status', 'instruments',
+        'arrangements',
+        'hoursMin',
+        'hoursMax',
+        'workingDays',
+        'dayparts',
+        'hoursAdjustable',
+        'requiredCertificates',
+        'desiredCertificates',
+        'minLanguageLevel',
+        'jobcoachWelcome',
+        'buddyAvailable',
+        'wheelchairAccessible',
+        'places',
+        'startDate',
+        'status',
+        'instruments',
       ] as const;
       for (const key of simple) {
         if (dto[key] !== undefined) Object.assign(v, { [key]: dto[key] });
       }
-      if (dto.hoursAdjustmentNote !== undefined) v.hoursAdjustmentNote = dto.hoursAdjustmentNote.trim();
+      if (dto.hoursAdjustmentNote !== undefined)
+        v.hoursAdjustmentNote = dto.hoursAdjustmentNote.trim();
       if (dto.demands) {
         v.demandLifting = dto.demands.lifting;
         v.demandStanding = dto.demands.standing;
@@ -145,20 +187,33 @@ export class VacanciesService {
       }
       this.checkHours(v.hoursMin, v.hoursMax);
       if (v.places < v.placesFilled) {
-        throw Problems.validation([{ field: 'places', message: `${v.placesFilled} places are already filled` }]);
+        throw Problems.validation([
+          { field: 'places', message: `${v.placesFilled} places are already filled` },
+        ]);
       }
       await em.getRepository(Vacancy).save(v);
-      await this.outbox.enqueue(em, { topic: 'search.vacancy', aggregateType: 'vacancy', aggregateId: id });
+      await this.outbox.enqueue(em, {
+        topic: 'search.vacancy',
+        aggregateType: 'vacancy',
+        aggregateId: id,
+      });
     });
     return this.get(actor, id);
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
     await this.db.transaction(async (em) => {
-      const v = await this.scoped(actor, em).andWhere('v.id = :id', { id }).setLock('pessimistic_write').getOne();
+      const v = await this.scoped(actor, em)
+        .andWhere('v.id = :id', { id })
+        .setLock('pessimistic_write')
+        .getOne();
       if (!v) throw Problems.notFound('Vacancy');
       await em.getRepository(Vacancy).delete({ id });
-      await this.outbox.enqueue(em, { topic: 'search.vacancy', aggregateType: 'vacancy', aggregateId: id });
+      await this.outbox.enqueue(em, {
+        topic: 'search.vacancy',
+        aggregateType: 'vacancy',
+        aggregateId: id,
+      });
     });
   }
 }

@@ -49,7 +49,10 @@ export class VacancyFields {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) title!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10_000) description?: string;
 
-  @ApiProperty({ type: LocationDto }) @ValidateNested() @Type(() => LocationDto) location!: LocationDto;
+  @ApiProperty({ type: LocationDto })
+  @ValidateNested()
+  @Type(() => LocationDto)
+  location!: LocationDto;
 
   @ApiProperty({ enum: ARRANGEMENTS, isArray: true })
   @IsArray()
@@ -68,7 +71,11 @@ export class VacancyFields {
   @IsIn(DAYS, { each: true })
   workingDays!: Day[];
 
-  @ApiProperty({ enum: DAYPARTS, isArray: true, description: 'Time windows: ochtend 6–12, middag 12–18, avond 18–24, nacht 0–6' })
+  @ApiProperty({
+    enum: DAYPARTS,
+    isArray: true,
+    description: 'Time windows: ochtend 6–12, middag 12–18, avond 18–24, nacht 0–6',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
@@ -76,14 +83,21 @@ export class VacancyFields {
   dayparts!: Daypart[];
 
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() hoursAdjustable?: boolean;
-  @ApiPropertyOptional({ description: 'How hours can be adjusted' }) @IsOptional() @IsString() @MaxLength(500) hoursAdjustmentNote?: string;
+  @ApiPropertyOptional({ description: 'How hours can be adjusted' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  hoursAdjustmentNote?: string;
 
   @ApiPropertyOptional({ type: [String], example: ['heftruck'] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
-  @Matches(CERTIFICATE_PATTERN, { each: true, message: 'certificates are lowercase codes such as heftruck' })
+  @Matches(CERTIFICATE_PATTERN, {
+    each: true,
+    message: 'certificates are lowercase codes such as heftruck',
+  })
   requiredCertificates?: string[];
 
   @ApiPropertyOptional({ type: [String] })
@@ -91,19 +105,42 @@ export class VacancyFields {
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
-  @Matches(CERTIFICATE_PATTERN, { each: true, message: 'certificates are lowercase codes such as vca' })
+  @Matches(CERTIFICATE_PATTERN, {
+    each: true,
+    message: 'certificates are lowercase codes such as vca',
+  })
   desiredCertificates?: string[];
 
-  @ApiPropertyOptional({ enum: LANGUAGE_LEVELS, default: 'geen' }) @IsOptional() @IsIn(LANGUAGE_LEVELS) minLanguageLevel?: LanguageLevel;
+  @ApiPropertyOptional({ enum: LANGUAGE_LEVELS, default: 'geen' })
+  @IsOptional()
+  @IsIn(LANGUAGE_LEVELS)
+  minLanguageLevel?: LanguageLevel;
 
-  @ApiProperty({ type: DemandProfileDto }) @ValidateNested() @Type(() => DemandProfileDto) demands!: DemandProfileDto;
+  @ApiProperty({ type: DemandProfileDto })
+  @ValidateNested()
+  @Type(() => DemandProfileDto)
+  demands!: DemandProfileDto;
 
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() jobcoachWelcome?: boolean;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() buddyAvailable?: boolean;
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() wheelchairAccessible?: boolean;
-  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 500 }) @IsOptional() @IsInt() @Min(1) @Max(500) places?: number;
-  @ApiPropertyOptional({ example: '2026-12-01' }) @IsOptional() @IsDateString({ strict: true }) startDate?: string;
-  @ApiPropertyOptional({ enum: VACANCY_STATUSES, default: 'open' }) @IsOptional() @IsIn(VACANCY_STATUSES) status?: VacancyStatus;
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  wheelchairAccessible?: boolean;
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  places?: number;
+  @ApiPropertyOptional({ example: '2026-12-01' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  startDate?: string;
+  @ApiPropertyOptional({ enum: VACANCY_STATUSES, default: 'open' })
+  @IsOptional()
+  @IsIn(VACANCY_STATUSES)
+  status?: VacancyStatus;
 
   @ApiPropertyOptional({ enum: INSTRUMENTS, isArray: true })
   @IsOptional()
@@ -114,7 +151,9 @@ export class VacancyFields {
 }
 
 export class CreateVacancyDto extends VacancyFields {
-  @ApiPropertyOptional({ description: 'Required for admins and werkmakelaars; werkgevers post for their own employer.' })
+  @ApiPropertyOptional({
+    description: 'Required for admins and werkmakelaars; werkgevers post for their own employer.',
+  })
   @IsOptional()
   @IsUUID()
   employerId?: string;
@@ -122,14 +161,26 @@ export class CreateVacancyDto extends VacancyFields {
 
 /** Every field optional; PartialType keeps the validation rules and marks them optional. */
 export class UpdateVacancyDto extends PartialType(VacancyFields) {
-  @ApiPropertyOptional({ description: 'Alternative to If-Match.' }) @IsOptional() @IsInt() @Min(1) version?: number;
+  @ApiPropertyOptional({ description: 'Alternative to If-Match.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
 }
 
 export class VacancyListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: VACANCY_STATUSES }) @IsOptional() @IsIn(VACANCY_STATUSES) status?: VacancyStatus;
-  @ApiPropertyOptional({ description: 'Werksoort code' }) @IsOptional() @Matches(CODE) werksoort?: string;
-  @ApiPropertyOptional({ enum: ARRANGEMENTS }) @IsOptional() @IsIn(ARRANGEMENTS) arrangement?: Arrangement;
+  @ApiPropertyOptional({ enum: VACANCY_STATUSES })
+  @IsOptional()
+  @IsIn(VACANCY_STATUSES)
+  status?: VacancyStatus;
+  @ApiPropertyOptional({ description: 'Werksoort code' })
+  @IsOptional()
+  @Matches(CODE)
+  werksoort?: string;
+  @ApiPropertyOptional({ enum: ARRANGEMENTS })
+  @IsOptional()
+  @IsIn(ARRANGEMENTS)
+  arrangement?: Arrangement;
   @ApiPropertyOptional() @IsOptional() @IsUUID() employerId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) place?: string;
 }
-

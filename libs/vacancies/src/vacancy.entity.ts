@@ -2,7 +2,14 @@ import { Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '@werkbrug/database';
 import { Employer } from '@werkbrug/employers';
 import { Werksoort } from '@werkbrug/werksoorten';
-import type { Arrangement, Day, Daypart, Instrument, LanguageLevel, VacancyStatus } from '@werkbrug/domain';
+import type {
+  Arrangement,
+  Day,
+  Daypart,
+  Instrument,
+  LanguageLevel,
+  VacancyStatus,
+} from '@werkbrug/domain';
 
 /** A workplace on offer: what it asks (hours, certificates, demands) and what it offers (support, instruments). */
 @Entity('vacancies')

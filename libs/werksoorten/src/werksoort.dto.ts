@@ -1,11 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { PageQuery } from '@werkbrug/http';
 import type { Werksoort } from './werksoort.entity';
 
 export class CreateWerksoortDto {
   @ApiProperty({ example: 'zorg', pattern: '^[a-z][a-z0-9-]{1,39}$' })
-  @Matches(/^[a-z][a-z0-9-]{1,39}$/, { message: 'code must be 2–40 lowercase letters, digits or -' })
+  @Matches(/^[a-z][a-z0-9-]{1,39}$/, {
+    message: 'code must be 2–40 lowercase letters, digits or -',
+  })
   code!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) name!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;

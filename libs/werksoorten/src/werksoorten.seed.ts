@@ -5,14 +5,24 @@ export const SEED_WERKSOORTEN = [
   {
     code: 'productie',
     name: 'Productie',
-    description: 'Inpakken, assembleren, machines bedienen en andere werk in een productieomgeving.',
+    description:
+      'Inpakken, assembleren, machines bedienen en andere werk in een productieomgeving.',
     synonyms: ['inpakken', 'assemblage', 'montage', 'fabriek', 'orderpicken productie', 'operator'],
   },
   {
     code: 'groen',
     name: 'Groen',
     description: 'Groenonderhoud, tuinen, plantsoenen, kwekerij en natuurbeheer.',
-    synonyms: ['groenvoorziening', 'hovenier', 'tuinman', 'tuinier', 'plantsoen', 'kwekerij', 'tuinonderhoud', 'natuurbeheer'],
+    synonyms: [
+      'groenvoorziening',
+      'hovenier',
+      'tuinman',
+      'tuinier',
+      'plantsoen',
+      'kwekerij',
+      'tuinonderhoud',
+      'natuurbeheer',
+    ],
   },
   {
     code: 'schoonmaak',
@@ -24,7 +34,14 @@ export const SEED_WERKSOORTEN = [
     code: 'logistiek',
     name: 'Logistiek',
     description: 'Magazijnwerk, orderpicken, laden en lossen, voorraadbeheer.',
-    synonyms: ['magazijn', 'orderpicker', 'heftruck', 'distributiecentrum', 'expeditie', 'warehouse'],
+    synonyms: [
+      'magazijn',
+      'orderpicker',
+      'heftruck',
+      'distributiecentrum',
+      'expeditie',
+      'warehouse',
+    ],
   },
   {
     code: 'administratief',

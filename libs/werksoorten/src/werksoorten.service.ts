@@ -46,7 +46,9 @@ export class WerksoortenService {
   async requireActiveCodes(codes: readonly string[], field: string): Promise<Map<string, string>> {
     const unique = [...new Set(codes)];
     const rows: { id: string; code: string }[] = unique.length
-      ? await this.db.query(`SELECT id, code FROM werksoorten WHERE code = ANY($1) AND active`, [unique])
+      ? await this.db.query(`SELECT id, code FROM werksoorten WHERE code = ANY($1) AND active`, [
+          unique,
+        ])
       : [];
     const found = new Map(rows.map((r) => [r.code, r.id]));
     const missing = unique.filter((c) => !found.has(c));
@@ -71,7 +73,11 @@ export class WerksoortenService {
           active: true,
         }),
       );
-      await this.outbox.enqueue(em, { topic: 'search.settings', aggregateType: 'werksoort', aggregateId: saved.id });
+      await this.outbox.enqueue(em, {
+        topic: 'search.settings',
+        aggregateType: 'werksoort',
+        aggregateId: saved.id,
+      });
       return toWerksoortView(saved);
     });
   }
@@ -106,11 +112,19 @@ export class WerksoortenService {
         [id],
       );
       if (used) {
-        throw Problems.conflict('WERKSOORT_IN_USE', 'Werksoort is in use', 'Deactivate it instead (active: false).');
+        throw Problems.conflict(
+          'WERKSOORT_IN_USE',
+          'Werksoort is in use',
+          'Deactivate it instead (active: false).',
+        );
       }
       const rows = await queryRows(em, `DELETE FROM werksoorten WHERE id = $1 RETURNING id`, [id]);
       if (!rows.length) throw Problems.notFound('Werksoort');
-      await this.outbox.enqueue(em, { topic: 'search.settings', aggregateType: 'werksoort', aggregateId: id });
+      await this.outbox.enqueue(em, {
+        topic: 'search.settings',
+        aggregateType: 'werksoort',
+        aggregateId: id,
+      });
     });
   }
 }

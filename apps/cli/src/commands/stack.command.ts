@@ -16,7 +16,10 @@ export async function stackCommand(flags: Map<string, string | true>): Promise<v
     meiliPort: await freePort(),
     log,
   });
-  writeFileSync(portFile, JSON.stringify({ ...stack.env, meiliPid: stack.meiliPid, pid: process.pid }));
+  writeFileSync(
+    portFile,
+    JSON.stringify({ ...stack.env, meiliPid: stack.meiliPid, pid: process.pid }),
+  );
   const stop = async () => {
     await stack.stop();
     process.exit(0);

@@ -8,7 +8,10 @@ import { log } from '../with-database';
 const appsRoot = path.join(__dirname, '..', '..', '..');
 
 function spawnApp(name: 'api' | 'worker', env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [path.join(appsRoot, name, 'src', 'main.js')], { env, stdio: 'inherit' });
+  return spawn(process.execPath, [path.join(appsRoot, name, 'src', 'main.js')], {
+    env,
+    stdio: 'inherit',
+  });
 }
 
 async function waitForReady(url: string, timeoutMs: number, child: ChildProcess) {
@@ -80,7 +83,9 @@ export async function startCommand(): Promise<void> {
     }
     await waitForReady(apiUrl, 60_000, children[1]);
     writeStackInfo({ pid: process.pid, env: stack.env, apiUrl });
-    log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${apiUrl}/api (docs: ${apiUrl}/api/docs). Ctrl-C stops.`);
+    log(
+      `ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${apiUrl}/api (docs: ${apiUrl}/api/docs). Ctrl-C stops.`,
+    );
   } catch (error) {
     log(`start failed: ${error instanceof Error ? error.message : String(error)}`);
     await shutdown(1);

@@ -15,6 +15,8 @@ export interface Sector {
   names: readonly string[];
   /** Job titles that fit this sector better than the general ones of the werksoort. */
   titles?: Partial<Record<WerksoortCode, readonly TitleSpec[]>>;
+  /** Tasks that only make sense in this sector; they replace the werksoort's general tasks. */
+  tasks?: Partial<Record<WerksoortCode, readonly string[]>>;
   /** Certificates this sector asks for instead of the werksoort's usual ones. */
   certificates?: readonly string[];
   /** On a business park rather than in a town street. */
@@ -164,7 +166,7 @@ export const SECTORS: readonly Sector[] = [
   {
     key: 'zorg',
     sbi: ['8710', '8730', '8899'],
-    weight: 8,
+    weight: 10,
     werksoorten: [
       ['catering', 4],
       ['schoonmaak', 3],
@@ -192,6 +194,14 @@ export const SECTORS: readonly Sector[] = [
       groen: [{ title: 'Medewerker tuin zorgboerderij' }, { title: 'Medewerker dieren en tuin' }],
       administratief: [{ title: 'Medewerker receptie zorgcentrum' }],
     },
+    tasks: {
+      catering: [
+        'Je schenkt koffie en thee voor de bewoners.',
+        'Je dekt de tafels en helpt bij de warme maaltijd.',
+        'Je maakt een praatje met de bewoners.',
+        'Je ruimt de tafels af en zet de vaatwasser aan.',
+      ],
+    },
     businessPark: false,
     sroi: false,
     extraArrangements: VOLUNTEERS,
@@ -218,6 +228,21 @@ export const SECTORS: readonly Sector[] = [
         { title: 'Medewerker magazijn supermarkt' },
       ],
       catering: [{ title: 'Medewerker versafdeling' }, { title: 'Medewerker broodafdeling' }],
+    },
+    tasks: {
+      logistiek: [
+        'Je vult de schappen en kijkt naar de houdbaarheidsdatum.',
+        'Je zet de producten netjes naar voren.',
+        'Je pakt rolcontainers uit en ruimt de dozen op.',
+        'Je helpt klanten die iets zoeken.',
+        'Je werkt in de vroege ochtend, voor de winkel opengaat.',
+      ],
+      catering: [
+        'Je snijdt kaas en vleeswaren voor klanten.',
+        'Je bakt brood af en legt het in de schappen.',
+        'Je vult de koeling met verse producten.',
+        'Je houdt de afdeling schoon.',
+      ],
     },
     businessPark: false,
     sroi: false,
@@ -329,7 +354,7 @@ export const SECTORS: readonly Sector[] = [
   {
     key: 'kringloop',
     sbi: ['4779', '3832'],
-    weight: 3,
+    weight: 4,
     werksoorten: [
       ['logistiek', 5],
       ['productie', 3],
@@ -350,7 +375,7 @@ export const SECTORS: readonly Sector[] = [
   {
     key: 'sport',
     sbi: ['9311'],
-    weight: 2,
+    weight: 3,
     werksoorten: [
       ['schoonmaak', 5],
       ['catering', 3],

@@ -9,7 +9,12 @@ import type {
 import { addDays, isoDate } from './dates';
 import { demoLocation, type DemoEmployer, type DemoLocation } from './demo-employers';
 import { pickRegionArea } from './demo-region';
-import { WERKSOORT_PROFILES, type Range, type WerksoortCode } from './demo-werksoorten';
+import {
+  CERTIFICATE_LABELS,
+  WERKSOORT_PROFILES,
+  type Range,
+  type WerksoortCode,
+} from './demo-werksoorten';
 import type { Random } from './random';
 
 /** One vacancies row; keys are the column names. */
@@ -223,14 +228,18 @@ function describe(
   const hours =
     v.hours_min === v.hours_max ? `${v.hours_min}` : `${v.hours_min} tot ${v.hours_max}`;
   const parts = [
-    `${employer.name} in ${v.place} zoekt een ${v.title.toLowerCase()}.`,
-    ...rng.sample(profile.tasks, rng.int(2, 3)),
+    employer.name.includes(v.place)
+      ? `${employer.name} zoekt een ${v.title.toLowerCase()}.`
+      : `${employer.name} in ${v.place} zoekt een ${v.title.toLowerCase()}.`,
+    ...rng.sample(employer.sector.tasks?.[code] ?? profile.tasks, rng.int(2, 3)),
     ...rng.sample(profile.asks, rng.int(1, 2)),
     `Je werkt ${hours} uur per week, ${describeDays(v.working_days)}.`,
   ];
   if (v.hours_adjustable) parts.push(v.hours_adjustment_note);
   if (v.required_certificates.length > 0) {
-    parts.push(`Je hebt nodig: ${v.required_certificates.join(', ')}.`);
+    parts.push(
+      `Je hebt nodig: ${v.required_certificates.map((c) => CERTIFICATE_LABELS[c] ?? c).join(', ')}.`,
+    );
   }
   if (v.arrangements.includes('proefplaatsing')) {
     parts.push('We beginnen met een proefplaatsing, zodat je rustig kunt wennen.');

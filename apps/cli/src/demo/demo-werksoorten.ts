@@ -200,7 +200,7 @@ export const WERKSOORT_PROFILES: Readonly<Record<WerksoortCode, WerksoortProfile
       'Je laadt en lost vrachtwagens.',
       'Je zet goederen op de juiste plek in het magazijn.',
       'Je pakt bestellingen in en maakt ze klaar voor verzending.',
-      'Je vult de schappen en kijkt naar de houdbaarheidsdatum.',
+      'Je plakt verzendlabels en zet de pakketten klaar voor de vrachtwagen.',
       'Je telt de voorraad en meldt wat op is.',
       'Je rijdt met een elektrische pallettruck.',
       'Je helpt de chauffeur met het afleveren van pakketten.',
@@ -395,3 +395,18 @@ export const GENERAL_INTERESTS = [
   'zelfstandig werken',
   'niet te veel drukte',
 ] as const;
+
+/** How certificates read in a vacancy text. */
+export const CERTIFICATE_LABELS: Readonly<Record<string, string>> = {
+  heftruck: 'heftruckcertificaat',
+  reachtruck: 'reachtruckcertificaat',
+  vca: 'VCA (veilig werken)',
+  bhv: 'BHV-diploma',
+  haccp: 'HACCP (hygiëne bij voedsel)',
+  'rijbewijs-b': 'rijbewijs B',
+  'rijbewijs-c': 'rijbewijs C',
+  code95: 'code 95',
+  kettingzaag: 'certificaat kettingzaag',
+  spuitlicentie: 'spuitlicentie',
+  ehbo: 'EHBO-diploma',
+};

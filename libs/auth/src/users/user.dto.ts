@@ -20,20 +20,37 @@ export class CreateUserDto {
   @ApiProperty({ minLength: 12 }) @IsString() @MaxLength(256) password!: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(120) displayName!: string;
-  @ApiPropertyOptional({ description: 'Required for admin and werkmakelaar; derived for werkgever/kandidaat.' })
+  @ApiPropertyOptional({
+    description: 'Required for admin and werkmakelaar; derived for werkgever/kandidaat.',
+  })
   @IsOptional()
   @IsUUID()
   organisationId?: string;
-  @ApiPropertyOptional({ description: 'Required for werkgever users.' }) @IsOptional() @IsUUID() employerId?: string;
-  @ApiPropertyOptional({ description: 'Required for kandidaat users.' }) @IsOptional() @IsUUID() candidateId?: string;
+  @ApiPropertyOptional({ description: 'Required for werkgever users.' })
+  @IsOptional()
+  @IsUUID()
+  employerId?: string;
+  @ApiPropertyOptional({ description: 'Required for kandidaat users.' })
+  @IsOptional()
+  @IsUUID()
+  candidateId?: string;
 }
 
 export class UpdateUserDto {
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(256) password?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(120) displayName?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  displayName?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
-  @ApiPropertyOptional({ description: 'Alternative to If-Match.' }) @IsOptional() @IsInt() @Min(1) version?: number;
+  @ApiPropertyOptional({ description: 'Alternative to If-Match.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
 }
 
 export class UserListQuery extends PageQuery {

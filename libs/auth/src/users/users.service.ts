@@ -24,7 +24,8 @@ export class UsersService {
   /** Admins see everyone; werkmakelaars their organisation; others only themselves. */
   private scoped(actor: Actor, manager: EntityManager = this.db.manager) {
     const qb = manager.getRepository(User).createQueryBuilder('u');
-    if (actor.role === 'werkmakelaar') qb.andWhere('u.organisationId = :org', { org: actor.organisationId });
+    if (actor.role === 'werkmakelaar')
+      qb.andWhere('u.organisationId = :org', { org: actor.organisationId });
     else if (actor.role !== 'admin') qb.andWhere('u.id = :self', { self: actor.userId });
     return qb;
   }
@@ -32,7 +33,8 @@ export class UsersService {
   list(actor: Actor, query: UserListQuery): Promise<Page<UserView>> {
     const qb = this.scoped(actor);
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
-    if (query.organisationId) qb.andWhere('u.organisationId = :orgFilter', { orgFilter: query.organisationId });
+    if (query.organisationId)
+      qb.andWhere('u.organisationId = :orgFilter', { orgFilter: query.organisationId });
     return paginate(qb, query, SORTABLE, 'createdAt', toUserView);
   }
 
@@ -54,7 +56,8 @@ export class UsersService {
     return this.db.transaction(async (em) => {
       const organisationId = await this.resolveOrganisation(em, dto);
       const existing = await em.query(`SELECT 1 FROM users WHERE email = $1`, [email]);
-      if (existing.length) throw Problems.duplicate('A user with this e-mail address already exists.');
+      if (existing.length)
+        throw Problems.duplicate('A user with this e-mail address already exists.');
       const user = em.getRepository(User).create({
         email,
         passwordHash: await hashPassword(dto.password),
@@ -74,26 +77,36 @@ export class UsersService {
     const field = (f: string, message: string) => Problems.validation([{ field: f, message }]);
     if (dto.role === 'werkgever') {
       if (!dto.employerId) throw field('employerId', 'employerId is required for werkgever users');
-      const rows = await em.query(`SELECT organisation_id FROM employers WHERE id = $1`, [dto.employerId]);
+      const rows = await em.query(`SELECT organisation_id FROM employers WHERE id = $1`, [
+        dto.employerId,
+      ]);
       if (!rows.length) throw field('employerId', 'employer does not exist');
       return rows[0].organisation_id;
     }
     if (dto.role === 'kandidaat') {
-      if (!dto.candidateId) throw field('candidateId', 'candidateId is required for kandidaat users');
-      const rows = await em.query(`SELECT organisation_id FROM candidates WHERE id = $1 AND erased_at IS NULL`, [
-        dto.candidateId,
-      ]);
+      if (!dto.candidateId)
+        throw field('candidateId', 'candidateId is required for kandidaat users');
+      const rows = await em.query(
+        `SELECT organisation_id FROM candidates WHERE id = $1 AND erased_at IS NULL`,
+        [dto.candidateId],
+      );
       if (!rows.length) throw field('candidateId', 'candidate does not exist');
       return rows[0].organisation_id;
     }
     if (dto.employerId || dto.candidateId) {
       throw field('role', 'employerId and candidateId are only for werkgever and kandidaat users');
     }
-    if (!dto.organisationId) throw field('organisationId', 'organisationId is required for this role');
-    const rows = await em.query(`SELECT kind FROM organisations WHERE id = $1`, [dto.organisationId]);
+    if (!dto.organisationId)
+      throw field('organisationId', 'organisationId is required for this role');
+    const rows = await em.query(`SELECT kind FROM organisations WHERE id = $1`, [
+      dto.organisationId,
+    ]);
     if (!rows.length) throw field('organisationId', 'organisation does not exist');
     if (dto.role === 'werkmakelaar' && rows[0].kind === 'werkgever') {
-      throw field('organisationId', 'a werkmakelaar belongs to a gemeente, werkbedrijf or re-integratiebedrijf');
+      throw field(
+        'organisationId',
+        'a werkmakelaar belongs to a gemeente, werkbedrijf or re-integratiebedrijf',
+      );
     }
     return dto.organisationId;
   }
@@ -102,20 +115,29 @@ export class UsersService {
     const expected = ifMatch ?? dto.version;
     if (expected === undefined) throw Problems.versionRequired();
     if (actor.role !== 'admin' && actor.userId !== id) throw Problems.notFound('User');
-    if (actor.role !== 'admin' && dto.active !== undefined) throw Problems.forbidden('Only an administrator can (de)activate users.');
+    if (actor.role !== 'admin' && dto.active !== undefined)
+      throw Problems.forbidden('Only an administrator can (de)activate users.');
     if (dto.password !== undefined) {
       const problem = passwordProblem(dto.password);
-      if (problem) throw Problems.validation([{ field: 'password', message: `password ${problem}` }]);
+      if (problem)
+        throw Problems.validation([{ field: 'password', message: `password ${problem}` }]);
     }
     return this.db.transaction(async (em) => {
       const repo = em.getRepository(User);
-      const user = await this.scoped(actor, em).andWhere('u.id = :id', { id }).setLock('pessimistic_write').getOne();
+      const user = await this.scoped(actor, em)
+        .andWhere('u.id = :id', { id })
+        .setLock('pessimistic_write')
+        .getOne();
       if (!user) throw Problems.notFound('User');
       if (user.version !== expected) throw Problems.staleVersion(user.version);
       if (dto.email !== undefined) {
         const email = dto.email.trim().toLowerCase();
-        const clash = await em.query(`SELECT 1 FROM users WHERE email = $1 AND id <> $2`, [email, id]);
-        if (clash.length) throw Problems.duplicate('A user with this e-mail address already exists.');
+        const clash = await em.query(`SELECT 1 FROM users WHERE email = $1 AND id <> $2`, [
+          email,
+          id,
+        ]);
+        if (clash.length)
+          throw Problems.duplicate('A user with this e-mail address already exists.');
         user.email = email;
       }
       if (dto.displayName !== undefined) user.displayName = dto.displayName.trim();
@@ -125,7 +147,8 @@ export class UsersService {
       }
       const saved = await repo.save(user);
       // A new password or deactivation ends every open session of that user.
-      if (dto.password !== undefined || dto.active === false) await this.tokens.revokeAllFor(id, em);
+      if (dto.password !== undefined || dto.active === false)
+        await this.tokens.revokeAllFor(id, em);
       return toUserView(saved);
     });
   }
