@@ -23,6 +23,7 @@ module.exports = {
   ],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: { '^@werkbrug/([^/]+)$': '<rootDir>/libs/$1/src' },
+  setupFiles: ['<rootDir>/test/support/quiet-logs.ts'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   testTimeout: 60000,

@@ -87,12 +87,12 @@ export function generateEmployers(
     const area = pickArea(rng, NEIGHBOUR_SHARE);
 
     let name = employerName(rng, sector, area);
-    for (let attempt = 0; slugs.has(asciiSlug(name, '-')); attempt++) {
-      // Template space runs out at a few thousand employers: then a branch number keeps it unique.
-      name =
-        attempt < 20
-          ? employerName(rng, sector, area)
-          : `${employerName(rng, sector, area)} ${attempt}`;
+    for (let attempt = 1; slugs.has(asciiSlug(name, '-')); attempt++) {
+      // The name space of the templates runs out at a few thousand employers: then add the place,
+      // as branches do, and as a last resort a branch number.
+      name = employerName(rng, sector, area);
+      if (attempt > 10 && !name.includes(area.place)) name = `${name} ${area.place}`;
+      if (attempt > 20) name = `${name} ${attempt - 19}`;
     }
     const slug = asciiSlug(name, '-');
     slugs.add(slug);
