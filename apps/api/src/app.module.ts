@@ -8,6 +8,7 @@ import { DatabaseModule } from '@werkbrug/database';
 import { EmployersModule } from '@werkbrug/employers';
 import { HealthModule } from '@werkbrug/health';
 import { loggerParams } from '@werkbrug/http';
+import { MatchingModule } from '@werkbrug/matching';
 import { OrganisationsModule } from '@werkbrug/organisations';
 import { OutboxModule } from '@werkbrug/outbox';
 import { SearchModule } from '@werkbrug/search';
@@ -28,6 +29,7 @@ import { WerksoortenModule } from '@werkbrug/werksoorten';
     EmployersModule,
     VacanciesModule,
     CandidatesModule,
+    MatchingModule,
     HealthModule,
   ],
 })

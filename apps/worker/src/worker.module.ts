@@ -4,6 +4,7 @@ import { AuditModule } from '@werkbrug/audit';
 import { ConfigModule, loadConfig } from '@werkbrug/config';
 import { DatabaseModule } from '@werkbrug/database';
 import { loggerParams } from '@werkbrug/http';
+import { SearchOutboxHandlers, SearchSyncModule } from '@werkbrug/matching';
 import { OUTBOX_HANDLERS, OutboxModule, OutboxProcessor } from '@werkbrug/outbox';
 import { SearchModule } from '@werkbrug/search';
 
@@ -16,8 +17,16 @@ import { SearchModule } from '@werkbrug/search';
     OutboxModule,
     AuditModule,
     SearchModule,
+    SearchSyncModule,
   ],
-  providers: [{ provide: OUTBOX_HANDLERS, useValue: [] }, OutboxProcessor],
+  providers: [
+    {
+      provide: OUTBOX_HANDLERS,
+      inject: [SearchOutboxHandlers],
+      useFactory: (search: SearchOutboxHandlers) => [...search.all()],
+    },
+    OutboxProcessor,
+  ],
   exports: [OutboxProcessor],
 })
 export class WorkerModule {}

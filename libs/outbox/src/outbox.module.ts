@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxController } from './outbox.controller';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxService } from './outbox.service';
 
@@ -7,6 +8,7 @@ import { OutboxService } from './outbox.service';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxMessage])],
+  controllers: [OutboxController],
   providers: [OutboxService],
   exports: [OutboxService],
 })

@@ -12,3 +12,11 @@ export function birthDate(today: Date, years: number, extraDays: number): string
   );
   return isoDate(addDays(d, -extraDays));
 }
+
+/**
+ * A timestamp during working hours on the day `daysAgo` days before `today` (a UTC midnight),
+ * so demo records look created over time and never in the future.
+ */
+export function pastMoment(today: Date, daysAgo: number, secondOfDay: number): string {
+  return new Date(today.getTime() - (daysAgo + 1) * DAY_MS + secondOfDay * 1000).toISOString();
+}

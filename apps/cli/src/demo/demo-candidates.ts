@@ -8,7 +8,7 @@ import type {
   TravelMode,
 } from '@werkbrug/domain';
 import type { PostcodeArea } from '@werkbrug/geo';
-import { addDays, birthDate, isoDate } from './dates';
+import { addDays, birthDate, isoDate, pastMoment } from './dates';
 import { streetAddress } from './demo-employers';
 import { asciiSlug, randomPerson } from './demo-names';
 import type { FermWerkMunicipality } from './demo-region';
@@ -19,6 +19,8 @@ import type { Random } from './random';
 /** One candidates row (the shareable work profile); keys are the column names. */
 export interface CandidateRecord {
   id: string;
+  created_at: string;
+  updated_at: string;
   organisation_id: string;
   werkmakelaar_id: string;
   werksoort_wishes: WerksoortCode[];
@@ -54,6 +56,8 @@ export interface CandidateRecord {
 /** One candidate_protected row: contact details and AVG article 9 data, kept apart. */
 export interface ProtectedRecord {
   candidate_id: string;
+  created_at: string;
+  updated_at: string;
   first_name: string;
   last_name: string;
   email: string | null;
@@ -68,6 +72,8 @@ export interface ProtectedRecord {
 
 export const CANDIDATE_COLUMNS: readonly (keyof CandidateRecord)[] = [
   'id',
+  'created_at',
+  'updated_at',
   'organisation_id',
   'werkmakelaar_id',
   'werksoort_wishes',
@@ -102,6 +108,8 @@ export const CANDIDATE_COLUMNS: readonly (keyof CandidateRecord)[] = [
 
 export const PROTECTED_COLUMNS: readonly (keyof ProtectedRecord)[] = [
   'candidate_id',
+  'created_at',
+  'updated_at',
   'first_name',
   'last_name',
   'email',
@@ -420,8 +428,13 @@ export function generateCandidate(
   }
 
   const candidateId = rng.uuid();
+  // Registered some time in the last two years; measured and ended after that.
+  const registeredDaysAgo = rng.int(0, 729);
+  const createdAt = pastMoment(today, registeredDaysAgo, rng.int(7 * 3600, 18 * 3600));
   const candidate: CandidateRecord = {
     id: candidateId,
+    created_at: createdAt,
+    updated_at: createdAt,
     organisation_id: caseload.organisationId,
     werkmakelaar_id: rng.pick(caseload.werkmakelaarIds),
     werksoort_wishes: wishes,
@@ -438,7 +451,7 @@ export function generateCandidate(
     max_travel_km: rng.chance(0.92) ? roundTo(kmMin + rng.next() * (kmMax - kmMin), 0.5) : null,
     max_travel_minutes: rng.chance(travelMode === 'ov' ? 0.6 : 0.2) ? 5 * rng.int(3, 12) : null,
     ladder_rung: rung,
-    ladder_measured_on: isoDate(addDays(today, -rng.int(0, 729))),
+    ladder_measured_on: isoDate(addDays(today, -rng.int(0, registeredDaysAgo))),
     route,
     arrangements,
     certificates,
@@ -451,7 +464,9 @@ export function generateCandidate(
     needs_jobcoach: needsJobcoach,
     needs_buddy: rng.chance(rung <= 4 ? 0.3 : 0.15),
     needs_wheelchair_access: wheelchair,
-    trajectory_ended_on: rng.chance(0.04) ? isoDate(addDays(today, -rng.int(7, 300))) : null,
+    trajectory_ended_on: rng.chance(0.04)
+      ? isoDate(addDays(today, -rng.int(0, registeredDaysAgo)))
+      : null,
   };
 
   const newcomer = route === 'inburgering';
@@ -470,6 +485,8 @@ export function generateCandidate(
 
   const protectedData: ProtectedRecord = {
     candidate_id: candidateId,
+    created_at: createdAt,
+    updated_at: createdAt,
     first_name: firstName,
     last_name: lastName,
     email: rng.chance(0.9)

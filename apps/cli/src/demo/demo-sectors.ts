@@ -28,13 +28,13 @@ export interface Sector {
 }
 
 const SHELTERED: Weighted<readonly Arrangement[]> = [
-  [['beschut_werk'], 8],
-  [['groepsdetachering'], 7],
+  [['beschut_werk'], 10],
+  [['groepsdetachering'], 8],
   [['beschut_werk', 'groepsdetachering'], 3],
 ];
 const VOLUNTEERS: Weighted<readonly Arrangement[]> = [
-  [['vrijwilligerswerk'], 12],
-  [['vrijwilligerswerk', 'werkervaringsplaats'], 6],
+  [['vrijwilligerswerk'], 18],
+  [['vrijwilligerswerk', 'werkervaringsplaats'], 8],
 ];
 
 export const SECTORS: readonly Sector[] = [

@@ -6,7 +6,7 @@ import type {
   LanguageLevel,
   VacancyStatus,
 } from '@werkbrug/domain';
-import { addDays, isoDate } from './dates';
+import { addDays, isoDate, pastMoment } from './dates';
 import { demoLocation, type DemoEmployer, type DemoLocation } from './demo-employers';
 import { pickRegionArea } from './demo-region';
 import {
@@ -19,6 +19,9 @@ import type { Random } from './random';
 
 /** One vacancies row; keys are the column names. */
 export interface VacancyRecord {
+  id: string;
+  created_at: string;
+  updated_at: string;
   employer_id: string;
   werksoort_id: string;
   title: string;
@@ -54,6 +57,9 @@ export interface VacancyRecord {
 }
 
 export const VACANCY_COLUMNS: readonly (keyof VacancyRecord)[] = [
+  'id',
+  'created_at',
+  'updated_at',
   'employer_id',
   'werksoort_id',
   'title',
@@ -281,6 +287,8 @@ export function generateVacancy(
       : [...rng.weighted([...COMMON_ARRANGEMENTS, ...(sector.extraArrangements ?? [])])];
   const sheltered =
     arrangements.includes('beschut_werk') || arrangements.includes('groepsdetachering');
+  // Sheltered work and volunteering are adapted to the person: a calm pace, few stimuli.
+  const adapted = sheltered || arrangements.includes('vrijwilligerswerk');
 
   const [hoursMin, hoursMax] = pickHours(rng, arrangements);
   const workingDays = pickDays(rng, hoursMax, profile.weekend);
@@ -322,7 +330,12 @@ export function generateVacancy(
       : employer.location;
 
   const hoursAdjustable = rng.chance(0.4);
+  // Posted over the last half year, so "newest first" means something in the demo.
+  const createdAt = pastMoment(today, rng.int(0, 180), rng.int(7 * 3600, 18 * 3600));
   const record: VacancyRecord = {
+    id: rng.uuid(),
+    created_at: createdAt,
+    updated_at: createdAt,
     employer_id: employer.id,
     werksoort_id: werksoortIds.get(code) as string,
     title: spec.title,
@@ -340,13 +353,8 @@ export function generateVacancy(
     min_language_level: rng.weighted(profile.language),
     demand_lifting: inRange(rng, profile.demands.lifting),
     demand_standing: inRange(rng, profile.demands.standing),
-    // Sheltered work is adapted work: a calm pace and few stimuli.
-    demand_pace: sheltered
-      ? Math.min(1, inRange(rng, profile.demands.pace))
-      : inRange(rng, profile.demands.pace),
-    demand_stimuli: sheltered
-      ? Math.min(1, inRange(rng, profile.demands.stimuli))
-      : inRange(rng, profile.demands.stimuli),
+    demand_pace: Math.min(adapted ? 1 : 3, inRange(rng, profile.demands.pace)),
+    demand_stimuli: Math.min(adapted ? 1 : 3, inRange(rng, profile.demands.stimuli)),
     demand_outdoor: inRange(rng, profile.demands.outdoor),
     jobcoach_welcome: jobcoach,
     buddy_available: rng.chance(sheltered ? 0.7 : 0.4),

@@ -1,0 +1,37 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, type Actor, CurrentActor, ROLES } from '@werkbrug/auth';
+import { MatchingService } from '../matching.service';
+import { VacancySearchService } from '../vacancy-search.service';
+import { CandidateMatchQuery, VacancyMatchQuery, VacancySearchQuery } from './match-query.dto';
+
+@ApiTags('matching')
+@ApiBearerAuth()
+@Controller()
+export class MatchingController {
+  constructor(
+    private readonly matching: MatchingService,
+    private readonly search: VacancySearchService,
+  ) {}
+
+  @Get('candidates/:id/matches')
+  @Access('werkmakelaar', 'kandidaat')
+  @ApiOperation({ summary: 'Workplaces that fit this candidate, with reasons, and near misses with blockers' })
+  forCandidate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: CandidateMatchQuery) {
+    return this.matching.forCandidate(actor, id, query);
+  }
+
+  @Get('vacancies/:id/matches')
+  @Access('werkmakelaar')
+  @ApiOperation({ summary: "Candidates of the caller's organisation who fit this workplace (pseudonymous)" })
+  forVacancy(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: VacancyMatchQuery) {
+    return this.matching.forVacancy(actor, id, query);
+  }
+
+  @Get('search/vacancies')
+  @Access(...ROLES)
+  @ApiOperation({ summary: 'Browse open workplaces with facets per werksoort and arrangement' })
+  searchVacancies(@Query() query: VacancySearchQuery) {
+    return this.search.search(query);
+  }
+}

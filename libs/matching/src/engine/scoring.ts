@@ -1,0 +1,77 @@
+import { Reason, reason } from './codes';
+import type { CandidateProfile, VacancyProfile } from './match-profiles';
+import { distanceKm, roundKm } from './matching-rules';
+
+/** Weights of the soft preferences; they add up to 100 (README: "Matching rules"). */
+export const WEIGHTS = { wish: 30, interests: 25, distance: 20, adjustable: 5, support: 12, desired: 8 } as const;
+
+const WISH_POINTS = [1, 0.75, 0.5];
+const WISH_REASONS = ['WERKSOORT_WISH_1', 'WERKSOORT_WISH_2', 'WERKSOORT_WISH_3'] as const;
+const TRAVEL_LABEL: Record<string, string> = { lopen: 'lopend', fiets: 'fiets', ebike: 'e-bike', ov: 'ov', auto: 'auto' };
+
+export interface ScoredMatch {
+  score: number;
+  distanceKm: number;
+  reasons: Reason[];
+}
+
+/**
+ * Orders matches by the soft preferences and says why each one fits.
+ * `textScore` is Meilisearch's ranking score (0–1) of the candidate's interests against the workplace,
+ * or 0 when there is no text match.
+ */
+export function scoreMatch(c: CandidateProfile, v: VacancyProfile, textScore: number): ScoredMatch {
+  const reasons: Reason[] = [];
+  let points = 0;
+  const wish = c.werksoortWishes.indexOf(v.werksoortCode);
+  if (wish >= 0) {
+    points += WEIGHTS.wish * (WISH_POINTS[wish] ?? 0.3);
+    reasons.push(reason(WISH_REASONS[wish] ?? 'WERKSOORT_WISH_OTHER', { werksoort: v.werksoortName }));
+  }
+  if (textScore > 0) {
+    points += WEIGHTS.interests * Math.min(1, textScore);
+    if (textScore >= 0.5) reasons.push(reason('INTERESTS_MATCH'));
+  }
+  const km = roundKm(distanceKm(c, v));
+  points += WEIGHTS.distance * Math.max(0, 1 - km / Math.max(c.rangeKm, 0.1));
+  reasons.push(reason('WITHIN_TRAVEL_RANGE', { km: String(km).replace('.', ','), mode: TRAVEL_LABEL[c.travelMode] ?? c.travelMode }));
+  reasons.push(reason('HOURS_FIT', { hours: v.hoursMin === v.hoursMax ? `${v.hoursMin}` : `${v.hoursMin}–${v.hoursMax}` }));
+  if (v.hoursAdjustable) {
+    points += WEIGHTS.adjustable;
+    reasons.push(reason('HOURS_ADJUSTABLE'));
+  } else {
+    reasons.push(reason('DAYS_FIT'));
+  }
+  const supportWanted = Number(c.needsJobcoach) + Number(c.needsBuddy);
+  let supportGiven = 0;
+  if (c.needsJobcoach && v.jobcoachWelcome) {
+    supportGiven++;
+    reasons.push(reason('SUPPORT_ON_SITE'));
+  }
+  if (c.needsBuddy && v.buddyAvailable) {
+    supportGiven++;
+    reasons.push(reason('BUDDY_ON_SITE'));
+  }
+  if (supportWanted) points += (WEIGHTS.support * supportGiven) / supportWanted;
+  else points += WEIGHTS.support / 2; // no support needed: neutral, so needing support is not a penalty in itself
+  const desiredHeld = v.desiredCertificates.filter((cert) => c.certificates.includes(cert));
+  if (v.desiredCertificates.length) {
+    points += (WEIGHTS.desired * desiredHeld.length) / v.desiredCertificates.length;
+    for (const certificate of desiredHeld) reasons.push(reason('DESIRED_CERTIFICATE', { certificate }));
+  }
+  if (v.requiredCertificates.length) {
+    reasons.push(reason('REQUIRED_CERTIFICATES_HELD', { certificates: v.requiredCertificates.join(', ') }));
+  }
+  const fitting = v.arrangements.filter((a) => c.arrangementsAccepted.includes(a));
+  reasons.push(reason('ARRANGEMENT_FITS', { arrangements: fitting.join(', ') }));
+  if (c.needsWheelchairAccess && v.wheelchairAccessible) reasons.push(reason('WHEELCHAIR_ACCESSIBLE'));
+  return { score: Math.max(0, Math.min(100, Math.round(points))), distanceKm: km, reasons };
+}
+
+/** Deterministic order: score, then distance, then id. */
+export function compareMatches(
+  a: { score: number; distanceKm: number; id: string },
+  b: { score: number; distanceKm: number; id: string },
+) {
+  return b.score - a.score || a.distanceKm - b.distanceKm || a.id.localeCompare(b.id);
+}

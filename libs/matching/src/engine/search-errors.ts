@@ -1,0 +1,26 @@
+import { ProblemException } from '@werkbrug/http';
+
+/** Search is a derived read model: when Meilisearch is unreachable, say so and when to retry. */
+export function searchUnavailable(): ProblemException {
+  return new ProblemException(
+    503,
+    'SEARCH_UNAVAILABLE',
+    'Search is temporarily unavailable',
+    'Matching and search are down for a moment; changes are kept and will be searchable again. Try again shortly.',
+    { retryAfterSeconds: 5 },
+  );
+}
+
+export async function withSearch<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof ProblemException) throw error;
+    const name = (error as Error)?.name ?? '';
+    const code = (error as { cause?: { code?: string } })?.cause?.code;
+    if (name.startsWith('MeiliSearch') || code === 'index_not_found' || error instanceof TypeError) {
+      throw searchUnavailable();
+    }
+    throw error;
+  }
+}

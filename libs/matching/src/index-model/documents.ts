@@ -1,0 +1,162 @@
+import type { EntityManager } from 'typeorm';
+import { languageRank, type LanguageLevel } from '@werkbrug/domain';
+import type { CandidateProfile, VacancyProfile } from '../engine/match-profiles';
+import { acceptedArrangements, travelRangeKm } from '../engine/matching-rules';
+
+/** A vacancy as stored in Meilisearch: the match profile plus search-only fields and its update stamp. */
+export interface VacancyDocument extends VacancyProfile {
+  werksoortTerms: string[];
+  instruments: string[];
+  _geo: { lat: number; lng: number };
+  updatedAt: number;
+  version: number;
+}
+
+/** A candidate as stored in Meilisearch: work profile and owning organisation only, never protected data. */
+export interface CandidateDocument extends CandidateProfile {
+  werksoortTerms: string[];
+  _geo: { lat: number; lng: number };
+  updatedAt: number;
+  version: number;
+}
+
+type Row = Record<string, unknown>;
+
+const VACANCY_SQL = `
+  SELECT v.*, e.name AS employer_name, w.code AS werksoort_code, w.name AS werksoort_name, w.synonyms AS werksoort_synonyms
+    FROM vacancies v JOIN employers e ON e.id = v.employer_id JOIN werksoorten w ON w.id = v.werksoort_id`;
+
+export function toVacancyDocument(r: Row): VacancyDocument {
+  const placesFree = Number(r.places) - Number(r.places_filled);
+  const lat = Number(r.lat);
+  const lng = Number(r.lng);
+  return {
+    id: r.id as string,
+    title: r.title as string,
+    description: r.description as string,
+    employerId: r.employer_id as string,
+    employerName: r.employer_name as string,
+    werksoortCode: r.werksoort_code as string,
+    werksoortName: r.werksoort_name as string,
+    werksoortTerms: [r.werksoort_name as string, ...((r.werksoort_synonyms as string[]) ?? [])],
+    place: r.place as string,
+    lat,
+    lng,
+    _geo: { lat, lng },
+    arrangements: r.arrangements as VacancyProfile['arrangements'],
+    hoursMin: Number(r.hours_min),
+    hoursMax: Number(r.hours_max),
+    workingDays: r.working_days as VacancyProfile['workingDays'],
+    dayparts: r.dayparts as VacancyProfile['dayparts'],
+    hoursAdjustable: r.hours_adjustable as boolean,
+    requiredCertificates: r.required_certificates as string[],
+    desiredCertificates: r.desired_certificates as string[],
+    minLanguageRank: languageRank(r.min_language_level as LanguageLevel),
+    demandLifting: Number(r.demand_lifting),
+    demandStanding: Number(r.demand_standing),
+    demandPace: Number(r.demand_pace),
+    demandStimuli: Number(r.demand_stimuli),
+    demandOutdoor: Number(r.demand_outdoor),
+    jobcoachWelcome: r.jobcoach_welcome as boolean,
+    buddyAvailable: r.buddy_available as boolean,
+    wheelchairAccessible: r.wheelchair_accessible as boolean,
+    instruments: r.instruments as string[],
+    placesFree,
+    status: r.status as string,
+    open: r.status === 'open' && placesFree > 0,
+    updatedAt: new Date(r.updated_at as string).getTime(),
+    version: Number(r.version),
+  };
+}
+
+const CANDIDATE_SQL = `
+  SELECT c.*, coalesce((SELECT array_agg(term) FROM werksoorten w, unnest(array_prepend(w.name, w.synonyms)) term
+                         WHERE w.code = ANY(c.werksoort_wishes)), '{}') AS werksoort_terms
+    FROM candidates c`;
+
+export function toCandidateDocument(r: Row): CandidateDocument {
+  const lat = Number(r.lat);
+  const lng = Number(r.lng);
+  const ended = r.trajectory_ended_on ? new Date(r.trajectory_ended_on as string) : null;
+  return {
+    id: r.id as string,
+    pseudonym: r.pseudonym as string,
+    organisationId: r.organisation_id as string,
+    werksoortWishes: r.werksoort_wishes as string[],
+    werksoortTerms: (r.werksoort_terms as string[]) ?? [],
+    interests: r.interests as string,
+    hoursMin: Number(r.hours_min),
+    hoursMax: Number(r.hours_max),
+    days: r.days as CandidateProfile['days'],
+    dayparts: r.dayparts as CandidateProfile['dayparts'],
+    place: r.place as string,
+    lat,
+    lng,
+    _geo: { lat, lng },
+    travelMode: r.travel_mode as CandidateProfile['travelMode'],
+    rangeKm: travelRangeKm(
+      r.travel_mode as CandidateProfile['travelMode'],
+      r.max_travel_km === null ? null : Number(r.max_travel_km),
+      r.max_travel_minutes === null ? null : Number(r.max_travel_minutes),
+    ),
+    ladderRung: Number(r.ladder_rung),
+    arrangementsAccepted: acceptedArrangements(
+      Number(r.ladder_rung),
+      (r.arrangements as CandidateProfile['arrangementsAccepted'] | null) ?? null,
+    ),
+    certificates: r.certificates as string[],
+    languageRank: languageRank(r.language_level as LanguageLevel),
+    abilityLifting: Number(r.ability_lifting),
+    abilityStanding: Number(r.ability_standing),
+    abilityPace: Number(r.ability_pace),
+    abilityStimuli: Number(r.ability_stimuli),
+    abilityOutdoor: Number(r.ability_outdoor),
+    needsJobcoach: r.needs_jobcoach as boolean,
+    needsBuddy: r.needs_buddy as boolean,
+    needsWheelchairAccess: r.needs_wheelchair_access as boolean,
+    active: !r.erased_at && (!ended || ended.getTime() > Date.now()),
+    updatedAt: new Date(r.updated_at as string).getTime(),
+    version: Number(r.version),
+  };
+}
+
+type Runner = Pick<EntityManager, 'query'>;
+
+/** Current documents for these ids; ids without a row (deleted, erased) are returned as missing. */
+export async function loadVacancyDocuments(db: Runner, ids: string[]) {
+  const rows: Row[] = await db.query(`${VACANCY_SQL} WHERE v.id = ANY($1)`, [ids]);
+  const docs = rows.map(toVacancyDocument);
+  const found = new Set(docs.map((d) => d.id));
+  return { docs, missing: ids.filter((id) => !found.has(id)) };
+}
+
+export async function loadCandidateDocuments(db: Runner, ids: string[]) {
+  const rows: Row[] = await db.query(`${CANDIDATE_SQL} WHERE c.id = ANY($1) AND c.erased_at IS NULL`, [ids]);
+  const docs = rows.map(toCandidateDocument);
+  const found = new Set(docs.map((d) => d.id));
+  return { docs, missing: ids.filter((id) => !found.has(id)) };
+}
+
+/** Keyset pages over a whole table, for reindex and reconcile. */
+export async function* vacancyDocumentPages(db: Runner, pageSize: number) {
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows: Row[] = await db.query(`${VACANCY_SQL} WHERE v.id > $1 ORDER BY v.id LIMIT $2`, [after, pageSize]);
+    if (!rows.length) return;
+    after = rows[rows.length - 1].id as string;
+    yield rows.map(toVacancyDocument);
+  }
+}
+
+export async function* candidateDocumentPages(db: Runner, pageSize: number) {
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows: Row[] = await db.query(
+      `${CANDIDATE_SQL} WHERE c.id > $1 AND c.erased_at IS NULL ORDER BY c.id LIMIT $2`,
+      [after, pageSize],
+    );
+    if (!rows.length) return;
+    after = rows[rows.length - 1].id as string;
+    yield rows.map(toCandidateDocument);
+  }
+}

@@ -1,0 +1,72 @@
+import type { Settings } from 'meilisearch';
+
+export const VACANCIES = 'vacancies';
+export const CANDIDATES = 'candidates';
+
+/** Common Dutch function words: they carry no meaning for matching and would dilute relevance. */
+export const DUTCH_STOP_WORDS = [
+  'de', 'het', 'een', 'en', 'of', 'in', 'op', 'aan', 'met', 'voor', 'van', 'te', 'bij', 'naar', 'om', 'tot',
+  'uit', 'over', 'als', 'dat', 'die', 'dit', 'deze', 'er', 'is', 'zijn', 'was', 'wordt', 'worden', 'je', 'jij',
+  'u', 'ik', 'we', 'wij', 'ze', 'zij', 'hij', 'mijn', 'ons', 'onze', 'jouw', 'uw', 'ook', 'niet', 'wel', 'maar',
+  'dan', 'nog', 'al', 'wat', 'waar', 'hoe', 'heel', 'graag', 'erg', 'veel', 'zo', 'door', 'na', 'per',
+];
+
+export interface WerksoortTerms {
+  code: string;
+  name: string;
+  synonyms: string[];
+}
+
+/** Every werksoort term is a synonym of the others, so "hovenier" also finds "groen" work. */
+export function synonymsFrom(werksoorten: WerksoortTerms[]): Record<string, string[]> {
+  const map: Record<string, string[]> = {};
+  for (const w of werksoorten) {
+    const terms = [...new Set([w.code, w.name.toLowerCase(), ...w.synonyms.map((s) => s.toLowerCase())])];
+    for (const term of terms) {
+      map[term] = [...new Set([...(map[term] ?? []), ...terms.filter((t) => t !== term)])].sort();
+    }
+  }
+  return Object.fromEntries(Object.entries(map).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+const RANKING_RULES = ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'];
+const TYPO_TOLERANCE = { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } };
+
+/** Settings live in code; the applier sends only what differs from the index. */
+export function vacancySettings(synonyms: Record<string, string[]>): Settings {
+  return {
+    searchableAttributes: ['title', 'werksoortTerms', 'description', 'employerName', 'place'],
+    filterableAttributes: [
+      'id', 'open', 'status', 'employerId', 'werksoortCode', 'arrangements', 'hoursMin', 'hoursMax', 'hoursAdjustable',
+      'workingDays', 'dayparts', 'requiredCertificates', 'minLanguageRank', 'demandLifting', 'demandStanding',
+      'demandPace', 'demandStimuli', 'demandOutdoor', 'wheelchairAccessible', 'instruments', '_geo', 'updatedAt',
+    ].sort(),
+    sortableAttributes: ['_geo', 'title', 'updatedAt'],
+    displayedAttributes: ['*'],
+    rankingRules: RANKING_RULES,
+    stopWords: [...DUTCH_STOP_WORDS].sort(),
+    synonyms,
+    typoTolerance: TYPO_TOLERANCE,
+    faceting: { maxValuesPerFacet: 100 },
+    pagination: { maxTotalHits: 1000 },
+  };
+}
+
+export function candidateSettings(synonyms: Record<string, string[]>): Settings {
+  return {
+    searchableAttributes: ['interests', 'werksoortTerms'],
+    filterableAttributes: [
+      'id', 'active', 'organisationId', 'werksoortWishes', 'arrangementsAccepted', 'hoursMin', 'hoursMax', 'days',
+      'dayparts', 'rangeKm', 'certificates', 'languageRank', 'abilityLifting', 'abilityStanding', 'abilityPace',
+      'abilityStimuli', 'abilityOutdoor', 'needsWheelchairAccess', 'needsJobcoach', 'needsBuddy', 'ladderRung', '_geo',
+      'updatedAt',
+    ].sort(),
+    sortableAttributes: ['_geo', 'updatedAt'],
+    displayedAttributes: ['*'],
+    rankingRules: RANKING_RULES,
+    stopWords: [...DUTCH_STOP_WORDS].sort(),
+    synonyms,
+    typoTolerance: TYPO_TOLERANCE,
+    pagination: { maxTotalHits: 1000 },
+  };
+}

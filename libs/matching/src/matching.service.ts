@@ -1,0 +1,185 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { MultiSearchQuery } from 'meilisearch';
+import { DataSource } from 'typeorm';
+import type { Actor } from '@werkbrug/auth';
+import { Problems } from '@werkbrug/http';
+import { MeiliClient } from '@werkbrug/search';
+import { Blocker, Reason } from './engine/codes';
+import { hardConstraintBlockers, isNearMiss } from './engine/hard-constraints';
+import type { CandidateProfile, VacancyProfile } from './engine/match-profiles';
+import { distanceKm, roundKm } from './engine/matching-rules';
+import { anonymousProfile, vacancySummary } from './engine/match-views';
+import {
+  candidateFiltersFor,
+  nearMissCandidateFilter,
+  nearMissVacancyFilter,
+  vacancyFilterFor,
+} from './engine/meili-filters';
+import { compareMatches, scoreMatch } from './engine/scoring';
+import { withSearch } from './engine/search-errors';
+import { CandidateDocument, loadCandidateDocuments, loadVacancyDocuments, VacancyDocument } from './index-model/documents';
+import { CANDIDATES, VACANCIES } from './index-model/index-settings';
+
+export interface MatchQuery {
+  limit?: number;
+  q?: string;
+  werksoort?: string;
+  arrangement?: string;
+}
+
+/** How many hits each sub-query may bring in: the bounded set the API re-scores. */
+const POOL = 150;
+const NEAR_MISS_POOL = 200;
+const NEAR_MISS_LIMIT = 10;
+const CERT_CACHE_MS = 5_000;
+
+type Hit<T> = T & { _rankingScore?: number };
+
+@Injectable()
+export class MatchingService {
+  private certificateUniverse: { at: number; values: string[] } | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly meili: MeiliClient,
+  ) {}
+
+  /** Every certificate some workplace requires; cached briefly (the TypeScript re-check guards the gap). */
+  private async requiredCertificates(): Promise<string[]> {
+    if (this.certificateUniverse && Date.now() - this.certificateUniverse.at < CERT_CACHE_MS) {
+      return this.certificateUniverse.values;
+    }
+    const rows: { cert: string }[] = await this.db.query(
+      `SELECT DISTINCT unnest(required_certificates) AS cert FROM vacancies WHERE status = 'open'`,
+    );
+    this.certificateUniverse = { at: Date.now(), values: rows.map((r) => r.cert).sort() };
+    return this.certificateUniverse.values;
+  }
+
+  private async candidateProfile(actor: Actor, candidateId: string): Promise<CandidateDocument> {
+    const visible =
+      (actor.role === 'kandidaat' && actor.candidateId === candidateId) || actor.role === 'werkmakelaar';
+    const { docs } = visible ? await loadCandidateDocuments(this.db, [candidateId]) : { docs: [] };
+    const c = docs[0];
+    if (!c || (actor.role === 'werkmakelaar' && c.organisationId !== actor.organisationId)) {
+      throw Problems.notFound('Candidate');
+    }
+    return c;
+  }
+
+  async forCandidate(actor: Actor, candidateId: string, query: MatchQuery) {
+    const c = await this.candidateProfile(actor, candidateId);
+    const limit = query.limit ?? 20;
+    const extra = [
+      ...(query.werksoort ? [`werksoortCode = ${JSON.stringify(query.werksoort)}`] : []),
+      ...(query.arrangement ? [`arrangements = ${JSON.stringify(query.arrangement)}`] : []),
+    ];
+    const index = this.meili.indexUid(VACANCIES);
+    const strict = c.active && c.arrangementsAccepted.length
+      ? [...vacancyFilterFor(c, (await this.requiredCertificates()).filter((x) => !c.certificates.includes(x))), ...extra]
+      : null;
+    const geoSort = [`_geoPoint(${c.lat}, ${c.lng}):asc`];
+    const text = [query.q, query.q ? '' : c.interests].filter(Boolean).join(' ').trim();
+    const queries: MultiSearchQuery[] = [];
+    if (strict) {
+      if (query.q) {
+        // An explicit search narrows the matches to those that match the text.
+        queries.push({ indexUid: index, q: query.q, filter: strict, limit: POOL, showRankingScore: true });
+      } else {
+        queries.push({ indexUid: index, q: '', filter: strict, sort: geoSort, limit: POOL });
+        if (text) queries.push({ indexUid: index, q: text, filter: strict, limit: POOL, showRankingScore: true });
+        if (c.werksoortWishes.length) {
+          const wish = `werksoortCode IN ${JSON.stringify(c.werksoortWishes)}`;
+          queries.push({ indexUid: index, q: '', filter: [...strict, wish], sort: geoSort, limit: POOL });
+        }
+      }
+    }
+    queries.push({
+      indexUid: index,
+      q: query.q ?? '',
+      filter: [...nearMissVacancyFilter(c), ...extra],
+      sort: query.q ? undefined : geoSort,
+      limit: NEAR_MISS_POOL,
+    });
+    const results = await withSearch(() => this.meili.client.multiSearch({ queries }));
+    const nearResult = results.results[results.results.length - 1];
+    const strictResults = results.results.slice(0, -1);
+    const textScores = new Map<string, number>();
+    const pool = new Map<string, VacancyDocument>();
+    for (const [i, r] of strictResults.entries()) {
+      const usesText = (queries[i].q ?? '') !== '';
+      for (const hit of r.hits as Hit<VacancyDocument>[]) {
+        pool.set(hit.id, hit);
+        if (usesText && hit._rankingScore !== undefined) textScores.set(hit.id, hit._rankingScore);
+      }
+    }
+    const items = [...pool.values()]
+      .filter((v) => hardConstraintBlockers(c, v).length === 0)
+      .map((v) => ({ v, ...scoreMatch(c, v, textScores.get(v.id) ?? 0), id: v.id }))
+      .sort(compareMatches)
+      .slice(0, limit)
+      .map((m) => ({ vacancy: vacancySummary(m.v), score: m.score, distanceKm: m.distanceKm, reasons: m.reasons }));
+    const matched = new Set(items.map((i) => i.vacancy.id));
+    const nearMisses = (nearResult.hits as VacancyDocument[])
+      .filter((v) => !matched.has(v.id))
+      .map((v) => ({ v, blockers: hardConstraintBlockers(c, v), km: roundKm(distanceKm(c, v)) }))
+      .filter((n) => c.active && isNearMiss(n.blockers))
+      .sort((a, b) => a.blockers.length - b.blockers.length || a.km - b.km || a.v.id.localeCompare(b.v.id))
+      .slice(0, NEAR_MISS_LIMIT)
+      .map((n) => ({ vacancy: vacancySummary(n.v), distanceKm: n.km, blockers: n.blockers }));
+    return { candidate: { id: c.id, pseudonym: c.pseudonym, rangeKm: c.rangeKm }, items, nearMisses };
+  }
+
+  async forVacancy(actor: Actor, vacancyId: string, query: { limit?: number }) {
+    const { docs } = await loadVacancyDocuments(this.db, [vacancyId]);
+    const v = docs[0];
+    if (!v) throw Problems.notFound('Vacancy');
+    const limit = query.limit ?? 20;
+    const index = this.meili.indexUid(CANDIDATES);
+    const sort = [`_geoPoint(${v.lat}, ${v.lng}):asc`];
+    const bands = candidateFiltersFor(v, actor.organisationId);
+    const textQuery = `${v.title} ${v.werksoortName}`;
+    const queries: MultiSearchQuery[] = v.open
+      ? [
+          ...bands.map((filter) => ({ indexUid: index, q: '', filter, sort, limit: POOL })),
+          {
+            indexUid: index,
+            q: textQuery,
+            filter: ['active = true', `organisationId = ${JSON.stringify(actor.organisationId)}`],
+            limit: 500,
+            showRankingScore: true,
+          },
+        ]
+      : [];
+    queries.push({ indexUid: index, q: '', filter: nearMissCandidateFilter(v, actor.organisationId), sort, limit: NEAR_MISS_POOL });
+    const results = await withSearch(() => this.meili.client.multiSearch({ queries }));
+    const nearResult = results.results[results.results.length - 1];
+    const textScores = new Map<string, number>();
+    const pool = new Map<string, CandidateDocument>();
+    if (v.open) {
+      for (const r of results.results.slice(0, bands.length)) for (const hit of r.hits as CandidateDocument[]) pool.set(hit.id, hit);
+      for (const hit of results.results[bands.length].hits as Hit<CandidateDocument>[]) {
+        if (hit._rankingScore !== undefined) textScores.set(hit.id, hit._rankingScore);
+      }
+    }
+    const items = [...pool.values()]
+      .filter((c) => hardConstraintBlockers(c, v).length === 0)
+      .map((c) => ({ c, ...scoreMatch(c, v, textScores.get(c.id) ?? 0), id: c.id }))
+      .sort(compareMatches)
+      .slice(0, limit)
+      .map((m) => ({ candidate: anonymousProfile(m.c), score: m.score, distanceKm: m.distanceKm, reasons: m.reasons }));
+    const matched = new Set(items.map((i) => i.candidate.id));
+    const nearMisses = (nearResult.hits as CandidateDocument[])
+      .filter((c) => !matched.has(c.id))
+      .map((c) => ({ c, blockers: hardConstraintBlockers(c, v), km: roundKm(distanceKm(c, v)) }))
+      .filter((n) => isNearMiss(n.blockers))
+      .sort((a, b) => a.blockers.length - b.blockers.length || a.km - b.km || a.c.id.localeCompare(b.c.id))
+      .slice(0, NEAR_MISS_LIMIT)
+      .map((n) => ({ candidate: anonymousProfile(n.c), distanceKm: n.km, blockers: n.blockers }));
+    return { vacancy: vacancySummary(v), items, nearMisses };
+  }
+}
+
+export type { Blocker, Reason };
+export type MatchProfilePair = { candidate: CandidateProfile; vacancy: VacancyProfile };
