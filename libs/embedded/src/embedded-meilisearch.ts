@@ -82,7 +82,7 @@ export async function startMeilisearch(options: MeiliOptions): Promise<RunningMe
   child.stderr?.on('data', (chunk: Buffer) => {
     // Only problems: the start banner and request logs are noise here.
     for (const line of chunk.toString().split('\n')) {
-      if (/ERROR|WARN|panicked/.test(line))
+      if (/ERROR|WARN|panicked/.test(line) && !line.includes('index_not_found'))
         options.log(`meilisearch: ${line.trim().slice(0, 500)}`);
     }
   });
