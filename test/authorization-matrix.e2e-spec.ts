@@ -9,6 +9,7 @@ import {
   vacancyBody,
   World,
 } from './support/fixtures';
+import { searchWorker } from './support/search-sync';
 import { expressRoutes, nestRoutes, pathParams, type NestRoute } from './support/route-table';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -67,6 +68,13 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/candidates/:id': ['admin', 'werkmakelaar', 'kandidaat'],
   'PATCH /api/candidates/:id': ['werkmakelaar', 'kandidaat'],
 
+  'GET /api/candidates/:id/matches': ['werkmakelaar', 'kandidaat'],
+  'GET /api/vacancies/:id/matches': ['werkmakelaar'],
+  'GET /api/search/vacancies': ALL,
+
+  'GET /api/admin/outbox': ['admin'],
+  'POST /api/admin/outbox/retry-dead': ['admin'],
+
   'GET /health': 'public',
   'GET /health/ready': 'public',
 };
@@ -103,6 +111,8 @@ describe('authorization matrix: every route × every role × own/other organisat
   beforeAll(async () => {
     t = await startTestApp();
     w = await buildWorld(t);
+    // Search and matching read Meilisearch: index the world the way the worker would.
+    await (await searchWorker(t)).drain();
     routes = nestRoutes(t.app);
     const tokens: Record<Role, string> = {
       admin: w.adminToken,
@@ -280,8 +290,12 @@ describe('authorization matrix: every route × every role × own/other organisat
     },
   };
 
-  /** Valid-enough bodies for write routes, per role where it matters. */
-  const BODIES: Record<string, (p: Principal) => object> = {
+  TARGETS['/api/candidates/:id/matches'] = TARGETS['/api/candidates/:id'] as Targets;
+  TARGETS['/api/vacancies/:id/matches'] = TARGETS['/api/vacancies/:id'] as Targets;
+
+  /** Valid-enough bodies for write routes, per role where it matters; null: the route takes none. */
+  const BODIES: Record<string, ((p: Principal) => object) | null> = {
+    'POST /api/admin/outbox/retry-dead': null,
     'POST /api/auth/token': () => ({ email: 'wm.a@test.nl', password: PASSWORD }),
     'POST /api/users': () => ({
       email: `matrix-${next()}@test.nl`,
@@ -404,7 +418,7 @@ describe('authorization matrix: every route × every role × own/other organisat
           continue;
         }
         const makeBody = BODIES[key];
-        if ((method === 'POST' || method === 'PATCH') && !makeBody) {
+        if ((method === 'POST' || method === 'PATCH') && makeBody === undefined) {
           failures.push(`${key}: no body in BODIES for this write route`);
           continue;
         }

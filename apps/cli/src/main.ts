@@ -2,6 +2,9 @@ import '../../register-paths';
 import 'reflect-metadata';
 import { parseArgs } from './args';
 import { migrateCommand } from './commands/migrate.command';
+import { outboxCommand } from './commands/outbox.command';
+import { reconcileCommand } from './commands/reconcile.command';
+import { reindexCommand } from './commands/reindex.command';
 import { seedCommand } from './commands/seed.command';
 import { stackCommand } from './commands/stack.command';
 import { startCommand } from './commands/start.command';
@@ -12,6 +15,9 @@ const HELP = `werkbrug <command>
   migrate               apply migrations and reference data
   seed [--demo]         reference data; --demo adds the Ferm Werk demo region
        [--vacancies N --candidates N --seed N]
+  reindex               rebuild both search indexes from PostgreSQL and swap them in
+  reconcile [--repair]  compare PostgreSQL and Meilisearch ids and update stamps
+  outbox [--retry-dead] waiting, retrying and dead outbox messages
   stack --port-file F   (tests) run only PostgreSQL + Meilisearch; writes their URLs to F
 `;
 
@@ -24,6 +30,12 @@ async function main() {
       return migrateCommand();
     case 'seed':
       return seedCommand(flags);
+    case 'reindex':
+      return reindexCommand();
+    case 'reconcile':
+      return reconcileCommand(flags);
+    case 'outbox':
+      return outboxCommand(flags);
     case 'stack':
       return stackCommand(flags);
     case 'help':

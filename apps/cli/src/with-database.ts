@@ -28,6 +28,12 @@ export async function withDatabase<T>(
     MEILI_URL: process.env.MEILI_URL ?? '',
     MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY ?? '',
   };
+  // Nest contexts opened by the command read their settings from the environment.
+  process.env.DATABASE_URL = env.DATABASE_URL;
+  if (env.MEILI_URL) {
+    process.env.MEILI_URL = env.MEILI_URL;
+    process.env.MEILI_MASTER_KEY = env.MEILI_MASTER_KEY;
+  }
   const db = await openDataSource(env.DATABASE_URL);
   try {
     return await fn(db, env);

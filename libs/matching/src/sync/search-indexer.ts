@@ -117,4 +117,50 @@ export class SearchIndexer {
     this.logger.log(`rebuilt ${live}: ${done} documents`);
     return done;
   }
+
+  /**
+   * Compares ids and update stamps between PostgreSQL and Meilisearch; with `repair`, syncs what differs.
+   */
+  async reconcile(repair: boolean): Promise<Record<IndexName, ReconcileReport>> {
+    const report = {} as Record<IndexName, ReconcileReport>;
+    for (const name of [VACANCIES, CANDIDATES] as const) {
+      const table = name === VACANCIES ? 'vacancies' : 'candidates';
+      const rows: { id: string; stamp: string }[] = await this.db.query(
+        `SELECT id, floor(extract(epoch FROM updated_at) * 1000)::bigint::text AS stamp FROM ${table}` +
+          (name === CANDIDATES ? ' WHERE erased_at IS NULL' : ''),
+      );
+      const inDb = new Map(rows.map((r) => [r.id, Number(r.stamp)]));
+      const inIndex = new Map<string, number>();
+      const index = this.meili.client.index(this.uid(name));
+      for (let offset = 0; ; offset += 10_000) {
+        const page = await index.getDocuments<{ id: string; updatedAt: number }>({
+          fields: ['id', 'updatedAt'],
+          limit: 10_000,
+          offset,
+        });
+        for (const doc of page.results) inIndex.set(doc.id, doc.updatedAt);
+        if (page.results.length < 10_000) break;
+      }
+      const missing = [...inDb.keys()].filter((id) => !inIndex.has(id));
+      const extra = [...inIndex.keys()].filter((id) => !inDb.has(id));
+      const stale = [...inDb.entries()].filter(([id, stamp]) => inIndex.has(id) && inIndex.get(id) !== stamp).map(([id]) => id);
+      report[name] = { database: inDb.size, index: inIndex.size, missing, extra, stale };
+      if (repair && missing.length + extra.length + stale.length) {
+        const sync = name === VACANCIES ? this.syncVacancies.bind(this) : this.syncCandidates.bind(this);
+        for (let i = 0; i < missing.length + stale.length; i += 5000) {
+          await sync([...missing, ...stale].slice(i, i + 5000));
+        }
+        if (extra.length) await succeeded(index.deleteDocuments(extra));
+      }
+    }
+    return report;
+  }
+}
+
+export interface ReconcileReport {
+  database: number;
+  index: number;
+  missing: string[];
+  extra: string[];
+  stale: string[];
 }

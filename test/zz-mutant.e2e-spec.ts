@@ -1,0 +1,476 @@
+import type { Response } from 'supertest';
+import { LoginThrottle, ROLES, type Role } from '@werkbrug/auth';
+import {
+  bearer,
+  buildWorld,
+  candidateBody,
+  PASSWORD,
+  tokenFor,
+  vacancyBody,
+  World,
+} from './support/fixtures';
+import { searchWorker } from './support/search-sync';
+import { expressRoutes, nestRoutes, pathParams, type NestRoute } from './support/route-table';
+import { startTestApp, TestApp } from './support/test-app';
+
+/**
+ * The authorization matrix: every route × every role (and anonymous) × own/other organisation.
+ *
+ * EXPECTED is the reviewed statement of who may call what. The suite fails when the app serves a
+ * route that is not in the table, when the table names a route the app no longer serves, and when a
+ * handler's @Access/@Public declaration is missing or differs from the table. Then every cell is
+ * called over HTTP and its status is checked: 401 anonymous, 403 wrong role, 404 another
+ * organisation's record where records are scoped, and a success for the own record.
+ */
+
+type Principal = 'anonymous' | Role;
+type Expectation = 'public' | readonly Role[];
+
+const ALL: readonly Role[] = ROLES;
+const BROKERS: readonly Role[] = ['admin', 'werkmakelaar'];
+const EMPLOYER_SIDE: readonly Role[] = ['admin', 'werkmakelaar', 'werkgever'];
+
+const EXPECTED: Record<string, Expectation> = {
+  'POST /api/auth/token': 'public',
+  'DELETE /api/auth/token': ALL,
+  'GET /api/auth/me': ALL,
+
+  'GET /api/users': BROKERS,
+  'POST /api/users': ['admin'],
+  'GET /api/users/:id': ALL,
+  'PATCH /api/users/:id': ALL,
+
+  'GET /api/organisations': ALL,
+  'POST /api/organisations': ['admin'],
+  'GET /api/organisations/:id': ALL,
+  'PATCH /api/organisations/:id': ['admin'],
+
+  'GET /api/werksoorten': ALL,
+  'POST /api/werksoorten': ['admin'],
+  'GET /api/werksoorten/:id': ALL,
+  'PATCH /api/werksoorten/:id': ['admin'],
+  'DELETE /api/werksoorten/:id': ['admin'],
+
+  'GET /api/employers': EMPLOYER_SIDE,
+  'POST /api/employers': BROKERS,
+  'GET /api/employers/:id': EMPLOYER_SIDE,
+  'PATCH /api/employers/:id': EMPLOYER_SIDE,
+  'DELETE /api/employers/:id': ['admin'],
+
+  'GET /api/vacancies': ALL,
+  'POST /api/vacancies': EMPLOYER_SIDE,
+  'GET /api/vacancies/:id': ALL,
+  'PATCH /api/vacancies/:id': EMPLOYER_SIDE,
+  'DELETE /api/vacancies/:id': EMPLOYER_SIDE,
+
+  'GET /api/candidates': BROKERS,
+  'POST /api/candidates': ['werkmakelaar'],
+  'GET /api/candidates/:id': ['admin', 'werkmakelaar', 'kandidaat', 'werkgever'],
+  'PATCH /api/candidates/:id': ['werkmakelaar', 'kandidaat'],
+
+  'GET /api/candidates/:id/matches': ['werkmakelaar', 'kandidaat'],
+  'GET /api/vacancies/:id/matches': ['werkmakelaar'],
+  'GET /api/search/vacancies': ALL,
+
+  'GET /api/admin/outbox': ['admin'],
+  'POST /api/admin/outbox/retry-dead': ['admin'],
+
+  'GET /health': 'public',
+  
+};
+
+/** Served by SwaggerModule straight on Express, outside Nest's guards: public by design. */
+const DOCUMENTATION = [
+  'GET /api/docs',
+  'GET /api/docs/',
+  'GET /api/docs/index.html',
+  'GET /api/docs/swagger-ui-init.js',
+  'GET /api/docs/docs/swagger-ui-init.js',
+  'GET /api/docs/LICENSE',
+  'GET /api/openapi.json',
+  'GET /api/openapi.yaml',
+];
+
+const PRINCIPALS: readonly Principal[] = ['anonymous', ...ROLES];
+const sameRoles = (a: readonly Role[], b: readonly Role[]) =>
+  [...a].sort().join(',') === [...b].sort().join(',');
+const describeRule = (e: Expectation | undefined) =>
+  e === undefined ? 'nothing' : e === 'public' ? 'public' : `[${e.join(', ')}]`;
+
+describe('authorization matrix: every route × every role × own/other organisation', () => {
+  let t: TestApp;
+  let w: World;
+  let routes: NestRoute[];
+  const me = {} as Record<Role, { token: string; userId: string; organisationId: string }>;
+  let otherEmployerUserId: string;
+  let adminOrg: string;
+  const stats = { cells: 0, routes: new Set<string>(), twoHundreds: 0 };
+  let counter = 0;
+  const next = () => ++counter;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await buildWorld(t);
+    // Search and matching read Meilisearch: index the world the way the worker would.
+    await (await searchWorker(t)).drain();
+    routes = nestRoutes(t.app);
+    const tokens: Record<Role, string> = {
+      admin: w.adminToken,
+      werkmakelaar: w.wmA.token,
+      werkgever: w.employer.token,
+      kandidaat: w.candidateA.token,
+    };
+    for (const role of ROLES) {
+      const res = await t.http().get('/api/auth/me').set(bearer(tokens[role])).expect(200);
+      me[role] = {
+        token: tokens[role],
+        userId: res.body.id,
+        organisationId: res.body.organisationId,
+      };
+    }
+    adminOrg = me.admin.organisationId;
+    const other = await t.http().get('/api/auth/me').set(bearer(w.otherEmployer.token));
+    otherEmployerUserId = other.body.id;
+  });
+
+  afterAll(async () => {
+    console.log(
+      `authorization matrix: ${stats.routes.size} routes covered, ${PRINCIPALS.length} principals ` +
+        `(${PRINCIPALS.join(', ')}), ${stats.cells} matrix cells checked ` +
+        `(${stats.twoHundreds} answered 2xx)`,
+    );
+    await t?.close();
+  });
+
+  describe('the route table', () => {
+    it('lists exactly the routes the app serves', () => {
+      const nestKeys = new Set(routes.map((r) => r.key));
+      const served = expressRoutes(t.app).map((r) => r.key);
+      const undeclared = [...nestKeys].filter((k) => !(k in EXPECTED));
+      const stale = Object.keys(EXPECTED).filter((k) => !nestKeys.has(k));
+      // `ALL` layers that no controller declares are middleware mounts (logging, prefix exclusions).
+      const foreign = served.filter(
+        (k) => !nestKeys.has(k) && !DOCUMENTATION.includes(k) && !k.startsWith('ALL '),
+      );
+      const goneDocs = DOCUMENTATION.filter((k) => !served.includes(k));
+      expect({ undeclared, stale, foreign, goneDocs }).toEqual({
+        undeclared: [],
+        stale: [],
+        foreign: [],
+        goneDocs: [],
+      });
+      expect(routes.length).toBe(new Set(routes.map((r) => r.key)).size);
+    });
+
+    it('matches every handler’s @Access/@Public declaration', () => {
+      const mismatches: string[] = [];
+      for (const route of routes) {
+        const expected = EXPECTED[route.key];
+        const where = `${route.key} (${route.controller}.${route.handler})`;
+        const declared = route.access;
+        if (!declared) mismatches.push(`${where}: no @Access/@Public declaration`);
+        else if (declared.public !== (expected === 'public'))
+          mismatches.push(
+            `${where}: declared ${declared.public ? 'public' : `[${declared.roles.join(', ')}]`}, table says ${describeRule(expected)}`,
+          );
+        else if (!declared.public && expected !== 'public' && expected !== undefined) {
+          if (!sameRoles(declared.roles, expected))
+            mismatches.push(
+              `${where}: declared [${declared.roles.join(', ')}], table says ${describeRule(expected)}`,
+            );
+        }
+      }
+      expect(mismatches).toEqual([]);
+    });
+  });
+
+  // ---- fixtures for the HTTP part -------------------------------------------------------------
+
+  const auth = (p: Principal) => (p === 'anonymous' ? {} : bearer(me[p].token));
+
+  async function created(res: Response, what: string): Promise<string> {
+    if (res.status !== 201) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id as string;
+  }
+
+  const throwaway = {
+    werksoort: async () =>
+      created(
+        await t
+          .http()
+          .post('/api/werksoorten')
+          .set(bearer(w.adminToken))
+          .send({ code: `matrix-weg-${next()}`, name: 'Wegwerp' }),
+        'throwaway werksoort',
+      ),
+    employer: async () =>
+      created(
+        await t
+          .http()
+          .post('/api/employers')
+          .set(bearer(w.wmA.token))
+          .send({
+            name: `Wegwerp ${next()}`,
+            kvkNumber: String(60_000_000 + counter),
+            locations: [{ postcode: '3441 AB' }],
+          }),
+        'throwaway employer',
+      ),
+    vacancy: async (employerId: string) =>
+      created(
+        await t
+          .http()
+          .post('/api/vacancies')
+          .set(bearer(w.wmA.token))
+          .send(vacancyBody({ employerId, title: `Wegwerp ${next()}` })),
+        'throwaway vacancy',
+      ),
+  };
+
+  type Which = 'own' | 'other';
+  /** The record a cell is about, and whether the caller's scope hides it (then 404). */
+  interface Target {
+    id: string;
+    hidden: boolean;
+    table: string;
+  }
+  type Targets = (principal: Principal, which: Which, method: string) => Promise<Target>;
+  const asRole = (p: Principal): Role => (p === 'anonymous' ? 'werkmakelaar' : p);
+
+  /** Own/other records per resource, as each role sees them. */
+  const TARGETS: Record<string, Targets> = {
+    '/api/users/:id': async (p, which) => {
+      const role = asRole(p);
+      if (which === 'own') return { id: me[role].userId, hidden: false, table: 'users' };
+      const id = role === 'werkgever' ? otherEmployerUserId : w.wmB.id;
+      return { id, hidden: role !== 'admin', table: 'users' };
+    },
+    '/api/organisations/:id': async (p, which) => {
+      const role = asRole(p);
+      if (which === 'own')
+        return { id: me[role].organisationId, hidden: false, table: 'organisations' };
+      const id = role === 'admin' ? w.orgA : role === 'werkgever' ? adminOrg : w.orgB;
+      return { id, hidden: false, table: 'organisations' };
+    },
+    '/api/werksoorten/:id': async (_p, which, method) => {
+      // Reference data: not scoped to an organisation.
+      if (method === 'DELETE')
+        return { id: await throwaway.werksoort(), hidden: false, table: 'werksoorten' };
+      const code = which === 'own' ? 'groen' : 'schoonmaak';
+      const [row] = await t.db.query(`SELECT id FROM werksoorten WHERE code = $1`, [code]);
+      return { id: row.id, hidden: false, table: 'werksoorten' };
+    },
+    '/api/employers/:id': async (p, which, method) => {
+      const role = asRole(p);
+      const hidden = which === 'other' && role === 'werkgever';
+      if (method === 'DELETE')
+        return { id: await throwaway.employer(), hidden, table: 'employers' };
+      return {
+        id: which === 'own' ? w.employer.id : w.otherEmployer.id,
+        hidden,
+        table: 'employers',
+      };
+    },
+    '/api/vacancies/:id': async (p, which, method) => {
+      const role = asRole(p);
+      const hidden = which === 'other' && role === 'werkgever';
+      const employerId = which === 'own' ? w.employer.id : w.otherEmployer.id;
+      if (method === 'DELETE')
+        return { id: await throwaway.vacancy(employerId), hidden, table: 'vacancies' };
+      return { id: which === 'own' ? w.vacancy.id : w.otherVacancy.id, hidden, table: 'vacancies' };
+    },
+    '/api/candidates/:id': async (p, which) => {
+      const role = asRole(p);
+      const hidden = which === 'other' && role !== 'admin';
+      return {
+        id: which === 'own' ? w.candidateA.id : w.candidateB.id,
+        hidden,
+        table: 'candidates',
+      };
+    },
+  };
+
+  TARGETS['/api/candidates/:id/matches'] = TARGETS['/api/candidates/:id'] as Targets;
+  TARGETS['/api/vacancies/:id/matches'] = TARGETS['/api/vacancies/:id'] as Targets;
+
+  /** Valid-enough bodies for write routes, per role where it matters; null: the route takes none. */
+  const BODIES: Record<string, ((p: Principal) => object) | null> = {
+    'POST /api/admin/outbox/retry-dead': null,
+    'POST /api/auth/token': () => ({ email: 'wm.a@test.nl', password: PASSWORD }),
+    'POST /api/users': () => ({
+      email: `matrix-${next()}@test.nl`,
+      password: 'Een-heel-lang-wachtwoord',
+      role: 'werkmakelaar',
+      displayName: 'Matrix',
+      organisationId: w.orgA,
+    }),
+    'PATCH /api/users/:id': () => ({ displayName: `Matrix ${next()}` }),
+    'POST /api/organisations': () => ({ kind: 'werkbedrijf', name: `Matrix org ${next()}` }),
+    'PATCH /api/organisations/:id': () => ({ region: `Regio ${next()}` }),
+    'POST /api/werksoorten': () => ({ code: `matrix-${next()}`, name: 'Matrix' }),
+    'PATCH /api/werksoorten/:id': () => ({ description: `Matrix ${next()}` }),
+    'POST /api/employers': () => ({
+      name: `Matrix werkgever ${next()}`,
+      kvkNumber: String(70_000_000 + counter),
+      locations: [{ postcode: '3441 AB' }],
+    }),
+    'PATCH /api/employers/:id': () => ({ contactName: `Contact ${next()}` }),
+    'POST /api/vacancies': (p) =>
+      p === 'werkgever' ? vacancyBody() : vacancyBody({ employerId: w.employer.id }),
+    'PATCH /api/vacancies/:id': () => ({ title: `Matrix vacature ${next()}` }),
+    'POST /api/candidates': () => candidateBody(),
+    'PATCH /api/candidates/:id': () => ({ interests: `matrix ${next()}` }),
+  };
+
+  const failures: string[] = [];
+
+  function checkShape(cell: string, res: Response) {
+    if (res.status >= 500) failures.push(`${cell}: ${res.status} ${res.text.slice(0, 200)}`);
+    const type = String(res.headers['content-type'] ?? '');
+    if (res.status === 204) return;
+    if (res.status >= 400) {
+      if (!type.includes('application/problem+json'))
+        failures.push(`${cell}: ${res.status} with content-type ${type}`);
+      else if (typeof res.body.code !== 'string' || typeof res.body.type !== 'string')
+        failures.push(`${cell}: problem without code/type ${res.text.slice(0, 200)}`);
+    } else if (!type.includes('application/json'))
+      failures.push(`${cell}: ${res.status} with content-type ${type}`);
+  }
+
+  async function send(method: string, path: string, p: Principal, body?: object, ifMatch?: number) {
+    let req = t.http()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](path);
+    req = req.set(auth(p));
+    if (ifMatch !== undefined) req = req.set('If-Match', `"${ifMatch}"`);
+    if (body !== undefined) req = req.send(body);
+    return req;
+  }
+
+  /** Fresh tokens for routes that end the session they are called with. */
+  async function freshToken(role: Role): Promise<string> {
+    const emails: Record<Role, string> = {
+      admin: 'admin@test.nl',
+      werkmakelaar: 'wm.a@test.nl',
+      werkgever: 'werkgever@groenenzo.nl',
+      kandidaat: 'sanne@test.nl',
+    };
+    t.app.get(LoginThrottle).reset();
+    return tokenFor(t, emails[role]);
+  }
+
+  const expectedStatus = (rule: Expectation, p: Principal, hidden: boolean) => {
+    if (rule === 'public') return 'ok';
+    if (p === 'anonymous') return 401;
+    if (!rule.includes(p)) return 403;
+    return hidden ? 404 : 'ok';
+  };
+
+  function judge(cell: string, res: Response, want: number | 'ok') {
+    stats.cells += 1;
+    checkShape(cell, res);
+    if (res.status >= 200 && res.status < 300) stats.twoHundreds += 1;
+    if (want === 'ok') {
+      if ([401, 403, 404].includes(res.status) || res.status >= 500)
+        failures.push(`${cell}: expected success, got ${res.status} ${res.text.slice(0, 200)}`);
+      else if (res.status >= 300)
+        console.log(`note: ${cell} answered ${res.status} ${res.text.slice(0, 160)}`);
+    } else if (res.status !== want) {
+      failures.push(`${cell}: expected ${want}, got ${res.status} ${res.text.slice(0, 200)}`);
+    }
+  }
+
+  async function rowExists(table: string, id: string): Promise<boolean> {
+    const rows = await t.db.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id]);
+    return rows.length > 0;
+  }
+
+  async function versionOf(table: string, id: string): Promise<number | undefined> {
+    const [row] = await t.db.query(`SELECT version FROM ${table} WHERE id = $1`, [id]);
+    return row?.version;
+  }
+
+  /** Deletes come last so that the records other cells use stay in place. */
+  const order = (key: string) => (key.startsWith('DELETE ') ? 1 : 0);
+
+  it('calls every route as every principal and gets the expected status', async () => {
+    failures.length = 0;
+    t.app.get(LoginThrottle).reset();
+    const keys = Object.keys(EXPECTED)
+      .filter((k) => routes.some((r) => r.key === k))
+      .sort((a, b) => order(a) - order(b));
+    for (const key of keys) {
+      const rule = EXPECTED[key] as Expectation;
+      const [method, path] = key.split(' ') as [string, string];
+      const params = pathParams(path);
+      stats.routes.add(key);
+      for (const p of PRINCIPALS) {
+        if (key === 'DELETE /api/auth/token') {
+          // Log-out ends the session it is called with: use a session of its own.
+          const token = p === 'anonymous' ? undefined : await freshToken(p);
+          let req = t.http().delete(path);
+          if (token) req = req.set(bearer(token));
+          const res = await req;
+          judge(`${key} as ${p}`, res, expectedStatus(rule, p, false));
+          if (token && res.status === 204) {
+            const after = await t.http().get('/api/auth/me').set(bearer(token));
+            if (after.status !== 401)
+              failures.push(`${key} as ${p}: token still works after log-out (${after.status})`);
+          }
+          continue;
+        }
+        const makeBody = BODIES[key];
+        if ((method === 'POST' || method === 'PATCH') && makeBody === undefined) {
+          failures.push(`${key}: no body in BODIES for this write route`);
+          continue;
+        }
+        if (params.length === 0) {
+          if (key === 'POST /api/auth/token') t.app.get(LoginThrottle).reset();
+          const res = await send(method, path, p, makeBody?.(p));
+          judge(`${key} as ${p}`, res, expectedStatus(rule, p, false));
+          continue;
+        }
+        const targets = TARGETS[path];
+        if (!targets || params.length !== 1 || params[0] !== 'id') {
+          failures.push(`${key}: no TARGETS entry to fill path parameters ${params.join(', ')}`);
+          continue;
+        }
+        for (const which of ['own', 'other'] as const) {
+          const target = await targets(p, which, method);
+          const url = path.replace(':id', target.id);
+          const version = method === 'PATCH' ? await versionOf(target.table, target.id) : undefined;
+          const res = await send(method, url, p, makeBody?.(p), version);
+          const want = expectedStatus(rule, p, target.hidden);
+          judge(`${key} as ${p} on ${which} record`, res, want);
+          if (method === 'DELETE') {
+            const exists = await rowExists(target.table, target.id);
+            if (res.status === 204 && exists)
+              failures.push(`${key} as ${p} on ${which} record: 204 but the row is still there`);
+            if (res.status !== 204 && !exists)
+              failures.push(`${key} as ${p} on ${which} record: ${res.status} but the row is gone`);
+          }
+          if (method === 'PATCH' && res.status >= 400) {
+            const after = await versionOf(target.table, target.id);
+            if (after !== version)
+              failures.push(`${key} as ${p} on ${which} record: refused, yet version changed`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('serves the API documentation to everyone', async () => {
+    failures.length = 0;
+    for (const key of DOCUMENTATION) {
+      const path = key.split(' ')[1] as string;
+      for (const p of PRINCIPALS) {
+        const res = await t.http().get(path).set(auth(p));
+        stats.cells += 1;
+        if (res.status >= 200 && res.status < 300) stats.twoHundreds += 1;
+        if (res.status >= 500 || res.status === 401 || res.status === 403)
+          failures.push(`${key} as ${p}: ${res.status}`);
+      }
+      stats.routes.add(key);
+    }
+    expect(failures).toEqual([]);
+  });
+});
