@@ -364,9 +364,27 @@ describe('authorization matrix: every route × every role × own/other organisat
     return hidden ? 404 : 'ok';
   };
 
-  function judge(cell: string, res: Response, want: number | 'ok') {
+  /**
+   * Protected candidate data (names, contact, benefit, notes) as buildWorld stores it. Only the
+   * candidate and the werkmakelaars of the owning organisation may ever receive it.
+   */
+  const PROTECTED_A = ['de Vries', 'sanne.devries@example.nl', 'Sanne'];
+  const PROTECTED_B = ['Ahmed', 'Bakker', 'ahmed@example.nl'];
+  const PROTECTED_BOTH = ['Rugklachten', '06-12345678', 'participatiewet', '1994-03-12'];
+  const mustNotSee: Record<Principal, string[]> = {
+    anonymous: [...PROTECTED_A, ...PROTECTED_B, ...PROTECTED_BOTH],
+    admin: [...PROTECTED_A, ...PROTECTED_B, ...PROTECTED_BOTH],
+    werkgever: [...PROTECTED_A, ...PROTECTED_B, ...PROTECTED_BOTH],
+    werkmakelaar: PROTECTED_B,
+    kandidaat: PROTECTED_B,
+  };
+
+  function judge(cell: string, res: Response, want: number | 'ok', p: Principal) {
     stats.cells += 1;
     checkShape(cell, res);
+    const leaked = mustNotSee[p].filter((s) => res.text.includes(s));
+    if (leaked.length)
+      failures.push(`${cell}: response leaks protected data (${leaked.join(', ')})`);
     if (res.status >= 200 && res.status < 300) stats.twoHundreds += 1;
     if (want === 'ok') {
       if ([401, 403, 404].includes(res.status) || res.status >= 500)
@@ -409,7 +427,7 @@ describe('authorization matrix: every route × every role × own/other organisat
           let req = t.http().delete(path);
           if (token) req = req.set(bearer(token));
           const res = await req;
-          judge(`${key} as ${p}`, res, expectedStatus(rule, p, false));
+          judge(`${key} as ${p}`, res, expectedStatus(rule, p, false), p);
           if (token && res.status === 204) {
             const after = await t.http().get('/api/auth/me').set(bearer(token));
             if (after.status !== 401)
@@ -425,7 +443,7 @@ describe('authorization matrix: every route × every role × own/other organisat
         if (params.length === 0) {
           if (key === 'POST /api/auth/token') t.app.get(LoginThrottle).reset();
           const res = await send(method, path, p, makeBody?.(p));
-          judge(`${key} as ${p}`, res, expectedStatus(rule, p, false));
+          judge(`${key} as ${p}`, res, expectedStatus(rule, p, false), p);
           continue;
         }
         const targets = TARGETS[path];
@@ -439,7 +457,7 @@ describe('authorization matrix: every route × every role × own/other organisat
           const version = method === 'PATCH' ? await versionOf(target.table, target.id) : undefined;
           const res = await send(method, url, p, makeBody?.(p), version);
           const want = expectedStatus(rule, p, target.hidden);
-          judge(`${key} as ${p} on ${which} record`, res, want);
+          judge(`${key} as ${p} on ${which} record`, res, want, p);
           if (method === 'DELETE') {
             const exists = await rowExists(target.table, target.id);
             if (res.status === 204 && exists)

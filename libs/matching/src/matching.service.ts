@@ -12,6 +12,7 @@ import { distanceKm, roundKm } from './engine/matching-rules';
 import { anonymousProfile, vacancySummary } from './engine/match-views';
 import {
   candidateFiltersFor,
+  RANGE_BANDS,
   nearMissCandidateFilter,
   nearMissVacancyFilter,
   vacancyFilterFor,
@@ -29,12 +30,26 @@ export interface MatchQuery {
 }
 
 /** How many hits each sub-query may bring in: the bounded set the API re-scores. */
-const POOL = 150;
+const POOL = 100;
 const NEAR_MISS_POOL = 200;
 const NEAR_MISS_LIMIT = 10;
 const CERT_CACHE_MS = 5_000;
 
 type Hit<T> = T & { _rankingScore?: number };
+
+/** Only what the rules and the response need: keeps the multi-search payload small. */
+const VACANCY_FIELDS = [
+  'id', 'title', 'employerId', 'employerName', 'werksoortCode', 'werksoortName', 'place', 'lat', 'lng', 'arrangements',
+  'hoursMin', 'hoursMax', 'workingDays', 'dayparts', 'hoursAdjustable', 'requiredCertificates', 'desiredCertificates',
+  'minLanguageRank', 'demandLifting', 'demandStanding', 'demandPace', 'demandStimuli', 'demandOutdoor',
+  'jobcoachWelcome', 'buddyAvailable', 'wheelchairAccessible', 'placesFree', 'status', 'open',
+];
+const CANDIDATE_FIELDS = [
+  'id', 'pseudonym', 'organisationId', 'werksoortWishes', 'hoursMin', 'hoursMax', 'days', 'dayparts', 'place', 'lat',
+  'lng', 'travelMode', 'rangeKm', 'ladderRung', 'arrangementsAccepted', 'certificates', 'languageRank',
+  'abilityLifting', 'abilityStanding', 'abilityPace', 'abilityStimuli', 'abilityOutdoor', 'needsJobcoach',
+  'needsBuddy', 'needsWheelchairAccess', 'active',
+];
 
 @Injectable()
 export class MatchingService {
@@ -57,7 +72,7 @@ export class MatchingService {
     return this.certificateUniverse.values;
   }
 
-  private async candidateProfile(actor: Actor, candidateId: string): Promise<CandidateDocument> {
+  async candidateProfile(actor: Actor, candidateId: string): Promise<CandidateDocument> {
     const visible =
       (actor.role === 'kandidaat' && actor.candidateId === candidateId) || actor.role === 'werkmakelaar';
     const { docs } = visible ? await loadCandidateDocuments(this.db, [candidateId]) : { docs: [] };
@@ -70,7 +85,11 @@ export class MatchingService {
 
   async forCandidate(actor: Actor, candidateId: string, query: MatchQuery) {
     const c = await this.candidateProfile(actor, candidateId);
-    const limit = query.limit ?? 20;
+    return this.matchCandidate(c, query);
+  }
+
+  /** The Meilisearch queries for one candidate: strict (geo, text, wishes) and relaxed for near misses. */
+  async candidateQueries(c: CandidateProfile, query: MatchQuery): Promise<MultiSearchQuery[]> {
     const extra = [
       ...(query.werksoort ? [`werksoortCode = ${JSON.stringify(query.werksoort)}`] : []),
       ...(query.arrangement ? [`arrangements = ${JSON.stringify(query.arrangement)}`] : []),
@@ -80,7 +99,7 @@ export class MatchingService {
       ? [...vacancyFilterFor(c, (await this.requiredCertificates()).filter((x) => !c.certificates.includes(x))), ...extra]
       : null;
     const geoSort = [`_geoPoint(${c.lat}, ${c.lng}):asc`];
-    const text = [query.q, query.q ? '' : c.interests].filter(Boolean).join(' ').trim();
+    const text = (query.q ?? c.interests).trim();
     const queries: MultiSearchQuery[] = [];
     if (strict) {
       if (query.q) {
@@ -102,6 +121,12 @@ export class MatchingService {
       sort: query.q ? undefined : geoSort,
       limit: NEAR_MISS_POOL,
     });
+    return queries.map((q) => ({ ...q, attributesToRetrieve: VACANCY_FIELDS }));
+  }
+
+  async matchCandidate(c: CandidateProfile, query: MatchQuery) {
+    const limit = query.limit ?? 20;
+    const queries = await this.candidateQueries(c, query);
     const results = await withSearch(() => this.meili.client.multiSearch({ queries }));
     const nearResult = results.results[results.results.length - 1];
     const strictResults = results.results.slice(0, -1);
@@ -135,24 +160,33 @@ export class MatchingService {
     const { docs } = await loadVacancyDocuments(this.db, [vacancyId]);
     const v = docs[0];
     if (!v) throw Problems.notFound('Vacancy');
-    const limit = query.limit ?? 20;
+    return this.matchVacancy(v, actor.organisationId, query);
+  }
+
+  /** Per travel-range band a strict query, one text query for relevance, one relaxed for near misses. */
+  vacancyQueries(v: VacancyProfile, organisationId: string): MultiSearchQuery[] {
     const index = this.meili.indexUid(CANDIDATES);
     const sort = [`_geoPoint(${v.lat}, ${v.lng}):asc`];
-    const bands = candidateFiltersFor(v, actor.organisationId);
-    const textQuery = `${v.title} ${v.werksoortName}`;
     const queries: MultiSearchQuery[] = v.open
       ? [
-          ...bands.map((filter) => ({ indexUid: index, q: '', filter, sort, limit: POOL })),
+          ...candidateFiltersFor(v, organisationId).map((filter) => ({ indexUid: index, q: '', filter, sort, limit: POOL })),
           {
             indexUid: index,
-            q: textQuery,
-            filter: ['active = true', `organisationId = ${JSON.stringify(actor.organisationId)}`],
+            q: `${v.title} ${v.werksoortName}`,
+            filter: ['active = true', `organisationId = ${JSON.stringify(organisationId)}`],
             limit: 500,
             showRankingScore: true,
           },
         ]
       : [];
-    queries.push({ indexUid: index, q: '', filter: nearMissCandidateFilter(v, actor.organisationId), sort, limit: NEAR_MISS_POOL });
+    queries.push({ indexUid: index, q: '', filter: nearMissCandidateFilter(v, organisationId), sort, limit: NEAR_MISS_POOL });
+    return queries.map((q) => ({ ...q, attributesToRetrieve: CANDIDATE_FIELDS }));
+  }
+
+  async matchVacancy(v: VacancyProfile, organisationId: string, query: { limit?: number }) {
+    const limit = query.limit ?? 20;
+    const bands = v.open ? RANGE_BANDS : [];
+    const queries = this.vacancyQueries(v, organisationId);
     const results = await withSearch(() => this.meili.client.multiSearch({ queries }));
     const nearResult = results.results[results.results.length - 1];
     const textScores = new Map<string, number>();
