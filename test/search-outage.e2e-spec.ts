@@ -63,7 +63,11 @@ describe('when Meilisearch is down', () => {
       expect(res.status).toBe(201);
       created.push(res.body.id);
       if (i % 5 === 0) {
-        const c = await t.http().post('/api/candidates').set(bearer(w.wmA.token)).send(candidateBody({ interests: `schrijven ${i}` }));
+        const c = await t
+          .http()
+          .post('/api/candidates')
+          .set(bearer(w.wmA.token))
+          .send(candidateBody({ interests: `schrijven ${i}` }));
         expect(c.status).toBe(201);
       }
     };
@@ -72,37 +76,66 @@ describe('when Meilisearch is down', () => {
     meili.process.kill('SIGKILL');
     await new Promise((r) => setTimeout(r, 200));
     for (let i = 20; i < 60; i++) await write(i);
-    const current = await t.http().get(`/api/vacancies/${created[0]}`).set(bearer(w.wmA.token)).expect(200);
-    await t.http().patch(`/api/vacancies/${created[0]}`).set(bearer(w.wmA.token)).send({ version: current.body.version, status: 'closed' }).expect(200);
+    const current = await t
+      .http()
+      .get(`/api/vacancies/${created[0]}`)
+      .set(bearer(w.wmA.token))
+      .expect(200);
+    await t
+      .http()
+      .patch(`/api/vacancies/${created[0]}`)
+      .set(bearer(w.wmA.token))
+      .send({ version: current.body.version, status: 'closed' })
+      .expect(200);
     await t.http().delete(`/api/vacancies/${created[1]}`).set(bearer(w.wmA.token)).expect(204);
 
     const ready = await t.http().get('/health/ready');
     expect(ready.status).toBe(503);
-    expect(ready.body.checks).toMatchObject({ database: { status: 'up' }, search: { status: 'down' } });
-    const match = await t.http().get(`/api/candidates/${w.candidateA.id}/matches`).set(bearer(w.wmA.token));
+    expect(ready.body.checks).toMatchObject({
+      database: { status: 'up' },
+      search: { status: 'down' },
+    });
+    const match = await t
+      .http()
+      .get(`/api/candidates/${w.candidateA.id}/matches`)
+      .set(bearer(w.wmA.token));
     expect(match.status).toBe(503);
     expect(match.headers['retry-after']).toBe('5');
     expect(match.body.code).toBe('SEARCH_UNAVAILABLE');
     const search = await t.http().get('/api/search/vacancies?q=groen').set(bearer(w.wmA.token));
     expect(search.status).toBe(503);
-    const [{ waiting }] = await t.db.query(`SELECT count(*)::int AS waiting FROM outbox_messages WHERE status <> 'done'`);
+    const [{ waiting }] = await t.db.query(
+      `SELECT count(*)::int AS waiting FROM outbox_messages WHERE status <> 'done'`,
+    );
     expect(waiting).toBeGreaterThan(0);
-    const [{ withError }] = await t.db.query(`SELECT count(*)::int AS "withError" FROM outbox_messages WHERE last_error IS NOT NULL AND status <> 'done'`);
+    const [{ withError }] = await t.db.query(
+      `SELECT count(*)::int AS "withError" FROM outbox_messages WHERE last_error IS NOT NULL AND status <> 'done'`,
+    );
     expect(withError).toBeGreaterThan(0);
 
     meili = await startMeilisearch({ dataDir, port, masterKey: key, log: noop });
     await waitFor(async () => {
-      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE status <> 'done'`);
+      const [{ n }] = await t.db.query(
+        `SELECT count(*)::int AS n FROM outbox_messages WHERE status <> 'done'`,
+      );
       return n === 0;
     }, 30_000);
     await t.http().get('/health/ready').expect(200);
     const report = await t.app.get(SearchIndexer).reconcile(false);
     for (const r of Object.values(report)) {
-      expect({ missing: r.missing, extra: r.extra, stale: r.stale }).toEqual({ missing: [], extra: [], stale: [] });
+      expect({ missing: r.missing, extra: r.extra, stale: r.stale }).toEqual({
+        missing: [],
+        extra: [],
+        stale: [],
+      });
       expect(r.index).toBe(r.database);
     }
     expect(report.vacancies.database).toBeGreaterThanOrEqual(60);
-    const afterMatch = await t.http().get('/api/search/vacancies?q=Groenwerk').set(bearer(w.wmA.token)).expect(200);
+    const afterMatch = await t
+      .http()
+      .get('/api/search/vacancies?q=Groenwerk')
+      .set(bearer(w.wmA.token))
+      .expect(200);
     expect(afterMatch.body.items.map((v: { id: string }) => v.id)).not.toContain(created[0]);
   });
 });

@@ -7,9 +7,13 @@ import type { TestApp } from './test-app';
 export async function searchWorker(t: TestApp) {
   const indexer = t.app.get(SearchIndexer);
   await indexer.ensureSettings();
-  const processor = new OutboxProcessor(t.app.get(DataSource), t.app.get(SearchOutboxHandlers).all(), {
-    baseDelayMs: 50,
-    maxDelayMs: 200,
-  });
+  const processor = new OutboxProcessor(
+    t.app.get(DataSource),
+    t.app.get(SearchOutboxHandlers).all(),
+    {
+      baseDelayMs: 50,
+      maxDelayMs: 200,
+    },
+  );
   return { indexer, processor, drain: () => processor.drain() };
 }

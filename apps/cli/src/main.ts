@@ -1,6 +1,7 @@
 import '../../register-paths';
 import 'reflect-metadata';
 import { parseArgs } from './args';
+import { benchCommand } from './commands/bench.command';
 import { migrateCommand } from './commands/migrate.command';
 import { outboxCommand } from './commands/outbox.command';
 import { reconcileCommand } from './commands/reconcile.command';
@@ -18,6 +19,8 @@ const HELP = `werkbrug <command>
   reindex               rebuild both search indexes from PostgreSQL and swap them in
   reconcile [--repair]  compare PostgreSQL and Meilisearch ids and update stamps
   outbox [--retry-dead] waiting, retrying and dead outbox messages
+  bench [--only platform|matching --seconds N --platform-size N --matching-size N]
+                        benchmarks on a scratch stack; prints figures
   stack --port-file F   (tests) run only PostgreSQL + Meilisearch; writes their URLs to F
 `;
 
@@ -36,6 +39,8 @@ async function main() {
       return reconcileCommand(flags);
     case 'outbox':
       return outboxCommand(flags);
+    case 'bench':
+      return benchCommand(flags);
     case 'stack':
       return stackCommand(flags);
     case 'help':

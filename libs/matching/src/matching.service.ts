@@ -19,7 +19,12 @@ import {
 } from './engine/meili-filters';
 import { compareMatches, scoreMatch } from './engine/scoring';
 import { withSearch } from './engine/search-errors';
-import { CandidateDocument, loadCandidateDocuments, loadVacancyDocuments, VacancyDocument } from './index-model/documents';
+import {
+  CandidateDocument,
+  loadCandidateDocuments,
+  loadVacancyDocuments,
+  VacancyDocument,
+} from './index-model/documents';
 import { CANDIDATES, VACANCIES } from './index-model/index-settings';
 
 export interface MatchQuery {
@@ -39,16 +44,63 @@ type Hit<T> = T & { _rankingScore?: number };
 
 /** Only what the rules and the response need: keeps the multi-search payload small. */
 const VACANCY_FIELDS = [
-  'id', 'title', 'employerId', 'employerName', 'werksoortCode', 'werksoortName', 'place', 'lat', 'lng', 'arrangements',
-  'hoursMin', 'hoursMax', 'workingDays', 'dayparts', 'hoursAdjustable', 'requiredCertificates', 'desiredCertificates',
-  'minLanguageRank', 'demandLifting', 'demandStanding', 'demandPace', 'demandStimuli', 'demandOutdoor',
-  'jobcoachWelcome', 'buddyAvailable', 'wheelchairAccessible', 'placesFree', 'status', 'open',
+  'id',
+  'title',
+  'employerId',
+  'employerName',
+  'werksoortCode',
+  'werksoortName',
+  'place',
+  'lat',
+  'lng',
+  'arrangements',
+  'hoursMin',
+  'hoursMax',
+  'workingDays',
+  'dayparts',
+  'hoursAdjustable',
+  'requiredCertificates',
+  'desiredCertificates',
+  'minLanguageRank',
+  'demandLifting',
+  'demandStanding',
+  'demandPace',
+  'demandStimuli',
+  'demandOutdoor',
+  'jobcoachWelcome',
+  'buddyAvailable',
+  'wheelchairAccessible',
+  'placesFree',
+  'status',
+  'open',
 ];
 const CANDIDATE_FIELDS = [
-  'id', 'pseudonym', 'organisationId', 'werksoortWishes', 'hoursMin', 'hoursMax', 'days', 'dayparts', 'place', 'lat',
-  'lng', 'travelMode', 'rangeKm', 'ladderRung', 'arrangementsAccepted', 'certificates', 'languageRank',
-  'abilityLifting', 'abilityStanding', 'abilityPace', 'abilityStimuli', 'abilityOutdoor', 'needsJobcoach',
-  'needsBuddy', 'needsWheelchairAccess', 'active',
+  'id',
+  'pseudonym',
+  'organisationId',
+  'werksoortWishes',
+  'hoursMin',
+  'hoursMax',
+  'days',
+  'dayparts',
+  'place',
+  'lat',
+  'lng',
+  'travelMode',
+  'rangeKm',
+  'ladderRung',
+  'arrangementsAccepted',
+  'certificates',
+  'languageRank',
+  'abilityLifting',
+  'abilityStanding',
+  'abilityPace',
+  'abilityStimuli',
+  'abilityOutdoor',
+  'needsJobcoach',
+  'needsBuddy',
+  'needsWheelchairAccess',
+  'active',
 ];
 
 @Injectable()
@@ -74,7 +126,8 @@ export class MatchingService {
 
   async candidateProfile(actor: Actor, candidateId: string): Promise<CandidateDocument> {
     const visible =
-      (actor.role === 'kandidaat' && actor.candidateId === candidateId) || actor.role === 'werkmakelaar';
+      (actor.role === 'kandidaat' && actor.candidateId === candidateId) ||
+      actor.role === 'werkmakelaar';
     const { docs } = visible ? await loadCandidateDocuments(this.db, [candidateId]) : { docs: [] };
     const c = docs[0];
     if (!c || (actor.role === 'werkmakelaar' && c.organisationId !== actor.organisationId)) {
@@ -95,22 +148,48 @@ export class MatchingService {
       ...(query.arrangement ? [`arrangements = ${JSON.stringify(query.arrangement)}`] : []),
     ];
     const index = this.meili.indexUid(VACANCIES);
-    const strict = c.active && c.arrangementsAccepted.length
-      ? [...vacancyFilterFor(c, (await this.requiredCertificates()).filter((x) => !c.certificates.includes(x))), ...extra]
-      : null;
+    const strict =
+      c.active && c.arrangementsAccepted.length
+        ? [
+            ...vacancyFilterFor(
+              c,
+              (await this.requiredCertificates()).filter((x) => !c.certificates.includes(x)),
+            ),
+            ...extra,
+          ]
+        : null;
     const geoSort = [`_geoPoint(${c.lat}, ${c.lng}):asc`];
     const text = (query.q ?? c.interests).trim();
     const queries: MultiSearchQuery[] = [];
     if (strict) {
       if (query.q) {
         // An explicit search narrows the matches to those that match the text.
-        queries.push({ indexUid: index, q: query.q, filter: strict, limit: POOL, showRankingScore: true });
+        queries.push({
+          indexUid: index,
+          q: query.q,
+          filter: strict,
+          limit: POOL,
+          showRankingScore: true,
+        });
       } else {
         queries.push({ indexUid: index, q: '', filter: strict, sort: geoSort, limit: POOL });
-        if (text) queries.push({ indexUid: index, q: text, filter: strict, limit: POOL, showRankingScore: true });
+        if (text)
+          queries.push({
+            indexUid: index,
+            q: text,
+            filter: strict,
+            limit: POOL,
+            showRankingScore: true,
+          });
         if (c.werksoortWishes.length) {
           const wish = `werksoortCode IN ${JSON.stringify(c.werksoortWishes)}`;
-          queries.push({ indexUid: index, q: '', filter: [...strict, wish], sort: geoSort, limit: POOL });
+          queries.push({
+            indexUid: index,
+            q: '',
+            filter: [...strict, wish],
+            sort: geoSort,
+            limit: POOL,
+          });
         }
       }
     }
@@ -144,16 +223,28 @@ export class MatchingService {
       .map((v) => ({ v, ...scoreMatch(c, v, textScores.get(v.id) ?? 0), id: v.id }))
       .sort(compareMatches)
       .slice(0, limit)
-      .map((m) => ({ vacancy: vacancySummary(m.v), score: m.score, distanceKm: m.distanceKm, reasons: m.reasons }));
+      .map((m) => ({
+        vacancy: vacancySummary(m.v),
+        score: m.score,
+        distanceKm: m.distanceKm,
+        reasons: m.reasons,
+      }));
     const matched = new Set(items.map((i) => i.vacancy.id));
     const nearMisses = (nearResult.hits as VacancyDocument[])
       .filter((v) => !matched.has(v.id))
       .map((v) => ({ v, blockers: hardConstraintBlockers(c, v), km: roundKm(distanceKm(c, v)) }))
       .filter((n) => c.active && isNearMiss(n.blockers))
-      .sort((a, b) => a.blockers.length - b.blockers.length || a.km - b.km || a.v.id.localeCompare(b.v.id))
+      .sort(
+        (a, b) =>
+          a.blockers.length - b.blockers.length || a.km - b.km || a.v.id.localeCompare(b.v.id),
+      )
       .slice(0, NEAR_MISS_LIMIT)
       .map((n) => ({ vacancy: vacancySummary(n.v), distanceKm: n.km, blockers: n.blockers }));
-    return { candidate: { id: c.id, pseudonym: c.pseudonym, rangeKm: c.rangeKm }, items, nearMisses };
+    return {
+      candidate: { id: c.id, pseudonym: c.pseudonym, rangeKm: c.rangeKm },
+      items,
+      nearMisses,
+    };
   }
 
   async forVacancy(actor: Actor, vacancyId: string, query: { limit?: number }) {
@@ -169,7 +260,13 @@ export class MatchingService {
     const sort = [`_geoPoint(${v.lat}, ${v.lng}):asc`];
     const queries: MultiSearchQuery[] = v.open
       ? [
-          ...candidateFiltersFor(v, organisationId).map((filter) => ({ indexUid: index, q: '', filter, sort, limit: POOL })),
+          ...candidateFiltersFor(v, organisationId).map((filter) => ({
+            indexUid: index,
+            q: '',
+            filter,
+            sort,
+            limit: POOL,
+          })),
           {
             indexUid: index,
             q: `${v.title} ${v.werksoortName}`,
@@ -179,7 +276,13 @@ export class MatchingService {
           },
         ]
       : [];
-    queries.push({ indexUid: index, q: '', filter: nearMissCandidateFilter(v, organisationId), sort, limit: NEAR_MISS_POOL });
+    queries.push({
+      indexUid: index,
+      q: '',
+      filter: nearMissCandidateFilter(v, organisationId),
+      sort,
+      limit: NEAR_MISS_POOL,
+    });
     return queries.map((q) => ({ ...q, attributesToRetrieve: CANDIDATE_FIELDS }));
   }
 
@@ -192,7 +295,8 @@ export class MatchingService {
     const textScores = new Map<string, number>();
     const pool = new Map<string, CandidateDocument>();
     if (v.open) {
-      for (const r of results.results.slice(0, bands.length)) for (const hit of r.hits as CandidateDocument[]) pool.set(hit.id, hit);
+      for (const r of results.results.slice(0, bands.length))
+        for (const hit of r.hits as CandidateDocument[]) pool.set(hit.id, hit);
       for (const hit of results.results[bands.length].hits as Hit<CandidateDocument>[]) {
         if (hit._rankingScore !== undefined) textScores.set(hit.id, hit._rankingScore);
       }
@@ -202,13 +306,21 @@ export class MatchingService {
       .map((c) => ({ c, ...scoreMatch(c, v, textScores.get(c.id) ?? 0), id: c.id }))
       .sort(compareMatches)
       .slice(0, limit)
-      .map((m) => ({ candidate: anonymousProfile(m.c), score: m.score, distanceKm: m.distanceKm, reasons: m.reasons }));
+      .map((m) => ({
+        candidate: anonymousProfile(m.c),
+        score: m.score,
+        distanceKm: m.distanceKm,
+        reasons: m.reasons,
+      }));
     const matched = new Set(items.map((i) => i.candidate.id));
     const nearMisses = (nearResult.hits as CandidateDocument[])
       .filter((c) => !matched.has(c.id))
       .map((c) => ({ c, blockers: hardConstraintBlockers(c, v), km: roundKm(distanceKm(c, v)) }))
       .filter((n) => isNearMiss(n.blockers))
-      .sort((a, b) => a.blockers.length - b.blockers.length || a.km - b.km || a.c.id.localeCompare(b.c.id))
+      .sort(
+        (a, b) =>
+          a.blockers.length - b.blockers.length || a.km - b.km || a.c.id.localeCompare(b.c.id),
+      )
       .slice(0, NEAR_MISS_LIMIT)
       .map((n) => ({ candidate: anonymousProfile(n.c), distanceKm: n.km, blockers: n.blockers }));
     return { vacancy: vacancySummary(v), items, nearMisses };

@@ -26,18 +26,23 @@ export class VacancySearchService {
       if (!query.q) sort = [`_geoPoint(${lat}, ${lng}):asc`];
     }
     const result = await withSearch(() =>
-      this.meili.client.index(this.meili.indexUid(VACANCIES)).search<VacancyDocument>(query.q ?? '', {
-        filter,
-        sort,
-        limit: query.limit ?? 20,
-        offset: query.offset ?? 0,
-        facets: ['werksoortCode', 'arrangements'],
-      }),
+      this.meili.client
+        .index(this.meili.indexUid(VACANCIES))
+        .search<VacancyDocument>(query.q ?? '', {
+          filter,
+          sort,
+          limit: query.limit ?? 20,
+          offset: query.offset ?? 0,
+          facets: ['werksoortCode', 'arrangements'],
+        }),
     );
     return {
       items: result.hits.map((hit) => {
         const metres = (hit as { _geoDistance?: number })._geoDistance;
-        return { ...vacancySummary(hit), distanceKm: typeof metres === 'number' ? Math.round(metres / 100) / 10 : null };
+        return {
+          ...vacancySummary(hit),
+          distanceKm: typeof metres === 'number' ? Math.round(metres / 100) / 10 : null,
+        };
       }),
       estimatedTotalHits: result.estimatedTotalHits ?? result.hits.length,
       facets: {

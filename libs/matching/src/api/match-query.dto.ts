@@ -12,7 +12,9 @@ export class CandidateMatchQuery {
   @Max(50)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'Free text; narrows the matches to workplaces that match it' })
+  @ApiPropertyOptional({
+    description: 'Free text; narrows the matches to workplaces that match it',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -47,9 +49,15 @@ export class VacancySearchQuery {
   q?: string;
 
   @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z][a-z0-9-]{1,39}$/) werksoort?: string;
-  @ApiPropertyOptional({ enum: ARRANGEMENTS }) @IsOptional() @IsIn(ARRANGEMENTS) arrangement?: Arrangement;
+  @ApiPropertyOptional({ enum: ARRANGEMENTS })
+  @IsOptional()
+  @IsIn(ARRANGEMENTS)
+  arrangement?: Arrangement;
 
-  @ApiPropertyOptional({ example: '52.0857,4.8833', description: 'lat,lng: sort by distance and filter by radiusKm' })
+  @ApiPropertyOptional({
+    example: '52.0857,4.8833',
+    description: 'lat,lng: sort by distance and filter by radiusKm',
+  })
   @IsOptional()
   @Matches(/^-?\d{1,2}(\.\d{1,7})?,-?\d{1,3}(\.\d{1,7})?$/, { message: 'near must be lat,lng' })
   near?: string;

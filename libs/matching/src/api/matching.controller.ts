@@ -16,15 +16,27 @@ export class MatchingController {
 
   @Get('candidates/:id/matches')
   @Access('werkmakelaar', 'kandidaat')
-  @ApiOperation({ summary: 'Workplaces that fit this candidate, with reasons, and near misses with blockers' })
-  forCandidate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: CandidateMatchQuery) {
+  @ApiOperation({
+    summary: 'Workplaces that fit this candidate, with reasons, and near misses with blockers',
+  })
+  forCandidate(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: CandidateMatchQuery,
+  ) {
     return this.matching.forCandidate(actor, id, query);
   }
 
   @Get('vacancies/:id/matches')
   @Access('werkmakelaar')
-  @ApiOperation({ summary: "Candidates of the caller's organisation who fit this workplace (pseudonymous)" })
-  forVacancy(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: VacancyMatchQuery) {
+  @ApiOperation({
+    summary: "Candidates of the caller's organisation who fit this workplace (pseudonymous)",
+  })
+  forVacancy(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: VacancyMatchQuery,
+  ) {
     return this.matching.forVacancy(actor, id, query);
   }
 

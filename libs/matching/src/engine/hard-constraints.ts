@@ -49,7 +49,8 @@ export function hardConstraintBlockers(c: CandidateProfile, v: VacancyProfile): 
   for (const [demand, ability, code] of DEMANDS) {
     if (v[demand] > c[ability]) out.push(blocker(code, v[demand] - c[ability]));
   }
-  if (c.needsWheelchairAccess && !v.wheelchairAccessible) out.push(blocker('NOT_WHEELCHAIR_ACCESSIBLE', null));
+  if (c.needsWheelchairAccess && !v.wheelchairAccessible)
+    out.push(blocker('NOT_WHEELCHAIR_ACCESSIBLE', null));
   return out;
 }
 

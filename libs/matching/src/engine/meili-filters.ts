@@ -40,7 +40,15 @@ export function nearMissVacancyFilter(c: CandidateProfile): string[] {
  * searched per band of travel range, each band with its own upper radius (exact check afterwards).
  */
 export const RANGE_BANDS: readonly [number, number][] = [
-  [0, 2], [2, 5], [5, 8], [8, 12], [12, 15], [15, 20], [20, 30], [30, 50], [50, 200],
+  [0, 2],
+  [2, 5],
+  [5, 8],
+  [8, 12],
+  [12, 15],
+  [15, 20],
+  [20, 30],
+  [30, 50],
+  [50, 200],
 ];
 
 export function candidateFiltersFor(v: VacancyProfile, organisationId: string): string[][] {
@@ -68,5 +76,9 @@ export function candidateFiltersFor(v: VacancyProfile, organisationId: string): 
 }
 
 export function nearMissCandidateFilter(v: VacancyProfile, organisationId: string): string[] {
-  return ['active = true', `organisationId = ${q(organisationId)}`, `_geoRadius(${v.lat}, ${v.lng}, ${radius(60)})`];
+  return [
+    'active = true',
+    `organisationId = ${q(organisationId)}`,
+    `_geoRadius(${v.lat}, ${v.lng}, ${radius(60)})`,
+  ];
 }

@@ -3,11 +3,24 @@ import type { CandidateProfile, VacancyProfile } from './match-profiles';
 import { distanceKm, roundKm } from './matching-rules';
 
 /** Weights of the soft preferences; they add up to 100 (README: "Matching rules"). */
-export const WEIGHTS = { wish: 30, interests: 25, distance: 20, adjustable: 5, support: 12, desired: 8 } as const;
+export const WEIGHTS = {
+  wish: 30,
+  interests: 25,
+  distance: 20,
+  adjustable: 5,
+  support: 12,
+  desired: 8,
+} as const;
 
 const WISH_POINTS = [1, 0.75, 0.5];
 const WISH_REASONS = ['WERKSOORT_WISH_1', 'WERKSOORT_WISH_2', 'WERKSOORT_WISH_3'] as const;
-const TRAVEL_LABEL: Record<string, string> = { lopen: 'lopend', fiets: 'fiets', ebike: 'e-bike', ov: 'ov', auto: 'auto' };
+const TRAVEL_LABEL: Record<string, string> = {
+  lopen: 'lopend',
+  fiets: 'fiets',
+  ebike: 'e-bike',
+  ov: 'ov',
+  auto: 'auto',
+};
 
 export interface ScoredMatch {
   score: number;
@@ -26,7 +39,9 @@ export function scoreMatch(c: CandidateProfile, v: VacancyProfile, textScore: nu
   const wish = c.werksoortWishes.indexOf(v.werksoortCode);
   if (wish >= 0) {
     points += WEIGHTS.wish * (WISH_POINTS[wish] ?? 0.3);
-    reasons.push(reason(WISH_REASONS[wish] ?? 'WERKSOORT_WISH_OTHER', { werksoort: v.werksoortName }));
+    reasons.push(
+      reason(WISH_REASONS[wish] ?? 'WERKSOORT_WISH_OTHER', { werksoort: v.werksoortName }),
+    );
   }
   if (textScore > 0) {
     points += WEIGHTS.interests * Math.min(1, textScore);
@@ -34,8 +49,17 @@ export function scoreMatch(c: CandidateProfile, v: VacancyProfile, textScore: nu
   }
   const km = roundKm(distanceKm(c, v));
   points += WEIGHTS.distance * Math.max(0, 1 - km / Math.max(c.rangeKm, 0.1));
-  reasons.push(reason('WITHIN_TRAVEL_RANGE', { km: String(km).replace('.', ','), mode: TRAVEL_LABEL[c.travelMode] ?? c.travelMode }));
-  reasons.push(reason('HOURS_FIT', { hours: v.hoursMin === v.hoursMax ? `${v.hoursMin}` : `${v.hoursMin}–${v.hoursMax}` }));
+  reasons.push(
+    reason('WITHIN_TRAVEL_RANGE', {
+      km: String(km).replace('.', ','),
+      mode: TRAVEL_LABEL[c.travelMode] ?? c.travelMode,
+    }),
+  );
+  reasons.push(
+    reason('HOURS_FIT', {
+      hours: v.hoursMin === v.hoursMax ? `${v.hoursMin}` : `${v.hoursMin}–${v.hoursMax}`,
+    }),
+  );
   if (v.hoursAdjustable) {
     points += WEIGHTS.adjustable;
     reasons.push(reason('HOURS_ADJUSTABLE'));
@@ -57,14 +81,18 @@ export function scoreMatch(c: CandidateProfile, v: VacancyProfile, textScore: nu
   const desiredHeld = v.desiredCertificates.filter((cert) => c.certificates.includes(cert));
   if (v.desiredCertificates.length) {
     points += (WEIGHTS.desired * desiredHeld.length) / v.desiredCertificates.length;
-    for (const certificate of desiredHeld) reasons.push(reason('DESIRED_CERTIFICATE', { certificate }));
+    for (const certificate of desiredHeld)
+      reasons.push(reason('DESIRED_CERTIFICATE', { certificate }));
   }
   if (v.requiredCertificates.length) {
-    reasons.push(reason('REQUIRED_CERTIFICATES_HELD', { certificates: v.requiredCertificates.join(', ') }));
+    reasons.push(
+      reason('REQUIRED_CERTIFICATES_HELD', { certificates: v.requiredCertificates.join(', ') }),
+    );
   }
   const fitting = v.arrangements.filter((a) => c.arrangementsAccepted.includes(a));
   reasons.push(reason('ARRANGEMENT_FITS', { arrangements: fitting.join(', ') }));
-  if (c.needsWheelchairAccess && v.wheelchairAccessible) reasons.push(reason('WHEELCHAIR_ACCESSIBLE'));
+  if (c.needsWheelchairAccess && v.wheelchairAccessible)
+    reasons.push(reason('WHEELCHAIR_ACCESSIBLE'));
   return { score: Math.max(0, Math.min(100, Math.round(points))), distanceKm: km, reasons };
 }
 

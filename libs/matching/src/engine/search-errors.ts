@@ -18,7 +18,11 @@ export async function withSearch<T>(fn: () => Promise<T>): Promise<T> {
     if (error instanceof ProblemException) throw error;
     const name = (error as Error)?.name ?? '';
     const code = (error as { cause?: { code?: string } })?.cause?.code;
-    if (name.startsWith('MeiliSearch') || code === 'index_not_found' || error instanceof TypeError) {
+    if (
+      name.startsWith('MeiliSearch') ||
+      code === 'index_not_found' ||
+      error instanceof TypeError
+    ) {
       throw searchUnavailable();
     }
     throw error;

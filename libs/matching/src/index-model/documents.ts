@@ -131,7 +131,10 @@ export async function loadVacancyDocuments(db: Runner, ids: string[]) {
 }
 
 export async function loadCandidateDocuments(db: Runner, ids: string[]) {
-  const rows: Row[] = await db.query(`${CANDIDATE_SQL} WHERE c.id = ANY($1) AND c.erased_at IS NULL`, [ids]);
+  const rows: Row[] = await db.query(
+    `${CANDIDATE_SQL} WHERE c.id = ANY($1) AND c.erased_at IS NULL`,
+    [ids],
+  );
   const docs = rows.map(toCandidateDocument);
   const found = new Set(docs.map((d) => d.id));
   return { docs, missing: ids.filter((id) => !found.has(id)) };
@@ -141,7 +144,10 @@ export async function loadCandidateDocuments(db: Runner, ids: string[]) {
 export async function* vacancyDocumentPages(db: Runner, pageSize: number) {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const rows: Row[] = await db.query(`${VACANCY_SQL} WHERE v.id > $1 ORDER BY v.id LIMIT $2`, [after, pageSize]);
+    const rows: Row[] = await db.query(`${VACANCY_SQL} WHERE v.id > $1 ORDER BY v.id LIMIT $2`, [
+      after,
+      pageSize,
+    ]);
     if (!rows.length) return;
     after = rows[rows.length - 1].id as string;
     yield rows.map(toVacancyDocument);

@@ -7,7 +7,9 @@ import type { EnqueuedTaskPromise, MeiliSearch, Task } from 'meilisearch';
 export async function succeeded(enqueued: EnqueuedTaskPromise, timeoutMs = 120_000): Promise<Task> {
   const task = await enqueued.waitTask({ timeout: timeoutMs, interval: 25 });
   if (task.status !== 'succeeded') {
-    throw new Error(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? 'no reason given'}`);
+    throw new Error(
+      `Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? 'no reason given'}`,
+    );
   }
   return task;
 }
@@ -23,5 +25,6 @@ export async function indexExists(client: MeiliSearch, uid: string): Promise<boo
 }
 
 export async function ensureIndex(client: MeiliSearch, uid: string): Promise<void> {
-  if (!(await indexExists(client, uid))) await succeeded(client.createIndex(uid, { primaryKey: 'id' }));
+  if (!(await indexExists(client, uid)))
+    await succeeded(client.createIndex(uid, { primaryKey: 'id' }));
 }

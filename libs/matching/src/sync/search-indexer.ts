@@ -52,7 +52,11 @@ export class SearchIndexer {
   async ensureSettings(): Promise<Record<IndexName, string[]>> {
     const result = {} as Record<IndexName, string[]>;
     for (const name of [VACANCIES, CANDIDATES] as const) {
-      result[name] = await applySettings(this.meili.client, this.uid(name), await this.settingsFor(name));
+      result[name] = await applySettings(
+        this.meili.client,
+        this.uid(name),
+        await this.settingsFor(name),
+      );
     }
     return result;
   }
@@ -69,7 +73,8 @@ export class SearchIndexer {
 
   private async write(name: IndexName, docs: object[], missing: string[]) {
     const index = this.meili.client.index(this.uid(name));
-    if (docs.length) await succeeded(index.addDocuments(docs as Record<string, unknown>[], { primaryKey: 'id' }));
+    if (docs.length)
+      await succeeded(index.addDocuments(docs as Record<string, unknown>[], { primaryKey: 'id' }));
     if (missing.length) await succeeded(index.deleteDocuments(missing));
   }
 
@@ -77,20 +82,33 @@ export class SearchIndexer {
    * Rebuilds both indexes from PostgreSQL into fresh indexes and swaps them in atomically.
    * Records changed while the rebuild ran are synced again after the swap, so none is lost.
    */
-  async reindex(progress: ReindexProgress = () => undefined, pageSize = 5000): Promise<Record<IndexName, number>> {
+  async reindex(
+    progress: ReindexProgress = () => undefined,
+    pageSize = 5000,
+  ): Promise<Record<IndexName, number>> {
     const [{ started }] = await this.db.query(`SELECT now() AS started`);
     const counts = {} as Record<IndexName, number>;
     for (const name of [VACANCIES, CANDIDATES] as const) {
       counts[name] = await this.rebuild(name, progress, pageSize);
     }
-    const changedVacancies: { id: string }[] = await this.db.query(`SELECT id FROM vacancies WHERE updated_at >= $1`, [started]);
-    const changedCandidates: { id: string }[] = await this.db.query(`SELECT id FROM candidates WHERE updated_at >= $1`, [started]);
+    const changedVacancies: { id: string }[] = await this.db.query(
+      `SELECT id FROM vacancies WHERE updated_at >= $1`,
+      [started],
+    );
+    const changedCandidates: { id: string }[] = await this.db.query(
+      `SELECT id FROM candidates WHERE updated_at >= $1`,
+      [started],
+    );
     if (changedVacancies.length) await this.syncVacancies(changedVacancies.map((r) => r.id));
     if (changedCandidates.length) await this.syncCandidates(changedCandidates.map((r) => r.id));
     return counts;
   }
 
-  private async rebuild(name: IndexName, progress: ReindexProgress, pageSize: number): Promise<number> {
+  private async rebuild(
+    name: IndexName,
+    progress: ReindexProgress,
+    pageSize: number,
+  ): Promise<number> {
     const live = this.uid(name);
     const fresh = `${live}_rebuild_${Date.now()}`;
     const client = this.meili.client;
@@ -99,19 +117,30 @@ export class SearchIndexer {
     const [{ total }] = await this.db.query(
       `SELECT count(*)::int AS total FROM ${table}${name === CANDIDATES ? ' WHERE erased_at IS NULL' : ''}`,
     );
-    const pages = name === VACANCIES ? vacancyDocumentPages(this.db, pageSize) : candidateDocumentPages(this.db, pageSize);
+    const pages =
+      name === VACANCIES
+        ? vacancyDocumentPages(this.db, pageSize)
+        : candidateDocumentPages(this.db, pageSize);
     let done = 0;
     const pending: Promise<unknown>[] = [];
     progress(name, 0, total);
     for await (const docs of pages) {
       // Keep a couple of batches in flight: Meilisearch indexes while we read the next page.
-      pending.push(succeeded(client.index(fresh).addDocuments(docs as unknown as Record<string, unknown>[], { primaryKey: 'id' }), 600_000));
+      pending.push(
+        succeeded(
+          client
+            .index(fresh)
+            .addDocuments(docs as unknown as Record<string, unknown>[], { primaryKey: 'id' }),
+          600_000,
+        ),
+      );
       if (pending.length >= 3) await pending.shift();
       done += docs.length;
       progress(name, done, total);
     }
     await Promise.all(pending);
-    if (!(await indexExists(client, live))) await succeeded(client.createIndex(live, { primaryKey: 'id' }));
+    if (!(await indexExists(client, live)))
+      await succeeded(client.createIndex(live, { primaryKey: 'id' }));
     await succeeded(client.swapIndexes([{ indexes: [live, fresh], rename: false }]));
     await succeeded(client.deleteIndex(fresh));
     this.logger.log(`rebuilt ${live}: ${done} documents`);
@@ -143,10 +172,13 @@ export class SearchIndexer {
       }
       const missing = [...inDb.keys()].filter((id) => !inIndex.has(id));
       const extra = [...inIndex.keys()].filter((id) => !inDb.has(id));
-      const stale = [...inDb.entries()].filter(([id, stamp]) => inIndex.has(id) && inIndex.get(id) !== stamp).map(([id]) => id);
+      const stale = [...inDb.entries()]
+        .filter(([id, stamp]) => inIndex.has(id) && inIndex.get(id) !== stamp)
+        .map(([id]) => id);
       report[name] = { database: inDb.size, index: inIndex.size, missing, extra, stale };
       if (repair && missing.length + extra.length + stale.length) {
-        const sync = name === VACANCIES ? this.syncVacancies.bind(this) : this.syncCandidates.bind(this);
+        const sync =
+          name === VACANCIES ? this.syncVacancies.bind(this) : this.syncCandidates.bind(this);
         for (let i = 0; i < missing.length + stale.length; i += 5000) {
           await sync([...missing, ...stale].slice(i, i + 5000));
         }

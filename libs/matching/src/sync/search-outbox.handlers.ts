@@ -5,7 +5,8 @@ import type { OutboxHandler, OutboxMessage } from '@werkbrug/outbox';
 import { SearchIndexer } from './search-indexer';
 
 const none = () => new Map<string, string>();
-const ids = (messages: OutboxMessage[]) => messages.map((m) => m.aggregateId).filter((id): id is string => !!id);
+const ids = (messages: OutboxMessage[]) =>
+  messages.map((m) => m.aggregateId).filter((id): id is string => !!id);
 
 /** The outbox topics that keep Meilisearch equal to PostgreSQL. Each handler is idempotent. */
 @Injectable()
@@ -17,12 +18,21 @@ export class SearchOutboxHandlers {
 
   all(): OutboxHandler[] {
     return [
-      { topic: 'search.vacancy', handle: async (m) => (await this.indexer.syncVacancies(ids(m)), none()) },
-      { topic: 'search.candidate', handle: async (m) => (await this.indexer.syncCandidates(ids(m)), none()) },
+      {
+        topic: 'search.vacancy',
+        handle: async (m) => (await this.indexer.syncVacancies(ids(m)), none()),
+      },
+      {
+        topic: 'search.candidate',
+        handle: async (m) => (await this.indexer.syncCandidates(ids(m)), none()),
+      },
       {
         topic: 'search.employer',
         handle: async (m) => {
-          const rows: { id: string }[] = await this.db.query(`SELECT id FROM vacancies WHERE employer_id = ANY($1)`, [ids(m)]);
+          const rows: { id: string }[] = await this.db.query(
+            `SELECT id FROM vacancies WHERE employer_id = ANY($1)`,
+            [ids(m)],
+          );
           await this.indexer.syncVacancies(rows.map((r) => r.id));
           return none();
         },
@@ -31,7 +41,10 @@ export class SearchOutboxHandlers {
         // A werksoort rename or new synonyms change the documents of its vacancies and of candidates wishing it.
         topic: 'search.werksoort',
         handle: async (m) => {
-          const vacancies: { id: string }[] = await this.db.query(`SELECT id FROM vacancies WHERE werksoort_id = ANY($1)`, [ids(m)]);
+          const vacancies: { id: string }[] = await this.db.query(
+            `SELECT id FROM vacancies WHERE werksoort_id = ANY($1)`,
+            [ids(m)],
+          );
           const candidates: { id: string }[] = await this.db.query(
             `SELECT c.id FROM candidates c JOIN werksoorten w ON w.code = ANY(c.werksoort_wishes)
               WHERE w.id = ANY($1) AND c.erased_at IS NULL`,
@@ -42,7 +55,10 @@ export class SearchOutboxHandlers {
           return none();
         },
       },
-      { topic: 'search.settings', handle: async () => (await this.indexer.ensureSettings(), none()) },
+      {
+        topic: 'search.settings',
+        handle: async () => (await this.indexer.ensureSettings(), none()),
+      },
       { topic: 'search.reindex', handle: async () => (await this.indexer.reindex(), none()) },
     ];
   }

@@ -22,10 +22,18 @@ function sameSetting(key: string, current: unknown, desired: unknown): boolean {
   }
   if (key === 'synonyms' && current && desired) {
     const norm = (s: unknown) =>
-      Object.fromEntries(Object.entries(s as Record<string, string[]>).map(([k, v]) => [k, [...v].sort()]));
+      Object.fromEntries(
+        Object.entries(s as Record<string, string[]>).map(([k, v]) => [k, [...v].sort()]),
+      );
     return canonical(norm(current)) === canonical(norm(desired));
   }
-  if (current && desired && typeof current === 'object' && typeof desired === 'object' && !Array.isArray(desired)) {
+  if (
+    current &&
+    desired &&
+    typeof current === 'object' &&
+    typeof desired === 'object' &&
+    !Array.isArray(desired)
+  ) {
     // Compare only the sub-keys we set (Meilisearch adds defaults for the others).
     return Object.entries(desired as Record<string, unknown>).every(([k, v]) =>
       sameSetting(k, (current as Record<string, unknown>)[k], v),
@@ -38,7 +46,11 @@ function sameSetting(key: string, current: unknown, desired: unknown): boolean {
  * Applies settings idempotently: creates the index if needed, sends only the keys that differ,
  * and waits until Meilisearch reports the settings task as succeeded. Returns the keys it changed.
  */
-export async function applySettings(client: MeiliSearch, uid: string, desired: Settings): Promise<string[]> {
+export async function applySettings(
+  client: MeiliSearch,
+  uid: string,
+  desired: Settings,
+): Promise<string[]> {
   await ensureIndex(client, uid);
   const index = client.index(uid);
   const current = (await index.getSettings()) as Record<string, unknown>;

@@ -1,0 +1,234 @@
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { freePort } from '@werkbrug/embedded';
+import {
+  hardConstraintBlockers,
+  loadCandidateDocuments,
+  loadVacancyDocuments,
+  MatchingService,
+  SearchIndexer,
+} from '@werkbrug/matching';
+import { MeiliClient } from '@werkbrug/search';
+import { seedDemo } from '../demo';
+import { BenchContext, DEMO_PASSWORD, freshDatabase, urlFor } from './bench-context';
+import { BenchMatchingModule } from './bench-matching.module';
+import { login, startApp, stopChild, waitHttp } from './bench-processes';
+import { pgMatch, pgTextCount } from './pg-baseline';
+import { fmt, percentiles, rssMb, timedPool } from './stats';
+
+const SAMPLE = 300;
+
+/** Issue 3: match latency through the API vs straight to Meilisearch vs PostgreSQL alone; lag; reindex; memory. */
+export async function benchMatching(ctx: BenchContext, size: number, seconds: number) {
+  const { log } = ctx;
+  const out: Record<string, string> = {};
+  const db = await freshDatabase(ctx, 'bench_matching');
+  log(`matching: seeding ${size} vacancies and ${size} candidates`);
+  const seedStart = Date.now();
+  await seedDemo(db, {
+    vacancies: size,
+    candidates: size,
+    seed: 11,
+    password: DEMO_PASSWORD,
+    log: () => undefined,
+  });
+  log(`matching: seeded in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+  await db.query(`DELETE FROM outbox_messages`);
+  await db.destroy();
+
+  Object.assign(process.env, {
+    ...ctx.stack.env,
+    DATABASE_URL: urlFor(ctx.stack, 'bench_matching'),
+    MEILI_INDEX_PREFIX: 'bm_',
+    LOG_LEVEL: 'warn',
+  });
+  const app = await NestFactory.createApplicationContext(BenchMatchingModule, {
+    logger: ['error'],
+  });
+  const indexer = app.get(SearchIndexer);
+  const matching = app.get(MatchingService);
+  const meili = app.get(MeiliClient);
+  const pg = app.get(DataSource);
+  await indexer.ensureSettings();
+  const reindexStart = Date.now();
+  let lastLogged = 0;
+  const counts = await indexer.reindex((index, done, total) => {
+    if (Date.now() - lastLogged > 5000 || done === total) {
+      lastLogged = Date.now();
+      log(`matching: reindex ${index} ${done}/${total}`);
+    }
+  });
+  const reindexSeconds = (Date.now() - reindexStart) / 1000;
+  const docs = counts.vacancies + counts.candidates;
+  out['full reindex'] =
+    `${docs} documents in ${reindexSeconds.toFixed(1)} s = ${Math.round(docs / reindexSeconds)} docs/s (target 200,000 ≤ 90 s)`;
+  log(`matching | full reindex: ${out['full reindex']}`);
+
+  const port = await freePort();
+  const apiUrl = `http://127.0.0.1:${port}`;
+  const env = {
+    DATABASE_URL: urlFor(ctx.stack, 'bench_matching'),
+    MEILI_INDEX_PREFIX: 'bm_',
+    PORT: String(port),
+  };
+  const api = startApp('api', env);
+  const worker = startApp('worker', env);
+  await waitHttp(`${apiUrl}/health/ready`);
+
+  const brokers: { email: string; organisation_id: string }[] = await pg.query(
+    `SELECT DISTINCT ON (organisation_id) email, organisation_id FROM users WHERE role = 'werkmakelaar' ORDER BY organisation_id, email`,
+  );
+  const tokens = new Map<string, string>();
+  for (const b of brokers)
+    tokens.set(b.organisation_id, await login(apiUrl, b.email, DEMO_PASSWORD));
+  const candidates: { id: string; organisation_id: string }[] = await pg.query(
+    `SELECT id, organisation_id FROM candidates WHERE organisation_id = ANY($1) ORDER BY md5(id::text) LIMIT ${SAMPLE}`,
+    [[...tokens.keys()]],
+  );
+  const vacancies: { id: string }[] = await pg.query(
+    `SELECT id FROM vacancies WHERE status = 'open' ORDER BY md5(id::text) LIMIT ${SAMPLE}`,
+  );
+  const fermWerk = brokers.find((b) => b.email.endsWith('@fermwerk.demo')) ?? brokers[0];
+  const fermToken = tokens.get(fermWerk.organisation_id) as string;
+  const get = async (path: string, token: string) => {
+    const res = await fetch(`${apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    if (!res.ok) throw new Error(`${path}: ${res.status}`);
+    await res.arrayBuffer();
+  };
+  const candidateCall = (c: { id: string; organisation_id: string }) =>
+    get(`/api/candidates/${c.id}/matches`, tokens.get(c.organisation_id) as string);
+  const vacancyCall = (v: { id: string }) => get(`/api/vacancies/${v.id}/matches`, fermToken);
+  await timedPool(candidates.slice(0, 30), 4, candidateCall); // warm-up
+  await timedPool(vacancies.slice(0, 30), 4, vacancyCall);
+
+  const profiles = (
+    await loadCandidateDocuments(
+      pg,
+      candidates.map((c) => c.id),
+    )
+  ).docs;
+  const vacancyDocs = (
+    await loadVacancyDocuments(
+      pg,
+      vacancies.map((v) => v.id),
+    )
+  ).docs;
+  const candidateQueries = await Promise.all(profiles.map((c) => matching.candidateQueries(c, {})));
+  const vacancyQueries = vacancyDocs.map((v) =>
+    matching.vacancyQueries(v, fermWerk.organisation_id),
+  );
+
+  const results: Record<string, ReturnType<typeof percentiles>> = {};
+  for (const concurrency of [1, 20]) {
+    results[`api c→w @${concurrency}`] = percentiles(
+      await timedPool(candidates, concurrency, candidateCall),
+    );
+    results[`meili c→w @${concurrency}`] = percentiles(
+      await timedPool(
+        candidateQueries,
+        concurrency,
+        async (queries) => void (await meili.client.multiSearch({ queries })),
+      ),
+    );
+    results[`api w→c @${concurrency}`] = percentiles(
+      await timedPool(vacancies, concurrency, vacancyCall),
+    );
+    results[`meili w→c @${concurrency}`] = percentiles(
+      await timedPool(
+        vacancyQueries,
+        concurrency,
+        async (queries) => void (await meili.client.multiSearch({ queries })),
+      ),
+    );
+  }
+  for (const [k, p] of Object.entries(results)) {
+    out[k] = fmt(p);
+    log(`matching | ${k}: ${fmt(p)}`);
+  }
+  for (const dir of ['c→w', 'w→c']) {
+    const ratio = results[`api ${dir} @1`].p95 / results[`meili ${dir} @1`].p95;
+    out[`ratio api/meili ${dir} p95 @1`] =
+      `${ratio.toFixed(2)} (target ≤ 1.5; API p95 target ≤ 30 ms)`;
+    log(`matching | ratio api/meili ${dir} p95 @1: ${out[`ratio api/meili ${dir} p95 @1`]}`);
+  }
+
+  // PostgreSQL alone, for the same candidates.
+  const certs: string[] = (
+    await pg.query(`SELECT DISTINCT unnest(required_certificates) AS c FROM vacancies`)
+  ).map((r: { c: string }) => r.c);
+  let pgViolations = 0;
+  let pgReturned = 0;
+  const pgLatency = await timedPool(profiles, 1, async (c) => {
+    const ids = await pgMatch(
+      pg,
+      c,
+      certs.filter((x) => !c.certificates.includes(x)),
+    );
+    pgReturned += ids.length;
+    for (const v of (await loadVacancyDocuments(pg, ids)).docs)
+      if (hardConstraintBlockers(c, v).length) pgViolations++;
+  });
+  const pgP = percentiles(pgLatency);
+  out['postgres-only c→w @1'] =
+    `${fmt(pgP)} (includes the check query); ${pgReturned} matches, ${pgViolations} hard-constraint violations`;
+  out['speed-up vs postgres p95'] =
+    `${(pgP.p95 / results['api c→w @1'].p95).toFixed(1)}× (target ≥ 2×)`;
+  const typo = 'groenvoorzening';
+  const pgTypo = await pgTextCount(pg, typo);
+  const meiliTypo = (
+    await meili.client
+      .index(meili.indexUid('vacancies'))
+      .search(typo, { filter: ['open = true'], limit: 0 })
+  ).estimatedTotalHits;
+  out[`typo "${typo}"`] = `PostgreSQL full text finds ${pgTypo}, Meilisearch finds ${meiliTypo}`;
+  for (const k of ['postgres-only c→w @1', 'speed-up vs postgres p95', `typo "${typo}"`])
+    log(`matching | ${k}: ${out[k]}`);
+
+  // Write-to-searchable lag at 50 writes/s through the API, the outbox and the worker.
+  const lagIds: string[] = (
+    await pg.query(`SELECT id FROM vacancies ORDER BY md5(id::text) DESC LIMIT 2000`)
+  ).map((r: { id: string }) => r.id);
+  const lags: number[] = [];
+  const index = meili.client.index(meili.indexUid('vacancies'));
+  const writes: Promise<void>[] = [];
+  const lagSeconds = Math.min(seconds, 20);
+  for (let i = 0; i < 50 * lagSeconds; i++) {
+    const id = lagIds[i % lagIds.length];
+    writes.push(
+      (async () => {
+        const current = await fetch(`${apiUrl}/api/vacancies/${id}`, {
+          headers: { authorization: `Bearer ${fermToken}` },
+        });
+        const body = (await current.json()) as { version: number };
+        const start = performance.now();
+        const res = await fetch(`${apiUrl}/api/vacancies/${id}`, {
+          method: 'PATCH',
+          headers: { authorization: `Bearer ${fermToken}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ version: body.version, title: `Bijgewerkt ${i}` }),
+        });
+        if (!res.ok) return;
+        const updated = (await res.json()) as { updatedAt: string };
+        const stamp = new Date(updated.updatedAt).getTime();
+        for (;;) {
+          const doc = await index.getDocument(id, { fields: ['updatedAt'] }).catch(() => null);
+          if (doc && (doc as { updatedAt: number }).updatedAt >= stamp) break;
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        lags.push(performance.now() - start);
+      })(),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await Promise.all(writes);
+  out['write-to-searchable lag @50 writes/s'] = `${fmt(percentiles(lags))} (target p95 ≤ 1 s)`;
+  log(
+    `matching | write-to-searchable lag @50 writes/s: ${out['write-to-searchable lag @50 writes/s']}`,
+  );
+  out['memory'] =
+    `Meilisearch RSS ${rssMb(ctx.stack.meiliPid ?? 0)} MB, API RSS ${rssMb(api.pid as number)} MB, worker RSS ${rssMb(worker.pid as number)} MB`;
+  log(`matching | memory: ${out['memory']}`);
+  await stopChild(api);
+  await stopChild(worker);
+  await app.close();
+  return out;
+}

@@ -1,0 +1,47 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort, startStack } from '@werkbrug/embedded';
+import { intFlag } from '../args';
+import { benchMatching } from '../bench/bench-matching';
+import { benchPlatform } from '../bench/bench-platform';
+import { log } from '../with-database';
+
+/**
+ * `npm run bench`: prints figures, asserts nothing. Runs on its own embedded stack in a scratch folder,
+ * never on your data. --only platform|matching, --platform-size N (20000), --matching-size N (100000), --seconds N.
+ */
+export async function benchCommand(flags: Map<string, string | true>): Promise<void> {
+  const dataDir = process.env.WERKBRUG_BENCH_DIR ?? path.join(tmpdir(), 'werkbrug-bench');
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  delete process.env.DATABASE_URL;
+  delete process.env.MEILI_URL;
+  const stack = await startStack({
+    dataDir,
+    pgPort: await freePort(),
+    meiliPort: await freePort(),
+    log,
+  });
+  const ctx = { stack, dataDir, log };
+  const only = flags.get('only');
+  const seconds = intFlag(flags, 'seconds', 10);
+  const report: Record<string, Record<string, string>> = {};
+  try {
+    if (only !== 'matching')
+      report.platform = await benchPlatform(ctx, intFlag(flags, 'platform-size', 20_000), seconds);
+    if (only !== 'platform')
+      report.matching = await benchMatching(ctx, intFlag(flags, 'matching-size', 100_000), seconds);
+  } finally {
+    await stack.stop();
+  }
+  console.log('\n=== Werkbrug benchmark (figures, not assertions) ===');
+  for (const [part, rows] of Object.entries(report)) {
+    for (const [k, v] of Object.entries(rows))
+      console.log(`${part.padEnd(9)} ${k.padEnd(40)} ${v}`);
+  }
+  const file = path.join(process.cwd(), 'bench-results.json');
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), report }, null, 2));
+  log(`figures written to ${file}`);
+  process.exit(0);
+}
