@@ -17,6 +17,8 @@ export interface AppConfig {
   logLevel: string;
   adminEmail: string | null;
   adminPassword: string | null;
+  /** Years after the end of a trajectory before a candidate file is anonymised (AVG storage limit). */
+  retentionYears: number;
 }
 
 export class ConfigError extends Error {
@@ -87,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     adminEmail: env.WERKBRUG_ADMIN_EMAIL ?? null,
     adminPassword: env.WERKBRUG_ADMIN_PASSWORD ?? null,
+    retentionYears: intFrom(env, 'RETENTION_YEARS', 2, problems, 1, 30),
   };
   if (config.meiliIndexPrefix && !/^[a-z0-9_-]{1,40}$/.test(config.meiliIndexPrefix)) {
     problems.push('MEILI_INDEX_PREFIX may hold only a-z, 0-9, _ and - (at most 40)');

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** Percentiles over a list of millisecond samples. */
 export function percentiles(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -23,7 +25,7 @@ export function fmt(p: ReturnType<typeof percentiles>) {
 /** Resident memory of a process in MB, read from /proc. */
 export function rssMb(pid: number): number {
   try {
-    const status = require('node:fs').readFileSync(`/proc/${pid}/status`, 'utf8') as string;
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
     return Math.round(kb / 102.4) / 10;
   } catch {

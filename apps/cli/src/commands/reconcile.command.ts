@@ -15,7 +15,13 @@ export async function reconcileCommand(flags: Map<string, string | true>): Promi
           `extra ${r.extra.length}, stale ${r.stale.length}${r.missing[0] ? ` (e.g. ${r.missing[0]})` : ''}`,
       );
     }
-    log(differences ? (repair ? `repaired ${differences} difference(s)` : `${differences} difference(s); run with --repair`) : 'in step');
+    log(
+      differences
+        ? repair
+          ? `repaired ${differences} difference(s)`
+          : `${differences} difference(s); run with --repair`
+        : 'in step',
+    );
     if (differences && !repair) process.exitCode = 3;
   });
 }

@@ -9,7 +9,12 @@ export async function reindexCommand(): Promise<void> {
     const indexer = app.get(SearchIndexer);
     const started = Date.now();
     const bars = new MultiBar(
-      { format: ' {index} [{bar}] {value}/{total} docs {percentage}% | {eta_formatted} left', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 },
+      {
+        format: ' {index} [{bar}] {value}/{total} docs {percentage}% | {eta_formatted} left',
+        hideCursor: true,
+        noTTYOutput: true,
+        notTTYSchedule: 2000,
+      },
       Presets.shades_classic,
     );
     const byIndex = new Map<string, ReturnType<MultiBar['create']>>();
@@ -24,6 +29,8 @@ export async function reindexCommand(): Promise<void> {
     bars.stop();
     const seconds = (Date.now() - started) / 1000;
     const total = counts.vacancies + counts.candidates;
-    log(`reindexed ${counts.vacancies} vacancies and ${counts.candidates} candidates in ${seconds.toFixed(1)} s (${Math.round(total / seconds)} docs/s)`);
+    log(
+      `reindexed ${counts.vacancies} vacancies and ${counts.candidates} candidates in ${seconds.toFixed(1)} s (${Math.round(total / seconds)} docs/s)`,
+    );
   });
 }

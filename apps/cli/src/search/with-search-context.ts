@@ -10,7 +10,9 @@ export function withSearchContext<T>(fn: (app: INestApplicationContext) => Promi
       process.env.MEILI_URL = env.MEILI_URL;
       process.env.MEILI_MASTER_KEY = env.MEILI_MASTER_KEY;
       process.env.LOG_LEVEL ??= 'warn';
-      const app = await NestFactory.createApplicationContext(CliSearchModule, { logger: ['error', 'warn'] });
+      const app = await NestFactory.createApplicationContext(CliSearchModule, {
+        logger: ['error', 'warn'],
+      });
       try {
         return await fn(app);
       } finally {
