@@ -1,0 +1,25 @@
+import { Column, Entity } from 'typeorm';
+import { BaseEntity } from '@werkbrug/database';
+
+/** How long an arrangement may last, valid for a period: rules change every year, so they are data. */
+@Entity('arrangement_rules')
+export class ArrangementRule extends BaseEntity {
+  @Column({ type: 'text' }) arrangement!: string;
+  @Column({ type: 'smallint' }) initialMonths!: number;
+  @Column({ type: 'smallint' }) maxTotalMonths!: number;
+  @Column({ type: 'smallint', nullable: true }) minContractIntentMonths!: number | null;
+  @Column({ type: 'date' }) validFrom!: string;
+  @Column({ type: 'date', nullable: true }) validTo!: string | null;
+  @Column({ type: 'text' }) source!: string;
+}
+
+export const ruleView = (r: ArrangementRule) => ({
+  id: r.id,
+  arrangement: r.arrangement,
+  initialMonths: r.initialMonths,
+  maxTotalMonths: r.maxTotalMonths,
+  minContractIntentMonths: r.minContractIntentMonths,
+  validFrom: r.validFrom,
+  validTo: r.validTo,
+  source: r.source,
+});

@@ -1,0 +1,7 @@
+export * from './arrangement-rule.entity';
+export * from './checkin.entity';
+export * from './dates';
+export * from './placement-attention.service';
+export * from './placement.entity';
+export * from './placements.module';
+export * from './placements.service';

@@ -1,0 +1,146 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '@werkbrug/auth';
+import { AppConfig, APP_CONFIG } from '@werkbrug/config';
+import { MailService } from '@werkbrug/mail';
+
+/** The Op Koers rhythm: contact at least every 14 days; and a warning two weeks before a planned end. */
+export const CONTACT_RHYTHM_DAYS = 14;
+export const ENDING_SOON_DAYS = 14;
+
+const ARRANGEMENT_LABELS: Record<string, string> = {
+  proefplaatsing: 'proefplaatsing',
+  detachering: 'detachering',
+  werkervaringsplaats: 'werkervaringsplaats',
+  stage: 'stage',
+  leerwerkbaan: 'leerwerkbaan',
+  regulier: 'baan',
+};
+
+@Injectable()
+export class PlacementAttentionService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mail: MailService,
+  ) {}
+
+  /** What needs the werkmakelaar's attention in their organisation. */
+  async forOrganisation(actor: Actor) {
+    const noContact: Record<string, unknown>[] = await this.db.query(
+      `SELECT c.id AS candidate_id, c.pseudonym, p.id AS placement_id,
+              (SELECT max(contact_on)::text FROM checkins k WHERE k.candidate_id = c.id) AS last_contact
+         FROM candidates c
+         LEFT JOIN placements p ON p.candidate_id = c.id AND p.status = 'lopend'
+        WHERE c.organisation_id = $1 AND c.erased_at IS NULL
+          AND (p.id IS NOT NULL OR EXISTS (SELECT 1 FROM proposals o WHERE o.candidate_id = c.id
+                                            AND o.status NOT IN ('geplaatst','ingetrokken','afgewezen')))
+          AND NOT EXISTS (SELECT 1 FROM checkins k WHERE k.candidate_id = c.id AND k.contact_on > current_date - $2::int)
+        ORDER BY last_contact NULLS FIRST, c.pseudonym`,
+      [actor.organisationId, CONTACT_RHYTHM_DAYS],
+    );
+    const endingSoon: Record<string, unknown>[] = await this.db.query(
+      `SELECT p.id AS placement_id, c.id AS candidate_id, c.pseudonym, p.arrangement, p.planned_end_date::text AS planned_end
+         FROM placements p JOIN candidates c ON c.id = p.candidate_id
+        WHERE p.organisation_id = $1 AND p.status = 'lopend'
+          AND p.planned_end_date BETWEEN current_date AND current_date + $2::int
+        ORDER BY p.planned_end_date`,
+      [actor.organisationId, ENDING_SOON_DAYS],
+    );
+    return {
+      rhythmDays: CONTACT_RHYTHM_DAYS,
+      noRecentContact: noContact.map((r) => ({
+        candidateId: r.candidate_id,
+        pseudonym: r.pseudonym,
+        placementId: r.placement_id,
+        lastContactOn: r.last_contact,
+      })),
+      endingSoon: endingSoon.map((r) => ({
+        placementId: r.placement_id,
+        candidateId: r.candidate_id,
+        pseudonym: r.pseudonym,
+        arrangement: r.arrangement,
+        plannedEndDate: r.planned_end,
+      })),
+    };
+  }
+
+  /**
+   * Queues the reminder mails (worker schedule): once per placement when its end is near, and at most once
+   * per rhythm period per placement without recent contact. Returns how many mails were queued.
+   */
+  async sendNotices(): Promise<{ endingSoon: number; noContact: number }> {
+    const link = `${this.config.publicUrl.replace(/\/$/, '')}/plaatsingen`;
+    return this.db.transaction(async (em) => {
+      const ending: Record<string, string>[] = await em.query(
+        `SELECT p.id, c.pseudonym, v.title, e.name AS employer, p.arrangement, p.planned_end_date::text AS planned_end,
+                u.display_name AS wm_name, u.email AS wm_email
+           FROM placements p JOIN candidates c ON c.id = p.candidate_id JOIN vacancies v ON v.id = p.vacancy_id
+           JOIN employers e ON e.id = v.employer_id JOIN users u ON u.id = p.werkmakelaar_id
+          WHERE p.status = 'lopend' AND p.ending_notice_sent_at IS NULL
+            AND p.planned_end_date BETWEEN current_date AND current_date + $1::int
+          FOR UPDATE OF p SKIP LOCKED`,
+        [ENDING_SOON_DAYS],
+      );
+      for (const r of ending) {
+        await this.mail.queue(
+          em,
+          {
+            template: 'placement_ending',
+            to: [r.wm_email],
+            data: {
+              werkmakelaarName: r.wm_name,
+              pseudonym: `Kandidaat ${r.pseudonym}`,
+              vacancyTitle: r.title,
+              employerName: r.employer,
+              arrangementLabel: ARRANGEMENT_LABELS[r.arrangement] ?? r.arrangement,
+              plannedEnd: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long' }).format(
+                new Date(`${r.planned_end}T12:00:00Z`),
+              ),
+              link: `${link}/${r.id}`,
+            },
+          },
+          { type: 'placement', id: r.id },
+        );
+        await em.query(`UPDATE placements SET ending_notice_sent_at = now() WHERE id = $1`, [r.id]);
+      }
+      const quiet: Record<string, string>[] = await em.query(
+        `SELECT p.id, p.werkmakelaar_id, c.pseudonym, coalesce(cp.first_name || ' ' || cp.last_name, c.pseudonym) AS name,
+                (SELECT max(contact_on)::text FROM checkins k WHERE k.candidate_id = c.id) AS last_contact,
+                u.display_name AS wm_name, u.email AS wm_email
+           FROM placements p JOIN candidates c ON c.id = p.candidate_id
+           LEFT JOIN candidate_protected cp ON cp.candidate_id = c.id JOIN users u ON u.id = p.werkmakelaar_id
+          WHERE p.status = 'lopend'
+            AND NOT EXISTS (SELECT 1 FROM checkins k WHERE k.candidate_id = c.id AND k.contact_on > current_date - $1::int)
+            AND (p.no_contact_notice_sent_at IS NULL OR p.no_contact_notice_sent_at < now() - ($1::int * interval '1 day'))
+          ORDER BY p.werkmakelaar_id
+          FOR UPDATE OF p SKIP LOCKED`,
+        [CONTACT_RHYTHM_DAYS],
+      );
+      const byBroker = new Map<string, Record<string, string>[]>();
+      for (const r of quiet)
+        byBroker.set(r.werkmakelaar_id, [...(byBroker.get(r.werkmakelaar_id) ?? []), r]);
+      for (const rows of byBroker.values()) {
+        await this.mail.queue(em, {
+          template: 'no_contact',
+          to: [rows[0].wm_email],
+          data: {
+            werkmakelaarName: rows[0].wm_name,
+            items: rows.map((r) => ({
+              name: r.name,
+              pseudonym: `Kandidaat ${r.pseudonym}`,
+              lastContact: r.last_contact ?? 'nog nooit',
+            })),
+            link,
+          },
+        });
+        await em.query(
+          `UPDATE placements SET no_contact_notice_sent_at = now() WHERE id = ANY($1)`,
+          [rows.map((r) => r.id)],
+        );
+      }
+      return { endingSoon: ending.length, noContact: byBroker.size };
+    });
+  }
+}

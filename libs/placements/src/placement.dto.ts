@@ -1,0 +1,116 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { ARRANGEMENTS, INSTRUMENTS } from '@werkbrug/domain';
+import { PageQuery } from '@werkbrug/http';
+import { CHECKIN_KINDS } from './checkin.entity';
+import { OUTCOMES, type Outcome } from './placement.entity';
+
+export class CreatePlacementDto {
+  @ApiPropertyOptional({
+    description: 'The proposal this placement follows (it becomes geplaatst)',
+  })
+  @IsOptional()
+  @IsUUID()
+  proposalId?: string;
+  @ApiPropertyOptional({ description: 'Without a proposal: the candidate' })
+  @IsOptional()
+  @IsUUID()
+  candidateId?: string;
+  @ApiPropertyOptional({ description: 'Without a proposal: the vacancy' })
+  @IsOptional()
+  @IsUUID()
+  vacancyId?: string;
+  @ApiProperty({ enum: ARRANGEMENTS }) @IsIn(ARRANGEMENTS) arrangement!: string;
+  @ApiProperty({ example: '2026-12-01' }) @IsDateString({ strict: true }) startDate!: string;
+  @ApiPropertyOptional({ description: 'Defaults to the rule of the arrangement' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  plannedEndDate?: string;
+  @ApiProperty({ minimum: 1, maximum: 40 }) @IsInt() @Min(1) @Max(40) hoursPerWeek!: number;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() jobcoachUserId?: string;
+  @ApiPropertyOptional({ description: 'An external jobcoach' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  jobcoachName?: string;
+  @ApiPropertyOptional({ enum: INSTRUMENTS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(INSTRUMENTS, { each: true })
+  instruments?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(24)
+  @IsDateString({ strict: true }, { each: true })
+  evaluationDates?: string[];
+}
+
+export class ExtendPlacementDto {
+  @ApiProperty({ example: '2027-05-01' }) @IsDateString({ strict: true }) plannedEndDate!: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
+}
+
+export class EndPlacementDto {
+  @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) outcome!: Outcome;
+  @ApiProperty({ example: '2027-02-01' }) @IsDateString({ strict: true }) endedOn!: string;
+  @ApiPropertyOptional({ description: 'For a contract: its length' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  contractMonths?: number;
+  @ApiPropertyOptional({ description: 'For a contract: hours per week' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(40)
+  contractHours?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
+}
+
+export class CreateCheckinDto {
+  @ApiProperty() @IsUUID() candidateId!: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() placementId?: string;
+  @ApiProperty({ example: '2026-11-20' }) @IsDateString({ strict: true }) contactOn!: string;
+  @ApiProperty({ enum: CHECKIN_KINDS }) @IsIn(CHECKIN_KINDS) kind!: (typeof CHECKIN_KINDS)[number];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) note?: string;
+}
+
+export class PlacementListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['lopend', 'beeindigd'] })
+  @IsOptional()
+  @IsIn(['lopend', 'beeindigd'])
+  status?: 'lopend' | 'beeindigd';
+  @ApiPropertyOptional() @IsOptional() @IsUUID() candidateId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() vacancyId?: string;
+}
+
+export class CreateRuleDto {
+  @ApiProperty({ enum: ARRANGEMENTS }) @IsIn(ARRANGEMENTS) arrangement!: string;
+  @ApiProperty() @IsInt() @Min(1) @Max(60) initialMonths!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(120) maxTotalMonths!: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(120) minContractIntentMonths?: number;
+  @ApiProperty({ example: '2027-01-01' }) @IsDateString({ strict: true }) validFrom!: string;
+  @ApiProperty({ description: 'Where the rule comes from, quoted when a placement is refused' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  source!: string;
+}

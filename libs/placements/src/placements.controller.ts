@@ -1,0 +1,105 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, type Actor, CurrentActor } from '@werkbrug/auth';
+import { IfMatchVersion } from '@werkbrug/http';
+import { ArrangementRulesService } from './arrangement-rules.service';
+import { PlacementAttentionService } from './placement-attention.service';
+import {
+  CreateCheckinDto,
+  CreatePlacementDto,
+  CreateRuleDto,
+  EndPlacementDto,
+  ExtendPlacementDto,
+  PlacementListQuery,
+} from './placement.dto';
+import { PlacementsService } from './placements.service';
+
+@ApiTags('placements')
+@ApiBearerAuth()
+@Controller()
+export class PlacementsController {
+  constructor(
+    private readonly placements: PlacementsService,
+    private readonly attention: PlacementAttentionService,
+    private readonly rules: ArrangementRulesService,
+  ) {}
+
+  @Get('placements')
+  @Access('werkmakelaar', 'kandidaat', 'werkgever')
+  list(@CurrentActor() actor: Actor, @Query() query: PlacementListQuery) {
+    return this.placements.list(actor, query);
+  }
+
+  @Post('placements')
+  @Access('werkmakelaar')
+  @ApiOperation({
+    summary:
+      'Start a placement (fills a place; refused beyond the arrangement rule, which is quoted)',
+  })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreatePlacementDto) {
+    return this.placements.create(actor, dto);
+  }
+
+  @Get('placements/attention')
+  @Access('werkmakelaar')
+  @ApiOperation({ summary: 'Needs attention: no contact in 14 days, planned end within 14 days' })
+  needsAttention(@CurrentActor() actor: Actor) {
+    return this.attention.forOrganisation(actor);
+  }
+
+  @Get('placements/:id')
+  @Access('werkmakelaar', 'kandidaat', 'werkgever')
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.placements.get(actor, id);
+  }
+
+  @Post('placements/:id/extend')
+  @Access('werkmakelaar')
+  @HttpCode(200)
+  extend(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ExtendPlacementDto,
+    @IfMatchVersion() ifMatch: number | undefined,
+  ) {
+    return this.placements.extend(actor, id, dto, ifMatch);
+  }
+
+  @Post('placements/:id/end')
+  @Access('werkmakelaar')
+  @HttpCode(200)
+  end(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: EndPlacementDto,
+    @IfMatchVersion() ifMatch: number | undefined,
+  ) {
+    return this.placements.end(actor, id, dto, ifMatch);
+  }
+
+  @Post('checkins')
+  @Access('werkmakelaar')
+  @ApiOperation({ summary: 'Log a contact moment with a candidate (optionally for a placement)' })
+  checkin(@CurrentActor() actor: Actor, @Body() dto: CreateCheckinDto) {
+    return this.placements.checkin(actor, dto);
+  }
+
+  @Get('candidates/:id/checkins')
+  @Access('werkmakelaar')
+  checkins(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.placements.checkins(actor, id);
+  }
+
+  @Get('arrangement-rules')
+  @Access('admin', 'werkmakelaar', 'werkgever')
+  listRules() {
+    return this.rules.list();
+  }
+
+  @Post('arrangement-rules')
+  @Access('admin')
+  @ApiOperation({ summary: 'A new rule version; the one in force ends the day before' })
+  createRule(@Body() dto: CreateRuleDto) {
+    return this.rules.create(dto);
+  }
+}

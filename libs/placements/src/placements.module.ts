@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailModule } from '@werkbrug/mail';
+import { ProposalsModule } from '@werkbrug/proposals';
+import { ArrangementRule } from './arrangement-rule.entity';
+import { ArrangementRulesService } from './arrangement-rules.service';
+import { Checkin } from './checkin.entity';
+import { PlacementAttentionService } from './placement-attention.service';
+import { Placement } from './placement.entity';
+import { PlacementsController } from './placements.controller';
+import { PlacementsService } from './placements.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Placement, ArrangementRule, Checkin]),
+    ProposalsModule,
+    MailModule,
+  ],
+  controllers: [PlacementsController],
+  providers: [PlacementsService, PlacementAttentionService, ArrangementRulesService],
+  exports: [PlacementsService, PlacementAttentionService],
+})
+export class PlacementsModule {}

@@ -1,0 +1,383 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@werkbrug/audit';
+import type { Actor } from '@werkbrug/auth';
+import { Page, paginate, ProblemException, Problems } from '@werkbrug/http';
+import { OutboxService } from '@werkbrug/outbox';
+import { ProposalsService } from '@werkbrug/proposals';
+import { ArrangementRule, ruleView } from './arrangement-rule.entity';
+import { ArrangementRulesService } from './arrangement-rules.service';
+import { Checkin } from './checkin.entity';
+import { addMonths } from './dates';
+import {
+  CreateCheckinDto,
+  CreatePlacementDto,
+  EndPlacementDto,
+  ExtendPlacementDto,
+  PlacementListQuery,
+} from './placement.dto';
+import { Placement } from './placement.entity';
+import { PlacementNames, toEmployerPlacementView, toPlacementView } from './placement.view';
+
+const SORTABLE = {
+  createdAt: { column: 'p.createdAt', read: (p: Placement) => p.createdAt },
+  startDate: { column: 'p.startDate', read: (p: Placement) => p.startDate },
+};
+
+/** Refusal that quotes the rule, so a werkmakelaar sees exactly which limit applies and where it comes from. */
+const ruleRefusal = (rule: ArrangementRule, detail: string) =>
+  new ProblemException(422, 'ARRANGEMENT_RULE', 'Not allowed by the arrangement rule', detail, {
+    rule: ruleView(rule),
+  });
+
+@Injectable()
+export class PlacementsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly rules: ArrangementRulesService,
+    private readonly proposals: ProposalsService,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private scoped(actor: Actor, em: EntityManager = this.db.manager) {
+    const qb = em.getRepository(Placement).createQueryBuilder('p');
+    if (actor.role === 'werkmakelaar')
+      qb.andWhere('p.organisationId = :org', { org: actor.organisationId });
+    else if (actor.role === 'kandidaat')
+      qb.andWhere('p.candidateId = :cand', { cand: actor.candidateId });
+    else if (actor.role === 'werkgever') {
+      qb.andWhere('p.vacancyId IN (SELECT id FROM vacancies WHERE employer_id = :emp)', {
+        emp: actor.employerId,
+      });
+    } else qb.andWhere('false');
+    return qb;
+  }
+
+  private async names(
+    em: EntityManager,
+    placements: Placement[],
+  ): Promise<Map<string, PlacementNames>> {
+    if (!placements.length) return new Map();
+    const rows: Record<string, string | null>[] = await em.query(
+      `SELECT p.id, c.pseudonym, v.title, e.name AS employer_name,
+              (SELECT max(contact_on)::text FROM checkins k WHERE k.candidate_id = p.candidate_id) AS last_contact
+         FROM placements p JOIN candidates c ON c.id = p.candidate_id JOIN vacancies v ON v.id = p.vacancy_id
+         JOIN employers e ON e.id = v.employer_id WHERE p.id = ANY($1)`,
+      [placements.map((p) => p.id)],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id as string,
+        {
+          pseudonym: r.pseudonym as string,
+          vacancyTitle: r.title as string,
+          employerName: r.employer_name as string,
+          lastContactOn: r.last_contact,
+        },
+      ]),
+    );
+  }
+
+  private async views(actor: Actor, placements: Placement[], em: EntityManager = this.db.manager) {
+    const names = await this.names(em, placements);
+    const ruleIds = [
+      ...new Set(placements.map((p) => p.ruleId).filter((id): id is string => !!id)),
+    ];
+    const rules = ruleIds.length ? await em.getRepository(ArrangementRule).findByIds(ruleIds) : [];
+    return placements.map((p) => {
+      const rule = rules.find((r) => r.id === p.ruleId) ?? null;
+      const n = names.get(p.id) as PlacementNames;
+      return actor.role === 'werkgever'
+        ? toEmployerPlacementView(p, n, rule)
+        : toPlacementView(p, n, rule);
+    });
+  }
+
+  async list(actor: Actor, query: PlacementListQuery): Promise<Page<unknown>> {
+    const qb = this.scoped(actor);
+    if (query.status) qb.andWhere('p.status = :status', { status: query.status });
+    if (query.candidateId) qb.andWhere('p.candidateId = :c', { c: query.candidateId });
+    if (query.vacancyId) qb.andWhere('p.vacancyId = :v', { v: query.vacancyId });
+    const page = await paginate(qb, query, SORTABLE, '-createdAt', (p) => p);
+    return { ...page, items: await this.views(actor, page.items) };
+  }
+
+  async get(actor: Actor, id: string) {
+    const p = await this.scoped(actor).andWhere('p.id = :id', { id }).getOne();
+    if (!p) throw Problems.notFound('Placement');
+    return (await this.views(actor, [p]))[0];
+  }
+
+  async create(actor: Actor, dto: CreatePlacementDto) {
+    const id = await this.db.transaction(async (em) => {
+      let candidateId = dto.candidateId;
+      let vacancyId = dto.vacancyId;
+      if (dto.proposalId) {
+        const placed = await this.proposals.markPlaced(em, actor, dto.proposalId);
+        if (
+          (candidateId && candidateId !== placed.candidateId) ||
+          (vacancyId && vacancyId !== placed.vacancyId)
+        ) {
+          throw Problems.validation([
+            { field: 'proposalId', message: 'candidate and vacancy must be those of the proposal' },
+          ]);
+        }
+        ({ candidateId, vacancyId } = placed);
+      }
+      if (!candidateId || !vacancyId) {
+        throw Problems.validation([
+          { field: 'proposalId', message: 'give a proposalId, or candidateId and vacancyId' },
+        ]);
+      }
+      const [candidate] = await em.query(
+        `SELECT id FROM candidates WHERE id = $1 AND organisation_id = $2 AND erased_at IS NULL`,
+        [candidateId, actor.organisationId],
+      );
+      if (!candidate)
+        throw Problems.validation([
+          { field: 'candidateId', message: 'not a candidate of your organisation' },
+        ]);
+      // Lock the vacancy row: two placements may not take the last place together.
+      const [vacancy] = await em.query(
+        `SELECT places, places_filled, arrangements, status FROM vacancies WHERE id = $1 FOR UPDATE`,
+        [vacancyId],
+      );
+      if (!vacancy)
+        throw Problems.validation([{ field: 'vacancyId', message: 'vacancy does not exist' }]);
+      if (!(vacancy.arrangements as string[]).includes(dto.arrangement)) {
+        throw Problems.validation([
+          {
+            field: 'arrangement',
+            message: `the workplace offers ${(vacancy.arrangements as string[]).join(', ')}`,
+          },
+        ]);
+      }
+      if (vacancy.places_filled >= vacancy.places) {
+        throw Problems.conflict(
+          'NO_FREE_PLACE',
+          'The workplace has no free place',
+          `All ${vacancy.places} places are filled.`,
+        );
+      }
+      if (dto.jobcoachUserId) {
+        const [coach] = await em.query(
+          `SELECT 1 FROM users WHERE id = $1 AND organisation_id = $2 AND active`,
+          [dto.jobcoachUserId, actor.organisationId],
+        );
+        if (!coach)
+          throw Problems.validation([
+            { field: 'jobcoachUserId', message: 'not an active user of your organisation' },
+          ]);
+      }
+      const rule = await this.rules.ruleOn(em, dto.arrangement, dto.startDate);
+      let plannedEnd = dto.plannedEndDate ?? null;
+      if (rule) {
+        const limit = addMonths(dto.startDate, rule.initialMonths);
+        plannedEnd ??= limit;
+        if (plannedEnd > limit) {
+          throw ruleRefusal(
+            rule,
+            `A ${dto.arrangement} starts with at most ${rule.initialMonths} months (until ${limit}). ${rule.source}`,
+          );
+        }
+      }
+      if (plannedEnd && plannedEnd <= dto.startDate) {
+        throw Problems.validation([
+          { field: 'plannedEndDate', message: 'must be after startDate' },
+        ]);
+      }
+      const repo = em.getRepository(Placement);
+      const saved = await repo.save(
+        repo.create({
+          proposalId: dto.proposalId ?? null,
+          candidateId,
+          vacancyId,
+          organisationId: actor.organisationId,
+          werkmakelaarId: actor.userId,
+          arrangement: dto.arrangement,
+          ruleId: rule?.id ?? null,
+          startDate: dto.startDate,
+          plannedEndDate: plannedEnd,
+          hoursPerWeek: dto.hoursPerWeek,
+          jobcoachUserId: dto.jobcoachUserId ?? null,
+          jobcoachName: dto.jobcoachName ?? null,
+          instruments: dto.instruments ?? [],
+          evaluationDates: dto.evaluationDates ?? [],
+          extensions: 0,
+          status: 'lopend',
+          outcome: null,
+          outcomeContractMonths: null,
+          outcomeContractHours: null,
+          endedOn: null,
+          endingNoticeSentAt: null,
+          noContactNoticeSentAt: null,
+        }),
+      );
+      await this.changePlaces(em, vacancyId, +1);
+      await this.audit.record(em, actor, {
+        action: 'placement.create',
+        candidateId,
+        details: { placementId: saved.id, arrangement: dto.arrangement },
+      });
+      return saved.id;
+    });
+    return this.get(actor, id);
+  }
+
+  /** A placement takes a place: a vacancy without free places leaves the match results (outbox → search). */
+  private async changePlaces(em: EntityManager, vacancyId: string, delta: 1 | -1) {
+    await em.query(
+      `UPDATE vacancies SET places_filled = greatest(0, places_filled + $2), updated_at = now(), version = version + 1 WHERE id = $1`,
+      [vacancyId, delta],
+    );
+    await this.outbox.enqueue(em, {
+      topic: 'search.vacancy',
+      aggregateType: 'vacancy',
+      aggregateId: vacancyId,
+    });
+  }
+
+  private async locked(em: EntityManager, actor: Actor, id: string, expected?: number) {
+    if (actor.role !== 'werkmakelaar') throw Problems.forbidden();
+    const p = await this.scoped(actor, em)
+      .andWhere('p.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!p) throw Problems.notFound('Placement');
+    if (expected !== undefined && p.version !== expected) throw Problems.staleVersion(p.version);
+    if (p.status !== 'lopend')
+      throw Problems.conflict(
+        'PLACEMENT_ENDED',
+        'The placement has ended',
+        `It ended on ${p.endedOn}.`,
+      );
+    return p;
+  }
+
+  async extend(actor: Actor, id: string, dto: ExtendPlacementDto, ifMatch?: number) {
+    await this.db.transaction(async (em) => {
+      const p = await this.locked(em, actor, id, ifMatch ?? dto.version);
+      if (p.plannedEndDate && dto.plannedEndDate <= p.plannedEndDate) {
+        throw Problems.validation([
+          {
+            field: 'plannedEndDate',
+            message: `must be after the current planned end ${p.plannedEndDate}`,
+          },
+        ]);
+      }
+      const rule = p.ruleId
+        ? await em.getRepository(ArrangementRule).findOneBy({ id: p.ruleId })
+        : null;
+      if (rule) {
+        const limit = addMonths(p.startDate, rule.maxTotalMonths);
+        if (dto.plannedEndDate > limit) {
+          throw ruleRefusal(
+            rule,
+            `A ${p.arrangement} lasts at most ${rule.maxTotalMonths} months in total (until ${limit}). ${rule.source}`,
+          );
+        }
+      }
+      p.plannedEndDate = dto.plannedEndDate;
+      p.extensions += 1;
+      p.endingNoticeSentAt = null;
+      await em.getRepository(Placement).save(p);
+      await this.audit.record(em, actor, {
+        action: 'placement.extend',
+        candidateId: p.candidateId,
+        details: { placementId: id, plannedEndDate: dto.plannedEndDate },
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  async end(actor: Actor, id: string, dto: EndPlacementDto, ifMatch?: number) {
+    if (dto.outcome === 'contract' && (!dto.contractMonths || !dto.contractHours)) {
+      throw Problems.validation([
+        {
+          field: 'contractMonths',
+          message: 'a contract outcome needs contractMonths and contractHours',
+        },
+      ]);
+    }
+    await this.db.transaction(async (em) => {
+      const p = await this.locked(em, actor, id, ifMatch ?? dto.version);
+      if (dto.endedOn < p.startDate)
+        throw Problems.validation([{ field: 'endedOn', message: 'must not be before startDate' }]);
+      p.status = 'beeindigd';
+      p.outcome = dto.outcome;
+      p.endedOn = dto.endedOn;
+      p.outcomeContractMonths = dto.contractMonths ?? null;
+      p.outcomeContractHours = dto.contractHours ?? null;
+      await em.getRepository(Placement).save(p);
+      await this.changePlaces(em, p.vacancyId, -1);
+      await this.audit.record(em, actor, {
+        action: 'placement.end',
+        candidateId: p.candidateId,
+        details: { placementId: id, outcome: dto.outcome },
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  async checkin(actor: Actor, dto: CreateCheckinDto) {
+    return this.db.transaction(async (em) => {
+      const [candidate] = await em.query(
+        `SELECT 1 FROM candidates WHERE id = $1 AND organisation_id = $2 AND erased_at IS NULL`,
+        [dto.candidateId, actor.organisationId],
+      );
+      if (!candidate) throw Problems.notFound('Candidate');
+      if (dto.placementId) {
+        const [p] = await em.query(`SELECT 1 FROM placements WHERE id = $1 AND candidate_id = $2`, [
+          dto.placementId,
+          dto.candidateId,
+        ]);
+        if (!p)
+          throw Problems.validation([
+            { field: 'placementId', message: 'not a placement of this candidate' },
+          ]);
+      }
+      const saved = await em.getRepository(Checkin).save({
+        candidateId: dto.candidateId,
+        placementId: dto.placementId ?? null,
+        byUserId: actor.userId,
+        contactOn: dto.contactOn,
+        kind: dto.kind,
+        note: dto.note ?? '',
+      });
+      await this.audit.record(em, actor, {
+        action: 'checkin.create',
+        candidateId: dto.candidateId,
+        details: { checkinId: saved.id },
+      });
+      return {
+        id: saved.id,
+        candidateId: saved.candidateId,
+        placementId: saved.placementId,
+        contactOn: saved.contactOn,
+        kind: saved.kind,
+        note: saved.note,
+      };
+    });
+  }
+
+  async checkins(actor: Actor, candidateId: string) {
+    const [candidate] = await this.db.query(
+      `SELECT 1 FROM candidates WHERE id = $1 AND organisation_id = $2 AND erased_at IS NULL`,
+      [candidateId, actor.organisationId],
+    );
+    if (!candidate) throw Problems.notFound('Candidate');
+    const rows = await this.db
+      .getRepository(Checkin)
+      .find({ where: { candidateId }, order: { contactOn: 'DESC', createdAt: 'DESC' }, take: 200 });
+    return rows.map((k) => ({
+      id: k.id,
+      placementId: k.placementId,
+      contactOn: k.contactOn,
+      kind: k.kind,
+      note: k.note,
+      byUserId: k.byUserId,
+    }));
+  }
+}

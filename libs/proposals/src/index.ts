@@ -1,0 +1,6 @@
+export * from './consent.entity';
+export * from './proposal.entity';
+export * from './proposal-event.entity';
+export * from './proposal-status';
+export * from './proposals.module';
+export * from './proposals.service';

@@ -1,0 +1,121 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { PageQuery } from '@werkbrug/http';
+import {
+  DECLINE_REASONS,
+  PROPOSAL_STATUSES,
+  type ProposalStatus,
+  SHAREABLE,
+  type Shareable,
+} from './proposal-status';
+
+export class CreateProposalDto {
+  @ApiProperty() @IsUUID() candidateId!: string;
+  @ApiProperty() @IsUUID() vacancyId!: string;
+  @ApiProperty({
+    description: 'Why this workplace fits; shown to the candidate and, after consent, the employer',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  motivation!: string;
+}
+
+export class ConsentDto {
+  @ApiProperty({
+    enum: SHAREABLE,
+    isArray: true,
+    description: 'Shared on top of the anonymous work profile',
+  })
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(SHAREABLE.length)
+  @IsIn(SHAREABLE, { each: true })
+  share!: Shareable[];
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 365,
+    default: 90,
+    description: 'How long the consent lasts',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  validForDays?: number;
+}
+
+const DECLINE_CODES = Object.keys(DECLINE_REASONS);
+
+export class EmployerAnswerDto {
+  @ApiProperty({ enum: ['interested', 'not_now', 'declined'] })
+  @IsIn(['interested', 'not_now', 'declined'])
+  answer!: 'interested' | 'not_now' | 'declined';
+
+  @ApiPropertyOptional({
+    enum: ['kennismaking', 'meeloopdag'],
+    description: 'Required when interested',
+  })
+  @IsOptional()
+  @IsIn(['kennismaking', 'meeloopdag'])
+  meetingKind?: 'kennismaking' | 'meeloopdag';
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['2026-12-01T10:00:00+01:00'],
+    description: 'Proposed dates',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5)
+  @IsDateString({ strict: true }, { each: true })
+  meetingDates?: string[];
+
+  @ApiPropertyOptional({ enum: DECLINE_CODES, description: 'Required when declined' })
+  @IsOptional()
+  @IsIn(DECLINE_CODES)
+  reason?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class StatusChangeDto {
+  @ApiProperty({ enum: PROPOSAL_STATUSES }) @IsIn(PROPOSAL_STATUSES) status!: ProposalStatus;
+  @ApiPropertyOptional({ enum: DECLINE_CODES }) @IsOptional() @IsIn(DECLINE_CODES) reason?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional({ type: [String], description: 'New dates, when moving to meeloopdag' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsDateString({ strict: true }, { each: true })
+  meetingDates?: string[];
+}
+
+export class ProposalListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: PROPOSAL_STATUSES })
+  @IsOptional()
+  @IsIn(PROPOSAL_STATUSES)
+  status?: ProposalStatus;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() vacancyId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() candidateId?: string;
+}
+
+export const meetingDates = (dates: string[] | undefined) => (dates ?? []).map((d) => new Date(d));

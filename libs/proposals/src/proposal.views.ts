@@ -1,0 +1,115 @@
+import { DEMAND_SCALE } from '@werkbrug/domain';
+import type { Role } from '@werkbrug/auth';
+import { type Consent, consentActive } from './consent.entity';
+import type { Proposal } from './proposal.entity';
+import { allowedNext } from './proposal-status';
+
+export interface ProposalContext {
+  proposal: Proposal;
+  consent: Consent | null;
+  vacancy: {
+    id: string;
+    title: string;
+    employerId: string;
+    employerName: string;
+    place: string;
+    arrangements: string[];
+  };
+  candidate: {
+    id: string;
+    pseudonym: string;
+    place: string;
+    werksoortWishes: string[];
+    hoursMin: number;
+    hoursMax: number;
+    certificates: string[];
+    languageLevel: string;
+    abilities: number[];
+    firstName: string | null;
+  };
+  werkmakelaar: { name: string; email: string };
+}
+
+const consentView = (c: Consent | null) =>
+  c
+    ? {
+        sharedFields: c.sharedFields,
+        givenAt: c.givenAt.toISOString(),
+        expiresAt: c.expiresAt.toISOString(),
+        withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
+        active: consentActive(c),
+      }
+    : null;
+
+const common = (ctx: ProposalContext, role: Role) => ({
+  id: ctx.proposal.id,
+  status: ctx.proposal.status,
+  vacancy: ctx.vacancy,
+  motivation: ctx.proposal.motivation,
+  employerAnswer: ctx.proposal.employerAnswer,
+  meeting: ctx.proposal.meetingKind
+    ? {
+        kind: ctx.proposal.meetingKind,
+        dates: ctx.proposal.meetingDates.map((d) => new Date(d).toISOString()),
+      }
+    : null,
+  closed: ctx.proposal.closedByRole
+    ? {
+        byRole: ctx.proposal.closedByRole,
+        reason: ctx.proposal.closedReason,
+        note: ctx.proposal.closedNote,
+      }
+    : null,
+  allowedNext: allowedNext(ctx.proposal.status, role),
+  createdAt: ctx.proposal.createdAt.toISOString(),
+  updatedAt: ctx.proposal.updatedAt.toISOString(),
+  version: ctx.proposal.version,
+});
+
+/** For the werkmakelaar and the candidate: everything, including what would be or is shared. */
+export const toProposalView = (ctx: ProposalContext, role: Role) => ({
+  ...common(ctx, role),
+  candidate: { id: ctx.candidate.id, pseudonym: ctx.candidate.pseudonym },
+  werkmakelaar: ctx.werkmakelaar,
+  consent: consentView(ctx.consent),
+  sharePreview: {
+    firstName: ctx.candidate.firstName,
+    werkmakelaarContact: ctx.werkmakelaar,
+    anonymousProfile: anonymousProfile(ctx),
+  },
+});
+
+function anonymousProfile(ctx: ProposalContext) {
+  const c = ctx.candidate;
+  return {
+    pseudonym: `Kandidaat ${c.pseudonym}`,
+    place: c.place,
+    werksoortWishes: c.werksoortWishes,
+    hoursMin: c.hoursMin,
+    hoursMax: c.hoursMax,
+    certificates: c.certificates,
+    languageLevel: c.languageLevel,
+    workConditions: (['lifting', 'standing', 'pace', 'stimuli', 'outdoor'] as const).map(
+      (aspect, i) => DEMAND_SCALE[aspect][c.abilities[i]] ?? '',
+    ),
+  };
+}
+
+/**
+ * For the employer: the anonymous work profile, plus exactly what the candidate agreed to share while
+ * the consent is active. Withdrawal or expiry hides it at once. Never protected data.
+ */
+export const toEmployerProposalView = (ctx: ProposalContext) => {
+  const active = consentActive(ctx.consent);
+  const fields = active ? (ctx.consent?.sharedFields ?? []) : [];
+  return {
+    ...common(ctx, 'werkgever'),
+    motivation: active ? ctx.proposal.motivation : null,
+    candidate: anonymousProfile(ctx),
+    shared: {
+      firstName: fields.includes('firstName') ? ctx.candidate.firstName : null,
+      werkmakelaar: fields.includes('werkmakelaarContact') ? ctx.werkmakelaar : null,
+    },
+    consentActive: active,
+  };
+};

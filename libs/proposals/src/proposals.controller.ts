@@ -1,0 +1,96 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, type Actor, CurrentActor } from '@werkbrug/auth';
+import {
+  ConsentDto,
+  CreateProposalDto,
+  EmployerAnswerDto,
+  ProposalListQuery,
+  StatusChangeDto,
+} from './proposal.dto';
+import { ProposalsService } from './proposals.service';
+
+@ApiTags('proposals')
+@ApiBearerAuth()
+@Controller('proposals')
+export class ProposalsController {
+  constructor(private readonly proposals: ProposalsService) {}
+
+  @Get()
+  @Access('werkmakelaar', 'kandidaat', 'werkgever')
+  list(@CurrentActor() actor: Actor, @Query() query: ProposalListQuery) {
+    return this.proposals.list(actor, query);
+  }
+
+  @Post()
+  @Access('werkmakelaar')
+  @ApiOperation({
+    summary: 'Propose a candidate for a workplace; the candidate is asked for consent first',
+  })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateProposalDto) {
+    return this.proposals.create(actor, dto);
+  }
+
+  @Get(':id')
+  @Access('werkmakelaar', 'kandidaat', 'werkgever')
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.proposals.get(actor, id);
+  }
+
+  @Get(':id/events')
+  @Access('werkmakelaar', 'kandidaat', 'werkgever')
+  events(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.proposals.events(actor, id);
+  }
+
+  @Post(':id/consent')
+  @Access('kandidaat')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The candidate agrees; only now does the employer see the proposal' })
+  consent(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ConsentDto,
+  ) {
+    return this.proposals.consent(actor, id, dto);
+  }
+
+  @Post(':id/consent/withdraw')
+  @Access('kandidaat')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Withdraw consent: the shared data disappears from the employer view at once',
+  })
+  withdraw(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.proposals.withdrawConsent(actor, id);
+  }
+
+  @Post(':id/answer')
+  @Access('werkgever')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Employer answers: interested (with meeting and dates), not now, or declined with a reason',
+  })
+  answer(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: EmployerAnswerDto,
+  ) {
+    return this.proposals.answer(actor, id, dto);
+  }
+
+  @Post(':id/status')
+  @Access('werkmakelaar', 'kandidaat', 'werkgever')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Move the proposal on (illegal steps: 409 with the allowed next steps)',
+  })
+  status(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: StatusChangeDto,
+  ) {
+    return this.proposals.changeStatus(actor, id, dto);
+  }
+}

@@ -1,0 +1,453 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@werkbrug/audit';
+import type { Actor, Role } from '@werkbrug/auth';
+import { AppConfig, APP_CONFIG } from '@werkbrug/config';
+import { queryRows } from '@werkbrug/database';
+import { Page, paginate, ProblemException, Problems } from '@werkbrug/http';
+import { MailService } from '@werkbrug/mail';
+import { Consent } from './consent.entity';
+import { loadProposalContexts } from './proposal-context.loader';
+import {
+  candidateEmail,
+  consentRequestMail,
+  employerAnsweredMail,
+  employerEmails,
+  meetingPlannedMail,
+  proposalReceivedMail,
+} from './proposal-mails';
+import {
+  ConsentDto,
+  CreateProposalDto,
+  EmployerAnswerDto,
+  meetingDates,
+  ProposalListQuery,
+  StatusChangeDto,
+} from './proposal.dto';
+import { Proposal } from './proposal.entity';
+import { ProposalEvent } from './proposal-event.entity';
+import { allowedNext, CLOSED_STATUSES, type ProposalStatus, TRANSITIONS } from './proposal-status';
+import { ProposalContext, toEmployerProposalView, toProposalView } from './proposal.views';
+
+const SORTABLE = {
+  createdAt: { column: 'p.createdAt', read: (p: Proposal) => p.createdAt },
+  updatedAt: { column: 'p.updatedAt', read: (p: Proposal) => p.updatedAt },
+};
+
+@Injectable()
+export class ProposalsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mail: MailService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private link(id: string) {
+    return `${this.config.publicUrl.replace(/\/$/, '')}/voorstellen/${id}`;
+  }
+
+  /**
+   * Who sees which proposals: brokers their organisation's, candidates their own, employers only those
+   * for their vacancies that a candidate consented to (ever), so unconsented proposals never reach them.
+   */
+  private scoped(actor: Actor, em: EntityManager = this.db.manager) {
+    const qb = em.getRepository(Proposal).createQueryBuilder('p');
+    if (actor.role === 'werkmakelaar')
+      qb.andWhere('p.organisationId = :org', { org: actor.organisationId });
+    else if (actor.role === 'kandidaat')
+      qb.andWhere('p.candidateId = :cand', { cand: actor.candidateId });
+    else if (actor.role === 'werkgever') {
+      qb.andWhere('p.vacancyId IN (SELECT id FROM vacancies WHERE employer_id = :emp)', {
+        emp: actor.employerId,
+      });
+      qb.andWhere('EXISTS (SELECT 1 FROM consents c WHERE c.proposal_id = p.id)');
+    } else qb.andWhere('false');
+    return qb;
+  }
+
+  private view(ctx: ProposalContext, actor: Actor) {
+    return actor.role === 'werkgever'
+      ? toEmployerProposalView(ctx)
+      : toProposalView(ctx, actor.role);
+  }
+
+  async list(actor: Actor, query: ProposalListQuery): Promise<Page<unknown>> {
+    const qb = this.scoped(actor);
+    if (query.status) qb.andWhere('p.status = :status', { status: query.status });
+    if (query.vacancyId) qb.andWhere('p.vacancyId = :vacancyId', { vacancyId: query.vacancyId });
+    if (query.candidateId)
+      qb.andWhere('p.candidateId = :candidateId', { candidateId: query.candidateId });
+    const page = await paginate(qb, query, SORTABLE, '-createdAt', (p) => p);
+    const contexts = await loadProposalContexts(this.db.manager, page.items);
+    return { ...page, items: contexts.map((ctx) => this.view(ctx, actor)) };
+  }
+
+  private async context(
+    actor: Actor,
+    id: string,
+    em: EntityManager = this.db.manager,
+    lock = false,
+  ) {
+    const qb = this.scoped(actor, em).andWhere('p.id = :id', { id });
+    if (lock) qb.setLock('pessimistic_write');
+    const proposal = await qb.getOne();
+    if (!proposal) throw Problems.notFound('Proposal');
+    const [ctx] = await loadProposalContexts(em, [proposal]);
+    return ctx;
+  }
+
+  async get(actor: Actor, id: string) {
+    const ctx = await this.context(actor, id);
+    if (actor.role === 'werkgever' && toEmployerProposalView(ctx).consentActive) {
+      await this.audit.record(this.db.manager, actor, {
+        action: 'proposal.shared_read',
+        candidateId: ctx.candidate.id,
+        details: { proposalId: id, fields: ctx.consent?.sharedFields ?? [] },
+      });
+    }
+    return this.view(ctx, actor);
+  }
+
+  async events(actor: Actor, id: string) {
+    await this.context(actor, id);
+    const events = await this.db
+      .getRepository(ProposalEvent)
+      .find({ where: { proposalId: id }, order: { createdAt: 'ASC' } });
+    return events.map((e) => ({
+      from: e.fromStatus,
+      to: e.toStatus,
+      byRole: e.actorRole,
+      reason: e.reason,
+      note: actor.role === 'werkgever' ? null : e.note,
+      at: e.createdAt.toISOString(),
+    }));
+  }
+
+  private async move(
+    em: EntityManager,
+    actor: Actor,
+    p: Proposal,
+    to: ProposalStatus,
+    reason?: string,
+    note?: string,
+  ) {
+    const allowedRoles = TRANSITIONS[p.status][to];
+    if (!allowedRoles) {
+      throw Problems.conflict(
+        'ILLEGAL_TRANSITION',
+        'This step is not possible now',
+        `A proposal in status ${p.status} cannot go to ${to}.`,
+        {
+          currentStatus: p.status,
+          allowedNext: allowedNext(p.status),
+        },
+      );
+    }
+    if (!allowedRoles.includes(actor.role)) {
+      throw Problems.conflict(
+        'ILLEGAL_TRANSITION',
+        'This step is not yours to take',
+        `Only ${allowedRoles.join(' or ')} can move a proposal to ${to}.`,
+        {
+          currentStatus: p.status,
+          allowedNext: allowedNext(p.status, actor.role),
+        },
+      );
+    }
+    await em.getRepository(ProposalEvent).save({
+      proposalId: p.id,
+      fromStatus: p.status,
+      toStatus: to,
+      actorUserId: actor.userId,
+      actorRole: actor.role,
+      reason: reason ?? null,
+      note: note ?? null,
+    });
+    p.status = to;
+    if (CLOSED_STATUSES.includes(to)) {
+      p.closedByRole = actor.role;
+      p.closedReason = reason ?? null;
+      p.closedNote = note ?? null;
+    }
+    return em.getRepository(Proposal).save(p);
+  }
+
+  async create(actor: Actor, dto: CreateProposalDto) {
+    const id = await this.db.transaction(async (em) => {
+      const [candidate] = await em.query(
+        `SELECT id FROM candidates WHERE id = $1 AND organisation_id = $2 AND erased_at IS NULL`,
+        [dto.candidateId, actor.organisationId],
+      );
+      if (!candidate)
+        throw Problems.validation([
+          { field: 'candidateId', message: 'not a candidate of your organisation' },
+        ]);
+      const [vacancy] = await em.query(`SELECT status FROM vacancies WHERE id = $1`, [
+        dto.vacancyId,
+      ]);
+      if (!vacancy)
+        throw Problems.validation([{ field: 'vacancyId', message: 'vacancy does not exist' }]);
+      if (vacancy.status !== 'open') {
+        throw Problems.conflict(
+          'VACANCY_NOT_OPEN',
+          'The workplace is not open',
+          `The workplace has status ${vacancy.status}.`,
+        );
+      }
+      const [open] = await em.query(
+        `SELECT id FROM proposals WHERE candidate_id = $1 AND vacancy_id = $2 AND status NOT IN ('geplaatst','ingetrokken','afgewezen')`,
+        [dto.candidateId, dto.vacancyId],
+      );
+      if (open) {
+        throw Problems.conflict(
+          'PROPOSAL_EXISTS',
+          'There is already an open proposal',
+          'One open proposal per candidate and workplace.',
+          {
+            proposalId: open.id,
+          },
+        );
+      }
+      const repo = em.getRepository(Proposal);
+      const p = await repo.save(
+        repo.create({
+          candidateId: dto.candidateId,
+          vacancyId: dto.vacancyId,
+          organisationId: actor.organisationId,
+          werkmakelaarId: actor.userId,
+          motivation: dto.motivation.trim(),
+          status: 'voorgesteld',
+          meetingDates: [],
+          employerAnswer: null,
+          meetingKind: null,
+          closedByRole: null,
+          closedReason: null,
+          closedNote: null,
+        }),
+      );
+      await em
+        .getRepository(ProposalEvent)
+        .save({
+          proposalId: p.id,
+          fromStatus: null,
+          toStatus: 'voorgesteld',
+          actorUserId: actor.userId,
+          actorRole: actor.role,
+          reason: null,
+          note: null,
+        });
+      // Regie bij de kandidaat: the candidate is asked first.
+      await this.move(em, actor, p, 'wacht_op_kandidaat');
+      const [ctx] = await loadProposalContexts(em, [p]);
+      const to = await candidateEmail(em, dto.candidateId);
+      if (to.length)
+        await this.mail.queue(em, consentRequestMail(ctx, to, this.link(p.id)), {
+          type: 'proposal',
+          id: p.id,
+        });
+      await this.audit.record(em, actor, {
+        action: 'proposal.create',
+        candidateId: dto.candidateId,
+        details: { proposalId: p.id, vacancyId: dto.vacancyId },
+      });
+      return p.id;
+    });
+    return this.get(actor, id);
+  }
+
+  async consent(actor: Actor, id: string, dto: ConsentDto) {
+    await this.db.transaction(async (em) => {
+      const ctx = await this.context(actor, id, em, true);
+      const now = new Date();
+      await em.getRepository(Consent).save({
+        proposalId: id,
+        candidateId: ctx.candidate.id,
+        givenByUserId: actor.userId,
+        sharedFields: dto.share,
+        givenAt: now,
+        expiresAt: new Date(now.getTime() + (dto.validForDays ?? 90) * 86_400_000),
+        withdrawnAt: null,
+      });
+      await this.move(em, actor, ctx.proposal, 'wacht_op_werkgever');
+      const to = await employerEmails(em, ctx.vacancy.employerId);
+      if (to.length)
+        await this.mail.queue(em, proposalReceivedMail(ctx, dto.share, to, this.link(id)), {
+          type: 'proposal',
+          id,
+        });
+      await this.audit.record(em, actor, {
+        action: 'consent.give',
+        candidateId: ctx.candidate.id,
+        details: { proposalId: id, shared: dto.share, validForDays: dto.validForDays ?? 90 },
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  async withdrawConsent(actor: Actor, id: string) {
+    await this.db.transaction(async (em) => {
+      const ctx = await this.context(actor, id, em, true);
+      const withdrawn = (
+        await queryRows(
+          em,
+          `UPDATE consents SET withdrawn_at = now(), updated_at = now(), version = version + 1
+            WHERE proposal_id = $1 AND withdrawn_at IS NULL RETURNING id`,
+          [id],
+        )
+      ).length;
+      if (!withdrawn)
+        throw Problems.conflict(
+          'NO_ACTIVE_CONSENT',
+          'There is no consent to withdraw',
+          'This proposal has no active consent.',
+        );
+      if (
+        !CLOSED_STATUSES.includes(ctx.proposal.status) &&
+        TRANSITIONS[ctx.proposal.status].ingetrokken?.includes('kandidaat')
+      ) {
+        await this.move(em, actor, ctx.proposal, 'ingetrokken', 'toestemming_ingetrokken');
+      }
+      await this.audit.record(em, actor, {
+        action: 'consent.withdraw',
+        candidateId: ctx.candidate.id,
+        details: { proposalId: id },
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  async answer(actor: Actor, id: string, dto: EmployerAnswerDto) {
+    if (dto.answer === 'interested' && (!dto.meetingKind || !dto.meetingDates?.length)) {
+      throw Problems.validation([
+        { field: 'meetingKind', message: 'say which meeting and propose at least one date' },
+      ]);
+    }
+    if (dto.answer === 'declined' && !dto.reason) {
+      throw Problems.validation([{ field: 'reason', message: 'choose a reason from the list' }]);
+    }
+    await this.db.transaction(async (em) => {
+      const ctx = await this.context(actor, id, em, true);
+      const p = ctx.proposal;
+      if (p.status !== 'wacht_op_werkgever') {
+        throw Problems.conflict(
+          'ILLEGAL_TRANSITION',
+          'This proposal is not waiting for your answer',
+          `Status is ${p.status}.`,
+          {
+            currentStatus: p.status,
+            allowedNext: allowedNext(p.status, actor.role),
+          },
+        );
+      }
+      p.employerAnswer = dto.answer;
+      if (dto.answer === 'interested') {
+        p.meetingKind = dto.meetingKind ?? null;
+        p.meetingDates = meetingDates(dto.meetingDates);
+        await this.move(em, actor, p, dto.meetingKind as ProposalStatus, undefined, dto.note);
+      } else {
+        await this.move(
+          em,
+          actor,
+          p,
+          'afgewezen',
+          dto.answer === 'not_now' ? 'niet_nu' : dto.reason,
+          dto.note,
+        );
+      }
+      const link = this.link(id);
+      await this.mail.queue(
+        em,
+        employerAnsweredMail(ctx, dto.answer, p.closedReason ?? undefined, dto.note, link),
+        { type: 'proposal', id },
+      );
+      if (dto.answer === 'interested' && p.meetingKind)
+        await this.queueMeetingMails(em, ctx, p.meetingKind, p.meetingDates, link);
+    });
+    return this.get(actor, id);
+  }
+
+  private async queueMeetingMails(
+    em: EntityManager,
+    ctx: ProposalContext,
+    kind: 'kennismaking' | 'meeloopdag',
+    dates: Date[],
+    link: string,
+  ) {
+    const candidateTo = await candidateEmail(em, ctx.candidate.id);
+    if (candidateTo.length) {
+      await this.mail.queue(
+        em,
+        meetingPlannedMail(ctx, kind, dates, ctx.candidate.firstName ?? 'daar', candidateTo, link),
+        { type: 'proposal', id: ctx.proposal.id },
+      );
+    }
+    await this.mail.queue(
+      em,
+      meetingPlannedMail(ctx, kind, dates, ctx.werkmakelaar.name, [ctx.werkmakelaar.email], link),
+      { type: 'proposal', id: ctx.proposal.id },
+    );
+  }
+
+  async changeStatus(actor: Actor, id: string, dto: StatusChangeDto) {
+    const viaOtherRoute: Partial<Record<ProposalStatus, string>> = {
+      wacht_op_werkgever: 'POST /api/proposals/{id}/consent',
+      geplaatst: 'POST /api/placements with this proposalId',
+    };
+    await this.db.transaction(async (em) => {
+      const ctx = await this.context(actor, id, em, true);
+      const p = ctx.proposal;
+      if (viaOtherRoute[dto.status] && TRANSITIONS[p.status][dto.status]) {
+        throw new ProblemException(
+          409,
+          'USE_DEDICATED_ROUTE',
+          'Use the dedicated route',
+          `Move to ${dto.status} with ${viaOtherRoute[dto.status]}.`,
+          {
+            currentStatus: p.status,
+            allowedNext: allowedNext(p.status, actor.role),
+          },
+        );
+      }
+      if (
+        p.status === 'wacht_op_werkgever' &&
+        (dto.status === 'kennismaking' || dto.status === 'meeloopdag') &&
+        actor.role === 'werkgever'
+      ) {
+        throw new ProblemException(
+          409,
+          'USE_DEDICATED_ROUTE',
+          'Use the dedicated route',
+          'Answer with POST /api/proposals/{id}/answer.',
+          {
+            currentStatus: p.status,
+            allowedNext: allowedNext(p.status, actor.role),
+          },
+        );
+      }
+      if (dto.status === 'meeloopdag' && dto.meetingDates?.length) {
+        p.meetingKind = 'meeloopdag';
+        p.meetingDates = meetingDates(dto.meetingDates);
+      }
+      await this.move(em, actor, p, dto.status, dto.reason, dto.note);
+      if (dto.status === 'meeloopdag' && dto.meetingDates?.length) {
+        await this.queueMeetingMails(em, ctx, 'meeloopdag', p.meetingDates, this.link(id));
+      }
+    });
+    return this.get(actor, id);
+  }
+
+  /** Used by placements: the proposal becomes geplaatst in the placement's transaction. */
+  async markPlaced(
+    em: EntityManager,
+    actor: Actor,
+    proposalId: string,
+  ): Promise<{ candidateId: string; vacancyId: string }> {
+    const ctx = await this.context(actor, proposalId, em, true);
+    await this.move(em, actor, ctx.proposal, 'geplaatst');
+    return { candidateId: ctx.candidate.id, vacancyId: ctx.vacancy.id };
+  }
+}
+
+export type { Role };
