@@ -328,3 +328,50 @@ describe('from match to placement', () => {
     expect(smtp.messages).toHaveLength(queued);
   });
 });
+
+describe('placement reminders', () => {
+  let t: TestApp;
+  let w: World;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+
+  beforeAll(async () => {
+    smtp = await startSmtpSink();
+    t = await startTestApp({ SMTP_URL: smtp.url });
+    w = await buildWorld(t);
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  it('mails the werkmakelaar once about a placement ending soon and about 14 days without contact', async () => {
+    const { PlacementAttentionService } = await import('@werkbrug/placements');
+    const start = new Date(Date.now() - 50 * 86_400_000).toISOString().slice(0, 10);
+    const end = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    await t
+      .http()
+      .post('/api/placements')
+      .set(bearer(w.wmA.token))
+      .send({
+        candidateId: w.candidateA.id,
+        vacancyId: w.vacancy.id,
+        arrangement: 'proefplaatsing',
+        startDate: start,
+        plannedEndDate: end,
+        hoursPerWeek: 16,
+      })
+      .expect(201);
+    const attention = t.app.get(PlacementAttentionService);
+    expect(await attention.sendNotices()).toEqual({ endingSoon: 1, noContact: 1 });
+    expect(await attention.sendNotices()).toEqual({ endingSoon: 0, noContact: 0 });
+    const processor = new OutboxProcessor(
+      t.app.get(DataSource),
+      [t.app.get(MailOutboxHandler)],
+      {},
+    );
+    await processor.drain();
+    const mails = smtp.to('wm.a@test.nl');
+    expect(mails).toHaveLength(2);
+    expect(mails.map((m) => m.text).join('\n')).toMatch(/K-\d{6}/);
+  });
+});

@@ -1,3 +1,4 @@
+export * from './attention-scheduler';
 export * from './arrangement-rule.entity';
 export * from './checkin.entity';
 export * from './dates';

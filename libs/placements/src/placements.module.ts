@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailModule } from '@werkbrug/mail';
 import { ProposalsModule } from '@werkbrug/proposals';
 import { ArrangementRule } from './arrangement-rule.entity';
+import { AttentionScheduler } from './attention-scheduler';
 import { ArrangementRulesService } from './arrangement-rules.service';
 import { Checkin } from './checkin.entity';
 import { PlacementAttentionService } from './placement-attention.service';
@@ -17,7 +18,12 @@ import { PlacementsService } from './placements.service';
     MailModule,
   ],
   controllers: [PlacementsController],
-  providers: [PlacementsService, PlacementAttentionService, ArrangementRulesService],
-  exports: [PlacementsService, PlacementAttentionService],
+  providers: [
+    PlacementsService,
+    PlacementAttentionService,
+    ArrangementRulesService,
+    AttentionScheduler,
+  ],
+  exports: [PlacementsService, PlacementAttentionService, AttentionScheduler],
 })
 export class PlacementsModule {}
