@@ -148,16 +148,14 @@ export class MatchingService {
       ...(query.arrangement ? [`arrangements = ${JSON.stringify(query.arrangement)}`] : []),
     ];
     const index = this.meili.indexUid(VACANCIES);
-    const strict =
+    const strictBase =
       c.active && c.arrangementsAccepted.length
-        ? [
-            ...vacancyFilterFor(
-              c,
-              (await this.requiredCertificates()).filter((x) => !c.certificates.includes(x)),
-            ),
-            ...extra,
-          ]
+        ? vacancyFilterFor(
+            c,
+            (await this.requiredCertificates()).filter((x) => !c.certificates.includes(x)),
+          )
         : null;
+    const strict = strictBase ? [...strictBase, ...extra] : null;
     const geoSort = [`_geoPoint(${c.lat}, ${c.lng}):asc`];
     const text = (query.q ?? c.interests).trim();
     const queries: MultiSearchQuery[] = [];
@@ -196,7 +194,7 @@ export class MatchingService {
     queries.push({
       indexUid: index,
       q: query.q ?? '',
-      filter: [...nearMissVacancyFilter(c), ...extra],
+      filter: [...nearMissVacancyFilter(c, strictBase), ...extra],
       sort: query.q ? undefined : geoSort,
       limit: NEAR_MISS_POOL,
     });

@@ -54,7 +54,10 @@ export interface Blocker {
 }
 
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+  // Numbers in Dutch texts use a decimal comma.
+  return template.replace(/\{(\w+)\}/g, (_, key: string) =>
+    String(values[key] ?? '').replace(/^(\d+)\.(\d+)$/, '$1,$2'),
+  );
 }
 
 export const reason = (code: ReasonCode, values: Record<string, string | number> = {}): Reason => ({

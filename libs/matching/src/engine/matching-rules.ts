@@ -63,7 +63,8 @@ export function travelRangeKm(
 ): number {
   const limits: number[] = [];
   if (maxKm !== null) limits.push(maxKm);
-  if (maxMinutes !== null) limits.push(Math.round((maxMinutes / 60) * SPEED_KMH[mode] * 10) / 10);
+  // minutes × km/h ÷ 60, in tenths of a km: integer arithmetic, so exact halves round up.
+  if (maxMinutes !== null) limits.push(Math.round((maxMinutes * SPEED_KMH[mode]) / 6) / 10);
   return limits.length ? Math.min(...limits) : DEFAULT_RANGE_KM[mode];
 }
 

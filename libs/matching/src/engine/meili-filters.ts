@@ -31,8 +31,10 @@ export function vacancyFilterFor(c: CandidateProfile, lacking: readonly string[]
 }
 
 /** Near misses: open workplaces somewhat beyond the range; the rules then name what blocks them. */
-export function nearMissVacancyFilter(c: CandidateProfile): string[] {
-  return ['open = true', `_geoRadius(${c.lat}, ${c.lng}, ${radius(c.rangeKm * 1.5 + 5)})`];
+export function nearMissVacancyFilter(c: CandidateProfile, strict: string[] | null): string[] {
+  const base = ['open = true', `_geoRadius(${c.lat}, ${c.lng}, ${radius(c.rangeKm * 1.5 + 5)})`];
+  // Leave out the matches themselves, so the bounded pool is spent on workplaces with blockers.
+  return strict ? [...base, `NOT (${strict.map((f) => `(${f})`).join(' AND ')})`] : base;
 }
 
 /**

@@ -12,6 +12,9 @@ export const WEIGHTS = {
   desired: 8,
 } as const;
 
+/** Below this Meilisearch ranking score a text hit is too weak to call it a match of interests. */
+export const INTERESTS_THRESHOLD = 0.4;
+
 const WISH_POINTS = [1, 0.75, 0.5];
 const WISH_REASONS = ['WERKSOORT_WISH_1', 'WERKSOORT_WISH_2', 'WERKSOORT_WISH_3'] as const;
 const TRAVEL_LABEL: Record<string, string> = {
@@ -43,9 +46,10 @@ export function scoreMatch(c: CandidateProfile, v: VacancyProfile, textScore: nu
       reason(WISH_REASONS[wish] ?? 'WERKSOORT_WISH_OTHER', { werksoort: v.werksoortName }),
     );
   }
-  if (textScore > 0) {
+  // Only a real text match counts, and then it is always explained.
+  if (textScore >= INTERESTS_THRESHOLD) {
     points += WEIGHTS.interests * Math.min(1, textScore);
-    if (textScore >= 0.5) reasons.push(reason('INTERESTS_MATCH'));
+    reasons.push(reason('INTERESTS_MATCH'));
   }
   const km = roundKm(distanceKm(c, v));
   points += WEIGHTS.distance * Math.max(0, 1 - km / Math.max(c.rangeKm, 0.1));
