@@ -8,9 +8,13 @@ import { DatabaseModule } from '@werkbrug/database';
 import { EmployersModule } from '@werkbrug/employers';
 import { HealthModule } from '@werkbrug/health';
 import { loggerParams } from '@werkbrug/http';
+import { MailModule } from '@werkbrug/mail';
 import { MatchingModule } from '@werkbrug/matching';
 import { OrganisationsModule } from '@werkbrug/organisations';
+import { PlacementsModule } from '@werkbrug/placements';
+import { ProposalsModule } from '@werkbrug/proposals';
 import { OutboxModule } from '@werkbrug/outbox';
+import { PrivacyModule } from '@werkbrug/privacy';
 import { SearchModule } from '@werkbrug/search';
 import { VacanciesModule } from '@werkbrug/vacancies';
 import { WerksoortenModule } from '@werkbrug/werksoorten';
@@ -21,6 +25,8 @@ import { WerksoortenModule } from '@werkbrug/werksoorten';
     LoggerModule.forRootAsync({ useFactory: () => loggerParams(loadConfig().logLevel) }),
     DatabaseModule,
     OutboxModule,
+    // Queues e-mail; serves the development mailbox at /dev/mail.
+    MailModule,
     AuditModule,
     SearchModule,
     AuthModule,
@@ -30,6 +36,9 @@ import { WerksoortenModule } from '@werkbrug/werksoorten';
     VacanciesModule,
     CandidatesModule,
     MatchingModule,
+    ProposalsModule,
+    PlacementsModule,
+    PrivacyModule,
     HealthModule,
   ],
 })

@@ -63,6 +63,9 @@ export async function createApiApp(): Promise<NestExpressApplication> {
     exclude: [
       { path: 'health', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
+      // The development mailbox (libs/mail) is a page, not part of the JSON API.
+      { path: 'dev/mail', method: RequestMethod.GET },
+      { path: 'dev/mail/:file', method: RequestMethod.GET },
     ],
   });
   app.useGlobalPipes(createValidationPipe());

@@ -2,10 +2,12 @@ import '../../register-paths';
 import 'reflect-metadata';
 import { parseArgs } from './args';
 import { benchCommand } from './commands/bench.command';
+import { evalCommand } from './commands/eval.command';
 import { migrateCommand } from './commands/migrate.command';
 import { outboxCommand } from './commands/outbox.command';
 import { reconcileCommand } from './commands/reconcile.command';
 import { reindexCommand } from './commands/reindex.command';
+import { retentionCommand } from './commands/retention.command';
 import { seedCommand } from './commands/seed.command';
 import { stackCommand } from './commands/stack.command';
 import { startCommand } from './commands/start.command';
@@ -19,8 +21,13 @@ const HELP = `werkbrug <command>
   reindex               rebuild both search indexes from PostgreSQL and swap them in
   reconcile [--repair]  compare PostgreSQL and Meilisearch ids and update stamps
   outbox [--retry-dead] waiting, retrying and dead outbox messages
+  retention [--dry-run] anonymise candidate files whose trajectory ended RETENTION_YEARS ago
   bench [--only platform|matching --seconds N --platform-size N --matching-size N]
                         benchmarks on a scratch stack; prints figures
+  eval [--population CxV --sample N|all]
+                        matching evaluation in a scratch database: the labelled set (precision@5,
+                        near misses, preferences), then a generated population (default 5000x20000,
+                        sample 1000) audited with an independent hard-constraint check
   stack --port-file F   (tests) run only PostgreSQL + Meilisearch; writes their URLs to F
 `;
 
@@ -39,8 +46,12 @@ async function main() {
       return reconcileCommand(flags);
     case 'outbox':
       return outboxCommand(flags);
+    case 'retention':
+      return retentionCommand(flags);
     case 'bench':
       return benchCommand(flags);
+    case 'eval':
+      return evalCommand(flags);
     case 'stack':
       return stackCommand(flags);
     case 'help':

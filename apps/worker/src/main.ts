@@ -5,6 +5,8 @@ import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig } from '@werkbrug/config';
 import { SearchIndexer } from '@werkbrug/matching';
 import { OutboxProcessor } from '@werkbrug/outbox';
+import { AttentionScheduler } from '@werkbrug/placements';
+import { RetentionScheduler } from '@werkbrug/privacy';
 import { WorkerModule } from './worker.module';
 
 const DAY_MS = 24 * 3600_000;
@@ -16,12 +18,16 @@ async function main() {
   app.useLogger(logger);
   const processor = app.get(OutboxProcessor);
   const indexer = app.get(SearchIndexer);
+  const retention = app.get(RetentionScheduler);
+  const attention = app.get(AttentionScheduler);
+  const timers: NodeJS.Timeout[] = [];
   let running = true;
-  let purge: NodeJS.Timeout | undefined;
   const stop = async (signal: string) => {
     logger.log(`worker stopping (${signal})`);
     running = false;
-    clearInterval(purge);
+    timers.forEach(clearInterval);
+    await attention.stop();
+    await retention.stop();
     await processor.stop();
     await app.close();
     process.exit(0);
@@ -35,12 +41,18 @@ async function main() {
       logger.log({ changed }, 'search index settings applied');
       break;
     } catch (error) {
-      logger.warn(`search settings not applied yet (attempt ${attempt}): ${error instanceof Error ? error.message : error}`);
+      const reason = error instanceof Error ? error.message : String(error);
+      logger.warn(`search settings not applied yet (attempt ${attempt}): ${reason}`);
       await new Promise((r) => setTimeout(r, Math.min(30_000, 1000 * attempt)));
     }
   }
+  if (!running) return;
   processor.start();
-  purge = setInterval(() => void processor.purgeDone().catch(() => undefined), DAY_MS);
+  timers.push(setInterval(() => void processor.purgeDone().catch(() => undefined), DAY_MS));
+  // Retention: anonymise files whose trajectory ended more than RETENTION_YEARS ago, daily.
+  retention.start();
+  // Placement reminders (ending soon, no contact in 14 days), hourly.
+  attention.start();
   logger.log(`worker ${processor.workerId} draining the outbox`);
 }
 

@@ -4,8 +4,11 @@ import { AuditModule } from '@werkbrug/audit';
 import { ConfigModule, loadConfig } from '@werkbrug/config';
 import { DatabaseModule } from '@werkbrug/database';
 import { loggerParams } from '@werkbrug/http';
+import { MailModule, MailOutboxHandler } from '@werkbrug/mail';
 import { SearchOutboxHandlers, SearchSyncModule } from '@werkbrug/matching';
 import { OUTBOX_HANDLERS, OutboxModule, OutboxProcessor } from '@werkbrug/outbox';
+import { PlacementsModule } from '@werkbrug/placements';
+import { PrivacyCoreModule } from '@werkbrug/privacy';
 import { SearchModule } from '@werkbrug/search';
 
 /** The worker drains the outbox; each bounded part contributes the handlers for its topics. */
@@ -18,12 +21,20 @@ import { SearchModule } from '@werkbrug/search';
     AuditModule,
     SearchModule,
     SearchSyncModule,
+    MailModule,
+    // Daily retention run (RetentionScheduler, started in main.ts).
+    PrivacyCoreModule,
+    // Hourly placement reminders (AttentionScheduler, started in main.ts).
+    PlacementsModule,
   ],
   providers: [
     {
       provide: OUTBOX_HANDLERS,
-      inject: [SearchOutboxHandlers],
-      useFactory: (search: SearchOutboxHandlers) => [...search.all()],
+      inject: [SearchOutboxHandlers, MailOutboxHandler],
+      useFactory: (search: SearchOutboxHandlers, mail: MailOutboxHandler) => [
+        ...search.all(),
+        mail,
+      ],
     },
     OutboxProcessor,
   ],

@@ -1,6 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  Validate,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+  IsObject,
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
@@ -43,6 +47,21 @@ import { IsDutchPostcode } from '@werkbrug/domain';
 import { PageQuery } from '@werkbrug/http';
 
 const CODE = /^[a-z][a-z0-9-]{1,39}$/;
+
+/** At most one decimal (0.5 km steps and the like); also safe for numbers written with an exponent. */
+@ValidatorConstraint({ name: 'isTenths' })
+class IsTenths implements ValidatorConstraintInterface {
+  validate(value: unknown) {
+    return (
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      Math.abs(Math.round(value * 10) / 10 - value) < 1e-9
+    );
+  }
+  defaultMessage() {
+    return '$property may have at most one decimal';
+  }
+}
 
 /** The home area: postcode (looked up to coordinates) or explicit coordinates in the Netherlands. */
 export class HomeAreaDto {
@@ -99,13 +118,15 @@ export class WorkProfileFields {
   dayparts!: Daypart[];
 
   @ApiProperty({ type: HomeAreaDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => HomeAreaDto)
   homeArea!: HomeAreaDto;
   @ApiProperty({ enum: TRAVEL_MODES }) @IsIn(TRAVEL_MODES) travelMode!: TravelMode;
   @ApiPropertyOptional({ description: 'Maximum travel distance; defaults per travel mode' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Validate(IsTenths)
   @Min(0.5)
   @Max(200)
   maxTravelKm?: number;
@@ -157,12 +178,14 @@ export class WorkProfileFields {
     type: DemandProfileDto,
     description: 'The most the candidate can take on, per aspect',
   })
+  @IsObject()
   @ValidateNested()
   @Type(() => DemandProfileDto)
   abilities!: DemandProfileDto;
 
   @ApiPropertyOptional({ type: SupportNeedsDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => SupportNeedsDto)
   supportNeeds?: SupportNeedsDto;
@@ -203,6 +226,7 @@ export class PersonalDataDto {
 
 export class CreateCandidateDto extends WorkProfileFields {
   @ApiProperty({ type: PersonalDataDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => PersonalDataDto)
   personal!: PersonalDataDto;
@@ -217,6 +241,7 @@ export class UpdatePersonalDataDto extends PartialType(PersonalDataDto) {}
 export class UpdateCandidateDto extends PartialType(WorkProfileFields) {
   @ApiPropertyOptional({ type: UpdatePersonalDataDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => UpdatePersonalDataDto)
   personal?: UpdatePersonalDataDto;

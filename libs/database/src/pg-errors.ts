@@ -4,6 +4,8 @@ import { QueryFailedError } from 'typeorm';
 export const PG_UNIQUE_VIOLATION = '23505';
 export const PG_FOREIGN_KEY_VIOLATION = '23503';
 export const PG_CHECK_VIOLATION = '23514';
+/** Input PostgreSQL could not read as the column's type (a malformed value that slipped past validation). */
+export const PG_BAD_INPUT = ['22P02', '22007', '22008', '22003', '22021', '22001'];
 
 export function pgErrorCode(error: unknown): string | undefined {
   if (error instanceof QueryFailedError) {

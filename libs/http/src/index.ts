@@ -7,3 +7,4 @@ export * from './validation';
 export * from './sql';
 export * from './logging';
 export * from './body-parsing';
+export * from './input-guard';

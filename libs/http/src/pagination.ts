@@ -40,14 +40,15 @@ interface CursorState {
   id: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 const encodeCursor = (state: CursorState) =>
   Buffer.from(JSON.stringify(state)).toString('base64url');
 
 function decodeCursor(cursor: string): CursorState {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorState;
-    if (typeof parsed?.id !== 'string' || !/^[0-9a-f-]{36}$/.test(parsed.id))
-      throw new Error('bad');
+    if (typeof parsed?.id !== 'string' || !UUID.test(parsed.id)) throw new Error('bad');
     if (typeof parsed.v !== 'string' && typeof parsed.v !== 'number') throw new Error('bad');
     return parsed;
   } catch {
@@ -75,7 +76,7 @@ export async function paginate<E extends ObjectLiteral, T>(
   const sortParam = query.sort ?? defaultSort;
   const desc = sortParam.startsWith('-');
   const sortName = desc ? sortParam.slice(1) : sortParam;
-  const sort = sortable[sortName];
+  const sort = Object.hasOwn(sortable, sortName) ? sortable[sortName] : undefined;
   if (!sort) {
     throw new ProblemException(
       400,

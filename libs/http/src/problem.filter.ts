@@ -8,6 +8,8 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import {
+  PG_BAD_INPUT,
+  PG_CHECK_VIOLATION,
   pgConstraint,
   pgErrorCode,
   PG_FOREIGN_KEY_VIOLATION,
@@ -64,6 +66,26 @@ export function toProblem(error: unknown, instance?: string): ProblemDocument {
       status: 422,
       code: 'REFERENCE_NOT_FOUND',
       detail: 'A referenced record does not exist.',
+      instance,
+    };
+  }
+  if (pgCode && PG_BAD_INPUT.includes(pgCode)) {
+    return {
+      type: problemType('INVALID_PARAMETER'),
+      title: 'Invalid parameter',
+      status: 400,
+      code: 'INVALID_PARAMETER',
+      detail: 'A value in the request could not be read (for example a malformed cursor or date).',
+      instance,
+    };
+  }
+  if (pgCode === PG_CHECK_VIOLATION) {
+    return {
+      type: problemType('VALIDATION_FAILED'),
+      title: 'Validation failed',
+      status: 422,
+      code: 'VALIDATION_FAILED',
+      detail: `A value is outside what is allowed (${pgConstraint(error) ?? 'check'}).`,
       instance,
     };
   }

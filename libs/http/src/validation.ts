@@ -1,4 +1,5 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { inspectInput } from './input-guard';
 import { FieldError, Problems } from './problem';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
@@ -16,8 +17,28 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
  * The one validation pipe for every route: unknown fields are rejected (not stripped),
  * plain JSON is turned into DTO instances, and failures become a 422 problem listing each field.
  */
+class WerkbrugValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata) {
+    const isDto =
+      typeof metadata.metatype === 'function' &&
+      ![String, Number, Boolean, Array, Object].includes(metadata.metatype as never);
+    if (isDto && (metadata.type === 'body' || metadata.type === 'query')) {
+      if (
+        metadata.type === 'body' &&
+        (typeof value !== 'object' || value === null || Array.isArray(value))
+      ) {
+        throw Problems.validation([{ field: 'body', message: 'the body must be a JSON object' }]);
+      }
+      // Query strings keep their own path names; the body is reported from its root.
+      const problem = inspectInput(value);
+      if (problem) throw Problems.validation([problem]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe() {
-  return new ValidationPipe({
+  return new WerkbrugValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

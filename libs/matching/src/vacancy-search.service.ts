@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Actor } from '@werkbrug/auth';
 import { MeiliClient } from '@werkbrug/search';
 import { Problems } from '@werkbrug/http';
 import { VacancySearchQuery } from './api/match-query.dto';
@@ -12,8 +13,10 @@ import { VACANCIES } from './index-model/index-settings';
 export class VacancySearchService {
   constructor(private readonly meili: MeiliClient) {}
 
-  async search(query: VacancySearchQuery) {
+  async search(actor: Actor, query: VacancySearchQuery) {
     const filter = ['open = true'];
+    // An employer sees only its own workplaces, here as everywhere else.
+    if (actor.role === 'werkgever') filter.push(`employerId = ${JSON.stringify(actor.employerId)}`);
     if (query.werksoort) filter.push(`werksoortCode = ${JSON.stringify(query.werksoort)}`);
     if (query.arrangement) filter.push(`arrangements = ${JSON.stringify(query.arrangement)}`);
     let sort: string[] | undefined;

@@ -30,7 +30,10 @@ export class OutboxController {
   @Get()
   @Access('admin')
   async list(@Query() query: OutboxQuery) {
-    return { stats: await this.outbox.stats(), items: await this.outbox.unfinished(query.limit ?? 50, query.status) };
+    return {
+      stats: await this.outbox.stats(),
+      items: await this.outbox.unfinished(query.limit ?? 50, query.status),
+    };
   }
 
   @Post('retry-dead')

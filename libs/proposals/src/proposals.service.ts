@@ -227,17 +227,15 @@ export class ProposalsService {
           closedNote: null,
         }),
       );
-      await em
-        .getRepository(ProposalEvent)
-        .save({
-          proposalId: p.id,
-          fromStatus: null,
-          toStatus: 'voorgesteld',
-          actorUserId: actor.userId,
-          actorRole: actor.role,
-          reason: null,
-          note: null,
-        });
+      await em.getRepository(ProposalEvent).save({
+        proposalId: p.id,
+        fromStatus: null,
+        toStatus: 'voorgesteld',
+        actorUserId: actor.userId,
+        actorRole: actor.role,
+        reason: null,
+        note: null,
+      });
       // Regie bij de kandidaat: the candidate is asked first.
       await this.move(em, actor, p, 'wacht_op_kandidaat');
       const [ctx] = await loadProposalContexts(em, [p]);

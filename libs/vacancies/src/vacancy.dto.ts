@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsObject,
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
@@ -50,6 +51,7 @@ export class VacancyFields {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10_000) description?: string;
 
   @ApiProperty({ type: LocationDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => LocationDto)
   location!: LocationDto;
@@ -117,6 +119,7 @@ export class VacancyFields {
   minLanguageLevel?: LanguageLevel;
 
   @ApiProperty({ type: DemandProfileDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => DemandProfileDto)
   demands!: DemandProfileDto;

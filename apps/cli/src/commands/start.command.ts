@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { passwordProblem } from '@werkbrug/auth';
 import { startStack } from '@werkbrug/embedded';
 import { clearStackInfo, dataDir, writeStackInfo } from '../data-dir';
 import { openDataSource, prepareDatabase } from '../prepare-database';
@@ -33,6 +34,14 @@ async function waitForReady(url: string, timeoutMs: number, child: ChildProcess)
  * DATABASE_URL / MEILI_URL point elsewhere), migrations, reference data, first admin, worker and API.
  */
 export async function startCommand(): Promise<void> {
+  // A weak administrator password is refused before any server starts, even when an admin exists.
+  const adminPassword = process.env.WERKBRUG_ADMIN_PASSWORD;
+  const weak = adminPassword ? passwordProblem(adminPassword) : null;
+  if (weak) {
+    throw new Error(
+      `WERKBRUG_ADMIN_PASSWORD ${weak}; choose a long passphrase (12+ characters, not a common one). Nothing was started.`,
+    );
+  }
   const started = Date.now();
   const folder = dataDir();
   log(`data folder ${folder}`);

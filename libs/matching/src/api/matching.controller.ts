@@ -43,7 +43,7 @@ export class MatchingController {
   @Get('search/vacancies')
   @Access(...ROLES)
   @ApiOperation({ summary: 'Browse open workplaces with facets per werksoort and arrangement' })
-  searchVacancies(@Query() query: VacancySearchQuery) {
-    return this.search.search(query);
+  searchVacancies(@CurrentActor() actor: Actor, @Query() query: VacancySearchQuery) {
+    return this.search.search(actor, query);
   }
 }

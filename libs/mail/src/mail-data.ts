@@ -1,0 +1,142 @@
+import type { MailTemplate } from './mail-message';
+
+type FieldKind =
+  | 'text'
+  | 'optionalText'
+  | 'optionalEmail'
+  | 'url'
+  /** List of strings (meeting dates, already formatted); may be empty ("date follows"). */
+  | 'textList'
+  /** Non-empty list of { name, pseudonym, lastContact }. */
+  | 'contactRows';
+
+/**
+ * The fields each template may carry. Unknown fields are refused, so a caller cannot slip protected
+ * candidate data (name, contact, health, benefit) into a message by accident: proposal_received, which
+ * goes to an employer, has no field for it. Handlebars strict mode catches a template using a field
+ * that is not here; this list catches what strict mode cannot (absent lists render as nothing).
+ */
+export const MAIL_FIELDS: Record<MailTemplate, Record<string, FieldKind>> = {
+  consent_request: {
+    candidateFirstName: 'text',
+    vacancyTitle: 'text',
+    employerName: 'text',
+    place: 'text',
+    werkmakelaarName: 'text',
+    link: 'url',
+  },
+  proposal_received: {
+    employerName: 'text',
+    vacancyTitle: 'text',
+    pseudonym: 'text',
+    sharedFirstName: 'optionalText',
+    werkmakelaarName: 'optionalText',
+    werkmakelaarEmail: 'optionalEmail',
+    link: 'url',
+  },
+  employer_answered: {
+    werkmakelaarName: 'text',
+    pseudonym: 'text',
+    vacancyTitle: 'text',
+    employerName: 'text',
+    answerLabel: 'text',
+    reasonLabel: 'optionalText',
+    note: 'optionalText',
+    link: 'url',
+  },
+  meeting_planned: {
+    recipientName: 'text',
+    vacancyTitle: 'text',
+    employerName: 'text',
+    meetingLabel: 'text',
+    dates: 'textList',
+    link: 'url',
+  },
+  placement_ending: {
+    werkmakelaarName: 'text',
+    pseudonym: 'text',
+    vacancyTitle: 'text',
+    employerName: 'text',
+    arrangementLabel: 'text',
+    plannedEnd: 'text',
+    link: 'url',
+  },
+  no_contact: {
+    werkmakelaarName: 'text',
+    items: 'contactRows',
+    link: 'url',
+  },
+};
+
+export class MailDataError extends Error {
+  constructor(
+    readonly template: string,
+    readonly problems: string[],
+  ) {
+    super(`mail ${template}: ${problems.join('; ')}`);
+    this.name = 'MailDataError';
+  }
+}
+
+const EMAIL = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\]+$/;
+
+export const isEmailAddress = (value: unknown): value is string =>
+  typeof value === 'string' && value.length <= 254 && EMAIL.test(value);
+
+const isText = (value: unknown): value is string =>
+  typeof value === 'string' && value.trim().length > 0;
+
+const isAbsent = (value: unknown) => value === undefined || value === null || value === '';
+
+function isHttpUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+function problemOf(kind: FieldKind, value: unknown): string | null {
+  switch (kind) {
+    case 'text':
+      return isText(value) ? null : 'must be a non-empty string';
+    case 'optionalText':
+      return isAbsent(value) || typeof value === 'string' ? null : 'must be a string when given';
+    case 'optionalEmail':
+      return isAbsent(value) || isEmailAddress(value) ? null : 'must be an e-mail address';
+    case 'url':
+      return isHttpUrl(value) ? null : 'must be an absolute http(s) URL';
+    case 'textList':
+      return Array.isArray(value) && value.every(isText) ? null : 'must be a list of strings';
+    case 'contactRows':
+      return Array.isArray(value) &&
+        value.length > 0 &&
+        value.every(
+          (row: unknown) =>
+            typeof row === 'object' &&
+            row !== null &&
+            Object.keys(row).every((k) => ['name', 'pseudonym', 'lastContact'].includes(k)) &&
+            ['name', 'pseudonym', 'lastContact'].every((k) =>
+              isText((row as Record<string, unknown>)[k]),
+            ),
+        )
+        ? null
+        : 'must be a non-empty list of { name, pseudonym, lastContact } strings';
+  }
+}
+
+/** Throws a MailDataError naming every missing, malformed or unknown field. */
+export function assertMailData(template: MailTemplate, data: Record<string, unknown>): void {
+  const fields = MAIL_FIELDS[template];
+  const problems: string[] = [];
+  for (const [name, kind] of Object.entries(fields)) {
+    const problem = problemOf(kind, Object.hasOwn(data, name) ? data[name] : undefined);
+    if (problem) problems.push(`${name} ${problem}`);
+  }
+  for (const name of Object.keys(data)) {
+    if (!Object.hasOwn(fields, name)) problems.push(`${name} is not a field of this message`);
+  }
+  if (problems.length) throw new MailDataError(template, problems);
+}

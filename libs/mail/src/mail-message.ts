@@ -1,0 +1,23 @@
+/** Every message Werkbrug sends; each has a folder of the same name under libs/mail/templates. */
+export const MAIL_TEMPLATES = [
+  'consent_request',
+  'proposal_received',
+  'employer_answered',
+  'meeting_planned',
+  'placement_ending',
+  'no_contact',
+] as const;
+
+export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
+
+export interface MailMessage {
+  template: MailTemplate;
+  to: string[];
+  data: Record<string, unknown>;
+}
+
+/** The outbox topic the worker's MailOutboxHandler drains. */
+export const MAIL_TOPIC = 'mail.send';
+
+export const isMailTemplate = (value: unknown): value is MailTemplate =>
+  typeof value === 'string' && (MAIL_TEMPLATES as readonly string[]).includes(value);

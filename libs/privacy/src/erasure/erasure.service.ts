@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@werkbrug/audit';
+import { type Actor, TokenService } from '@werkbrug/auth';
+import { queryRows } from '@werkbrug/database';
+import { OutboxService } from '@werkbrug/outbox';
+import { ANONYMISE_CANDIDATE, DEACTIVATE_CANDIDATE_ACCOUNTS } from './anonymisation.sql';
+
+/** Why a file is erased; kept in the audit line instead of any personal detail. */
+export type ErasureReason = 'request' | 'self' | 'retention';
+
+/**
+ * Finds and row-locks the candidate inside the erasure transaction, applying the caller's scope.
+ * Resolves false when the candidate is not there for this caller (404).
+ */
+export type CandidateLock = (em: EntityManager, candidateId: string) => Promise<boolean>;
+
+/**
+ * A part that keeps its own data about candidates (proposals, contact moments…) registers a step
+ * that removes or blanks it; steps run inside the erasure transaction, before the audit line.
+ */
+export type ErasureStep = (em: EntityManager, candidateId: string) => Promise<void>;
+
+export interface ErasureResult {
+  candidateId: string;
+  accountsDeactivated: number;
+}
+
+const lockLiveCandidate: CandidateLock = async (em, id) =>
+  (await em.query(`SELECT id FROM candidates WHERE id = $1 AND erased_at IS NULL FOR UPDATE`, [id]))
+    .length > 0;
+
+/**
+ * The one erasure routine, for a werkmakelaar's request, the candidate's own request and the
+ * retention job. Everything happens in one transaction, including the outbox row that makes the
+ * worker delete the search document, so the index never keeps a file PostgreSQL has erased.
+ */
+@Injectable()
+export class ErasureService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly tokens: TokenService,
+  ) {}
+
+  private readonly steps = new Map<string, ErasureStep>();
+
+  /** Call from the registering module's onModuleInit; the name keeps registration idempotent. */
+  registerStep(name: string, step: ErasureStep) {
+    this.steps.set(name, step);
+  }
+
+  /** Null when the lock did not find the candidate (unknown, not visible, or already erased). */
+  erase(
+    actor: Actor | null,
+    candidateId: string,
+    reason: ErasureReason,
+    lock: CandidateLock = lockLiveCandidate,
+  ): Promise<ErasureResult | null> {
+    return this.db.transaction(async (em) => {
+      if (!(await lock(em, candidateId))) return null;
+      return this.eraseLocked(em, actor, candidateId, reason);
+    });
+  }
+
+  private async eraseLocked(
+    em: EntityManager,
+    actor: Actor | null,
+    candidateId: string,
+    reason: ErasureReason,
+  ): Promise<ErasureResult> {
+    await em.query(`DELETE FROM candidate_protected WHERE candidate_id = $1`, [candidateId]);
+    await em.query(ANONYMISE_CANDIDATE, [candidateId]);
+    const accounts = await queryRows<{ id: string }>(em, DEACTIVATE_CANDIDATE_ACCOUNTS, [
+      candidateId,
+    ]);
+    for (const account of accounts) await this.tokens.revokeAllFor(account.id, em);
+    for (const step of this.steps.values()) await step(em, candidateId);
+    await this.audit.record(em, actor, {
+      action: 'candidate.erase',
+      candidateId,
+      details: { reason, accountsDeactivated: accounts.length },
+    });
+    await this.outbox.enqueue(em, {
+      topic: 'search.candidate',
+      aggregateType: 'candidate',
+      aggregateId: candidateId,
+    });
+    return { candidateId, accountsDeactivated: accounts.length };
+  }
+}

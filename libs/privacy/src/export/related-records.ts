@@ -1,0 +1,38 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Tables that hold (or will hold) data about a candidate, keyed by candidate_id. The export always
+ * names them; a table that does not exist yet (or lacks candidate_id) is an empty list.
+ */
+export const RELATED_TABLES = ['consents', 'proposals', 'placements', 'checkins'] as const;
+export type RelatedTable = (typeof RELATED_TABLES)[number];
+
+const camel = (key: string) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+const camelKeys = (row: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(row).map(([k, v]) => [camel(k), v]));
+
+export async function relatedRecords(
+  em: EntityManager,
+  candidateId: string,
+): Promise<Record<RelatedTable, Record<string, unknown>[]>> {
+  const present: { table_name: RelatedTable }[] = await em.query(
+    `SELECT table_name FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = ANY($1) AND column_name = 'candidate_id'`,
+    [RELATED_TABLES],
+  );
+  const out: Record<RelatedTable, Record<string, unknown>[]> = {
+    consents: [],
+    proposals: [],
+    placements: [],
+    checkins: [],
+  };
+  for (const { table_name: table } of present) {
+    // The name comes from RELATED_TABLES, never from input.
+    const rows: { row: Record<string, unknown> }[] = await em.query(
+      `SELECT to_jsonb(t) AS row FROM "${table}" t WHERE t.candidate_id = $1 ORDER BY t.id`,
+      [candidateId],
+    );
+    out[table] = rows.map((r) => camelKeys(r.row));
+  }
+  return out;
+}

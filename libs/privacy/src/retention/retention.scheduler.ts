@@ -1,0 +1,76 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { RetentionReport, RetentionService } from './retention.service';
+
+/** pg advisory lock key: one retention run at a time across every worker replica. */
+const RETENTION_LOCK = 741_500_322;
+const HOUR_MS = 3600_000;
+
+/**
+ * Runs retention once a day from the worker. It checks every hour whether a completed run is
+ * more than 23 hours old, so restarts and extra replicas neither skip nor repeat a day.
+ */
+@Injectable()
+export class RetentionScheduler {
+  private readonly logger = new Logger(RetentionScheduler.name);
+  private timer: NodeJS.Timeout | undefined;
+  private current: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly retention: RetentionService,
+  ) {}
+
+  /** The first check waits a minute, so start-up (search settings, outbox backlog) goes first. */
+  start(firstCheckMs = 60_000, everyMs = HOUR_MS) {
+    const tick = () => {
+      this.current = this.runIfDue().catch((error: unknown) =>
+        this.logger.error(
+          `retention check failed: ${error instanceof Error ? error.message : error}`,
+        ),
+      );
+      this.timer = setTimeout(tick, everyMs);
+    };
+    this.timer = setTimeout(tick, firstCheckMs);
+  }
+
+  async stop() {
+    clearTimeout(this.timer);
+    await this.current;
+  }
+
+  /** Null when another worker holds the lock or the last run is recent enough. */
+  async runIfDue(): Promise<RetentionReport | null> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [
+        RETENTION_LOCK,
+      ]);
+      if (!locked) return null;
+      try {
+        const [{ due }] = await runner.query(
+          `SELECT NOT EXISTS (SELECT 1 FROM retention_runs WHERE NOT dry_run AND finished_at IS NOT NULL
+                                AND created_at > now() - interval '23 hours') AS due`,
+        );
+        if (!due) return null;
+        const report = await this.retention.run({ trigger: 'schedule' });
+        this.logger.log(
+          {
+            cutoff: report.cutoff,
+            erased: report.erased,
+            failed: report.failed.length,
+            candidateIds: report.candidateIds,
+          },
+          'retention run finished',
+        );
+        return report;
+      } finally {
+        await runner.query(`SELECT pg_advisory_unlock($1)`, [RETENTION_LOCK]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+}

@@ -1,0 +1,279 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  MAIL_FIELDS,
+  MAIL_TEMPLATES,
+  MailDataError,
+  MailRenderer,
+  MailTemplate,
+  mailTemplatesDir,
+} from '@werkbrug/mail';
+
+const LINK = 'https://werkbrug.example/voorstellen/5f0c7a52-8d7e-4a0b-9a51-3c1f0e1d2b44';
+
+/** Every field of every template, filled. */
+const SAMPLES: Record<MailTemplate, Record<string, unknown>> = {
+  consent_request: {
+    candidateFirstName: 'Sanne',
+    vacancyTitle: 'Medewerker groenonderhoud',
+    employerName: 'Groen en Zo',
+    place: 'Amersfoort',
+    werkmakelaarName: 'Wim Makelaar',
+    link: LINK,
+  },
+  proposal_received: {
+    employerName: 'Groen en Zo',
+    vacancyTitle: 'Medewerker groenonderhoud',
+    pseudonym: 'Kandidaat K-4821',
+    sharedFirstName: 'Sanne',
+    werkmakelaarName: 'Wim Makelaar',
+    werkmakelaarEmail: 'wim@werkbedrijf.example',
+    link: LINK,
+  },
+  employer_answered: {
+    werkmakelaarName: 'Wim Makelaar',
+    pseudonym: 'Kandidaat K-4821',
+    vacancyTitle: 'Medewerker groenonderhoud',
+    employerName: 'Groen en Zo',
+    answerLabel: 'Nu niet',
+    reasonLabel: 'Geen begeleiding beschikbaar',
+    note: 'Na de zomer hebben we weer ruimte.\nBel gerust.',
+    link: LINK,
+  },
+  meeting_planned: {
+    recipientName: 'Sanne',
+    vacancyTitle: 'Medewerker groenonderhoud',
+    employerName: 'Groen en Zo',
+    meetingLabel: 'Meeloopdag',
+    dates: ['maandag 2 maart 2026 om 09:00', 'dinsdag 3 maart 2026 om 13:30'],
+    link: LINK,
+  },
+  placement_ending: {
+    werkmakelaarName: 'Wim Makelaar',
+    pseudonym: 'Kandidaat K-4821',
+    vacancyTitle: 'Medewerker groenonderhoud',
+    employerName: 'Groen en Zo',
+    arrangementLabel: 'proefplaatsing',
+    plannedEnd: '31 maart 2026',
+    link: LINK,
+  },
+  no_contact: {
+    werkmakelaarName: 'Wim Makelaar',
+    items: [
+      { name: 'Sanne de Vries', pseudonym: 'Kandidaat K-4821', lastContact: '12 januari 2026' },
+      { name: 'Ahmed Bakker', pseudonym: 'Kandidaat K-1177', lastContact: 'nog nooit' },
+    ],
+    link: 'https://werkbrug.example/kandidaten',
+  },
+};
+
+const OPTIONAL: Partial<Record<MailTemplate, string[]>> = {
+  proposal_received: ['sharedFirstName', 'werkmakelaarName', 'werkmakelaarEmail'],
+  employer_answered: ['reasonLabel', 'note'],
+};
+
+const without = (data: Record<string, unknown>, ...names: string[]) =>
+  Object.fromEntries(Object.entries(data).filter(([k]) => !names.includes(k)));
+
+describe('mail templates', () => {
+  const renderer = new MailRenderer();
+
+  it.each(MAIL_TEMPLATES)('%s renders subject, HTML and text with the link', (template) => {
+    const data = SAMPLES[template];
+    const mail = renderer.render(template, data);
+    expect(mail.subject.length).toBeGreaterThan(5);
+    expect(mail.subject).not.toMatch(/[\r\n]/);
+    expect(mail.html).toMatch(/^<!doctype html>\s*<html lang="nl">/);
+    expect(mail.html).toContain(`href="${data.link}"`);
+    expect(mail.html).toContain(`<title>${mail.subject}</title>`);
+    expect(mail.text).toContain(String(data.link));
+    expect(mail.text).not.toMatch(/<[a-z]/i);
+    // Every message tells the reader what to do next, and that replies do not arrive.
+    expect(mail.text).toMatch(/Wat moet je doen\?/);
+    expect(mail.text).toContain('Een antwoord op deze e-mail komt niet aan.');
+    expect(mail.html).toContain('Een antwoord op deze e-mail komt niet aan.');
+  });
+
+  it('puts every value in the message', () => {
+    for (const template of MAIL_TEMPLATES) {
+      const mail = renderer.render(template, SAMPLES[template]);
+      const values = Object.values(SAMPLES[template]).flatMap((v) =>
+        Array.isArray(v) ? v.flatMap((x) => (typeof x === 'string' ? [x] : Object.values(x))) : [v],
+      );
+      for (const value of values) {
+        const firstLine = String(value).split('\n')[0];
+        expect({ template, part: 'text', has: mail.text.includes(firstLine) }).toEqual({
+          template,
+          part: 'text',
+          has: true,
+        });
+        expect({ template, part: 'html', has: mail.html.includes(firstLine) }).toEqual({
+          template,
+          part: 'html',
+          has: true,
+        });
+      }
+    }
+  });
+
+  it('throws on a missing required variable, naming it', () => {
+    for (const template of MAIL_TEMPLATES) {
+      const optional = OPTIONAL[template] ?? [];
+      for (const field of Object.keys(MAIL_FIELDS[template]).filter((f) => !optional.includes(f))) {
+        expect(() => renderer.render(template, without(SAMPLES[template], field))).toThrow(
+          new RegExp(`${field} must be`),
+        );
+      }
+    }
+    expect(() => renderer.render('consent_request', {})).toThrow(MailDataError);
+  });
+
+  it('renders without the optional fields ({{#if}} under strict mode)', () => {
+    for (const [template, optional] of Object.entries(OPTIONAL) as [MailTemplate, string[]][]) {
+      const mail = renderer.render(template, without(SAMPLES[template], ...optional));
+      expect(mail.text).toContain(LINK);
+      for (const field of optional) {
+        const value = String(SAMPLES[template][field]).split('\n')[0];
+        expect(mail.text).not.toContain(value);
+        expect(mail.html).not.toContain(value);
+      }
+    }
+    // Only the werkmakelaar's address, no name: still a way to ask questions.
+    const onlyEmail = renderer.render('proposal_received', {
+      ...without(SAMPLES.proposal_received, 'werkmakelaarName', 'sharedFirstName'),
+    });
+    expect(onlyEmail.html).toContain('href="mailto:wim@werkbedrijf.example"');
+    expect(onlyEmail.text).toContain('Mail dan naar wim@werkbedrijf.example.');
+  });
+
+  it('says when a meeting has no date yet, and lists each date otherwise', () => {
+    const planned = renderer.render('meeting_planned', SAMPLES.meeting_planned);
+    expect(planned.text).toContain('- maandag 2 maart 2026 om 09:00\n- dinsdag 3 maart 2026');
+    expect(planned.html).toContain('<li>dinsdag 3 maart 2026 om 13:30</li>');
+    const open = renderer.render('meeting_planned', { ...SAMPLES.meeting_planned, dates: [] });
+    expect(open.text).toContain('De datum hoor je nog.');
+  });
+
+  it('refuses unknown fields, so no protected candidate data can reach an employer', () => {
+    expect(Object.keys(MAIL_FIELDS.proposal_received).sort()).toEqual(
+      [
+        'employerName',
+        'link',
+        'pseudonym',
+        'sharedFirstName',
+        'vacancyTitle',
+        'werkmakelaarEmail',
+        'werkmakelaarName',
+      ].sort(),
+    );
+    for (const leak of ['candidateLastName', 'email', 'phone', 'benefit', 'notes']) {
+      expect(() =>
+        renderer.render('proposal_received', { ...SAMPLES.proposal_received, [leak]: 'x' }),
+      ).toThrow(`${leak} is not a field of this message`);
+    }
+    // Prototype names are not fields either.
+    expect(() =>
+      renderer.render('proposal_received', { ...SAMPLES.proposal_received, constructor: 'x' }),
+    ).toThrow(/constructor is not a field/);
+  });
+
+  it('refuses malformed values: relative links, non-strings, bad rows', () => {
+    const bad: [MailTemplate, Record<string, unknown>, RegExp][] = [
+      ['consent_request', { link: '/voorstellen/1' }, /link must be an absolute http\(s\) URL/],
+      ['consent_request', { link: 'javascript:alert(1)' }, /link must be/],
+      ['consent_request', { place: 12 }, /place must be a non-empty string/],
+      ['consent_request', { place: '   ' }, /place must be a non-empty string/],
+      ['proposal_received', { werkmakelaarEmail: 'nope' }, /werkmakelaarEmail must be/],
+      ['meeting_planned', { dates: 'morgen' }, /dates must be a list of strings/],
+      ['no_contact', { items: [] }, /items must be a non-empty list/],
+      ['no_contact', { items: [{ name: 'A', pseudonym: 'K' }] }, /items must be/],
+      [
+        'no_contact',
+        { items: [{ name: 'A', pseudonym: 'K', lastContact: 'x', bsn: '1' }] },
+        /items must be/,
+      ],
+    ];
+    for (const [template, change, error] of bad) {
+      expect(() => renderer.render(template, { ...SAMPLES[template], ...change })).toThrow(error);
+    }
+  });
+
+  it('escapes values in HTML, and leaves plain text plain', () => {
+    const mail = renderer.render('employer_answered', {
+      ...SAMPLES.employer_answered,
+      employerName: '<script>alert(1)</script> & Co',
+      note: '<img src=x onerror=alert(1)>',
+    });
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).not.toContain('<img');
+    expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co');
+    expect(mail.text).toContain('<script>alert(1)</script> & Co');
+    expect(mail.subject).toBe(
+      '<script>alert(1)</script> & Co heeft gereageerd op Kandidaat K-4821',
+    );
+    // A link with a query string stays a working link (attribute-escaped, not mangled).
+    const query = renderer.render('consent_request', {
+      ...SAMPLES.consent_request,
+      link: 'https://werkbrug.example/toestemming?id=1&keuze=ja',
+    });
+    expect(query.html).toContain(
+      'href="https://werkbrug.example/toestemming?id&#x3D;1&amp;keuze&#x3D;ja"',
+    );
+    expect(query.text).toContain('https://werkbrug.example/toestemming?id=1&keuze=ja');
+  });
+
+  it('keeps a subject on one line', () => {
+    const mail = renderer.render('proposal_received', {
+      ...SAMPLES.proposal_received,
+      vacancyTitle: 'Groen\r\nBcc: iedereen@example.nl',
+    });
+    expect(mail.subject).toBe('Nieuwe kandidaat voor Groen Bcc: iedereen@example.nl');
+  });
+
+  describe('handlebars strict mode', () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(path.join(tmpdir(), 'wb-mail-templates-'));
+      cpSync(mailTemplatesDir(), dir, { recursive: true });
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    const edit = (file: string, change: (source: string) => string) => {
+      const target = path.join(dir, file);
+      writeFileSync(target, change(readFileSync(target, 'utf8')));
+    };
+
+    it('throws when a template uses a variable the data does not have', () => {
+      edit('consent_request/html.hbs', (s) => `${s}<p>{{candidateLastName}}</p>`);
+      edit('placement_ending/text.hbs', (s) => `${s}{{arrangement.rules}}`);
+      edit('no_contact/html.hbs', (s) => s.replace('{{lastContact}}', '{{lastContactAt}}'));
+      const strict = new MailRenderer(dir);
+      expect(() => strict.render('consent_request', SAMPLES.consent_request)).toThrow(
+        /"candidateLastName" not defined/,
+      );
+      expect(() => strict.render('placement_ending', SAMPLES.placement_ending)).toThrow(
+        /"rules" not defined/,
+      );
+      // Inside {{#each}} too.
+      expect(() => strict.render('no_contact', SAMPLES.no_contact)).toThrow(
+        /"lastContactAt" not defined/,
+      );
+    });
+
+    it('stops at start-up on a missing template or a syntax error', () => {
+      edit('meeting_planned/subject.hbs', (s) => `${s}{{#if meetingLabel}}`);
+      expect(() => new MailRenderer(dir)).toThrow(/Parse error|Expecting/);
+      rmSync(path.join(dir, 'meeting_planned', 'subject.hbs'));
+      expect(() => new MailRenderer(dir)).toThrow(/ENOENT/);
+    });
+  });
+
+  it('finds the templates from the sources and from the build (dist)', async () => {
+    const root = path.join(__dirname, '..');
+    expect(mailTemplatesDir()).toBe(path.join(root, 'libs', 'mail', 'templates'));
+    const built = path.join(root, 'dist', 'libs', 'mail', 'src', 'templates-dir.js');
+    const fromDist = (await import(built)) as { mailTemplatesDir: () => string };
+    expect(fromDist.mailTemplatesDir()).toBe(path.join(root, 'libs', 'mail', 'templates'));
+  });
+});
