@@ -375,3 +375,60 @@ describe('placement reminders', () => {
     expect(mails.map((m) => m.text).join('\n')).toMatch(/K-\d{6}/);
   });
 });
+
+describe('erasure reaches proposals and contact notes', () => {
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await buildWorld(t);
+  });
+  afterAll(() => t.close());
+
+  it('blanks motivations, event notes and check-in notes, and ends consents', async () => {
+    const p = await t
+      .http()
+      .post('/api/proposals')
+      .set(bearer(w.wmA.token))
+      .send({
+        candidateId: w.candidateA.id,
+        vacancyId: w.vacancy.id,
+        motivation: 'Sanne heeft rugklachten maar wil graag.',
+      })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/proposals/${p.body.id}/consent`)
+      .set(bearer(w.candidateA.token))
+      .send({ share: ['firstName'] })
+      .expect(200);
+    await t
+      .http()
+      .post('/api/checkins')
+      .set(bearer(w.wmA.token))
+      .send({
+        candidateId: w.candidateA.id,
+        contactOn: '2026-11-20',
+        kind: 'gesprek',
+        note: 'Sanne vertelde over haar schulden.',
+      })
+      .expect(201);
+    await t
+      .http()
+      .delete(`/api/candidates/${w.candidateA.id}`)
+      .set(bearer(w.wmA.token))
+      .expect(204);
+    const text = JSON.stringify(
+      await t.db.query(
+        `SELECT (SELECT json_agg(p) FROM proposals p) AS p, (SELECT json_agg(e) FROM proposal_events e) AS e,
+                (SELECT json_agg(k) FROM checkins k) AS k`,
+      ),
+    );
+    expect(text).not.toMatch(/Sanne|rugklachten|schulden/);
+    const [consent] = await t.db.query(`SELECT withdrawn_at FROM consents WHERE proposal_id = $1`, [
+      p.body.id,
+    ]);
+    expect(consent.withdrawn_at).not.toBeNull();
+  });
+});

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailModule } from '@werkbrug/mail';
+import { PrivacyCoreModule } from '@werkbrug/privacy';
 import { ProposalsModule } from '@werkbrug/proposals';
 import { ArrangementRule } from './arrangement-rule.entity';
 import { AttentionScheduler } from './attention-scheduler';
@@ -8,6 +9,7 @@ import { ArrangementRulesService } from './arrangement-rules.service';
 import { Checkin } from './checkin.entity';
 import { PlacementAttentionService } from './placement-attention.service';
 import { Placement } from './placement.entity';
+import { PlacementErasure } from './placement-erasure';
 import { PlacementsController } from './placements.controller';
 import { PlacementsService } from './placements.service';
 
@@ -16,6 +18,7 @@ import { PlacementsService } from './placements.service';
     TypeOrmModule.forFeature([Placement, ArrangementRule, Checkin]),
     ProposalsModule,
     MailModule,
+    PrivacyCoreModule,
   ],
   controllers: [PlacementsController],
   providers: [
@@ -23,6 +26,7 @@ import { PlacementsService } from './placements.service';
     PlacementAttentionService,
     ArrangementRulesService,
     AttentionScheduler,
+    PlacementErasure,
   ],
   exports: [PlacementsService, PlacementAttentionService, AttentionScheduler],
 })

@@ -1,16 +1,22 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailModule } from '@werkbrug/mail';
+import { PrivacyCoreModule } from '@werkbrug/privacy';
 import { Consent } from './consent.entity';
 import { Proposal } from './proposal.entity';
+import { ProposalErasure } from './proposal-erasure';
 import { ProposalEvent } from './proposal-event.entity';
 import { ProposalsController } from './proposals.controller';
 import { ProposalsService } from './proposals.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Proposal, ProposalEvent, Consent]), MailModule],
+  imports: [
+    TypeOrmModule.forFeature([Proposal, ProposalEvent, Consent]),
+    MailModule,
+    PrivacyCoreModule,
+  ],
   controllers: [ProposalsController],
-  providers: [ProposalsService],
+  providers: [ProposalsService, ProposalErasure],
   exports: [ProposalsService],
 })
 export class ProposalsModule {}
