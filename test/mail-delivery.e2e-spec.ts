@@ -268,7 +268,9 @@ describe('mail delivery over SMTP through the outbox (real PostgreSQL, real SMTP
     expect(received[0].text).toContain('Hallo Sanne 2,');
     const all = await rows();
     const refused = all.find((r) => r.to === 'weiger@example.nl');
-    const accepted = all.find((r) => r.to === 'sanne@example.nl');
+    // A delivered message keeps no personal data: its payload (recipients included) is scrubbed.
+    const accepted = all.find((r) => r.status === 'done');
+    expect(accepted?.to).toBeNull();
     expect(refused).toMatchObject({ status: 'pending', attempts: 1 });
     expect(refused?.last_error).toMatch(/550|Mailbox unavailable/);
     expect(accepted).toMatchObject({ status: 'done', last_error: null });
@@ -279,18 +281,16 @@ describe('mail delivery over SMTP through the outbox (real PostgreSQL, real SMTP
     const queued = 7;
     for (let i = 0; i < queued; i++)
       await db.transaction((em) => mail.queue(em, consentRequest(`kandidaat${i}@example.nl`, i)));
-    // The worker keeps trying (backoff 50 ms doubling to 200 ms) while the server is away.
-    const until = Date.now() + 1000;
-    while (Date.now() < until) {
-      await processor.drain();
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    // Two rounds of the worker while the server is away (the second as soon as the backoff would allow).
+    expect(await processor.runOnce()).toBe(queued);
+    await db.query(`UPDATE outbox_messages SET available_at = now()`);
+    expect(await processor.runOnce()).toBe(queued);
     const waiting = await rows();
     expect(waiting).toHaveLength(queued);
     for (const row of waiting) {
       expect(row.status).toBe('pending');
-      expect(row.attempts).toBeGreaterThanOrEqual(2);
-      expect(row.last_error).toMatch(/ECONNREFUSED|ECONNECTION/);
+      expect(row.attempts).toBe(2);
+      expect(row.last_error).toMatch(/ECONNREFUSED/);
     }
     expect(await new OutboxService(db).stats()).toMatchObject({ retrying: queued, done: 0 });
     expect(received).toEqual([]);

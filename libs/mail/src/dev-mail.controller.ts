@@ -39,15 +39,18 @@ table{border-collapse:collapse}th,td{text-align:left;padding:.4rem 1rem .4rem 0;
 export class DevMailController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  private folder(): string {
-    if (!devMailEnabled(this.config)) throw new NotFoundException();
+  /** Development only, and only for a browser on this machine: the mails hold personal data. */
+  private folder(req: Request): string {
+    const remote = req.socket.remoteAddress ?? '';
+    const local = remote === '::1' || remote.startsWith('127.') || remote.startsWith('::ffff:127.');
+    if (!devMailEnabled(this.config) || !local) throw new NotFoundException();
     return mailFolder(this.config.dataDir);
   }
 
   @Get()
   @Public()
   async list(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {
-    const folder = this.folder();
+    const folder = this.folder(req);
     const base = req.path.replace(/\/+$/, '');
     const rows: string[] = [];
     for (const name of await listMailFiles(folder)) {
@@ -72,10 +75,11 @@ export class DevMailController {
   @Get(':file')
   @Public()
   async show(
+    @Req() req: Request,
     @Param('file') file: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
-    const raw = await readMailFile(this.folder(), file);
+    const raw = await readMailFile(this.folder(req), file);
     if (!raw) throw new NotFoundException();
     const mail = readEml(raw);
     res

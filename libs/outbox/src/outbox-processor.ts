@@ -127,11 +127,13 @@ export class OutboxProcessor {
     return messages.length;
   }
 
+  /** Delivered mail keeps no copy of its personal data in the outbox. */
   private async settle(batch: OutboxMessage[], failures: Map<string, string>) {
     const done = batch.filter((m) => !failures.has(m.id)).map((m) => m.id);
     if (done.length) {
       await this.db.query(
         `UPDATE outbox_messages SET status = 'done', processed_at = now(), locked_until = NULL, last_error = NULL,
+                payload = CASE WHEN topic LIKE 'mail.%' THEN '{}'::jsonb ELSE payload END,
                 updated_at = now(), version = version + 1 WHERE id = ANY($1)`,
         [done],
       );
