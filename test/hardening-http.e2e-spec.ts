@@ -1,3 +1,4 @@
+import { forgetCachedTokens } from '@werkbrug/auth';
 import { bearer, insertOrganisation, insertUser, PASSWORD, tokenFor } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -164,6 +165,9 @@ describe('hardening: HTTP surface', () => {
         `UPDATE auth_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1`,
         [userId],
       );
+      // The process remembers a resolved token for up to TOKEN_CACHE_MS (never past its expiry);
+      // this SQL moved the expiry behind its back.
+      forgetCachedTokens();
       const expired = await t.http().get('/api/auth/me').set(bearer(token)).expect(401);
       expect(expired.body.code).toBe('UNAUTHENTICATED');
     });

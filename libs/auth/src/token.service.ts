@@ -7,6 +7,16 @@ import type { Actor, Role } from './role';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest();
 
+/** Shared by every TokenService instance in the process, so any revocation clears it. */
+const actorCache = new Map<string, { actor: Actor; until: number }>();
+const CACHE_MS = Number(process.env.TOKEN_CACHE_MS ?? 5000);
+const CACHE_LIMIT = 20_000;
+
+/** Empties the token cache (for tests that change tokens behind the service's back, and operators). */
+export function forgetCachedTokens() {
+  actorCache.clear();
+}
+
 export interface IssuedToken {
   accessToken: string;
   tokenType: 'Bearer';
@@ -30,33 +40,55 @@ export class TokenService {
     return { accessToken, tokenType: 'Bearer', expiresAt: expiresAt.toISOString() };
   }
 
-  /** One indexed query per request: token → active user → actor. */
+  /**
+   * Token → active user → actor: one indexed query, then remembered for a few seconds (TOKEN_CACHE_MS,
+   * default 5000; 0 turns it off). Revocation in this process clears the entry at once; other replicas
+   * notice within that window.
+   */
   async resolve(accessToken: string): Promise<Actor | null> {
     if (!/^wb_[A-Za-z0-9_-]{43}$/.test(accessToken)) return null;
+    const hash = sha256(accessToken);
+    const key = hash.toString('hex');
+    const now = Date.now();
+    const cached = actorCache.get(key);
+    if (cached && cached.until > now) return cached.actor;
     const rows: {
       user_id: string;
       role: Role;
       organisation_id: string;
       employer_id: string | null;
       candidate_id: string | null;
+      expires_at: Date;
     }[] = await this.db.query(
-      `SELECT u.id AS user_id, u.role, u.organisation_id, u.employer_id, u.candidate_id
+      `SELECT u.id AS user_id, u.role, u.organisation_id, u.employer_id, u.candidate_id, t.expires_at
          FROM auth_tokens t JOIN users u ON u.id = t.user_id
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now() AND u.active`,
-      [sha256(accessToken)],
+      [hash],
     );
     const row = rows[0];
-    if (!row) return null;
-    return {
+    if (!row) {
+      actorCache.delete(key);
+      return null;
+    }
+    const actor: Actor = {
       userId: row.user_id,
       role: row.role,
       organisationId: row.organisation_id,
       employerId: row.employer_id,
       candidateId: row.candidate_id,
     };
+    if (CACHE_MS > 0) {
+      if (actorCache.size >= CACHE_LIMIT) actorCache.clear();
+      actorCache.set(key, {
+        actor,
+        until: Math.min(now + CACHE_MS, new Date(row.expires_at).getTime()),
+      });
+    }
+    return actor;
   }
 
   async revoke(accessToken: string): Promise<void> {
+    actorCache.delete(sha256(accessToken).toString('hex'));
     await this.db.query(
       `UPDATE auth_tokens SET revoked_at = now(), updated_at = now(), version = version + 1
                           WHERE token_hash = $1 AND revoked_at IS NULL`,
@@ -68,6 +100,8 @@ export class TokenService {
     userId: string,
     manager: { query: DataSource['query'] } = this.db,
   ): Promise<void> {
+    for (const [key, entry] of actorCache)
+      if (entry.actor.userId === userId) actorCache.delete(key);
     await manager.query(
       `UPDATE auth_tokens SET revoked_at = now(), updated_at = now(), version = version + 1
                           WHERE user_id = $1 AND revoked_at IS NULL`,

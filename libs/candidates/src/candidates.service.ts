@@ -69,17 +69,19 @@ export class CandidatesService {
   }
 
   /** Reads one candidate; a full file read is audited with its purpose. */
-  async get(actor: Actor, id: string, purpose?: string) {
+  async get(actor: Actor, id: string, purpose?: string, options: { audit?: boolean } = {}) {
     const qb = this.scoped(actor).andWhere('c.id = :id', { id });
     if (mayReadFile(actor)) qb.leftJoinAndSelect('c.protectedData', 'p');
     const c = await qb.getOne();
     if (!c) throw Problems.notFound('Candidate');
     if (!mayReadFile(actor)) return toWorkProfileView(c);
-    await this.audit.record(this.db.manager, actor, {
-      action: 'candidate.read',
-      candidateId: c.id,
-      purpose: purpose ?? null,
-    });
+    if (options.audit !== false) {
+      await this.audit.record(this.db.manager, actor, {
+        action: 'candidate.read',
+        candidateId: c.id,
+        purpose: purpose ?? null,
+      });
+    }
     return toCandidateFileView(c, c.protectedData);
   }
 
@@ -152,7 +154,8 @@ export class CandidatesService {
       });
       return saved.id;
     });
-    return this.get(actor, id, 'aangemaakt');
+    // The creation itself is audited; echoing the file back is not a separate read.
+    return this.get(actor, id, undefined, { audit: false });
   }
 
   private assertSelfEditable(actor: Actor, dto: UpdateCandidateDto) {
@@ -236,6 +239,6 @@ export class CandidatesService {
         aggregateId: id,
       });
     });
-    return this.get(actor, id, 'bijgewerkt');
+    return this.get(actor, id, undefined, { audit: false });
   }
 }

@@ -18,6 +18,7 @@ import {
   vacancyFilterFor,
 } from './engine/meili-filters';
 import { compareMatches, scoreMatch } from './engine/scoring';
+import { alone, searchParallel } from './engine/parallel-search';
 import { withSearch } from './engine/search-errors';
 import {
   CandidateDocument,
@@ -204,7 +205,7 @@ export class MatchingService {
   async matchCandidate(c: CandidateProfile, query: MatchQuery) {
     const limit = query.limit ?? 20;
     const queries = await this.candidateQueries(c, query);
-    const results = await withSearch(() => this.meili.client.multiSearch({ queries }));
+    const results = await withSearch(() => searchParallel(this.meili.client, alone(queries)));
     const nearResult = results.results[results.results.length - 1];
     const strictResults = results.results.slice(0, -1);
     const textScores = new Map<string, number>();
@@ -284,11 +285,18 @@ export class MatchingService {
     return queries.map((q) => ({ ...q, attributesToRetrieve: CANDIDATE_FIELDS }));
   }
 
+  /** The range bands are cheap and go in one request; text and near misses each get their own. */
+  vacancyQueryGroups(queries: MultiSearchQuery[], bands: number): MultiSearchQuery[][] {
+    return [queries.slice(0, bands), ...alone(queries.slice(bands))].filter((g) => g.length);
+  }
+
   async matchVacancy(v: VacancyProfile, organisationId: string, query: { limit?: number }) {
     const limit = query.limit ?? 20;
     const bands = v.open ? RANGE_BANDS : [];
     const queries = this.vacancyQueries(v, organisationId);
-    const results = await withSearch(() => this.meili.client.multiSearch({ queries }));
+    const results = await withSearch(() =>
+      searchParallel(this.meili.client, this.vacancyQueryGroups(queries, bands.length)),
+    );
     const nearResult = results.results[results.results.length - 1];
     const textScores = new Map<string, number>();
     const pool = new Map<string, CandidateDocument>();

@@ -76,8 +76,9 @@ export class OutboxProcessor {
               updated_at = now(), version = m.version + 1
         WHERE m.id IN (
           SELECT id FROM outbox_messages
+           -- Timestamps are stored to the millisecond (rounded): allow that much so a row due now is due.
            WHERE topic = ANY($3)
-             AND ((status = 'pending' AND available_at <= now())
+             AND ((status = 'pending' AND available_at <= now() + interval '1 millisecond')
                OR (status = 'processing' AND locked_until < now()))
            ORDER BY available_at, created_at
            LIMIT $1

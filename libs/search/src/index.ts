@@ -1,2 +1,3 @@
 export * from './meili.client';
 export * from './search.module';
+export * from './node-http-client';

@@ -7,6 +7,8 @@ import {
   loadVacancyDocuments,
   MatchingService,
   SearchIndexer,
+  searchParallel,
+  alone,
 } from '@werkbrug/matching';
 import { MeiliClient } from '@werkbrug/search';
 import { seedDemo } from '../demo';
@@ -127,7 +129,7 @@ export async function benchMatching(ctx: BenchContext, size: number, seconds: nu
       await timedPool(
         candidateQueries,
         concurrency,
-        async (queries) => void (await meili.client.multiSearch({ queries })),
+        async (queries) => void (await searchParallel(meili.client, alone(queries))),
       ),
     );
     results[`api w→c @${concurrency}`] = percentiles(
@@ -137,7 +139,11 @@ export async function benchMatching(ctx: BenchContext, size: number, seconds: nu
       await timedPool(
         vacancyQueries,
         concurrency,
-        async (queries) => void (await meili.client.multiSearch({ queries })),
+        async (queries) =>
+          void (await searchParallel(
+            meili.client,
+            matching.vacancyQueryGroups(queries, queries.length - 2),
+          )),
       ),
     );
   }
