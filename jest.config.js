@@ -27,5 +27,8 @@ module.exports = {
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   testTimeout: 60000,
+  // A finished run exits even if a library leaves an idle socket or timer behind (seen with the
+  // Meilisearch client's keep-alive polling); CI must never wait on that.
+  forceExit: true,
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.werkbrug/', '<rootDir>/.test-stack/'],
 };

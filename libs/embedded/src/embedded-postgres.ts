@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { importEsm } from './esm-import';
@@ -37,6 +37,7 @@ export async function startEmbeddedPostgres(options: PostgresOptions): Promise<R
   );
   const databaseDir = path.join(options.dataDir, 'postgres');
   mkdirSync(options.dataDir, { recursive: true });
+  if (process.getuid?.() === 0) assertReachableByOthers(options.dataDir);
   await stopLeftover(path.join(databaseDir, 'postmaster.pid'), 'SIGINT', options.log);
   const pg = new EmbeddedPostgres({
     databaseDir,
@@ -73,6 +74,22 @@ export async function startEmbeddedPostgres(options: PostgresOptions): Promise<R
   const url = `postgres://${USER}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${options.database}`;
   await ensureDatabase(url, options.database);
   return { url, port: options.port, stop: () => pg.stop() };
+}
+
+/**
+ * As root the server runs as the postgres user, which must be able to enter every folder above the data
+ * folder. Say so plainly instead of letting initdb fail with "permission denied".
+ */
+function assertReachableByOthers(dir: string) {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    if ((statSync(current).mode & 0o001) === 0) {
+      throw new Error(
+        `PostgreSQL runs as the "postgres" user when started as root, and that user cannot enter ${current}. ` +
+          'Set WERKBRUG_DATA_DIR to a folder under /tmp or /var/lib, or allow entry with chmod o+x on that folder.',
+      );
+    }
+    if (current === path.dirname(current)) return;
+  }
 }
 
 async function ensureDatabase(url: string, database: string) {

@@ -23,7 +23,7 @@ export function nodeHttpClient(maxSockets = 64) {
     'http:': new http.Agent({ keepAlive: true, maxSockets }),
     'https:': new https.Agent({ keepAlive: true, maxSockets }),
   };
-  return (input: string | URL | Request, init?: RequestInit): Promise<unknown> =>
+  const request = (input: string | URL | Request, init?: RequestInit): Promise<unknown> =>
     new Promise((resolve, reject) => {
       const url = new URL(input instanceof Request ? input.url : String(input));
       const body =
@@ -75,4 +75,8 @@ export function nodeHttpClient(maxSockets = 64) {
       req.on('close', () => signal?.removeEventListener('abort', abort));
       req.end(body);
     });
+  // Idle keep-alive sockets would keep a finished process (or test run) alive: close them on shutdown.
+  return Object.assign(request, {
+    close: () => Object.values(agents).forEach((agent) => agent.destroy()),
+  });
 }
