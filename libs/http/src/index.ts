@@ -8,3 +8,4 @@ export * from './sql';
 export * from './logging';
 export * from './body-parsing';
 export * from './input-guard';
+export * from './query-int';

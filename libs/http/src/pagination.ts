@@ -1,17 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { OptionalIntQuery } from './query-int';
 import { ProblemException } from './problem';
 
 /** Query parameters shared by every list endpoint: keyset pagination with an opaque cursor. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @OptionalIntQuery(1, 100, 20)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page (nextCursor).' })

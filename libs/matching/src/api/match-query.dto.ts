@@ -1,15 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ARRANGEMENTS, type Arrangement } from '@werkbrug/domain';
+import { OptionalIntQuery } from '@werkbrug/http';
 
 export class CandidateMatchQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(50)
+  @OptionalIntQuery(1, 50, 20)
   limit?: number;
 
   @ApiPropertyOptional({
@@ -32,12 +27,7 @@ export class CandidateMatchQuery {
 }
 
 export class VacancyMatchQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(50)
+  @OptionalIntQuery(1, 50, 20)
   limit?: number;
 }
 
@@ -62,27 +52,12 @@ export class VacancySearchQuery {
   @Matches(/^-?\d{1,2}(\.\d{1,7})?,-?\d{1,3}(\.\d{1,7})?$/, { message: 'near must be lat,lng' })
   near?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 300, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(300)
+  @OptionalIntQuery(1, 300, 25)
   radiusKm?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @OptionalIntQuery(1, 100, 20)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 900, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(900)
+  @OptionalIntQuery(0, 900, 0)
   offset?: number;
 }

@@ -4,32 +4,22 @@ import type { Arrangement, TravelMode } from '@werkbrug/domain';
  * Arrangements a candidate may take by default on each participatieladder rung (README: "Matching rules").
  * The candidate's own list overrides this. Rungs 1–2 take none; unpaid forms come first, paid forms from rung 5.
  */
+const UNPAID: readonly Arrangement[] = ['vrijwilligerswerk', 'werkervaringsplaats', 'stage'];
+const PAID_WITH_SUPPORT: readonly Arrangement[] = [
+  'proefplaatsing',
+  'detachering',
+  'groepsdetachering',
+  'beschut_werk',
+  'leerwerkbaan',
+];
+
 export const ARRANGEMENTS_BY_RUNG: Record<number, readonly Arrangement[]> = {
   1: [],
   2: [],
   3: ['vrijwilligerswerk'],
-  4: ['vrijwilligerswerk', 'werkervaringsplaats', 'stage'],
-  5: [
-    'vrijwilligerswerk',
-    'werkervaringsplaats',
-    'stage',
-    'proefplaatsing',
-    'detachering',
-    'groepsdetachering',
-    'beschut_werk',
-    'leerwerkbaan',
-  ],
-  6: [
-    'vrijwilligerswerk',
-    'werkervaringsplaats',
-    'stage',
-    'proefplaatsing',
-    'detachering',
-    'groepsdetachering',
-    'beschut_werk',
-    'leerwerkbaan',
-    'regulier',
-  ],
+  4: UNPAID,
+  5: [...UNPAID, ...PAID_WITH_SUPPORT],
+  6: [...UNPAID, ...PAID_WITH_SUPPORT, 'regulier'],
 };
 
 export const acceptedArrangements = (
