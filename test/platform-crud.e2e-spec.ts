@@ -368,6 +368,31 @@ describe('platform: auth, scoping and CRUD', () => {
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('returns one vacancy exactly as the list does (dates as dates, names joined)', async () => {
+    const created = await t
+      .http()
+      .post('/api/vacancies')
+      .set(bearer(w.wmA.token))
+      .send(
+        vacancyBody({ employerId: w.employer.id, startDate: '2026-12-01', title: 'Datumcontrole' }),
+      )
+      .expect(201);
+    const one = await t
+      .http()
+      .get(`/api/vacancies/${created.body.id}`)
+      .set(bearer(w.wmA.token))
+      .expect(200);
+    const list = await t
+      .http()
+      .get('/api/vacancies?limit=100')
+      .set(bearer(w.wmA.token))
+      .expect(200);
+    const inList = list.body.items.find((v: { id: string }) => v.id === created.body.id);
+    expect(one.body.startDate).toBe('2026-12-01');
+    expect(one.body).toEqual(inList);
+    expect(one.body).toEqual(created.body);
+  });
+
   it('updates candidate hours consistently (min ≤ max after merge)', async () => {
     const c = await t
       .http()

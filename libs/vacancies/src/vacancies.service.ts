@@ -8,6 +8,7 @@ import { OutboxService } from '@werkbrug/outbox';
 import { WerksoortenService } from '@werkbrug/werksoorten';
 import { CreateVacancyDto, UpdateVacancyDto, VacancyListQuery } from './vacancy.dto';
 import { Vacancy } from './vacancy.entity';
+import { ONE_VACANCY_SQL, oneVacancyParams, rowToVacancy } from './vacancy-row';
 import { toVacancyView, VacancyView } from './vacancy.view';
 
 const SORTABLE = {
@@ -50,9 +51,9 @@ export class VacanciesService {
   }
 
   async get(actor: Actor, id: string): Promise<VacancyView> {
-    const v = await this.withNames(this.scoped(actor)).andWhere('v.id = :id', { id }).getOne();
-    if (!v) throw Problems.notFound('Vacancy');
-    return toVacancyView(v);
+    const [row] = await this.db.query(ONE_VACANCY_SQL, oneVacancyParams(actor, id));
+    if (!row) throw Problems.notFound('Vacancy');
+    return toVacancyView(rowToVacancy(row));
   }
 
   private checkHours(min: number, max: number) {
