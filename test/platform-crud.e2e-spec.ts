@@ -393,6 +393,22 @@ describe('platform: auth, scoping and CRUD', () => {
     expect(one.body).toEqual(created.body);
   });
 
+  it('answers a candidate create with the same file a read returns', async () => {
+    const created = await t
+      .http()
+      .post('/api/candidates')
+      .set(bearer(w.wmA.token))
+      .send(candidateBody({ maxTravelKm: 7.5 }))
+      .expect(201);
+    const read = await t
+      .http()
+      .get(`/api/candidates/${created.body.id}`)
+      .set(bearer(w.wmA.token))
+      .expect(200);
+    expect(created.body.pseudonym).toMatch(/^K-\d{6}$/);
+    expect(read.body).toEqual(created.body);
+  });
+
   it('updates candidate hours consistently (min ≤ max after merge)', async () => {
     const c = await t
       .http()

@@ -112,7 +112,7 @@ export class CandidatesService {
       ]);
     }
     await this.checkWishes(dto.werksoortWishes);
-    const id = await this.db.transaction(async (em) => {
+    return this.db.transaction(async (em) => {
       const werkmakelaarId = dto.werkmakelaarId ?? actor.userId;
       await this.checkWerkmakelaar(em, actor.organisationId, werkmakelaarId);
       const home = await resolveLocation(em, dto.homeArea, 'homeArea');
@@ -133,7 +133,7 @@ export class CandidatesService {
       applyWorkProfile(candidate, dto, home);
       const saved = await em.getRepository(Candidate).save(candidate);
       const p = dto.personal;
-      await em.getRepository(CandidateProtected).save({
+      const personal = await em.getRepository(CandidateProtected).save({
         candidateId: saved.id,
         firstName: p.firstName.trim(),
         lastName: p.lastName.trim(),
@@ -152,10 +152,13 @@ export class CandidatesService {
         aggregateType: 'candidate',
         aggregateId: saved.id,
       });
-      return saved.id;
+      // The pseudonym comes from a column default; read it back instead of reloading the whole file.
+      const [{ pseudonym }] = await em.query(`SELECT pseudonym FROM candidates WHERE id = $1`, [
+        saved.id,
+      ]);
+      saved.pseudonym = pseudonym;
+      return toCandidateFileView(saved, personal as CandidateProtected);
     });
-    // The creation itself is audited; echoing the file back is not a separate read.
-    return this.get(actor, id, undefined, { audit: false });
   }
 
   private assertSelfEditable(actor: Actor, dto: UpdateCandidateDto) {

@@ -42,23 +42,35 @@ export class WerksoortenService {
     return toWerksoortView(w);
   }
 
+  /**
+   * Active werksoort ids by code, remembered for a few seconds: every vacancy and candidate write checks
+   * them, and they change rarely (a change in this process forgets them at once).
+   */
+  private activeCodes: { at: number; byCode: Map<string, string> } | null = null;
+
+  private async activeByCode(): Promise<Map<string, string>> {
+    if (this.activeCodes && Date.now() - this.activeCodes.at < 5_000)
+      return this.activeCodes.byCode;
+    const rows: { id: string; code: string }[] = await this.db.query(
+      `SELECT id, code FROM werksoorten WHERE active`,
+    );
+    this.activeCodes = { at: Date.now(), byCode: new Map(rows.map((r) => [r.code, r.id])) };
+    return this.activeCodes.byCode;
+  }
+
   /** Active werksoort ids by code; unknown or inactive codes are reported as a validation problem. */
   async requireActiveCodes(codes: readonly string[], field: string): Promise<Map<string, string>> {
     const unique = [...new Set(codes)];
-    const rows: { id: string; code: string }[] = unique.length
-      ? await this.db.query(`SELECT id, code FROM werksoorten WHERE code = ANY($1) AND active`, [
-          unique,
-        ])
-      : [];
-    const found = new Map(rows.map((r) => [r.code, r.id]));
-    const missing = unique.filter((c) => !found.has(c));
+    const active = unique.length ? await this.activeByCode() : new Map<string, string>();
+    const missing = unique.filter((c) => !active.has(c));
     if (missing.length) {
       throw Problems.validation([{ field, message: `unknown werksoort: ${missing.join(', ')}` }]);
     }
-    return found;
+    return new Map(unique.map((c) => [c, active.get(c) as string]));
   }
 
   async create(dto: CreateWerksoortDto): Promise<WerksoortView> {
+    this.activeCodes = null;
     return this.db.transaction(async (em) => {
       const repo = em.getRepository(Werksoort);
       if (await repo.exists({ where: { code: dto.code } })) {
@@ -83,6 +95,7 @@ export class WerksoortenService {
   }
 
   async update(id: string, dto: UpdateWerksoortDto, ifMatch?: number): Promise<WerksoortView> {
+    this.activeCodes = null;
     const expected = ifMatch ?? dto.version;
     if (expected === undefined) throw Problems.versionRequired();
     return this.db.transaction(async (em) => {
@@ -105,6 +118,7 @@ export class WerksoortenService {
   }
 
   async remove(id: string): Promise<void> {
+    this.activeCodes = null;
     await this.db.transaction(async (em) => {
       const [{ used }] = await em.query(
         `SELECT (EXISTS (SELECT 1 FROM vacancies WHERE werksoort_id = $1)
