@@ -182,13 +182,9 @@ export class MatchingService {
           });
         if (c.werksoortWishes.length) {
           const wish = `werksoortCode IN ${JSON.stringify(c.werksoortWishes)}`;
-          queries.push({
-            indexUid: index,
-            q: '',
-            filter: [...strict, wish],
-            sort: geoSort,
-            limit: POOL,
-          });
+          // Unsorted: the strict query already brings the nearest; this one makes sure wished work is in
+          // the pool even when it is farther away, without paying for a second sort by distance.
+          queries.push({ indexUid: index, q: '', filter: [...strict, wish], limit: POOL });
         }
       }
     }
