@@ -11,7 +11,15 @@ import { CandidateProtected } from './candidate-protected.entity';
 export class Candidate extends BaseEntity {
   @Column({ type: 'uuid' }) organisationId!: string;
   @Column({ type: 'uuid', nullable: true }) werkmakelaarId!: string | null;
-  @Column({ type: 'text', insert: false, update: false }) pseudonym!: string;
+  /** Set by the database default (see the initial migration); declared so INSERT … RETURNING brings it back. */
+  @Column({
+    type: 'text',
+    insert: false,
+    update: false,
+    default: () =>
+      "('K-' || lpad(((nextval('candidate_pseudonym_seq') * 7919) % 999983)::text, 6, '0'))",
+  })
+  pseudonym!: string;
   /** Werksoort codes in order of preference. */
   @Column({ type: 'text', array: true }) werksoortWishes!: string[];
   @Column({ type: 'text' }) interests!: string;

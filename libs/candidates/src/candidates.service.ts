@@ -152,11 +152,7 @@ export class CandidatesService {
         aggregateType: 'candidate',
         aggregateId: saved.id,
       });
-      // The pseudonym comes from a column default; read it back instead of reloading the whole file.
-      const [{ pseudonym }] = await em.query(`SELECT pseudonym FROM candidates WHERE id = $1`, [
-        saved.id,
-      ]);
-      saved.pseudonym = pseudonym;
+      // The pseudonym comes back from INSERT … RETURNING (its column declares the database default).
       return toCandidateFileView(saved, personal as CandidateProtected);
     });
   }
