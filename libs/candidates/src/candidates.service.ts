@@ -114,7 +114,10 @@ export class CandidatesService {
     await this.checkWishes(dto.werksoortWishes);
     return this.db.transaction(async (em) => {
       const werkmakelaarId = dto.werkmakelaarId ?? actor.userId;
-      await this.checkWerkmakelaar(em, actor.organisationId, werkmakelaarId);
+      // The caller is an authenticated, active werkmakelaar of this organisation: only others need a check.
+      if (werkmakelaarId !== actor.userId) {
+        await this.checkWerkmakelaar(em, actor.organisationId, werkmakelaarId);
+      }
       const home = await resolveLocation(em, dto.homeArea, 'homeArea');
       const candidate = em.getRepository(Candidate).create({
         organisationId: actor.organisationId,
