@@ -8,6 +8,7 @@ import { AppConfig, APP_CONFIG } from '@werkbrug/config';
 import {
   bodyParserErrors,
   createValidationPipe,
+  EtagInterceptor,
   jsonBodyParser,
   ProblemFilter,
   requireJsonBody,
@@ -70,6 +71,7 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalInterceptors(new EtagInterceptor());
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, {

@@ -8,12 +8,10 @@ import {
   Patch,
   Post,
   Query,
-  Res,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Access, type Actor, CurrentActor } from '@werkbrug/auth';
-import { etag, IfMatchVersion } from '@werkbrug/http';
+import { IfMatchVersion } from '@werkbrug/http';
 import { CandidateListQuery, CreateCandidateDto, UpdateCandidateDto } from './candidate.dto';
 import { CandidatesService } from './candidates.service';
 
@@ -48,11 +46,8 @@ export class CandidatesController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Headers(PURPOSE_HEADER) purpose: string | undefined,
-    @Res({ passthrough: true }) res: Response,
   ) {
-    const c = await this.candidates.get(actor, id, purpose);
-    res.setHeader('ETag', etag(c.version));
-    return c;
+    return this.candidates.get(actor, id, purpose);
   }
 
   @Patch(':id')
@@ -62,10 +57,7 @@ export class CandidatesController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateCandidateDto,
     @IfMatchVersion() ifMatch: number | undefined,
-    @Res({ passthrough: true }) res: Response,
   ) {
-    const c = await this.candidates.update(actor, id, dto, ifMatch);
-    res.setHeader('ETag', etag(c.version));
-    return c;
+    return this.candidates.update(actor, id, dto, ifMatch);
   }
 }

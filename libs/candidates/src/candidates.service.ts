@@ -4,7 +4,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
 import { AuditService } from '@werkbrug/audit';
 import { resolveLocation } from '@werkbrug/domain';
-import { escapeLike, Page, paginate, Problems } from '@werkbrug/http';
+import {
+  assertVersion,
+  escapeLike,
+  expectedVersion,
+  Page,
+  paginate,
+  Problems,
+} from '@werkbrug/http';
 import { OutboxService } from '@werkbrug/outbox';
 import { WerksoortenService } from '@werkbrug/werksoorten';
 import {
@@ -180,8 +187,7 @@ export class CandidatesService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateCandidateDto, ifMatch?: number) {
-    const expected = ifMatch ?? dto.version;
-    if (expected === undefined) throw Problems.versionRequired();
+    const expected = expectedVersion(ifMatch, dto.version);
     this.assertSelfEditable(actor, dto);
     if (actor.role === 'admin')
       throw Problems.forbidden('Administrators do not edit candidate files.');
@@ -192,7 +198,7 @@ export class CandidatesService {
         .setLock('pessimistic_write')
         .getOne();
       if (!c) throw Problems.notFound('Candidate');
-      if (c.version !== expected) throw Problems.staleVersion(c.version);
+      assertVersion(c.version, expected);
       if (dto.werkmakelaarId) {
         await this.checkWerkmakelaar(em, c.organisationId, dto.werkmakelaarId);
         c.werkmakelaarId = dto.werkmakelaarId;

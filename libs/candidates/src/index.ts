@@ -3,3 +3,4 @@ export * from './candidate-protected.entity';
 export * from './candidate.view';
 export * from './candidates.module';
 export * from './candidates.service';
+export * from './candidate-membership';

@@ -9,12 +9,10 @@ import {
   Patch,
   Post,
   Query,
-  Res,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Access, type Actor, CurrentActor } from '@werkbrug/auth';
-import { etag, IfMatchVersion } from '@werkbrug/http';
+import { IfMatchVersion } from '@werkbrug/http';
 import { CreateEmployerDto, EmployerListQuery, UpdateEmployerDto } from './employer.dto';
 import { EmployersService } from './employers.service';
 
@@ -38,14 +36,8 @@ export class EmployersController {
 
   @Get(':id')
   @Access('admin', 'werkmakelaar', 'werkgever')
-  async get(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const e = await this.employers.get(actor, id);
-    res.setHeader('ETag', etag(e.version));
-    return e;
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.employers.get(actor, id);
   }
 
   @Patch(':id')
@@ -55,11 +47,8 @@ export class EmployersController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateEmployerDto,
     @IfMatchVersion() ifMatch: number | undefined,
-    @Res({ passthrough: true }) res: Response,
   ) {
-    const e = await this.employers.update(actor, id, dto, ifMatch);
-    res.setHeader('ETag', etag(e.version));
-    return e;
+    return this.employers.update(actor, id, dto, ifMatch);
   }
 
   @Delete(':id')

@@ -4,7 +4,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '@werkbrug/database';
 import type { Actor } from '@werkbrug/auth';
 import { LocationDto, resolveLocation } from '@werkbrug/domain';
-import { escapeLike, Page, paginate, Problems } from '@werkbrug/http';
+import {
+  assertVersion,
+  escapeLike,
+  expectedVersion,
+  Page,
+  paginate,
+  Problems,
+} from '@werkbrug/http';
 import { OutboxService } from '@werkbrug/outbox';
 import {
   CreateEmployerDto,
@@ -109,8 +116,7 @@ export class EmployersService {
     dto: UpdateEmployerDto,
     ifMatch?: number,
   ): Promise<EmployerView> {
-    const expected = ifMatch ?? dto.version;
-    if (expected === undefined) throw Problems.versionRequired();
+    const expected = expectedVersion(ifMatch, dto.version);
     return this.db.transaction(async (em) => {
       const repo = em.getRepository(Employer);
       const e = await this.scoped(actor, em)
@@ -118,7 +124,7 @@ export class EmployersService {
         .setLock('pessimistic_write')
         .getOne();
       if (!e) throw Problems.notFound('Employer');
-      if (e.version !== expected) throw Problems.staleVersion(e.version);
+      assertVersion(e.version, expected);
       if (dto.name !== undefined) e.name = dto.name.trim();
       if (dto.sbiCode !== undefined) e.sbiCode = dto.sbiCode;
       if (dto.sbiVersion !== undefined) e.sbiVersion = dto.sbiVersion;

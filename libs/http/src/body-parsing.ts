@@ -1,5 +1,5 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { problemType } from './problem';
+import { problemOf } from './problem';
 import { sendProblem } from './problem.filter';
 
 export const BODY_LIMIT = '1mb';
@@ -24,13 +24,15 @@ export function requireJsonBody(req: Request, res: Response, next: NextFunction)
     req.path.startsWith('/api/') &&
     !req.is(['application/json', 'application/*+json'])
   ) {
-    sendProblem(res, {
-      type: problemType('UNSUPPORTED_MEDIA_TYPE'),
-      title: 'Unsupported media type',
-      status: 415,
-      code: 'UNSUPPORTED_MEDIA_TYPE',
-      detail: 'Send the body as application/json.',
-    });
+    sendProblem(
+      res,
+      problemOf(
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Unsupported media type',
+        'Send the body as application/json.',
+      ),
+    );
     return;
   }
   next();
@@ -49,31 +51,27 @@ export function bodyParserErrors(
 ) {
   if (!err || res.headersSent) return next(err);
   if (err.type === 'entity.too.large') {
-    return sendProblem(res, {
-      type: problemType('PAYLOAD_TOO_LARGE'),
-      title: 'Request body too large',
-      status: 413,
-      code: 'PAYLOAD_TOO_LARGE',
-      detail: `The body may be at most ${BODY_LIMIT}.`,
-    });
+    return sendProblem(
+      res,
+      problemOf(
+        413,
+        'PAYLOAD_TOO_LARGE',
+        'Request body too large',
+        `The body may be at most ${BODY_LIMIT}.`,
+      ),
+    );
   }
   if (err.type === 'entity.parse.failed') {
-    return sendProblem(res, {
-      type: problemType('MALFORMED_JSON'),
-      title: 'Malformed JSON',
-      status: 400,
-      code: 'MALFORMED_JSON',
-      detail: 'The request body is not valid JSON.',
-    });
+    return sendProblem(
+      res,
+      problemOf(400, 'MALFORMED_JSON', 'Malformed JSON', 'The request body is not valid JSON.'),
+    );
   }
   if (err.status && err.status >= 400 && err.status < 500) {
-    return sendProblem(res, {
-      type: problemType('BAD_REQUEST'),
-      title: 'Bad request',
-      status: err.status,
-      code: 'BAD_REQUEST',
-      detail: 'The request body could not be read.',
-    });
+    return sendProblem(
+      res,
+      problemOf(err.status, 'BAD_REQUEST', 'Bad request', 'The request body could not be read.'),
+    );
   }
   return next(err);
 }

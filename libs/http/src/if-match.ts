@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { ProblemException } from './problem';
+import { ProblemException, Problems } from './problem';
 
 /**
  * Reads the expected version of an update from If-Match ("3", W/"3" or 3).
@@ -22,3 +22,18 @@ export const IfMatchVersion = createParamDecorator((_: unknown, ctx: ExecutionCo
 });
 
 export const etag = (version: number) => `"${version}"`;
+
+/** The version an update was based on: If-Match wins over a body `version`; one of them is required. */
+export function expectedVersion(
+  ifMatch: number | undefined,
+  bodyVersion: number | undefined,
+): number {
+  const expected = ifMatch ?? bodyVersion;
+  if (expected === undefined) throw Problems.versionRequired();
+  return expected;
+}
+
+/** Optimistic locking: a record changed since it was read is a 409, never a silent overwrite. */
+export function assertVersion(current: number, expected: number | undefined): void {
+  if (expected !== undefined && current !== expected) throw Problems.staleVersion(current);
+}

@@ -9,3 +9,4 @@ export * from './logging';
 export * from './body-parsing';
 export * from './input-guard';
 export * from './query-int';
+export * from './etag.interceptor';

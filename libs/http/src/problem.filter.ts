@@ -15,7 +15,7 @@ import {
   PG_FOREIGN_KEY_VIOLATION,
   PG_UNIQUE_VIOLATION,
 } from '@werkbrug/database';
-import { PROBLEM_CONTENT_TYPE, ProblemDocument, ProblemException, problemType } from './problem';
+import { PROBLEM_CONTENT_TYPE, ProblemDocument, ProblemException, problemOf } from './problem';
 
 const CODE_BY_STATUS: Record<number, [string, string]> = {
   400: ['BAD_REQUEST', 'Bad request'],
@@ -46,69 +46,51 @@ export function toProblem(error: unknown, instance?: string): ProblemDocument {
         ? (body as { message: unknown }).message
         : undefined;
     const detail = typeof message === 'string' ? message : status < 500 ? error.message : undefined;
-    return { type: problemType(code), title, status, code, detail, instance };
+    return { ...problemOf(status, code, title, detail), instance };
   }
+  return { ...databaseProblem(error), instance };
+}
+
+/** Database refusals a client caused become 4xx; anything else is our fault (500). */
+function databaseProblem(error: unknown): ProblemDocument {
   const pgCode = pgErrorCode(error);
+  const constraint = pgConstraint(error);
   if (pgCode === PG_UNIQUE_VIOLATION) {
-    return {
-      type: problemType('DUPLICATE'),
-      title: 'Already exists',
-      status: 409,
-      code: 'DUPLICATE',
-      detail: `A record with the same unique value already exists (${pgConstraint(error) ?? 'unique key'}).`,
-      instance,
-    };
+    const detail = `A record with the same unique value already exists (${constraint ?? 'unique key'}).`;
+    return problemOf(409, 'DUPLICATE', 'Already exists', detail);
   }
   if (pgCode === PG_FOREIGN_KEY_VIOLATION) {
-    return {
-      type: problemType('REFERENCE_NOT_FOUND'),
-      title: 'Referenced record not found',
-      status: 422,
-      code: 'REFERENCE_NOT_FOUND',
-      detail: 'A referenced record does not exist.',
-      instance,
-    };
+    return problemOf(
+      422,
+      'REFERENCE_NOT_FOUND',
+      'Referenced record not found',
+      'A referenced record does not exist.',
+    );
   }
   if (pgCode && PG_BAD_INPUT.includes(pgCode)) {
-    return {
-      type: problemType('INVALID_PARAMETER'),
-      title: 'Invalid parameter',
-      status: 400,
-      code: 'INVALID_PARAMETER',
-      detail: 'A value in the request could not be read (for example a malformed cursor or date).',
-      instance,
-    };
+    const detail =
+      'A value in the request could not be read (for example a malformed cursor or date).';
+    return problemOf(400, 'INVALID_PARAMETER', 'Invalid parameter', detail);
   }
   if (pgCode === PG_CHECK_VIOLATION) {
-    return {
-      type: problemType('VALIDATION_FAILED'),
-      title: 'Validation failed',
-      status: 422,
-      code: 'VALIDATION_FAILED',
-      detail: `A value is outside what is allowed (${pgConstraint(error) ?? 'check'}).`,
-      instance,
-    };
+    const detail = `A value is outside what is allowed (${constraint ?? 'check'}).`;
+    return problemOf(422, 'VALIDATION_FAILED', 'Validation failed', detail);
   }
-  return {
-    type: problemType('INTERNAL_ERROR'),
-    title: 'Internal error',
-    status: 500,
-    code: 'INTERNAL_ERROR',
-    detail: 'Something went wrong on our side. The error has been logged.',
-    instance,
-  };
+  return problemOf(
+    500,
+    'INTERNAL_ERROR',
+    'Internal error',
+    'Something went wrong on our side. The error has been logged.',
+  );
 }
 
 export function sendProblem(res: Response, problem: ProblemDocument) {
-  if (problem.status === 429 && typeof problem.retryAfterSeconds === 'number') {
-    res.setHeader('Retry-After', String(problem.retryAfterSeconds));
-  }
-  if (problem.status === 503 && typeof problem.retryAfterSeconds === 'number') {
+  // Rate limits (429) and an unavailable search (503) say when to try again.
+  if (typeof problem.retryAfterSeconds === 'number') {
     res.setHeader('Retry-After', String(problem.retryAfterSeconds));
   }
   res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
-
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');

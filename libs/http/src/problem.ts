@@ -23,6 +23,15 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 export const problemType = (code: string) =>
   `urn:werkbrug:problem:${code.toLowerCase().replace(/_/g, '-')}`;
 
+/** A problem document from its parts; the type URI follows from the code. */
+export const problemOf = (
+  status: number,
+  code: string,
+  title: string,
+  detail?: string,
+  extensions: Record<string, unknown> = {},
+): ProblemDocument => ({ type: problemType(code), title, status, code, detail, ...extensions });
+
 /**
  * An RFC 9457 problem raised by application code. `code` is stable and documented;
  * `title` is a short human summary, `detail` explains this occurrence.
@@ -35,7 +44,7 @@ export class ProblemException extends HttpException {
     detail?: string,
     extensions: Record<string, unknown> = {},
   ) {
-    super({ type: problemType(code), title, status, code, detail, ...extensions }, status);
+    super(problemOf(status, code, title, detail, extensions), status);
   }
 
   get problem(): ProblemDocument {

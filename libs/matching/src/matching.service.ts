@@ -5,7 +5,6 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
 import { Problems } from '@werkbrug/http';
 import { MeiliClient } from '@werkbrug/search';
-import { Blocker, Reason } from './engine/codes';
 import { hardConstraintBlockers, isNearMiss } from './engine/hard-constraints';
 import type { CandidateProfile, VacancyProfile } from './engine/match-profiles';
 import { distanceKm, roundKm } from './engine/matching-rules';
@@ -328,6 +327,3 @@ export class MatchingService {
     return { vacancy: vacancySummary(v), items, nearMisses };
   }
 }
-
-export type { Blocker, Reason };
-export type MatchProfilePair = { candidate: CandidateProfile; vacancy: VacancyProfile };

@@ -1,18 +1,7 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Access, type Actor, CurrentActor, ROLES } from '@werkbrug/auth';
-import { etag, IfMatchVersion } from '@werkbrug/http';
+import { IfMatchVersion } from '@werkbrug/http';
 import {
   CreateOrganisationDto,
   OrganisationListQuery,
@@ -40,14 +29,8 @@ export class OrganisationsController {
 
   @Get(':id')
   @Access(...ROLES)
-  async get(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const org = await this.organisations.get(actor, id);
-    res.setHeader('ETag', etag(org.version));
-    return org;
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.organisations.get(actor, id);
   }
 
   @Patch(':id')
@@ -57,10 +40,7 @@ export class OrganisationsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateOrganisationDto,
     @IfMatchVersion() ifMatch: number | undefined,
-    @Res({ passthrough: true }) res: Response,
   ) {
-    const org = await this.organisations.update(actor, id, dto, ifMatch);
-    res.setHeader('ETag', etag(org.version));
-    return org;
+    return this.organisations.update(actor, id, dto, ifMatch);
   }
 }

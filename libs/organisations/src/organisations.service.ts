@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
-import { escapeLike, Page, paginate, Problems } from '@werkbrug/http';
+import {
+  assertVersion,
+  escapeLike,
+  expectedVersion,
+  Page,
+  paginate,
+  Problems,
+} from '@werkbrug/http';
 import {
   CreateOrganisationDto,
   OrganisationListQuery,
@@ -60,8 +67,7 @@ export class OrganisationsService {
     dto: UpdateOrganisationDto,
     ifMatch?: number,
   ): Promise<OrganisationView> {
-    const expected = ifMatch ?? dto.version;
-    if (expected === undefined) throw Problems.versionRequired();
+    const expected = expectedVersion(ifMatch, dto.version);
     return this.db.transaction(async (em) => {
       const repo = em.getRepository(Organisation);
       const org = await this.scoped(actor, em)
@@ -69,7 +75,7 @@ export class OrganisationsService {
         .setLock('pessimistic_write')
         .getOne();
       if (!org) throw Problems.notFound('Organisation');
-      if (org.version !== expected) throw Problems.staleVersion(org.version);
+      assertVersion(org.version, expected);
       if (dto.name !== undefined) {
         const name = dto.name.trim();
         const clash = await repo

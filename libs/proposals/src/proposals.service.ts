@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@werkbrug/audit';
-import type { Actor, Role } from '@werkbrug/auth';
+import { isCandidateOfOrganisation } from '@werkbrug/candidates';
+import type { Actor } from '@werkbrug/auth';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
 import { queryRows } from '@werkbrug/database';
 import { Page, paginate, ProblemException, Problems } from '@werkbrug/http';
@@ -176,11 +177,8 @@ export class ProposalsService {
 
   async create(actor: Actor, dto: CreateProposalDto) {
     const id = await this.db.transaction(async (em) => {
-      const [candidate] = await em.query(
-        `SELECT id FROM candidates WHERE id = $1 AND organisation_id = $2 AND erased_at IS NULL`,
-        [dto.candidateId, actor.organisationId],
-      );
-      if (!candidate)
+      const known = await isCandidateOfOrganisation(em, dto.candidateId, actor.organisationId);
+      if (!known)
         throw Problems.validation([
           { field: 'candidateId', message: 'not a candidate of your organisation' },
         ]);
@@ -447,5 +445,3 @@ export class ProposalsService {
     return { candidateId: ctx.candidate.id, vacancyId: ctx.vacancy.id };
   }
 }
-
-export type { Role };

@@ -9,12 +9,10 @@ import {
   Patch,
   Post,
   Query,
-  Res,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Access, type Actor, CurrentActor, ROLES } from '@werkbrug/auth';
-import { etag, IfMatchVersion } from '@werkbrug/http';
+import { IfMatchVersion } from '@werkbrug/http';
 import { CreateVacancyDto, UpdateVacancyDto, VacancyListQuery } from './vacancy.dto';
 import { VacanciesService } from './vacancies.service';
 
@@ -38,14 +36,8 @@ export class VacanciesController {
 
   @Get(':id')
   @Access(...ROLES)
-  async get(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const v = await this.vacancies.get(actor, id);
-    res.setHeader('ETag', etag(v.version));
-    return v;
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.vacancies.get(actor, id);
   }
 
   @Patch(':id')
@@ -55,11 +47,8 @@ export class VacanciesController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateVacancyDto,
     @IfMatchVersion() ifMatch: number | undefined,
-    @Res({ passthrough: true }) res: Response,
   ) {
-    const v = await this.vacancies.update(actor, id, dto, ifMatch);
-    res.setHeader('ETag', etag(v.version));
-    return v;
+    return this.vacancies.update(actor, id, dto, ifMatch);
   }
 
   @Delete(':id')

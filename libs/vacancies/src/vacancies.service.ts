@@ -3,7 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
 import { resolveLocation } from '@werkbrug/domain';
-import { escapeLike, Page, paginate, Problems } from '@werkbrug/http';
+import {
+  assertVersion,
+  escapeLike,
+  expectedVersion,
+  Page,
+  paginate,
+  Problems,
+} from '@werkbrug/http';
 import { OutboxService } from '@werkbrug/outbox';
 import { WerksoortenService } from '@werkbrug/werksoorten';
 import { CreateVacancyDto, UpdateVacancyDto, VacancyListQuery } from './vacancy.dto';
@@ -140,8 +147,7 @@ export class VacanciesService {
     dto: UpdateVacancyDto,
     ifMatch?: number,
   ): Promise<VacancyView> {
-    const expected = ifMatch ?? dto.version;
-    if (expected === undefined) throw Problems.versionRequired();
+    const expected = expectedVersion(ifMatch, dto.version);
     const werksoortIds = dto.werksoort
       ? await this.werksoorten.requireActiveCodes([dto.werksoort], 'werksoort')
       : null;
@@ -151,7 +157,7 @@ export class VacanciesService {
         .setLock('pessimistic_write')
         .getOne();
       if (!v) throw Problems.notFound('Vacancy');
-      if (v.version !== expected) throw Problems.staleVersion(v.version);
+      assertVersion(v.version, expected);
       if (dto.werksoort && werksoortIds) v.werksoortId = werksoortIds.get(dto.werksoort) as string;
       if (dto.title !== undefined) v.title = dto.title.trim();
       if (dto.description !== undefined) v.description = dto.description.trim();

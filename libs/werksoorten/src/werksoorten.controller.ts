@@ -9,12 +9,10 @@ import {
   Patch,
   Post,
   Query,
-  Res,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Access, ROLES } from '@werkbrug/auth';
-import { etag, IfMatchVersion } from '@werkbrug/http';
+import { IfMatchVersion } from '@werkbrug/http';
 import { CreateWerksoortDto, UpdateWerksoortDto, WerksoortListQuery } from './werksoort.dto';
 import { WerksoortenService } from './werksoorten.service';
 
@@ -38,10 +36,8 @@ export class WerksoortenController {
 
   @Get(':id')
   @Access(...ROLES)
-  async get(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response) {
-    const w = await this.werksoorten.get(id);
-    res.setHeader('ETag', etag(w.version));
-    return w;
+  async get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.werksoorten.get(id);
   }
 
   @Patch(':id')
@@ -50,11 +46,8 @@ export class WerksoortenController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateWerksoortDto,
     @IfMatchVersion() ifMatch: number | undefined,
-    @Res({ passthrough: true }) res: Response,
   ) {
-    const w = await this.werksoorten.update(id, dto, ifMatch);
-    res.setHeader('ETag', etag(w.version));
-    return w;
+    return this.werksoorten.update(id, dto, ifMatch);
   }
 
   @Delete(':id')

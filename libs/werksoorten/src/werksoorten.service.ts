@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { queryRows } from '@werkbrug/database';
-import { Page, paginate, Problems } from '@werkbrug/http';
+import { assertVersion, expectedVersion, Page, paginate, Problems } from '@werkbrug/http';
 import { OutboxService } from '@werkbrug/outbox';
 import {
   CreateWerksoortDto,
@@ -96,13 +96,12 @@ export class WerksoortenService {
 
   async update(id: string, dto: UpdateWerksoortDto, ifMatch?: number): Promise<WerksoortView> {
     this.activeCodes = null;
-    const expected = ifMatch ?? dto.version;
-    if (expected === undefined) throw Problems.versionRequired();
+    const expected = expectedVersion(ifMatch, dto.version);
     return this.db.transaction(async (em) => {
       const repo = em.getRepository(Werksoort);
       const w = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!w) throw Problems.notFound('Werksoort');
-      if (w.version !== expected) throw Problems.staleVersion(w.version);
+      assertVersion(w.version, expected);
       if (dto.name !== undefined) w.name = dto.name.trim();
       if (dto.description !== undefined) w.description = dto.description.trim();
       if (dto.synonyms !== undefined) w.synonyms = cleanSynonyms(dto.synonyms);

@@ -6,9 +6,7 @@ import { CliSearchModule } from './cli-search.module';
 /** A Nest context with database and Meilisearch, for CLI commands (uses the running stack if any). */
 export function withSearchContext<T>(fn: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   return withDatabase(
-    async (_db, env) => {
-      process.env.MEILI_URL = env.MEILI_URL;
-      process.env.MEILI_MASTER_KEY = env.MEILI_MASTER_KEY;
+    async () => {
       process.env.LOG_LEVEL ??= 'warn';
       const app = await NestFactory.createApplicationContext(CliSearchModule, {
         logger: ['error', 'warn'],

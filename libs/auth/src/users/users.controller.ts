@@ -1,17 +1,6 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { etag, IfMatchVersion } from '@werkbrug/http';
+import { IfMatchVersion } from '@werkbrug/http';
 import { Access } from '../access.decorator';
 import { CurrentActor } from '../current-actor.decorator';
 import { ROLES, type Actor } from '../role';
@@ -38,14 +27,8 @@ export class UsersController {
 
   @Get(':id')
   @Access(...ROLES)
-  async get(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const user = await this.users.get(actor, id);
-    res.setHeader('ETag', etag(user.version));
-    return user;
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.users.get(actor, id);
   }
 
   @Patch(':id')
@@ -55,11 +38,8 @@ export class UsersController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateUserDto,
     @IfMatchVersion() ifMatch: number | undefined,
-    @Res({ passthrough: true }) res: Response,
   ) {
     if (dto.active === false) this.users.assertNotSelf(actor, id);
-    const user = await this.users.update(actor, id, dto, ifMatch);
-    res.setHeader('ETag', etag(user.version));
-    return user;
+    return this.users.update(actor, id, dto, ifMatch);
   }
 }

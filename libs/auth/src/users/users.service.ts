@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Page, paginate, ProblemException, Problems } from '@werkbrug/http';
+import {
+  assertVersion,
+  expectedVersion,
+  Page,
+  paginate,
+  ProblemException,
+  Problems,
+} from '@werkbrug/http';
 import { hashPassword } from '../password-hasher';
 import { passwordProblem } from '../password-policy';
 import type { Actor } from '../role';
@@ -112,8 +119,7 @@ export class UsersService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateUserDto, ifMatch?: number): Promise<UserView> {
-    const expected = ifMatch ?? dto.version;
-    if (expected === undefined) throw Problems.versionRequired();
+    const expected = expectedVersion(ifMatch, dto.version);
     if (actor.role !== 'admin' && actor.userId !== id) throw Problems.notFound('User');
     if (actor.role !== 'admin' && dto.active !== undefined)
       throw Problems.forbidden('Only an administrator can (de)activate users.');
@@ -129,7 +135,7 @@ export class UsersService {
         .setLock('pessimistic_write')
         .getOne();
       if (!user) throw Problems.notFound('User');
-      if (user.version !== expected) throw Problems.staleVersion(user.version);
+      assertVersion(user.version, expected);
       if (dto.email !== undefined) {
         const email = dto.email.trim().toLowerCase();
         const clash = await em.query(`SELECT 1 FROM users WHERE email = $1 AND id <> $2`, [

@@ -55,7 +55,7 @@ export function scoreMatch(c: CandidateProfile, v: VacancyProfile, textScore: nu
   points += WEIGHTS.distance * Math.max(0, 1 - km / Math.max(c.rangeKm, 0.1));
   reasons.push(
     reason('WITHIN_TRAVEL_RANGE', {
-      km: String(km).replace('.', ','),
+      km,
       mode: TRAVEL_LABEL[c.travelMode] ?? c.travelMode,
     }),
   );

@@ -16,13 +16,9 @@ export async function withSearch<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (error) {
     if (error instanceof ProblemException) throw error;
-    const name = (error as Error)?.name ?? '';
-    const code = (error as { cause?: { code?: string } })?.cause?.code;
-    if (
-      name.startsWith('MeiliSearch') ||
-      code === 'index_not_found' ||
-      error instanceof TypeError
-    ) {
+    // The client wraps every failure to reach Meilisearch (refused, timed out, index missing) in its own
+    // error types; anything else is a bug of ours and must stay a 500.
+    if (((error as Error)?.name ?? '').startsWith('MeiliSearch')) {
       throw searchUnavailable();
     }
     throw error;
