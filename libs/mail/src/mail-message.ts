@@ -6,6 +6,7 @@ export const MAIL_TEMPLATES = [
   'meeting_planned',
   'placement_ending',
   'no_contact',
+  'instrument_deadline',
 ] as const;
 
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
