@@ -310,6 +310,13 @@ describe('instruments: financieel CV on a proposal, agreed instruments, deadline
           )
         )[0].n;
       expect(await count(wajongCandidate)).toBe(2);
+      // The candidate's export names the kept calculation (AVG right of access).
+      const exported = await as(w.wmA.token)
+        .get(`/api/candidates/${wajongCandidate}/export`)
+        .expect(200);
+      expect(exported.body.instrument_calculations[0].agreedCodes).toEqual([
+        'lkv_arbeidsgehandicapt',
+      ]);
       await t
         .http()
         .delete(`/api/candidates/${wajongCandidate}`)
