@@ -257,6 +257,11 @@ describe('instruments: calculator, catalogue, rule versions, candidate answers',
         .expect(200);
       expect(res.body.audience).toBe('kandidaat');
       expect(res.body.facts).toBeUndefined();
+      const lks = item(res.body, 'loonkostensubsidie') as unknown as { summary: string };
+      expect(lks.summary).toBe('Je werkgever kan dit waarschijnlijk krijgen.');
+      expect((item(res.body, 'banenafspraakbonus') as unknown as { summary: string }).summary).toBe(
+        'Deze regeling bestaat nog niet.',
+      );
       expect(item(res.body, 'loonkostensubsidie').reasons.length).toBeGreaterThan(0);
       expect(res.body.disclaimer).toBe('indicatief, er zijn geen rechten aan te ontlenen');
     });

@@ -295,6 +295,8 @@ export class InstrumentItemView {
   @ApiProperty({ description: 'The figure or rule is not certain' }) indicative!: boolean;
   @ApiProperty({ type: [String] }) sources!: string[];
   @ApiProperty({ type: RuleVersionRefView }) ruleVersion!: RuleVersionRefView;
+  @ApiPropertyOptional({ description: 'For the candidate: one plain B1 sentence' })
+  summary?: string;
 }
 
 export class InstrumentAnswerView {
