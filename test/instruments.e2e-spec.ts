@@ -202,6 +202,41 @@ describe('instruments: calculator, catalogue, rule versions, candidate answers',
       expect(await versions()).toBe(n);
     });
 
+    it('lets an organisation’s own rule win over the gemeente’s, for that organisation only', async () => {
+      const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+      await post('werkervaringsplaats_premie', {
+        scope: 'organisation',
+        scopeRef: w.orgA,
+        params: {
+          amount: '3000',
+          reducedAmount: '1500',
+          periodMonths: 6,
+          minHours: 16,
+          arrangements: ['werkervaringsplaats'],
+        },
+        validFrom: tomorrow,
+        sourceUrls: ['https://www.fermwerk.nl/'],
+        lastChecked: '2026-11-29',
+        indicative: true,
+      }).expect(201);
+      const scenario = {
+        date: tomorrow,
+        hoursPerWeek: 20,
+        arrangement: 'werkervaringsplaats',
+        gemeente: 'Woerden',
+      };
+      const own = await calc(w.wmA.token, scenario).expect(200);
+      const other = await calc(w.wmB.token, scenario).expect(200);
+      expect(item(own.body, 'werkervaringsplaats_premie').amounts.total).toBe(3000);
+      expect(item(other.body, 'werkervaringsplaats_premie').amounts.total).toBe(2100);
+      const bad = await post('uitstroompremie', {
+        ...wml2027,
+        scope: 'organisation',
+        scopeRef: '00000000-0000-4000-8000-000000000000',
+      }).expect(422);
+      expect(bad.body.errors[0].field).toBe('scopeRef');
+    });
+
     it('is for administrators only', async () => {
       await post('wml', { ...wml2027, validFrom: '2029-01-01' }, w.wmA.token).expect(403);
     });
