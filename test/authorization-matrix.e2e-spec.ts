@@ -516,6 +516,9 @@ describe('authorization matrix: every route × every role × own/other organisat
 
   function checkShape(cell: string, res: Response, html = false) {
     if (res.status >= 500) failures.push(`${cell}: ${res.status} ${res.text.slice(0, 200)}`);
+    // Item 8: personal data is never cached, whatever the route or status.
+    if (!/no-store/.test(String(res.headers['cache-control'] ?? '')))
+      failures.push(`${cell}: ${res.status} without Cache-Control: no-store`);
     const type = String(res.headers['content-type'] ?? '');
     if (res.status === 204) return;
     if (html && res.status < 300) {

@@ -10,6 +10,7 @@ import {
   createValidationPipe,
   EtagInterceptor,
   jsonBodyParser,
+  noStore,
   ProblemFilter,
   requireJsonBody,
 } from '@werkbrug/http';
@@ -57,6 +58,7 @@ export async function createApiApp(): Promise<NestExpressApplication> {
     exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After', 'Location'],
     allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'X-Purpose', 'X-Request-Id'],
   });
+  app.use(noStore);
   app.use(requireJsonBody);
   app.use(jsonBodyParser());
   app.use(bodyParserErrors);
