@@ -31,6 +31,8 @@ import { ProposalEvent } from './proposal-event.entity';
 import { allowedNext, CLOSED_STATUSES, type ProposalStatus, TRANSITIONS } from './proposal-status';
 import { ProposalContext, toEmployerProposalView, toProposalView } from './proposal.views';
 
+const ENDS_SHARING: readonly ProposalStatus[] = ['ingetrokken', 'afgewezen'];
+
 const SORTABLE = {
   createdAt: { column: 'p.createdAt', read: (p: Proposal) => p.createdAt },
   updatedAt: { column: 'p.updatedAt', read: (p: Proposal) => p.updatedAt },
@@ -171,6 +173,15 @@ export class ProposalsService {
       p.closedByRole = actor.role;
       p.closedReason = reason ?? null;
       p.closedNote = note ?? null;
+    }
+    // Closing without a placement ends what was shared, whoever closes it: the employer keeps
+    // only the anonymous profile. (A placement keeps the consent: the employer works with them.)
+    if (ENDS_SHARING.includes(to)) {
+      await em.query(
+        `UPDATE consents SET withdrawn_at = now(), updated_at = now(), version = version + 1
+          WHERE proposal_id = $1 AND withdrawn_at IS NULL`,
+        [p.id],
+      );
     }
     return em.getRepository(Proposal).save(p);
   }
