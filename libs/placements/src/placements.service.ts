@@ -5,8 +5,8 @@ import { AuditService } from '@werkbrug/audit';
 import { isCandidateOfOrganisation } from '@werkbrug/candidates';
 import type { Actor } from '@werkbrug/auth';
 import { assertVersion, Page, paginate, ProblemException, Problems } from '@werkbrug/http';
-import { OutboxService } from '@werkbrug/outbox';
 import { ProposalsService } from '@werkbrug/proposals';
+import { VacanciesService } from '@werkbrug/vacancies';
 import { ArrangementRule, ruleView } from './arrangement-rule.entity';
 import { ArrangementRulesService } from './arrangement-rules.service';
 import { Checkin } from './checkin.entity';
@@ -38,7 +38,7 @@ export class PlacementsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly rules: ArrangementRulesService,
     private readonly proposals: ProposalsService,
-    private readonly outbox: OutboxService,
+    private readonly vacancies: VacanciesService,
     private readonly audit: AuditService,
   ) {}
 
@@ -137,28 +137,8 @@ export class PlacementsService {
         throw Problems.validation([
           { field: 'candidateId', message: 'not a candidate of your organisation' },
         ]);
-      // Lock the vacancy row: two placements may not take the last place together.
-      const [vacancy] = await em.query(
-        `SELECT places, places_filled, arrangements, status FROM vacancies WHERE id = $1 FOR UPDATE`,
-        [vacancyId],
-      );
-      if (!vacancy)
-        throw Problems.validation([{ field: 'vacancyId', message: 'vacancy does not exist' }]);
-      if (!(vacancy.arrangements as string[]).includes(dto.arrangement)) {
-        throw Problems.validation([
-          {
-            field: 'arrangement',
-            message: `the workplace offers ${(vacancy.arrangements as string[]).join(', ')}`,
-          },
-        ]);
-      }
-      if (vacancy.places_filled >= vacancy.places) {
-        throw Problems.conflict(
-          'NO_FREE_PLACE',
-          'The workplace has no free place',
-          `All ${vacancy.places} places are filled.`,
-        );
-      }
+      // The vacancies module owns capacity: it locks, checks (open, arrangement, free place) and counts.
+      await this.vacancies.takePlace(em, vacancyId, dto.arrangement);
       if (dto.jobcoachUserId) {
         const [coach] = await em.query(
           `SELECT 1 FROM users WHERE id = $1 AND organisation_id = $2 AND active`,
@@ -213,7 +193,6 @@ export class PlacementsService {
           noContactNoticeSentAt: null,
         }),
       );
-      await this.changePlaces(em, vacancyId, +1);
       await this.audit.record(em, actor, {
         action: 'placement.create',
         candidateId,
@@ -222,19 +201,6 @@ export class PlacementsService {
       return saved.id;
     });
     return this.get(actor, id);
-  }
-
-  /** A placement takes a place: a vacancy without free places leaves the match results (outbox → search). */
-  private async changePlaces(em: EntityManager, vacancyId: string, delta: 1 | -1) {
-    await em.query(
-      `UPDATE vacancies SET places_filled = greatest(0, places_filled + $2), updated_at = now(), version = version + 1 WHERE id = $1`,
-      [vacancyId, delta],
-    );
-    await this.outbox.enqueue(em, {
-      topic: 'search.vacancy',
-      aggregateType: 'vacancy',
-      aggregateId: vacancyId,
-    });
   }
 
   private async locked(em: EntityManager, actor: Actor, id: string, expected?: number) {
@@ -308,7 +274,7 @@ export class PlacementsService {
       p.outcomeContractMonths = dto.contractMonths ?? null;
       p.outcomeContractHours = dto.contractHours ?? null;
       await em.getRepository(Placement).save(p);
-      await this.changePlaces(em, p.vacancyId, -1);
+      await this.vacancies.releasePlace(em, p.vacancyId);
       await this.audit.record(em, actor, {
         action: 'placement.end',
         candidateId: p.candidateId,

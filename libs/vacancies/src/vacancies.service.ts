@@ -208,6 +208,54 @@ export class VacanciesService {
     return this.get(actor, id);
   }
 
+  /**
+   * The one way another module takes a place on a workplace (placements): row-locked, so two
+   * placements cannot take the last place together. Checks that the workplace exists, is open,
+   * offers the arrangement and has a free place; the caller's transaction rolls it back on a
+   * later refusal. The search document follows through the outbox (a full workplace leaves matching).
+   */
+  async takePlace(em: EntityManager, vacancyId: string, arrangement: string): Promise<void> {
+    const [vacancy] = await em.query(
+      `SELECT places, places_filled, arrangements, status FROM vacancies WHERE id = $1 FOR UPDATE`,
+      [vacancyId],
+    );
+    if (!vacancy)
+      throw Problems.validation([{ field: 'vacancyId', message: 'vacancy does not exist' }]);
+    if (!(vacancy.arrangements as string[]).includes(arrangement)) {
+      throw Problems.validation([
+        {
+          field: 'arrangement',
+          message: `the workplace offers ${(vacancy.arrangements as string[]).join(', ')}`,
+        },
+      ]);
+    }
+    if (vacancy.places_filled >= vacancy.places) {
+      throw Problems.conflict(
+        'NO_FREE_PLACE',
+        'The workplace has no free place',
+        `All ${vacancy.places} places are filled.`,
+      );
+    }
+    await this.changePlacesFilled(em, vacancyId, +1);
+  }
+
+  /** A placement ended: its place is free again. */
+  releasePlace(em: EntityManager, vacancyId: string): Promise<void> {
+    return this.changePlacesFilled(em, vacancyId, -1);
+  }
+
+  private async changePlacesFilled(em: EntityManager, vacancyId: string, delta: 1 | -1) {
+    await em.query(
+      `UPDATE vacancies SET places_filled = greatest(0, places_filled + $2), updated_at = now(), version = version + 1 WHERE id = $1`,
+      [vacancyId, delta],
+    );
+    await this.outbox.enqueue(em, {
+      topic: 'search.vacancy',
+      aggregateType: 'vacancy',
+      aggregateId: vacancyId,
+    });
+  }
+
   async remove(actor: Actor, id: string): Promise<void> {
     await this.db.transaction(async (em) => {
       const v = await this.scoped(actor, em)
