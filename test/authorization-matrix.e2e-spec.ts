@@ -331,6 +331,7 @@ describe('authorization matrix: every route × every role × own/other organisat
           arrangement: 'proefplaatsing',
           startDate: '2026-12-01',
           hoursPerWeek: 16,
+          candidateConsent: true,
         }),
         'placement',
       );
@@ -494,6 +495,7 @@ describe('authorization matrix: every route × every role × own/other organisat
       arrangement: 'proefplaatsing',
       startDate: '2026-12-01',
       hoursPerWeek: 16,
+      candidateConsent: true,
     }),
     // A proefplaatsing from 2026-12-01 runs 2 months and may grow to 6 in total.
     'POST /api/placements/:id/extend': () => ({ plannedEndDate: '2027-04-01' }),

@@ -212,11 +212,13 @@ describe('from match to placement', () => {
   it('6. the proefplaatsing is extended within the rule, and refused beyond 6 months in total', async () => {
     const ok = await as(w.wmA.token).post(`/api/placements/${placementId}/extend`, {
       plannedEndDate: '2027-04-07',
+      version: 1,
     });
     expect(ok.status).toBe(200);
     expect(ok.body.extensions).toBe(1);
     const tooFar = await as(w.wmA.token).post(`/api/placements/${placementId}/extend`, {
       plannedEndDate: '2027-07-01',
+      version: ok.body.version,
     });
     expect(tooFar.status).toBe(422);
     expect(tooFar.body.rule.maxTotalMonths).toBe(6);
@@ -250,7 +252,9 @@ describe('from match to placement', () => {
   });
 
   it('8. the placement ends in a contract; the place is free again; the audit trail tells the story', async () => {
+    const current = await as(w.wmA.token).get(`/api/placements/${placementId}`).expect(200);
     const res = await as(w.wmA.token).post(`/api/placements/${placementId}/end`, {
+      version: current.body.version,
       outcome: 'contract',
       endedOn: '2027-04-07',
       contractMonths: 12,
@@ -265,7 +269,10 @@ describe('from match to placement', () => {
     const vacancy = await as(w.wmA.token).get(`/api/vacancies/${w.vacancy.id}`).expect(200);
     expect(vacancy.body.placesFilled).toBe(0);
     await as(w.wmA.token)
-      .post(`/api/placements/${placementId}/extend`, { plannedEndDate: '2027-05-01' })
+      .post(`/api/placements/${placementId}/extend`, {
+        plannedEndDate: '2027-05-01',
+        version: res.body.version,
+      })
       .expect(409);
     const audit: { action: string }[] = await t.db.query(
       `SELECT action FROM audit_log WHERE candidate_id = $1 ORDER BY created_at`,
@@ -359,6 +366,7 @@ describe('placement reminders', () => {
         startDate: start,
         plannedEndDate: end,
         hoursPerWeek: 16,
+        candidateConsent: true,
       })
       .expect(201);
     const attention = t.app.get(PlacementAttentionService);

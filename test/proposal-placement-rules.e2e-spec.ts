@@ -115,4 +115,98 @@ describe('proposal and placement rules', () => {
       expect(seen.body.consentActive).toBe(false);
     });
   });
+
+  describe('item 3: placements keep the rules of the rest of the API', () => {
+    const direct = (vacancyId: string, extra: Record<string, unknown> = {}) => ({
+      candidateId: w.candidateA.id,
+      vacancyId,
+      arrangement: 'proefplaatsing',
+      startDate: '2026-12-01',
+      hoursPerWeek: 16,
+      candidateConsent: true,
+      ...extra,
+    });
+    const filled = async (id: string) =>
+      (await t.db.query(`SELECT places_filled FROM vacancies WHERE id = $1`, [id]))[0]
+        .places_filled as number;
+
+    it.each(['closed', 'paused', 'filled'])('refuses to fill a %s workplace', async (status) => {
+      const v = await newVacancy();
+      await as(w.wmA.token).patch(`/api/vacancies/${v.id}`, { status }, v.version).expect(200);
+      const res = await as(w.wmA.token).post('/api/placements', direct(v.id));
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('VACANCY_NOT_OPEN');
+      expect(await filled(v.id)).toBe(0);
+      const [n] = await t.db.query(
+        `SELECT count(*)::int AS n FROM placements WHERE vacancy_id = $1`,
+        [v.id],
+      );
+      expect(n.n).toBe(0);
+    });
+
+    it('a direct placement needs the candidate’s consent, records who confirmed it, and only then shows it to the employer', async () => {
+      const v = await newVacancy();
+      const without = await as(w.wmA.token).post(
+        '/api/placements',
+        direct(v.id, { candidateConsent: undefined }),
+      );
+      expect(without.status).toBe(422);
+      expect(without.body.errors).toEqual([expect.objectContaining({ field: 'candidateConsent' })]);
+      const falsy = await as(w.wmA.token).post(
+        '/api/placements',
+        direct(v.id, { candidateConsent: false }),
+      );
+      expect(falsy.status).toBe(422);
+      expect(await filled(v.id)).toBe(0);
+
+      const res = await as(w.wmA.token).post('/api/placements', direct(v.id)).expect(201);
+      const [row] = await t.db.query(
+        `SELECT consent_recorded_at, consent_recorded_by FROM placements WHERE id = $1`,
+        [res.body.id],
+      );
+      expect(row.consent_recorded_at).not.toBeNull();
+      expect(row.consent_recorded_by).toBe(w.wmA.id);
+      const [audit] = await t.db.query(
+        `SELECT details FROM audit_log WHERE action = 'placement.create' AND details->>'placementId' = $1`,
+        [res.body.id],
+      );
+      expect(audit.details.consent).toBe('confirmed_by_werkmakelaar');
+      await as(w.employer.token).get(`/api/placements/${res.body.id}`).expect(200);
+
+      // A placement without recorded consent (from before this rule) stays hidden from the employer.
+      await t.db.query(`UPDATE placements SET consent_recorded_at = NULL WHERE id = $1`, [
+        res.body.id,
+      ]);
+      await as(w.employer.token).get(`/api/placements/${res.body.id}`).expect(404);
+      const list = await as(w.employer.token).get('/api/placements').expect(200);
+      expect(list.body.items.map((p: { id: string }) => p.id)).not.toContain(res.body.id);
+      await as(w.wmA.token).get(`/api/placements/${res.body.id}`).expect(200);
+    });
+
+    it('extend and end need the version they read (428 without, 409 when stale)', async () => {
+      const v = await newVacancy();
+      const p = await as(w.wmA.token).post('/api/placements', direct(v.id)).expect(201);
+      const url = `/api/placements/${p.body.id}`;
+      const extend = { plannedEndDate: '2027-03-01' };
+      const end = { outcome: 'studie', endedOn: '2026-12-20' };
+      for (const [path, body] of [
+        [`${url}/extend`, extend],
+        [`${url}/end`, end],
+      ] as const) {
+        const missing = await as(w.wmA.token).post(path, body);
+        expect(missing.status).toBe(428);
+        expect(missing.body.code).toBe('VERSION_REQUIRED');
+        const stale = await as(w.wmA.token).post(path, body, p.body.version + 5);
+        expect(stale.status).toBe(409);
+        expect(stale.body.code).toBe('STALE_VERSION');
+      }
+      const unchanged = await as(w.wmA.token).get(url).expect(200);
+      expect(unchanged.body.version).toBe(p.body.version);
+      const extended = await as(w.wmA.token)
+        .post(`${url}/extend`, extend, p.body.version)
+        .expect(200);
+      await as(w.wmA.token).post(`${url}/end`, end, extended.body.version).expect(200);
+      expect(await filled(v.id)).toBe(0);
+    });
+  });
 });

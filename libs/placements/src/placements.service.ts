@@ -4,7 +4,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@werkbrug/audit';
 import { isCandidateOfOrganisation } from '@werkbrug/candidates';
 import type { Actor } from '@werkbrug/auth';
-import { assertVersion, Page, paginate, ProblemException, Problems } from '@werkbrug/http';
+import {
+  assertVersion,
+  expectedVersion,
+  Page,
+  paginate,
+  ProblemException,
+  Problems,
+} from '@werkbrug/http';
 import { ProposalsService } from '@werkbrug/proposals';
 import { VacanciesService } from '@werkbrug/vacancies';
 import { ArrangementRule, ruleView } from './arrangement-rule.entity';
@@ -52,6 +59,8 @@ export class PlacementsService {
       qb.andWhere('p.vacancyId IN (SELECT id FROM vacancies WHERE employer_id = :emp)', {
         emp: actor.employerId,
       });
+      // Only placements the candidate agreed to the employer seeing.
+      qb.andWhere('p.consentRecordedAt IS NOT NULL');
     } else qb.andWhere('false');
     return qb;
   }
@@ -115,8 +124,20 @@ export class PlacementsService {
     const id = await this.db.transaction(async (em) => {
       let candidateId = dto.candidateId;
       let vacancyId = dto.vacancyId;
+      // The candidate agreed through the proposal's consent, or (direct) the werkmakelaar confirms it.
+      let consentRecordedAt: Date | null = dto.proposalId ? null : new Date();
+      if (!dto.proposalId && dto.candidateConsent !== true) {
+        throw Problems.validation([
+          {
+            field: 'candidateConsent',
+            message:
+              'a placement without a proposal needs the candidate’s consent: send candidateConsent: true once they agreed',
+          },
+        ]);
+      }
       if (dto.proposalId) {
         const placed = await this.proposals.markPlaced(em, actor, dto.proposalId);
+        consentRecordedAt = placed.consentGivenAt;
         if (
           (candidateId && candidateId !== placed.candidateId) ||
           (vacancyId && vacancyId !== placed.vacancyId)
@@ -170,6 +191,8 @@ export class PlacementsService {
       const saved = await repo.save(
         repo.create({
           proposalId: dto.proposalId ?? null,
+          consentRecordedAt,
+          consentRecordedBy: dto.proposalId ? null : actor.userId,
           candidateId,
           vacancyId,
           organisationId: actor.organisationId,
@@ -196,14 +219,18 @@ export class PlacementsService {
       await this.audit.record(em, actor, {
         action: 'placement.create',
         candidateId,
-        details: { placementId: saved.id, arrangement: dto.arrangement },
+        details: {
+          placementId: saved.id,
+          arrangement: dto.arrangement,
+          consent: dto.proposalId ? 'proposal' : 'confirmed_by_werkmakelaar',
+        },
       });
       return saved.id;
     });
     return this.get(actor, id);
   }
 
-  private async locked(em: EntityManager, actor: Actor, id: string, expected?: number) {
+  private async locked(em: EntityManager, actor: Actor, id: string, expected: number) {
     const p = await this.scoped(actor, em)
       .andWhere('p.id = :id', { id })
       .setLock('pessimistic_write')
@@ -221,7 +248,7 @@ export class PlacementsService {
 
   async extend(actor: Actor, id: string, dto: ExtendPlacementDto, ifMatch?: number) {
     await this.db.transaction(async (em) => {
-      const p = await this.locked(em, actor, id, ifMatch ?? dto.version);
+      const p = await this.locked(em, actor, id, expectedVersion(ifMatch, dto.version));
       if (p.plannedEndDate && dto.plannedEndDate <= p.plannedEndDate) {
         throw Problems.validation([
           {
@@ -265,7 +292,7 @@ export class PlacementsService {
       ]);
     }
     await this.db.transaction(async (em) => {
-      const p = await this.locked(em, actor, id, ifMatch ?? dto.version);
+      const p = await this.locked(em, actor, id, expectedVersion(ifMatch, dto.version));
       if (dto.endedOn < p.startDate)
         throw Problems.validation([{ field: 'endedOn', message: 'must not be before startDate' }]);
       p.status = 'beeindigd';

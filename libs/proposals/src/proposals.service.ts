@@ -450,9 +450,13 @@ export class ProposalsService {
     em: EntityManager,
     actor: Actor,
     proposalId: string,
-  ): Promise<{ candidateId: string; vacancyId: string }> {
+  ): Promise<{ candidateId: string; vacancyId: string; consentGivenAt: Date | null }> {
     const ctx = await this.context(actor, proposalId, em, true);
     await this.move(em, actor, ctx.proposal, 'geplaatst');
-    return { candidateId: ctx.candidate.id, vacancyId: ctx.vacancy.id };
+    return {
+      candidateId: ctx.candidate.id,
+      vacancyId: ctx.vacancy.id,
+      consentGivenAt: ctx.consent?.givenAt ?? null,
+    };
   }
 }

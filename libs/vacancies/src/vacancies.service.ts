@@ -221,6 +221,13 @@ export class VacanciesService {
     );
     if (!vacancy)
       throw Problems.validation([{ field: 'vacancyId', message: 'vacancy does not exist' }]);
+    if (vacancy.status !== 'open') {
+      throw Problems.conflict(
+        'VACANCY_NOT_OPEN',
+        'The workplace is not open',
+        `The workplace has status ${vacancy.status}; open it again before placing someone.`,
+      );
+    }
     if (!(vacancy.arrangements as string[]).includes(arrangement)) {
       throw Problems.validation([
         {
