@@ -422,6 +422,31 @@ describe('erasure reaches proposals and contact notes', () => {
         note: 'Sanne vertelde over haar schulden.',
       })
       .expect(201);
+    const placement = await t
+      .http()
+      .post('/api/placements')
+      .set(bearer(w.wmA.token))
+      .send({
+        candidateId: w.candidateA.id,
+        vacancyId: w.otherVacancy.id,
+        arrangement: 'proefplaatsing',
+        startDate: '2026-12-01',
+        hoursPerWeek: 16,
+        candidateConsent: true,
+      })
+      .expect(201);
+    await t
+      .http()
+      .post('/api/checkins')
+      .set(bearer(w.wmA.token))
+      .send({
+        candidateId: w.candidateA.id,
+        placementId: placement.body.id,
+        contactOn: '2026-12-02',
+        kind: 'werkplekbezoek',
+        note: 'Sanne had last van haar rug.',
+      })
+      .expect(201);
     await t
       .http()
       .delete(`/api/candidates/${w.candidateA.id}`)
@@ -433,7 +458,13 @@ describe('erasure reaches proposals and contact notes', () => {
                 (SELECT json_agg(k) FROM checkins k) AS k`,
       ),
     );
-    expect(text).not.toMatch(/Sanne|rugklachten|schulden/);
+    expect(text).not.toMatch(/Sanne|rugklachten|schulden|rug\./);
+    // The placement stays (dates and outcome for statistics), without personal data.
+    const [kept] = await t.db.query(
+      `SELECT row_to_json(p)::text AS row FROM placements p WHERE id = $1`,
+      [placement.body.id],
+    );
+    expect(kept.row).not.toMatch(/Sanne|de Vries/);
     const [consent] = await t.db.query(`SELECT withdrawn_at FROM consents WHERE proposal_id = $1`, [
       p.body.id,
     ]);
