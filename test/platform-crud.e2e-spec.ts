@@ -218,7 +218,12 @@ describe('platform: auth, scoping and CRUD', () => {
   });
 
   it('keeps candidates inside their organisation (404 for others) and gates roles (403)', async () => {
-    await t.http().get(`/api/candidates/${w.candidateA.id}`).set(bearer(w.wmA.token)).expect(200);
+    await t
+      .http()
+      .get(`/api/candidates/${w.candidateA.id}`)
+      .set(bearer(w.wmA.token))
+      .set('X-Purpose', 'test')
+      .expect(200);
     await t.http().get(`/api/candidates/${w.candidateA.id}`).set(bearer(w.wmB.token)).expect(404);
     await t
       .http()
@@ -404,6 +409,7 @@ describe('platform: auth, scoping and CRUD', () => {
       .http()
       .get(`/api/candidates/${created.body.id}`)
       .set(bearer(w.wmA.token))
+      .set('X-Purpose', 'test')
       .expect(200);
     expect(created.body.pseudonym).toMatch(/^K-\d{6}$/);
     expect(read.body).toEqual(created.body);
@@ -414,6 +420,7 @@ describe('platform: auth, scoping and CRUD', () => {
       .http()
       .get(`/api/candidates/${w.candidateB.id}`)
       .set(bearer(w.wmB.token))
+      .set('X-Purpose', 'test')
       .expect(200);
     const res = await t
       .http()
@@ -426,6 +433,7 @@ describe('platform: auth, scoping and CRUD', () => {
       .http()
       .get(`/api/candidates/${w.candidateB.id}`)
       .set(bearer(w.wmB.token))
+      .set('X-Purpose', 'test')
       .expect(200);
     expect([after.body.hoursMin, after.body.version]).toEqual([c.body.hoursMin, c.body.version]);
   });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
-import { AuditService } from '@werkbrug/audit';
+import { AuditService, purposeFrom, purposeRequired } from '@werkbrug/audit';
 import { resolveLocation } from '@werkbrug/domain';
 import {
   assertVersion,
@@ -83,10 +83,14 @@ export class CandidatesService {
     if (!c) throw Problems.notFound('Candidate');
     if (!mayReadFile(actor)) return toWorkProfileView(c);
     if (options.audit !== false) {
+      // A werkmakelaar says why a full file is read, so no audit line lacks a purpose. (The
+      // candidate reading their own file needs no reason.) Checked after scoping: 404 stays 404.
+      const why = purposeFrom(purpose) ?? (actor.role === 'kandidaat' ? 'eigen inzage' : null);
+      if (!why) throw purposeRequired();
       await this.audit.record(this.db.manager, actor, {
         action: 'candidate.read',
         candidateId: c.id,
-        purpose: purpose ?? null,
+        purpose: why,
       });
     }
     return toCandidateFileView(c, c.protectedData);

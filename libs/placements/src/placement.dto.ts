@@ -37,9 +37,9 @@ export class CreatePlacementDto {
   vacancyId?: string;
   @ApiPropertyOptional({
     type: 'boolean',
-    enum: [true],
+    example: true,
     description:
-      'Without a proposal: true once the candidate agreed to this placement and to the employer seeing it ' +
+      'Without a proposal: must be true once the candidate agreed to this placement and to the employer seeing it ' +
       '(pseudonym, dates, arrangement). Recorded with who confirmed it and when.',
   })
   @IsOptional()

@@ -5,7 +5,7 @@ import { AuditService } from '@werkbrug/audit';
 import { isCandidateOfOrganisation } from '@werkbrug/candidates';
 import type { Actor } from '@werkbrug/auth';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
-import { queryRows } from '@werkbrug/database';
+import { pgConstraint, queryRows } from '@werkbrug/database';
 import { Page, paginate, ProblemException, Problems } from '@werkbrug/http';
 import { MailService } from '@werkbrug/mail';
 import { Consent } from './consent.entity';
@@ -30,6 +30,14 @@ import { Proposal } from './proposal.entity';
 import { ProposalEvent } from './proposal-event.entity';
 import { allowedNext, CLOSED_STATUSES, type ProposalStatus, TRANSITIONS } from './proposal-status';
 import { ProposalContext, toEmployerProposalView, toProposalView } from './proposal.views';
+
+const proposalExists = (proposalId?: string) =>
+  Problems.conflict(
+    'PROPOSAL_EXISTS',
+    'There is already an open proposal',
+    'One open proposal per candidate and workplace.',
+    proposalId ? { proposalId } : {},
+  );
 
 const ENDS_SHARING: readonly ProposalStatus[] = ['ingetrokken', 'afgewezen'];
 
@@ -187,80 +195,77 @@ export class ProposalsService {
   }
 
   async create(actor: Actor, dto: CreateProposalDto) {
-    const id = await this.db.transaction(async (em) => {
-      const known = await isCandidateOfOrganisation(em, dto.candidateId, actor.organisationId);
-      if (!known)
-        throw Problems.validation([
-          { field: 'candidateId', message: 'not a candidate of your organisation' },
+    const id = await this.db
+      .transaction(async (em) => {
+        const known = await isCandidateOfOrganisation(em, dto.candidateId, actor.organisationId);
+        if (!known)
+          throw Problems.validation([
+            { field: 'candidateId', message: 'not a candidate of your organisation' },
+          ]);
+        const [vacancy] = await em.query(`SELECT status FROM vacancies WHERE id = $1`, [
+          dto.vacancyId,
         ]);
-      const [vacancy] = await em.query(`SELECT status FROM vacancies WHERE id = $1`, [
-        dto.vacancyId,
-      ]);
-      if (!vacancy)
-        throw Problems.validation([{ field: 'vacancyId', message: 'vacancy does not exist' }]);
-      if (vacancy.status !== 'open') {
-        throw Problems.conflict(
-          'VACANCY_NOT_OPEN',
-          'The workplace is not open',
-          `The workplace has status ${vacancy.status}.`,
+        if (!vacancy)
+          throw Problems.validation([{ field: 'vacancyId', message: 'vacancy does not exist' }]);
+        if (vacancy.status !== 'open') {
+          throw Problems.conflict(
+            'VACANCY_NOT_OPEN',
+            'The workplace is not open',
+            `The workplace has status ${vacancy.status}.`,
+          );
+        }
+        const [open] = await em.query(
+          `SELECT id FROM proposals WHERE candidate_id = $1 AND vacancy_id = $2 AND status NOT IN ('geplaatst','ingetrokken','afgewezen')`,
+          [dto.candidateId, dto.vacancyId],
         );
-      }
-      const [open] = await em.query(
-        `SELECT id FROM proposals WHERE candidate_id = $1 AND vacancy_id = $2 AND status NOT IN ('geplaatst','ingetrokken','afgewezen')`,
-        [dto.candidateId, dto.vacancyId],
-      );
-      if (open) {
-        throw Problems.conflict(
-          'PROPOSAL_EXISTS',
-          'There is already an open proposal',
-          'One open proposal per candidate and workplace.',
-          {
-            proposalId: open.id,
-          },
+        if (open) throw proposalExists(open.id);
+        const repo = em.getRepository(Proposal);
+        const p = await repo.save(
+          repo.create({
+            candidateId: dto.candidateId,
+            vacancyId: dto.vacancyId,
+            organisationId: actor.organisationId,
+            werkmakelaarId: actor.userId,
+            motivation: dto.motivation.trim(),
+            status: 'voorgesteld',
+            meetingDates: [],
+            employerAnswer: null,
+            meetingKind: null,
+            closedByRole: null,
+            closedReason: null,
+            closedNote: null,
+          }),
         );
-      }
-      const repo = em.getRepository(Proposal);
-      const p = await repo.save(
-        repo.create({
-          candidateId: dto.candidateId,
-          vacancyId: dto.vacancyId,
-          organisationId: actor.organisationId,
-          werkmakelaarId: actor.userId,
-          motivation: dto.motivation.trim(),
-          status: 'voorgesteld',
-          meetingDates: [],
-          employerAnswer: null,
-          meetingKind: null,
-          closedByRole: null,
-          closedReason: null,
-          closedNote: null,
-        }),
-      );
-      await em.getRepository(ProposalEvent).save({
-        proposalId: p.id,
-        fromStatus: null,
-        toStatus: 'voorgesteld',
-        actorUserId: actor.userId,
-        actorRole: actor.role,
-        reason: null,
-        note: null,
-      });
-      // Regie bij de kandidaat: the candidate is asked first.
-      await this.move(em, actor, p, 'wacht_op_kandidaat');
-      const [ctx] = await loadProposalContexts(em, [p]);
-      const to = await candidateEmail(em, dto.candidateId);
-      if (to.length)
-        await this.mail.queue(em, consentRequestMail(ctx, to, this.link(p.id)), {
-          type: 'proposal',
-          id: p.id,
+        await em.getRepository(ProposalEvent).save({
+          proposalId: p.id,
+          fromStatus: null,
+          toStatus: 'voorgesteld',
+          actorUserId: actor.userId,
+          actorRole: actor.role,
+          reason: null,
+          note: null,
         });
-      await this.audit.record(em, actor, {
-        action: 'proposal.create',
-        candidateId: dto.candidateId,
-        details: { proposalId: p.id, vacancyId: dto.vacancyId },
+        // Regie bij de kandidaat: the candidate is asked first.
+        await this.move(em, actor, p, 'wacht_op_kandidaat');
+        const [ctx] = await loadProposalContexts(em, [p]);
+        const to = await candidateEmail(em, dto.candidateId);
+        if (to.length)
+          await this.mail.queue(em, consentRequestMail(ctx, to, this.link(p.id)), {
+            type: 'proposal',
+            id: p.id,
+          });
+        await this.audit.record(em, actor, {
+          action: 'proposal.create',
+          candidateId: dto.candidateId,
+          details: { proposalId: p.id, vacancyId: dto.vacancyId },
+        });
+        return p.id;
+      })
+      .catch((error: unknown) => {
+        // Two requests at once both passed the check above; the unique index stopped the second.
+        if (pgConstraint(error) === 'proposals_one_open_per_pair') throw proposalExists();
+        throw error;
       });
-      return p.id;
-    });
     return this.get(actor, id);
   }
 

@@ -270,6 +270,19 @@ export class VacanciesService {
         .setLock('pessimistic_write')
         .getOne();
       if (!v) throw Problems.notFound('Vacancy');
+      // Proposals and placements keep their history (and statistics) on the workplace.
+      const [{ used }] = await em.query(
+        `SELECT (EXISTS (SELECT 1 FROM proposals WHERE vacancy_id = $1)
+              OR EXISTS (SELECT 1 FROM placements WHERE vacancy_id = $1)) AS used`,
+        [id],
+      );
+      if (used) {
+        throw Problems.conflict(
+          'VACANCY_IN_USE',
+          'The workplace has proposals or placements',
+          'A workplace with proposals or placements cannot be deleted; set its status to closed instead (it then leaves matching and keeps its history).',
+        );
+      }
       await em.getRepository(Vacancy).delete({ id });
       await this.outbox.enqueue(em, {
         topic: 'search.vacancy',
