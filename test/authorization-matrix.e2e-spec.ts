@@ -55,6 +55,8 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/employers': EMPLOYER_SIDE,
   'POST /api/employers': BROKERS,
   'GET /api/employers/:id': EMPLOYER_SIDE,
+  // Items 5/13: a werkmakelaar edits only employers (and their workplaces) its organisation owns;
+  // other organisations in the region get 403, outside the region 404 (test/employer-ownership).
   'PATCH /api/employers/:id': EMPLOYER_SIDE,
   'DELETE /api/employers/:id': ['admin'],
 

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { vacancyVisibleSql } from '@werkbrug/employers';
+import { RAW_VISIBILITY, rawVisibilityParams } from '@werkbrug/vacancies';
 import type { MultiSearchQuery } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
@@ -138,7 +140,18 @@ export class MatchingService {
 
   async forCandidate(actor: Actor, candidateId: string, query: MatchQuery) {
     const c = await this.candidateProfile(actor, candidateId);
-    return this.matchCandidate(c, query);
+    const result = await this.matchCandidate(c, query);
+    if (actor.role !== 'werkmakelaar') return result;
+    // A werkmakelaar matches only workplaces in reach: its organisation's employers and its region.
+    const visible = await this.visibleVacancyIds(actor, [
+      ...result.items.map((i) => i.vacancy.id),
+      ...result.nearMisses.map((n) => n.vacancy.id),
+    ]);
+    return {
+      ...result,
+      items: result.items.filter((i) => visible.has(i.vacancy.id)),
+      nearMisses: result.nearMisses.filter((n) => visible.has(n.vacancy.id)),
+    };
   }
 
   /** The Meilisearch queries for one candidate: strict (geo, text, wishes) and relaxed for near misses. */
@@ -241,7 +254,20 @@ export class MatchingService {
     };
   }
 
+  /** Of these workplaces, the ones the actor may see (the one rule in employer-access.ts). */
+  private async visibleVacancyIds(actor: Actor, ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT v.id FROM vacancies v JOIN employers e ON e.id = v.employer_id
+        WHERE v.id = ANY($1::uuid[]) AND ${vacancyVisibleSql('v', 'e', RAW_VISIBILITY)}`,
+      [ids, ...rawVisibilityParams(actor)],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   async forVacancy(actor: Actor, vacancyId: string, query: { limit?: number }) {
+    if (!(await this.visibleVacancyIds(actor, [vacancyId])).has(vacancyId))
+      throw Problems.notFound('Vacancy');
     const { docs } = await loadVacancyDocuments(this.db, [vacancyId]);
     const v = docs[0];
     if (!v) throw Problems.notFound('Vacancy');

@@ -159,7 +159,7 @@ export class PlacementsService {
           { field: 'candidateId', message: 'not a candidate of your organisation' },
         ]);
       // The vacancies module owns capacity: it locks, checks (open, arrangement, free place) and counts.
-      await this.vacancies.takePlace(em, vacancyId, dto.arrangement);
+      await this.vacancies.takePlace(em, actor, vacancyId, dto.arrangement);
       if (dto.jobcoachUserId) {
         const [coach] = await em.query(
           `SELECT 1 FROM users WHERE id = $1 AND organisation_id = $2 AND active`,

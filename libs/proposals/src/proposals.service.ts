@@ -7,7 +7,9 @@ import type { Actor } from '@werkbrug/auth';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
 import { pgConstraint, queryRows } from '@werkbrug/database';
 import { Page, paginate, ProblemException, Problems } from '@werkbrug/http';
+import { vacancyVisibleSql } from '@werkbrug/employers';
 import { MailService } from '@werkbrug/mail';
+import { RAW_VISIBILITY, rawVisibilityParams } from '@werkbrug/vacancies';
 import { Consent } from './consent.entity';
 import { loadProposalContexts } from './proposal-context.loader';
 import {
@@ -202,9 +204,12 @@ export class ProposalsService {
           throw Problems.validation([
             { field: 'candidateId', message: 'not a candidate of your organisation' },
           ]);
-        const [vacancy] = await em.query(`SELECT status FROM vacancies WHERE id = $1`, [
-          dto.vacancyId,
-        ]);
+        // Only a workplace this werkmakelaar may see (its organisation's, or in its region).
+        const [vacancy] = await em.query(
+          `SELECT v.status FROM vacancies v JOIN employers e ON e.id = v.employer_id
+            WHERE v.id = $1 AND ${vacancyVisibleSql('v', 'e', RAW_VISIBILITY)}`,
+          [dto.vacancyId, ...rawVisibilityParams(actor)],
+        );
         if (!vacancy)
           throw Problems.validation([{ field: 'vacancyId', message: 'vacancy does not exist' }]);
         if (vacancy.status !== 'open') {

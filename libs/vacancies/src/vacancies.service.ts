@@ -4,6 +4,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
 import { resolveLocation } from '@werkbrug/domain';
 import {
+  assertMayEditEmployer,
+  QB_VISIBILITY,
+  vacancyVisibleSql,
+  visibilityParams,
+} from '@werkbrug/employers';
+import {
   assertVersion,
   escapeLike,
   expectedVersion,
@@ -15,7 +21,13 @@ import { OutboxService } from '@werkbrug/outbox';
 import { WerksoortenService } from '@werkbrug/werksoorten';
 import { CreateVacancyDto, UpdateVacancyDto, VacancyListQuery } from './vacancy.dto';
 import { Vacancy } from './vacancy.entity';
-import { ONE_VACANCY_SQL, oneVacancyParams, rowToVacancy } from './vacancy-row';
+import {
+  ONE_VACANCY_SQL,
+  oneVacancyParams,
+  RAW_VISIBILITY,
+  rawVisibilityParams,
+  rowToVacancy,
+} from './vacancy-row';
 import { toVacancyView, VacancyView } from './vacancy.view';
 
 const SORTABLE = {
@@ -32,12 +44,27 @@ export class VacanciesService {
     private readonly werksoorten: WerksoortenService,
   ) {}
 
-  /** Employers see only their own vacancies; candidates only open ones; brokers and admins all. */
+  /** Who sees which workplace: the one rule in @werkbrug/employers (employer-access.ts). */
   private scoped(actor: Actor, manager: EntityManager = this.db.manager) {
-    const qb = manager.getRepository(Vacancy).createQueryBuilder('v');
-    if (actor.role === 'werkgever') qb.andWhere('v.employerId = :own', { own: actor.employerId });
-    if (actor.role === 'kandidaat') qb.andWhere(`v.status = 'open'`);
-    return qb;
+    return manager
+      .getRepository(Vacancy)
+      .createQueryBuilder('v')
+      .innerJoin('v.employer', 've')
+      .andWhere(vacancyVisibleSql('v', 've', QB_VISIBILITY), visibilityParams(actor));
+  }
+
+  /** Changing a workplace is for whoever may change its employer (owner organisation, own users). */
+  private async assertMayEdit(em: EntityManager, actor: Actor, employerId: string) {
+    const [employer] = await em.query(
+      `SELECT id, owner_organisation_id FROM employers WHERE id = $1`,
+      [employerId],
+    );
+    if (!employer)
+      throw Problems.validation([{ field: 'employerId', message: 'employer does not exist' }]);
+    assertMayEditEmployer(actor, {
+      id: employer.id,
+      ownerOrganisationId: employer.owner_organisation_id,
+    });
   }
 
   private withNames<T extends ReturnType<VacanciesService['scoped']>>(qb: T) {
@@ -86,9 +113,7 @@ export class VacanciesService {
     }
     if (!employerId)
       throw Problems.validation([{ field: 'employerId', message: 'employerId is required' }]);
-    const [found] = await em.query(`SELECT 1 FROM employers WHERE id = $1`, [employerId]);
-    if (!found)
-      throw Problems.validation([{ field: 'employerId', message: 'employer does not exist' }]);
+    await this.assertMayEdit(em, actor, employerId);
     return employerId;
   }
 
@@ -157,6 +182,7 @@ export class VacanciesService {
         .setLock('pessimistic_write')
         .getOne();
       if (!v) throw Problems.notFound('Vacancy');
+      await this.assertMayEdit(em, actor, v.employerId);
       assertVersion(v.version, expected);
       if (dto.werksoort && werksoortIds) v.werksoortId = werksoortIds.get(dto.werksoort) as string;
       if (dto.title !== undefined) v.title = dto.title.trim();
@@ -214,10 +240,18 @@ export class VacanciesService {
    * offers the arrangement and has a free place; the caller's transaction rolls it back on a
    * later refusal. The search document follows through the outbox (a full workplace leaves matching).
    */
-  async takePlace(em: EntityManager, vacancyId: string, arrangement: string): Promise<void> {
+  async takePlace(
+    em: EntityManager,
+    actor: Actor,
+    vacancyId: string,
+    arrangement: string,
+  ): Promise<void> {
     const [vacancy] = await em.query(
-      `SELECT places, places_filled, arrangements, status FROM vacancies WHERE id = $1 FOR UPDATE`,
-      [vacancyId],
+      `SELECT v.places, v.places_filled, v.arrangements, v.status
+         FROM vacancies v JOIN employers e ON e.id = v.employer_id
+        WHERE v.id = $1 AND ${vacancyVisibleSql('v', 'e', RAW_VISIBILITY)}
+          FOR UPDATE OF v`,
+      [vacancyId, ...rawVisibilityParams(actor)],
     );
     if (!vacancy)
       throw Problems.validation([{ field: 'vacancyId', message: 'vacancy does not exist' }]);
@@ -270,6 +304,7 @@ export class VacanciesService {
         .setLock('pessimistic_write')
         .getOne();
       if (!v) throw Problems.notFound('Vacancy');
+      await this.assertMayEdit(em, actor, v.employerId);
       // Proposals and placements keep their history (and statistics) on the workplace.
       const [{ used }] = await em.query(
         `SELECT (EXISTS (SELECT 1 FROM proposals WHERE vacancy_id = $1)
