@@ -33,6 +33,9 @@ const EMPLOYER_SIDE: readonly Role[] = ['admin', 'werkmakelaar', 'werkgever'];
 
 const EXPECTED: Record<string, Expectation> = {
   'POST /api/auth/token': 'public',
+  'POST /api/auth/sign-in-link': 'public',
+  'POST /api/auth/sign-in-link/redeem': 'public',
+  'POST /api/auth/email-change/confirm': 'public',
   'DELETE /api/auth/token': ALL,
   'GET /api/auth/me': ALL,
 
@@ -451,6 +454,10 @@ describe('authorization matrix: every route × every role × own/other organisat
     'POST /api/admin/outbox/retry-dead': null,
     'POST /api/me/erasure': () => ({ confirm: true }),
     'POST /api/auth/token': () => ({ email: 'wm.a@test.nl', password: PASSWORD }),
+    'POST /api/auth/sign-in-link': () => ({ email: 'wm.a@test.nl' }),
+    // A made-up token: 400 LINK_INVALID to everyone alike (the link, not the caller, decides).
+    'POST /api/auth/sign-in-link/redeem': () => ({ token: `al_${'x'.repeat(43)}` }),
+    'POST /api/auth/email-change/confirm': () => ({ token: `al_${'y'.repeat(43)}` }),
     'POST /api/users': () => ({
       email: `matrix-${next()}@test.nl`,
       password: 'Een-heel-lang-wachtwoord',
