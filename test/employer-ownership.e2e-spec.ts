@@ -139,6 +139,13 @@ describe('employers: owning organisation and region', () => {
     );
     expect(seen).not.toContain(w.vacancy.id);
     expect(seen).not.toContain(w.otherVacancy.id);
+    // Item 10: every read path applies the same rule, the search index included.
+    const search = async (token: string) =>
+      (
+        await t.http().get('/api/search/vacancies?q=groenonderhoud').set(bearer(token)).expect(200)
+      ).body.items.map((v: { id: string }) => v.id);
+    expect(await search(w.wmB.token)).toContain(w.vacancy.id);
+    expect(await search(wmC)).not.toContain(w.vacancy.id);
     const res = await t
       .http()
       .post('/api/proposals')

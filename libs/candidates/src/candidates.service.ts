@@ -21,6 +21,7 @@ import {
   PERSONAL_SELF_EDITABLE,
   UpdateCandidateDto,
 } from './candidate.dto';
+import { candidateVisibilityParams, candidateVisibleSql } from './candidate-membership';
 import { Candidate } from './candidate.entity';
 import { CandidateProtected } from './candidate-protected.entity';
 import { applyWorkProfile } from './work-profile.mapper';
@@ -46,15 +47,17 @@ export class CandidatesService {
 
   /** The one scoping rule for candidates; other organisations' records are simply not there (404). */
   scoped(actor: Actor, manager: EntityManager = this.db.manager) {
-    const qb = manager
+    return manager
       .getRepository(Candidate)
       .createQueryBuilder('c')
-      .andWhere('c.erasedAt IS NULL');
-    if (actor.role === 'werkmakelaar')
-      qb.andWhere('c.organisationId = :org', { org: actor.organisationId });
-    else if (actor.role === 'kandidaat') qb.andWhere('c.id = :self', { self: actor.candidateId });
-    else if (actor.role !== 'admin') qb.andWhere('false');
-    return qb;
+      .andWhere(
+        candidateVisibleSql('c', {
+          role: ':visRole',
+          candidateId: ':visCandidate',
+          organisationId: ':visOrganisation',
+        }),
+        candidateVisibilityParams(actor),
+      );
   }
 
   async list(actor: Actor, query: CandidateListQuery): Promise<Page<unknown>> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { vacancyVisibleSql } from '@werkbrug/employers';
-import { RAW_VISIBILITY, rawVisibilityParams } from '@werkbrug/vacancies';
+import { isCandidateVisible } from '@werkbrug/candidates';
+import { visibleVacancyIds } from '@werkbrug/vacancies';
 import type { MultiSearchQuery } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
@@ -127,14 +127,12 @@ export class MatchingService {
   }
 
   async candidateProfile(actor: Actor, candidateId: string): Promise<CandidateDocument> {
+    // The one candidate visibility rule (candidates lib); matching is for brokers and the candidate.
     const visible =
-      (actor.role === 'kandidaat' && actor.candidateId === candidateId) ||
-      actor.role === 'werkmakelaar';
+      actor.role !== 'admin' && (await isCandidateVisible(this.db, actor, candidateId));
     const { docs } = visible ? await loadCandidateDocuments(this.db, [candidateId]) : { docs: [] };
     const c = docs[0];
-    if (!c || (actor.role === 'werkmakelaar' && c.organisationId !== actor.organisationId)) {
-      throw Problems.notFound('Candidate');
-    }
+    if (!c) throw Problems.notFound('Candidate');
     return c;
   }
 
@@ -143,7 +141,7 @@ export class MatchingService {
     const result = await this.matchCandidate(c, query);
     if (actor.role !== 'werkmakelaar') return result;
     // A werkmakelaar matches only workplaces in reach: its organisation's employers and its region.
-    const visible = await this.visibleVacancyIds(actor, [
+    const visible = await visibleVacancyIds(this.db, actor, [
       ...result.items.map((i) => i.vacancy.id),
       ...result.nearMisses.map((n) => n.vacancy.id),
     ]);
@@ -254,19 +252,8 @@ export class MatchingService {
     };
   }
 
-  /** Of these workplaces, the ones the actor may see (the one rule in employer-access.ts). */
-  private async visibleVacancyIds(actor: Actor, ids: string[]): Promise<Set<string>> {
-    if (!ids.length) return new Set();
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT v.id FROM vacancies v JOIN employers e ON e.id = v.employer_id
-        WHERE v.id = ANY($1::uuid[]) AND ${vacancyVisibleSql('v', 'e', RAW_VISIBILITY)}`,
-      [ids, ...rawVisibilityParams(actor)],
-    );
-    return new Set(rows.map((r) => r.id));
-  }
-
   async forVacancy(actor: Actor, vacancyId: string, query: { limit?: number }) {
-    if (!(await this.visibleVacancyIds(actor, [vacancyId])).has(vacancyId))
+    if (!(await visibleVacancyIds(this.db, actor, [vacancyId])).has(vacancyId))
       throw Problems.notFound('Vacancy');
     const { docs } = await loadVacancyDocuments(this.db, [vacancyId]);
     const v = docs[0];

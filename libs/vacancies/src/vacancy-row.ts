@@ -67,3 +67,21 @@ export function rowToVacancy(r: Record<string, unknown>): Vacancy {
     version: r.version,
   } as Vacancy;
 }
+
+/**
+ * Of these workplaces, the ones the actor may see: the same rule, for read paths that start from
+ * the search index (matching, search) and must drop what PostgreSQL would not show.
+ */
+export async function visibleVacancyIds(
+  runner: { query: (sql: string, params: unknown[]) => Promise<unknown> },
+  actor: Actor,
+  ids: string[],
+): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = (await runner.query(
+    `SELECT v.id FROM vacancies v JOIN employers e ON e.id = v.employer_id
+      WHERE v.id = ANY($1::uuid[]) AND ${vacancyVisibleSql('v', 'e', RAW_VISIBILITY)}`,
+    [ids, ...rawVisibilityParams(actor)],
+  )) as { id: string }[];
+  return new Set(rows.map((r) => r.id));
+}
