@@ -171,6 +171,7 @@ describe('instruments: financieel CV on a proposal, agreed instruments, deadline
           arrangement: 'regulier',
           startDate,
           hoursPerWeek: 24,
+          candidateConsent: true,
         })
         .expect(201);
       return res.body.id as string;

@@ -301,6 +301,15 @@ describe('instruments: calculator, catalogue, rule versions, candidate answers',
       expect(res.body.disclaimer).toBe('indicatief, er zijn geen rechten aan te ontlenen');
     });
 
+    it('needs a purpose from the werkmakelaar (the facts are the protected file)', async () => {
+      const res = await t
+        .http()
+        .get(`/api/candidates/${w.candidateA.id}/instruments`)
+        .set(bearer(w.wmA.token))
+        .expect(400);
+      expect(res.body.code).toBe('PURPOSE_REQUIRED');
+    });
+
     it('hides candidates of another organisation and refuses bad input', async () => {
       await t
         .http()

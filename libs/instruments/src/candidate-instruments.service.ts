@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '@werkbrug/audit';
+import { AuditService, purposeFrom, purposeRequired } from '@werkbrug/audit';
 import type { Actor } from '@werkbrug/auth';
+import { isCandidateVisible } from '@werkbrug/candidates';
+import { vacancyVisibleSql, visibilityParams } from '@werkbrug/employers';
 import type { Arrangement, BenefitType } from '@werkbrug/domain';
 import { Problems } from '@werkbrug/http';
 import { ageOn } from './engine/format';
@@ -62,10 +64,13 @@ export class CandidateInstrumentsService {
     private readonly audit: AuditService,
   ) {}
 
-  async workplace(em: EntityManager, vacancyId: string): Promise<Workplace | null> {
+  /** The workplace's hours and forms; with an actor, only a workplace that actor may see. */
+  async workplace(em: EntityManager, vacancyId: string, actor?: Actor): Promise<Workplace | null> {
+    const p = actor ? visibilityParams(actor) : null;
     const [v] = await em.query(
-      `SELECT hours_min, hours_max, arrangements FROM vacancies WHERE id = $1`,
-      [vacancyId],
+      `SELECT v.hours_min, v.hours_max, v.arrangements FROM vacancies v JOIN employers e ON e.id = v.employer_id
+        WHERE v.id = $1${p ? ` AND ${vacancyVisibleSql('v', 'e', { role: '$2::text', employerId: '$3::uuid', organisationId: '$4::uuid' })}` : ''}`,
+      p ? [vacancyId, p.visRole, p.visEmployer, p.visOrganisation] : [vacancyId],
     );
     return v
       ? { hoursMin: v.hours_min, hoursMax: v.hours_max, arrangements: v.arrangements }
@@ -119,23 +124,19 @@ export class CandidateInstrumentsService {
     actor: Actor,
     candidateId: string,
     query: CandidateInstrumentsQuery,
-    purpose: string | null,
+    purpose: string | undefined,
   ) {
-    const mine =
-      actor.role === 'kandidaat'
-        ? actor.candidateId === candidateId
-        : (
-            await this.db.query(
-              `SELECT 1 FROM candidates WHERE id = $1 AND organisation_id = $2 AND erased_at IS NULL`,
-              [candidateId, actor.organisationId],
-            )
-          ).length > 0;
-    if (!mine) throw Problems.notFound('Candidate');
+    // The one visibility rule for candidates (own organisation, or oneself); 404 stays 404.
+    if (!(await isCandidateVisible(this.db, actor, candidateId)))
+      throw Problems.notFound('Candidate');
     const workplace = query.vacancyId
-      ? await this.workplace(this.db.manager, query.vacancyId)
+      ? await this.workplace(this.db.manager, query.vacancyId, actor)
       : null;
     if (query.vacancyId && !workplace)
       throw Problems.validation([{ field: 'vacancyId', message: 'vacancy does not exist' }]);
+    // The facts are the protected file: a werkmakelaar says why, like for a full-file read.
+    const why = purposeFrom(purpose);
+    if (actor.role === 'werkmakelaar' && !why) throw purposeRequired();
     const facts = await this.facts(this.db.manager, candidateId, {
       workplace,
       hoursPerWeek: query.hoursPerWeek,
@@ -157,7 +158,7 @@ export class CandidateInstrumentsService {
     await this.audit.record(this.db.manager, actor, {
       action: 'candidate.instruments_read',
       candidateId,
-      purpose,
+      purpose: why,
       details: { vacancyId: query.vacancyId ?? null, date: facts.date },
     });
     const { organisationId: _org, hourlyWage: _wage, date: _date, ...shown } = facts;

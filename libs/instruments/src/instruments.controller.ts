@@ -35,8 +35,6 @@ import {
 import { InstrumentsService } from './instruments.service';
 import { PlacementInstrumentsService } from './placement-instruments.service';
 
-const purposeOf = (header: string | undefined) => header?.trim().slice(0, 500) || null;
-
 @ApiTags('instruments')
 @ApiBearerAuth()
 @Controller()
@@ -98,7 +96,12 @@ export class InstrumentsController {
     summary:
       'Instruments for this candidate at a workplace: the werkmakelaar sees the facts used (audited), the candidate B1 texts',
   })
-  @ApiHeader({ name: 'X-Purpose', required: false, description: 'Why the file is read (audited)' })
+  @ApiHeader({
+    name: 'X-Purpose',
+    required: false,
+    description:
+      'Required for werkmakelaars (400 PURPOSE_REQUIRED without it): why; kept in the audit trail',
+  })
   @ApiOkResponse({ type: CandidateInstrumentsView })
   forCandidate(
     @CurrentActor() actor: Actor,
@@ -106,7 +109,7 @@ export class InstrumentsController {
     @Query() query: CandidateInstrumentsQuery,
     @Headers('x-purpose') purpose: string | undefined,
   ) {
-    return this.candidates.forCandidate(actor, id, query, purposeOf(purpose));
+    return this.candidates.forCandidate(actor, id, query, purpose);
   }
 
   @Post('placements/:id/instruments')
@@ -127,13 +130,18 @@ export class InstrumentsController {
   @Get('placements/:id/instruments')
   @Access('werkmakelaar', 'kandidaat')
   @ApiOperation({ summary: 'The instruments agreed on a placement, with their kept calculation' })
-  @ApiHeader({ name: 'X-Purpose', required: false, description: 'Why it is read (audited)' })
+  @ApiHeader({
+    name: 'X-Purpose',
+    required: false,
+    description:
+      'Required for werkmakelaars once instruments are agreed: why; kept in the audit trail',
+  })
   @ApiOkResponse({ type: PlacementInstrumentsView })
   agreed(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Headers('x-purpose') purpose: string | undefined,
   ) {
-    return this.placements.get(actor, id, purposeOf(purpose));
+    return this.placements.get(actor, id, purpose);
   }
 }

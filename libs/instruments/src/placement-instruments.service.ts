@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService } from '@werkbrug/audit';
+import { AuditService, purposeFrom, purposeRequired } from '@werkbrug/audit';
 import type { Actor } from '@werkbrug/auth';
 import type { Arrangement } from '@werkbrug/domain';
 import { ProblemException, Problems } from '@werkbrug/http';
@@ -117,10 +117,15 @@ export class PlacementInstrumentsService {
         details: { placementId: p.id, codes: dto.codes, ruleVersionIds },
       });
     });
-    return this.get(actor, placementId);
+    return this.get(actor, placementId, undefined, { audit: false });
   }
 
-  async get(actor: Actor, placementId: string, purpose: string | null = null) {
+  async get(
+    actor: Actor,
+    placementId: string,
+    purpose?: string,
+    options: { audit?: boolean } = {},
+  ) {
     const scope =
       actor.role === 'kandidaat'
         ? { sql: 'candidate_id = $2', value: actor.candidateId }
@@ -131,14 +136,17 @@ export class PlacementInstrumentsService {
     ]);
     if (!p) throw Problems.notFound('Placement');
     const calc = await this.db.getRepository(InstrumentCalculation).findOneBy({ placementId });
-    // The kept reasons quote the candidate's facts: a broker's read is audited like a file read.
-    if (calc && actor.role === 'werkmakelaar')
+    // The kept reasons quote the candidate's facts: a broker's read is a file read (purpose, audit).
+    if (calc && actor.role === 'werkmakelaar' && options.audit !== false) {
+      const why = purposeFrom(purpose);
+      if (!why) throw purposeRequired();
       await this.audit.record(this.db.manager, actor, {
         action: 'placement.instruments_read',
         candidateId: calc.candidateId,
-        purpose,
+        purpose: why,
         details: { placementId },
       });
+    }
     const deadlines = calc
       ? await this.db
           .getRepository(InstrumentDeadline)

@@ -6,6 +6,8 @@ export const MAIL_TEMPLATES = [
   'meeting_planned',
   'placement_ending',
   'no_contact',
+  'sign_in_link',
+  'email_change',
   'instrument_deadline',
 ] as const;
 
