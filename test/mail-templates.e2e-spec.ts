@@ -66,6 +66,17 @@ const SAMPLES: Record<MailTemplate, Record<string, unknown>> = {
     ],
     link: 'https://werkbrug.example/kandidaten',
   },
+  password_reset: {
+    recipientName: 'Gert Groen',
+    link: 'https://werkbrug.example/wachtwoord-instellen/abc',
+    validMinutes: '60',
+  },
+  colleague_invite: {
+    inviterName: 'Gert Groen',
+    employerName: 'Groen en Zo',
+    link: 'https://werkbrug.example/wachtwoord-instellen/abc',
+    validDays: '7',
+  },
 };
 
 const OPTIONAL: Partial<Record<MailTemplate, string[]>> = {

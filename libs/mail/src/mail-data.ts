@@ -66,6 +66,17 @@ export const MAIL_FIELDS: Record<MailTemplate, Record<string, FieldKind>> = {
     items: 'contactRows',
     link: 'url',
   },
+  password_reset: {
+    recipientName: 'text',
+    link: 'url',
+    validMinutes: 'text',
+  },
+  colleague_invite: {
+    inviterName: 'text',
+    employerName: 'text',
+    link: 'url',
+    validDays: 'text',
+  },
 };
 
 export class MailDataError extends Error {
