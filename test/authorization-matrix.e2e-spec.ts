@@ -100,6 +100,14 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/arrangement-rules': EMPLOYER_SIDE,
   'POST /api/arrangement-rules': ['admin'],
 
+  'POST /api/instruments/calculate': ALL,
+  'GET /api/instruments': ALL,
+  'GET /api/instruments/:code': ALL,
+  'POST /api/instruments/:code/versions': ['admin'],
+  'GET /api/candidates/:id/instruments': ['werkmakelaar', 'kandidaat'],
+  'POST /api/placements/:id/instruments': ['werkmakelaar'],
+  'GET /api/placements/:id/instruments': ['werkmakelaar', 'kandidaat'],
+
   'GET /api/admin/outbox': ['admin'],
   'POST /api/admin/outbox/retry-dead': ['admin'],
 
@@ -433,6 +441,10 @@ describe('authorization matrix: every route × every role × own/other organisat
   TARGETS['/api/candidates/:id/matches'] = TARGETS['/api/candidates/:id'] as Targets;
   TARGETS['/api/candidates/:id/export'] = TARGETS['/api/candidates/:id'] as Targets;
   TARGETS['/api/candidates/:id/checkins'] = TARGETS['/api/candidates/:id'] as Targets;
+  TARGETS['/api/candidates/:id/instruments'] = TARGETS['/api/candidates/:id'] as Targets;
+  // Instruments are reference data, not scoped to an organisation: one code for every cell.
+  TARGETS['/api/instruments/:code'] = async () => ({ id: 'wml', hidden: false, table: '' });
+  TARGETS['/api/instruments/:code/versions'] = TARGETS['/api/instruments/:code'] as Targets;
 
   /** Proposals and placements: organisation A's is own for everyone involved in it. */
   const flowTarget =
@@ -450,7 +462,7 @@ describe('authorization matrix: every route × every role × own/other organisat
   TARGETS['/api/proposals/:id/consent'] = flowTarget('proposals', () => freshOwnProposal(false));
   for (const suffix of ['/consent/withdraw', '/answer', '/status'])
     TARGETS[`/api/proposals/:id${suffix}`] = flowTarget('proposals', () => freshOwnProposal(true));
-  for (const suffix of ['', '/extend', '/end'])
+  for (const suffix of ['', '/extend', '/end', '/instruments'])
     TARGETS[`/api/placements/:id${suffix}`] = flowTarget('placements');
   // No message was written in this test: the page for any file is a 404, to everyone alike.
   TARGETS['/dev/mail/:file'] = async (_p, which) => ({
@@ -527,6 +539,17 @@ describe('authorization matrix: every route × every role × own/other organisat
       validFrom: `2031-01-${String(1 + (next() % 28)).padStart(2, '0')}`,
       source: 'Autorisatiematrix',
     }),
+    'POST /api/instruments/calculate': () => ({ hoursPerWeek: 24, loonwaardePct: 50 }),
+    // Each call a later start, so versions follow each other in time.
+    'POST /api/instruments/:code/versions': () => ({
+      scope: 'national',
+      params: { perHour: '15.25', minAge: 21 },
+      validFrom: `${2032 + next()}-01-01`,
+      sourceUrls: ['https://www.rijksoverheid.nl/onderwerpen/minimumloon'],
+      lastChecked: '2026-11-29',
+    }),
+    // The flow placements are proefplaatsingen of a candidate with bijstand.
+    'POST /api/placements/:id/instruments': () => ({ codes: ['proefplaatsing_gemeente'] }),
   };
 
   const failures: string[] = [];
@@ -598,7 +621,15 @@ describe('authorization matrix: every route × every role × own/other organisat
    */
   const PROTECTED_A = ['de Vries', 'sanne.devries@example.nl', 'Sanne'];
   const PROTECTED_B = ['Ahmed', 'Bakker', 'ahmed@example.nl'];
-  const PROTECTED_BOTH = ['Rugklachten', '06-12345678', 'participatiewet', '1994-03-12'];
+  // The benefit type as a JSON value: the instrument sources (public URLs) name the Participatiewet.
+  const BENEFIT_VALUE = '"participatiewet"';
+  const PROTECTED_BOTH = ['Rugklachten', '06-12345678', BENEFIT_VALUE, '1994-03-12'];
+  /** Instrument rules are public reference data: their parameters list benefit types by name. */
+  const RULE_DATA = [
+    'GET /api/instruments',
+    'GET /api/instruments/:code',
+    'POST /api/instruments/:code/versions',
+  ];
   const mustNotSee: Record<Principal, string[]> = {
     anonymous: [...PROTECTED_A, ...PROTECTED_B, ...PROTECTED_BOTH],
     admin: [...PROTECTED_A, ...PROTECTED_B, ...PROTECTED_BOTH],
@@ -614,7 +645,11 @@ describe('authorization matrix: every route × every role × own/other organisat
       res,
       HTML_PAGES.some((k) => cell.startsWith(`${k} as `)),
     );
-    const leaked = mustNotSee[p].filter((s) => res.text.includes(s));
+    const leaked = mustNotSee[p].filter(
+      (s) =>
+        res.text.includes(s) &&
+        !(s === BENEFIT_VALUE && RULE_DATA.some((k) => cell.startsWith(`${k} as `))),
+    );
     if (leaked.length)
       failures.push(`${cell}: response leaks protected data (${leaked.join(', ')})`);
     if (res.status >= 200 && res.status < 300) stats.twoHundreds += 1;

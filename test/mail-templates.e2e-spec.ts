@@ -77,6 +77,16 @@ const SAMPLES: Record<MailTemplate, Record<string, unknown>> = {
     link: 'https://werkbrug.example/wachtwoord-instellen/abc',
     validDays: '7',
   },
+  instrument_deadline: {
+    werkmakelaarName: 'Wim Makelaar',
+    pseudonym: 'Kandidaat K-4821',
+    vacancyTitle: 'Medewerker groenonderhoud',
+    employerName: 'Groen en Zo',
+    instrumentName: 'Loonkostensubsidie',
+    task: 'Loonkostensubsidie aanvragen bij de gemeente',
+    dueOn: '1 september 2026',
+    link: LINK,
+  },
 };
 
 const OPTIONAL: Partial<Record<MailTemplate, string[]>> = {

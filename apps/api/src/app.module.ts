@@ -7,6 +7,7 @@ import { ConfigModule, loadConfig } from '@werkbrug/config';
 import { DatabaseModule } from '@werkbrug/database';
 import { EmployersModule } from '@werkbrug/employers';
 import { HealthModule } from '@werkbrug/health';
+import { InstrumentsModule } from '@werkbrug/instruments';
 import { loggerParams } from '@werkbrug/http';
 import { MailModule } from '@werkbrug/mail';
 import { MatchingModule } from '@werkbrug/matching';
@@ -40,6 +41,8 @@ import { WerksoortenModule } from '@werkbrug/werksoorten';
     MatchingModule,
     ProposalsModule,
     PlacementsModule,
+    // Subsidy instruments as versioned rules (issue 9).
+    InstrumentsModule,
     PrivacyModule,
     HealthModule,
     // Server-rendered pages for people (libs/web); the portals add their modules after it.

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig } from '@werkbrug/config';
+import { InstrumentDeadlineScheduler } from '@werkbrug/instruments';
 import { SearchIndexer } from '@werkbrug/matching';
 import { OutboxProcessor } from '@werkbrug/outbox';
 import { AttentionScheduler } from '@werkbrug/placements';
@@ -20,6 +21,7 @@ async function main() {
   const indexer = app.get(SearchIndexer);
   const retention = app.get(RetentionScheduler);
   const attention = app.get(AttentionScheduler);
+  const deadlines = app.get(InstrumentDeadlineScheduler);
   const timers: NodeJS.Timeout[] = [];
   let running = true;
   const stop = async (signal: string) => {
@@ -27,6 +29,7 @@ async function main() {
     running = false;
     timers.forEach(clearInterval);
     await attention.stop();
+    await deadlines.stop();
     await retention.stop();
     await processor.stop();
     await app.close();
@@ -53,6 +56,8 @@ async function main() {
   retention.start();
   // Placement reminders (ending soon, no contact in 14 days), hourly.
   attention.start();
+  // Instrument deadlines (LKS application, doelgroepverklaring), hourly.
+  deadlines.start();
   logger.log(`worker ${processor.workerId} draining the outbox`);
 }
 

@@ -7,6 +7,7 @@ import { loggerParams } from '@werkbrug/http';
 import { MailModule, MailOutboxHandler } from '@werkbrug/mail';
 import { SearchOutboxHandlers, SearchSyncModule } from '@werkbrug/matching';
 import { OUTBOX_HANDLERS, OutboxModule, OutboxProcessor } from '@werkbrug/outbox';
+import { InstrumentsModule } from '@werkbrug/instruments';
 import { PlacementsModule } from '@werkbrug/placements';
 import { PrivacyCoreModule } from '@werkbrug/privacy';
 import { SearchModule } from '@werkbrug/search';
@@ -26,6 +27,8 @@ import { SearchModule } from '@werkbrug/search';
     PrivacyCoreModule,
     // Hourly placement reminders (AttentionScheduler, started in main.ts).
     PlacementsModule,
+    // Mails before instrument deadlines (InstrumentDeadlineScheduler, started in main.ts).
+    InstrumentsModule,
   ],
   providers: [
     {

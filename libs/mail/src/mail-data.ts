@@ -77,6 +77,17 @@ export const MAIL_FIELDS: Record<MailTemplate, Record<string, FieldKind>> = {
     link: 'url',
     validDays: 'text',
   },
+  // To the werkmakelaar, before the deadline of an agreed instrument; the candidate by pseudonym only.
+  instrument_deadline: {
+    werkmakelaarName: 'text',
+    pseudonym: 'text',
+    vacancyTitle: 'text',
+    employerName: 'text',
+    instrumentName: 'text',
+    task: 'text',
+    dueOn: 'text',
+    link: 'url',
+  },
 };
 
 export class MailDataError extends Error {

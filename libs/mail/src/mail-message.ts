@@ -8,6 +8,7 @@ export const MAIL_TEMPLATES = [
   'no_contact',
   'password_reset',
   'colleague_invite',
+  'instrument_deadline',
 ] as const;
 
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
