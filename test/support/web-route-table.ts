@@ -30,6 +30,10 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'POST /werkgever/werkplekken/:id/wijzigen': ['werkgever'],
   'POST /werkgever/werkplekken/:id/opslaan': ['werkgever'],
   'POST /werkgever/werkplekken/:id/status': ['werkgever'],
+  'GET /werkgever/voorstellen': ['werkgever'],
+  'GET /werkgever/voorstellen/:id': ['werkgever'],
+  'POST /werkgever/voorstellen/:id/antwoord': ['werkgever'],
+  'POST /werkgever/voorstellen/:id/beoordeling': ['werkgever'],
   // The HTML 404 page for unknown addresses in the web areas.
   'GET /werkgever/*path': 'public',
   'GET /kandidaat/*path': 'public',

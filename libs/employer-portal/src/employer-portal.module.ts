@@ -6,7 +6,9 @@ import { VacanciesModule } from '@werkbrug/vacancies';
 import { WebModule } from '@werkbrug/web';
 import { WerksoortenModule } from '@werkbrug/werksoorten';
 import { EmployerContext } from './employer-context';
+import { EmployerMarksService } from './employer-marks.service';
 import { EmployerStartController } from './employer-start.controller';
+import { ProposalsPageController } from './proposals.controller';
 import { WorkplacesController } from './workplaces.controller';
 
 /** The employer's pages under /werkgever, on the web foundation and the same services as the API. */
@@ -19,7 +21,7 @@ import { WorkplacesController } from './workplaces.controller';
     ProposalsModule,
     PlacementsModule,
   ],
-  controllers: [EmployerStartController, WorkplacesController],
-  providers: [EmployerContext],
+  controllers: [EmployerStartController, WorkplacesController, ProposalsPageController],
+  providers: [EmployerContext, EmployerMarksService],
 })
 export class EmployerPortalModule {}
