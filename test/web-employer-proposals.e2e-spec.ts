@@ -19,15 +19,11 @@ export const PROTECTED = [
 
 /** Makes a proposal through the API and lets the candidate consent: it then waits for the employer. */
 export async function waitingProposal(t: TestApp, w: World, share = ['werkmakelaarContact']) {
-  const res = await t
-    .http()
-    .post('/api/proposals')
-    .set(bearer(w.wmA.token))
-    .send({
-      candidateId: w.candidateA.id,
-      vacancyId: w.vacancy.id,
-      motivation: 'Zoekt buitenwerk met planten.',
-    });
+  const res = await t.http().post('/api/proposals').set(bearer(w.wmA.token)).send({
+    candidateId: w.candidateA.id,
+    vacancyId: w.vacancy.id,
+    motivation: 'Zoekt buitenwerk met planten.',
+  });
   if (res.status !== 201) throw new Error(`proposal: ${res.status} ${res.text}`);
   const consent = await t
     .http()

@@ -34,6 +34,12 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'GET /werkgever/voorstellen/:id': ['werkgever'],
   'POST /werkgever/voorstellen/:id/antwoord': ['werkgever'],
   'POST /werkgever/voorstellen/:id/beoordeling': ['werkgever'],
+  'GET /werkgever/instrumenten': ['werkgever'],
+  'GET /werkgever/plaatsingen': ['werkgever'],
+  'GET /werkgever/account': ['werkgever'],
+  'POST /werkgever/account/locaties': ['werkgever'],
+  'POST /werkgever/account/collega': ['werkgever'],
+  'POST /werkgever/account/wachtwoord': ['werkgever'],
   // The HTML 404 page for unknown addresses in the web areas.
   'GET /werkgever/*path': 'public',
   'GET /kandidaat/*path': 'public',
