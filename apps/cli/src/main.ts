@@ -8,6 +8,7 @@ import { outboxCommand } from './commands/outbox.command';
 import { reconcileCommand } from './commands/reconcile.command';
 import { reindexCommand } from './commands/reindex.command';
 import { retentionCommand } from './commands/retention.command';
+import { screenshotsCommand } from './commands/screenshots.command';
 import { seedCommand } from './commands/seed.command';
 import { stackCommand } from './commands/stack.command';
 import { startCommand } from './commands/start.command';
@@ -28,6 +29,7 @@ const HELP = `werkbrug <command>
                         matching evaluation in a scratch database: the labelled set (precision@5,
                         near misses, preferences), then a generated population (default 5000x20000,
                         sample 1000) audited with an independent hard-constraint check
+  screenshots           PNGs of the main pages from the demo region in docs/screenshots/
   stack --port-file F   (tests) run only PostgreSQL + Meilisearch; writes their URLs to F
 `;
 
@@ -52,6 +54,8 @@ async function main() {
       return benchCommand(flags);
     case 'eval':
       return evalCommand(flags);
+    case 'screenshots':
+      return screenshotsCommand();
     case 'stack':
       return stackCommand(flags);
     case 'help':
