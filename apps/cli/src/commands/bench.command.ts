@@ -4,12 +4,13 @@ import path from 'node:path';
 import { freePort, startStack } from '@werkbrug/embedded';
 import { intFlag } from '../args';
 import { benchMatching } from '../bench/bench-matching';
+import { benchPages } from '../bench/bench-pages';
 import { benchPlatform } from '../bench/bench-platform';
 import { log } from '../with-database';
 
 /**
  * `npm run bench`: prints figures, asserts nothing. Runs on its own embedded stack in a scratch folder,
- * never on your data. --only platform|matching, --platform-size N (20000), --matching-size N (100000), --seconds N.
+ * never on your data. --only platform|matching|pages, --platform-size N (20000), --matching-size N (100000), --seconds N.
  */
 export async function benchCommand(flags: Map<string, string | true>): Promise<void> {
   const dataDir = process.env.WERKBRUG_BENCH_DIR ?? path.join(tmpdir(), 'werkbrug-bench');
@@ -28,10 +29,12 @@ export async function benchCommand(flags: Map<string, string | true>): Promise<v
   const seconds = intFlag(flags, 'seconds', 10);
   const report: Record<string, Record<string, string>> = {};
   try {
-    if (only !== 'matching')
+    const run = (part: string) => only === undefined || only === true || only === part;
+    if (run('platform'))
       report.platform = await benchPlatform(ctx, intFlag(flags, 'platform-size', 20_000), seconds);
-    if (only !== 'platform')
+    if (run('matching'))
       report.matching = await benchMatching(ctx, intFlag(flags, 'matching-size', 100_000), seconds);
+    if (run('pages')) report.pages = await benchPages(ctx, seconds);
   } finally {
     await stack.stop();
   }
