@@ -7,7 +7,8 @@ import type { Role } from '@werkbrug/auth';
  * Add a row for every page you add.
  */
 export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
-  'GET /': 'public',
+  // The home page: `/` is served by this route.
+  'GET /welkom': 'public',
   'GET /inloggen': 'public',
   'POST /inloggen': 'public',
   'POST /uitloggen': 'public',

@@ -34,7 +34,8 @@ export class AccountController {
     private readonly resets: PasswordResetService,
   ) {}
 
-  @Get()
+  /** The home page; `/` is rewritten to this route (see installWeb). */
+  @Get('welkom')
   @WebPublic()
   home(@Req() req: WebRequest, @Res() res: Response, @Query('uitgelogd') loggedOut?: string) {
     const user = req.web?.session?.user ?? null;

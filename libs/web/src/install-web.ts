@@ -7,7 +7,7 @@ import { utrechtCssFile, webAssetsDir } from './views-dir';
  * Each role has its own area, so the portals add pages without touching this list.
  */
 export const WEB_PATHS = [
-  '/',
+  'welkom',
   'inloggen',
   'uitloggen',
   'wachtwoord-vergeten',
@@ -32,6 +32,13 @@ const formParser = express.urlencoded({ extended: false, limit: '100kb', paramet
  * (our theme and the NL Design System component CSS, served by the app itself).
  */
 export function installWeb(app: NestExpressApplication) {
+  // The home page answers at `/`. Excluding `/` itself from the api prefix would make Nest mount
+  // the global middleware (request ids, logging) on `/` only, so `/` is served by GET /welkom.
+  app.use((req: express.Request, _res: express.Response, next: express.NextFunction) => {
+    if ((req.method === 'GET' || req.method === 'HEAD') && req.path === '/')
+      req.url = `/welkom${req.url.slice(1)}`;
+    next();
+  });
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) =>
     req.path.startsWith('/api/') ? next() : formParser(req, res, next),
   );
