@@ -57,6 +57,9 @@ describe('instruments: calculator, catalogue, rule versions, candidate answers',
       ['hours below 1', { hoursPerWeek: 0 }, 'hoursPerWeek'],
       ['hours above 40', { hoursPerWeek: 41 }, 'hoursPerWeek'],
       ['no hours', {}, 'hoursPerWeek'],
+      ['hours with three decimals', { hoursPerWeek: 24.125 }, 'hoursPerWeek'],
+      ['hours as a string', { hoursPerWeek: '24' }, 'hoursPerWeek'],
+      ['a wage in exponent notation', { hoursPerWeek: 24, hourlyWage: 1e-9 }, 'hourlyWage'],
       ['an unknown benefit', { hoursPerWeek: 24, benefitType: 'bijstand' }, 'benefitType'],
       ['an impossible date', { hoursPerWeek: 24, date: '2026-02-30' }, 'date'],
       ['an unknown field', { hoursPerWeek: 24, bsn: '123456782' }, 'bsn'],
@@ -199,6 +202,41 @@ describe('instruments: calculator, catalogue, rule versions, candidate answers',
       expect(await versions()).toBe(n);
     });
 
+    it('lets an organisation’s own rule win over the gemeente’s, for that organisation only', async () => {
+      const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+      await post('werkervaringsplaats_premie', {
+        scope: 'organisation',
+        scopeRef: w.orgA,
+        params: {
+          amount: '3000',
+          reducedAmount: '1500',
+          periodMonths: 6,
+          minHours: 16,
+          arrangements: ['werkervaringsplaats'],
+        },
+        validFrom: tomorrow,
+        sourceUrls: ['https://www.fermwerk.nl/'],
+        lastChecked: '2026-11-29',
+        indicative: true,
+      }).expect(201);
+      const scenario = {
+        date: tomorrow,
+        hoursPerWeek: 20,
+        arrangement: 'werkervaringsplaats',
+        gemeente: 'Woerden',
+      };
+      const own = await calc(w.wmA.token, scenario).expect(200);
+      const other = await calc(w.wmB.token, scenario).expect(200);
+      expect(item(own.body, 'werkervaringsplaats_premie').amounts.total).toBe(3000);
+      expect(item(other.body, 'werkervaringsplaats_premie').amounts.total).toBe(2100);
+      const bad = await post('uitstroompremie', {
+        ...wml2027,
+        scope: 'organisation',
+        scopeRef: '00000000-0000-4000-8000-000000000000',
+      }).expect(422);
+      expect(bad.body.errors[0].field).toBe('scopeRef');
+    });
+
     it('is for administrators only', async () => {
       await post('wml', { ...wml2027, validFrom: '2029-01-01' }, w.wmA.token).expect(403);
     });
@@ -254,6 +292,11 @@ describe('instruments: calculator, catalogue, rule versions, candidate answers',
         .expect(200);
       expect(res.body.audience).toBe('kandidaat');
       expect(res.body.facts).toBeUndefined();
+      const lks = item(res.body, 'loonkostensubsidie') as unknown as { summary: string };
+      expect(lks.summary).toBe('Je werkgever kan dit waarschijnlijk krijgen.');
+      expect((item(res.body, 'banenafspraakbonus') as unknown as { summary: string }).summary).toBe(
+        'Deze regeling bestaat nog niet.',
+      );
       expect(item(res.body, 'loonkostensubsidie').reasons.length).toBeGreaterThan(0);
       expect(res.body.disclaimer).toBe('indicatief, er zijn geen rechten aan te ontlenen');
     });

@@ -6,7 +6,7 @@ import type { Actor } from '@werkbrug/auth';
 import type { Arrangement, BenefitType } from '@werkbrug/domain';
 import { Problems } from '@werkbrug/http';
 import { ageOn } from './engine/format';
-import type { InstrumentFacts } from './engine/types';
+import type { InstrumentFacts, InstrumentOutcome } from './engine/types';
 import { CandidateInstrumentsQuery } from './instrument.dto';
 import { answerView } from './instrument.views';
 import { InstrumentsService, today } from './instruments.service';
@@ -36,6 +36,18 @@ export function pickArrangement(offered: Arrangement[]): Arrangement | null {
 }
 
 const clamp = (n: number, lo: number, hi: number) => Math.min(Math.max(n, lo), hi);
+
+/** One B1 sentence for the candidate: what this means for them, without the rule's jargon. */
+export function candidateSummary(item: InstrumentOutcome): string {
+  if (!item.active) return 'Deze regeling bestaat nog niet.';
+  const who = item.applyTo.recipient === 'kandidaat' ? 'Jij kunt' : 'Je werkgever kan';
+  if (item.status === 'applies') return `${who} dit waarschijnlijk krijgen.`;
+  if (item.status === 'may_apply')
+    return `${who} dit misschien krijgen. Eerst is nodig: ${item.missing
+      .map((m) => m.text.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase()))
+      .join('; ')}.`;
+  return `Dit geldt niet. ${item.reasons[0]?.text ?? ''}`.trim();
+}
 
 /**
  * Instrument answers for a real candidate: facts from the protected file (benefit, register, loonwaarde,
@@ -134,9 +146,10 @@ export class CandidateInstrumentsService {
     if (!facts) throw Problems.notFound('Candidate');
     const answer = answerView(await this.instruments.evaluate(facts));
     if (actor.role === 'kandidaat') {
-      // The candidate's own answer: B1 texts, no rule bookkeeping.
+      // The candidate's own answer, with one plain sentence per instrument on top of the reasons.
       return {
         ...answer,
+        items: answer.items.map((i) => ({ ...i, summary: candidateSummary(i) })),
         audience: 'kandidaat',
         vacancyId: query.vacancyId ?? null,
       };

@@ -20,9 +20,26 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateBy,
 } from 'class-validator';
 import { ARRANGEMENTS, type Arrangement, BENEFIT_TYPES, type BenefitType } from '@werkbrug/domain';
 import { GRANTORS, RECIPIENTS, RULE_SCOPES, type RuleScope, STATUSES } from './engine/types';
+
+/**
+ * A finite number with at most two decimals (hours, euros). class-validator's maxDecimalPlaces throws on
+ * exponent notation such as 1e-9, so this is checked here on the value in cents.
+ */
+const AtMostTwoDecimals = () =>
+  ValidateBy({
+    name: 'atMostTwoDecimals',
+    validator: {
+      validate: (v: unknown) =>
+        typeof v === 'number' &&
+        Number.isFinite(v) &&
+        Math.abs(Math.round(v * 100) - v * 100) < 1e-6,
+      defaultMessage: (a) => `${a?.property} must be a number with at most two decimals`,
+    },
+  });
 
 /** Dates from 1900 on: PostgreSQL and JavaScript disagree about year 0. */
 const DATE = /^(19|20|21)\d{2}-\d{2}-\d{2}$/;
@@ -36,8 +53,8 @@ export class CalculateDto {
   date?: string;
 
   @ApiProperty({ minimum: 1, maximum: 40, example: 24 })
-  @Type(() => Number)
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @AtMostTwoDecimals()
   @Min(1)
   @Max(40)
   hoursPerWeek!: number;
@@ -80,7 +97,8 @@ export class CalculateDto {
 
   @ApiPropertyOptional({ example: 15.5, description: 'Euros per hour; default the minimum wage' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @AtMostTwoDecimals()
   @Min(1)
   @Max(500)
   hourlyWage?: number;
@@ -117,7 +135,8 @@ export class CandidateInstrumentsQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 40 })
   @IsOptional()
   @Type(() => Number)
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @AtMostTwoDecimals()
   @Min(1)
   @Max(40)
   hoursPerWeek?: number;
@@ -226,7 +245,8 @@ export class AgreeInstrumentsDto {
 
   @ApiPropertyOptional({ example: 15.5 })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @AtMostTwoDecimals()
   @Min(1)
   @Max(500)
   hourlyWage?: number;
@@ -275,6 +295,8 @@ export class InstrumentItemView {
   @ApiProperty({ description: 'The figure or rule is not certain' }) indicative!: boolean;
   @ApiProperty({ type: [String] }) sources!: string[];
   @ApiProperty({ type: RuleVersionRefView }) ruleVersion!: RuleVersionRefView;
+  @ApiPropertyOptional({ description: 'For the candidate: one plain B1 sentence' })
+  summary?: string;
 }
 
 export class InstrumentAnswerView {

@@ -127,8 +127,13 @@ export class InstrumentsController {
   @Get('placements/:id/instruments')
   @Access('werkmakelaar', 'kandidaat')
   @ApiOperation({ summary: 'The instruments agreed on a placement, with their kept calculation' })
+  @ApiHeader({ name: 'X-Purpose', required: false, description: 'Why it is read (audited)' })
   @ApiOkResponse({ type: PlacementInstrumentsView })
-  agreed(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
-    return this.placements.get(actor, id);
+  agreed(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Headers('x-purpose') purpose: string | undefined,
+  ) {
+    return this.placements.get(actor, id, purposeOf(purpose));
   }
 }

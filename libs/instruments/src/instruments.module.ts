@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailModule } from '@werkbrug/mail';
 import { PrivacyCoreModule } from '@werkbrug/privacy';
+import { ProposalsModule } from '@werkbrug/proposals';
 import { CandidateInstrumentsService } from './candidate-instruments.service';
 import {
   Instrument,
@@ -13,6 +14,7 @@ import {
   InstrumentDeadlineScheduler,
   InstrumentDeadlinesService,
 } from './instrument-deadlines.service';
+import { FinancieelCv } from './financieel-cv';
 import { InstrumentErasure } from './instrument-erasure';
 import { InstrumentsController } from './instruments.controller';
 import { InstrumentsService } from './instruments.service';
@@ -28,6 +30,8 @@ import { PlacementInstrumentsService } from './placement-instruments.service';
     ]),
     MailModule,
     PrivacyCoreModule,
+    // Registers the financieel CV as a share option on proposals.
+    ProposalsModule,
   ],
   controllers: [InstrumentsController],
   providers: [
@@ -37,6 +41,7 @@ import { PlacementInstrumentsService } from './placement-instruments.service';
     InstrumentDeadlinesService,
     InstrumentDeadlineScheduler,
     InstrumentErasure,
+    FinancieelCv,
   ],
   exports: [
     InstrumentsService,

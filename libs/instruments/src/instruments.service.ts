@@ -53,20 +53,40 @@ const unknownGemeente = (gemeente: string) =>
     { errors: [{ field: 'gemeente', message: 'unknown gemeente' }] },
   );
 
+/**
+ * How long the rules read from PostgreSQL are reused. A new version through this process clears it at
+ * once; other replicas follow within this window (rule versions start today at the earliest).
+ */
+const RULES_CACHE_MS = 5_000;
+
+type Rules = { instruments: Instrument[]; versions: InstrumentRuleVersion[] };
+
 @Injectable()
 export class InstrumentsService {
+  private cached: { at: number; rules: Promise<Rules> } | null = null;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
   ) {}
 
-  /** The catalogue and every rule version: small tables, read whole. */
-  async rules(em: EntityManager = this.db.manager) {
-    const [instruments, versions] = await Promise.all([
+  private load(em: EntityManager): Promise<Rules> {
+    return Promise.all([
       em.getRepository(Instrument).find({ order: { sortOrder: 'ASC', code: 'ASC' } }),
       em.getRepository(InstrumentRuleVersion).find({ order: { validFrom: 'DESC' } }),
-    ]);
-    return { instruments, versions };
+    ]).then(([instruments, versions]) => ({ instruments, versions }));
+  }
+
+  /** The catalogue and every rule version: small tables, read whole (inside a transaction: fresh). */
+  async rules(em?: EntityManager): Promise<Rules> {
+    if (em && em !== this.db.manager) return this.load(em);
+    const now = Date.now();
+    if (!this.cached || now - this.cached.at > RULES_CACHE_MS) {
+      const rules = this.load(this.db.manager);
+      this.cached = { at: now, rules };
+      rules.catch(() => (this.cached = null));
+    }
+    return this.cached.rules;
   }
 
   /** The gemeente's name as Werkbrug spells it (postcode areas and rule scopes), or a 422. */
@@ -83,7 +103,7 @@ export class InstrumentsService {
   }
 
   /** Runs the engine on the rules in the database; a date without rules is a 422. */
-  async evaluate(facts: InstrumentFacts, em: EntityManager = this.db.manager) {
+  async evaluate(facts: InstrumentFacts, em?: EntityManager) {
     const { instruments, versions } = await this.rules(em);
     try {
       return calculateInstruments(
@@ -192,7 +212,7 @@ export class InstrumentsService {
         `validFrom ${dto.validFrom} lies before today: answers already given would change. Start it today or later.`,
         { errors: [{ field: 'validFrom', message: 'must be today or later' }] },
       );
-    return this.db.transaction(async (em) => {
+    const created = await this.db.transaction(async (em) => {
       const instrument = await this.instrument(code, em, true);
       const errors = checkParams(instrument.calculator, dto.params);
       if (errors.length) throw Problems.validation(errors);
@@ -249,6 +269,8 @@ export class InstrumentsService {
       const [fresh] = await repo.findBy({ id: saved.id });
       return ruleVersionView(fresh);
     });
+    this.cached = null;
+    return created;
   }
 
   private async checkScope(dto: CreateRuleVersionDto): Promise<string | null> {

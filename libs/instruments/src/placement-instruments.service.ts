@@ -120,7 +120,7 @@ export class PlacementInstrumentsService {
     return this.get(actor, placementId);
   }
 
-  async get(actor: Actor, placementId: string) {
+  async get(actor: Actor, placementId: string, purpose: string | null = null) {
     const scope =
       actor.role === 'kandidaat'
         ? { sql: 'candidate_id = $2', value: actor.candidateId }
@@ -131,6 +131,14 @@ export class PlacementInstrumentsService {
     ]);
     if (!p) throw Problems.notFound('Placement');
     const calc = await this.db.getRepository(InstrumentCalculation).findOneBy({ placementId });
+    // The kept reasons quote the candidate's facts: a broker's read is audited like a file read.
+    if (calc && actor.role === 'werkmakelaar')
+      await this.audit.record(this.db.manager, actor, {
+        action: 'placement.instruments_read',
+        candidateId: calc.candidateId,
+        purpose,
+        details: { placementId },
+      });
     const deadlines = calc
       ? await this.db
           .getRepository(InstrumentDeadline)

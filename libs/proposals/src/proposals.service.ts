@@ -30,6 +30,7 @@ import { Proposal } from './proposal.entity';
 import { ProposalEvent } from './proposal-event.entity';
 import { allowedNext, CLOSED_STATUSES, type ProposalStatus, TRANSITIONS } from './proposal-status';
 import { ProposalContext, toEmployerProposalView, toProposalView } from './proposal.views';
+import { SharedParts } from './shared-parts';
 
 const SORTABLE = {
   createdAt: { column: 'p.createdAt', read: (p: Proposal) => p.createdAt },
@@ -43,6 +44,7 @@ export class ProposalsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mail: MailService,
     private readonly audit: AuditService,
+    private readonly sharedParts: SharedParts,
   ) {}
 
   private link(id: string) {
@@ -68,10 +70,22 @@ export class ProposalsService {
     return qb;
   }
 
-  private view(ctx: ProposalContext, actor: Actor) {
-    return actor.role === 'werkgever'
-      ? toEmployerProposalView(ctx)
-      : toProposalView(ctx, actor.role);
+  /** Parts computed elsewhere (financieel CV): for the employer only while consent covers them. */
+  private async view(ctx: ProposalContext, actor: Actor) {
+    const partCtx = { candidateId: ctx.candidate.id, vacancyId: ctx.vacancy.id };
+    if (actor.role === 'werkgever') {
+      const view = toEmployerProposalView(ctx);
+      const fields = view.consentActive ? (ctx.consent?.sharedFields ?? []) : [];
+      const parts = await this.sharedParts.resolve(this.db.manager, fields, partCtx);
+      return { ...view, shared: { ...view.shared, ...parts } };
+    }
+    const view = toProposalView(ctx, actor.role);
+    const preview = await this.sharedParts.resolve(
+      this.db.manager,
+      this.sharedParts.fields,
+      partCtx,
+    );
+    return { ...view, sharePreview: { ...view.sharePreview, ...preview } };
   }
 
   /** How many proposals the actor sees per status, under the same scoping as list (start pages). */
@@ -92,7 +106,7 @@ export class ProposalsService {
       qb.andWhere('p.candidateId = :candidateId', { candidateId: query.candidateId });
     const page = await paginate(qb, query, SORTABLE, '-createdAt', (p) => p);
     const contexts = await loadProposalContexts(this.db.manager, page.items);
-    return { ...page, items: contexts.map((ctx) => this.view(ctx, actor)) };
+    return { ...page, items: await Promise.all(contexts.map((ctx) => this.view(ctx, actor))) };
   }
 
   private async context(

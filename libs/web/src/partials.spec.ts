@@ -17,6 +17,15 @@ const CASES: Record<string, Record<string, Record<string, unknown>>> = {
     secondary: { text: 'Annuleren', secondary: true, name: 'actie', value: 'stop' },
   },
   'button-link': { primary: { href: '/nieuw', text: 'Nieuwe werkplek' } },
+  'check-answers': {
+    rows: {
+      changeAction: '/werkgever/werkplekken/nieuw',
+      rows: [
+        { key: 'Naam', value: 'Groenonderhoud', changeField: 'title' },
+        { key: 'Startdatum', value: '', changeField: 'startDate' },
+      ],
+    },
+  },
   'choice-group': {
     empty: {
       type: 'checkbox',
@@ -58,6 +67,15 @@ const CASES: Record<string, Record<string, Record<string, unknown>>> = {
       },
     },
   },
+  'hidden-fields': {
+    values: {
+      hidden: [
+        { name: 'title', value: 'Groen & zo' },
+        { name: 'workingDays', value: 'ma' },
+        { name: 'workingDays', value: 'di' },
+      ],
+    },
+  },
   navigation: {
     none: { navigation: [] },
     employer: {
@@ -71,6 +89,22 @@ const CASES: Record<string, Record<string, Record<string, unknown>>> = {
   'page-header': {
     anonymous: {},
     signedIn: { user: { displayName: 'Gert Groen', role: 'werkgever' }, csrfToken: 'tok' },
+  },
+  'proposal-table': {
+    empty: { caption: 'Afgerond', items: [], empty: 'Nog geen afgeronde voorstellen.' },
+    rows: {
+      caption: 'Wacht op uw antwoord',
+      items: [
+        {
+          id: 'p1',
+          candidate: { pseudonym: 'Kandidaat K-004821' },
+          vacancy: { title: 'Hovenier' },
+          status: 'wacht_op_werkgever',
+          markText: 'Nog beoordelen',
+          createdAt: '2026-11-20T10:00:00.000Z',
+        },
+      ],
+    },
   },
   'select-field': {
     filled: {

@@ -1,4 +1,5 @@
 import { SEED_INSTRUMENTS, seedVersionsForEngine } from '../instruments.seed';
+import { candidateSummary } from '../candidate-instruments.service';
 import { calculateInstruments, type EngineOutcome } from './calculate';
 import { dec } from './decimal';
 import { checkParams } from './params';
@@ -486,5 +487,37 @@ describe('rule parameters are checked against the calculator', () => {
       expect(def).toBeDefined();
       expect(checkParams(def!.calculator, v.params)).toEqual([]);
     }
+  });
+});
+
+describe('the candidate’s one-line summary (B1)', () => {
+  it.each<[string, Partial<InstrumentFacts>, string, string]>([
+    [
+      'applies, for the employer',
+      { loonwaardePct: 50, benefitType: 'participatiewet' },
+      'loonkostensubsidie',
+      'Je werkgever kan dit waarschijnlijk krijgen.',
+    ],
+    [
+      'applies, for the candidate',
+      { gemeente: 'Woerden', benefitType: 'participatiewet' },
+      'uitstroompremie',
+      'Jij kunt dit waarschijnlijk krijgen.',
+    ],
+    [
+      'may apply',
+      { benefitType: 'participatiewet' },
+      'loonkostensubsidie',
+      'Je werkgever kan dit misschien krijgen. Eerst is nodig: een loonwaardebepaling: hoeveel van het werk de kandidaat kan doen.',
+    ],
+    [
+      'does not apply',
+      { loonwaardePct: 100, benefitType: 'participatiewet' },
+      'loonkostensubsidie',
+      'Dit geldt niet. Met een loonwaarde van 100% is er geen loonkostensubsidie.',
+    ],
+    ['not active', {}, 'inclusiviteitsopslag', 'Deze regeling bestaat nog niet.'],
+  ])('%s', (_label, facts, code, text) => {
+    expect(candidateSummary(item(facts, code))).toBe(text);
   });
 });
