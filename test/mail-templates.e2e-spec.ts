@@ -87,6 +87,16 @@ const SAMPLES: Record<MailTemplate, Record<string, unknown>> = {
     dueOn: '1 september 2026',
     link: LINK,
   },
+  sign_in_link: {
+    recipientName: 'Wim Makelaar',
+    minutes: '15',
+    link: 'https://werkbrug.example/inloggen/al_abc',
+  },
+  email_change: {
+    recipientName: 'Wim Makelaar',
+    minutes: '60',
+    link: 'https://werkbrug.example/e-mail-bevestigen/al_abc',
+  },
 };
 
 const OPTIONAL: Partial<Record<MailTemplate, string[]>> = {

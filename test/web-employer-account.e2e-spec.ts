@@ -60,6 +60,7 @@ describe('employer instruments, placements and account (web)', () => {
       arrangement: 'proefplaatsing',
       startDate: '2026-12-01',
       hoursPerWeek: 16,
+      candidateConsent: true,
     });
     expect(created.status).toBe(201);
     const res = await agent.get('/werkgever/plaatsingen').expect(200);

@@ -251,6 +251,7 @@ describe('employer portal in Chromium', () => {
         arrangement: 'proefplaatsing',
         startDate: '2026-12-01',
         hoursPerWeek: 16,
+        candidateConsent: true,
       });
     await page.goto('/werkgever/plaatsingen');
     await check('plaatsingen: gevuld');

@@ -10,7 +10,8 @@ describe('web foundation', () => {
   let w: World;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Behind a proxy on loopback (TRUST_PROXY): X-Forwarded-Proto: https counts as https.
+    t = await startTestApp({ TRUST_PROXY: 'loopback' });
     w = await buildWorld(t);
   });
   afterAll(async () => t?.close());
@@ -89,7 +90,7 @@ describe('web foundation', () => {
 
   it('applies the login rate limit of the API to the form', async () => {
     const agent = webAgent(t);
-    for (let i = 0; i < LoginThrottle.ACCOUNT_LIMIT; i++)
+    for (let i = 0; i < LoginThrottle.PAIR_FREE_FAILURES; i++)
       await postForm(agent, '/inloggen', '/inloggen', {
         email: 'werkgever@glans.nl',
         password: `fout-${i}-wachtwoord`,

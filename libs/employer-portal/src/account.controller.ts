@@ -2,7 +2,7 @@ import { Get, Post, Query, Req, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { UsersService, verifyPassword } from '@werkbrug/auth';
+import { UsersService } from '@werkbrug/auth';
 import { EmployersService } from '@werkbrug/employers';
 import { ProblemException } from '@werkbrug/http';
 import {
@@ -170,17 +170,33 @@ export class AccountPageController {
     const next = typeof body.password === 'string' ? body.password : '';
     const repeat = typeof body.repeat === 'string' ? body.repeat : '';
     const errors = new FormErrors();
-    const [row]: { password_hash: string; version: number }[] = await this.db.query(
-      `SELECT password_hash, version FROM users WHERE id = $1`,
-      [actor.userId],
-    );
-    if (!current || !row || !(await verifyPassword(row.password_hash, current)))
-      errors.add('current', 'Uw huidige wachtwoord klopt niet');
+    if (!current) errors.add('current', 'Vul uw huidige wachtwoord in');
     const problem = next ? passwordProblemNl(next) : 'Kies een nieuw wachtwoord';
     if (problem) errors.add('password', problem);
     else if (repeat !== next) errors.add('repeat', 'Vul twee keer hetzelfde nieuwe wachtwoord in');
-    if (errors.any || !row) return this.page(req, res, { errors }, 400);
-    await this.users.update(actor, actor.userId, { password: next }, row.version);
+    if (errors.any) return this.page(req, res, { errors }, 400);
+    const [row]: { version: number }[] = await this.db.query(
+      `SELECT version FROM users WHERE id = $1`,
+      [actor.userId],
+    );
+    try {
+      // UsersService checks the current password (throttled like a login) and revokes API tokens.
+      await this.users.update(
+        actor,
+        actor.userId,
+        { password: next, currentPassword: current },
+        row?.version,
+      );
+    } catch (error) {
+      if (!(error instanceof ProblemException) || error.getStatus() >= 500) throw error;
+      errors.add(
+        'current',
+        error.getStatus() === 429
+          ? 'U heeft te vaak een verkeerd wachtwoord ingevuld. Probeer het later opnieuw'
+          : 'Uw huidige wachtwoord klopt niet',
+      );
+      return this.page(req, res, { errors }, error.getStatus() === 429 ? 429 : 400);
+    }
     // Every other session of this user ends; this one stays.
     await this.sessions.endAllFor(actor.userId, req.web?.session?.id);
     res.redirect(303, '/werkgever/account?melding=wachtwoord');

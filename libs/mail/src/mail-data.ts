@@ -86,6 +86,15 @@ export const MAIL_FIELDS: Record<MailTemplate, Record<string, FieldKind>> = {
     instrumentName: 'text',
     task: 'text',
     dueOn: 'text',
+  },
+  sign_in_link: {
+    recipientName: 'text',
+    minutes: 'text',
+    link: 'url',
+  },
+  email_change: {
+    recipientName: 'text',
+    minutes: 'text',
     link: 'url',
   },
 };
