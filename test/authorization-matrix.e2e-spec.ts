@@ -13,6 +13,7 @@ import {
 import { searchWorker } from './support/search-sync';
 import { expressRoutes, nestRoutes, pathParams, type NestRoute } from './support/route-table';
 import { startTestApp, TestApp } from './support/test-app';
+import { WEB_ROUTES } from './support/web-route-table';
 
 /**
  * The authorization matrix: every route × every role (and anonymous) × own/other organisation.
@@ -138,6 +139,7 @@ const DOCUMENTATION = [
 ];
 
 const PRINCIPALS: readonly Principal[] = ['anonymous', ...ROLES];
+
 const sameRoles = (a: readonly Role[], b: readonly Role[]) =>
   [...a].sort().join(',') === [...b].sort().join(',');
 const describeRule = (e: Expectation | undefined) =>
@@ -192,8 +194,10 @@ describe('authorization matrix: every route × every role × own/other organisat
     it('lists exactly the routes the app serves', () => {
       const nestKeys = new Set(routes.map((r) => r.key));
       const served = expressRoutes(t.app).map((r) => r.key);
-      const undeclared = [...nestKeys].filter((k) => !(k in EXPECTED));
-      const stale = Object.keys(EXPECTED).filter((k) => !nestKeys.has(k));
+      const undeclared = [...nestKeys].filter((k) => !(k in EXPECTED) && !(k in WEB_ROUTES));
+      const stale = [...Object.keys(EXPECTED), ...Object.keys(WEB_ROUTES)].filter(
+        (k) => !nestKeys.has(k),
+      );
       // `ALL` layers that no controller declares are middleware mounts (logging, prefix exclusions).
       const foreign = served.filter(
         (k) => !nestKeys.has(k) && !DOCUMENTATION.includes(k) && !k.startsWith('ALL '),
@@ -211,6 +215,19 @@ describe('authorization matrix: every route × every role × own/other organisat
     it('matches every handler’s @Access/@Public declaration', () => {
       const mismatches: string[] = [];
       for (const route of routes) {
+        if (route.key in WEB_ROUTES) {
+          // Web pages: the bearer guard lets them through, the session guard applies @WebAccess.
+          const web = WEB_ROUTES[route.key];
+          const rule = route.webAccess;
+          const where = `${route.key} (${route.controller}.${route.handler})`;
+          if (!route.access?.public) mismatches.push(`${where}: a web page must be bearer-public`);
+          if (!rule) mismatches.push(`${where}: no @WebAccess/@WebPublic declaration`);
+          else if (rule.public !== (web === 'public'))
+            mismatches.push(`${where}: web access differs from WEB_ROUTES`);
+          else if (!rule.public && web !== 'public' && !sameRoles(rule.roles, web))
+            mismatches.push(`${where}: declared [${rule.roles.join(', ')}], table says [${web}]`);
+          continue;
+        }
         const expected = EXPECTED[route.key];
         const where = `${route.key} (${route.controller}.${route.handler})`;
         const declared = route.access;

@@ -66,15 +66,16 @@ const SAMPLES: Record<MailTemplate, Record<string, unknown>> = {
     ],
     link: 'https://werkbrug.example/kandidaten',
   },
-  sign_in_link: {
-    recipientName: 'Wim Makelaar',
-    minutes: '15',
-    link: 'https://werkbrug.example/inloggen/al_abc',
+  password_reset: {
+    recipientName: 'Gert Groen',
+    link: 'https://werkbrug.example/wachtwoord-instellen/abc',
+    validMinutes: '60',
   },
-  email_change: {
-    recipientName: 'Wim Makelaar',
-    minutes: '60',
-    link: 'https://werkbrug.example/e-mail-bevestigen/al_abc',
+  colleague_invite: {
+    inviterName: 'Gert Groen',
+    employerName: 'Groen en Zo',
+    link: 'https://werkbrug.example/wachtwoord-instellen/abc',
+    validDays: '7',
   },
   instrument_deadline: {
     werkmakelaarName: 'Wim Makelaar',
@@ -85,6 +86,16 @@ const SAMPLES: Record<MailTemplate, Record<string, unknown>> = {
     task: 'Loonkostensubsidie aanvragen bij de gemeente',
     dueOn: '1 september 2026',
     link: LINK,
+  },
+  sign_in_link: {
+    recipientName: 'Wim Makelaar',
+    minutes: '15',
+    link: 'https://werkbrug.example/inloggen/al_abc',
+  },
+  email_change: {
+    recipientName: 'Wim Makelaar',
+    minutes: '60',
+    link: 'https://werkbrug.example/e-mail-bevestigen/al_abc',
   },
 };
 

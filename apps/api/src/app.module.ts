@@ -18,6 +18,8 @@ import { OutboxModule } from '@werkbrug/outbox';
 import { PrivacyModule } from '@werkbrug/privacy';
 import { SearchModule } from '@werkbrug/search';
 import { VacanciesModule } from '@werkbrug/vacancies';
+import { WebModule, WebNotFoundModule } from '@werkbrug/web';
+import { EmployerPortalModule } from '@werkbrug/employer-portal';
 import { WerksoortenModule } from '@werkbrug/werksoorten';
 
 @Module({
@@ -43,6 +45,11 @@ import { WerksoortenModule } from '@werkbrug/werksoorten';
     InstrumentsModule,
     PrivacyModule,
     HealthModule,
+    // Server-rendered pages for people (libs/web); the portals add their modules after it.
+    WebModule,
+    EmployerPortalModule,
+    // Keep last: the HTML 404 page for unknown addresses in the web areas (a catch-all route).
+    WebNotFoundModule,
   ],
 })
 export class AppModule {}

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ErasureService } from '@werkbrug/privacy';
+import { ErasureService, type ErasureStepName } from '@werkbrug/privacy';
 
 /** Erasure removes the kept calculations (they hold the candidate's facts) and their deadlines. */
 @Injectable()
@@ -7,9 +7,16 @@ export class InstrumentErasure implements OnModuleInit {
   constructor(private readonly erasure: ErasureService) {}
 
   onModuleInit() {
-    this.erasure.registerStep('instrument_calculations', async (em, candidateId) => {
-      await em.query(`DELETE FROM instrument_deadlines WHERE candidate_id = $1`, [candidateId]);
-      await em.query(`DELETE FROM instrument_calculations WHERE candidate_id = $1`, [candidateId]);
-    });
+    // Not (yet) one of main's REQUIRED_ERASURE_STEPS: registered as before the merge; the instruments
+    // branch decides whether it becomes required (then the retention CLI must load InstrumentsModule).
+    this.erasure.registerStep(
+      'instrument_calculations' as ErasureStepName,
+      async (em, candidateId) => {
+        await em.query(`DELETE FROM instrument_deadlines WHERE candidate_id = $1`, [candidateId]);
+        await em.query(`DELETE FROM instrument_calculations WHERE candidate_id = $1`, [
+          candidateId,
+        ]);
+      },
+    );
   }
 }

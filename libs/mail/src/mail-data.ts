@@ -66,15 +66,16 @@ export const MAIL_FIELDS: Record<MailTemplate, Record<string, FieldKind>> = {
     items: 'contactRows',
     link: 'url',
   },
-  sign_in_link: {
+  password_reset: {
     recipientName: 'text',
-    minutes: 'text',
     link: 'url',
+    validMinutes: 'text',
   },
-  email_change: {
-    recipientName: 'text',
-    minutes: 'text',
+  colleague_invite: {
+    inviterName: 'text',
+    employerName: 'text',
     link: 'url',
+    validDays: 'text',
   },
   // To the werkmakelaar, before the deadline of an agreed instrument; the candidate by pseudonym only.
   instrument_deadline: {
@@ -85,6 +86,15 @@ export const MAIL_FIELDS: Record<MailTemplate, Record<string, FieldKind>> = {
     instrumentName: 'text',
     task: 'text',
     dueOn: 'text',
+  },
+  sign_in_link: {
+    recipientName: 'text',
+    minutes: 'text',
+    link: 'url',
+  },
+  email_change: {
+    recipientName: 'text',
+    minutes: 'text',
     link: 'url',
   },
 };

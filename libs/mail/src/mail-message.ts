@@ -6,9 +6,11 @@ export const MAIL_TEMPLATES = [
   'meeting_planned',
   'placement_ending',
   'no_contact',
+  'password_reset',
+  'colleague_invite',
+  'instrument_deadline',
   'sign_in_link',
   'email_change',
-  'instrument_deadline',
 ] as const;
 
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];

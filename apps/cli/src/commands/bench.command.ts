@@ -5,12 +5,13 @@ import { freePort, startStack } from '@werkbrug/embedded';
 import { intFlag } from '../args';
 import { benchInstruments } from '../bench/bench-instruments';
 import { benchMatching } from '../bench/bench-matching';
+import { benchPages } from '../bench/bench-pages';
 import { benchPlatform } from '../bench/bench-platform';
 import { log } from '../with-database';
 
 /**
  * `npm run bench`: prints figures, asserts nothing. Runs on its own embedded stack in a scratch folder,
- * never on your data. --only platform|matching|instruments, --platform-size N (20000), --matching-size N (100000),
+ * never on your data. --only platform|matching|instruments|pages, --platform-size N (20000), --matching-size N (100000),
  * --seconds N, --instrument-scenarios N (1000).
  */
 export async function benchCommand(flags: Map<string, string | true>): Promise<void> {
@@ -39,6 +40,7 @@ export async function benchCommand(flags: Map<string, string | true>): Promise<v
         ctx,
         intFlag(flags, 'instrument-scenarios', 1000),
       );
+    if (!only || only === 'pages') report.pages = await benchPages(ctx, seconds);
   } finally {
     await stack.stop();
   }
