@@ -66,11 +66,36 @@ const SAMPLES: Record<MailTemplate, Record<string, unknown>> = {
     ],
     link: 'https://werkbrug.example/kandidaten',
   },
+  interest_signal: {
+    werkmakelaarName: 'Wim Makelaar',
+    pseudonym: 'Kandidaat K-4821',
+    vacancyTitle: 'Medewerker groenonderhoud',
+    employerName: 'Groen en Zo',
+    place: 'Amersfoort',
+    link: LINK,
+  },
+  match_digest: {
+    periodLabel: 'deze week',
+    items: [
+      {
+        title: 'Medewerker groenonderhoud',
+        employerName: 'Groen en Zo',
+        place: 'Amersfoort',
+        distance: '3,2 km',
+        reason: 'Past bij je eerste wens: Groen',
+        link: 'https://werkbrug.example/kandidaat/werkplekken/1',
+      },
+    ],
+    moreCount: '17',
+    link: LINK,
+    unsubscribeLink: 'https://werkbrug.example/berichten/stoppen?token=abc.def',
+  },
 };
 
 const OPTIONAL: Partial<Record<MailTemplate, string[]>> = {
   proposal_received: ['sharedFirstName', 'werkmakelaarName', 'werkmakelaarEmail'],
   employer_answered: ['reasonLabel', 'note'],
+  match_digest: ['moreCount'],
 };
 
 const without = (data: Record<string, unknown>, ...names: string[]) =>

@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { AlertsModule } from '@werkbrug/alerts';
 import { AuditModule } from '@werkbrug/audit';
 import { AuthModule } from '@werkbrug/auth';
 import { CandidatesModule } from '@werkbrug/candidates';
+import { CaseloadModule } from '@werkbrug/caseload';
 import { ConfigModule, loadConfig } from '@werkbrug/config';
 import { DatabaseModule } from '@werkbrug/database';
 import { EmployersModule } from '@werkbrug/employers';
 import { HealthModule } from '@werkbrug/health';
+import { InterestsModule } from '@werkbrug/interests';
 import { loggerParams } from '@werkbrug/http';
 import { MailModule } from '@werkbrug/mail';
 import { MatchingModule } from '@werkbrug/matching';
@@ -39,6 +42,10 @@ import { WerksoortenModule } from '@werkbrug/werksoorten';
     ProposalsModule,
     PlacementsModule,
     PrivacyModule,
+    // The candidate's own pages and the werkmakelaar's console (issue 11).
+    InterestsModule,
+    AlertsModule,
+    CaseloadModule,
     HealthModule,
   ],
 })

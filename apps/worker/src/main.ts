@@ -2,6 +2,7 @@ import '../../register-paths';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { AlertsScheduler } from '@werkbrug/alerts';
 import { ConfigError, loadConfig } from '@werkbrug/config';
 import { SearchIndexer } from '@werkbrug/matching';
 import { OutboxProcessor } from '@werkbrug/outbox';
@@ -20,12 +21,14 @@ async function main() {
   const indexer = app.get(SearchIndexer);
   const retention = app.get(RetentionScheduler);
   const attention = app.get(AttentionScheduler);
+  const alerts = app.get(AlertsScheduler);
   const timers: NodeJS.Timeout[] = [];
   let running = true;
   const stop = async (signal: string) => {
     logger.log(`worker stopping (${signal})`);
     running = false;
     timers.forEach(clearInterval);
+    await alerts.stop();
     await attention.stop();
     await retention.stop();
     await processor.stop();
@@ -53,6 +56,8 @@ async function main() {
   retention.start();
   // Placement reminders (ending soon, no contact in 14 days), hourly.
   attention.start();
+  // Match alert digests (daily or weekly per candidate), checked every 15 minutes.
+  alerts.start();
   logger.log(`worker ${processor.workerId} draining the outbox`);
 }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { AlertsModule } from '@werkbrug/alerts';
 import { AuditModule } from '@werkbrug/audit';
 import { ConfigModule, loadConfig } from '@werkbrug/config';
 import { DatabaseModule } from '@werkbrug/database';
@@ -26,6 +27,8 @@ import { SearchModule } from '@werkbrug/search';
     PrivacyCoreModule,
     // Hourly placement reminders (AttentionScheduler, started in main.ts).
     PlacementsModule,
+    // Match alert digests (AlertsScheduler, started in main.ts).
+    AlertsModule,
   ],
   providers: [
     {

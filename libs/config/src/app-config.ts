@@ -19,6 +19,8 @@ export interface AppConfig {
   adminPassword: string | null;
   /** Years after the end of a trajectory before a candidate file is anonymised (AVG storage limit). */
   retentionYears: number;
+  /** Key for signed links in e-mail (unsubscribe); without it one is derived from the server secrets. */
+  linkSecret: string | null;
 }
 
 export class ConfigError extends Error {
@@ -90,7 +92,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminEmail: env.WERKBRUG_ADMIN_EMAIL ?? null,
     adminPassword: env.WERKBRUG_ADMIN_PASSWORD ?? null,
     retentionYears: intFrom(env, 'RETENTION_YEARS', 2, problems, 1, 30),
+    linkSecret: env.LINK_SECRET || null,
   };
+  if (config.linkSecret !== null && config.linkSecret.length < 32) {
+    problems.push('LINK_SECRET must be at least 32 characters');
+  }
   if (config.meiliIndexPrefix && !/^[a-z0-9_-]{1,40}$/.test(config.meiliIndexPrefix)) {
     problems.push('MEILI_INDEX_PREFIX may hold only a-z, 0-9, _ and - (at most 40)');
   }

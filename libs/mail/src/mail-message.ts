@@ -6,6 +6,8 @@ export const MAIL_TEMPLATES = [
   'meeting_planned',
   'placement_ending',
   'no_contact',
+  'interest_signal',
+  'match_digest',
 ] as const;
 
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];

@@ -1,0 +1,3 @@
+export * from './interest.dto';
+export * from './interests.module';
+export * from './interests.service';
