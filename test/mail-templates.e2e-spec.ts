@@ -86,9 +86,9 @@ const SAMPLES: Record<MailTemplate, Record<string, unknown>> = {
         link: 'https://werkbrug.example/kandidaat/werkplekken/1',
       },
     ],
-    moreCount: '17',
+    moreCount: 'zeventien',
     link: LINK,
-    unsubscribeLink: 'https://werkbrug.example/berichten/stoppen?token=abc.def',
+    unsubscribeLink: 'https://werkbrug.example/kandidaat/berichten/stoppen/abc.def',
   },
 };
 

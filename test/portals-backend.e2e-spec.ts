@@ -333,11 +333,14 @@ describe('portals backend', () => {
           secret,
           inMail: false,
         });
-      const link = /https:\/\/werkbrug\.example\/kandidaat\/berichten\/stoppen\?token=(\S+)/.exec(
+      const link = /https:\/\/werkbrug\.example\/kandidaat\/berichten\/stoppen\/(\S+)/.exec(
         mail.text ?? '',
       );
       expect(link).not.toBeNull();
       unsubscribeToken = link![1]!;
+      expect(mail.html).toContain(
+        `href="https://werkbrug.example/kandidaat/berichten/stoppen/${unsubscribeToken}"`,
+      );
       // The next run has nothing new: no mail.
       expect(await alerts().runDue(new Date(Date.now() + 2 * DAY + 120_000))).toMatchObject({
         mailed: 0,

@@ -134,10 +134,10 @@ export class AlertsService {
     return this.get(actor);
   }
 
-  /** The link in every digest; it works without logging in. */
+  /** The link in every digest; it works without logging in (the token is path-safe: no HTML escaping). */
   unsubscribeLink(subscriptionId: string, nonce: string): string {
     const token = this.signer.sign(PURPOSE, subscriptionId, nonce);
-    return `${this.config.publicUrl.replace(/\/$/, '')}${UNSUBSCRIBE_PATH}?token=${token}`;
+    return `${this.config.publicUrl.replace(/\/$/, '')}${UNSUBSCRIBE_PATH}/${token}`;
   }
 
   /** Stops the alerts the token names. Idempotent; a forged or outdated token is 400 INVALID_LINK. */
