@@ -5,11 +5,13 @@ import { freePort, startStack } from '@werkbrug/embedded';
 import { intFlag } from '../args';
 import { benchMatching } from '../bench/bench-matching';
 import { benchPlatform } from '../bench/bench-platform';
+import { benchPortals } from '../bench/bench-portals';
 import { log } from '../with-database';
 
 /**
  * `npm run bench`: prints figures, asserts nothing. Runs on its own embedded stack in a scratch folder,
- * never on your data. --only platform|matching, --platform-size N (20000), --matching-size N (100000), --seconds N.
+ * never on your data. --only platform|matching|portals, --platform-size N (20000), --matching-size N (100000),
+ * --portals-size N (20000), --seconds N.
  */
 export async function benchCommand(flags: Map<string, string | true>): Promise<void> {
   const dataDir = process.env.WERKBRUG_BENCH_DIR ?? path.join(tmpdir(), 'werkbrug-bench');
@@ -28,10 +30,12 @@ export async function benchCommand(flags: Map<string, string | true>): Promise<v
   const seconds = intFlag(flags, 'seconds', 10);
   const report: Record<string, Record<string, string>> = {};
   try {
-    if (only !== 'matching')
+    if (!only || only === 'platform')
       report.platform = await benchPlatform(ctx, intFlag(flags, 'platform-size', 20_000), seconds);
-    if (only !== 'platform')
+    if (!only || only === 'matching')
       report.matching = await benchMatching(ctx, intFlag(flags, 'matching-size', 100_000), seconds);
+    if (!only || only === 'portals')
+      report.portals = await benchPortals(ctx, intFlag(flags, 'portals-size', 20_000), seconds);
   } finally {
     await stack.stop();
   }
