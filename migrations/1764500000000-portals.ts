@@ -49,6 +49,10 @@ export class Portals1764500000000 implements MigrationInterface {
       alerted_at timestamptz(3) NULL,
       PRIMARY KEY (candidate_id, vacancy_id))`);
 
+    // The caseload asks per candidate whether they have a login.
+    await q.query(
+      `CREATE INDEX users_candidate_idx ON users (candidate_id) WHERE candidate_id IS NOT NULL`,
+    );
     // The caseload lists a werkmakelaar's own candidates.
     await q.query(
       `CREATE INDEX candidates_werkmakelaar_idx ON candidates (werkmakelaar_id) WHERE erased_at IS NULL`,
@@ -57,6 +61,7 @@ export class Portals1764500000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX IF EXISTS candidates_werkmakelaar_idx`);
+    await q.query(`DROP INDEX IF EXISTS users_candidate_idx`);
     await q.query(`DROP TABLE match_alert_known`);
     await q.query(`DROP TABLE match_alert_subscriptions`);
     await q.query(`DROP TABLE interest_signals`);

@@ -173,9 +173,11 @@ export class CaseloadService {
   }
 }
 
+/** One collator for every comparison: localeCompare(…, 'nl') would build one per call. */
+const DUTCH = new Intl.Collator('nl');
 const byName = (a: CaseloadRow, b: CaseloadRow) =>
-  (a.name ?? a.pseudonym).localeCompare(b.name ?? b.pseudonym, 'nl') ||
-  a.candidateId.localeCompare(b.candidateId);
+  DUTCH.compare(a.name ?? a.pseudonym, b.name ?? b.pseudonym) ||
+  (a.candidateId < b.candidateId ? -1 : a.candidateId > b.candidateId ? 1 : 0);
 
 /** Deterministic orders; ties fall back to the name, then the id. */
 function comparator(sort: NonNullable<CaseloadQuery['sort']>) {
@@ -190,7 +192,12 @@ function comparator(sort: NonNullable<CaseloadQuery['sort']>) {
     case 'lastContact':
       // Never contacted counts as longest ago.
       return (a: CaseloadRow, b: CaseloadRow) =>
-        dir * (a.lastContactOn ?? '').localeCompare(b.lastContactOn ?? '') || byName(a, b);
+        dir *
+          ((a.lastContactOn ?? '') < (b.lastContactOn ?? '')
+            ? -1
+            : (a.lastContactOn ?? '') > (b.lastContactOn ?? '')
+              ? 1
+              : 0) || byName(a, b);
     default:
       return (a: CaseloadRow, b: CaseloadRow) => {
         const [ra, rb] = [attentionRank(a.attention), attentionRank(b.attention)];

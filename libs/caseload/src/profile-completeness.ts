@@ -30,8 +30,20 @@ export interface Completeness {
 /** A profile or a ladder measurement older than this is stale. */
 export const STALE_MONTHS = 6;
 
+const monthsBeforeCache = new Map<string, string>();
+
 /** The date `months` calendar months before `today` (YYYY-MM-DD), clamped to the month's last day. */
 export function monthsBefore(today: string, months: number): string {
+  const key = `${today}|${months}`;
+  const cached = monthsBeforeCache.get(key);
+  if (cached) return cached;
+  if (monthsBeforeCache.size > 100) monthsBeforeCache.clear();
+  const result = computeMonthsBefore(today, months);
+  monthsBeforeCache.set(key, result);
+  return result;
+}
+
+function computeMonthsBefore(today: string, months: number): string {
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const target = new Date(Date.UTC(y, m - 1 - months, 1));
   const lastDay = new Date(
