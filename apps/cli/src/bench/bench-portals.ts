@@ -1,3 +1,4 @@
+import { cpus, loadavg } from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { freePort } from '@werkbrug/embedded';
@@ -7,7 +8,7 @@ import { BenchContext, DEMO_PASSWORD, freshDatabase, urlFor } from './bench-cont
 import { BenchMatchingModule } from './bench-matching.module';
 import { login, startApp, stopChild, waitHttp } from './bench-processes';
 import { LoadRequest, runLoad } from './load';
-import { fmt } from './stats';
+import { cpuMs, fmt } from './stats';
 
 const CASELOAD = 200;
 const CONNECTIONS = 10;
@@ -111,15 +112,19 @@ export async function benchPortals(ctx: BenchContext, size: number, seconds: num
       };
       const request = (): LoadRequest => ({ method: 'GET', path: target.path(ids) });
       await runLoad(apiUrl, headers, CONNECTIONS, 2, request); // warm-up
+      // CPU per request of the API process: a figure that holds up when the machine is shared.
+      const cpuBefore = cpuMs(api.pid as number);
       const r = await runLoad(apiUrl, headers, CONNECTIONS, seconds, request);
+      const cpuPerRequest = (cpuMs(api.pid as number) - cpuBefore) / Math.max(1, r.requests);
       const bad = Object.entries(r.statuses).filter(([s]) => Number(s) >= 400);
       out[`${target.name} @${CONNECTIONS}`] =
-        `${r.perSecond.toFixed(0)} req/s, ${fmt(r.latency)}, errors ${r.errors}` +
+        `${r.perSecond.toFixed(0)} req/s, ${fmt(r.latency)}, API CPU ${cpuPerRequest.toFixed(1)} ms/req, errors ${r.errors}` +
         (bad.length ? `, statuses ${JSON.stringify(r.statuses)}` : '');
       log(`portals | ${target.name}: ${out[`${target.name} @${CONNECTIONS}`]}`);
     }
     out['setup'] =
-      `${size} workplaces, caseload ${caseload} candidates, ${CONNECTIONS} connections, ${seconds} s each`;
+      `${size} workplaces, caseload ${caseload} candidates, ${CONNECTIONS} connections, ${seconds} s each, ` +
+      `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`;
   } finally {
     await stopChild(api);
   }
