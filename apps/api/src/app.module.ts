@@ -10,6 +10,7 @@ import { DatabaseModule } from '@werkbrug/database';
 import { EmployersModule } from '@werkbrug/employers';
 import { HealthModule } from '@werkbrug/health';
 import { InterestsModule } from '@werkbrug/interests';
+import { InstrumentsModule } from '@werkbrug/instruments';
 import { loggerParams } from '@werkbrug/http';
 import { MailModule } from '@werkbrug/mail';
 import { MatchingModule } from '@werkbrug/matching';
@@ -20,6 +21,8 @@ import { OutboxModule } from '@werkbrug/outbox';
 import { PrivacyModule } from '@werkbrug/privacy';
 import { SearchModule } from '@werkbrug/search';
 import { VacanciesModule } from '@werkbrug/vacancies';
+import { WebModule, WebNotFoundModule } from '@werkbrug/web';
+import { EmployerPortalModule } from '@werkbrug/employer-portal';
 import { WerksoortenModule } from '@werkbrug/werksoorten';
 
 @Module({
@@ -41,12 +44,19 @@ import { WerksoortenModule } from '@werkbrug/werksoorten';
     MatchingModule,
     ProposalsModule,
     PlacementsModule,
+    // Subsidy instruments as versioned rules (issue 9).
+    InstrumentsModule,
     PrivacyModule,
     // The candidate's own pages and the werkmakelaar's console (issue 11).
     InterestsModule,
     AlertsModule,
     CaseloadModule,
     HealthModule,
+    // Server-rendered pages for people (libs/web); the portals add their modules after it.
+    WebModule,
+    EmployerPortalModule,
+    // Keep last: the HTML 404 page for unknown addresses in the web areas (a catch-all route).
+    WebNotFoundModule,
   ],
 })
 export class AppModule {}

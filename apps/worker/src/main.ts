@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AlertsScheduler } from '@werkbrug/alerts';
 import { ConfigError, loadConfig } from '@werkbrug/config';
+import { InstrumentDeadlineScheduler } from '@werkbrug/instruments';
 import { SearchIndexer } from '@werkbrug/matching';
 import { OutboxProcessor } from '@werkbrug/outbox';
 import { AttentionScheduler } from '@werkbrug/placements';
@@ -22,6 +23,7 @@ async function main() {
   const retention = app.get(RetentionScheduler);
   const attention = app.get(AttentionScheduler);
   const alerts = app.get(AlertsScheduler);
+  const deadlines = app.get(InstrumentDeadlineScheduler);
   const timers: NodeJS.Timeout[] = [];
   let running = true;
   const stop = async (signal: string) => {
@@ -30,6 +32,7 @@ async function main() {
     timers.forEach(clearInterval);
     await alerts.stop();
     await attention.stop();
+    await deadlines.stop();
     await retention.stop();
     await processor.stop();
     await app.close();
@@ -58,6 +61,8 @@ async function main() {
   attention.start();
   // Match alert digests (daily or weekly per candidate), checked every 15 minutes.
   alerts.start();
+  // Instrument deadlines (LKS application, doelgroepverklaring), hourly.
+  deadlines.start();
   logger.log(`worker ${processor.workerId} draining the outbox`);
 }
 

@@ -8,6 +8,7 @@ import { loggerParams } from '@werkbrug/http';
 import { MailModule, MailOutboxHandler } from '@werkbrug/mail';
 import { SearchOutboxHandlers, SearchSyncModule } from '@werkbrug/matching';
 import { OUTBOX_HANDLERS, OutboxModule, OutboxProcessor } from '@werkbrug/outbox';
+import { InstrumentsModule } from '@werkbrug/instruments';
 import { PlacementsModule } from '@werkbrug/placements';
 import { PrivacyCoreModule } from '@werkbrug/privacy';
 import { SearchModule } from '@werkbrug/search';
@@ -29,6 +30,8 @@ import { SearchModule } from '@werkbrug/search';
     PlacementsModule,
     // Match alert digests (AlertsScheduler, started in main.ts).
     AlertsModule,
+    // Mails before instrument deadlines (InstrumentDeadlineScheduler, started in main.ts).
+    InstrumentsModule,
   ],
   providers: [
     {

@@ -8,6 +8,9 @@ export const MAIL_TEMPLATES = [
   'no_contact',
   'interest_signal',
   'match_digest',
+  'password_reset',
+  'colleague_invite',
+  'instrument_deadline',
 ] as const;
 
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
