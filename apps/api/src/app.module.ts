@@ -16,6 +16,7 @@ import { MailModule } from '@werkbrug/mail';
 import { MatchingModule } from '@werkbrug/matching';
 import { OrganisationsModule } from '@werkbrug/organisations';
 import { PlacementsModule } from '@werkbrug/placements';
+import { PortalsModule } from '@werkbrug/portals';
 import { ProposalsModule } from '@werkbrug/proposals';
 import { OutboxModule } from '@werkbrug/outbox';
 import { PrivacyModule } from '@werkbrug/privacy';
@@ -55,6 +56,7 @@ import { WerksoortenModule } from '@werkbrug/werksoorten';
     // Server-rendered pages for people (libs/web); the portals add their modules after it.
     WebModule,
     EmployerPortalModule,
+    PortalsModule,
     // Keep last: the HTML 404 page for unknown addresses in the web areas (a catch-all route).
     WebNotFoundModule,
   ],

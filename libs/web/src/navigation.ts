@@ -18,7 +18,14 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { href: '/werkgever/instrumenten', text: 'Instrumenten' },
     { href: '/werkgever/account', text: 'Account' },
   ],
-  kandidaat: [{ href: '/kandidaat', text: 'Start' }],
+  kandidaat: [
+    { href: '/kandidaat', text: 'Werkplekken' },
+    { href: '/kandidaat/interesse', text: 'Interesse' },
+    { href: '/kandidaat/toestemming', text: 'Toestemming' },
+    { href: '/kandidaat/wensen', text: 'Wensen' },
+    { href: '/kandidaat/berichten', text: 'Berichten' },
+    { href: '/kandidaat/gegevens', text: 'Gegevens' },
+  ],
   werkmakelaar: [{ href: '/werkmakelaar', text: 'Start' }],
   admin: [{ href: '/beheer', text: 'Start' }],
 };
