@@ -16,6 +16,7 @@ import {
   formBody,
   FormErrors,
   PageResponder,
+  SESSION_COOKIE,
   SessionService,
   WebAccess,
   WebController,
@@ -559,7 +560,12 @@ export class CandidatePagesController {
   /** The link in an alert mail: works without logging in; a button, so a mail scanner does not unsubscribe. */
   @Get('berichten/stoppen/:token')
   @WebPublic()
-  unsubscribePage(@Req() req: WebRequest, @Res() res: Response, @Param('token') token: string) {
+  async unsubscribePage(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('token') token: string,
+  ) {
+    await this.ensureSession(req, res);
     this.pages.send(req, res, 'kandidaat/berichten-stoppen', {
       title: 'Stoppen met berichten',
       token,
@@ -587,6 +593,19 @@ export class CandidatePagesController {
       token,
       done: true,
     });
+  }
+
+  /** The unsubscribe form needs a session for its CSRF token: an anonymous one, as for the login form. */
+  private async ensureSession(req: WebRequest, res: Response) {
+    if (req.web?.session) return;
+    const { cookieValue, csrfToken } = await this.sessions.create(null);
+    res.cookie(SESSION_COOKIE, cookieValue, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: req.secure,
+      path: '/',
+    });
+    req.web = { session: { id: '', csrfToken, actor: null, user: null, termsAccepted: false } };
   }
 
   // ---- Mijn gegevens ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import { ProposalsModule } from '@werkbrug/proposals';
 import { VacanciesModule } from '@werkbrug/vacancies';
 import { WebModule } from '@werkbrug/web';
 import { WerksoortenModule } from '@werkbrug/werksoorten';
+import { BrokerPagesController } from './broker-pages.controller';
 import { CandidatePagesController } from './candidate-pages.controller';
 import { SuggestionsService } from './suggestions.service';
 
@@ -30,7 +31,7 @@ import { SuggestionsService } from './suggestions.service';
     VacanciesModule,
     WerksoortenModule,
   ],
-  controllers: [CandidatePagesController],
+  controllers: [CandidatePagesController, BrokerPagesController],
   providers: [SuggestionsService],
 })
 export class PortalsModule {}

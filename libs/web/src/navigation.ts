@@ -26,7 +26,12 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { href: '/kandidaat/berichten', text: 'Berichten' },
     { href: '/kandidaat/gegevens', text: 'Gegevens' },
   ],
-  werkmakelaar: [{ href: '/werkmakelaar', text: 'Start' }],
+  werkmakelaar: [
+    { href: '/werkmakelaar', text: 'Kandidaten' },
+    { href: '/werkmakelaar/voorstellen', text: 'Voorstellen' },
+    { href: '/werkmakelaar/plaatsingen', text: 'Plaatsingen' },
+    { href: '/werkmakelaar/werkplekken', text: 'Werkplekken' },
+  ],
   admin: [{ href: '/beheer', text: 'Start' }],
 };
 
