@@ -1,4 +1,4 @@
-import { Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Get, Logger, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   ATTENTION_CODES,
@@ -119,6 +119,8 @@ interface BrokerPlacement {
  */
 @WebController('werkmakelaar')
 export class BrokerPagesController {
+  private readonly logger = new Logger(BrokerPagesController.name);
+
   constructor(
     private readonly pages: PageResponder,
     private readonly caseload: CaseloadService,
@@ -229,7 +231,10 @@ export class BrokerPagesController {
     const actor = actorOf(req);
     const c = await this.file(req, id);
     const [matches, signals, proposals, placements, checkins, row] = await Promise.all([
-      this.suggestions.forCandidate(actor, id, { limit: 10 }).catch(() => null),
+      this.suggestions.forCandidate(actor, id, { limit: 10 }).catch((error: unknown) => {
+        this.logger.warn(`matches failed: ${error instanceof Error ? error.message : error}`);
+        return null;
+      }),
       this.interests.forOrganisation(actor, { candidateId: id, status: 'open', limit: 50 }),
       listAll<BrokerProposal>((q) => this.proposals.list(actor, { ...q, candidateId: id })),
       listAll<BrokerPlacement>((q) => this.placements.list(actor, { ...q, candidateId: id })),
@@ -345,6 +350,7 @@ export class BrokerPagesController {
     @Res() res: Response,
     @Param('id', ParseUUIDPipe) id: string,
   ) {
+    await this.file(req, id); // another organisation's candidate: 404 before anything else
     const body = formBody(req);
     const contactOn = field(body, 'contactOn');
     const kind = field(body, 'kind');
@@ -462,6 +468,7 @@ export class BrokerPagesController {
   @Post('voorstellen/:id/status')
   @WebAccess('werkmakelaar')
   async move(@Req() req: WebRequest, @Res() res: Response, @Param('id', ParseUUIDPipe) id: string) {
+    await this.proposals.get(actorOf(req), id); // not visible: 404 before anything else
     const status = field(formBody(req), 'status');
     if (!(PROPOSAL_STATUSES as readonly string[]).includes(status) || status === 'geplaatst')
       return res.redirect(303, '/werkmakelaar/voorstellen');
@@ -684,12 +691,14 @@ export class BrokerPagesController {
       ? (raw.vorm as Arrangement)
       : undefined;
     const q = (raw.zoek ?? '').slice(0, 200);
-    const result = await this.search.search(actorOf(req), {
-      q: q || undefined,
-      werksoort,
-      arrangement,
-      limit: 25,
-    });
+    const result = await this.search
+      .search(actorOf(req), { q: q || undefined, werksoort, arrangement, limit: 25 })
+      .catch((error: unknown) => {
+        this.logger.warn(
+          `workplace search failed: ${error instanceof Error ? error.message : error}`,
+        );
+        return null;
+      });
     const name = new Map(kinds.map((k) => [k.code, k.name]));
     this.pages.send(req, res, 'werkmakelaar/werkplekken', {
       title: 'Werkplekken zoeken',
@@ -698,18 +707,19 @@ export class BrokerPagesController {
         { value: '', text: 'Alle soorten werk' },
         ...kinds.map((k) => ({
           value: k.code,
-          text: `${k.name} (${result.facets.werksoort[k.code] ?? 0})`,
+          text: `${k.name} (${result?.facets.werksoort[k.code] ?? 0})`,
         })),
       ],
       arrangementOptions: [
         { value: '', text: 'Alle vormen' },
         ...ARRANGEMENTS.map((a) => ({
           value: a,
-          text: `${ARRANGEMENT_WORDS[a].name} (${result.facets.arrangement[a] ?? 0})`,
+          text: `${ARRANGEMENT_WORDS[a].name} (${result?.facets.arrangement[a] ?? 0})`,
         })),
       ],
-      total: result.estimatedTotalHits,
-      items: result.items.map((v) => ({
+      searchDown: result === null,
+      total: result?.estimatedTotalHits ?? 0,
+      items: (result?.items ?? []).map((v) => ({
         ...v,
         werksoortName: name.get(v.werksoort.code) ?? v.werksoort.name,
         hours: hoursWords(v.hoursMin, v.hoursMax),

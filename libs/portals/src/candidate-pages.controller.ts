@@ -1,4 +1,4 @@
-import { Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Get, Logger, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AlertsService } from '@werkbrug/alerts';
 import { CandidatesService, toWishesView } from '@werkbrug/candidates';
@@ -99,6 +99,8 @@ const CONFIRM_OPTIONS = [{ value: 'ja', text: 'Ja, ik weet zeker dat alles weg m
  */
 @WebController('kandidaat')
 export class CandidatePagesController {
+  private readonly logger = new Logger(CandidatePagesController.name);
+
   constructor(
     private readonly pages: PageResponder,
     private readonly suggestions: SuggestionsService,
@@ -138,10 +140,17 @@ export class CandidatePagesController {
     const { actor, candidateId } = this.self(req);
     const kinds = (await this.werksoorten.list({ active: 'true', limit: 100 })).items;
     const chosen = kinds.some((k) => k.code === werksoort) ? werksoort : undefined;
-    const [result, waiting] = await Promise.all([
-      this.suggestions.forCandidate(actor, candidateId, { limit: 20, werksoort: chosen }),
+    const [found, waiting] = await Promise.all([
+      // When search is down the page still opens and says so; the rest of the site keeps working.
+      this.suggestions
+        .forCandidate(actor, candidateId, { limit: 20, werksoort: chosen })
+        .catch((error: unknown) => {
+          this.logger.warn(`suggestions failed: ${error instanceof Error ? error.message : error}`);
+          return null;
+        }),
       this.waitingConsents(req),
     ]);
+    const result = found ?? { items: [], nearMisses: [] };
     this.pages.send(req, res, 'kandidaat/werkplekken', {
       title: 'Mijn werkplekken',
       waitingCount: waiting.length,
@@ -150,6 +159,7 @@ export class CandidatePagesController {
         ...kinds.map((k) => ({ value: k.code, text: k.name })),
       ],
       werksoort: chosen ?? '',
+      searchDown: found === null,
       items: result.items.map((m) => ({
         ...workplaceCard(m.vacancy, m.distanceKm),
         reasons: m.reasons.map((r: Reason) => r.text),
