@@ -13,3 +13,5 @@ export * from './web-request';
 export * from './web-session.guard';
 export * from './web.module';
 export * from './not-found.controller';
+export * from './password-words';
+export * from './password-reset.service';

@@ -55,6 +55,16 @@ export const LABELS = {
     filled: 'Vol',
     closed: 'Gesloten',
   },
+  proposalStatus: {
+    voorgesteld: 'Voorgesteld',
+    wacht_op_kandidaat: 'Wacht op de kandidaat',
+    wacht_op_werkgever: 'Wacht op uw antwoord',
+    kennismaking: 'Kennismaking',
+    meeloopdag: 'Meeloopdag',
+    geplaatst: 'Geplaatst',
+    ingetrokken: 'Ingetrokken',
+    afgewezen: 'Afgewezen',
+  },
   languageLevel: {
     geen: 'Geen eis',
     A1: 'A1: een paar woorden',

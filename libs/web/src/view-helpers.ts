@@ -39,8 +39,11 @@ export const VIEW_HELPERS: Record<string, HelperDelegate> = {
   not: (a: unknown) => !a,
   and: (...list: unknown[]) => args(list).every(Boolean),
   or: (...list: unknown[]) => args(list).some(Boolean),
+  /** Whether a value is chosen: in a list (checkboxes) or equal to a single value (radios). */
   includes: (list: unknown, value: unknown) =>
-    Array.isArray(list) && list.map(String).includes(String(value)),
+    Array.isArray(list)
+      ? list.map(String).includes(String(value))
+      : list !== undefined && list !== null && String(list) === String(value),
   concat: (...list: unknown[]) => args(list).map(String).join(''),
   fieldId: (name: unknown) => fieldId(String(name)),
   codeLabel: (group: unknown, code: unknown) => labelOf(String(group), code),
