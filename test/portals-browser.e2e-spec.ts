@@ -377,7 +377,10 @@ describe('portal pages in Chromium', () => {
     const broker = await signedIn('wm.a@test.nl', DESKTOP, false);
     await broker.goto('/werkmakelaar?aandacht=any');
     await submit(broker, 'a:has-text("Sanne de Vries")');
-    await submit(broker, 'a:has-text("Voorstellen bij Hovenier in het park") >> nth=0');
+    await submit(
+      broker,
+      'a:has-text("Voorstellen bij Plantsoenmedewerker zonder JavaScript") >> nth=0',
+    );
     await broker.fill('#veld-motivation', 'Zonder JavaScript: past goed.');
     await submit(broker, 'button:has-text("Voorstel versturen")');
     const [made] = await t.db.query(
