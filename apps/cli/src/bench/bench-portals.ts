@@ -6,7 +6,7 @@ import { SearchIndexer } from '@werkbrug/matching';
 import { seedDemo } from '../demo';
 import { BenchContext, DEMO_PASSWORD, freshDatabase, urlFor } from './bench-context';
 import { BenchMatchingModule } from './bench-matching.module';
-import { login, startApp, stopChild, waitHttp } from './bench-processes';
+import { login, startApp, stopChild, waitHttp, webLogin } from './bench-processes';
 import { LoadRequest, runLoad } from './load';
 import { cpuMs, fmt } from './stats';
 
@@ -32,6 +32,18 @@ export const PORTAL_TARGETS: PortalTarget[] = [
     path: ({ candidateId }) => `/api/candidates/${candidateId}/matches`,
   },
   { name: 'GET /api/caseload (200 candidates)', as: 'werkmakelaar', path: () => '/api/caseload' },
+  {
+    name: 'page /kandidaat (suggestions, session cookie)',
+    as: 'kandidaat',
+    path: () => '/kandidaat',
+    headers: (session) => ({ cookie: session.kandidaat }),
+  },
+  {
+    name: 'page /werkmakelaar (caseload of 200)',
+    as: 'werkmakelaar',
+    path: () => '/werkmakelaar',
+    headers: (session) => ({ cookie: session.werkmakelaar }),
+  },
   {
     name: 'GET /api/caseload?attention=any&sort=-completeness',
     as: 'werkmakelaar',
@@ -105,9 +117,13 @@ export async function benchPortals(ctx: BenchContext, size: number, seconds: num
       werkmakelaar: await login(apiUrl, 'werkmakelaar1@fermwerk.demo', DEMO_PASSWORD),
       kandidaat: await login(apiUrl, 'kandidaat1@demo.werkbrug', DEMO_PASSWORD),
     };
+    const sessions = {
+      werkmakelaar: await webLogin(apiUrl, 'werkmakelaar1@fermwerk.demo', DEMO_PASSWORD),
+      kandidaat: await webLogin(apiUrl, 'kandidaat1@demo.werkbrug', DEMO_PASSWORD),
+    };
     const ids = { candidateId: kandidaat.candidate_id as string };
     for (const target of PORTAL_TARGETS) {
-      const headers = target.headers?.(tokens) ?? {
+      const headers = target.headers?.(sessions) ?? {
         authorization: `Bearer ${tokens[target.as]}`,
       };
       const request = (): LoadRequest => ({ method: 'GET', path: target.path(ids) });
