@@ -54,17 +54,13 @@ describe('employer instruments, placements and account (web)', () => {
   });
 
   it('lists placements at the employer’s workplaces by pseudonym', async () => {
-    const created = await t
-      .http()
-      .post('/api/placements')
-      .set(bearer(w.wmA.token))
-      .send({
-        candidateId: w.candidateA.id,
-        vacancyId: w.vacancy.id,
-        arrangement: 'proefplaatsing',
-        startDate: '2026-12-01',
-        hoursPerWeek: 16,
-      });
+    const created = await t.http().post('/api/placements').set(bearer(w.wmA.token)).send({
+      candidateId: w.candidateA.id,
+      vacancyId: w.vacancy.id,
+      arrangement: 'proefplaatsing',
+      startDate: '2026-12-01',
+      hoursPerWeek: 16,
+    });
     expect(created.status).toBe(201);
     const res = await agent.get('/werkgever/plaatsingen').expect(200);
     expect(res.text).toContain('Proefplaatsing');

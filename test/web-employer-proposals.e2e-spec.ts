@@ -1,38 +1,8 @@
-import { bearer, buildWorld, World } from './support/fixtures';
+import { MailRenderer, type MailTemplate } from '@werkbrug/mail';
+import { buildWorld, World } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
-import { signInEmployer } from './support/web-employer';
+import { PROTECTED, signInEmployer, waitingProposal } from './support/web-employer';
 import { csrfOf, type Agent } from './support/web-client';
-
-/** Protected candidate data as buildWorld stores it: never on an employer's page or in their mail. */
-export const PROTECTED = [
-  'de Vries',
-  'sanne.devries@example.nl',
-  'Rugklachten',
-  '06-12345678',
-  'participatiewet',
-  '1994-03-12',
-  'loonwaarde',
-  'banenafspraak',
-  'Ahmed',
-  'Bakker',
-];
-
-/** Makes a proposal through the API and lets the candidate consent: it then waits for the employer. */
-export async function waitingProposal(t: TestApp, w: World, share = ['werkmakelaarContact']) {
-  const res = await t.http().post('/api/proposals').set(bearer(w.wmA.token)).send({
-    candidateId: w.candidateA.id,
-    vacancyId: w.vacancy.id,
-    motivation: 'Zoekt buitenwerk met planten.',
-  });
-  if (res.status !== 201) throw new Error(`proposal: ${res.status} ${res.text}`);
-  const consent = await t
-    .http()
-    .post(`/api/proposals/${res.body.id}/consent`)
-    .set(bearer(w.candidateA.token))
-    .send({ share });
-  if (consent.status !== 200) throw new Error(`consent: ${consent.status} ${consent.text}`);
-  return res.body.id as string;
-}
 
 describe('employer proposals (web)', () => {
   let t: TestApp;
@@ -134,6 +104,30 @@ describe('employer proposals (web)', () => {
       .type('form')
       .send({ _csrf: csrfOf(page.text), mark: 'onzin' })
       .expect(400);
+  });
+
+  it('sends the employer no mail with protected candidate data', async () => {
+    const renderer = t.app.get(MailRenderer);
+    const employers: string[] = (
+      await t.db.query(`SELECT email FROM users WHERE role = 'werkgever'`)
+    ).map((r: { email: string }) => r.email);
+    const rows: {
+      payload: { template: MailTemplate; to: string[]; data: Record<string, unknown> };
+    }[] = await t.db.query(`SELECT payload FROM outbox_messages WHERE topic = 'mail.send'`);
+    const toEmployer = rows.filter((r) => r.payload.to.some((a) => employers.includes(a)));
+    // At least the "new proposal" mail went to the employer.
+    expect(toEmployer.map((r) => r.payload.template)).toContain('proposal_received');
+    for (const { payload } of toEmployer) {
+      const mail = renderer.render(payload.template, payload.data);
+      const text = `${mail.subject}\n${mail.html}\n${mail.text}`;
+      expect({
+        template: payload.template,
+        leaked: PROTECTED.filter((s) => text.includes(s)),
+      }).toEqual({
+        template: payload.template,
+        leaked: [],
+      });
+    }
   });
 
   it("answers 404 for another employer's proposal and writes nothing", async () => {

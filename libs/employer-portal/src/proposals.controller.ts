@@ -1,9 +1,10 @@
-import { Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ProblemException } from '@werkbrug/http';
 import { DECLINE_REASONS, ProposalsService } from '@werkbrug/proposals';
 import {
   actorOf,
+  webId,
   field,
   fieldList,
   formBody,
@@ -150,7 +151,7 @@ export class ProposalsPageController {
   async show(
     @Req() req: WebRequest,
     @Res() res: Response,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', webId()) id: string,
     @Query('melding') message?: string,
   ) {
     await this.page(req, res, id, { message: message ? MESSAGES[message] : undefined });
@@ -169,11 +170,7 @@ export class ProposalsPageController {
 
   @Post(':id/antwoord')
   @WebAccess('werkgever')
-  async answer(
-    @Req() req: WebRequest,
-    @Res() res: Response,
-    @Param('id', ParseUUIDPipe) id: string,
-  ) {
+  async answer(@Req() req: WebRequest, @Res() res: Response, @Param('id', webId()) id: string) {
     const actor = actorOf(req);
     const values = this.readAnswer(formBody(req));
     const errors = new FormErrors();
@@ -217,7 +214,7 @@ export class ProposalsPageController {
 
   @Post(':id/beoordeling')
   @WebAccess('werkgever')
-  async mark(@Req() req: WebRequest, @Res() res: Response, @Param('id', ParseUUIDPipe) id: string) {
+  async mark(@Req() req: WebRequest, @Res() res: Response, @Param('id', webId()) id: string) {
     const actor = actorOf(req);
     // The proposal must be visible to this employer (404 otherwise) before anything is written.
     await this.proposals.get(actor, id);

@@ -1,10 +1,11 @@
-import { Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ProblemException } from '@werkbrug/http';
 import { ProposalsService } from '@werkbrug/proposals';
 import { VacanciesService, type VacancyView } from '@werkbrug/vacancies';
 import {
   actorOf,
+  webId,
   field,
   formBody,
   FormErrors,
@@ -187,7 +188,7 @@ export class WorkplacesController {
   async show(
     @Req() req: WebRequest,
     @Res() res: Response,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', webId()) id: string,
     @Query('melding') message?: string,
   ) {
     await this.detailPage(req, res, id, message ? MESSAGES[message] : undefined);
@@ -242,11 +243,7 @@ export class WorkplacesController {
 
   @Get(':id/wijzigen')
   @WebAccess('werkgever')
-  async editForm(
-    @Req() req: WebRequest,
-    @Res() res: Response,
-    @Param('id', ParseUUIDPipe) id: string,
-  ) {
+  async editForm(@Req() req: WebRequest, @Res() res: Response, @Param('id', webId()) id: string) {
     const actor = actorOf(req);
     const v = await this.vacancies.get(actor, id);
     const values = workplaceValuesOf(v, await this.context.locations(actor));
@@ -255,11 +252,7 @@ export class WorkplacesController {
 
   @Post(':id/wijzigen')
   @WebAccess('werkgever')
-  async checkEdit(
-    @Req() req: WebRequest,
-    @Res() res: Response,
-    @Param('id', ParseUUIDPipe) id: string,
-  ) {
+  async checkEdit(@Req() req: WebRequest, @Res() res: Response, @Param('id', webId()) id: string) {
     const body = formBody(req);
     // Scoping first: another employer's workplace is a 404 before anything else.
     await this.vacancies.get(actorOf(req), id);
@@ -274,8 +267,10 @@ export class WorkplacesController {
 
   @Post(':id/opslaan')
   @WebAccess('werkgever')
-  async save(@Req() req: WebRequest, @Res() res: Response, @Param('id', ParseUUIDPipe) id: string) {
+  async save(@Req() req: WebRequest, @Res() res: Response, @Param('id', webId()) id: string) {
     const actor = actorOf(req);
+    // Scoping first: another employer's workplace is a 404, whatever the form holds.
+    await this.vacancies.get(actor, id);
     const body = formBody(req);
     const values = readWorkplaceForm(body);
     const version = Number(field(body, 'version'));
@@ -306,10 +301,11 @@ export class WorkplacesController {
   async changeStatus(
     @Req() req: WebRequest,
     @Res() res: Response,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', webId()) id: string,
   ) {
     const actor = actorOf(req);
     const body = formBody(req);
+    await this.vacancies.get(actor, id);
     const action = STATUS_ACTIONS[field(body, 'actie')];
     const version = Number(field(body, 'version'));
     if (!action || !version) return this.detailPage(req, res, id, undefined, false, 400);

@@ -1,4 +1,4 @@
-import { HttpException } from '@nestjs/common';
+import { HttpException, NotFoundException, ParseUUIDPipe } from '@nestjs/common';
 
 /** Thrown to send the browser elsewhere (303 See Other, so a POST becomes a GET). */
 export class WebRedirect extends HttpException {
@@ -20,3 +20,6 @@ export function safeReturnPath(value: unknown): string | null {
   if (value.includes('\\') || /[\r\n]/.test(value)) return null;
   return value.length <= 500 ? value : null;
 }
+
+/** Path ids of web pages: anything but a uuid is a page that does not exist (404, not 400). */
+export const webId = () => new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException() });
