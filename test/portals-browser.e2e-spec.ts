@@ -1,6 +1,4 @@
 /// <reference lib="dom" />
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { AlertsService } from '@werkbrug/alerts';
 import { LoginThrottle } from '@werkbrug/auth';
@@ -19,8 +17,6 @@ import { bearer, buildWorld, PASSWORD, vacancyBody, World } from './support/fixt
 import { startTestApp, TestApp } from './support/test-app';
 
 const PHONE = { width: 390, height: 844 };
-/** `npm run screenshots` sets this: the axe runs then also save full-page PNGs of the main pages. */
-const SHOTS = process.env.SCREENSHOTS_DIR;
 const DESKTOP = { width: 1280, height: 900 };
 
 /**
@@ -130,12 +126,6 @@ describe('portal pages in Chromium', () => {
     throw new Error(`#${id} not reached with Tab`);
   }
 
-  async function shot(page: Page, name: string) {
-    if (!SHOTS) return;
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-  }
-
   const enter = (page: Page) =>
     Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
 
@@ -153,7 +143,6 @@ describe('portal pages in Chromium', () => {
     await page.goto('/kandidaat');
     expect(await page.textContent('main')).toContain('Hovenier in het park');
     await check('werkplekken');
-    await shot(page, 'kandidaat-werkplekken');
     await page.goto('/kandidaat?werksoort=schoonmaak');
     await check('werkplekken, gefilterd');
     await page.goto(`/kandidaat/werkplekken/${vacancies.axe}`);
@@ -161,7 +150,6 @@ describe('portal pages in Chromium', () => {
     await submit(page, 'button:has-text("Ik heb interesse")');
     expect(await page.textContent('main')).toContain('Je hebt gezegd dat je interesse hebt.');
     await check('werkplek na interesse');
-    await shot(page, 'kandidaat-werkplek-interesse');
     await page.goto(`/kandidaat/werkplekken/${w.vacancy.id}`);
     await check('werkplek die bijna past');
     await page.goto('/kandidaat/interesse');
@@ -176,10 +164,8 @@ describe('portal pages in Chromium', () => {
     await check('toestemming, wacht');
     await page.goto(`/kandidaat/toestemming/${proposalId}`);
     await check('toestemmingsvraag');
-    await shot(page, 'kandidaat-toestemming-vraag');
     await submit(page, 'button:has-text("Ja, deel mijn profiel")');
     await check('toestemming, gedeeld');
-    await shot(page, 'kandidaat-toestemming-gedeeld');
     await page.goto(`/kandidaat/toestemming/${proposalId}`);
     await check('toestemming, lopend');
     await page.goto('/kandidaat/wensen');
@@ -189,20 +175,17 @@ describe('portal pages in Chromium', () => {
     await submit(page, 'button:has-text("Wensen opslaan")');
     expect(await page.title()).toMatch(/^Fout: /);
     await check('wensen met fouten');
-    await shot(page, 'kandidaat-wensen-fouten');
     await page.fill('#veld-hoursMin', '12');
     await page.fill('#veld-hoursMax', '24');
     await submit(page, 'button:has-text("Wensen opslaan")');
     await check('wensen opgeslagen');
     await page.goto('/kandidaat/berichten');
     await check('berichten');
-    await shot(page, 'kandidaat-berichten');
     await page.check('#veld-active');
     await submit(page, 'button:has-text("Opslaan")');
     await check('berichten opgeslagen');
     await page.goto('/kandidaat/gegevens');
     await check('gegevens');
-    await shot(page, 'kandidaat-gegevens');
     await page.goto('/kandidaat/gegevens/verwijderen');
     await check('verwijderen');
     await submit(page, 'button:has-text("Verwijder mijn gegevens")');
@@ -234,13 +217,11 @@ describe('portal pages in Chromium', () => {
     await page.goto('/werkmakelaar');
     expect(await page.textContent('main')).toContain('Sanne de Vries');
     await check('caseload');
-    await shot(page, 'werkmakelaar-caseload');
     await page.goto('/werkmakelaar?zoek=niemand');
     await check('caseload leeg');
     const file = `/werkmakelaar/kandidaten/${w.candidateA.id}`;
     await page.goto(file);
     await check('dossier');
-    await shot(page, 'werkmakelaar-dossier');
     await page.goto(`${file}/dossier`);
     await check('beschermd: reden kiezen');
     await page.goto(`${file}/dossier?doel=x`);
@@ -253,7 +234,6 @@ describe('portal pages in Chromium', () => {
     await check('voorstellen met fout');
     await page.goto('/werkmakelaar/voorstellen');
     await check('pijplijn');
-    await shot(page, 'werkmakelaar-voorstellen');
     const [open] = await t.db.query(
       `SELECT id FROM proposals WHERE candidate_id = $1 AND status = 'wacht_op_werkgever' LIMIT 1`,
       [w.candidateA.id],
@@ -276,13 +256,11 @@ describe('portal pages in Chromium', () => {
       .expect(201);
     await page.goto(`/werkmakelaar/plaatsingen/${placement.body.id}`);
     await check('plaatsing');
-    await shot(page, 'werkmakelaar-plaatsing');
     await page.fill('#veld-plannedEndDate', '2029-01-01');
     await submit(page, 'button:has-text("Verlengen")');
     await check('plaatsing met fout');
     await page.goto('/werkmakelaar/werkplekken?zoek=park');
     await check('werkplekken');
-    await shot(page, 'werkmakelaar-werkplekken');
     expect(violations).toEqual([]);
   });
 

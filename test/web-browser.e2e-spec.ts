@@ -15,6 +15,9 @@ import { startTestApp, TestApp } from './support/test-app';
  * The shared pages in a real headless Chromium: axe-core (WCAG 2.1 A/AA) on every page in every
  * state, keyboard-only sign-in, and the same flow with JavaScript switched off.
  */
+// A real browser on a shared 2-core machine: generous time per test.
+jest.setTimeout(240_000);
+
 describe('web pages in Chromium', () => {
   let t: TestApp;
   let browser: Browser;

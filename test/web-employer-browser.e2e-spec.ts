@@ -30,6 +30,9 @@ import {
  * instruments could apply, answer a proposal. Once with the keyboard alone, once without
  * JavaScript; axe-core (WCAG 2.1 A/AA) on every employer page in each state it has.
  */
+// A real browser on a shared 2-core machine: generous time per test.
+jest.setTimeout(240_000);
+
 describe('employer portal in Chromium', () => {
   let t: TestApp;
   let w: World;

@@ -21,23 +21,27 @@ export class EmployerStartController {
   @WebAccess('werkgever')
   async start(@Req() req: WebRequest, @Res() res: Response) {
     const actor = actorOf(req);
-    const [waiting, running, workplaces] = await Promise.all([
-      listAll<EmployerProposal>((q) =>
-        this.proposals.list(actor, { ...q, status: 'wacht_op_werkgever' }),
-      ),
-      listAll<EmployerPlacement>((q) => this.placements.list(actor, { ...q, status: 'lopend' })),
+    // The first ten of each, with counts: the start page stays fast for a large employer.
+    const [waiting, running, proposalCounts, placementCounts, workplaces] = await Promise.all([
+      this.proposals.list(actor, { limit: 10, status: 'wacht_op_werkgever' }),
+      this.placements.list(actor, { limit: 10, status: 'lopend' }),
+      this.proposals.countByStatus(actor),
+      this.placements.countByStatus(actor),
       listAll<VacancyView>((q) => this.vacancies.list(actor, { ...q, sort: '-createdAt' })),
     ]);
     const byStatus = (s: string) => workplaces.filter((v) => v.status === s);
     this.pages.send(req, res, 'werkgever/start', {
       title: 'Start',
-      waiting: waiting.slice(0, 10),
-      waitingCount: waiting.length,
-      running: running.slice(0, 10),
-      runningCount: running.length,
-      open: byStatus('open'),
-      paused: byStatus('paused'),
-      filled: byStatus('filled'),
+      waiting: waiting.items as EmployerProposal[],
+      waitingCount: proposalCounts.wacht_op_werkgever ?? 0,
+      running: running.items as EmployerPlacement[],
+      runningCount: placementCounts.lopend ?? 0,
+      open: byStatus('open').slice(0, 10),
+      paused: byStatus('paused').slice(0, 10),
+      filled: byStatus('filled').slice(0, 10),
+      openCount: byStatus('open').length,
+      pausedCount: byStatus('paused').length,
+      filledCount: byStatus('filled').length,
       hasWorkplaces: workplaces.length > 0,
     });
   }

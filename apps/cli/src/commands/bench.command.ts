@@ -4,13 +4,14 @@ import path from 'node:path';
 import { freePort, startStack } from '@werkbrug/embedded';
 import { intFlag } from '../args';
 import { benchMatching } from '../bench/bench-matching';
+import { benchPages } from '../bench/bench-pages';
 import { benchPlatform } from '../bench/bench-platform';
 import { benchPortals } from '../bench/bench-portals';
 import { log } from '../with-database';
 
 /**
  * `npm run bench`: prints figures, asserts nothing. Runs on its own embedded stack in a scratch folder,
- * never on your data. --only platform|matching|portals, --platform-size N (20000), --matching-size N (100000),
+ * never on your data. --only platform|matching|pages|portals, --platform-size N (20000), --matching-size N (100000),
  * --portals-size N (20000), --seconds N.
  */
 export async function benchCommand(flags: Map<string, string | true>): Promise<void> {
@@ -30,11 +31,13 @@ export async function benchCommand(flags: Map<string, string | true>): Promise<v
   const seconds = intFlag(flags, 'seconds', 10);
   const report: Record<string, Record<string, string>> = {};
   try {
-    if (!only || only === 'platform')
+    const run = (part: string) => only === undefined || only === true || only === part;
+    if (run('platform'))
       report.platform = await benchPlatform(ctx, intFlag(flags, 'platform-size', 20_000), seconds);
-    if (!only || only === 'matching')
+    if (run('matching'))
       report.matching = await benchMatching(ctx, intFlag(flags, 'matching-size', 100_000), seconds);
-    if (!only || only === 'portals')
+    if (run('pages')) report.pages = await benchPages(ctx, seconds);
+    if (run('portals'))
       report.portals = await benchPortals(ctx, intFlag(flags, 'portals-size', 20_000), seconds);
   } finally {
     await stack.stop();
