@@ -89,7 +89,7 @@ describe('web foundation', () => {
 
   it('applies the login rate limit of the API to the form', async () => {
     const agent = webAgent(t);
-    for (let i = 0; i < LoginThrottle.ACCOUNT_LIMIT; i++)
+    for (let i = 0; i <= LoginThrottle.PAIR_FREE_FAILURES; i++)
       await postForm(agent, '/inloggen', '/inloggen', {
         email: 'werkgever@glans.nl',
         password: `fout-${i}-wachtwoord`,

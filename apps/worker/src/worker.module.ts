@@ -9,6 +9,7 @@ import { MailModule, MailOutboxHandler } from '@werkbrug/mail';
 import { SearchOutboxHandlers, SearchSyncModule } from '@werkbrug/matching';
 import { OUTBOX_HANDLERS, OutboxModule, OutboxProcessor } from '@werkbrug/outbox';
 import { InstrumentsModule } from '@werkbrug/instruments';
+import { InterestsErasureModule } from '@werkbrug/interests';
 import { PlacementsModule } from '@werkbrug/placements';
 import { PrivacyCoreModule } from '@werkbrug/privacy';
 import { SearchModule } from '@werkbrug/search';
@@ -30,6 +31,8 @@ import { SearchModule } from '@werkbrug/search';
     PlacementsModule,
     // Match alert digests (AlertsScheduler, started in main.ts).
     AlertsModule,
+    // Erasure (retention) reaches interest signals too.
+    InterestsErasureModule,
     // Mails before instrument deadlines (InstrumentDeadlineScheduler, started in main.ts).
     InstrumentsModule,
   ],

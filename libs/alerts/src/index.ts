@@ -4,3 +4,4 @@ export * from './alerts.scheduler';
 export * from './alerts.service';
 export * from './digest';
 export * from './link-token';
+export * from './alerts-erasure.module';

@@ -1,16 +1,15 @@
 import { Module } from '@nestjs/common';
 import { CandidatesModule } from '@werkbrug/candidates';
 import { MailModule } from '@werkbrug/mail';
-import { PrivacyCoreModule } from '@werkbrug/privacy';
 import { VacanciesModule } from '@werkbrug/vacancies';
 import { InterestsController } from './interests.controller';
-import { InterestsErasure } from './interests-erasure';
+import { InterestsErasureModule } from './interests-erasure.module';
 import { InterestsService } from './interests.service';
 
 @Module({
-  imports: [CandidatesModule, VacanciesModule, MailModule, PrivacyCoreModule],
+  imports: [CandidatesModule, VacanciesModule, MailModule, InterestsErasureModule],
   controllers: [InterestsController],
-  providers: [InterestsService, InterestsErasure],
+  providers: [InterestsService],
   exports: [InterestsService],
 })
 export class InterestsModule {}

@@ -107,6 +107,16 @@ export const MAIL_FIELDS: Record<MailTemplate, Record<string, FieldKind>> = {
     link: 'url',
     unsubscribeLink: 'url',
   },
+  sign_in_link: {
+    recipientName: 'text',
+    minutes: 'text',
+    link: 'url',
+  },
+  email_change: {
+    recipientName: 'text',
+    minutes: 'text',
+    link: 'url',
+  },
 };
 
 const WORKPLACE_ROW_FIELDS = ['title', 'employerName', 'place', 'distance', 'reason', 'link'];

@@ -11,6 +11,8 @@ export const MAIL_TEMPLATES = [
   'password_reset',
   'colleague_invite',
   'instrument_deadline',
+  'sign_in_link',
+  'email_change',
 ] as const;
 
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];

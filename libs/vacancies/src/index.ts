@@ -3,3 +3,4 @@ export * from './vacancy.view';
 export * from './vacancies.module';
 export * from './vacancies.service';
 export * from './vacancy.dto';
+export * from './vacancy-row';

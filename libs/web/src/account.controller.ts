@@ -126,11 +126,11 @@ export class AccountController {
     const user = rows[0];
     const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
     if (!user || !ok) {
-      this.throttle.recordFailure(email);
+      this.throttle.recordFailure(email, req.ip ?? 'unknown');
       errors.add('email', 'Het e-mailadres of het wachtwoord klopt niet');
       return again(401);
     }
-    this.throttle.recordSuccess(email);
+    this.throttle.recordSuccess(email, req.ip ?? 'unknown');
     // Rotation: the anonymous session ends, a new one with a new id and CSRF token starts.
     const old = req.web?.session;
     if (old?.id) await this.sessions.end(old.id);
@@ -177,7 +177,7 @@ export class AccountController {
       });
     // The same limits as sign-in, so the form cannot be used to flood a mailbox.
     this.throttle.checkBefore(email, req.ip ?? 'unknown');
-    this.throttle.recordFailure(email);
+    this.throttle.recordFailure(email, req.ip ?? 'unknown');
     await this.resets.requestReset(email);
     // The same answer whether or not the address is known, so it reveals no accounts.
     this.pages.send(req, res, 'wachtwoord-vergeten-verstuurd', {

@@ -1,14 +1,34 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { AlertsErasureModule } from '@werkbrug/alerts';
 import { AuditModule } from '@werkbrug/audit';
 import { ConfigModule } from '@werkbrug/config';
 import { DatabaseModule } from '@werkbrug/database';
+import { InstrumentsModule } from '@werkbrug/instruments';
+import { InterestsErasureModule } from '@werkbrug/interests';
 import { OutboxModule } from '@werkbrug/outbox';
+import { PlacementsModule } from '@werkbrug/placements';
 import { PrivacyCoreModule, RetentionService } from '@werkbrug/privacy';
 import { log, withDatabase } from '../with-database';
 
-/** Retention without HTTP or the worker: config, database, audit, outbox and erasure. */
-@Module({ imports: [ConfigModule, DatabaseModule, OutboxModule, AuditModule, PrivacyCoreModule] })
+/**
+ * Retention without HTTP or the worker: config, database, audit, outbox and erasure, plus every
+ * module that registers an erasure step (placements brings proposals); ErasureService refuses to
+ * run without them.
+ */
+@Module({
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    OutboxModule,
+    AuditModule,
+    PrivacyCoreModule,
+    PlacementsModule,
+    InterestsErasureModule,
+    AlertsErasureModule,
+    InstrumentsModule,
+  ],
+})
 class RetentionCliModule {}
 
 /**
