@@ -422,6 +422,7 @@ describe('portals backend', () => {
           startDate: start,
           plannedEndDate: end,
           hoursPerWeek: 16,
+          candidateConsent: true,
         })
         .expect(201);
       // Measured long ago, and in the caseload for a month without any contact.

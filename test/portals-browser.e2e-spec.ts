@@ -252,6 +252,7 @@ describe('portal pages in Chromium', () => {
         arrangement: 'proefplaatsing',
         startDate: '2026-12-01',
         hoursPerWeek: 16,
+        candidateConsent: true,
       })
       .expect(201);
     await page.goto(`/werkmakelaar/plaatsingen/${placement.body.id}`);

@@ -297,12 +297,19 @@ describe('portal pages (HTTP, no JavaScript)', () => {
       const list = await broker.get('/werkmakelaar/plaatsingen').expect(200);
       expect(list.text).toContain(`/werkmakelaar/plaatsingen/${placement.id}`);
       const detail = `/werkmakelaar/plaatsingen/${placement.id}`;
+      const version = async () =>
+        String(
+          (await t.db.query(`SELECT version FROM placements WHERE id = $1`, [placement.id]))[0]
+            .version,
+        );
       const tooLong = await postForm(broker, detail, `${detail}/verlengen`, {
         plannedEndDate: '2028-01-01',
+        version: await version(),
       });
       expect(tooLong.status).toBe(400);
       const extended = await postForm(broker, detail, `${detail}/verlengen`, {
         plannedEndDate: '2027-05-01',
+        version: await version(),
       });
       expect(extended.status).toBe(303);
       const ended = await postForm(broker, detail, `${detail}/beeindigen`, {
@@ -310,6 +317,7 @@ describe('portal pages (HTTP, no JavaScript)', () => {
         endedOn: '2027-04-01',
         contractMonths: '12',
         contractHours: '24',
+        version: await version(),
       });
       expect(ended.status).toBe(303);
       const after = await broker.get(detail).expect(200);

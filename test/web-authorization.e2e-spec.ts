@@ -108,6 +108,7 @@ describe('web authorization: every page × every role', () => {
         arrangement: 'proefplaatsing',
         startDate: '2026-12-01',
         hoursPerWeek: 16,
+        candidateConsent: true,
       });
       const closedVacancy = await freshVacancy();
       await t.db.query(`UPDATE vacancies SET status = 'closed' WHERE id = $1`, [closedVacancy]);
@@ -137,6 +138,7 @@ describe('web authorization: every page × every role', () => {
         arrangement: 'proefplaatsing',
         startDate: '2026-12-01',
         hoursPerWeek: 16,
+        candidateConsent: true,
       });
       return res.body.id as string;
     })());
