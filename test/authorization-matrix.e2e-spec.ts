@@ -105,6 +105,18 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/arrangement-rules': EMPLOYER_SIDE,
   'POST /api/arrangement-rules': ['admin'],
 
+  'POST /api/me/interests': ['kandidaat'],
+  'GET /api/me/interests': ['kandidaat'],
+  'POST /api/me/interests/:id/withdraw': ['kandidaat'],
+  'GET /api/interests': ['werkmakelaar'],
+  'POST /api/interests/:id/seen': ['werkmakelaar'],
+  'GET /api/me/wishes': ['kandidaat'],
+  'PATCH /api/me/wishes': ['kandidaat'],
+  'GET /api/me/alerts': ['kandidaat'],
+  'PUT /api/me/alerts': ['kandidaat'],
+  // The unsubscribe link in an alert works without logging in; the signed token is the key.
+  'POST /api/alerts/unsubscribe': 'public',
+  'GET /api/caseload': ['werkmakelaar'],
   'POST /api/instruments/calculate': ALL,
   'GET /api/instruments': ALL,
   'GET /api/instruments/:code': ALL,
@@ -478,9 +490,45 @@ describe('authorization matrix: every route × every role × own/other organisat
   });
   TARGETS['/api/vacancies/:id/matches'] = TARGETS['/api/vacancies/:id'] as Targets;
 
+  /** An interest signal of candidate A (organisation A) or B (organisation B), written straight to the table. */
+  const signalOf = async (which: Which) => {
+    const [candidateId, org, vacancyId] =
+      which === 'own'
+        ? [w.candidateA.id, w.orgA, w.otherVacancy.id]
+        : [w.candidateB.id, w.orgB, w.vacancy.id];
+    await t.db.query(
+      `INSERT INTO interest_signals (candidate_id, vacancy_id, organisation_id) VALUES ($1, $2, $3)
+       ON CONFLICT (candidate_id, vacancy_id) WHERE withdrawn_at IS NULL DO NOTHING`,
+      [candidateId, vacancyId, org],
+    );
+    const [row] = await t.db.query(
+      `SELECT id FROM interest_signals WHERE candidate_id = $1 AND vacancy_id = $2 ORDER BY created_at DESC LIMIT 1`,
+      [candidateId, vacancyId],
+    );
+    return row.id as string;
+  };
+  // The candidate's own signal, or another candidate's (not theirs: 404); organisation scoping for brokers.
+  TARGETS['/api/me/interests/:id/withdraw'] = async (_p, which) => ({
+    id: await signalOf(which),
+    hidden: which === 'other',
+    table: 'interest_signals',
+  });
+  TARGETS['/api/interests/:id/seen'] = TARGETS['/api/me/interests/:id/withdraw'] as Targets;
+
   /** Valid-enough bodies for write routes, per role where it matters; null: the route takes none. */
   const BODIES: Record<string, ((p: Principal) => object | Promise<object>) | null> = {
     'POST /api/admin/outbox/retry-dead': null,
+    'POST /api/me/interests': () => ({ vacancyId: w.vacancy.id, note: 'Matrix' }),
+    'POST /api/me/interests/:id/withdraw': null,
+    'POST /api/interests/:id/seen': null,
+    'PATCH /api/me/wishes': async () => {
+      const [row] = await t.db.query(`SELECT version FROM candidates WHERE id = $1`, [
+        w.candidateA.id,
+      ]);
+      return { interests: `matrix ${next()}`, version: row.version };
+    },
+    'PUT /api/me/alerts': () => ({ active: true, frequency: 'wekelijks' }),
+    'POST /api/alerts/unsubscribe': () => ({ token: 'geen-geldig-token' }),
     'POST /api/me/erasure': () => ({ confirm: true }),
     'POST /api/auth/token': () => ({ email: 'wm.a@test.nl', password: PASSWORD }),
     'POST /api/auth/sign-in-link': () => ({ email: 'wm.a@test.nl' }),

@@ -1,6 +1,7 @@
 import { LoginThrottle, ROLES, type Role } from '@werkbrug/auth';
 import { nestRoutes, pathParams } from './support/route-table';
-import { buildWorld, World } from './support/fixtures';
+import { bearer, buildWorld, vacancyBody, World } from './support/fixtures';
+import { searchWorker } from './support/search-sync';
 import { startTestApp, TestApp } from './support/test-app';
 import { WEB_ROUTES } from './support/web-route-table';
 import { INSTRUMENT_VOCABULARY, waitingProposal, workplaceForm } from './support/web-employer';
@@ -28,6 +29,8 @@ describe('web authorization: every page × every role', () => {
   beforeAll(async () => {
     t = await startTestApp();
     w = await buildWorld(t);
+    // The portal pages search: index the world the way the worker would.
+    await (await searchWorker(t)).drain();
     t.app.get(LoginThrottle).reset();
     agents.anonymous = webAgent(t);
     await agents.anonymous.get('/inloggen');
@@ -59,6 +62,134 @@ describe('web authorization: every page × every role', () => {
       prefix.startsWith('/*') ? path.endsWith(prefix) : path.startsWith(prefix),
     )?.[1];
 
+  /**
+   * Route-specific records for the portal pages, whose :id names different kinds of record. `status` is
+   * what the owner of the route's role gets for the other organisation's (or another candidate's) record.
+   */
+  type RouteTarget = (
+    which: 'own' | 'other',
+  ) => Promise<{ ids: Record<string, string>; status?: number }>;
+  const api = () => ({
+    post: (token: string, path: string, body: object) =>
+      t.http().post(path).set(bearer(token)).send(body),
+  });
+  let counter = 0;
+  const freshVacancy = async () => {
+    const res = await api().post(
+      w.wmA.token,
+      '/api/vacancies',
+      vacancyBody({ employerId: w.employer.id, title: `Webmatrix ${++counter}` }),
+    );
+    return res.body.id as string;
+  };
+  const signalOf = async (candidateId: string, org: string, vacancyId: string) => {
+    const [row] = await t.db.query(
+      `INSERT INTO interest_signals (candidate_id, vacancy_id, organisation_id) VALUES ($1, $2, $3) RETURNING id`,
+      [candidateId, vacancyId, org],
+    );
+    return row.id as string;
+  };
+  let others: Promise<{
+    proposal: string;
+    placement: string;
+    signal: string;
+    closedVacancy: string;
+  }>;
+  const other = () =>
+    (others ??= (async () => {
+      const proposal = await api().post(w.wmB.token, '/api/proposals', {
+        candidateId: w.candidateB.id,
+        vacancyId: w.otherVacancy.id,
+        motivation: 'Webmatrix',
+      });
+      const placement = await api().post(w.wmB.token, '/api/placements', {
+        candidateId: w.candidateB.id,
+        vacancyId: w.otherVacancy.id,
+        arrangement: 'proefplaatsing',
+        startDate: '2026-12-01',
+        hoursPerWeek: 16,
+        candidateConsent: true,
+      });
+      const closedVacancy = await freshVacancy();
+      await t.db.query(`UPDATE vacancies SET status = 'closed' WHERE id = $1`, [closedVacancy]);
+      return {
+        proposal: proposal.body.id as string,
+        placement: placement.body.id as string,
+        signal: await signalOf(w.candidateB.id, w.orgB, w.vacancy.id),
+        closedVacancy,
+      };
+    })());
+  const ownProposal = async (consent: boolean) => {
+    const res = await api().post(w.wmA.token, '/api/proposals', {
+      candidateId: w.candidateA.id,
+      vacancyId: await freshVacancy(),
+      motivation: 'Webmatrix',
+    });
+    if (consent)
+      await api().post(w.candidateA.token, `/api/proposals/${res.body.id}/consent`, { share: [] });
+    return res.body.id as string;
+  };
+  let ownPlacement: Promise<string> | undefined;
+  const placementOfA = () =>
+    (ownPlacement ??= (async () => {
+      const res = await api().post(w.wmA.token, '/api/placements', {
+        candidateId: w.candidateA.id,
+        vacancyId: await freshVacancy(),
+        arrangement: 'proefplaatsing',
+        startDate: '2026-12-01',
+        hoursPerWeek: 16,
+        candidateConsent: true,
+      });
+      return res.body.id as string;
+    })());
+  const candidateFile: RouteTarget = async (which) =>
+    which === 'own'
+      ? { ids: { id: w.candidateA.id } }
+      : { ids: { id: w.candidateB.id }, status: 404 };
+  const proposalTarget =
+    (fresh?: () => Promise<string>): RouteTarget =>
+    async (which) =>
+      which === 'own'
+        ? { ids: { id: fresh ? await fresh() : await ownProposal(false) } }
+        : { ids: { id: (await other()).proposal }, status: 404 };
+  const placementTarget: RouteTarget = async (which) =>
+    which === 'own'
+      ? { ids: { id: await placementOfA() } }
+      : { ids: { id: (await other()).placement }, status: 404 };
+  const signalTarget: RouteTarget = async (which) =>
+    which === 'own'
+      ? { ids: { id: await signalOf(w.candidateA.id, w.orgA, await freshVacancy()) } }
+      : { ids: { id: (await other()).signal }, status: 404 };
+  const workplaceTarget: RouteTarget = async (which) =>
+    which === 'own'
+      ? { ids: { id: w.vacancy.id } }
+      : { ids: { id: (await other()).closedVacancy }, status: 404 };
+  const ROUTE_TARGETS: Record<string, RouteTarget> = {
+    '/kandidaat/werkplekken/:id': workplaceTarget,
+    '/kandidaat/werkplekken/:id/interesse': workplaceTarget,
+    '/kandidaat/interesse/:id/intrekken': signalTarget,
+    '/kandidaat/toestemming/:id': proposalTarget(),
+    '/kandidaat/toestemming/:id/ja': proposalTarget(() => ownProposal(false)),
+    '/kandidaat/toestemming/:id/nee': proposalTarget(() => ownProposal(false)),
+    '/kandidaat/toestemming/:id/stoppen': proposalTarget(() => ownProposal(true)),
+    '/kandidaat/berichten/stoppen/:token': async () => ({ ids: { token: 'geen-geldig-token' } }),
+    '/werkmakelaar/kandidaten/:id': candidateFile,
+    '/werkmakelaar/kandidaten/:id/dossier': candidateFile,
+    '/werkmakelaar/kandidaten/:id/contact': candidateFile,
+    '/werkmakelaar/interesse/:id/gezien': signalTarget,
+    '/werkmakelaar/kandidaten/:id/voorstellen/:vacancyId': async (which) =>
+      which === 'own'
+        ? { ids: { id: w.candidateA.id, vacancyId: w.vacancy.id } }
+        : { ids: { id: w.candidateB.id, vacancyId: w.vacancy.id }, status: 404 },
+    '/werkmakelaar/voorstellen/:id/status': proposalTarget(),
+    '/werkmakelaar/voorstellen/:id/plaatsen': proposalTarget(),
+    '/werkmakelaar/plaatsingen/:id': placementTarget,
+    '/werkmakelaar/plaatsingen/:id/verlengen': placementTarget,
+    '/werkmakelaar/plaatsingen/:id/beeindigen': placementTarget,
+  };
+  /** Routes that answer something other than an HTML page. */
+  const NOT_HTML = ['GET /kandidaat/gegevens/download'];
+
   /** Bodies that make a write pass validation (keeps the cell about access, not input). */
   const BODIES: Record<string, Record<string, string | string[]>> = {
     'POST /voorwaarden': { akkoord: 'ja' },
@@ -81,6 +212,8 @@ describe('web authorization: every page × every role', () => {
     'Ahmed',
     'Bakker',
   ];
+  /** Candidate B (organisation B): never on a page of organisation A's werkmakelaar or candidate. */
+  const OTHER_CANDIDATE = ['Ahmed', 'Bakker', 'ahmed@example.nl'];
 
   it('lists a rule for every web route the app serves', () => {
     const served = nestRoutes(t.app)
@@ -101,12 +234,22 @@ describe('web authorization: every page × every role', () => {
         for (const which of params.length ? (['own', 'other'] as const) : (['own'] as const)) {
           let url = path;
           let want: number | 'ok' = 'ok';
-          for (const param of params) {
-            const target = targetFor(path)?.(which);
-            if (!target) throw new Error(`no TARGETS entry for ${path}`);
-            url = url.replace(`:${param}`, target.id);
-            if (target.status) want = target.status;
-          }
+          const routeTarget = ROUTE_TARGETS[path];
+          if (routeTarget) {
+            // Only a caller the route admits gets to the record; others need no fresh one.
+            const admitted = rule === 'public' || (p !== 'anonymous' && rule.includes(p));
+            const target = admitted
+              ? await routeTarget(which)
+              : { ids: Object.fromEntries(params.map((x) => [x, w.candidateA.id])) };
+            for (const param of params) url = url.replace(`:${param}`, target.ids[param] as string);
+            if ('status' in target && target.status) want = target.status;
+          } else
+            for (const param of params) {
+              const target = targetFor(path)?.(which);
+              if (!target) throw new Error(`no TARGETS entry for ${path}`);
+              url = url.replace(`:${param}`, target.id);
+              if (target.status) want = target.status;
+            }
           if (rule !== 'public') {
             if (p === 'anonymous') want = 303;
             else if (!rule.includes(p)) want = 403;
@@ -133,11 +276,17 @@ describe('web authorization: every page × every role', () => {
           if (!ok) failures.push(`${cell}: expected ${want}, got ${res.status}`);
           if (want === 303 && !String(res.headers.location).startsWith('/inloggen'))
             failures.push(`${cell}: redirected to ${res.headers.location}`);
-          if (res.status !== 303 && !String(res.headers['content-type']).includes('text/html'))
+          if (
+            res.status !== 303 &&
+            !NOT_HTML.includes(key) &&
+            !String(res.headers['content-type']).includes('text/html')
+          )
             failures.push(`${cell}: ${res.headers['content-type']}`);
+          // The candidate and their werkmakelaar may see candidate A's file; nobody else sees any.
+          const mayNotSee = p === 'kandidaat' || p === 'werkmakelaar' ? OTHER_CANDIDATE : PROTECTED;
           // The scenario calculator offers benefit types as answers: vocabulary, not a person's data.
           const vocabulary = path === '/werkgever/instrumenten' ? INSTRUMENT_VOCABULARY : [];
-          const leaked = PROTECTED.filter((s) => !vocabulary.includes(s) && res.text.includes(s));
+          const leaked = mayNotSee.filter((s) => !vocabulary.includes(s) && res.text.includes(s));
           if (leaked.length) failures.push(`${cell}: leaks ${leaked.join(', ')}`);
         }
       }

@@ -23,7 +23,7 @@ const HELP = `werkbrug <command>
   reconcile [--repair]  compare PostgreSQL and Meilisearch ids and update stamps
   outbox [--retry-dead] waiting, retrying and dead outbox messages
   retention [--dry-run] anonymise candidate files whose trajectory ended RETENTION_YEARS ago
-  bench [--only platform|matching|instruments|pages --seconds N --platform-size N --matching-size N]
+  bench [--only platform|matching|instruments|pages|portals --seconds N --platform-size N --matching-size N --portals-size N]
                         benchmarks on a scratch stack; prints figures
   eval [--population CxV --sample N|all]
                         matching evaluation in a scratch database: the labelled set (precision@5,

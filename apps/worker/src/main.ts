@@ -2,6 +2,7 @@ import '../../register-paths';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { AlertsScheduler } from '@werkbrug/alerts';
 import { ConfigError, loadConfig } from '@werkbrug/config';
 import { InstrumentDeadlineScheduler } from '@werkbrug/instruments';
 import { SearchIndexer } from '@werkbrug/matching';
@@ -21,6 +22,7 @@ async function main() {
   const indexer = app.get(SearchIndexer);
   const retention = app.get(RetentionScheduler);
   const attention = app.get(AttentionScheduler);
+  const alerts = app.get(AlertsScheduler);
   const deadlines = app.get(InstrumentDeadlineScheduler);
   const timers: NodeJS.Timeout[] = [];
   let running = true;
@@ -28,6 +30,7 @@ async function main() {
     logger.log(`worker stopping (${signal})`);
     running = false;
     timers.forEach(clearInterval);
+    await alerts.stop();
     await attention.stop();
     await deadlines.stop();
     await retention.stop();
@@ -56,6 +59,8 @@ async function main() {
   retention.start();
   // Placement reminders (ending soon, no contact in 14 days), hourly.
   attention.start();
+  // Match alert digests (daily or weekly per candidate), checked every 15 minutes.
+  alerts.start();
   // Instrument deadlines (LKS application, doelgroepverklaring), hourly.
   deadlines.start();
   logger.log(`worker ${processor.workerId} draining the outbox`);

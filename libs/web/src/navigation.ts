@@ -18,8 +18,20 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { href: '/werkgever/instrumenten', text: 'Instrumenten' },
     { href: '/werkgever/account', text: 'Account' },
   ],
-  kandidaat: [{ href: '/kandidaat', text: 'Start' }],
-  werkmakelaar: [{ href: '/werkmakelaar', text: 'Start' }],
+  kandidaat: [
+    { href: '/kandidaat', text: 'Werkplekken' },
+    { href: '/kandidaat/interesse', text: 'Interesse' },
+    { href: '/kandidaat/toestemming', text: 'Toestemming' },
+    { href: '/kandidaat/wensen', text: 'Wensen' },
+    { href: '/kandidaat/berichten', text: 'Berichten' },
+    { href: '/kandidaat/gegevens', text: 'Gegevens' },
+  ],
+  werkmakelaar: [
+    { href: '/werkmakelaar', text: 'Kandidaten' },
+    { href: '/werkmakelaar/voorstellen', text: 'Voorstellen' },
+    { href: '/werkmakelaar/plaatsingen', text: 'Plaatsingen' },
+    { href: '/werkmakelaar/werkplekken', text: 'Werkplekken' },
+  ],
   admin: [{ href: '/beheer', text: 'Start' }],
 };
 

@@ -12,18 +12,6 @@ import type { WebRequest } from './web-request';
 export class PlaceholderController {
   constructor(private readonly pages: PageResponder) {}
 
-  @Get('kandidaat')
-  @WebAccess('kandidaat')
-  candidate(@Req() req: WebRequest, @Res() res: Response) {
-    this.pages.send(req, res, 'binnenkort', { title: 'Uw startpagina', audience: 'kandidaten' });
-  }
-
-  @Get('werkmakelaar')
-  @WebAccess('werkmakelaar')
-  broker(@Req() req: WebRequest, @Res() res: Response) {
-    this.pages.send(req, res, 'binnenkort', { title: 'Uw startpagina', audience: 'werkmakelaars' });
-  }
-
   @Get('beheer')
   @WebAccess('admin')
   admin(@Req() req: WebRequest, @Res() res: Response) {

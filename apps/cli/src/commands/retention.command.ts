@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { AlertsErasureModule } from '@werkbrug/alerts';
 import { AuditModule } from '@werkbrug/audit';
 import { ConfigModule } from '@werkbrug/config';
 import { DatabaseModule } from '@werkbrug/database';
 import { InstrumentsModule } from '@werkbrug/instruments';
+import { InterestsErasureModule } from '@werkbrug/interests';
 import { OutboxModule } from '@werkbrug/outbox';
 import { PlacementsModule } from '@werkbrug/placements';
 import { PrivacyCoreModule, RetentionService } from '@werkbrug/privacy';
@@ -23,6 +25,8 @@ import { log, withDatabase } from '../with-database';
     AuditModule,
     PrivacyCoreModule,
     PlacementsModule,
+    InterestsErasureModule,
+    AlertsErasureModule,
     InstrumentsModule,
   ],
 })

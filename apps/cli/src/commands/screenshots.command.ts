@@ -1,7 +1,10 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { NestFactory } from '@nestjs/core';
 import { freePort, startStack } from '@werkbrug/embedded';
+import { SearchIndexer } from '@werkbrug/matching';
+import { BenchMatchingModule } from '../bench/bench-matching.module';
 import { DEMO_PASSWORD, freshDatabase, urlFor } from '../bench/bench-context';
 import { startApp, stopChild, waitHttp } from '../bench/bench-processes';
 import { seedDemo } from '../demo';
@@ -68,6 +71,19 @@ export async function screenshotsCommand(): Promise<void> {
       [employerId],
     );
     await db.destroy();
+    // The candidate's suggestions and the console's matches read Meilisearch: build the indexes first.
+    Object.assign(process.env, {
+      ...stack.env,
+      DATABASE_URL: urlFor(stack, 'screenshots'),
+      MEILI_INDEX_PREFIX: 'shots_',
+      LOG_LEVEL: 'warn',
+    });
+    const indexing = await NestFactory.createApplicationContext(BenchMatchingModule, {
+      logger: ['error'],
+    });
+    await indexing.get(SearchIndexer).ensureSettings();
+    await indexing.get(SearchIndexer).reindex(() => undefined);
+    await indexing.close();
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     api = startApp('api', {
@@ -150,6 +166,56 @@ export async function screenshotsCommand(): Promise<void> {
     await page.goto('/werkgever/account');
     await shot('account');
     await context.close();
+    // The candidate's pages on a phone and the werkmakelaar's console (libs/portals).
+    const phone = await browser.newContext({
+      baseURL: base,
+      viewport: { width: 390, height: 844 },
+      locale: 'nl-NL',
+    });
+    const mobile = await phone.newPage();
+    const signIn = async (p: typeof page, who: string) => {
+      await p.goto('/inloggen');
+      await p.fill('#veld-email', who);
+      await p.fill('#veld-password', DEMO_PASSWORD);
+      await Promise.all([p.waitForNavigation(), p.click('main button[type=submit]')]);
+    };
+    const shotOf = async (p: typeof page, name: string) => {
+      const file = path.join(outDir, `${String(++n).padStart(2, '0')}-${name}.png`);
+      await p.screenshot({ path: file, fullPage: true });
+      log(`screenshot ${path.relative(process.cwd(), file)}`);
+    };
+    await signIn(mobile, 'kandidaat1@demo.werkbrug');
+    await shotOf(mobile, 'kandidaat-werkplekken');
+    const firstWorkplace = await mobile.getAttribute('.werkbrug-result a', 'href');
+    if (firstWorkplace) {
+      await mobile.goto(firstWorkplace);
+      await shotOf(mobile, 'kandidaat-werkplek');
+    }
+    await mobile.goto('/kandidaat/toestemming');
+    await shotOf(mobile, 'kandidaat-toestemming');
+    await mobile.goto('/kandidaat/wensen');
+    await shotOf(mobile, 'kandidaat-wensen');
+    await mobile.goto('/kandidaat/gegevens');
+    await shotOf(mobile, 'kandidaat-gegevens');
+    await phone.close();
+    const console_ = await browser.newContext({
+      baseURL: base,
+      viewport: { width: 1280, height: 900 },
+      locale: 'nl-NL',
+    });
+    const desk = await console_.newPage();
+    await signIn(desk, 'werkmakelaar1@fermwerk.demo');
+    await shotOf(desk, 'werkmakelaar-kandidaten');
+    const firstCandidate = await desk.getAttribute('table a', 'href');
+    if (firstCandidate) {
+      await desk.goto(firstCandidate);
+      await shotOf(desk, 'werkmakelaar-dossier');
+    }
+    await desk.goto('/werkmakelaar/voorstellen');
+    await shotOf(desk, 'werkmakelaar-voorstellen');
+    await desk.goto('/werkmakelaar/plaatsingen');
+    await shotOf(desk, 'werkmakelaar-plaatsingen');
+    await console_.close();
   } finally {
     await browser.close();
     if (api) await stopChild(api);

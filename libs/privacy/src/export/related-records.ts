@@ -10,6 +10,8 @@ export const RELATED_TABLES = [
   'placements',
   'checkins',
   'instrument_calculations',
+  'interest_signals',
+  'match_alert_subscriptions',
 ] as const;
 export type RelatedTable = (typeof RELATED_TABLES)[number];
 
@@ -32,6 +34,8 @@ export async function relatedRecords(
     placements: [],
     checkins: [],
     instrument_calculations: [],
+    interest_signals: [],
+    match_alert_subscriptions: [],
   };
   for (const { table_name: table } of present) {
     // The name comes from RELATED_TABLES, never from input.
