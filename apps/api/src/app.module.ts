@@ -15,7 +15,9 @@ import { PlacementsModule } from '@werkbrug/placements';
 import { ProposalsModule } from '@werkbrug/proposals';
 import { OutboxModule } from '@werkbrug/outbox';
 import { PrivacyModule } from '@werkbrug/privacy';
+import { ReportsModule } from '@werkbrug/reports';
 import { SearchModule } from '@werkbrug/search';
+import { TrajectoriesModule } from '@werkbrug/trajectories';
 import { VacanciesModule } from '@werkbrug/vacancies';
 import { WerksoortenModule } from '@werkbrug/werksoorten';
 
@@ -38,6 +40,8 @@ import { WerksoortenModule } from '@werkbrug/werksoorten';
     MatchingModule,
     ProposalsModule,
     PlacementsModule,
+    TrajectoriesModule,
+    ReportsModule,
     PrivacyModule,
     HealthModule,
   ],

@@ -7,6 +7,7 @@ import { SearchIndexer } from '@werkbrug/matching';
 import { OutboxProcessor } from '@werkbrug/outbox';
 import { AttentionScheduler } from '@werkbrug/placements';
 import { RetentionScheduler } from '@werkbrug/privacy';
+import { EvaluationRemindersService } from '@werkbrug/trajectories';
 import { WorkerModule } from './worker.module';
 
 const DAY_MS = 24 * 3600_000;
@@ -20,6 +21,7 @@ async function main() {
   const indexer = app.get(SearchIndexer);
   const retention = app.get(RetentionScheduler);
   const attention = app.get(AttentionScheduler);
+  const evaluations = app.get(EvaluationRemindersService);
   const timers: NodeJS.Timeout[] = [];
   let running = true;
   const stop = async (signal: string) => {
@@ -27,6 +29,7 @@ async function main() {
     running = false;
     timers.forEach(clearInterval);
     await attention.stop();
+    await evaluations.stop();
     await retention.stop();
     await processor.stop();
     await app.close();
@@ -53,6 +56,8 @@ async function main() {
   retention.start();
   // Placement reminders (ending soon, no contact in 14 days), hourly.
   attention.start();
+  // Plan van aanpak evaluation reminders (7 days ahead), hourly.
+  evaluations.start();
   logger.log(`worker ${processor.workerId} draining the outbox`);
 }
 

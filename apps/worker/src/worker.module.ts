@@ -10,6 +10,7 @@ import { OUTBOX_HANDLERS, OutboxModule, OutboxProcessor } from '@werkbrug/outbox
 import { PlacementsModule } from '@werkbrug/placements';
 import { PrivacyCoreModule } from '@werkbrug/privacy';
 import { SearchModule } from '@werkbrug/search';
+import { TrajectoriesModule } from '@werkbrug/trajectories';
 
 /** The worker drains the outbox; each bounded part contributes the handlers for its topics. */
 @Module({
@@ -26,6 +27,8 @@ import { SearchModule } from '@werkbrug/search';
     PrivacyCoreModule,
     // Hourly placement reminders (AttentionScheduler, started in main.ts).
     PlacementsModule,
+    // Hourly plan van aanpak evaluation reminders (EvaluationRemindersService, started in main.ts).
+    TrajectoriesModule,
   ],
   providers: [
     {

@@ -6,6 +6,7 @@ export const MAIL_TEMPLATES = [
   'meeting_planned',
   'placement_ending',
   'no_contact',
+  'evaluation_due',
 ] as const;
 
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
