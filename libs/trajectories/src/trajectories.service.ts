@@ -312,6 +312,17 @@ export class TrajectoriesService {
           message: `must not be before the week the trajectory started (${startMonday})`,
         });
       if (errors.length) throw Problems.validation(errors);
+      // The trajectory row is locked: this check and the insert below cannot race.
+      const [taken] = await em.query(
+        `SELECT 1 FROM trajectory_hours WHERE trajectory_id = $1 AND week_start = $2`,
+        [id, dto.weekStart],
+      );
+      if (taken)
+        throw Problems.conflict(
+          'HOURS_ALREADY_LOGGED',
+          'Hours for this week are already logged',
+          `The week of ${dto.weekStart} already has hours on this trajectory.`,
+        );
       const [{ used }]: { used: number }[] = await em.query(
         `SELECT coalesce(sum(hours), 0)::float8 AS used FROM trajectory_hours WHERE trajectory_id = $1`,
         [id],
@@ -327,9 +338,9 @@ export class TrajectoriesService {
           { limit: rule.maxHours, used, requested: dto.hours, rule: ruleRowView(rule) },
         );
       }
-      const inserted: Row[] = await em.query(
+      await em.query(
         `INSERT INTO trajectory_hours (trajectory_id, week_start, hours, logged_by, override_reason)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (trajectory_id, week_start) DO NOTHING RETURNING id`,
+         VALUES ($1, $2, $3, $4, $5)`,
         [
           id,
           dto.weekStart,
@@ -338,12 +349,6 @@ export class TrajectoriesService {
           rule && exceedsMax(rule, used, dto.hours) ? dto.overrideReason : null,
         ],
       );
-      if (!inserted.length)
-        throw Problems.conflict(
-          'HOURS_ALREADY_LOGGED',
-          'Hours for this week are already logged',
-          `The week of ${dto.weekStart} already has hours on this trajectory.`,
-        );
       await this.audit.record(em, actor, {
         action: 'trajectory.hours',
         candidateId: r.candidate_id as string,
