@@ -208,8 +208,10 @@ export class ReportsService {
     const [r]: Row[] = await this.db.query(
       `SELECT
          (SELECT count(*) FROM candidates c
-           WHERE c.erased_at IS NULL AND c.created_at < ($2::date + 1)
-             AND ($3::uuid IS NULL OR c.organisation_id = $3)
+           WHERE c.erased_at IS NULL AND ($3::uuid IS NULL OR c.organisation_id = $3)
+             -- Known by the end of the period: registered by then, or already in a trajectory.
+             AND (c.created_at < ($2::date + 1)
+                  OR EXISTS (SELECT 1 FROM trajectories x WHERE x.candidate_id = c.id AND x.start_date <= $2))
              AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM postcode_areas pa
                    WHERE pa.pc4 = left(c.postcode, 4) AND lower(pa.municipality) = $4)))::int AS in_view,
          count(DISTINCT t.candidate_id) FILTER (WHERE t.end_date IS NULL OR t.end_date >= $1)::int AS coached,
