@@ -170,7 +170,7 @@ describe('outcome reports', () => {
     };
   }
   const totals = (body: { rows: { key: string; total: number | null }[] }) =>
-    Object.fromEntries(body.rows.map((r) => [r.key, r.total]));
+    Object.fromEntries(body.rows.map((r) => [r.key, r.total])) as Record<string, number>;
 
   it('reproduces the seed’s Ferm Werk table, every cell', async () => {
     const res = await t

@@ -9,6 +9,7 @@ import {
 } from './demo-candidates';
 import { generateEmployers, type DemoEmployer } from './demo-employers';
 import { DEMO_ORGANISATIONS, FERM_WERK } from './demo-organisations';
+import { insertTrajectories } from './demo-trajectories';
 import { generateVacancy, VACANCY_COLUMNS } from './demo-vacancies';
 import { WERKSOORT_CODES, type WerksoortCode } from './demo-werksoorten';
 import { insertRows } from './insert-rows';
@@ -146,6 +147,8 @@ export async function seedDemo(db: DataSource, options: SeedDemoOptions): Promis
       passwordHash,
       log,
     );
+    // Trajectories, hours, ladder histories and switches, so the outcome reports show real numbers.
+    await insertTrajectories(em, root.fork('trajectories'), today, log);
     const werkmakelaars = caseloads.reduce((n, c) => n + c.werkmakelaarIds.length, 0);
     return {
       organisations: DEMO_ORGANISATIONS.length + employers.length,
