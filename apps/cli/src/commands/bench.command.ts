@@ -5,11 +5,13 @@ import { freePort, startStack } from '@werkbrug/embedded';
 import { intFlag } from '../args';
 import { benchMatching } from '../bench/bench-matching';
 import { benchPlatform } from '../bench/bench-platform';
+import { benchReports } from '../bench/bench-reports';
 import { log } from '../with-database';
 
 /**
  * `npm run bench`: prints figures, asserts nothing. Runs on its own embedded stack in a scratch folder,
- * never on your data. --only platform|matching, --platform-size N (20000), --matching-size N (100000), --seconds N.
+ * never on your data. --only platform|matching|reports, --platform-size N (20000), --matching-size N (100000),
+ * --report-trajectories N (100000, with 10 hour rows each), --report-samples N (100), --seconds N.
  */
 export async function benchCommand(flags: Map<string, string | true>): Promise<void> {
   const dataDir = process.env.WERKBRUG_BENCH_DIR ?? path.join(tmpdir(), 'werkbrug-bench');
@@ -28,10 +30,16 @@ export async function benchCommand(flags: Map<string, string | true>): Promise<v
   const seconds = intFlag(flags, 'seconds', 10);
   const report: Record<string, Record<string, string>> = {};
   try {
-    if (only !== 'matching')
+    if (!only || only === 'platform')
       report.platform = await benchPlatform(ctx, intFlag(flags, 'platform-size', 20_000), seconds);
-    if (only !== 'platform')
+    if (!only || only === 'matching')
       report.matching = await benchMatching(ctx, intFlag(flags, 'matching-size', 100_000), seconds);
+    if (!only || only === 'reports')
+      report.reports = await benchReports(
+        ctx,
+        intFlag(flags, 'report-trajectories', 100_000),
+        intFlag(flags, 'report-samples', 100),
+      );
   } finally {
     await stack.stop();
   }
