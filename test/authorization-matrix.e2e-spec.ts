@@ -13,6 +13,7 @@ import {
 import { searchWorker } from './support/search-sync';
 import { expressRoutes, nestRoutes, pathParams, type NestRoute } from './support/route-table';
 import { startTestApp, TestApp } from './support/test-app';
+import { WEB_ROUTES } from './support/web-route-table';
 
 /**
  * The authorization matrix: every route × every role (and anonymous) × own/other organisation.
@@ -120,6 +121,13 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/reports/durability/csv': BROKERS,
   'GET /api/reports/ladder-progress': BROKERS,
   'GET /api/reports/ladder-progress/csv': BROKERS,
+  'POST /api/instruments/calculate': ALL,
+  'GET /api/instruments': ALL,
+  'GET /api/instruments/:code': ALL,
+  'POST /api/instruments/:code/versions': ['admin'],
+  'GET /api/candidates/:id/instruments': ['werkmakelaar', 'kandidaat'],
+  'POST /api/placements/:id/instruments': ['werkmakelaar'],
+  'GET /api/placements/:id/instruments': ['werkmakelaar', 'kandidaat'],
 
   'GET /api/admin/outbox': ['admin'],
   'POST /api/admin/outbox/retry-dead': ['admin'],
@@ -155,6 +163,7 @@ const DOCUMENTATION = [
 ];
 
 const PRINCIPALS: readonly Principal[] = ['anonymous', ...ROLES];
+
 const sameRoles = (a: readonly Role[], b: readonly Role[]) =>
   [...a].sort().join(',') === [...b].sort().join(',');
 const describeRule = (e: Expectation | undefined) =>
@@ -209,8 +218,10 @@ describe('authorization matrix: every route × every role × own/other organisat
     it('lists exactly the routes the app serves', () => {
       const nestKeys = new Set(routes.map((r) => r.key));
       const served = expressRoutes(t.app).map((r) => r.key);
-      const undeclared = [...nestKeys].filter((k) => !(k in EXPECTED));
-      const stale = Object.keys(EXPECTED).filter((k) => !nestKeys.has(k));
+      const undeclared = [...nestKeys].filter((k) => !(k in EXPECTED) && !(k in WEB_ROUTES));
+      const stale = [...Object.keys(EXPECTED), ...Object.keys(WEB_ROUTES)].filter(
+        (k) => !nestKeys.has(k),
+      );
       // `ALL` layers that no controller declares are middleware mounts (logging, prefix exclusions).
       const foreign = served.filter(
         (k) => !nestKeys.has(k) && !DOCUMENTATION.includes(k) && !k.startsWith('ALL '),
@@ -228,6 +239,19 @@ describe('authorization matrix: every route × every role × own/other organisat
     it('matches every handler’s @Access/@Public declaration', () => {
       const mismatches: string[] = [];
       for (const route of routes) {
+        if (route.key in WEB_ROUTES) {
+          // Web pages: the bearer guard lets them through, the session guard applies @WebAccess.
+          const web = WEB_ROUTES[route.key];
+          const rule = route.webAccess;
+          const where = `${route.key} (${route.controller}.${route.handler})`;
+          if (!route.access?.public) mismatches.push(`${where}: a web page must be bearer-public`);
+          if (!rule) mismatches.push(`${where}: no @WebAccess/@WebPublic declaration`);
+          else if (rule.public !== (web === 'public'))
+            mismatches.push(`${where}: web access differs from WEB_ROUTES`);
+          else if (!rule.public && web !== 'public' && !sameRoles(rule.roles, web))
+            mismatches.push(`${where}: declared [${rule.roles.join(', ')}], table says [${web}]`);
+          continue;
+        }
         const expected = EXPECTED[route.key];
         const where = `${route.key} (${route.controller}.${route.handler})`;
         const declared = route.access;
@@ -446,6 +470,10 @@ describe('authorization matrix: every route × every role × own/other organisat
   TARGETS['/api/candidates/:id/matches'] = TARGETS['/api/candidates/:id'] as Targets;
   TARGETS['/api/candidates/:id/export'] = TARGETS['/api/candidates/:id'] as Targets;
   TARGETS['/api/candidates/:id/checkins'] = TARGETS['/api/candidates/:id'] as Targets;
+  TARGETS['/api/candidates/:id/instruments'] = TARGETS['/api/candidates/:id'] as Targets;
+  // Instruments are reference data, not scoped to an organisation: one code for every cell.
+  TARGETS['/api/instruments/:code'] = async () => ({ id: 'wml', hidden: false, table: '' });
+  TARGETS['/api/instruments/:code/versions'] = TARGETS['/api/instruments/:code'] as Targets;
 
   /** Proposals and placements: organisation A's is own for everyone involved in it. */
   const flowTarget =
@@ -463,7 +491,7 @@ describe('authorization matrix: every route × every role × own/other organisat
   TARGETS['/api/proposals/:id/consent'] = flowTarget('proposals', () => freshOwnProposal(false));
   for (const suffix of ['/consent/withdraw', '/answer', '/status'])
     TARGETS[`/api/proposals/:id${suffix}`] = flowTarget('proposals', () => freshOwnProposal(true));
-  for (const suffix of ['', '/extend', '/end'])
+  for (const suffix of ['', '/extend', '/end', '/instruments'])
     TARGETS[`/api/placements/:id${suffix}`] = flowTarget('placements');
   // No message was written in this test: the page for any file is a 404, to everyone alike.
   TARGETS['/dev/mail/:file'] = async (_p, which) => ({
@@ -617,6 +645,17 @@ describe('authorization matrix: every route × every role × own/other organisat
       validFrom: `2031-01-${String(1 + (next() % 28)).padStart(2, '0')}`,
       source: 'Autorisatiematrix',
     }),
+    'POST /api/instruments/calculate': () => ({ hoursPerWeek: 24, loonwaardePct: 50 }),
+    // Each call a later start, so versions follow each other in time.
+    'POST /api/instruments/:code/versions': () => ({
+      scope: 'national',
+      params: { perHour: '15.25', minAge: 21 },
+      validFrom: `${2032 + next()}-01-01`,
+      sourceUrls: ['https://www.rijksoverheid.nl/onderwerpen/minimumloon'],
+      lastChecked: '2026-11-29',
+    }),
+    // The flow placements are proefplaatsingen of a candidate with bijstand.
+    'POST /api/placements/:id/instruments': () => ({ codes: ['proefplaatsing_gemeente'] }),
   };
 
   const failures: string[] = [];
@@ -692,7 +731,15 @@ describe('authorization matrix: every route × every role × own/other organisat
    */
   const PROTECTED_A = ['de Vries', 'sanne.devries@example.nl', 'Sanne'];
   const PROTECTED_B = ['Ahmed', 'Bakker', 'ahmed@example.nl'];
-  const PROTECTED_BOTH = ['Rugklachten', '06-12345678', 'participatiewet', '1994-03-12'];
+  // The benefit type as a JSON value: the instrument sources (public URLs) name the Participatiewet.
+  const BENEFIT_VALUE = '"participatiewet"';
+  const PROTECTED_BOTH = ['Rugklachten', '06-12345678', BENEFIT_VALUE, '1994-03-12'];
+  /** Instrument rules are public reference data: their parameters list benefit types by name. */
+  const RULE_DATA = [
+    'GET /api/instruments',
+    'GET /api/instruments/:code',
+    'POST /api/instruments/:code/versions',
+  ];
   const mustNotSee: Record<Principal, string[]> = {
     anonymous: [...PROTECTED_A, ...PROTECTED_B, ...PROTECTED_BOTH],
     admin: [...PROTECTED_A, ...PROTECTED_B, ...PROTECTED_BOTH],
@@ -709,7 +756,11 @@ describe('authorization matrix: every route × every role × own/other organisat
       HTML_PAGES.some((k) => cell.startsWith(`${k} as `)),
       CSV_DOWNLOADS.some((k) => cell.startsWith(`${k} as `)),
     );
-    const leaked = mustNotSee[p].filter((s) => res.text.includes(s));
+    const leaked = mustNotSee[p].filter(
+      (s) =>
+        res.text.includes(s) &&
+        !(s === BENEFIT_VALUE && RULE_DATA.some((k) => cell.startsWith(`${k} as `))),
+    );
     if (leaked.length)
       failures.push(`${cell}: response leaks protected data (${leaked.join(', ')})`);
     if (res.status >= 200 && res.status < 300) stats.twoHundreds += 1;

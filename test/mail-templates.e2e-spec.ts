@@ -73,6 +73,27 @@ const SAMPLES: Record<MailTemplate, Record<string, unknown>> = {
     goalCount: '2 leerdoelen',
     link: 'https://werkbrug.example/werkmakelaar/trajecten/1',
   },
+  password_reset: {
+    recipientName: 'Gert Groen',
+    link: 'https://werkbrug.example/wachtwoord-instellen/abc',
+    validMinutes: '60',
+  },
+  colleague_invite: {
+    inviterName: 'Gert Groen',
+    employerName: 'Groen en Zo',
+    link: 'https://werkbrug.example/wachtwoord-instellen/abc',
+    validDays: '7',
+  },
+  instrument_deadline: {
+    werkmakelaarName: 'Wim Makelaar',
+    pseudonym: 'Kandidaat K-4821',
+    vacancyTitle: 'Medewerker groenonderhoud',
+    employerName: 'Groen en Zo',
+    instrumentName: 'Loonkostensubsidie',
+    task: 'Loonkostensubsidie aanvragen bij de gemeente',
+    dueOn: '1 september 2026',
+    link: LINK,
+  },
 };
 
 const OPTIONAL: Partial<Record<MailTemplate, string[]>> = {

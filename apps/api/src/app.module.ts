@@ -7,6 +7,7 @@ import { ConfigModule, loadConfig } from '@werkbrug/config';
 import { DatabaseModule } from '@werkbrug/database';
 import { EmployersModule } from '@werkbrug/employers';
 import { HealthModule } from '@werkbrug/health';
+import { InstrumentsModule } from '@werkbrug/instruments';
 import { loggerParams } from '@werkbrug/http';
 import { MailModule } from '@werkbrug/mail';
 import { MatchingModule } from '@werkbrug/matching';
@@ -19,6 +20,8 @@ import { ReportsModule } from '@werkbrug/reports';
 import { SearchModule } from '@werkbrug/search';
 import { TrajectoriesModule } from '@werkbrug/trajectories';
 import { VacanciesModule } from '@werkbrug/vacancies';
+import { WebModule, WebNotFoundModule } from '@werkbrug/web';
+import { EmployerPortalModule } from '@werkbrug/employer-portal';
 import { WerksoortenModule } from '@werkbrug/werksoorten';
 
 @Module({
@@ -42,8 +45,15 @@ import { WerksoortenModule } from '@werkbrug/werksoorten';
     PlacementsModule,
     TrajectoriesModule,
     ReportsModule,
+    // Subsidy instruments as versioned rules (issue 9).
+    InstrumentsModule,
     PrivacyModule,
     HealthModule,
+    // Server-rendered pages for people (libs/web); the portals add their modules after it.
+    WebModule,
+    EmployerPortalModule,
+    // Keep last: the HTML 404 page for unknown addresses in the web areas (a catch-all route).
+    WebNotFoundModule,
   ],
 })
 export class AppModule {}

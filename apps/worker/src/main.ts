@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig } from '@werkbrug/config';
+import { InstrumentDeadlineScheduler } from '@werkbrug/instruments';
 import { SearchIndexer } from '@werkbrug/matching';
 import { OutboxProcessor } from '@werkbrug/outbox';
 import { AttentionScheduler } from '@werkbrug/placements';
@@ -22,6 +23,7 @@ async function main() {
   const retention = app.get(RetentionScheduler);
   const attention = app.get(AttentionScheduler);
   const evaluations = app.get(EvaluationRemindersService);
+  const deadlines = app.get(InstrumentDeadlineScheduler);
   const timers: NodeJS.Timeout[] = [];
   let running = true;
   const stop = async (signal: string) => {
@@ -30,6 +32,7 @@ async function main() {
     timers.forEach(clearInterval);
     await attention.stop();
     await evaluations.stop();
+    await deadlines.stop();
     await retention.stop();
     await processor.stop();
     await app.close();
@@ -58,6 +61,8 @@ async function main() {
   attention.start();
   // Plan van aanpak evaluation reminders (7 days ahead), hourly.
   evaluations.start();
+  // Instrument deadlines (LKS application, doelgroepverklaring), hourly.
+  deadlines.start();
   logger.log(`worker ${processor.workerId} draining the outbox`);
 }
 

@@ -7,6 +7,7 @@ import { loggerParams } from '@werkbrug/http';
 import { MailModule, MailOutboxHandler } from '@werkbrug/mail';
 import { SearchOutboxHandlers, SearchSyncModule } from '@werkbrug/matching';
 import { OUTBOX_HANDLERS, OutboxModule, OutboxProcessor } from '@werkbrug/outbox';
+import { InstrumentsModule } from '@werkbrug/instruments';
 import { PlacementsModule } from '@werkbrug/placements';
 import { PrivacyCoreModule } from '@werkbrug/privacy';
 import { SearchModule } from '@werkbrug/search';
@@ -29,6 +30,8 @@ import { TrajectoriesModule } from '@werkbrug/trajectories';
     PlacementsModule,
     // Hourly plan van aanpak evaluation reminders (EvaluationRemindersService, started in main.ts).
     TrajectoriesModule,
+    // Mails before instrument deadlines (InstrumentDeadlineScheduler, started in main.ts).
+    InstrumentsModule,
   ],
   providers: [
     {

@@ -74,6 +74,28 @@ export const MAIL_FIELDS: Record<MailTemplate, Record<string, FieldKind>> = {
     goalCount: 'text',
     link: 'url',
   },
+  password_reset: {
+    recipientName: 'text',
+    link: 'url',
+    validMinutes: 'text',
+  },
+  colleague_invite: {
+    inviterName: 'text',
+    employerName: 'text',
+    link: 'url',
+    validDays: 'text',
+  },
+  // To the werkmakelaar, before the deadline of an agreed instrument; the candidate by pseudonym only.
+  instrument_deadline: {
+    werkmakelaarName: 'text',
+    pseudonym: 'text',
+    vacancyTitle: 'text',
+    employerName: 'text',
+    instrumentName: 'text',
+    task: 'text',
+    dueOn: 'text',
+    link: 'url',
+  },
 };
 
 export class MailDataError extends Error {

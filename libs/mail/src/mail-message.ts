@@ -7,6 +7,9 @@ export const MAIL_TEMPLATES = [
   'placement_ending',
   'no_contact',
   'evaluation_due',
+  'password_reset',
+  'colleague_invite',
+  'instrument_deadline',
 ] as const;
 
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
