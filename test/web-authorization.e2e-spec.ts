@@ -1,6 +1,6 @@
 import { LoginThrottle, ROLES, type Role } from '@werkbrug/auth';
 import { nestRoutes, pathParams } from './support/route-table';
-import { buildWorld, World } from './support/fixtures';
+import { bearer, buildWorld, World } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 import { WEB_ROUTES } from './support/web-route-table';
 import { type Agent, csrfOf, signIn, webAgent } from './support/web-client';
@@ -37,6 +37,28 @@ describe('web authorization: every page × every role', () => {
   });
   afterAll(async () => t?.close());
 
+  // Trajectory pages: a trajectory of each organisation, and bodies that pass the forms.
+  beforeAll(async () => {
+    const open = async (token: string, candidateId: string) => {
+      const res = await t.http().post('/api/trajectories').set(bearer(token)).send({
+        candidateId,
+        route: 'werk',
+        startDate: '2026-01-05',
+        form: 'beschut_werk',
+      });
+      if (res.status !== 201) throw new Error(`trajectory: ${res.status} ${res.text}`);
+      return res.body.id as string;
+    };
+    const own = await open(w.wmA.token, w.candidateA.id);
+    const other = await open(w.wmB.token, w.candidateB.id);
+    TARGETS.trajectoryId = (which) => (which === 'own' ? { id: own } : { id: other, status: 404 });
+    BODIES['POST /werkmakelaar/trajecten/nieuw'] = {
+      candidateId: w.candidateA.id,
+      route: 'participatie',
+      startDate: '2026-02-02',
+    };
+  });
+
   /** Path parameters: own and other organisation's record; hidden means 404 for the caller. */
   const TARGETS: Record<string, (which: 'own' | 'other') => { id: string; status?: number }> = {
     token: () => ({ id: 'x'.repeat(43), status: 410 }),
@@ -46,6 +68,13 @@ describe('web authorization: every page × every role', () => {
   /** Bodies that make a write pass validation (keeps the cell about access, not input). */
   const BODIES: Record<string, Record<string, string>> = {
     'POST /voorwaarden': { akkoord: 'ja' },
+    'POST /werkmakelaar/trajecten/:trajectoryId/uren': { weekStart: '2026-01-05', hours: '8' },
+    'POST /werkmakelaar/trajecten/:trajectoryId/wissel': {
+      toForm: 'werkervaringsplaats',
+      switchedOn: '2026-02-02',
+      reason: 'Autorisatie',
+      decidedBy: 'samen',
+    },
     'POST /wachtwoord-vergeten': { email: 'niemand@test.nl' },
     'POST /wachtwoord-instellen/:token': {
       password: 'een lang genoeg wachtwoord',
@@ -109,7 +138,9 @@ describe('web authorization: every page × every role', () => {
           if (!ok) failures.push(`${cell}: expected ${want}, got ${res.status}`);
           if (want === 303 && !String(res.headers.location).startsWith('/inloggen'))
             failures.push(`${cell}: redirected to ${res.headers.location}`);
-          if (res.status !== 303 && !String(res.headers['content-type']).includes('text/html'))
+          // CSV downloads answer text/csv; every other page is HTML.
+          const type = key.endsWith('/csv') && res.status === 200 ? 'text/csv' : 'text/html';
+          if (res.status !== 303 && !String(res.headers['content-type']).includes(type))
             failures.push(`${cell}: ${res.headers['content-type']}`);
           const leaked = PROTECTED.filter((s) => res.text.includes(s));
           if (leaked.length) failures.push(`${cell}: leaks ${leaked.join(', ')}`);

@@ -22,6 +22,7 @@ import { TrajectoriesModule } from '@werkbrug/trajectories';
 import { VacanciesModule } from '@werkbrug/vacancies';
 import { WebModule, WebNotFoundModule } from '@werkbrug/web';
 import { EmployerPortalModule } from '@werkbrug/employer-portal';
+import { TrajectoryPagesModule } from '@werkbrug/trajectory-pages';
 import { WerksoortenModule } from '@werkbrug/werksoorten';
 
 @Module({
@@ -52,6 +53,8 @@ import { WerksoortenModule } from '@werkbrug/werksoorten';
     // Server-rendered pages for people (libs/web); the portals add their modules after it.
     WebModule,
     EmployerPortalModule,
+    // Trajectory and report pages (werkmakelaar, beheer).
+    TrajectoryPagesModule,
     // Keep last: the HTML 404 page for unknown addresses in the web areas (a catch-all route).
     WebNotFoundModule,
   ],

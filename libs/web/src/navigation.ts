@@ -19,8 +19,15 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { href: '/werkgever/account', text: 'Account' },
   ],
   kandidaat: [{ href: '/kandidaat', text: 'Start' }],
-  werkmakelaar: [{ href: '/werkmakelaar', text: 'Start' }],
-  admin: [{ href: '/beheer', text: 'Start' }],
+  werkmakelaar: [
+    { href: '/werkmakelaar', text: 'Start' },
+    { href: '/werkmakelaar/trajecten', text: 'Trajecten' },
+    { href: '/werkmakelaar/rapportages', text: 'Rapportages' },
+  ],
+  admin: [
+    { href: '/beheer', text: 'Start' },
+    { href: '/beheer/rapportages', text: 'Rapportages' },
+  ],
 };
 
 /** Where each role lands after sign-in. */
