@@ -476,6 +476,20 @@ describe('trajectories', () => {
     expect(list.body.items).toHaveLength(2);
   });
 
+  it('exports the candidate’s trajectories and ladder measurements (AVG art. 15)', async () => {
+    const res = await t
+      .http()
+      .get(`/api/candidates/${w.candidateA.id}/export`)
+      .set(wm())
+      .set('X-Purpose', 'inzageverzoek')
+      .expect(200);
+    expect(res.body.trajectories).toHaveLength(2);
+    expect(res.body.trajectories[0]).toHaveProperty('startDate');
+    expect(res.body.ladderMeasurements.map((m: { rung: number }) => m.rung).sort()).toEqual([
+      2, 3, 4, 5,
+    ]);
+  });
+
   it('erasure blanks the free text of trajectories and keeps the figures', async () => {
     await t
       .http()

@@ -29,4 +29,7 @@ export class CandidateExport {
   @ApiProperty({ type: [Object] }) placements!: Record<string, unknown>[];
   @ApiProperty({ type: [Object], description: 'Contact moments' })
   checkins!: Record<string, unknown>[];
+  @ApiProperty({ type: [Object] }) trajectories!: Record<string, unknown>[];
+  @ApiProperty({ type: [Object], description: 'Participatieladder measurements' })
+  ladderMeasurements!: Record<string, unknown>[];
 }
