@@ -225,6 +225,9 @@ describe('trajectories', () => {
       'VALIDATION_FAILED',
     ],
     ['negative hours', () => ({ weekStart: monday(2), hours: -3 }), 422, 'VALIDATION_FAILED'],
+    // An exponent once made class-validator's decimal check throw (a 500).
+    ['a tiny fraction', () => ({ weekStart: monday(2), hours: 1e-9 }), 422, 'VALIDATION_FAILED'],
+    ['two decimals', () => ({ weekStart: monday(2), hours: 7.25 }), 422, 'VALIDATION_FAILED'],
   ])('refuses %s and stores nothing', async (_name, body, status, code) => {
     const before = await trajectoryTables(t.db);
     const res = await t.http().post(`/api/trajectories/${id}/hours`).set(wm()).send(body());

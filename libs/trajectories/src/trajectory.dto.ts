@@ -12,6 +12,9 @@ import {
   MaxLength,
   Min,
   MinLength,
+  Validate,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
 } from 'class-validator';
 import { ROUTES, type Route } from '@werkbrug/domain';
 import {
@@ -26,6 +29,24 @@ import {
   type TrajectoryStatus,
   type WorkForm,
 } from './vocabulary';
+
+/**
+ * At most one decimal. Not IsNumber's maxDecimalPlaces: it splits the number's text on '.', and a
+ * number written with an exponent (1e-9) has none, which throws inside class-validator (a 500).
+ */
+@ValidatorConstraint({ name: 'isTenths' })
+class IsTenths implements ValidatorConstraintInterface {
+  validate(value: unknown) {
+    return (
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      Math.abs(Math.round(value * 10) / 10 - value) < 1e-9
+    );
+  }
+  defaultMessage() {
+    return '$property may have at most one decimal';
+  }
+}
 
 /** Who coaches and where: offered again when the person switches back to this form. */
 class FormDetailsFields {
@@ -82,7 +103,8 @@ export class LogHoursDto {
   @IsDateString({ strict: true })
   weekStart!: string;
   @ApiProperty({ minimum: 0.5, maximum: 80, example: 16 })
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Validate(IsTenths)
   @Min(0.5)
   @Max(80)
   hours!: number;
