@@ -117,6 +117,27 @@ const EXPECTED: Record<string, Expectation> = {
   // The unsubscribe link in an alert works without logging in; the signed token is the key.
   'POST /api/alerts/unsubscribe': 'public',
   'GET /api/caseload': ['werkmakelaar'],
+  'GET /api/trajectories': ['werkmakelaar'],
+  'POST /api/trajectories': ['werkmakelaar'],
+  'GET /api/trajectories/:id': ['werkmakelaar'],
+  'POST /api/trajectories/:id/end': ['werkmakelaar'],
+  'POST /api/trajectories/:id/hours': ['werkmakelaar'],
+  'POST /api/trajectories/:id/goals': ['werkmakelaar'],
+  'POST /api/trajectories/:id/transitions': ['werkmakelaar'],
+  'PATCH /api/learning-goals/:id': ['werkmakelaar'],
+  'GET /api/candidates/:id/ladder': ['werkmakelaar'],
+  'POST /api/candidates/:id/ladder': ['werkmakelaar'],
+  'GET /api/ladder/overdue': ['werkmakelaar'],
+  'GET /api/trajectory-rules': BROKERS,
+  'POST /api/trajectory-rules': ['admin'],
+  'GET /api/reports/ferm-werk': BROKERS,
+  'GET /api/reports/ferm-werk/csv': BROKERS,
+  'GET /api/reports/funnel': BROKERS,
+  'GET /api/reports/funnel/csv': BROKERS,
+  'GET /api/reports/durability': BROKERS,
+  'GET /api/reports/durability/csv': BROKERS,
+  'GET /api/reports/ladder-progress': BROKERS,
+  'GET /api/reports/ladder-progress/csv': BROKERS,
   'POST /api/instruments/calculate': ALL,
   'GET /api/instruments': ALL,
   'GET /api/instruments/:code': ALL,
@@ -137,6 +158,14 @@ const EXPECTED: Record<string, Expectation> = {
 
 /** Routes that serve HTML pages rather than JSON. */
 const HTML_PAGES = ['GET /dev/mail', 'GET /dev/mail/:file'];
+
+/** Routes that serve CSV downloads rather than JSON. */
+const CSV_DOWNLOADS = [
+  'GET /api/reports/ferm-werk/csv',
+  'GET /api/reports/funnel/csv',
+  'GET /api/reports/durability/csv',
+  'GET /api/reports/ladder-progress/csv',
+];
 
 /** Served by SwaggerModule straight on Express, outside Nest's guards: public by design. */
 const DOCUMENTATION = [
@@ -489,6 +518,58 @@ describe('authorization matrix: every route × every role × own/other organisat
     table: '',
   });
   TARGETS['/api/vacancies/:id/matches'] = TARGETS['/api/vacancies/:id'] as Targets;
+  TARGETS['/api/candidates/:id/ladder'] = TARGETS['/api/candidates/:id'] as Targets;
+
+  /** A trajectory per organisation (A's for candidate A, B's for candidate B), each with a learning goal. */
+  let trajectoryFlows:
+    | Promise<{ trajectories: [string, string]; goals: [string, string] }>
+    | undefined;
+  const openTrajectory = async (wmToken: string, candidateId: string) =>
+    created(
+      await t.http().post('/api/trajectories').set(bearer(wmToken)).send({
+        candidateId,
+        route: 'jongeren',
+        startDate: '2026-01-05',
+        form: 'beschut_werk',
+      }),
+      'trajectory',
+    );
+  const trajectoryFlow = () =>
+    (trajectoryFlows ??= (async () => {
+      const trajectories: [string, string] = [
+        await openTrajectory(w.wmA.token, w.candidateA.id),
+        await openTrajectory(w.wmB.token, w.candidateB.id),
+      ];
+      const goal = async (token: string, id: string) =>
+        created(
+          await t
+            .http()
+            .post(`/api/trajectories/${id}/goals`)
+            .set(bearer(token))
+            .send({ description: 'Matrix', evaluationDate: '2027-01-01' }),
+          'learning goal',
+        );
+      return {
+        trajectories,
+        goals: [await goal(w.wmA.token, trajectories[0]), await goal(w.wmB.token, trajectories[1])],
+      };
+    })());
+  const trajectoryTarget =
+    (kind: 'trajectories' | 'goals', fresh = false): Targets =>
+    async (_p, which) => {
+      const ids = (await trajectoryFlow())[kind];
+      const table = kind === 'goals' ? 'learning_goals' : 'trajectories';
+      if (which === 'other') return { id: ids[1], hidden: true, table };
+      // Ending gets a trajectory of its own, so the shared one stays open for the other steps.
+      const id = fresh
+        ? await openTrajectory(w.wmA.token, await throwaway.candidate(w.wmA.token))
+        : ids[0];
+      return { id, hidden: false, table };
+    };
+  for (const suffix of ['', '/hours', '/goals', '/transitions'])
+    TARGETS[`/api/trajectories/:id${suffix}`] = trajectoryTarget('trajectories');
+  TARGETS['/api/trajectories/:id/end'] = trajectoryTarget('trajectories', true);
+  TARGETS['/api/learning-goals/:id'] = trajectoryTarget('goals');
 
   /** An interest signal of candidate A (organisation A) or B (organisation B), written straight to the table. */
   const signalOf = async (which: Which) => {
@@ -591,6 +672,31 @@ describe('authorization matrix: every route × every role × own/other organisat
       contactOn: '2026-11-20',
       kind: 'gesprek',
     }),
+    'POST /api/trajectories': async () => ({
+      candidateId: await throwaway.candidate(w.wmA.token),
+      route: 'werk',
+      startDate: '2026-01-05',
+    }),
+    'POST /api/trajectories/:id/end': () => ({ outcome: 'studie', endDate: '2026-06-01' }),
+    'POST /api/trajectories/:id/hours': () => ({ weekStart: '2026-01-05', hours: 16 }),
+    'POST /api/trajectories/:id/goals': () => ({ description: `Leerdoel ${next()}` }),
+    'POST /api/trajectories/:id/transitions': () => ({
+      toForm: 'werkervaringsplaats',
+      switchedOn: '2026-02-02',
+      reason: 'Matrix',
+      decidedBy: 'samen',
+    }),
+    'PATCH /api/learning-goals/:id': () => ({ status: 'bezig' }),
+    'POST /api/candidates/:id/ladder': () => ({ rung: 3, measuredOn: '2026-06-01' }),
+    'POST /api/trajectory-rules': () => ({
+      organisationId: w.orgA,
+      diagnosisHours: 100,
+      blockHours: 350,
+      maxHours: 800,
+      warnWithinHours: 40,
+      validFrom: `${2040 + next()}-01-01`,
+      source: 'Autorisatiematrix',
+    }),
     'POST /api/arrangement-rules': () => ({
       arrangement: 'stage',
       initialMonths: 3,
@@ -613,13 +719,17 @@ describe('authorization matrix: every route × every role × own/other organisat
 
   const failures: string[] = [];
 
-  function checkShape(cell: string, res: Response, html = false) {
+  function checkShape(cell: string, res: Response, html = false, csv = false) {
     if (res.status >= 500) failures.push(`${cell}: ${res.status} ${res.text.slice(0, 200)}`);
     // Item 8: personal data is never cached, whatever the route or status.
     if (!/no-store/.test(String(res.headers['cache-control'] ?? '')))
       failures.push(`${cell}: ${res.status} without Cache-Control: no-store`);
     const type = String(res.headers['content-type'] ?? '');
     if (res.status === 204) return;
+    if (csv && res.status < 300) {
+      if (!type.includes('text/csv')) failures.push(`${cell}: ${res.status} as ${type}`);
+      return;
+    }
     if (html && res.status < 300) {
       if (!type.includes('text/html')) failures.push(`${cell}: ${res.status} as ${type}`);
       return;
@@ -706,6 +816,7 @@ describe('authorization matrix: every route × every role × own/other organisat
       cell,
       res,
       HTML_PAGES.some((k) => cell.startsWith(`${k} as `)),
+      CSV_DOWNLOADS.some((k) => cell.startsWith(`${k} as `)),
     );
     const leaked = mustNotSee[p].filter(
       (s) =>

@@ -315,7 +315,7 @@ describe('instruments: financieel CV on a proposal, agreed instruments, deadline
       const exported = await as(w.wmA.token)
         .get(`/api/candidates/${wajongCandidate}/export`)
         .expect(200);
-      expect(exported.body.instrument_calculations[0].agreedCodes).toEqual([
+      expect(exported.body.instrumentCalculations[0].agreedCodes).toEqual([
         'lkv_arbeidsgehandicapt',
       ]);
       await t

@@ -66,6 +66,13 @@ const SAMPLES: Record<MailTemplate, Record<string, unknown>> = {
     ],
     link: 'https://werkbrug.example/kandidaten',
   },
+  evaluation_due: {
+    werkmakelaarName: 'Wim Makelaar',
+    pseudonym: 'Kandidaat K-4821',
+    evaluationDate: '15 januari 2027',
+    goalCount: '2 leerdoelen',
+    link: 'https://werkbrug.example/werkmakelaar/trajecten/1',
+  },
   password_reset: {
     recipientName: 'Gert Groen',
     link: 'https://werkbrug.example/wachtwoord-instellen/abc',

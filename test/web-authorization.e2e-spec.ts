@@ -43,6 +43,33 @@ describe('web authorization: every page × every role', () => {
   });
   afterAll(async () => t?.close());
 
+  // Trajectory pages: a trajectory of each organisation (made once, when first needed).
+  let trajectories: Promise<{ own: string; other: string }> | undefined;
+  const trajectoryPair = () =>
+    (trajectories ??= (async () => {
+      const open = async (token: string, candidateId: string) => {
+        const res = await t.http().post('/api/trajectories').set(bearer(token)).send({
+          candidateId,
+          route: 'werk',
+          startDate: '2026-01-05',
+          form: 'beschut_werk',
+        });
+        if (res.status !== 201) throw new Error(`trajectory: ${res.status} ${res.text}`);
+        return res.body.id as string;
+      };
+      return {
+        own: await open(w.wmA.token, w.candidateA.id),
+        other: await open(w.wmB.token, w.candidateB.id),
+      };
+    })());
+  beforeAll(() => {
+    BODIES['POST /werkmakelaar/trajecten/nieuw'] = {
+      candidateId: w.candidateA.id,
+      route: 'participatie',
+      startDate: '2026-02-02',
+    };
+  });
+
   /**
    * Path parameters by the route's path: the own record, and another employer's (404 for the
    * caller). Keys are the path up to the parameter.
@@ -164,6 +191,12 @@ describe('web authorization: every page × every role', () => {
     which === 'own'
       ? { ids: { id: w.vacancy.id } }
       : { ids: { id: (await other()).closedVacancy }, status: 404 };
+  const trajectoryTarget: RouteTarget = async (which) => {
+    const pair = await trajectoryPair();
+    return which === 'own'
+      ? { ids: { trajectoryId: pair.own } }
+      : { ids: { trajectoryId: pair.other }, status: 404 };
+  };
   const ROUTE_TARGETS: Record<string, RouteTarget> = {
     '/kandidaat/werkplekken/:id': workplaceTarget,
     '/kandidaat/werkplekken/:id/interesse': workplaceTarget,
@@ -186,6 +219,9 @@ describe('web authorization: every page × every role', () => {
     '/werkmakelaar/plaatsingen/:id': placementTarget,
     '/werkmakelaar/plaatsingen/:id/verlengen': placementTarget,
     '/werkmakelaar/plaatsingen/:id/beeindigen': placementTarget,
+    '/werkmakelaar/trajecten/:trajectoryId': trajectoryTarget,
+    '/werkmakelaar/trajecten/:trajectoryId/uren': trajectoryTarget,
+    '/werkmakelaar/trajecten/:trajectoryId/wissel': trajectoryTarget,
   };
   /** Routes that answer something other than an HTML page. */
   const NOT_HTML = ['GET /kandidaat/gegevens/download'];
@@ -195,6 +231,13 @@ describe('web authorization: every page × every role', () => {
     'POST /voorwaarden': { akkoord: 'ja' },
     'POST /werkgever/werkplekken/nieuw': workplaceForm(''),
     'POST /werkgever/voorstellen/:id/beoordeling': { mark: 'relevant' },
+    'POST /werkmakelaar/trajecten/:trajectoryId/uren': { weekStart: '2026-01-05', hours: '8' },
+    'POST /werkmakelaar/trajecten/:trajectoryId/wissel': {
+      toForm: 'werkervaringsplaats',
+      switchedOn: '2026-02-02',
+      reason: 'Autorisatie',
+      decidedBy: 'samen',
+    },
     'POST /wachtwoord-vergeten': { email: 'niemand@test.nl' },
     'POST /wachtwoord-instellen/:token': {
       password: 'een lang genoeg wachtwoord',
@@ -276,10 +319,12 @@ describe('web authorization: every page × every role', () => {
           if (!ok) failures.push(`${cell}: expected ${want}, got ${res.status}`);
           if (want === 303 && !String(res.headers.location).startsWith('/inloggen'))
             failures.push(`${cell}: redirected to ${res.headers.location}`);
+          // CSV downloads answer text/csv; every other page is HTML.
+          const type = key.endsWith('/csv') && res.status === 200 ? 'text/csv' : 'text/html';
           if (
             res.status !== 303 &&
             !NOT_HTML.includes(key) &&
-            !String(res.headers['content-type']).includes('text/html')
+            !String(res.headers['content-type']).includes(type)
           )
             failures.push(`${cell}: ${res.headers['content-type']}`);
           // The candidate and their werkmakelaar may see candidate A's file; nobody else sees any.

@@ -20,10 +20,13 @@ import { PortalsModule } from '@werkbrug/portals';
 import { ProposalsModule } from '@werkbrug/proposals';
 import { OutboxModule } from '@werkbrug/outbox';
 import { PrivacyModule } from '@werkbrug/privacy';
+import { ReportsModule } from '@werkbrug/reports';
 import { SearchModule } from '@werkbrug/search';
+import { TrajectoriesModule } from '@werkbrug/trajectories';
 import { VacanciesModule } from '@werkbrug/vacancies';
 import { WebModule, WebNotFoundModule } from '@werkbrug/web';
 import { EmployerPortalModule } from '@werkbrug/employer-portal';
+import { TrajectoryPagesModule } from '@werkbrug/trajectory-pages';
 import { WerksoortenModule } from '@werkbrug/werksoorten';
 
 @Module({
@@ -45,6 +48,8 @@ import { WerksoortenModule } from '@werkbrug/werksoorten';
     MatchingModule,
     ProposalsModule,
     PlacementsModule,
+    TrajectoriesModule,
+    ReportsModule,
     // Subsidy instruments as versioned rules (issue 9).
     InstrumentsModule,
     PrivacyModule,
@@ -57,6 +62,8 @@ import { WerksoortenModule } from '@werkbrug/werksoorten';
     WebModule,
     EmployerPortalModule,
     PortalsModule,
+    // Trajectory and report pages (werkmakelaar, beheer).
+    TrajectoryPagesModule,
     // Keep last: the HTML 404 page for unknown addresses in the web areas (a catch-all route).
     WebNotFoundModule,
   ],

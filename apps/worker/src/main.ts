@@ -9,6 +9,7 @@ import { SearchIndexer } from '@werkbrug/matching';
 import { OutboxProcessor } from '@werkbrug/outbox';
 import { AttentionScheduler } from '@werkbrug/placements';
 import { RetentionScheduler } from '@werkbrug/privacy';
+import { EvaluationRemindersService } from '@werkbrug/trajectories';
 import { WorkerModule } from './worker.module';
 
 const DAY_MS = 24 * 3600_000;
@@ -23,6 +24,7 @@ async function main() {
   const retention = app.get(RetentionScheduler);
   const attention = app.get(AttentionScheduler);
   const alerts = app.get(AlertsScheduler);
+  const evaluations = app.get(EvaluationRemindersService);
   const deadlines = app.get(InstrumentDeadlineScheduler);
   const timers: NodeJS.Timeout[] = [];
   let running = true;
@@ -32,6 +34,7 @@ async function main() {
     timers.forEach(clearInterval);
     await alerts.stop();
     await attention.stop();
+    await evaluations.stop();
     await deadlines.stop();
     await retention.stop();
     await processor.stop();
@@ -61,6 +64,8 @@ async function main() {
   attention.start();
   // Match alert digests (daily or weekly per candidate), checked every 15 minutes.
   alerts.start();
+  // Plan van aanpak evaluation reminders (7 days ahead), hourly.
+  evaluations.start();
   // Instrument deadlines (LKS application, doelgroepverklaring), hourly.
   deadlines.start();
   logger.log(`worker ${processor.workerId} draining the outbox`);

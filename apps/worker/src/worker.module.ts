@@ -13,6 +13,7 @@ import { InterestsErasureModule } from '@werkbrug/interests';
 import { PlacementsModule } from '@werkbrug/placements';
 import { PrivacyCoreModule } from '@werkbrug/privacy';
 import { SearchModule } from '@werkbrug/search';
+import { TrajectoriesModule } from '@werkbrug/trajectories';
 
 /** The worker drains the outbox; each bounded part contributes the handlers for its topics. */
 @Module({
@@ -33,6 +34,8 @@ import { SearchModule } from '@werkbrug/search';
     AlertsModule,
     // Erasure (retention) reaches interest signals too.
     InterestsErasureModule,
+    // Hourly plan van aanpak evaluation reminders (EvaluationRemindersService, started in main.ts).
+    TrajectoriesModule,
     // Mails before instrument deadlines (InstrumentDeadlineScheduler, started in main.ts).
     InstrumentsModule,
   ],

@@ -68,6 +68,14 @@ export const MAIL_FIELDS: Record<MailTemplate, Record<string, FieldKind>> = {
     items: 'contactRows',
     link: 'url',
   },
+  // No goal texts: a learning goal may name health or personal circumstances.
+  evaluation_due: {
+    werkmakelaarName: 'text',
+    pseudonym: 'text',
+    evaluationDate: 'text',
+    goalCount: 'text',
+    link: 'url',
+  },
   password_reset: {
     recipientName: 'text',
     link: 'url',

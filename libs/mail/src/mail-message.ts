@@ -8,6 +8,7 @@ export const MAIL_TEMPLATES = [
   'no_contact',
   'interest_signal',
   'match_digest',
+  'evaluation_due',
   'password_reset',
   'colleague_invite',
   'instrument_deadline',

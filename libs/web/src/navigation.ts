@@ -31,8 +31,13 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { href: '/werkmakelaar/voorstellen', text: 'Voorstellen' },
     { href: '/werkmakelaar/plaatsingen', text: 'Plaatsingen' },
     { href: '/werkmakelaar/werkplekken', text: 'Werkplekken' },
+    { href: '/werkmakelaar/trajecten', text: 'Trajecten' },
+    { href: '/werkmakelaar/rapportages', text: 'Rapportages' },
   ],
-  admin: [{ href: '/beheer', text: 'Start' }],
+  admin: [
+    { href: '/beheer', text: 'Start' },
+    { href: '/beheer/rapportages', text: 'Rapportages' },
+  ],
 };
 
 /** Where each role lands after sign-in. */

@@ -8,12 +8,14 @@ import { benchMatching } from '../bench/bench-matching';
 import { benchPages } from '../bench/bench-pages';
 import { benchPlatform } from '../bench/bench-platform';
 import { benchPortals } from '../bench/bench-portals';
+import { benchReports } from '../bench/bench-reports';
 import { log } from '../with-database';
 
 /**
  * `npm run bench`: prints figures, asserts nothing. Runs on its own embedded stack in a scratch folder,
- * never on your data. --only platform|matching|instruments|pages|portals, --platform-size N (20000),
- * --matching-size N (100000), --portals-size N (20000), --seconds N, --instrument-scenarios N (1000).
+ * never on your data. --only platform|matching|instruments|pages|portals|reports, --platform-size N (20000),
+ * --matching-size N (100000), --portals-size N (20000), --seconds N, --instrument-scenarios N (1000),
+ * --report-trajectories N (100000, with 10 hour rows each), --report-samples N (100).
  */
 export async function benchCommand(flags: Map<string, string | true>): Promise<void> {
   const dataDir = process.env.WERKBRUG_BENCH_DIR ?? path.join(tmpdir(), 'werkbrug-bench');
@@ -45,6 +47,12 @@ export async function benchCommand(flags: Map<string, string | true>): Promise<v
     if (run('pages')) report.pages = await benchPages(ctx, seconds);
     if (run('portals'))
       report.portals = await benchPortals(ctx, intFlag(flags, 'portals-size', 20_000), seconds);
+    if (run('reports'))
+      report.reports = await benchReports(
+        ctx,
+        intFlag(flags, 'report-trajectories', 100_000),
+        intFlag(flags, 'report-samples', 100),
+      );
   } finally {
     await stack.stop();
   }

@@ -9,6 +9,7 @@ import { InterestsErasureModule } from '@werkbrug/interests';
 import { OutboxModule } from '@werkbrug/outbox';
 import { PlacementsModule } from '@werkbrug/placements';
 import { PrivacyCoreModule, RetentionService } from '@werkbrug/privacy';
+import { TrajectoriesModule } from '@werkbrug/trajectories';
 import { log, withDatabase } from '../with-database';
 
 /**
@@ -28,6 +29,7 @@ import { log, withDatabase } from '../with-database';
     InterestsErasureModule,
     AlertsErasureModule,
     InstrumentsModule,
+    TrajectoriesModule,
   ],
 })
 class RetentionCliModule {}

@@ -34,6 +34,7 @@ export const REQUIRED_ERASURE_STEPS = [
   'interest_signals',
   'match_alerts',
   'instrument_calculations',
+  'trajectories',
 ] as const;
 export type ErasureStepName = (typeof REQUIRED_ERASURE_STEPS)[number];
 
@@ -42,7 +43,7 @@ export class ErasureIncompleteError extends Error {
     super(
       `Erasure is incomplete in this process: no step registered for ${missing.join(', ')}. ` +
         'Import the module that owns that data (ProposalsModule, PlacementsModule, InterestsErasureModule, ' +
-        'AlertsErasureModule, InstrumentsModule) wherever erasure or retention runs.',
+        'AlertsErasureModule, InstrumentsModule, TrajectoriesModule) wherever erasure or retention runs.',
     );
   }
 }

@@ -30,7 +30,12 @@ export class CandidateExport {
   @ApiProperty({ type: [Object], description: 'Contact moments' })
   checkins!: Record<string, unknown>[];
   @ApiProperty({ type: [Object], description: '"Ik heb interesse" signals' })
-  interest_signals!: Record<string, unknown>[];
+  interestSignals!: Record<string, unknown>[];
   @ApiProperty({ type: [Object], description: 'E-mail alerts of new workplaces' })
-  match_alert_subscriptions!: Record<string, unknown>[];
+  matchAlertSubscriptions!: Record<string, unknown>[];
+  @ApiProperty({ type: [Object], description: 'Kept instrument calculations of placements' })
+  instrumentCalculations!: Record<string, unknown>[];
+  @ApiProperty({ type: [Object] }) trajectories!: Record<string, unknown>[];
+  @ApiProperty({ type: [Object], description: 'Participatieladder measurements' })
+  ladderMeasurements!: Record<string, unknown>[];
 }
