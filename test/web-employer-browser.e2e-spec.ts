@@ -124,6 +124,11 @@ describe('employer portal in Chromium', () => {
     // Without JavaScript Playwright cannot always confirm that an element is "stable" (its check
     // runs on animation frames), so the clicks skip that wait; they are still real clicks.
     const FORCE = { force: true };
+    // Checkboxes and radios by focus and Space: a forced click can land before the page settles.
+    const tickBox = async (selector: string) => {
+      await page.focus(selector);
+      if (!(await page.isChecked(selector))) await page.keyboard.press('Space');
+    };
     const context = await newContext(browser, base, false);
     const page = await context.newPage();
     await signInPage(page, 'werkgever@groenenzo.nl', PASSWORD);
@@ -140,13 +145,13 @@ describe('employer portal in Chromium', () => {
     await page.fill('#veld-title', 'Inpakker (zonder JavaScript)');
     await page.fill('#veld-hoursMin', '4');
     await page.fill('#veld-hoursMax', '12');
-    await page.check('#veld-workingDays-4', FORCE);
-    await page.check('#veld-dayparts-1', FORCE);
-    await page.check('input[name=hoursAdjustable][value=ja]', FORCE);
-    await page.check('#veld-adjustments-5', FORCE);
-    await page.check('#veld-arrangements-3', FORCE);
+    await tickBox('#veld-workingDays-4');
+    await tickBox('#veld-dayparts-1');
+    await tickBox('input[name=hoursAdjustable][value=ja]');
+    await tickBox('#veld-adjustments-5');
+    await tickBox('#veld-arrangements-3');
     for (const aspect of ['lifting', 'standing', 'pace', 'stimuli', 'outdoor'])
-      await page.check(`input[name=${aspect}][value="0"]`, FORCE);
+      await tickBox(`input[name=${aspect}][value="0"]`);
     await selectByKeys(page, '#veld-werksoort', 'groen');
     await Promise.all([
       page.waitForNavigation(),
@@ -173,7 +178,7 @@ describe('employer portal in Chromium', () => {
     ]);
     expect(await page.textContent('main')).toContain('Uitkomst (indicatief)');
     await page.goto(`/werkgever/voorstellen/${proposalId}`);
-    await page.check('input[name=answer][value=declined]', FORCE);
+    await tickBox('input[name=answer][value=declined]');
     await selectByKeys(page, '#veld-reason', 'uren_passen_niet');
     await Promise.all([page.waitForNavigation(), page.click('text=Antwoord versturen', FORCE)]);
     expect(await page.textContent('main')).toContain('Uw antwoord is verstuurd');
