@@ -86,6 +86,7 @@ export const MAIL_FIELDS: Record<MailTemplate, Record<string, FieldKind>> = {
     instrumentName: 'text',
     task: 'text',
     dueOn: 'text',
+    link: 'url',
   },
   sign_in_link: {
     recipientName: 'text',
