@@ -8,6 +8,12 @@ async function main() {
   const { createApiApp } = await import('./create-app');
   const app = await createApiApp();
   await app.listen(config.port, process.env.HOST ?? '127.0.0.1');
+  // Under `npm start` our stdin is a pipe from the supervisor: when it ends, the supervisor is gone
+  // and this API must not keep answering on its own.
+  if (process.env.WERKBRUG_SUPERVISED === '1') {
+    process.stdin.once('end', () => void app.close().finally(() => process.exit(0)));
+    process.stdin.resume();
+  }
 }
 
 main().catch((error: unknown) => {

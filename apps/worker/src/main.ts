@@ -34,6 +34,11 @@ async function main() {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  // Under `npm start` our stdin is a pipe from the supervisor: when it ends, the supervisor is gone.
+  if (process.env.WERKBRUG_SUPERVISED === '1') {
+    process.stdin.once('end', () => void stop('supervisor gone'));
+    process.stdin.resume();
+  }
   // Index settings come first, before any document; if Meilisearch is not up yet, keep trying.
   for (let attempt = 1; running; attempt++) {
     try {

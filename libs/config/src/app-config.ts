@@ -19,6 +19,8 @@ export interface AppConfig {
   adminPassword: string | null;
   /** Years after the end of a trajectory before a candidate file is anonymised (AVG storage limit). */
   retentionYears: number;
+  /** Ids of erased candidates (no personal data), replayed after a restore of an older backup. */
+  erasureLogFile: string;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +92,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminEmail: env.WERKBRUG_ADMIN_EMAIL ?? null,
     adminPassword: env.WERKBRUG_ADMIN_PASSWORD ?? null,
     retentionYears: intFrom(env, 'RETENTION_YEARS', 2, problems, 1, 30),
+    erasureLogFile: path.resolve(
+      env.ERASURE_LOG ?? path.join(env.WERKBRUG_DATA_DIR ?? '.werkbrug', 'erasure-log.ndjson'),
+    ),
   };
   if (config.meiliIndexPrefix && !/^[a-z0-9_-]{1,40}$/.test(config.meiliIndexPrefix)) {
     problems.push('MEILI_INDEX_PREFIX may hold only a-z, 0-9, _ and - (at most 40)');

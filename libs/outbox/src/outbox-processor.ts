@@ -366,3 +366,25 @@ export class OutboxProcessor {
     return rows.length;
   }
 }
+
+/**
+ * After a crash of the whole product: releases the rows held by workers of this host whose process
+ * no longer runs (host:pid in locked_by), so the new worker takes them at once instead of after the lease.
+ */
+export async function releaseGoneWorkers(
+  db: DataSource,
+  isAlive: (pid: number) => boolean,
+): Promise<number> {
+  const owners = await queryRows<{ owner: string }>(
+    db,
+    `SELECT DISTINCT locked_by AS owner FROM outbox_messages WHERE status = 'processing' AND locked_by IS NOT NULL
+     UNION SELECT id FROM outbox_workers`,
+  );
+  let released = 0;
+  for (const { owner } of owners) {
+    const match = /^(.*):(\d+)(#\d+)?$/.exec(owner);
+    if (!match || match[1] !== hostname() || isAlive(Number(match[2]))) continue;
+    released += await releaseClaimsOf(db, owner);
+  }
+  return released;
+}
