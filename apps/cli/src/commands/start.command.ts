@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { passwordProblem } from '@werkbrug/auth';
-import { isAlive, Stack, startStack } from '@werkbrug/embedded';
+import { disownPostgresExitHook, isAlive, Stack, startStack } from '@werkbrug/embedded';
 import { releaseClaimsOf, releaseGoneWorkers } from '@werkbrug/outbox';
 import { clearStackInfo, dataDir, writeStackInfo } from '../data-dir';
 import { openDataSource, prepareDatabase } from '../prepare-database';
@@ -195,6 +195,7 @@ async function superviseCommand(): Promise<void> {
   const folder = dataDir();
   log(`data folder ${folder}`);
   const stack = await startStack({ dataDir: folder, log });
+  disownPostgresExitHook();
   const apps: SupervisedApp[] = [];
   let db: DataSource | null = null;
   let stopping = false;
@@ -209,8 +210,8 @@ async function superviseCommand(): Promise<void> {
     if (db) {
       const claimed = await db
         .query(`SELECT count(*)::int AS n FROM outbox_messages WHERE status = 'processing'`)
-        .then((rows: { n: number }[]) => rows[0].n)
-        .catch(() => -1);
+        .then((rows: { n: number }[]) => String(rows[0].n))
+        .catch((error: unknown) => `unknown (${error instanceof Error ? error.message : error})`);
       log(`outbox rows left claimed: ${claimed}`);
       await db.destroy().catch(() => undefined);
     }
