@@ -32,7 +32,7 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export async function listTables(client: Client): Promise<{ name: string; key: string[] }[]> {
   const { rows } = await client.query<{ name: string; key: string[] | null }>(
     `SELECT c.relname AS name,
-            (SELECT array_agg(a.attname ORDER BY array_position(i.indkey, a.attnum))
+            (SELECT array_agg(a.attname::text ORDER BY array_position(i.indkey, a.attnum))
                FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
               WHERE i.indrelid = c.oid AND i.indisprimary) AS key
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

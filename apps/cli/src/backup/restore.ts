@@ -77,6 +77,10 @@ export async function restoreBackup(
     // (the snapshot was consistent). Needs a superuser, which the embedded server's user is.
     await client.query(`SET LOCAL session_replication_role = replica`);
     await client.query(`SET LOCAL TimeZone = 'UTC'`);
+    // Migrations may seed reference rows; the backup holds them as they were, so those go first.
+    const seeded = manifest.tables.filter((t) => t.name !== 'schema_migrations');
+    if (seeded.length)
+      await client.query(`TRUNCATE ${seeded.map((t) => ident(t.name)).join(', ')}`);
     for (const table of manifest.tables) {
       if (table.name === 'schema_migrations') continue;
       const { rows: cols } = await client.query<{ name: string }>(
