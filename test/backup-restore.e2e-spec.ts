@@ -173,12 +173,12 @@ describe('backup and restore', () => {
     const files = readdirSync(MIGRATIONS)
       .filter((f) => f.endsWith('.ts'))
       .sort();
-    const load = (f: string) =>
+    const load = async (f: string) =>
       Object.values(
-        require(path.join(MIGRATIONS, f)) as Record<string, new () => MigrationInterface>,
+        (await import(path.join(MIGRATIONS, f))) as Record<string, new () => MigrationInterface>,
       );
-    const older = files.slice(0, -1).flatMap(load);
-    const newest = (new (load(files[files.length - 1])[0])() as { name: string }).name;
+    const older = (await Promise.all(files.slice(0, -1).map(load))).flat();
+    const newest = (new (await load(files[files.length - 1]))[0]() as { name: string }).name;
     const dir = tempDir('werkbrug-old-backup-');
     dirs.push(dir);
     // An installation one migration behind, with data.

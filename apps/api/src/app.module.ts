@@ -10,6 +10,7 @@ import { HealthModule } from '@werkbrug/health';
 import { loggerParams } from '@werkbrug/http';
 import { MailModule } from '@werkbrug/mail';
 import { MatchingModule } from '@werkbrug/matching';
+import { MetricsModule } from '@werkbrug/metrics';
 import { OrganisationsModule } from '@werkbrug/organisations';
 import { PlacementsModule } from '@werkbrug/placements';
 import { ProposalsModule } from '@werkbrug/proposals';
@@ -40,6 +41,8 @@ import { WerksoortenModule } from '@werkbrug/werksoorten';
     PlacementsModule,
     PrivacyModule,
     HealthModule,
+    // Prometheus figures on METRICS_PORT (off unless set).
+    MetricsModule,
   ],
 })
 export class AppModule {}

@@ -13,6 +13,7 @@ import {
   ProblemFilter,
   requireJsonBody,
 } from '@werkbrug/http';
+import { ApiMetrics } from '@werkbrug/metrics';
 import { AppModule } from './app.module';
 
 export function buildOpenApiDocument(app: INestApplication) {
@@ -45,6 +46,8 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   app.set('etag', false);
   // <, > and & leave as \u003c etc., so stored HTML can never be sniffed as markup.
   app.set('json escape', true);
+  // First, so every request is counted and timed, refused ones included.
+  app.use(app.get(ApiMetrics).middleware());
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig } from '@werkbrug/config';
+import { startWorkerMetrics } from '@werkbrug/metrics';
 import { SearchIndexer } from '@werkbrug/matching';
 import { OutboxProcessor } from '@werkbrug/outbox';
 import { AttentionScheduler } from '@werkbrug/placements';
@@ -20,6 +21,7 @@ async function main() {
   const indexer = app.get(SearchIndexer);
   const retention = app.get(RetentionScheduler);
   const attention = app.get(AttentionScheduler);
+  const metrics = await startWorkerMetrics((listener) => processor.observe(listener));
   const timers: NodeJS.Timeout[] = [];
   let running = true;
   const stop = async (signal: string) => {
@@ -29,6 +31,7 @@ async function main() {
     await attention.stop();
     await retention.stop();
     await processor.stop();
+    metrics?.close();
     await app.close();
     process.exit(0);
   };

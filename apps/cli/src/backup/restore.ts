@@ -22,12 +22,12 @@ export function readManifest(dir: string): BackupManifest {
 }
 
 /** The migration classes this build knows, by name. */
-function knownMigrations(): Map<string, new () => MigrationInterface> {
+async function knownMigrations(): Promise<Map<string, new () => MigrationInterface>> {
   const dir = path.dirname(MIGRATIONS_GLOB);
   const byName = new Map<string, new () => MigrationInterface>();
   for (const file of readdirSync(dir)) {
     if (!/\.(js|ts)$/.test(file) || file.endsWith('.d.ts')) continue;
-    for (const exported of Object.values(require(path.join(dir, file)) as object)) {
+    for (const exported of Object.values((await import(path.join(dir, file))) as object)) {
       if (typeof exported !== 'function') continue;
       const name = (new (exported as new () => MigrationInterface)() as { name?: string }).name;
       if (name) byName.set(name, exported as new () => MigrationInterface);
@@ -47,7 +47,7 @@ export async function restoreBackup(
   log: (line: string) => void,
 ): Promise<BackupManifest> {
   const manifest = readManifest(dir);
-  const known = knownMigrations();
+  const known = await knownMigrations();
   const unknown = manifest.migrations.filter((m) => !known.has(m));
   if (unknown.length)
     throw new Error(`the backup has migrations this version does not know: ${unknown.join(', ')}`);
