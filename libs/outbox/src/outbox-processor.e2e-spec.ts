@@ -159,12 +159,14 @@ describe('outbox processor (real PostgreSQL)', () => {
   });
 
   it('settles each message the handler reports done before the batch ends', async () => {
-    const ids = await insert('test.topic', 3);
+    await insert('test.topic', 3);
     let seenInDb: string[] = [];
+    let first = '';
     const handler: OutboxHandler = {
       topic: 'test.topic',
       handle: async (messages, settle) => {
-        await settle?.(messages[0].id);
+        first = messages[0].id;
+        await settle?.(first);
         const rows: { id: string }[] = await db.query(
           `SELECT id FROM outbox_messages WHERE status = 'done'`,
         );
@@ -173,11 +175,11 @@ describe('outbox processor (real PostgreSQL)', () => {
       },
     };
     await new OutboxProcessor(db, [handler], {}).runOnce();
-    expect(seenInDb).toEqual([ids[0]]);
+    expect(seenInDb).toEqual([first]);
     const rows: { id: string; status: string }[] = await db.query(
       `SELECT id, status FROM outbox_messages ORDER BY status`,
     );
-    expect(rows.filter((r) => r.status === 'done').map((r) => r.id)).toEqual([ids[0]]);
+    expect(rows.filter((r) => r.status === 'done').map((r) => r.id)).toEqual([first]);
     expect(rows.filter((r) => r.status === 'pending')).toHaveLength(2);
   });
 
