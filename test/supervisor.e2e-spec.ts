@@ -45,6 +45,31 @@ describe('npm start supervises its children', () => {
     return Number(all[all.length - 1]?.[1]);
   };
   const get = (p: string) => fetch(`${apiUrl}${p}`).then((r) => r.status);
+  let env: NodeJS.ProcessEnv = {};
+
+  /** `npm start` on the test's data folder; resolves when it says it is ready. */
+  const launch = async () => {
+    output = '';
+    start = spawn(process.execPath, [CLI, 'start'], {
+      env,
+      // Its own process group, like a terminal's foreground job: Ctrl-C is a SIGINT to the group.
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    start.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+    start.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+    await until('npm start to be ready', 90_000, async () => {
+      return /ready in/.test(output) || start.exitCode !== null;
+    });
+    if (start.exitCode !== null) throw new Error(`npm start exited:\n${output}`);
+    const stack = JSON.parse(readFileSync(path.join(dir, 'stack.json'), 'utf8'));
+    await db?.end().catch(() => undefined);
+    db = new Client({ connectionString: stack.env.DATABASE_URL });
+    // PostgreSQL goes away (hard kill, Ctrl-C test): that is expected here.
+    db.on('error', () => undefined);
+    await db.connect();
+    return stack as { pid: number };
+  };
 
   beforeAll(async () => {
     // A real SMTP server on loopback; a little slow per message, so a kill lands mid-batch.
@@ -66,37 +91,22 @@ describe('npm start supervises its children', () => {
     const port = await freePort();
     workerMetricsPort = await freePort();
     apiUrl = `http://127.0.0.1:${port}`;
-    start = spawn(process.execPath, [CLI, 'start'], {
-      env: {
-        ...process.env,
-        WERKBRUG_DATA_DIR: dir,
-        PORT: String(port),
-        WERKBRUG_PG_PORT: String(await freePort()),
-        WERKBRUG_MEILI_PORT: String(await freePort()),
-        DATABASE_URL: '',
-        MEILI_URL: '',
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-        WERKBRUG_ADMIN_EMAIL: 'beheer@supervisor.test',
-        WERKBRUG_ADMIN_PASSWORD: 'Een-lang-wachtwoord-voor-de-test',
-        LOG_LEVEL: 'warn',
-        WORKER_METRICS_PORT: String(workerMetricsPort),
-        NODE_ENV: 'production',
-      },
-      // Its own process group, like a terminal's foreground job: Ctrl-C is a SIGINT to the group.
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    start.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-    start.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-    await until('npm start to be ready', 90_000, async () => {
-      return /ready in/.test(output) || start.exitCode !== null;
-    });
-    if (start.exitCode !== null) throw new Error(`npm start exited:\n${output}`);
-    const stack = JSON.parse(readFileSync(path.join(dir, 'stack.json'), 'utf8'));
-    db = new Client({ connectionString: stack.env.DATABASE_URL });
-    // PostgreSQL goes away at the end (Ctrl-C test): that is expected here.
-    db.on('error', () => undefined);
-    await db.connect();
+    env = {
+      ...process.env,
+      WERKBRUG_DATA_DIR: dir,
+      PORT: String(port),
+      WERKBRUG_PG_PORT: String(await freePort()),
+      WERKBRUG_MEILI_PORT: String(await freePort()),
+      DATABASE_URL: '',
+      MEILI_URL: '',
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      WERKBRUG_ADMIN_EMAIL: 'beheer@supervisor.test',
+      WERKBRUG_ADMIN_PASSWORD: 'Een-lang-wachtwoord-voor-de-test',
+      LOG_LEVEL: 'warn',
+      WORKER_METRICS_PORT: String(workerMetricsPort),
+      NODE_ENV: 'production',
+    };
+    await launch();
   }, 120_000);
 
   afterAll(async () => {
@@ -184,6 +194,39 @@ describe('npm start supervises its children', () => {
       /worker \(pid \d+\) exited unexpectedly \(SIGKILL\); restarting in \d+ ms/,
     );
   }, 120_000);
+
+  it("after a hard kill of the whole product, the next start finishes the dead worker's claimed rows within 10 s of ready", async () => {
+    const { pid: supervisor } = JSON.parse(readFileSync(path.join(dir, 'stack.json'), 'utf8'));
+    // Search sync rows for documents that do not exist: each is applied as a delete.
+    await db.query(
+      `INSERT INTO outbox_messages (topic, aggregate_type, aggregate_id)
+       SELECT 'search.vacancy', 'vacancy', gen_random_uuid() FROM generate_series(1, 3000)`,
+    );
+    await until('the worker to hold claimed rows', 20_000, async () => {
+      const { rows } = await db.query(
+        `SELECT count(*)::int AS n FROM outbox_messages WHERE status = 'processing'`,
+      );
+      return rows[0].n > 0;
+    });
+    // Everything at once, as a power cut would: the supervisor's process group, servers included.
+    process.kill(-supervisor, 'SIGKILL');
+    await until('npm start to exit', 20_000, async () => start.exitCode !== null);
+    await launch();
+    const ready = Date.now();
+    await until('every outbox row done', 10_000, async () => {
+      const { rows } = await db.query(
+        `SELECT count(*)::int AS n FROM outbox_messages WHERE status <> 'done'`,
+      );
+      return rows[0].n === 0;
+    });
+    const released = /released (\d+) outbox row\(s\) claimed by workers of an earlier run/.exec(
+      output,
+    );
+    console.log(
+      `hard kill: ${released?.[1]} claimed rows released at start; outbox drained ${Date.now() - ready} ms after ready`,
+    );
+    expect(Number(released?.[1])).toBeGreaterThan(0);
+  }, 90_000);
 
   it('Ctrl-C under write load stops in order: API, worker, Meilisearch, PostgreSQL last; nothing left running or claimed', async () => {
     const children = [
