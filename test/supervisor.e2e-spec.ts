@@ -45,6 +45,15 @@ describe('npm start supervises its children', () => {
     return Number(all[all.length - 1]?.[1]);
   };
   const get = (p: string) => fetch(`${apiUrl}${p}`).then((r) => r.status);
+  /** A failing test shows what `npm start` said. */
+  const explained = (fn: () => Promise<void>) => async () => {
+    try {
+      await fn();
+    } catch (error) {
+      if (error instanceof Error) error.message += `\n--- npm start said:\n${output.slice(-6000)}`;
+      throw error;
+    }
+  };
   let env: NodeJS.ProcessEnv = {};
 
   /** `npm start` on the test's data folder; resolves when it says it is ready. */
@@ -121,150 +130,165 @@ describe('npm start supervises its children', () => {
     rmSync(dir, { recursive: true, force: true });
   }, 90_000);
 
-  it('restarts Meilisearch killed with SIGKILL (logged, with back-off); search is back within 10 s', async () => {
-    const meiliPid = Number(readFileSync(path.join(dir, 'meilisearch.pid'), 'utf8'));
-    expect(await get('/health/ready')).toBe(200);
-    process.kill(meiliPid, 'SIGKILL');
-    const killedAt = Date.now();
-    await until('readiness to drop', 5_000, async () => (await get('/health/ready')) === 503);
-    await until('search back', 10_000, async () => (await get('/health/ready')) === 200);
-    const back = Date.now() - killedAt;
-    console.log(`Meilisearch killed: search back after ${back} ms`);
-    expect(back).toBeLessThan(10_000);
-    expect(output).toMatch(
-      /Meilisearch \(pid \d+\) exited unexpectedly \(SIGKILL\); restarting it in \d+ ms/,
-    );
-    await until('the restart logged', 5_000, async () =>
-      /Meilisearch restarted \(pid \d+\)/.test(output),
-    );
-  });
+  it(
+    'restarts Meilisearch killed with SIGKILL (logged, with back-off); search is back within 10 s',
+    explained(async () => {
+      const meiliPid = Number(readFileSync(path.join(dir, 'meilisearch.pid'), 'utf8'));
+      expect(await get('/health/ready')).toBe(200);
+      process.kill(meiliPid, 'SIGKILL');
+      const killedAt = Date.now();
+      await until('readiness to drop', 5_000, async () => (await get('/health/ready')) === 503);
+      await until('search back', 10_000, async () => (await get('/health/ready')) === 200);
+      const back = Date.now() - killedAt;
+      console.log(`Meilisearch killed: search back after ${back} ms`);
+      expect(back).toBeLessThan(10_000);
+      expect(output).toMatch(
+        /Meilisearch \(pid \d+\) exited unexpectedly \(SIGKILL\); restarting it in \d+ ms/,
+      );
+      await until('the restart logged', 5_000, async () =>
+        /Meilisearch restarted \(pid \d+\)/.test(output),
+      );
+    }),
+  );
 
-  it('restarts a killed worker while the API keeps serving; a kill mid mail batch re-sends at most the mail in flight', async () => {
-    const data = {
-      candidateFirstName: 'Sanne',
-      vacancyTitle: 'Medewerker groenonderhoud',
-      employerName: 'Groen en Zo',
-      place: 'Amersfoort',
-      werkmakelaarName: 'Wim Makelaar',
-      link: 'https://werkbrug.example/voorstellen/1',
-    };
-    const { rows } = await db.query<{ id: string }>(
-      `INSERT INTO outbox_messages (topic, payload)
+  it(
+    'restarts a killed worker while the API keeps serving; a kill mid mail batch re-sends at most the mail in flight',
+    explained(async () => {
+      const data = {
+        candidateFirstName: 'Sanne',
+        vacancyTitle: 'Medewerker groenonderhoud',
+        employerName: 'Groen en Zo',
+        place: 'Amersfoort',
+        werkmakelaarName: 'Wim Makelaar',
+        link: 'https://werkbrug.example/voorstellen/1',
+      };
+      const { rows } = await db.query<{ id: string }>(
+        `INSERT INTO outbox_messages (topic, payload)
        SELECT 'mail.send', jsonb_build_object('template', 'consent_request',
               'to', jsonb_build_array('kandidaat' || n || '@example.nl'), 'data', $1::jsonb)
          FROM generate_series(1, $2) n RETURNING id`,
-      [JSON.stringify(data), MAILS],
-    );
-    const ids = new Set(rows.map((r) => r.id));
-    const kills = [30, 80];
-    for (const after of kills) {
-      await until(`${after} deliveries`, 30_000, async () => delivered.length >= after);
-      const pid = pidOf('worker');
-      process.kill(pid, 'SIGKILL');
-      // The API answers while the worker is down.
-      expect(await get('/health')).toBe(200);
-      await until('the worker restarted', 10_000, async () => pidOf('worker') !== pid);
-    }
-    // Far less than the 120 s lease: the dead worker's claims were released at once.
-    await until('every mail settled', 30_000, async () => {
-      const { rows: left } = await db.query(
-        `SELECT 1 FROM outbox_messages WHERE topic = 'mail.send' AND status <> 'done' LIMIT 1`,
+        [JSON.stringify(data), MAILS],
       );
-      return left.length === 0;
-    });
-    const counts = new Map<string, number>();
-    for (const messageId of delivered) {
-      const id = /<([^@]+)@/.exec(messageId)?.[1] ?? messageId;
-      counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    const missing = [...ids].filter((id) => !counts.has(id));
-    const twice = [...counts.values()].filter((n) => n > 1).length;
-    console.log(
-      `mail under worker kills: ${MAILS} mails, ${kills.length} SIGKILLs, ${delivered.length} deliveries, ` +
-        `${missing.length} missing, ${twice} delivered twice`,
-    );
-    expect(missing).toEqual([]);
-    expect(twice).toBeLessThanOrEqual(kills.length);
-    // The restarted worker counts what it sent on its metrics port.
-    const metrics = await (await fetch(`http://127.0.0.1:${workerMetricsPort}/metrics`)).text();
-    expect(Number(/^werkbrug_mail_sent_total\{[^}]*\} (\d+)/m.exec(metrics)?.[1])).toBeGreaterThan(
-      0,
-    );
-    expect(output).toMatch(
-      /worker \(pid \d+\) exited unexpectedly \(SIGKILL\); restarting in \d+ ms/,
-    );
-  }, 120_000);
-
-  it("after a hard kill of the whole product, the next start finishes the dead worker's claimed rows within 10 s of ready", async () => {
-    const { pid: supervisor } = JSON.parse(readFileSync(path.join(dir, 'stack.json'), 'utf8'));
-    // Search sync rows for documents that do not exist: each is applied as a delete.
-    await db.query(
-      `INSERT INTO outbox_messages (topic, aggregate_type, aggregate_id)
-       SELECT 'search.vacancy', 'vacancy', gen_random_uuid() FROM generate_series(1, 3000)`,
-    );
-    await until('the worker to hold claimed rows', 20_000, async () => {
-      const { rows } = await db.query(
-        `SELECT count(*)::int AS n FROM outbox_messages WHERE status = 'processing'`,
-      );
-      return rows[0].n > 0;
-    });
-    // Everything at once, as a power cut would: the supervisor's process group, servers included.
-    process.kill(-supervisor, 'SIGKILL');
-    await until('npm start to exit', 20_000, async () => start.exitCode !== null);
-    await launch();
-    const ready = Date.now();
-    await until('every outbox row done', 10_000, async () => {
-      const { rows } = await db.query(
-        `SELECT count(*)::int AS n FROM outbox_messages WHERE status <> 'done'`,
-      );
-      return rows[0].n === 0;
-    });
-    const released = /released (\d+) outbox row\(s\) claimed by workers of an earlier run/.exec(
-      output,
-    );
-    console.log(
-      `hard kill: ${released?.[1]} claimed rows released at start; outbox drained ${Date.now() - ready} ms after ready`,
-    );
-    expect(Number(released?.[1])).toBeGreaterThan(0);
-  }, 90_000);
-
-  it('Ctrl-C under write load stops in order: API, worker, Meilisearch, PostgreSQL last; nothing left running or claimed', async () => {
-    const children = [
-      pidOf('api'),
-      pidOf('worker'),
-      Number(readFileSync(path.join(dir, 'meilisearch.pid'), 'utf8')),
-      Number(readFileSync(path.join(dir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]),
-    ];
-    expect(children.every((pid) => pid > 0 && isAlive(pid))).toBe(true);
-    // Write load: search sync rows keep the worker claiming while requests come in.
-    let writing = true;
-    const writer = (async () => {
-      while (writing) {
-        await db
-          .query(
-            `INSERT INTO outbox_messages (topic, aggregate_type, aggregate_id)
-             SELECT 'search.vacancy', 'vacancy', gen_random_uuid() FROM generate_series(1, 50)`,
-          )
-          .catch(() => (writing = false));
-        await fetch(`${apiUrl}/health/ready`).catch(() => undefined);
+      const ids = new Set(rows.map((r) => r.id));
+      const kills = [30, 80];
+      for (const after of kills) {
+        await until(`${after} deliveries`, 30_000, async () => delivered.length >= after);
+        const pid = pidOf('worker');
+        process.kill(pid, 'SIGKILL');
+        // The API answers while the worker is down.
+        expect(await get('/health')).toBe(200);
+        await until('the worker restarted', 10_000, async () => pidOf('worker') !== pid);
       }
-    })();
-    await sleep(1500);
-    process.kill(-start.pid!, 'SIGINT');
-    await until('npm start to exit', 60_000, async () => start.exitCode !== null);
-    writing = false;
-    await writer;
-    expect(start.exitCode).toBe(0);
-    const order = [
-      'api stopped',
-      'worker stopped',
-      'Meilisearch stopped',
-      'PostgreSQL stopped',
-    ].map((line) => output.lastIndexOf(line));
-    expect(order.every((i) => i > 0)).toBe(true);
-    expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(output).toMatch(/outbox rows left claimed: 0/);
-    expect(output).not.toMatch(/database system is shutting down/);
-    expect(children.filter((pid) => isAlive(pid))).toEqual([]);
-  }, 90_000);
+      // Far less than the 120 s lease: the dead worker's claims were released at once.
+      await until('every mail settled', 30_000, async () => {
+        const { rows: left } = await db.query(
+          `SELECT 1 FROM outbox_messages WHERE topic = 'mail.send' AND status <> 'done' LIMIT 1`,
+        );
+        return left.length === 0;
+      });
+      const counts = new Map<string, number>();
+      for (const messageId of delivered) {
+        const id = /<([^@]+)@/.exec(messageId)?.[1] ?? messageId;
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+      const missing = [...ids].filter((id) => !counts.has(id));
+      const twice = [...counts.values()].filter((n) => n > 1).length;
+      console.log(
+        `mail under worker kills: ${MAILS} mails, ${kills.length} SIGKILLs, ${delivered.length} deliveries, ` +
+          `${missing.length} missing, ${twice} delivered twice`,
+      );
+      expect(missing).toEqual([]);
+      expect(twice).toBeLessThanOrEqual(kills.length);
+      // The restarted worker counts what it sent on its metrics port.
+      const metrics = await (await fetch(`http://127.0.0.1:${workerMetricsPort}/metrics`)).text();
+      expect(
+        Number(/^werkbrug_mail_sent_total\{[^}]*\} (\d+)/m.exec(metrics)?.[1]),
+      ).toBeGreaterThan(0);
+      expect(output).toMatch(
+        /worker \(pid \d+\) exited unexpectedly \(SIGKILL\); restarting in \d+ ms/,
+      );
+    }),
+    120_000,
+  );
+
+  it(
+    "after a hard kill of the whole product, the next start finishes the dead worker's claimed rows within 10 s of ready",
+    explained(async () => {
+      const { pid: supervisor } = JSON.parse(readFileSync(path.join(dir, 'stack.json'), 'utf8'));
+      // Search sync rows for documents that do not exist: each is applied as a delete.
+      await db.query(
+        `INSERT INTO outbox_messages (topic, aggregate_type, aggregate_id)
+       SELECT 'search.vacancy', 'vacancy', gen_random_uuid() FROM generate_series(1, 3000)`,
+      );
+      await until('the worker to hold claimed rows', 20_000, async () => {
+        const { rows } = await db.query(
+          `SELECT count(*)::int AS n FROM outbox_messages WHERE status = 'processing'`,
+        );
+        return rows[0].n > 0;
+      });
+      // Everything at once, as a power cut would: the supervisor's process group, servers included.
+      process.kill(-supervisor, 'SIGKILL');
+      await until('npm start to exit', 20_000, async () => start.exitCode !== null);
+      await launch();
+      const ready = Date.now();
+      await until('every outbox row done', 10_000, async () => {
+        const { rows } = await db.query(
+          `SELECT count(*)::int AS n FROM outbox_messages WHERE status <> 'done'`,
+        );
+        return rows[0].n === 0;
+      });
+      const released = /released (\d+) outbox row\(s\) claimed by workers of an earlier run/.exec(
+        output,
+      );
+      console.log(
+        `hard kill: ${released?.[1]} claimed rows released at start; outbox drained ${Date.now() - ready} ms after ready`,
+      );
+      expect(Number(released?.[1])).toBeGreaterThan(0);
+    }),
+    90_000,
+  );
+
+  it(
+    'Ctrl-C under write load stops in order: API, worker, Meilisearch, PostgreSQL last; nothing left running or claimed',
+    explained(async () => {
+      const children = [
+        pidOf('api'),
+        pidOf('worker'),
+        Number(readFileSync(path.join(dir, 'meilisearch.pid'), 'utf8')),
+        Number(readFileSync(path.join(dir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]),
+      ];
+      expect(children.every((pid) => pid > 0 && isAlive(pid))).toBe(true);
+      // Write load: search sync rows keep the worker claiming while requests come in.
+      let writing = true;
+      const writer = (async () => {
+        while (writing) {
+          await db
+            .query(
+              `INSERT INTO outbox_messages (topic, aggregate_type, aggregate_id)
+             SELECT 'search.vacancy', 'vacancy', gen_random_uuid() FROM generate_series(1, 50)`,
+            )
+            .catch(() => (writing = false));
+          await fetch(`${apiUrl}/health/ready`).catch(() => undefined);
+        }
+      })();
+      await sleep(1500);
+      process.kill(-start.pid!, 'SIGINT');
+      await until('npm start to exit', 60_000, async () => start.exitCode !== null);
+      writing = false;
+      await writer;
+      expect(start.exitCode).toBe(0);
+      const order = [
+        'api stopped',
+        'worker stopped',
+        'Meilisearch stopped',
+        'PostgreSQL stopped',
+      ].map((line) => output.lastIndexOf(line));
+      expect(order.every((i) => i > 0)).toBe(true);
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+      expect(output).toMatch(/outbox rows left claimed: 0/);
+      expect(output).not.toMatch(/database system is shutting down/);
+      expect(children.filter((pid) => isAlive(pid))).toEqual([]);
+    }),
+    90_000,
+  );
 });
