@@ -11,7 +11,10 @@ async function main() {
   // Under `npm start` our stdin is a pipe from the supervisor: when it ends, the supervisor is gone
   // and this API must not keep answering on its own.
   if (process.env.WERKBRUG_SUPERVISED === '1') {
-    process.stdin.once('end', () => void app.close().finally(() => process.exit(0)));
+    process.stdin.once('end', () => {
+      setTimeout(() => process.exit(1), 15_000).unref();
+      void app.close().finally(() => process.exit(0));
+    });
     process.stdin.resume();
   }
 }

@@ -39,7 +39,11 @@ async function main() {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   // Under `npm start` our stdin is a pipe from the supervisor: when it ends, the supervisor is gone.
   if (process.env.WERKBRUG_SUPERVISED === '1') {
-    process.stdin.once('end', () => void stop('supervisor gone'));
+    process.stdin.once('end', () => {
+      // Nobody is left to force the stop: give the batch in hand 15 s, then go.
+      setTimeout(() => process.exit(1), 15_000).unref();
+      void stop('supervisor gone');
+    });
     process.stdin.resume();
   }
   // Index settings come first, before any document; if Meilisearch is not up yet, keep trying.

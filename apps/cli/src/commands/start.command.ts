@@ -156,6 +156,8 @@ function superviseSearch(stack: Stack, isStopping: () => boolean) {
  * (their last statements would fail with "the database system is shutting down").
  */
 export async function startCommand(): Promise<void> {
+  // A closed terminal or pipe must not crash the supervisor in the middle of a stop.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   if (process.env.WERKBRUG_SUPERVISOR === '1') return superviseCommand();
   const child = spawn(process.execPath, [process.argv[1], 'start'], {
     env: { ...process.env, WERKBRUG_SUPERVISOR: '1' },
@@ -200,11 +202,13 @@ async function superviseCommand(): Promise<void> {
   let db: DataSource | null = null;
   let stopping = false;
   let stopSearchWatch = () => undefined as void;
+  let reindex: ChildProcess | null = null;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     log('stopping: the API first, then the worker, Meilisearch, PostgreSQL last');
     stopSearchWatch();
+    if (reindex && !exited(reindex)) await stopChild(reindex, 10_000);
     // The API first (stop accepting requests, finish the ones in flight), then the worker.
     for (const app of [...apps].reverse()) await app.stop(app.name === 'api' ? 15_000 : 30_000);
     if (db) {
@@ -254,10 +258,17 @@ async function superviseCommand(): Promise<void> {
     stopSearchWatch = superviseSearch(stack, () => stopping);
     await waitForReady(apiUrl, 60_000);
     writeStackInfo({ pid: process.pid, env: stack.env, apiUrl });
-    await rebuildSearchAfterRestore(folder, env, log);
     log(
       `ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${apiUrl}/api (docs: ${apiUrl}/api/docs). Ctrl-C stops.`,
     );
+    // After a restore: Meilisearch is rebuilt from PostgreSQL while the product already serves.
+    void rebuildSearchAfterRestore(folder, env, log, (child) => (reindex = child))
+      .then(() => reindex && log('search indexes rebuilt'))
+      .catch((error: unknown) =>
+        log(
+          `${error instanceof Error ? error.message : String(error)}; run \`npm run cli -- reindex\``,
+        ),
+      );
   } catch (error) {
     log(`start failed: ${error instanceof Error ? error.message : String(error)}`);
     await shutdown(1);
