@@ -1,14 +1,31 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
-import { freePort, isAlive } from '@werkbrug/embedded';
+import { isAlive } from '@werkbrug/embedded';
 
 const CLI = path.join(__dirname, '..', 'dist', 'apps', 'cli', 'src', 'main.js');
 const MAILS = 150;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A free port below Linux's ephemeral range (32768+): a port from freePort() can be taken by any
+ * short-lived server or client socket on a busy machine before `npm start` listens on it.
+ */
+async function quietPort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+}
 
 async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | null | false>) {
   const deadline = Date.now() + timeoutMs;
@@ -95,17 +112,17 @@ describe('npm start supervises its children', () => {
         });
       },
     });
-    smtpPort = await freePort();
+    smtpPort = await quietPort();
     await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
-    const port = await freePort();
-    workerMetricsPort = await freePort();
+    const port = await quietPort();
+    workerMetricsPort = await quietPort();
     apiUrl = `http://127.0.0.1:${port}`;
     env = {
       ...process.env,
       WERKBRUG_DATA_DIR: dir,
       PORT: String(port),
-      WERKBRUG_PG_PORT: String(await freePort()),
-      WERKBRUG_MEILI_PORT: String(await freePort()),
+      WERKBRUG_PG_PORT: String(await quietPort()),
+      WERKBRUG_MEILI_PORT: String(await quietPort()),
       DATABASE_URL: '',
       MEILI_URL: '',
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,

@@ -18,12 +18,15 @@ export const restartDelay = (attempt: number) =>
   RESTART_DELAYS_MS[Math.min(attempt, RESTART_DELAYS_MS.length - 1)];
 const STABLE_AFTER_MS = 60_000;
 
-/** Polls readiness; an API that dies meanwhile is restarted by its supervisor, so keep polling. */
-async function waitForReady(url: string, timeoutMs: number) {
+/**
+ * Polls readiness; an API that dies meanwhile is restarted by its supervisor, so keep polling. An
+ * answer counts only while our API process runs (not another server that took the port).
+ */
+async function waitForReady(url: string, timeoutMs: number, api: () => ChildProcess) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(`${url}/health/ready`)).ok) return;
+      if ((await fetch(`${url}/health/ready`)).ok && !exited(api())) return;
     } catch {
       // not listening yet
     }
@@ -256,7 +259,7 @@ async function superviseCommand(): Promise<void> {
     worker.launch();
     api.launch();
     stopSearchWatch = superviseSearch(stack, () => stopping);
-    await waitForReady(apiUrl, 60_000);
+    await waitForReady(apiUrl, 60_000, () => api.process);
     writeStackInfo({ pid: process.pid, env: stack.env, apiUrl });
     log(
       `ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${apiUrl}/api (docs: ${apiUrl}/api/docs). Ctrl-C stops.`,
