@@ -41,13 +41,14 @@ const exited = (child: ChildProcess) => child.exitCode !== null || child.signalC
 function stopChild(child: ChildProcess, graceMs: number): Promise<'stopped' | 'killed'> {
   return new Promise((resolve) => {
     if (exited(child)) return resolve('stopped');
+    let killed = false;
     const timer = setTimeout(() => {
+      killed = true;
       child.kill('SIGKILL');
-      child.once('exit', () => resolve('killed'));
     }, graceMs);
     child.once('exit', () => {
       clearTimeout(timer);
-      resolve('stopped');
+      resolve(killed ? 'killed' : 'stopped');
     });
     child.kill('SIGTERM');
   });
