@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -95,10 +96,24 @@ describe('backup and restore', () => {
     })();
     while (acked.length < 50) await new Promise((r) => setTimeout(r, 10));
     const ackedBefore = [...acked];
-    const backup = spawnSync(process.execPath, [CLI, 'backup', '--to', backups], {
-      env: { ...process.env, DATABASE_URL: source, WERKBRUG_DATA_DIR: backups },
-      encoding: 'utf8',
-    });
+    // Two earlier backups in the same folder: one past the retention period, one within it.
+    const earlier = (name: string, daysAgo: number) => {
+      mkdirSync(path.join(backups, name));
+      writeFileSync(
+        path.join(backups, name, 'manifest.json'),
+        JSON.stringify({ format: 1, snapshotAt: new Date(Date.now() - daysAgo * 86_400_000) }),
+      );
+    };
+    earlier('werkbrug-backup-old', 40);
+    earlier('werkbrug-backup-recent', 30);
+    const backup = spawnSync(
+      process.execPath,
+      [CLI, 'backup', '--to', backups, '--keep-days', '35'],
+      {
+        env: { ...process.env, DATABASE_URL: source, WERKBRUG_DATA_DIR: backups },
+        encoding: 'utf8',
+      },
+    );
     const ackedDuring = acked.length;
     await new Promise((r) => setTimeout(r, 200));
     writing = false;
@@ -109,7 +124,12 @@ describe('backup and restore', () => {
       /backup .*werkbrug-backup-\d{8}T\d{6}Z: \d+ rows in \d+ tables, [\d.]+ MB, [\d.]+ s/,
     );
     expect(acked.length).toBeGreaterThan(ackedDuring);
-    const [name] = readdirSync(backups).filter((n) => n.startsWith('werkbrug-backup-'));
+    // Retention applies to backups too.
+    expect(backup.stdout).toMatch(/removed werkbrug-backup-old \(older than 35 days\)/);
+    const kept = readdirSync(backups).filter((n) => n.startsWith('werkbrug-backup-'));
+    expect(kept).toContain('werkbrug-backup-recent');
+    expect(kept).not.toContain('werkbrug-backup-old');
+    const [name] = kept.filter((n) => /^werkbrug-backup-\d/.test(n));
 
     const restore = spawnSync(process.execPath, [CLI, 'restore', path.join(backups, name)], {
       env: {
