@@ -152,6 +152,8 @@ describe('outbox processor (real PostgreSQL)', () => {
       [ids],
     );
     expect(await releaseClaimsOf(db, 'host:4')).toBe(0);
+    // An id is matched literally: `_` is no wildcard.
+    expect(await releaseClaimsOf(db, 'host:4_', true)).toBe(0);
     expect(await releaseClaimsOf(db, 'host:42')).toBe(0);
     expect(await releaseClaimsOf(db, 'host:42', true)).toBe(3);
     const rows = await db.query(`SELECT status, attempts, locked_by FROM outbox_messages`);

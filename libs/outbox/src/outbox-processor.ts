@@ -58,15 +58,16 @@ export async function releaseClaimsOf(
   workerId: string,
   withSiblings = false,
 ): Promise<number> {
-  const like = withSiblings ? `${workerId}#%` : workerId;
+  // host:pid#n for the other processors of that process; the id itself is matched literally.
+  const siblings = withSiblings ? `${workerId.replace(/[\\%_]/g, '\\$&')}#%` : null;
   const rows = await queryRows(
     db,
     `UPDATE outbox_messages SET status = 'pending', locked_until = NULL, locked_by = NULL,
             attempts = greatest(attempts - 1, 0), available_at = now(), updated_at = now(), version = version + 1
       WHERE status = 'processing' AND (locked_by = $1 OR locked_by LIKE $2) RETURNING id`,
-    [workerId, like],
+    [workerId, siblings],
   );
-  await db.query(`DELETE FROM outbox_workers WHERE id = $1 OR id LIKE $2`, [workerId, like]);
+  await db.query(`DELETE FROM outbox_workers WHERE id = $1 OR id LIKE $2`, [workerId, siblings]);
   return rows.length;
 }
 
