@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 export interface AppConfig {
@@ -21,6 +22,11 @@ export interface AppConfig {
   retentionYears: number;
   /** Ids of erased candidates (no personal data), replayed after a restore of an older backup. */
   erasureLogFile: string;
+  /**
+   * Proxies whose X-Forwarded-For is believed (Express "trust proxy": addresses, CIDRs, or
+   * loopback/linklocal/uniquelocal). Empty (the default): none, the socket address is the client.
+   */
+  trustProxy: string[];
 }
 
 export class ConfigError extends Error {
@@ -95,7 +101,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     erasureLogFile: path.resolve(
       env.ERASURE_LOG ?? path.join(env.WERKBRUG_DATA_DIR ?? '.werkbrug', 'erasure-log.ndjson'),
     ),
+    trustProxy: (env.TRUST_PROXY ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
   };
+  for (const proxy of config.trustProxy) {
+    const [address, bits, ...rest] = proxy.split('/');
+    const named = ['loopback', 'linklocal', 'uniquelocal'].includes(proxy);
+    const family = isIP(address ?? '');
+    const maxBits = family === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
+    if (!named && (!family || !bitsOk || rest.length))
+      problems.push(
+        `TRUST_PROXY entry "${proxy}" is not an address, a CIDR range or loopback/linklocal/uniquelocal`,
+      );
+  }
   if (config.meiliIndexPrefix && !/^[a-z0-9_-]{1,40}$/.test(config.meiliIndexPrefix)) {
     problems.push('MEILI_INDEX_PREFIX may hold only a-z, 0-9, _ and - (at most 40)');
   }

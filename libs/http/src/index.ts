@@ -10,3 +10,4 @@ export * from './body-parsing';
 export * from './input-guard';
 export * from './query-int';
 export * from './etag.interceptor';
+export * from './no-store';

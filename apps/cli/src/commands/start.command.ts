@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { passwordProblem } from '@werkbrug/auth';
-import { disownPostgresExitHook, isAlive, Stack, startStack } from '@werkbrug/embedded';
+import { isAlive, Stack, startStack } from '@werkbrug/embedded';
 import { releaseClaimsOf, releaseGoneWorkers } from '@werkbrug/outbox';
 import { clearStackInfo, dataDir, writeStackInfo } from '../data-dir';
 import { openDataSource, prepareDatabase } from '../prepare-database';
@@ -201,7 +201,6 @@ async function superviseCommand(): Promise<void> {
   const folder = dataDir();
   log(`data folder ${folder}`);
   const stack = await startStack({ dataDir: folder, log });
-  disownPostgresExitHook();
   const apps: SupervisedApp[] = [];
   let db: DataSource | null = null;
   let stopping = false;
