@@ -10,6 +10,7 @@ import { reconcileCommand } from './commands/reconcile.command';
 import { reindexCommand } from './commands/reindex.command';
 import { restoreCommand } from './commands/restore.command';
 import { retentionCommand } from './commands/retention.command';
+import { screenshotsCommand } from './commands/screenshots.command';
 import { seedCommand } from './commands/seed.command';
 import { stackCommand } from './commands/stack.command';
 import { startCommand } from './commands/start.command';
@@ -30,12 +31,13 @@ const HELP = `werkbrug <command>
                         restore a backup into an empty data folder; the next start migrates,
                         repeats logged erasures and rebuilds the search indexes
   retention [--dry-run] anonymise candidate files whose trajectory ended RETENTION_YEARS ago
-  bench [--only platform|matching --seconds N --platform-size N --matching-size N]
+  bench [--only platform|matching|instruments|pages|portals --seconds N --platform-size N --matching-size N --portals-size N]
                         benchmarks on a scratch stack; prints figures
   eval [--population CxV --sample N|all]
                         matching evaluation in a scratch database: the labelled set (precision@5,
                         near misses, preferences), then a generated population (default 5000x20000,
                         sample 1000) audited with an independent hard-constraint check
+  screenshots           PNGs of the main pages from the demo region in docs/screenshots/
   stack --port-file F   (tests) run only PostgreSQL + Meilisearch; writes their URLs to F
 `;
 
@@ -64,6 +66,8 @@ async function main() {
       return benchCommand(flags);
     case 'eval':
       return evalCommand(flags);
+    case 'screenshots':
+      return screenshotsCommand();
     case 'stack':
       return stackCommand(flags);
     case 'help':

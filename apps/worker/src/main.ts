@@ -2,8 +2,10 @@ import '../../register-paths';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { AlertsScheduler } from '@werkbrug/alerts';
 import { ConfigError, loadConfig } from '@werkbrug/config';
 import { startWorkerMetrics } from '@werkbrug/metrics';
+import { InstrumentDeadlineScheduler } from '@werkbrug/instruments';
 import { SearchIndexer } from '@werkbrug/matching';
 import { OutboxProcessor } from '@werkbrug/outbox';
 import { AttentionScheduler } from '@werkbrug/placements';
@@ -22,13 +24,17 @@ async function main() {
   const retention = app.get(RetentionScheduler);
   const attention = app.get(AttentionScheduler);
   const metrics = await startWorkerMetrics((listener) => processor.observe(listener));
+  const alerts = app.get(AlertsScheduler);
+  const deadlines = app.get(InstrumentDeadlineScheduler);
   const timers: NodeJS.Timeout[] = [];
   let running = true;
   const stop = async (signal: string) => {
     logger.log(`worker stopping (${signal})`);
     running = false;
     timers.forEach(clearInterval);
+    await alerts.stop();
     await attention.stop();
+    await deadlines.stop();
     await retention.stop();
     await processor.stop();
     metrics?.close();
@@ -65,6 +71,10 @@ async function main() {
   retention.start();
   // Placement reminders (ending soon, no contact in 14 days), hourly.
   attention.start();
+  // Match alert digests (daily or weekly per candidate), checked every 15 minutes.
+  alerts.start();
+  // Instrument deadlines (LKS application, doelgroepverklaring), hourly.
+  deadlines.start();
   logger.log(`worker ${processor.workerId} draining the outbox`);
 }
 

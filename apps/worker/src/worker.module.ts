@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { AlertsModule } from '@werkbrug/alerts';
 import { AuditModule } from '@werkbrug/audit';
 import { ConfigModule, loadConfig } from '@werkbrug/config';
 import { DatabaseModule } from '@werkbrug/database';
@@ -7,6 +8,8 @@ import { loggerParams } from '@werkbrug/http';
 import { MailModule, MailOutboxHandler } from '@werkbrug/mail';
 import { SearchOutboxHandlers, SearchSyncModule } from '@werkbrug/matching';
 import { OUTBOX_HANDLERS, OutboxModule, OutboxProcessor } from '@werkbrug/outbox';
+import { InstrumentsModule } from '@werkbrug/instruments';
+import { InterestsErasureModule } from '@werkbrug/interests';
 import { PlacementsModule } from '@werkbrug/placements';
 import { PrivacyCoreModule } from '@werkbrug/privacy';
 import { SearchModule } from '@werkbrug/search';
@@ -26,6 +29,12 @@ import { SearchModule } from '@werkbrug/search';
     PrivacyCoreModule,
     // Hourly placement reminders (AttentionScheduler, started in main.ts).
     PlacementsModule,
+    // Match alert digests (AlertsScheduler, started in main.ts).
+    AlertsModule,
+    // Erasure (retention) reaches interest signals too.
+    InterestsErasureModule,
+    // Mails before instrument deadlines (InstrumentDeadlineScheduler, started in main.ts).
+    InstrumentsModule,
   ],
   providers: [
     {

@@ -14,6 +14,6 @@ import { PrivacyCoreModule } from './privacy-core.module';
   imports: [CandidatesModule, PrivacyCoreModule],
   controllers: [MyAuditController, AdminAuditController, ExportController, ErasureController],
   providers: [AuditTrailService, ExportService, ErasureLogReplayer],
-  exports: [PrivacyCoreModule],
+  exports: [PrivacyCoreModule, AuditTrailService, ExportService],
 })
 export class PrivacyModule {}

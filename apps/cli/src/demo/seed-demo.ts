@@ -8,6 +8,7 @@ import {
   type Caseload,
 } from './demo-candidates';
 import { generateEmployers, type DemoEmployer } from './demo-employers';
+import { insertDemoProposals } from './demo-proposals';
 import { DEMO_ORGANISATIONS, FERM_WERK } from './demo-organisations';
 import { generateVacancy, VACANCY_COLUMNS } from './demo-vacancies';
 import { WERKSOORT_CODES, type WerksoortCode } from './demo-werksoorten';
@@ -156,6 +157,14 @@ export async function seedDemo(db: DataSource, options: SeedDemoOptions): Promis
       passwordHash,
       log,
     );
+    // The demo employer (werkgever1 of the first employer) gets proposals to answer.
+    const first = employers[0];
+    if (first)
+      await insertDemoProposals(em, {
+        employerId: first.id,
+        werkmakelaarEmail: `werkmakelaar1@${DEMO_ORGANISATIONS[0].domain}`,
+        count: 8,
+      });
     const werkmakelaars = caseloads.reduce((n, c) => n + c.werkmakelaarIds.length, 0);
     return {
       organisations: DEMO_ORGANISATIONS.length + employers.length,

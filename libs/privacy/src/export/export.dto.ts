@@ -29,4 +29,8 @@ export class CandidateExport {
   @ApiProperty({ type: [Object] }) placements!: Record<string, unknown>[];
   @ApiProperty({ type: [Object], description: 'Contact moments' })
   checkins!: Record<string, unknown>[];
+  @ApiProperty({ type: [Object], description: '"Ik heb interesse" signals' })
+  interest_signals!: Record<string, unknown>[];
+  @ApiProperty({ type: [Object], description: 'E-mail alerts of new workplaces' })
+  match_alert_subscriptions!: Record<string, unknown>[];
 }

@@ -4,7 +4,15 @@ import type { EntityManager } from 'typeorm';
  * Tables that hold (or will hold) data about a candidate, keyed by candidate_id. The export always
  * names them; a table that does not exist yet (or lacks candidate_id) is an empty list.
  */
-export const RELATED_TABLES = ['consents', 'proposals', 'placements', 'checkins'] as const;
+export const RELATED_TABLES = [
+  'consents',
+  'proposals',
+  'placements',
+  'checkins',
+  'instrument_calculations',
+  'interest_signals',
+  'match_alert_subscriptions',
+] as const;
 export type RelatedTable = (typeof RELATED_TABLES)[number];
 
 const camel = (key: string) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -25,6 +33,9 @@ export async function relatedRecords(
     proposals: [],
     placements: [],
     checkins: [],
+    instrument_calculations: [],
+    interest_signals: [],
+    match_alert_subscriptions: [],
   };
   for (const { table_name: table } of present) {
     // The name comes from RELATED_TABLES, never from input.
