@@ -14,6 +14,7 @@ import { InstrumentsModule } from '@werkbrug/instruments';
 import { loggerParams } from '@werkbrug/http';
 import { MailModule } from '@werkbrug/mail';
 import { MatchingModule } from '@werkbrug/matching';
+import { MetricsModule } from '@werkbrug/metrics';
 import { OrganisationsModule } from '@werkbrug/organisations';
 import { PlacementsModule } from '@werkbrug/placements';
 import { PortalsModule } from '@werkbrug/portals';
@@ -58,6 +59,8 @@ import { WerksoortenModule } from '@werkbrug/werksoorten';
     AlertsModule,
     CaseloadModule,
     HealthModule,
+    // Prometheus figures on METRICS_PORT (off unless set).
+    MetricsModule,
     // Server-rendered pages for people (libs/web); the portals add their modules after it.
     WebModule,
     EmployerPortalModule,

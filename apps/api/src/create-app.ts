@@ -14,6 +14,7 @@ import {
   ProblemFilter,
   requireJsonBody,
 } from '@werkbrug/http';
+import { ApiMetrics } from '@werkbrug/metrics';
 import { installWeb, WEB_PATHS } from '@werkbrug/web';
 import { AppModule } from './app.module';
 
@@ -49,6 +50,8 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   app.set('etag', false);
   // <, > and & leave as \u003c etc., so stored HTML can never be sniffed as markup.
   app.set('json escape', true);
+  // First, so every request is counted and timed, refused ones included.
+  app.use(app.get(ApiMetrics).middleware());
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -81,7 +84,6 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalInterceptors(new EtagInterceptor());
-  app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/openapi.json',

@@ -1,12 +1,14 @@
 import '../../register-paths';
 import 'reflect-metadata';
 import { parseArgs } from './args';
+import { backupCommand } from './commands/backup.command';
 import { benchCommand } from './commands/bench.command';
 import { evalCommand } from './commands/eval.command';
 import { migrateCommand } from './commands/migrate.command';
 import { outboxCommand } from './commands/outbox.command';
 import { reconcileCommand } from './commands/reconcile.command';
 import { reindexCommand } from './commands/reindex.command';
+import { restoreCommand } from './commands/restore.command';
 import { retentionCommand } from './commands/retention.command';
 import { screenshotsCommand } from './commands/screenshots.command';
 import { seedCommand } from './commands/seed.command';
@@ -22,6 +24,12 @@ const HELP = `werkbrug <command>
   reindex               rebuild both search indexes from PostgreSQL and swap them in
   reconcile [--repair]  compare PostgreSQL and Meilisearch ids and update stamps
   outbox [--retry-dead] waiting, retrying and dead outbox messages
+  backup [--to DIR --keep-days N]
+                        consistent backup of PostgreSQL into DIR/werkbrug-backup-<time> (default
+                        <data folder>/backups); removes backups there older than N days (35)
+  restore FROM [--erasure-log FILE]
+                        restore a backup into an empty data folder; the next start migrates,
+                        repeats logged erasures and rebuilds the search indexes
   retention [--dry-run] anonymise candidate files whose trajectory ended RETENTION_YEARS ago
   bench [--only platform|matching|instruments|pages|portals --seconds N --platform-size N --matching-size N --portals-size N]
                         benchmarks on a scratch stack; prints figures
@@ -34,7 +42,7 @@ const HELP = `werkbrug <command>
 `;
 
 async function main() {
-  const { command, flags } = parseArgs(process.argv.slice(2));
+  const { command, flags, positional } = parseArgs(process.argv.slice(2));
   switch (command) {
     case 'start':
       return startCommand();
@@ -48,6 +56,10 @@ async function main() {
       return reconcileCommand(flags);
     case 'outbox':
       return outboxCommand(flags);
+    case 'backup':
+      return backupCommand(flags);
+    case 'restore':
+      return restoreCommand(flags, positional);
     case 'retention':
       return retentionCommand(flags);
     case 'bench':

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AlertsScheduler } from '@werkbrug/alerts';
 import { ConfigError, loadConfig } from '@werkbrug/config';
+import { startWorkerMetrics } from '@werkbrug/metrics';
 import { InstrumentDeadlineScheduler } from '@werkbrug/instruments';
 import { SearchIndexer } from '@werkbrug/matching';
 import { OutboxProcessor } from '@werkbrug/outbox';
@@ -23,6 +24,7 @@ async function main() {
   const indexer = app.get(SearchIndexer);
   const retention = app.get(RetentionScheduler);
   const attention = app.get(AttentionScheduler);
+  const metrics = await startWorkerMetrics((listener) => processor.observe(listener));
   const alerts = app.get(AlertsScheduler);
   const evaluations = app.get(EvaluationRemindersService);
   const deadlines = app.get(InstrumentDeadlineScheduler);
@@ -38,11 +40,21 @@ async function main() {
     await deadlines.stop();
     await retention.stop();
     await processor.stop();
+    metrics?.close();
     await app.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  // Under `npm start` our stdin is a pipe from the supervisor: when it ends, the supervisor is gone.
+  if (process.env.WERKBRUG_SUPERVISED === '1') {
+    process.stdin.once('end', () => {
+      // Nobody is left to force the stop: give the batch in hand 15 s, then go.
+      setTimeout(() => process.exit(1), 15_000).unref();
+      void stop('supervisor gone');
+    });
+    process.stdin.resume();
+  }
   // Index settings come first, before any document; if Meilisearch is not up yet, keep trying.
   for (let attempt = 1; running; attempt++) {
     try {

@@ -20,6 +20,8 @@ export interface AppConfig {
   adminPassword: string | null;
   /** Years after the end of a trajectory before a candidate file is anonymised (AVG storage limit). */
   retentionYears: number;
+  /** Ids of erased candidates (no personal data), replayed after a restore of an older backup. */
+  erasureLogFile: string;
   /** Key for signed links in e-mail (unsubscribe); without it one is derived from the server secrets. */
   linkSecret: string | null;
   /**
@@ -98,6 +100,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminEmail: env.WERKBRUG_ADMIN_EMAIL ?? null,
     adminPassword: env.WERKBRUG_ADMIN_PASSWORD ?? null,
     retentionYears: intFrom(env, 'RETENTION_YEARS', 2, problems, 1, 30),
+    erasureLogFile: path.resolve(
+      env.ERASURE_LOG ?? path.join(env.WERKBRUG_DATA_DIR ?? '.werkbrug', 'erasure-log.ndjson'),
+    ),
     trustProxy: (env.TRUST_PROXY ?? '')
       .split(',')
       .map((p) => p.trim())

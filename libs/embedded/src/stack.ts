@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { startMeilisearch } from './embedded-meilisearch';
@@ -16,6 +17,10 @@ export interface StackOptions {
 export interface Stack {
   env: { DATABASE_URL: string; MEILI_URL: string; MEILI_MASTER_KEY: string };
   meiliPid: number | null;
+  /** The embedded Meilisearch process (null when MEILI_URL points elsewhere), for the supervisor. */
+  readonly searchProcess: ChildProcess | null;
+  /** True when PostgreSQL is the embedded one (this process owns it). */
+  readonly embeddedPostgres: boolean;
   /** Restarts the embedded Meilisearch on the same folder and port (used by failure tests). */
   restartSearch(): Promise<void>;
   stopSearch(): Promise<void>;
@@ -46,12 +51,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         database: options.database ?? 'werkbrug',
         log: options.log,
       });
-      stops.push(pg.stop);
+      stops.push(async () => {
+        await pg.stop();
+        options.log('PostgreSQL stopped');
+      });
       databaseUrl = pg.url;
     }
     let meiliUrl = process.env.MEILI_URL ?? '';
     let meiliKey = process.env.MEILI_MASTER_KEY ?? '';
     let meiliPid: number | null = null;
+    let meiliProcess: ChildProcess | null = null;
     let meiliStop: (() => Promise<void>) | null = null;
     const meiliPort = options.meiliPort ?? Number(process.env.WERKBRUG_MEILI_PORT ?? 7700);
     const startSearch = async () => {
@@ -62,13 +71,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         log: options.log,
       });
       meiliPid = meili.pid;
+      meiliProcess = meili.process;
       meiliStop = meili.stop;
       return meili;
     };
     if (!meiliUrl && options.withSearch !== false) {
       options.log(`starting Meilisearch on 127.0.0.1:${meiliPort}`);
       const meili = await startSearch();
-      stops.push(async () => meiliStop?.());
+      stops.push(async () => {
+        await meiliStop?.();
+        options.log('Meilisearch stopped');
+      });
       meiliUrl = meili.url;
       meiliKey = meili.masterKey;
     }
@@ -77,6 +90,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       get meiliPid() {
         return meiliPid;
       },
+      get searchProcess() {
+        return meiliProcess;
+      },
+      embeddedPostgres: !process.env.DATABASE_URL,
       stopSearch: async () => {
         await meiliStop?.();
       },

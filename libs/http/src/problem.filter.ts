@@ -98,6 +98,8 @@ function databaseProblem(error: unknown): ProblemDocument {
 }
 
 export function sendProblem(res: Response, problem: ProblemDocument) {
+  // For the metrics (werkbrug_problems_total by code).
+  res.locals.problemCode = problem.code;
   // Rate limits (429) and an unavailable search (503) say when to try again.
   if (typeof problem.retryAfterSeconds === 'number') {
     res.setHeader('Retry-After', String(problem.retryAfterSeconds));

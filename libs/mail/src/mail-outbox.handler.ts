@@ -15,7 +15,8 @@ const describe = (error: unknown) =>
  * Drains topic mail.send: renders each queued message and sends it over SMTP_URL, or without it
  * writes it to <dataDir>/mail. A failure is reported per message, so the outbox retries it with
  * backoff. When the server is out of reach the rest of the batch is not attempted and is reported
- * failed too; the messages already accepted stay done and are not sent a second time.
+ * failed too; the messages already accepted are settled one by one as they go, so a crash re-sends
+ * at most the one in flight.
  */
 @Injectable()
 export class MailOutboxHandler implements OutboxHandler, OnModuleDestroy {
@@ -35,7 +36,10 @@ export class MailOutboxHandler implements OutboxHandler, OnModuleDestroy {
     return this.sender.kind;
   }
 
-  async handle(messages: OutboxMessage[]): Promise<Map<string, string>> {
+  async handle(
+    messages: OutboxMessage[],
+    settle?: (id: string) => Promise<void>,
+  ): Promise<Map<string, string>> {
     const failures = new Map<string, string>();
     for (const [index, message] of messages.entries()) {
       let mail: OutgoingMail;
@@ -47,6 +51,8 @@ export class MailOutboxHandler implements OutboxHandler, OnModuleDestroy {
       }
       try {
         await this.sender.send(mail);
+        // Settled at once: a crash later in the batch must not send this one again.
+        await settle?.(message.id);
         // Recipients are personal data: the log names the message, not the people.
         this.logger.debug({ id: message.id, template: mail.template }, 'mail sent');
       } catch (error) {

@@ -3,7 +3,7 @@ import { dataSourceOptions } from '@werkbrug/database';
 import { createTestDatabase, dropTestDatabase } from '../../../test/support/test-app';
 import { OutboxHandler } from './outbox-handler';
 import { OutboxMessage } from './outbox-message.entity';
-import { OutboxProcessor, retryDelayMs } from './outbox-processor';
+import { OutboxProcessor, releaseClaimsOf, retryDelayMs } from './outbox-processor';
 
 /** A handler that records what it saw and fails the ids it is told to. */
 class RecordingHandler implements OutboxHandler {
@@ -32,7 +32,10 @@ describe('outbox processor (real PostgreSQL)', () => {
     await db.destroy();
     await dropTestDatabase(url);
   });
-  beforeEach(() => db.query(`DELETE FROM outbox_messages`));
+  beforeEach(async () => {
+    await db.query(`DELETE FROM outbox_messages`);
+    await db.query(`DELETE FROM outbox_workers`);
+  });
 
   const insert = async (topic: string, n: number): Promise<string[]> => {
     const rows: { id: string }[] = await db.query(
@@ -123,5 +126,99 @@ describe('outbox processor (real PostgreSQL)', () => {
       `SELECT count(*)::int AS pending FROM outbox_messages WHERE status = 'pending'`,
     );
     expect(pending).toBe(2);
+  });
+
+  it('reclaims at once the rows of a worker whose heartbeat stopped, not those of a live one', async () => {
+    const [gone, alive] = await insert('test.topic', 2);
+    await db.query(
+      `INSERT INTO outbox_workers (id, heartbeat_at) VALUES ('gone:1', now() - interval '30 seconds'),
+              ('alive:2', now())`,
+    );
+    await db.query(
+      `UPDATE outbox_messages SET status = 'processing', attempts = 1, locked_until = now() + interval '2 minutes',
+              locked_by = CASE WHEN id = $1 THEN 'gone:1' ELSE 'alive:2' END WHERE id = ANY($2)`,
+      [gone, [gone, alive]],
+    );
+    const handler = new RecordingHandler('test.topic');
+    expect(await new OutboxProcessor(db, [handler], { deadAfterMs: 10_000 }).drain()).toBe(1);
+    expect(handler.seen).toEqual([gone]);
+  });
+
+  it('gives back the claims of a worker the supervisor saw exit, with the attempt it used', async () => {
+    const ids = await insert('test.topic', 3);
+    await db.query(
+      `UPDATE outbox_messages SET status = 'processing', attempts = 1, locked_until = now() + interval '2 minutes',
+              locked_by = 'host:42#2' WHERE id = ANY($1)`,
+      [ids],
+    );
+    expect(await releaseClaimsOf(db, 'host:4')).toBe(0);
+    // An id is matched literally: `_` is no wildcard.
+    expect(await releaseClaimsOf(db, 'host:4_', true)).toBe(0);
+    expect(await releaseClaimsOf(db, 'host:42')).toBe(0);
+    expect(await releaseClaimsOf(db, 'host:42', true)).toBe(3);
+    const rows = await db.query(`SELECT status, attempts, locked_by FROM outbox_messages`);
+    expect(rows).toEqual(Array(3).fill({ status: 'pending', attempts: 0, locked_by: null }));
+  });
+
+  it('settles each message the handler reports done before the batch ends', async () => {
+    await insert('test.topic', 3);
+    let seenInDb: string[] = [];
+    let first = '';
+    const handler: OutboxHandler = {
+      topic: 'test.topic',
+      handle: async (messages, settle) => {
+        first = messages[0].id;
+        await settle?.(first);
+        const rows: { id: string }[] = await db.query(
+          `SELECT id FROM outbox_messages WHERE status = 'done'`,
+        );
+        seenInDb = rows.map((r) => r.id);
+        throw new Error('crashed after the first');
+      },
+    };
+    await new OutboxProcessor(db, [handler], {}).runOnce();
+    expect(seenInDb).toEqual([first]);
+    const rows: { id: string; status: string }[] = await db.query(
+      `SELECT id, status FROM outbox_messages ORDER BY status`,
+    );
+    expect(rows.filter((r) => r.status === 'done').map((r) => r.id)).toEqual([first]);
+    expect(rows.filter((r) => r.status === 'pending')).toHaveLength(2);
+  });
+
+  it('retries a topic in back-off at once when its peer answers again', async () => {
+    const [id] = await insert('test.topic', 1);
+    let up = false;
+    const handler: OutboxHandler = {
+      topic: 'test.topic',
+      handle: async (messages) => new Map(messages.map((m) => [m.id, up ? '' : 'down'])),
+      probe: async () => up,
+    };
+    const worker = new OutboxProcessor(db, [handler], { baseDelayMs: 60_000 });
+    await worker.runOnce();
+    const due = async () =>
+      (
+        await db.query(`SELECT available_at <= now() AS due FROM outbox_messages WHERE id = $1`, [
+          id,
+        ])
+      )[0].due as boolean;
+    expect(await due()).toBe(false);
+    expect(await worker.probeBackingOff()).toEqual([]);
+    up = true;
+    expect(await worker.probeBackingOff()).toEqual(['test.topic']);
+    expect(await due()).toBe(true);
+    // Flipped once: not probed again until a batch fails anew.
+    expect(await worker.probeBackingOff()).toEqual([]);
+  });
+
+  it('keeps a heartbeat while started and leaves the roll of workers, claims released, on stop', async () => {
+    const worker = new OutboxProcessor(db, [new RecordingHandler('test.topic')], {
+      heartbeatMs: 50,
+    });
+    worker.start();
+    await new Promise((r) => setTimeout(r, 200));
+    const [beat] = await db.query(`SELECT id FROM outbox_workers WHERE id = $1`, [worker.workerId]);
+    expect(beat).toBeDefined();
+    await worker.stop();
+    expect(await db.query(`SELECT id FROM outbox_workers`)).toEqual([]);
   });
 });

@@ -16,6 +16,19 @@ export interface OutboxProcessorOptions {
   /** How long a claimed message stays invisible to other workers (crash recovery). */
   leaseMs: number;
   idlePollMs: number;
+  /** How often a started worker writes its heartbeat row. */
+  heartbeatMs: number;
+  /** A worker whose heartbeat is older than this is gone: its claimed rows are claimable at once. */
+  deadAfterMs: number;
+  /** How often a topic in back-off asks its peer whether it answers again. */
+  probeMs: number;
+}
+
+export interface SettledBatch {
+  topic: string;
+  done: number;
+  failed: number;
+  dead: number;
 }
 
 export const OUTBOX_OPTIONS = Symbol('OUTBOX_OPTIONS');
@@ -29,7 +42,34 @@ export const defaultOutboxOptions = (
   maxAttempts: Number(env.OUTBOX_MAX_ATTEMPTS ?? 50),
   leaseMs: Number(env.OUTBOX_LEASE_MS ?? 120_000),
   idlePollMs: Number(env.OUTBOX_POLL_MS ?? 100),
+  heartbeatMs: Number(env.OUTBOX_HEARTBEAT_MS ?? 2000),
+  deadAfterMs: Number(env.OUTBOX_DEAD_AFTER_MS ?? 10_000),
+  probeMs: Number(env.OUTBOX_PROBE_MS ?? 500),
 });
+
+let instances = 0;
+
+/**
+ * Releases what a worker that is gone (the supervisor saw it exit) still held, so another worker
+ * takes it at once. The attempt it used is given back: it never got to finish.
+ */
+export async function releaseClaimsOf(
+  db: DataSource,
+  workerId: string,
+  withSiblings = false,
+): Promise<number> {
+  // host:pid#n for the other processors of that process; the id itself is matched literally.
+  const siblings = withSiblings ? `${workerId.replace(/[\\%_]/g, '\\$&')}#%` : null;
+  const rows = await queryRows(
+    db,
+    `UPDATE outbox_messages SET status = 'pending', locked_until = NULL, locked_by = NULL,
+            attempts = greatest(attempts - 1, 0), available_at = now(), updated_at = now(), version = version + 1
+      WHERE status = 'processing' AND (locked_by = $1 OR locked_by LIKE $2) RETURNING id`,
+    [workerId, siblings],
+  );
+  await db.query(`DELETE FROM outbox_workers WHERE id = $1 OR id LIKE $2`, [workerId, siblings]);
+  return rows.length;
+}
 
 export function retryDelayMs(
   attempts: number,
@@ -46,7 +86,13 @@ export class OutboxProcessor {
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
-  readonly workerId = `${hostname()}:${process.pid}`;
+  private heartbeat: NodeJS.Timeout | null = null;
+  private prober: NodeJS.Timeout | null = null;
+  /** Topics whose last batch failed: probed until their peer answers again. */
+  private readonly backingOff = new Set<string>();
+  private readonly observers: ((batch: SettledBatch) => void)[] = [];
+  /** host:pid, plus #n for a second processor in the same process (tests). */
+  readonly workerId = `${hostname()}:${process.pid}${instances++ ? `#${instances}` : ''}`;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -61,9 +107,15 @@ export class OutboxProcessor {
     this.handlers.set(handler.topic, handler);
   }
 
+  /** Called after each settled batch (metrics). */
+  observe(listener: (batch: SettledBatch) => void) {
+    this.observers.push(listener);
+  }
+
   /**
    * Claims a batch with FOR UPDATE SKIP LOCKED, so any number of workers can drain the same table
-   * without handing one message to two of them. Expired leases are reclaimed (a worker crashed).
+   * without handing one message to two of them. Expired leases are reclaimed, and so are the rows
+   * of a worker whose heartbeat stopped (killed): those need not wait out the lease.
    */
   async claim(limit = this.options.batchSize): Promise<OutboxMessage[]> {
     const topics = [...this.handlers.keys()];
@@ -71,7 +123,7 @@ export class OutboxProcessor {
     const rows = await queryRows(
       this.db,
       `UPDATE outbox_messages m
-          SET status = 'processing', attempts = m.attempts + 1,
+          SET status = 'processing', attempts = m.attempts + 1, locked_by = $4,
               locked_until = now() + ($2::int * interval '1 millisecond'),
               updated_at = now(), version = m.version + 1
         WHERE m.id IN (
@@ -79,12 +131,14 @@ export class OutboxProcessor {
            -- Timestamps are stored to the millisecond (rounded): allow that much so a row due now is due.
            WHERE topic = ANY($3)
              AND ((status = 'pending' AND available_at <= now() + interval '1 millisecond')
-               OR (status = 'processing' AND locked_until < now()))
+               OR (status = 'processing' AND (locked_until < now()
+                   OR locked_by IN (SELECT id FROM outbox_workers
+                                     WHERE heartbeat_at < now() - ($5::int * interval '1 millisecond')))))
            ORDER BY available_at, created_at
            LIMIT $1
            FOR UPDATE SKIP LOCKED)
         RETURNING m.*`,
-      [limit, this.options.leaseMs, topics],
+      [limit, this.options.leaseMs, topics, this.workerId, this.options.deadAfterMs],
     );
     return rows.map((r) =>
       Object.assign(new OutboxMessage(), {
@@ -115,36 +169,55 @@ export class OutboxProcessor {
     for (const [topic, batch] of byTopic) {
       const handler = this.handlers.get(topic);
       let failures: Map<string, string>;
+      const settled = new Set<string>();
+      const settleOne = async (id: string) => {
+        await this.markDone([id]);
+        settled.add(id);
+      };
       try {
         failures = handler
-          ? await handler.handle(batch)
+          ? await handler.handle(batch, settleOne)
           : new Map(batch.map((m) => [m.id, `no handler for ${topic}`]));
       } catch (error) {
         const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         failures = new Map(batch.map((m) => [m.id, reason]));
       }
-      await this.settle(batch, failures);
+      for (const id of settled) failures.delete(id);
+      await this.settle(
+        batch.filter((m) => !settled.has(m.id)),
+        failures,
+      );
+      const failedAll = failures.size > 0 && failures.size === batch.length - settled.size;
+      if (failedAll) this.backingOff.add(topic);
+      else this.backingOff.delete(topic);
+      const dead = batch.filter(
+        (m) => failures.has(m.id) && m.attempts >= this.options.maxAttempts,
+      ).length;
+      for (const observer of this.observers)
+        observer({ topic, done: batch.length - failures.size, failed: failures.size, dead });
     }
     return messages.length;
   }
 
   /** Delivered mail keeps no copy of its personal data in the outbox. */
+  private async markDone(ids: string[]) {
+    await this.db.query(
+      `UPDATE outbox_messages SET status = 'done', processed_at = now(), locked_until = NULL, locked_by = NULL,
+              last_error = NULL, payload = CASE WHEN topic LIKE 'mail.%' THEN '{}'::jsonb ELSE payload END,
+              updated_at = now(), version = version + 1 WHERE id = ANY($1)`,
+      [ids],
+    );
+  }
+
   private async settle(batch: OutboxMessage[], failures: Map<string, string>) {
     const done = batch.filter((m) => !failures.has(m.id)).map((m) => m.id);
-    if (done.length) {
-      await this.db.query(
-        `UPDATE outbox_messages SET status = 'done', processed_at = now(), locked_until = NULL, last_error = NULL,
-                payload = CASE WHEN topic LIKE 'mail.%' THEN '{}'::jsonb ELSE payload END,
-                updated_at = now(), version = version + 1 WHERE id = ANY($1)`,
-        [done],
-      );
-    }
+    if (done.length) await this.markDone(done);
     const failed = batch.filter((m) => failures.has(m.id));
     if (failed.length) {
       // One statement for the whole failed batch (Meilisearch or SMTP down fails all of them at once).
       await this.db.query(
         `UPDATE outbox_messages m
-            SET status = f.status, last_error = f.error, locked_until = NULL,
+            SET status = f.status, last_error = f.error, locked_until = NULL, locked_by = NULL,
                 available_at = now() + (f.delay * interval '1 millisecond'), updated_at = now(), version = m.version + 1
            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[]) AS f(id, status, error, delay)
           WHERE m.id = f.id`,
@@ -181,9 +254,59 @@ export class OutboxProcessor {
     return total;
   }
 
+  /** Writes this worker's heartbeat; old rows of workers long gone are cleared. */
+  async beat() {
+    await this.db.query(
+      `INSERT INTO outbox_workers (id) VALUES ($1)
+       ON CONFLICT (id) DO UPDATE SET heartbeat_at = now()`,
+      [this.workerId],
+    );
+  }
+
+  /**
+   * A topic in back-off (its peer failed the whole batch) retries at once when the peer answers
+   * again, instead of waiting out a delay of up to maxDelayMs.
+   */
+  async probeBackingOff(): Promise<string[]> {
+    const flipped: string[] = [];
+    for (const topic of [...this.backingOff]) {
+      const probe = this.handlers.get(topic)?.probe;
+      if (!probe) continue;
+      if (!(await probe().catch(() => false))) continue;
+      this.backingOff.delete(topic);
+      flipped.push(topic);
+    }
+    if (flipped.length) {
+      await this.db.query(
+        `UPDATE outbox_messages SET available_at = now(), updated_at = now(), version = version + 1
+          WHERE status = 'pending' AND topic = ANY($1) AND available_at > now()`,
+        [flipped],
+      );
+      this.logger.log({ topics: flipped }, 'peer answers again: retrying its messages now');
+      this.nudge();
+    }
+    return flipped;
+  }
+
   start() {
     if (this.running) return;
     this.running = true;
+    const beat = () =>
+      this.beat().catch((error: unknown) =>
+        this.logger.warn(
+          `outbox heartbeat failed: ${error instanceof Error ? error.message : error}`,
+        ),
+      );
+    void beat();
+    this.heartbeat = setInterval(() => void beat(), this.options.heartbeatMs);
+    let probing = false;
+    this.prober = setInterval(() => {
+      if (probing || !this.backingOff.size) return;
+      probing = true;
+      void this.probeBackingOff()
+        .catch(() => undefined)
+        .finally(() => (probing = false));
+    }, this.options.probeMs);
     this.loop = (async () => {
       while (this.running) {
         let handled = 0;
@@ -221,11 +344,17 @@ export class OutboxProcessor {
     });
   }
 
+  /** Finishes the batch in hand, then gives back anything still claimed and leaves the roll of workers. */
   async stop() {
     this.running = false;
     this.nudge();
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.prober) clearInterval(this.prober);
+    this.heartbeat = this.prober = null;
     await this.loop;
     this.loop = null;
+    const released = await releaseClaimsOf(this.db, this.workerId).catch(() => 0);
+    if (released) this.logger.log({ released }, 'released claimed outbox rows');
   }
 
   /** Keeps the table small: done rows older than the given age are removed. */
@@ -237,4 +366,26 @@ export class OutboxProcessor {
     );
     return rows.length;
   }
+}
+
+/**
+ * After a crash of the whole product: releases the rows held by workers of this host whose process
+ * no longer runs (host:pid in locked_by), so the new worker takes them at once instead of after the lease.
+ */
+export async function releaseGoneWorkers(
+  db: DataSource,
+  isAlive: (pid: number) => boolean,
+): Promise<number> {
+  const owners = await queryRows<{ owner: string }>(
+    db,
+    `SELECT DISTINCT locked_by AS owner FROM outbox_messages WHERE status = 'processing' AND locked_by IS NOT NULL
+     UNION SELECT id FROM outbox_workers`,
+  );
+  let released = 0;
+  for (const { owner } of owners) {
+    const match = /^(.*):(\d+)(#\d+)?$/.exec(owner);
+    if (!match || match[1] !== hostname() || isAlive(Number(match[2]))) continue;
+    released += await releaseClaimsOf(db, owner);
+  }
+  return released;
 }

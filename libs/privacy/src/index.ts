@@ -6,3 +6,4 @@ export * from './privacy-core.module';
 export * from './privacy.module';
 export * from './retention/retention.scheduler';
 export * from './retention/retention.service';
+export * from './erasure/erasure-log';

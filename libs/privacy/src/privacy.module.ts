@@ -3,6 +3,7 @@ import { CandidatesModule } from '@werkbrug/candidates';
 import { AdminAuditController } from './audit-trail/admin-audit.controller';
 import { AuditTrailService } from './audit-trail/audit-trail.service';
 import { MyAuditController } from './audit-trail/my-audit.controller';
+import { ErasureLogReplayer } from './erasure/erasure-log.replayer';
 import { ErasureController } from './erasure/erasure.controller';
 import { ExportController } from './export/export.controller';
 import { ExportService } from './export/export.service';
@@ -12,7 +13,7 @@ import { PrivacyCoreModule } from './privacy-core.module';
 @Module({
   imports: [CandidatesModule, PrivacyCoreModule],
   controllers: [MyAuditController, AdminAuditController, ExportController, ErasureController],
-  providers: [AuditTrailService, ExportService],
+  providers: [AuditTrailService, ExportService, ErasureLogReplayer],
   exports: [PrivacyCoreModule, AuditTrailService, ExportService],
 })
 export class PrivacyModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { OutboxHandler, OutboxMessage } from '@werkbrug/outbox';
+import { MeiliClient } from '@werkbrug/search';
 import { SearchIndexer } from './search-indexer';
 
 const none = () => new Map<string, string>();
@@ -14,9 +15,16 @@ export class SearchOutboxHandlers {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly indexer: SearchIndexer,
+    private readonly meili: MeiliClient,
   ) {}
 
   all(): OutboxHandler[] {
+    // Meilisearch back after an outage: the waiting rows go at once (see OutboxHandler.probe).
+    const probe = () => this.meili.isAvailable();
+    return this.handlers().map((handler) => ({ ...handler, probe }));
+  }
+
+  private handlers(): OutboxHandler[] {
     return [
       {
         topic: 'search.vacancy',

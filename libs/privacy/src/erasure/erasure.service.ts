@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@werkbrug/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@werkbrug/audit';
@@ -6,9 +7,10 @@ import { type Actor, TokenService } from '@werkbrug/auth';
 import { queryRows } from '@werkbrug/database';
 import { OutboxService } from '@werkbrug/outbox';
 import { ANONYMISE_CANDIDATE, DEACTIVATE_CANDIDATE_ACCOUNTS } from './anonymisation.sql';
+import { appendErasure, readErasureLog } from './erasure-log';
 
 /** Why a file is erased; kept in the audit line instead of any personal detail. */
-export type ErasureReason = 'request' | 'self' | 'retention';
+export type ErasureReason = 'request' | 'self' | 'retention' | 'replay';
 
 /**
  * Finds and row-locks the candidate inside the erasure transaction, applying the caller's scope.
@@ -69,6 +71,7 @@ export class ErasureService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly tokens: TokenService,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'erasureLogFile'>,
   ) {}
 
   private readonly steps = new Map<string, ErasureStep>();
@@ -121,6 +124,25 @@ export class ErasureService {
       aggregateType: 'candidate',
       aggregateId: candidateId,
     });
+    // Last, just before the commit: the id (nothing else) outlives a restore of an older backup.
+    await appendErasure(this.config.erasureLogFile, candidateId);
     return { candidateId, accountsDeactivated: accounts.length };
+  }
+
+  /**
+   * Repeats every logged erasure that the database does not show (it was restored from a backup
+   * taken before them). Idempotent: erased files are skipped. Returns how many were erased again.
+   */
+  async replayLog(): Promise<number> {
+    const ids = readErasureLog(this.config.erasureLogFile).map((e) => e.candidateId);
+    if (!ids.length) return 0;
+    const live = await queryRows<{ id: string }>(
+      this.db,
+      `SELECT id FROM candidates WHERE id = ANY($1::uuid[]) AND erased_at IS NULL`,
+      [ids],
+    );
+    let erased = 0;
+    for (const { id } of live) if (await this.erase(null, id, 'replay')) erased++;
+    return erased;
   }
 }
