@@ -120,8 +120,8 @@ export async function benchMatching(ctx: BenchContext, size: number, seconds: nu
     matching.vacancyQueries(v, fermWerk.organisation_id),
   );
 
-  // The pools before issue 13 (100 per sub-query, 200 near misses), for a same-run comparison.
-  const OLD_POOLS = { pool: 100, nearMissPool: 200 };
+  // The pools before issue 13 (100 per sub-query), for a same-run comparison.
+  const OLD_POOLS = { pool: 100 };
   const oldCandidateQueries = await Promise.all(
     profiles.map((c) => matching.candidateQueries(c, OLD_POOLS)),
   );
