@@ -34,7 +34,7 @@ export interface MatchQuery {
   q?: string;
   werksoort?: string;
   arrangement?: string;
-  /** Not API parameters: the bench compares against larger pools. */
+  /** Not API parameters: the bench compares other pool sizes. */
   pool?: number;
   nearMissPool?: number;
 }
@@ -42,11 +42,10 @@ export interface MatchQuery {
 export type VacancyMatchQuery = Pick<MatchQuery, 'limit' | 'pool' | 'nearMissPool'>;
 
 /**
- * How many hits each sub-query may bring in: the bounded set the API re-scores. It follows the page
- * asked for (twice the limit, at least 40, at most 100): every document retrieved is ranked and
- * serialised by Meilisearch and parsed by the API, which was the cost under concurrency (issue 13).
+ * How many hits each sub-query may bring in: the bounded set the API re-scores. Smaller pools were
+ * measured (issue 13, README "Performance"): with 40 a fifth of the top-20 changed, so 100 stays.
  */
-const poolFor = (limit: number) => Math.min(100, Math.max(40, 2 * limit));
+const POOL = 100;
 /**
  * Near misses keep the larger pool: with 100 the eval's population audit found 580 lists leaving out a
  * better near miss (against 474 with 200), so the cost is kept for the quality.
@@ -167,7 +166,7 @@ export class MatchingService {
 
   /** The Meilisearch queries for one candidate: strict (geo, text, wishes) and relaxed for near misses. */
   async candidateQueries(c: CandidateProfile, query: MatchQuery): Promise<MultiSearchQuery[]> {
-    const POOL = query.pool ?? poolFor(query.limit ?? 20);
+    const poolSize = query.pool ?? POOL;
     const extra = [
       ...(query.werksoort ? [`werksoortCode = ${JSON.stringify(query.werksoort)}`] : []),
       ...(query.arrangement ? [`arrangements = ${JSON.stringify(query.arrangement)}`] : []),
@@ -191,24 +190,24 @@ export class MatchingService {
           indexUid: index,
           q: query.q,
           filter: strict,
-          limit: POOL,
+          limit: poolSize,
           showRankingScore: true,
         });
       } else {
-        queries.push({ indexUid: index, q: '', filter: strict, sort: geoSort, limit: POOL });
+        queries.push({ indexUid: index, q: '', filter: strict, sort: geoSort, limit: poolSize });
         if (text)
           queries.push({
             indexUid: index,
             q: text,
             filter: strict,
-            limit: POOL,
+            limit: poolSize,
             showRankingScore: true,
           });
         if (c.werksoortWishes.length) {
           const wish = `werksoortCode IN ${JSON.stringify(c.werksoortWishes)}`;
           // Unsorted: the strict query already brings the nearest; this one makes sure wished work is in
           // the pool even when it is farther away, without paying for a second sort by distance.
-          queries.push({ indexUid: index, q: '', filter: [...strict, wish], limit: POOL });
+          queries.push({ indexUid: index, q: '', filter: [...strict, wish], limit: poolSize });
         }
       }
     }
@@ -285,7 +284,7 @@ export class MatchingService {
     organisationId: string,
     query: VacancyMatchQuery = {},
   ): MultiSearchQuery[] {
-    const POOL = query.pool ?? poolFor(query.limit ?? 20);
+    const poolSize = query.pool ?? POOL;
     const fields = { attributesToRetrieve: CANDIDATE_FIELDS };
     const index = this.meili.indexUid(CANDIDATES);
     const sort = [`_geoPoint(${v.lat}, ${v.lng}):asc`];
@@ -296,7 +295,7 @@ export class MatchingService {
             q: '',
             filter,
             sort,
-            limit: POOL,
+            limit: poolSize,
             ...fields,
           })),
           {
