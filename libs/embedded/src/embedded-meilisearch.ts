@@ -13,6 +13,13 @@ export interface RunningMeilisearch {
   stop(): Promise<void>;
 }
 
+/**
+ * Meilisearch sizes its indexing memory from the machine's RAM (2/3 of it) and zeroes it for every
+ * batch: on a 24 GiB machine a one-document task took up to 1.9 s and the process held gigabytes
+ * (shared/notes/meilisearch-indexing-memory.md). MEILI_MAX_INDEXING_MEMORY overrides this default.
+ */
+export const DEFAULT_MAX_INDEXING_MEMORY = '256MiB';
+
 export interface MeiliOptions {
   dataDir: string;
   port: number;
@@ -77,7 +84,15 @@ export async function startMeilisearch(options: MeiliOptions): Promise<RunningMe
       '--snapshot-dir',
       path.join(options.dataDir, 'meilisearch-snapshots'),
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'], cwd: options.dataDir },
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      cwd: options.dataDir,
+      env: {
+        ...process.env,
+        MEILI_MAX_INDEXING_MEMORY:
+          process.env.MEILI_MAX_INDEXING_MEMORY || DEFAULT_MAX_INDEXING_MEMORY,
+      },
+    },
   );
   child.stderr?.on('data', (chunk: Buffer) => {
     // Only problems: the start banner and request logs are noise here.

@@ -3,9 +3,14 @@ import path from 'node:path';
 
 const appsRoot = path.join(__dirname, '..', '..', '..');
 
-/** Starts the compiled api or worker as its own process, as in production. */
+/**
+ * Starts the compiled api or worker as its own process, as in production. With
+ * WERKBRUG_BENCH_CPU_PROF=<folder> the API writes a V8 CPU profile there when it stops (`node --cpu-prof`).
+ */
 export function startApp(name: 'api' | 'worker', env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [path.join(appsRoot, name, 'src', 'main.js')], {
+  const profileDir = process.env.WERKBRUG_BENCH_CPU_PROF;
+  const flags = name === 'api' && profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  return spawn(process.execPath, [...flags, path.join(appsRoot, name, 'src', 'main.js')], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

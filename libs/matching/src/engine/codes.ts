@@ -53,11 +53,39 @@ export interface Blocker {
   gap: number | string | null;
 }
 
+/** A template split once into literal text and `{key}` slots: filling is then a join, not a RegExp. */
+type Compiled = (string | { key: string })[];
+
+function compile(template: string): Compiled {
+  const parts: Compiled = [];
+  let at = 0;
+  for (const m of template.matchAll(/\{(\w+)\}/g)) {
+    if (m.index > at) parts.push(template.slice(at, m.index));
+    parts.push({ key: m[1] });
+    at = m.index + m[0].length;
+  }
+  if (at < template.length) parts.push(template.slice(at));
+  return parts;
+}
+
+/** Only the catalogue's own templates are kept compiled: a bounded set. */
+const compiled = new Map<string, Compiled>(
+  [...Object.values(REASONS), ...Object.values(BLOCKERS)].map((t) => [t, compile(t)]),
+);
+
+const DECIMAL = /^(\d+)\.(\d+)$/;
+
+/** Numbers in Dutch texts use a decimal comma. */
+function dutch(value: string | number | undefined): string {
+  const text = String(value ?? '');
+  return text.includes('.') ? text.replace(DECIMAL, '$1,$2') : text;
+}
+
 export function fill(template: string, values: Record<string, string | number>): string {
-  // Numbers in Dutch texts use a decimal comma.
-  return template.replace(/\{(\w+)\}/g, (_, key: string) =>
-    String(values[key] ?? '').replace(/^(\d+)\.(\d+)$/, '$1,$2'),
-  );
+  const parts = compiled.get(template) ?? compile(template);
+  let out = '';
+  for (const part of parts) out += typeof part === 'string' ? part : dutch(values[part.key]);
+  return out;
 }
 
 export const reason = (code: ReasonCode, values: Record<string, string | number> = {}): Reason => ({

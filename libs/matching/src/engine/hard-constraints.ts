@@ -1,4 +1,4 @@
-import { Blocker, blocker } from './codes';
+import { Blocker, blocker, BlockerCode } from './codes';
 import type { CandidateProfile, VacancyProfile } from './match-profiles';
 import { distanceKm, LANGUAGE_LABELS, roundKm } from './matching-rules';
 
@@ -18,7 +18,29 @@ const intersects = <T>(a: readonly T[], b: readonly T[]) => a.some((x) => b.incl
  * Returns the blockers (empty: a match).
  */
 export function hardConstraintBlockers(c: CandidateProfile, v: VacancyProfile): Blocker[] {
-  const out: Blocker[] = [];
+  return checkHardConstraints(c, v, blocker);
+}
+
+/**
+ * The same rules, naming only the codes: enough to filter and rank the whole pool. The Dutch texts
+ * are then made for the few that are shown (filling them for every hit was a tenth of the API's CPU).
+ */
+export function hardConstraintCodes(c: CandidateProfile, v: VacancyProfile): BlockerCode[] {
+  return checkHardConstraints(c, v, codeOnly);
+}
+
+const codeOnly = (code: BlockerCode): BlockerCode => code;
+
+function checkHardConstraints<T>(
+  c: CandidateProfile,
+  v: VacancyProfile,
+  blocker: (
+    code: BlockerCode,
+    gap: number | string | null,
+    values?: Record<string, string | number>,
+  ) => T,
+): T[] {
+  const out: T[] = [];
   if (!v.open) out.push(blocker('NOT_OPEN', null));
   if (!intersects(v.arrangements, c.arrangementsAccepted)) {
     out.push(blocker('ARRANGEMENT_NOT_ACCEPTED', null, { offered: v.arrangements.join(', ') }));
@@ -57,7 +79,7 @@ export function hardConstraintBlockers(c: CandidateProfile, v: VacancyProfile): 
 /** Near misses break at most this many hard constraints, and never "not open". */
 export const NEAR_MISS_MAX_BLOCKERS = 2;
 
-export const isNearMiss = (blockers: Blocker[]) =>
+export const isNearMiss = (blockers: readonly (Blocker | BlockerCode)[]) =>
   blockers.length > 0 &&
   blockers.length <= NEAR_MISS_MAX_BLOCKERS &&
-  !blockers.some((b) => b.code === 'NOT_OPEN');
+  !blockers.some((b) => (typeof b === 'string' ? b : b.code) === 'NOT_OPEN');

@@ -1,4 +1,4 @@
-import { Reason, reason } from './codes';
+import { Reason, reason, type ReasonCode } from './codes';
 import type { CandidateProfile, VacancyProfile } from './match-profiles';
 import { distanceKm, roundKm } from './matching-rules';
 
@@ -34,69 +34,69 @@ export interface ScoredMatch {
 /**
  * Orders matches by the soft preferences and says why each one fits.
  * `textScore` is Meilisearch's ranking score (0–1) of the candidate's interests against the workplace,
- * or 0 when there is no text match.
+ * or 0 when there is no text match. With `explain` false only the score is computed (no reason texts):
+ * the whole pool is ranked that way and only the matches shown are explained.
  */
-export function scoreMatch(c: CandidateProfile, v: VacancyProfile, textScore: number): ScoredMatch {
+export function scoreMatch(
+  c: CandidateProfile,
+  v: VacancyProfile,
+  textScore: number,
+  explain = true,
+): ScoredMatch {
   const reasons: Reason[] = [];
+  const say = (code: ReasonCode, values?: Record<string, string | number>) => {
+    if (explain) reasons.push(reason(code, values));
+  };
   let points = 0;
   const wish = c.werksoortWishes.indexOf(v.werksoortCode);
   if (wish >= 0) {
     points += WEIGHTS.wish * (WISH_POINTS[wish] ?? 0.3);
-    reasons.push(
-      reason(WISH_REASONS[wish] ?? 'WERKSOORT_WISH_OTHER', { werksoort: v.werksoortName }),
-    );
+    say(WISH_REASONS[wish] ?? 'WERKSOORT_WISH_OTHER', { werksoort: v.werksoortName });
   }
   // Only a real text match counts, and then it is always explained.
   if (textScore >= INTERESTS_THRESHOLD) {
     points += WEIGHTS.interests * Math.min(1, textScore);
-    reasons.push(reason('INTERESTS_MATCH'));
+    say('INTERESTS_MATCH');
   }
   const km = roundKm(distanceKm(c, v));
   points += WEIGHTS.distance * Math.max(0, 1 - km / Math.max(c.rangeKm, 0.1));
-  reasons.push(
-    reason('WITHIN_TRAVEL_RANGE', {
-      km,
-      mode: TRAVEL_LABEL[c.travelMode] ?? c.travelMode,
-    }),
-  );
-  reasons.push(
-    reason('HOURS_FIT', {
+  if (explain) {
+    say('WITHIN_TRAVEL_RANGE', { km, mode: TRAVEL_LABEL[c.travelMode] ?? c.travelMode });
+    say('HOURS_FIT', {
       hours: v.hoursMin === v.hoursMax ? `${v.hoursMin}` : `${v.hoursMin}–${v.hoursMax}`,
-    }),
-  );
+    });
+  }
   if (v.hoursAdjustable) {
     points += WEIGHTS.adjustable;
-    reasons.push(reason('HOURS_ADJUSTABLE'));
+    say('HOURS_ADJUSTABLE');
   } else {
-    reasons.push(reason('DAYS_FIT'));
+    say('DAYS_FIT');
   }
   const supportWanted = Number(c.needsJobcoach) + Number(c.needsBuddy);
   let supportGiven = 0;
   if (c.needsJobcoach && v.jobcoachWelcome) {
     supportGiven++;
-    reasons.push(reason('SUPPORT_ON_SITE'));
+    say('SUPPORT_ON_SITE');
   }
   if (c.needsBuddy && v.buddyAvailable) {
     supportGiven++;
-    reasons.push(reason('BUDDY_ON_SITE'));
+    say('BUDDY_ON_SITE');
   }
   if (supportWanted) points += (WEIGHTS.support * supportGiven) / supportWanted;
   else points += WEIGHTS.support / 2; // no support needed: neutral, so needing support is not a penalty in itself
-  const desiredHeld = v.desiredCertificates.filter((cert) => c.certificates.includes(cert));
   if (v.desiredCertificates.length) {
+    const desiredHeld = v.desiredCertificates.filter((cert) => c.certificates.includes(cert));
     points += (WEIGHTS.desired * desiredHeld.length) / v.desiredCertificates.length;
-    for (const certificate of desiredHeld)
-      reasons.push(reason('DESIRED_CERTIFICATE', { certificate }));
+    if (explain) for (const certificate of desiredHeld) say('DESIRED_CERTIFICATE', { certificate });
   }
-  if (v.requiredCertificates.length) {
-    reasons.push(
-      reason('REQUIRED_CERTIFICATES_HELD', { certificates: v.requiredCertificates.join(', ') }),
-    );
+  if (explain) {
+    if (v.requiredCertificates.length) {
+      say('REQUIRED_CERTIFICATES_HELD', { certificates: v.requiredCertificates.join(', ') });
+    }
+    const fitting = v.arrangements.filter((a) => c.arrangementsAccepted.includes(a));
+    say('ARRANGEMENT_FITS', { arrangements: fitting.join(', ') });
+    if (c.needsWheelchairAccess && v.wheelchairAccessible) say('WHEELCHAIR_ACCESSIBLE');
   }
-  const fitting = v.arrangements.filter((a) => c.arrangementsAccepted.includes(a));
-  reasons.push(reason('ARRANGEMENT_FITS', { arrangements: fitting.join(', ') }));
-  if (c.needsWheelchairAccess && v.wheelchairAccessible)
-    reasons.push(reason('WHEELCHAIR_ACCESSIBLE'));
   return { score: Math.max(0, Math.min(100, Math.round(points))), distanceKm: km, reasons };
 }
 

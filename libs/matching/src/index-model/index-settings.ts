@@ -91,14 +91,20 @@ export function synonymsFrom(werksoorten: WerksoortTerms[]): Record<string, stri
 const RANKING_RULES = ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'];
 const TYPO_TOLERANCE = { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } };
 
+/**
+ * Indexing cost we do not use (issue 13): no facet search endpoint is called (facet counts still
+ * work), and word proximity per attribute is enough for ranking short fields.
+ */
+const LEAN = { facetSearch: false, proximityPrecision: 'byAttribute' } as const satisfies Settings;
+
 /** Settings live in code; the applier sends only what differs from the index. */
 export function vacancySettings(synonyms: Record<string, string[]>): Settings {
   return {
     searchableAttributes: ['title', 'werksoortTerms', 'description', 'employerName', 'place'],
+    // Only what a filter uses (matching.service, meili-filters, vacancy-search.service): every
+    // filterable attribute is a facet database Meilisearch builds and keeps for each write (issue 13).
     filterableAttributes: [
-      'id',
       'open',
-      'status',
       'employerId',
       'werksoortCode',
       'arrangements',
@@ -115,13 +121,12 @@ export function vacancySettings(synonyms: Record<string, string[]>): Settings {
       'demandStimuli',
       'demandOutdoor',
       'wheelchairAccessible',
-      'instruments',
+      // _geoRadius in the workplace search; matching itself filters on the lat/lng box.
       '_geo',
       'lat',
       'lng',
-      'updatedAt',
     ].sort(),
-    sortableAttributes: ['_geo', 'title', 'updatedAt'],
+    sortableAttributes: ['_geo'],
     displayedAttributes: ['*'],
     rankingRules: RANKING_RULES,
     stopWords: [...DUTCH_STOP_WORDS].sort(),
@@ -129,6 +134,7 @@ export function vacancySettings(synonyms: Record<string, string[]>): Settings {
     typoTolerance: TYPO_TOLERANCE,
     faceting: { maxValuesPerFacet: 100 },
     pagination: { maxTotalHits: 1000 },
+    ...LEAN,
   };
 }
 
@@ -136,10 +142,8 @@ export function candidateSettings(synonyms: Record<string, string[]>): Settings 
   return {
     searchableAttributes: ['interests', 'werksoortTerms'],
     filterableAttributes: [
-      'id',
       'active',
       'organisationId',
-      'werksoortWishes',
       'arrangementsAccepted',
       'hoursMin',
       'hoursMax',
@@ -154,20 +158,18 @@ export function candidateSettings(synonyms: Record<string, string[]>): Settings 
       'abilityStimuli',
       'abilityOutdoor',
       'needsWheelchairAccess',
-      'needsJobcoach',
-      'needsBuddy',
-      'ladderRung',
-      '_geo',
       'lat',
       'lng',
-      'updatedAt',
     ].sort(),
-    sortableAttributes: ['_geo', 'updatedAt'],
+    sortableAttributes: ['_geo'],
     displayedAttributes: ['*'],
     rankingRules: RANKING_RULES,
     stopWords: [...DUTCH_STOP_WORDS].sort(),
     synonyms,
     typoTolerance: TYPO_TOLERANCE,
     pagination: { maxTotalHits: 1000 },
+    ...LEAN,
+    // Candidates are searched with whole workplace titles, never typed letter by letter.
+    prefixSearch: 'disabled',
   };
 }
