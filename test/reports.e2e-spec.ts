@@ -370,12 +370,14 @@ describe('outcome reports', () => {
         arrangement: 'proefplaatsing',
         startDate: '2025-01-06',
         hoursPerWeek: 16,
+        candidateConsent: true,
       });
       expect(placed.status).toBe(201);
       await t
         .http()
         .post(`/api/placements/${placed.body.id}/end`)
         .set(wm())
+        .set('If-Match', `"${placed.body.version}"`)
         .send({ outcome: 'contract', endedOn: '2025-03-03', contractMonths: 12, contractHours: 24 })
         .expect(200);
     }
