@@ -39,7 +39,7 @@ export interface MatchQuery {
   nearMissPool?: number;
 }
 
-export type VacancyMatchQuery = Pick<MatchQuery, 'limit' | 'pool' | 'nearMissPool'>;
+export type VacancyMatchOptions = Pick<MatchQuery, 'limit' | 'pool' | 'nearMissPool'>;
 
 /**
  * How many hits each sub-query may bring in: the bounded set the API re-scores. Smaller pools were
@@ -269,7 +269,7 @@ export class MatchingService {
     };
   }
 
-  async forVacancy(actor: Actor, vacancyId: string, query: VacancyMatchQuery) {
+  async forVacancy(actor: Actor, vacancyId: string, query: VacancyMatchOptions) {
     if (!(await visibleVacancyIds(this.db, actor, [vacancyId])).has(vacancyId))
       throw Problems.notFound('Vacancy');
     const { docs } = await loadVacancyDocuments(this.db, [vacancyId]);
@@ -282,7 +282,7 @@ export class MatchingService {
   vacancyQueries(
     v: VacancyProfile,
     organisationId: string,
-    query: VacancyMatchQuery = {},
+    query: VacancyMatchOptions = {},
   ): MultiSearchQuery[] {
     const poolSize = query.pool ?? POOL;
     const fields = { attributesToRetrieve: CANDIDATE_FIELDS };
@@ -326,7 +326,7 @@ export class MatchingService {
     return [queries.slice(0, bands), ...alone(queries.slice(bands))].filter((g) => g.length);
   }
 
-  async matchVacancy(v: VacancyProfile, organisationId: string, query: VacancyMatchQuery) {
+  async matchVacancy(v: VacancyProfile, organisationId: string, query: VacancyMatchOptions) {
     const limit = query.limit ?? 20;
     const bands = v.open ? RANGE_BANDS : [];
     const queries = this.vacancyQueries(v, organisationId, query);
