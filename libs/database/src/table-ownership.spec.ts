@@ -43,6 +43,9 @@ const ALLOWED = new Set([
   // employer invites a colleague as an inactive werkgever user. To move into UsersService (libs/auth).
   'web → users',
   'employer-portal → users',
+  // Trajectories (issue 12): the newest ladder measurement sets the profile's rung, and the retention
+  // clock (trajectory_ended_on) follows the trajectories. To move into CandidatesService (libs/candidates).
+  'trajectories → candidates',
 ]);
 
 describe('each module writes only its own tables', () => {
