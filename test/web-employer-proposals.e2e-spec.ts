@@ -14,7 +14,7 @@ describe('employer proposals (web)', () => {
     t = await startTestApp();
     w = await buildWorld(t);
     agent = await signInEmployer(t, 'werkgever@groenenzo.nl');
-    id = await waitingProposal(t, w, ['werkmakelaarContact', 'firstName']);
+    id = await waitingProposal(t, w, ['werkmakelaarContact', 'firstName', 'financieelCv']);
   });
   afterAll(async () => t?.close());
 
@@ -26,8 +26,22 @@ describe('employer proposals (web)', () => {
     expect(page.text).toContain('Zoekt buitenwerk met planten.');
     expect(page.text).toContain('Voornaam: Sanne');
     expect(page.text).toContain('wm.a@test.nl');
-    for (const text of [inbox.text, page.text])
-      expect(PROTECTED.filter((s) => text.includes(s))).toEqual([]);
+    expect(PROTECTED.filter((s) => inbox.text.includes(s))).toEqual([]);
+    // The candidate shares the financieel CV here: an instrument's name ("LKV doelgroep banenafspraak")
+    // says which scheme applies, by their choice. Every other protected fact stays off the page.
+    const sharedByChoice = ['banenafspraak'];
+    expect(PROTECTED.filter((s) => !sharedByChoice.includes(s) && page.text.includes(s))).toEqual(
+      [],
+    );
+  });
+
+  it('shows the instrument outcome the candidate shares (financieel CV), never the facts behind it', async () => {
+    const page = await agent.get(`/werkgever/voorstellen/${id}`).expect(200);
+    expect(page.text).toContain('Regelingen die bij deze werkplek kunnen gelden');
+    expect(page.text).toContain('indicatief, er zijn geen rechten aan te ontlenen');
+    // Facts of the candidate's protected file: birth date, benefit, health, loonwaarde.
+    for (const fact of ['1994-03-12', 'participatiewet', 'Rugklachten', 'loonwaarde'])
+      expect(page.text).not.toContain(fact);
   });
 
   it('asks for a meeting kind and dates when interested, keeping the answer', async () => {

@@ -27,7 +27,21 @@ export interface EmployerProposal {
     languageLevel: string;
     workConditions: string[];
   };
-  shared: { firstName: string | null; werkmakelaar: { name: string; email: string } | null };
+  shared: {
+    firstName: string | null;
+    werkmakelaar: { name: string; email: string } | null;
+    /** The instrument outcome the candidate chose to share (never the facts behind it). */
+    financieelCv?: {
+      disclaimer: string;
+      items: {
+        name: string;
+        status: string;
+        amounts: { perMonth?: number; perYear?: number; total?: number };
+        applyTo: { grantor: string; how: string };
+        sources: string[];
+      }[];
+    } | null;
+  };
   consentActive: boolean;
 }
 

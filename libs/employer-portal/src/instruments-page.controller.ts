@@ -13,19 +13,9 @@ import {
   WebController,
   type WebRequest,
 } from '@werkbrug/web';
+import { amountTexts, GRANTORS, INSTRUMENT_STATUS as STATUS } from './instrument-labels';
 import { listAll } from './list-all';
 
-const GRANTORS: Record<string, string> = {
-  belastingdienst: 'Belastingdienst',
-  uwv: 'UWV',
-  gemeente: 'de gemeente',
-  none: 'niemand (geen aanvraag nodig)',
-};
-const STATUS: Record<string, { text: string; tone: string }> = {
-  applies: { text: 'Kan gelden', tone: 'ok' },
-  may_apply: { text: 'Kan misschien gelden', tone: 'attention' },
-  does_not_apply: { text: 'Geldt niet', tone: 'closed' },
-};
 const BENEFITS: Record<string, string> = {
   participatiewet: 'Bijstand (Participatiewet)',
   wajong: 'Wajong',
@@ -41,11 +31,6 @@ const YES_NO_UNKNOWN = [
   { value: 'nee', text: 'Nee' },
   { value: '', text: 'Weet ik niet' },
 ];
-const euro = new Intl.NumberFormat('nl-NL', {
-  style: 'currency',
-  currency: 'EUR',
-  maximumFractionDigits: 0,
-});
 
 /** The scenario form's fields; query parameters, so the form is a GET that works without JavaScript. */
 interface ScenarioQuery {
@@ -139,12 +124,7 @@ export class InstrumentsPageController {
               .map((i) => ({
                 name: i.name,
                 status: STATUS[i.status] ?? { text: i.status, tone: 'neutral' },
-                amounts: [
-                  i.amounts.perMonth !== undefined &&
-                    `${euro.format(i.amounts.perMonth)} per maand`,
-                  i.amounts.perYear !== undefined && `${euro.format(i.amounts.perYear)} per jaar`,
-                  i.amounts.total !== undefined && `${euro.format(i.amounts.total)} in totaal`,
-                ].filter(Boolean),
+                amounts: amountTexts(i.amounts),
                 reasons: [...i.reasons, ...i.missing].map((r) => r.text),
                 applyTo: GRANTORS[i.applyTo.grantor] ?? i.applyTo.grantor,
                 how: i.applyTo.how,

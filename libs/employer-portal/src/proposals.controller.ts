@@ -18,6 +18,7 @@ import {
 import { amsterdamToIso } from './amsterdam-time';
 import { EmployerContext } from './employer-context';
 import { EmployerMarksService, isMark, MARKS } from './employer-marks.service';
+import { amountTexts, GRANTORS, INSTRUMENT_STATUS } from './instrument-labels';
 import type { EmployerProposal } from './employer-views';
 import { listAll } from './list-all';
 
@@ -123,6 +124,16 @@ export class ProposalsPageController {
       {
         title: `${p.candidate.pseudonym} voor ${p.vacancy.title}`,
         proposal: p,
+        financieelCv: p.shared.financieelCv && {
+          disclaimer: p.shared.financieelCv.disclaimer,
+          items: p.shared.financieelCv.items.map((i) => ({
+            name: i.name,
+            status: INSTRUMENT_STATUS[i.status] ?? { text: i.status, tone: 'neutral' },
+            amounts: amountTexts(i.amounts),
+            applyTo: GRANTORS[i.applyTo.grantor] ?? i.applyTo.grantor,
+            sources: i.sources,
+          })),
+        },
         wishes: p.candidate.werksoortWishes.map((c) => names[c] ?? c),
         history: events.map((e) => ({ ...e, by: BY_ROLE[e.byRole] ?? e.byRole })),
         canAnswer: p.status === 'wacht_op_werkgever',
