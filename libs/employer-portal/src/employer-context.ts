@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@werkbrug/auth';
 import { EmployersService } from '@werkbrug/employers';
 import { WerksoortenService } from '@werkbrug/werksoorten';
-import { listAll } from './list-all';
+import { listAll } from '@werkbrug/http';
 import type { EmployerLocationOption } from './workplace-form';
 
 /** What several employer pages need: the employer's own record and the active werksoorten. */

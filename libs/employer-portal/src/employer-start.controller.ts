@@ -4,7 +4,7 @@ import { PlacementsService } from '@werkbrug/placements';
 import { ProposalsService } from '@werkbrug/proposals';
 import { VacanciesService, type VacancyView } from '@werkbrug/vacancies';
 import { actorOf, PageResponder, WebAccess, WebController, type WebRequest } from '@werkbrug/web';
-import { listAll } from './list-all';
+import { listAll } from '@werkbrug/http';
 import type { EmployerPlacement, EmployerProposal } from './employer-views';
 
 /** The employer's start page: what waits for an answer, what runs, and the workplaces. */

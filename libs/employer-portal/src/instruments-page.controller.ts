@@ -14,7 +14,7 @@ import {
   type WebRequest,
 } from '@werkbrug/web';
 import { amountTexts, GRANTORS, INSTRUMENT_STATUS as STATUS } from './instrument-labels';
-import { listAll } from './list-all';
+import { listAll } from '@werkbrug/http';
 
 const BENEFITS: Record<string, string> = {
   participatiewet: 'Bijstand (Participatiewet)',

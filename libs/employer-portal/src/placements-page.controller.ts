@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { PlacementsService } from '@werkbrug/placements';
 import { actorOf, PageResponder, WebAccess, WebController, type WebRequest } from '@werkbrug/web';
 import type { EmployerPlacement } from './employer-views';
-import { listAll } from './list-all';
+import { listAll } from '@werkbrug/http';
 import { INSTRUMENT_WORDS } from './workplace-form';
 
 const OUTCOMES: Record<string, string> = {

@@ -20,7 +20,7 @@ import { EmployerContext } from './employer-context';
 import { EmployerMarksService, isMark, MARKS } from './employer-marks.service';
 import { amountTexts, GRANTORS, INSTRUMENT_STATUS } from './instrument-labels';
 import type { EmployerProposal } from './employer-views';
-import { listAll } from './list-all';
+import { listAll } from '@werkbrug/http';
 
 const OPEN = ['kennismaking', 'meeloopdag'];
 const CLOSED = ['geplaatst', 'afgewezen', 'ingetrokken'];

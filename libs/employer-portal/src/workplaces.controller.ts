@@ -16,7 +16,7 @@ import {
 } from '@werkbrug/web';
 import { EmployerContext } from './employer-context';
 import type { EmployerProposal } from './employer-views';
-import { listAll } from './list-all';
+import { listAll } from '@werkbrug/http';
 import {
   readWorkplaceForm,
   validateWorkplace,

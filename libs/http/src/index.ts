@@ -11,3 +11,4 @@ export * from './input-guard';
 export * from './query-int';
 export * from './etag.interceptor';
 export * from './no-store';
+export * from './list-all';

@@ -26,7 +26,7 @@ import {
 } from '@werkbrug/web';
 import { WerksoortenService } from '@werkbrug/werksoorten';
 import { amsterdamToday } from '@werkbrug/caseload';
-import { listAll } from './list-all';
+import { listAll } from '@werkbrug/http';
 import {
   ARRANGEMENT_WORDS,
   DAY_WORDS,

@@ -24,7 +24,7 @@ import {
   type WebRequest,
 } from '@werkbrug/web';
 import { WerksoortenService } from '@werkbrug/werksoorten';
-import { listAll } from './list-all';
+import { listAll } from '@werkbrug/http';
 import {
   ARRANGEMENT_WORDS,
   BLOCKER_HELP,

@@ -1,4 +1,4 @@
-import type { Page } from '@werkbrug/http';
+import type { Page } from './pagination';
 
 /** Walks a service's keyset pages (100 at a time, at most `max` items) into one list. */
 export async function listAll<T>(
