@@ -1,8 +1,9 @@
 import type { EngineAnswer } from './engine/calculate';
-import type { InstrumentDefinition } from './engine/types';
+import type { InstrumentDefinition, RuleVersion } from './engine/types';
 import type { Instrument, InstrumentRuleVersion } from './instrument.entity';
 
-export const ruleVersionView = (v: InstrumentRuleVersion) => ({
+/** The engine's view of a stored rule version: one mapping, which the API view extends. */
+export const toEngine = (v: InstrumentRuleVersion): RuleVersion => ({
   id: v.id,
   instrumentCode: v.instrumentCode,
   scope: v.scope,
@@ -14,6 +15,10 @@ export const ruleVersionView = (v: InstrumentRuleVersion) => ({
   sourceUrls: v.sourceUrls,
   lastChecked: v.lastChecked,
   indicative: v.indicative,
+});
+
+export const ruleVersionView = (v: InstrumentRuleVersion) => ({
+  ...toEngine(v),
   note: v.note,
   createdAt: v.createdAt.toISOString(),
 });

@@ -12,27 +12,12 @@ import {
   type InstrumentDefinition,
   type InstrumentFacts,
   MissingRulesError,
-  type RuleVersion,
 } from './engine/types';
 import { CalculateDto, CatalogueQuery, CreateRuleVersionDto } from './instrument.dto';
 import { Instrument, InstrumentRuleVersion } from './instrument.entity';
-import { answerView, instrumentView, ruleVersionView } from './instrument.views';
+import { answerView, instrumentView, ruleVersionView, toEngine } from './instrument.views';
 
 export const today = () => new Date().toISOString().slice(0, 10);
-
-const toEngine = (v: InstrumentRuleVersion): RuleVersion => ({
-  id: v.id,
-  instrumentCode: v.instrumentCode,
-  scope: v.scope,
-  scopeRef: v.scopeRef,
-  params: v.params,
-  active: v.active,
-  validFrom: v.validFrom,
-  validTo: v.validTo,
-  sourceUrls: v.sourceUrls,
-  lastChecked: v.lastChecked,
-  indicative: v.indicative,
-});
 
 /** A 422 that names the rules without a version on the date: never a guess. */
 export const missingRules = (error: MissingRulesError) =>
