@@ -7,7 +7,7 @@ async function main() {
   const config = loadConfig();
   const { createApiApp } = await import('./create-app');
   const app = await createApiApp();
-  await app.listen(config.port, process.env.HOST ?? '127.0.0.1');
+  await app.listen(config.port, config.host);
 }
 
 main().catch((error: unknown) => {

@@ -6,7 +6,12 @@ import { DatabaseModule } from '@werkbrug/database';
 import { loggerParams } from '@werkbrug/http';
 import { MailModule, MailOutboxHandler } from '@werkbrug/mail';
 import { SearchOutboxHandlers, SearchSyncModule } from '@werkbrug/matching';
-import { OUTBOX_HANDLERS, OutboxModule, OutboxProcessor } from '@werkbrug/outbox';
+import {
+  assertOutboxTopicsHandled,
+  OUTBOX_HANDLERS,
+  OutboxModule,
+  OutboxProcessor,
+} from '@werkbrug/outbox';
 import { PlacementsModule } from '@werkbrug/placements';
 import { PrivacyCoreModule } from '@werkbrug/privacy';
 import { SearchModule } from '@werkbrug/search';
@@ -31,10 +36,12 @@ import { SearchModule } from '@werkbrug/search';
     {
       provide: OUTBOX_HANDLERS,
       inject: [SearchOutboxHandlers, MailOutboxHandler],
-      useFactory: (search: SearchOutboxHandlers, mail: MailOutboxHandler) => [
-        ...search.all(),
-        mail,
-      ],
+      useFactory: (search: SearchOutboxHandlers, mail: MailOutboxHandler) => {
+        const handlers = [...search.all(), mail];
+        // Every topic has exactly one handler, or the worker does not start.
+        assertOutboxTopicsHandled(handlers.map((h) => h.topic));
+        return handlers;
+      },
     },
     OutboxProcessor,
   ],

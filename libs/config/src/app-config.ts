@@ -1,8 +1,23 @@
 import path from 'node:path';
 
+/** Outbox worker tuning (OUTBOX_*). */
+export interface OutboxConfig {
+  batchSize: number;
+  /** First retry delay; doubles per attempt up to maxDelayMs. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** After this many attempts a message is parked as dead, visible for an operator. */
+  maxAttempts: number;
+  /** How long a claimed message stays invisible to other workers (crash recovery). */
+  leaseMs: number;
+  idlePollMs: number;
+}
+
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
   port: number;
+  /** Interface the API listens on (HOST, default loopback). */
+  host: string;
   dataDir: string;
   databaseUrl: string;
   meiliUrl: string;
@@ -13,6 +28,13 @@ export interface AppConfig {
   mailFrom: string;
   publicUrl: string;
   tokenTtlHours: number;
+  /** How long a resolved bearer token is remembered in the process (TOKEN_CACHE_MS; 0 = off). */
+  tokenCacheMs: number;
+  /** PostgreSQL connections per process (DATABASE_POOL_SIZE). */
+  databasePoolSize: number;
+  outbox: OutboxConfig;
+  /** PDOK Locatieserver (or compatible) base URL; null = only the embedded postcode table. */
+  geocoderUrl: string | null;
   corsOrigins: string[];
   logLevel: string;
   adminEmail: string | null;
@@ -45,6 +67,27 @@ function intFrom(
   return value;
 }
 
+/** The OUTBOX_* settings alone (the outbox processor reads them without the rest of the config). */
+export function outboxConfigFrom(env: NodeJS.ProcessEnv, problems: string[]): OutboxConfig {
+  const maxMs = 24 * 3600_000;
+  return {
+    batchSize: intFrom(env, 'OUTBOX_BATCH_SIZE', 200, problems, 1, 10_000),
+    baseDelayMs: intFrom(env, 'OUTBOX_RETRY_BASE_MS', 1000, problems, 1, maxMs),
+    maxDelayMs: intFrom(env, 'OUTBOX_RETRY_MAX_MS', 60_000, problems, 1, maxMs),
+    maxAttempts: intFrom(env, 'OUTBOX_MAX_ATTEMPTS', 50, problems, 1, 10_000),
+    leaseMs: intFrom(env, 'OUTBOX_LEASE_MS', 120_000, problems, 1000, maxMs),
+    idlePollMs: intFrom(env, 'OUTBOX_POLL_MS', 100, problems, 1, 60_000),
+  };
+}
+
+/** Like outboxConfigFrom, failing with a ConfigError on any problem. */
+export function loadOutboxConfig(env: NodeJS.ProcessEnv = process.env): OutboxConfig {
+  const problems: string[] = [];
+  const config = outboxConfigFrom(env, problems);
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
 function urlFrom(env: NodeJS.ProcessEnv, name: string, problems: string[], protocols: string[]) {
   const raw = env[name];
   if (!raw) {
@@ -73,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config: AppConfig = {
     env: nodeEnv,
     port: intFrom(env, 'PORT', 3000, problems, 0),
+    host: env.HOST || '127.0.0.1',
     dataDir: path.resolve(env.WERKBRUG_DATA_DIR ?? '.werkbrug'),
     databaseUrl: urlFrom(env, 'DATABASE_URL', problems, ['postgres:', 'postgresql:']),
     meiliUrl: urlFrom(env, 'MEILI_URL', problems, ['http:', 'https:']),
@@ -82,6 +126,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: env.MAIL_FROM ?? 'Werkbrug <noreply@werkbrug.local>',
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`,
     tokenTtlHours: intFrom(env, 'TOKEN_TTL_HOURS', 12, problems, 1, 24 * 30),
+    tokenCacheMs: intFrom(env, 'TOKEN_CACHE_MS', 5000, problems, 0, 3600_000),
+    databasePoolSize: intFrom(env, 'DATABASE_POOL_SIZE', 20, problems, 1, 1000),
+    outbox: outboxConfigFrom(env, problems),
+    geocoderUrl: env.GEOCODER_URL
+      ? urlFrom(env, 'GEOCODER_URL', problems, ['http:', 'https:'])
+      : null,
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())
@@ -94,10 +144,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.meiliIndexPrefix && !/^[a-z0-9_-]{1,40}$/.test(config.meiliIndexPrefix)) {
     problems.push('MEILI_INDEX_PREFIX may hold only a-z, 0-9, _ and - (at most 40)');
   }
+  if (!/^[A-Za-z0-9.:[\]-]+$/.test(config.host)) {
+    problems.push(`HOST must be a host name or IP address (got "${config.host}")`);
+  }
+  if (config.outbox.baseDelayMs > config.outbox.maxDelayMs) {
+    problems.push('OUTBOX_RETRY_BASE_MS must not exceed OUTBOX_RETRY_MAX_MS');
+  }
   for (const origin of config.corsOrigins) {
     if (!/^https?:\/\/[^/]+$/.test(origin))
       problems.push(`CORS_ORIGINS entry "${origin}" is not an origin`);
   }
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** What `npm start` and the CLI need before the app config exists (they start the servers it points at). */
+export interface LauncherConfig {
+  port: number;
+  dataDir: string;
+  pgPort: number;
+  meiliPort: number;
+}
+
+export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env): LauncherConfig {
+  const problems: string[] = [];
+  const config: LauncherConfig = {
+    port: intFrom(env, 'PORT', 3000, problems, 0),
+    dataDir: path.resolve(env.WERKBRUG_DATA_DIR || '.werkbrug'),
+    pgPort: intFrom(env, 'WERKBRUG_PG_PORT', 54329, problems, 1),
+    meiliPort: intFrom(env, 'WERKBRUG_MEILI_PORT', 7700, problems, 1),
+  };
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { loadLauncherConfig } from '@werkbrug/config';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { startMeilisearch } from './embedded-meilisearch';
 import { loadOrCreateSecrets } from './secrets';
@@ -37,7 +38,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   try {
     let databaseUrl = process.env.DATABASE_URL ?? '';
     if (!databaseUrl) {
-      const pgPort = options.pgPort ?? Number(process.env.WERKBRUG_PG_PORT ?? 54329);
+      const pgPort = options.pgPort ?? loadLauncherConfig().pgPort;
       options.log(`starting embedded PostgreSQL on 127.0.0.1:${pgPort}`);
       const pg = await startEmbeddedPostgres({
         dataDir,
@@ -53,7 +54,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     let meiliKey = process.env.MEILI_MASTER_KEY ?? '';
     let meiliPid: number | null = null;
     let meiliStop: (() => Promise<void>) | null = null;
-    const meiliPort = options.meiliPort ?? Number(process.env.WERKBRUG_MEILI_PORT ?? 7700);
+    const meiliPort = options.meiliPort ?? loadLauncherConfig().meiliPort;
     const startSearch = async () => {
       const meili = await startMeilisearch({
         dataDir,

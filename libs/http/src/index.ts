@@ -1,6 +1,7 @@
 export * from './if-match';
 export * from './pagination';
 export * from './problem';
+export * from './problem-codes';
 export * from './problem.filter';
 export * from './request-id';
 export * from './validation';

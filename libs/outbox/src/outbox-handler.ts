@@ -1,11 +1,12 @@
 import type { OutboxMessage } from './outbox-message.entity';
+import type { OutboxTopic } from './outbox-topics';
 
 /**
  * Applies the messages of one topic. Resolve with the ids that failed and why;
  * throwing fails the whole batch. Handlers must be idempotent: a message may be applied twice.
  */
 export interface OutboxHandler {
-  readonly topic: string;
+  readonly topic: OutboxTopic;
   handle(messages: OutboxMessage[]): Promise<Map<string, string>>;
 }
 

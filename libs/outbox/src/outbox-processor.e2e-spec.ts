@@ -4,12 +4,16 @@ import { createTestDatabase, dropTestDatabase } from '../../../test/support/test
 import { OutboxHandler } from './outbox-handler';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxProcessor, retryDelayMs } from './outbox-processor';
+import type { OutboxTopic } from './outbox-topics';
+
+// Any known topic will do: this suite has its own database and no real handlers.
+const TOPIC: OutboxTopic = 'search.reindex';
 
 /** A handler that records what it saw and fails the ids it is told to. */
 class RecordingHandler implements OutboxHandler {
   readonly seen: string[] = [];
   failing = new Set<string>();
-  constructor(readonly topic: string) {}
+  constructor(readonly topic: OutboxTopic) {}
   async handle(messages: OutboxMessage[]) {
     this.seen.push(...messages.map((m) => m.id));
     return new Map(
@@ -43,8 +47,8 @@ describe('outbox processor (real PostgreSQL)', () => {
   };
 
   it('hands each message to exactly one of several concurrent workers (SKIP LOCKED)', async () => {
-    const ids = await insert('test.topic', 300);
-    const handlers = [1, 2, 3].map(() => new RecordingHandler('test.topic'));
+    const ids = await insert(TOPIC, 300);
+    const handlers = [1, 2, 3].map(() => new RecordingHandler(TOPIC));
     const workers = handlers.map((h) => new OutboxProcessor(db, [h], { batchSize: 25 }));
     await Promise.all(workers.map((w) => w.drain()));
     const seen = handlers.flatMap((h) => h.seen);
@@ -58,8 +62,8 @@ describe('outbox processor (real PostgreSQL)', () => {
   });
 
   it('retries failures with backoff, keeps the error visible, then parks them as dead', async () => {
-    const [id] = await insert('test.topic', 1);
-    const handler = new RecordingHandler('test.topic');
+    const [id] = await insert(TOPIC, 1);
+    const handler = new RecordingHandler(TOPIC);
     handler.failing.add(id);
     const worker = new OutboxProcessor(db, [handler], {
       baseDelayMs: 1000,
@@ -90,9 +94,9 @@ describe('outbox processor (real PostgreSQL)', () => {
   });
 
   it('records a thrown handler error on every message of the batch', async () => {
-    const ids = await insert('test.topic', 3);
+    const ids = await insert(TOPIC, 3);
     const throwing: OutboxHandler = {
-      topic: 'test.topic',
+      topic: TOPIC,
       handle: async () => {
         throw new Error('connection refused');
       },
@@ -105,19 +109,26 @@ describe('outbox processor (real PostgreSQL)', () => {
   });
 
   it('reclaims messages whose worker died mid-way (expired lease)', async () => {
-    const [id] = await insert('test.topic', 1);
+    const [id] = await insert(TOPIC, 1);
     await db.query(
       `UPDATE outbox_messages SET status = 'processing', attempts = 1, locked_until = now() - interval '1 second' WHERE id = $1`,
       [id],
     );
-    const handler = new RecordingHandler('test.topic');
+    const handler = new RecordingHandler(TOPIC);
     expect(await new OutboxProcessor(db, [handler], {}).runOnce()).toBe(1);
     expect(handler.seen).toEqual([id]);
   });
 
+  it('refuses a handler for an unknown topic when it is registered', () => {
+    const stray = new RecordingHandler('search.vacancys' as OutboxTopic);
+    expect(() => new OutboxProcessor(db, [stray], {})).toThrow(
+      'unknown outbox topic "search.vacancys"',
+    );
+  });
+
   it('leaves topics without a handler waiting', async () => {
     await insert('mail.send', 2);
-    const handler = new RecordingHandler('test.topic');
+    const handler = new RecordingHandler(TOPIC);
     expect(await new OutboxProcessor(db, [handler], {}).drain()).toBe(0);
     const [{ pending }] = await db.query(
       `SELECT count(*)::int AS pending FROM outbox_messages WHERE status = 'pending'`,

@@ -2,34 +2,20 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, loadOutboxConfig, type AppConfig, type OutboxConfig } from '@werkbrug/config';
 import { queryRows } from '@werkbrug/database';
 import { OUTBOX_HANDLERS, OutboxHandler } from './outbox-handler';
 import { OutboxMessage } from './outbox-message.entity';
+import { isOutboxTopic } from './outbox-topics';
 
-export interface OutboxProcessorOptions {
-  batchSize: number;
-  /** First retry delay; doubles per attempt up to maxDelayMs. */
-  baseDelayMs: number;
-  maxDelayMs: number;
-  /** After this many attempts a message is parked as dead, visible for an operator. */
-  maxAttempts: number;
-  /** How long a claimed message stays invisible to other workers (crash recovery). */
-  leaseMs: number;
-  idlePollMs: number;
-}
+export type OutboxProcessorOptions = OutboxConfig;
 
 export const OUTBOX_OPTIONS = Symbol('OUTBOX_OPTIONS');
 
+/** OUTBOX_* through the validated config: a bad value fails with a ConfigError, never NaN. */
 export const defaultOutboxOptions = (
   env: NodeJS.ProcessEnv = process.env,
-): OutboxProcessorOptions => ({
-  batchSize: Number(env.OUTBOX_BATCH_SIZE ?? 200),
-  baseDelayMs: Number(env.OUTBOX_RETRY_BASE_MS ?? 1000),
-  maxDelayMs: Number(env.OUTBOX_RETRY_MAX_MS ?? 60_000),
-  maxAttempts: Number(env.OUTBOX_MAX_ATTEMPTS ?? 50),
-  leaseMs: Number(env.OUTBOX_LEASE_MS ?? 120_000),
-  idlePollMs: Number(env.OUTBOX_POLL_MS ?? 100),
-});
+): OutboxProcessorOptions => loadOutboxConfig(env);
 
 export function retryDelayMs(
   attempts: number,
@@ -52,12 +38,16 @@ export class OutboxProcessor {
     @InjectDataSource() private readonly db: DataSource,
     @Optional() @Inject(OUTBOX_HANDLERS) handlers: OutboxHandler[] | null,
     @Optional() @Inject(OUTBOX_OPTIONS) options: Partial<OutboxProcessorOptions> | null,
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig | null,
   ) {
-    this.options = { ...defaultOutboxOptions(), ...(options ?? {}) };
+    this.options = { ...(config?.outbox ?? defaultOutboxOptions()), ...(options ?? {}) };
     for (const handler of handlers ?? []) this.register(handler);
   }
 
   register(handler: OutboxHandler) {
+    // Handlers may come from untyped code: a misspelt topic fails here, when the worker is built.
+    if (!isOutboxTopic(handler.topic))
+      throw new Error(`unknown outbox topic "${String(handler.topic)}"`);
     this.handlers.set(handler.topic, handler);
   }
 

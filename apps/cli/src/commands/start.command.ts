@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { passwordProblem } from '@werkbrug/auth';
+import { loadLauncherConfig } from '@werkbrug/config';
 import { startStack } from '@werkbrug/embedded';
 import { clearStackInfo, dataDir, writeStackInfo } from '../data-dir';
 import { openDataSource, prepareDatabase } from '../prepare-database';
@@ -77,7 +78,7 @@ export async function startCommand(): Promise<void> {
     } finally {
       await db.destroy();
     }
-    const port = Number(process.env.PORT ?? 3000);
+    const { port } = loadLauncherConfig();
     const env = { ...process.env, ...stack.env, PORT: String(port), WERKBRUG_DATA_DIR: folder };
     const apiUrl = `http://127.0.0.1:${port}`;
     for (const name of ['worker', 'api'] as const) {
