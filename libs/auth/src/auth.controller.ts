@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
@@ -12,6 +12,7 @@ import { dummyPasswordHash, verifyPassword } from './password-hasher';
 import { ROLES, type Actor } from './role';
 import { TokenService } from './token.service';
 import { UsersService } from './users/users.service';
+import { UserResponse } from './users/users.responses';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -24,6 +25,7 @@ export class AuthController {
   ) {}
 
   @Post('token')
+  @ApiOkResponse({ type: TokenResponse })
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange e-mail and password for a bearer token' })
@@ -58,6 +60,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOkResponse({ type: UserResponse })
   @Access(...ROLES)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user' })
