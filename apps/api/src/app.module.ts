@@ -6,6 +6,7 @@ import { CandidatesModule } from '@werkbrug/candidates';
 import { ConfigModule, loadConfig } from '@werkbrug/config';
 import { DatabaseModule } from '@werkbrug/database';
 import { EmployersModule } from '@werkbrug/employers';
+import { GeoModule } from '@werkbrug/geo';
 import { HealthModule } from '@werkbrug/health';
 import { loggerParams } from '@werkbrug/http';
 import { MailModule } from '@werkbrug/mail';
@@ -24,6 +25,8 @@ import { WerksoortenModule } from '@werkbrug/werksoorten';
     ConfigModule,
     LoggerModule.forRootAsync({ useFactory: () => loggerParams(loadConfig().logLevel) }),
     DatabaseModule,
+    // Postcode → place and coordinates (PDOK when GEOCODER_URL is set, then the embedded table).
+    GeoModule,
     OutboxModule,
     // Queues e-mail; serves the development mailbox at /dev/mail.
     MailModule,
