@@ -1,0 +1,9 @@
+/** Only the unit tests (`*.spec.ts` next to the code): no PostgreSQL, no Meilisearch, a few seconds. */
+const base = require('./jest.config.js');
+
+module.exports = {
+  ...base,
+  testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
+  globalSetup: undefined,
+  globalTeardown: undefined,
+};
