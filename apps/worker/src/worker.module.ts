@@ -3,7 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from '@werkbrug/audit';
 import { ConfigModule, loadConfig } from '@werkbrug/config';
 import { DatabaseModule } from '@werkbrug/database';
-import { loggerParams } from '@werkbrug/http';
+import { loggerParams, wantsPrettyLogs } from '@werkbrug/http';
 import { MailModule, MailOutboxHandler } from '@werkbrug/mail';
 import { SearchOutboxHandlers, SearchSyncModule } from '@werkbrug/matching';
 import {
@@ -20,7 +20,12 @@ import { SearchModule } from '@werkbrug/search';
 @Module({
   imports: [
     ConfigModule,
-    LoggerModule.forRootAsync({ useFactory: () => loggerParams(loadConfig().logLevel) }),
+    LoggerModule.forRootAsync({
+      useFactory: () => {
+        const { logLevel, logFormat } = loadConfig();
+        return loggerParams(logLevel, wantsPrettyLogs(logFormat, !!process.stdout.isTTY));
+      },
+    }),
     DatabaseModule,
     OutboxModule,
     AuditModule,

@@ -37,6 +37,8 @@ export interface AppConfig {
   geocoderUrl: string | null;
   corsOrigins: string[];
   logLevel: string;
+  /** LOG_FORMAT: json or pretty; null = pretty on a terminal, JSON otherwise. */
+  logFormat: 'json' | 'pretty' | null;
   adminEmail: string | null;
   adminPassword: string | null;
   /** Years after the end of a trajectory before a candidate file is anonymised (AVG storage limit). */
@@ -137,10 +139,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((o) => o.trim())
       .filter(Boolean),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    logFormat: env.LOG_FORMAT === 'json' || env.LOG_FORMAT === 'pretty' ? env.LOG_FORMAT : null,
     adminEmail: env.WERKBRUG_ADMIN_EMAIL ?? null,
     adminPassword: env.WERKBRUG_ADMIN_PASSWORD ?? null,
     retentionYears: intFrom(env, 'RETENTION_YEARS', 2, problems, 1, 30),
   };
+  if (env.LOG_FORMAT && !config.logFormat) {
+    problems.push(`LOG_FORMAT must be json or pretty (got "${env.LOG_FORMAT}")`);
+  }
   if (config.meiliIndexPrefix && !/^[a-z0-9_-]{1,40}$/.test(config.meiliIndexPrefix)) {
     problems.push('MEILI_INDEX_PREFIX may hold only a-z, 0-9, _ and - (at most 40)');
   }

@@ -7,6 +7,7 @@ export * from './request-id';
 export * from './validation';
 export * from './sql';
 export * from './logging';
+export * from './pretty-log';
 export * from './body-parsing';
 export * from './input-guard';
 export * from './query-int';
