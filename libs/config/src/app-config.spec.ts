@@ -113,6 +113,7 @@ describe('loadConfig', () => {
     ],
     [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS entry "*" is not an origin'],
     [{ RETENTION_YEARS: '31' }, 'RETENTION_YEARS must be a whole number from 1 to 30 (got "31")'],
+    [{ LOG_FORMAT: 'yaml' }, 'LOG_FORMAT must be json or pretty (got "yaml")'],
   ])('refuses %j', (env, problem) => {
     expect(problemsOf({ ...BASE, ...env })).toEqual([problem]);
   });
