@@ -43,6 +43,23 @@ export const PROBLEM_CODES = [
   // Search
   'SEARCH_UNAVAILABLE',
   'SERVICE_UNAVAILABLE',
+  // Used by branches in flight when this list was made (accounts, instruments, trajectories, ownership)
+  'EMAIL_TAKEN',
+  'INVALID_LINK',
+  'LINK_INVALID',
+  'NO_EMAIL',
+  'IN_USE',
+  'VACANCY_IN_USE',
+  'HOURS_ALREADY_LOGGED',
+  'HOUR_LIMIT',
+  'TRAJECTORY_ENDED',
+  'TRAJECTORY_OVERLAP',
+  'INSTRUMENT_DOES_NOT_APPLY',
+  'UNKNOWN_INSTRUMENT',
+  'UNKNOWN_GEMEENTE',
+  'RULE_NOT_IN_FORCE',
+  'RULE_VERSION_IN_PAST',
+  'RULE_VERSION_OVERLAP',
 ] as const;
 
 /** A listed code, or `HTTP_<status>` for a framework error with a status no code is listed for. */
