@@ -8,7 +8,7 @@ import { DatabaseModule } from '@werkbrug/database';
 import { EmployersModule } from '@werkbrug/employers';
 import { GeoModule } from '@werkbrug/geo';
 import { HealthModule } from '@werkbrug/health';
-import { loggerParams, wantsPrettyLogs } from '@werkbrug/http';
+import { loggerParams } from '@werkbrug/http';
 import { MailModule } from '@werkbrug/mail';
 import { MatchingModule } from '@werkbrug/matching';
 import { OrganisationsModule } from '@werkbrug/organisations';
@@ -23,12 +23,7 @@ import { WerksoortenModule } from '@werkbrug/werksoorten';
 @Module({
   imports: [
     ConfigModule,
-    LoggerModule.forRootAsync({
-      useFactory: () => {
-        const { logLevel, logFormat } = loadConfig();
-        return loggerParams(logLevel, wantsPrettyLogs(logFormat, !!process.stdout.isTTY));
-      },
-    }),
+    LoggerModule.forRootAsync({ useFactory: () => loggerParams(loadConfig().logLevel) }),
     DatabaseModule,
     // Postcode → place and coordinates (PDOK when GEOCODER_URL is set, then the embedded table).
     GeoModule,

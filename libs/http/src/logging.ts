@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
+import { loadConfig } from '@werkbrug/config';
 import type { Params } from 'nestjs-pino';
 import type { Options } from 'pino-http';
-import { prettyDestination } from './pretty-log';
+import { prettyDestination, wantsPrettyLogs } from './pretty-log';
 import { requestIdFor } from './request-id';
 
 /**
@@ -31,9 +32,13 @@ export const REDACT_PATHS = [
 
 /**
  * Structured JSON logs with a request id; URLs lose their query string (it may hold search text).
- * `pretty`: the same entries as one readable line each, for a terminal (see pretty-log.ts).
+ * `pretty`: the same entries as one readable line each, for a terminal (see pretty-log.ts); by default
+ * when LOG_FORMAT says so, or when it is unset and stdout is a terminal.
  */
-export function loggerParams(level: string, pretty = false): Params {
+export function loggerParams(
+  level: string,
+  pretty = wantsPrettyLogs(loadConfig().logFormat, !!process.stdout.isTTY),
+): Params {
   const options: Options = {
     level,
     genReqId: (req: IncomingMessage, res: ServerResponse) => requestIdFor(req, res),

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
@@ -6,7 +6,7 @@ import { APP_CONFIG, loadOutboxConfig, type AppConfig, type OutboxConfig } from 
 import { queryRows } from '@werkbrug/database';
 import { OUTBOX_HANDLERS, OutboxHandler } from './outbox-handler';
 import { OutboxMessage } from './outbox-message.entity';
-import { isOutboxTopic } from './outbox-topics';
+import { assertOutboxTopicsHandled, isOutboxTopic } from './outbox-topics';
 
 export type OutboxProcessorOptions = OutboxConfig;
 
@@ -25,9 +25,10 @@ export function retryDelayMs(
 }
 
 @Injectable()
-export class OutboxProcessor {
+export class OutboxProcessor implements OnApplicationBootstrap {
   private readonly logger = new Logger(OutboxProcessor.name);
   private readonly handlers = new Map<string, OutboxHandler>();
+  private readonly registered: string[] = [];
   private readonly options: OutboxProcessorOptions;
   private running = false;
   private loop: Promise<void> | null = null;
@@ -44,10 +45,20 @@ export class OutboxProcessor {
     for (const handler of handlers ?? []) this.register(handler);
   }
 
+  /**
+   * Only a processor built by Nest's injector (the worker's module) gets this call; tests that build
+   * one by hand for a few topics do not. The worker refuses to start unless every topic has exactly
+   * one handler, so an unknown or unhandled topic fails at start-up, not as dead rows at run time.
+   */
+  onApplicationBootstrap() {
+    assertOutboxTopicsHandled(this.registered);
+  }
+
   register(handler: OutboxHandler) {
     // Handlers may come from untyped code: a misspelt topic fails here, when the worker is built.
     if (!isOutboxTopic(handler.topic))
       throw new Error(`unknown outbox topic "${String(handler.topic)}"`);
+    this.registered.push(handler.topic);
     this.handlers.set(handler.topic, handler);
   }
 
