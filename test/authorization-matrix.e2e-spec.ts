@@ -33,6 +33,9 @@ const EMPLOYER_SIDE: readonly Role[] = ['admin', 'werkmakelaar', 'werkgever'];
 
 const EXPECTED: Record<string, Expectation> = {
   'POST /api/auth/token': 'public',
+  'POST /api/auth/sign-in-link': 'public',
+  'POST /api/auth/sign-in-link/redeem': 'public',
+  'POST /api/auth/email-change/confirm': 'public',
   'DELETE /api/auth/token': ALL,
   'GET /api/auth/me': ALL,
 
@@ -55,6 +58,8 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/employers': EMPLOYER_SIDE,
   'POST /api/employers': BROKERS,
   'GET /api/employers/:id': EMPLOYER_SIDE,
+  // Items 5/13: a werkmakelaar edits only employers (and their workplaces) its organisation owns;
+  // other organisations in the region get 403, outside the region 404 (test/employer-ownership).
   'PATCH /api/employers/:id': EMPLOYER_SIDE,
   'DELETE /api/employers/:id': ['admin'],
 
@@ -331,6 +336,7 @@ describe('authorization matrix: every route × every role × own/other organisat
           arrangement: 'proefplaatsing',
           startDate: '2026-12-01',
           hoursPerWeek: 16,
+          candidateConsent: true,
         }),
         'placement',
       );
@@ -448,6 +454,10 @@ describe('authorization matrix: every route × every role × own/other organisat
     'POST /api/admin/outbox/retry-dead': null,
     'POST /api/me/erasure': () => ({ confirm: true }),
     'POST /api/auth/token': () => ({ email: 'wm.a@test.nl', password: PASSWORD }),
+    'POST /api/auth/sign-in-link': () => ({ email: 'wm.a@test.nl' }),
+    // A made-up token: 400 LINK_INVALID to everyone alike (the link, not the caller, decides).
+    'POST /api/auth/sign-in-link/redeem': () => ({ token: `al_${'x'.repeat(43)}` }),
+    'POST /api/auth/email-change/confirm': () => ({ token: `al_${'y'.repeat(43)}` }),
     'POST /api/users': () => ({
       email: `matrix-${next()}@test.nl`,
       password: 'Een-heel-lang-wachtwoord',
@@ -494,6 +504,7 @@ describe('authorization matrix: every route × every role × own/other organisat
       arrangement: 'proefplaatsing',
       startDate: '2026-12-01',
       hoursPerWeek: 16,
+      candidateConsent: true,
     }),
     // A proefplaatsing from 2026-12-01 runs 2 months and may grow to 6 in total.
     'POST /api/placements/:id/extend': () => ({ plannedEndDate: '2027-04-01' }),
@@ -516,6 +527,9 @@ describe('authorization matrix: every route × every role × own/other organisat
 
   function checkShape(cell: string, res: Response, html = false) {
     if (res.status >= 500) failures.push(`${cell}: ${res.status} ${res.text.slice(0, 200)}`);
+    // Item 8: personal data is never cached, whatever the route or status.
+    if (!/no-store/.test(String(res.headers['cache-control'] ?? '')))
+      failures.push(`${cell}: ${res.status} without Cache-Control: no-store`);
     const type = String(res.headers['content-type'] ?? '');
     if (res.status === 204) return;
     if (html && res.status < 300) {

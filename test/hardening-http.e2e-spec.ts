@@ -202,7 +202,11 @@ describe('hardening: HTTP surface', () => {
         .http()
         .patch(`/api/users/${userId}`)
         .set(bearer(second))
-        .send({ version: me.body.version, password: 'Een-nieuw-lang-wachtwoord-2026' })
+        .send({
+          version: me.body.version,
+          password: 'Een-nieuw-lang-wachtwoord-2026',
+          currentPassword: PASSWORD,
+        })
         .expect(200);
       await t.http().get('/api/auth/me').set(bearer(second)).expect(401);
       await t.http().get('/api/auth/me').set(bearer(third)).expect(401);

@@ -121,6 +121,32 @@ describe('mail without SMTP: .eml files and the development mailbox', () => {
     }
   });
 
+  it('answers only to loopback host names (no DNS rebinding)', async () => {
+    const [file] = readdirSync(folder());
+    for (const host of [
+      'evil.example',
+      'evil.example:3000',
+      '10.0.0.5',
+      'localhost.evil.example',
+      '',
+    ]) {
+      const list = await t.http().get('/dev/mail').set('Host', host);
+      expect({ host, status: list.status }).toEqual({ host, status: 404 });
+      const one = await t.http().get(`/dev/mail/${file}`).set('Host', host);
+      expect({ host, status: one.status }).toEqual({ host, status: 404 });
+    }
+    for (const host of [
+      'localhost',
+      'localhost:3000',
+      '127.0.0.1:3000',
+      '[::1]:3000',
+      'app.localhost',
+    ]) {
+      const list = await t.http().get('/dev/mail').set('Host', host);
+      expect({ host, status: list.status }).toEqual({ host, status: 200 });
+    }
+  });
+
   it('answers 404 when SMTP is configured or in production', async () => {
     const [file] = readdirSync(folder());
     const original = { env: config.env, smtpUrl: config.smtpUrl };

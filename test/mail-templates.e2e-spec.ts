@@ -66,6 +66,16 @@ const SAMPLES: Record<MailTemplate, Record<string, unknown>> = {
     ],
     link: 'https://werkbrug.example/kandidaten',
   },
+  sign_in_link: {
+    recipientName: 'Wim Makelaar',
+    minutes: '15',
+    link: 'https://werkbrug.example/inloggen/al_abc',
+  },
+  email_change: {
+    recipientName: 'Wim Makelaar',
+    minutes: '60',
+    link: 'https://werkbrug.example/e-mail-bevestigen/al_abc',
+  },
 };
 
 const OPTIONAL: Partial<Record<MailTemplate, string[]>> = {

@@ -212,11 +212,13 @@ describe('from match to placement', () => {
   it('6. the proefplaatsing is extended within the rule, and refused beyond 6 months in total', async () => {
     const ok = await as(w.wmA.token).post(`/api/placements/${placementId}/extend`, {
       plannedEndDate: '2027-04-07',
+      version: 1,
     });
     expect(ok.status).toBe(200);
     expect(ok.body.extensions).toBe(1);
     const tooFar = await as(w.wmA.token).post(`/api/placements/${placementId}/extend`, {
       plannedEndDate: '2027-07-01',
+      version: ok.body.version,
     });
     expect(tooFar.status).toBe(422);
     expect(tooFar.body.rule.maxTotalMonths).toBe(6);
@@ -250,7 +252,9 @@ describe('from match to placement', () => {
   });
 
   it('8. the placement ends in a contract; the place is free again; the audit trail tells the story', async () => {
+    const current = await as(w.wmA.token).get(`/api/placements/${placementId}`).expect(200);
     const res = await as(w.wmA.token).post(`/api/placements/${placementId}/end`, {
+      version: current.body.version,
       outcome: 'contract',
       endedOn: '2027-04-07',
       contractMonths: 12,
@@ -265,7 +269,10 @@ describe('from match to placement', () => {
     const vacancy = await as(w.wmA.token).get(`/api/vacancies/${w.vacancy.id}`).expect(200);
     expect(vacancy.body.placesFilled).toBe(0);
     await as(w.wmA.token)
-      .post(`/api/placements/${placementId}/extend`, { plannedEndDate: '2027-05-01' })
+      .post(`/api/placements/${placementId}/extend`, {
+        plannedEndDate: '2027-05-01',
+        version: res.body.version,
+      })
       .expect(409);
     const audit: { action: string }[] = await t.db.query(
       `SELECT action FROM audit_log WHERE candidate_id = $1 ORDER BY created_at`,
@@ -359,6 +366,7 @@ describe('placement reminders', () => {
         startDate: start,
         plannedEndDate: end,
         hoursPerWeek: 16,
+        candidateConsent: true,
       })
       .expect(201);
     const attention = t.app.get(PlacementAttentionService);
@@ -414,6 +422,31 @@ describe('erasure reaches proposals and contact notes', () => {
         note: 'Sanne vertelde over haar schulden.',
       })
       .expect(201);
+    const placement = await t
+      .http()
+      .post('/api/placements')
+      .set(bearer(w.wmA.token))
+      .send({
+        candidateId: w.candidateA.id,
+        vacancyId: w.otherVacancy.id,
+        arrangement: 'proefplaatsing',
+        startDate: '2026-12-01',
+        hoursPerWeek: 16,
+        candidateConsent: true,
+      })
+      .expect(201);
+    await t
+      .http()
+      .post('/api/checkins')
+      .set(bearer(w.wmA.token))
+      .send({
+        candidateId: w.candidateA.id,
+        placementId: placement.body.id,
+        contactOn: '2026-12-02',
+        kind: 'werkplekbezoek',
+        note: 'Sanne had last van haar rug.',
+      })
+      .expect(201);
     await t
       .http()
       .delete(`/api/candidates/${w.candidateA.id}`)
@@ -425,7 +458,13 @@ describe('erasure reaches proposals and contact notes', () => {
                 (SELECT json_agg(k) FROM checkins k) AS k`,
       ),
     );
-    expect(text).not.toMatch(/Sanne|rugklachten|schulden/);
+    expect(text).not.toMatch(/Sanne|rugklachten|schulden|rug\./);
+    // The placement stays (dates and outcome for statistics), without personal data.
+    const [kept] = await t.db.query(
+      `SELECT row_to_json(p)::text AS row FROM placements p WHERE id = $1`,
+      [placement.body.id],
+    );
+    expect(kept.row).not.toMatch(/Sanne|de Vries/);
     const [consent] = await t.db.query(`SELECT withdrawn_at FROM consents WHERE proposal_id = $1`, [
       p.body.id,
     ]);

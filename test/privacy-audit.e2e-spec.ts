@@ -170,6 +170,7 @@ describe('privacy: audit trail queries', () => {
         .http()
         .get(`/api/candidates/${w.candidateA.id}`)
         .set(bearer(w.wmA.token))
+        .set('X-Purpose', 'uren aanpassen')
         .expect(200);
       await t
         .http()

@@ -10,6 +10,7 @@ import {
   insertOrganisation,
   insertUser,
   tokenFor,
+  vacancyBody,
 } from './support/fixtures';
 import { searchWorker } from './support/search-sync';
 import { readStackEnv } from './support/stack-env';
@@ -60,6 +61,89 @@ describe('privacy: retention', () => {
       )) as { id: string }[]
     ).map((r) => r.id);
 
+  /**
+   * The due file has data in other parts too: a consented proposal, a declined one with a note, a
+   * direct placement with a contact note. Retention must reach all of it (issue 8 item 2).
+   */
+  async function seedProposalsAndPlacement(wm: string, candidate: string) {
+    const employer = await t
+      .http()
+      .post('/api/employers')
+      .set(bearer(wm))
+      .send({ name: 'Retentie BV', kvkNumber: '55554444', locations: [{ postcode: '3441 AB' }] })
+      .expect(201);
+    const vacancy = async (title: string) =>
+      (
+        await t
+          .http()
+          .post('/api/vacancies')
+          .set(bearer(wm))
+          .send(vacancyBody({ employerId: employer.body.id, title }))
+          .expect(201)
+      ).body.id as string;
+    const propose = async (vacancyId: string, motivation: string) =>
+      (
+        await t
+          .http()
+          .post('/api/proposals')
+          .set(bearer(wm))
+          .send({ candidateId: ids.threeYears, vacancyId, motivation })
+          .expect(201)
+      ).body.id as string;
+    const consented = await propose(await vacancy('Plek een'), 'Jan heeft rugklachten maar wil.');
+    await t
+      .http()
+      .post(`/api/proposals/${consented}/consent`)
+      .set(bearer(candidate))
+      .send({ share: ['firstName'] })
+      .expect(200);
+    const declined = await propose(await vacancy('Plek twee'), 'Jan zoekt rust na zijn scheiding.');
+    await t
+      .http()
+      .post(`/api/proposals/${declined}/status`)
+      .set(bearer(candidate))
+      .send({ status: 'afgewezen', reason: 'overig', note: 'ik heb schulden' })
+      .expect(200);
+    const placement = await t
+      .http()
+      .post('/api/placements')
+      .set(bearer(wm))
+      .send({
+        candidateId: ids.threeYears,
+        vacancyId: await vacancy('Plek drie'),
+        arrangement: 'proefplaatsing',
+        startDate: ago(3, 2),
+        hoursPerWeek: 16,
+        candidateConsent: true,
+      })
+      .expect(201);
+    await t
+      .http()
+      .post('/api/checkins')
+      .set(bearer(wm))
+      .send({
+        candidateId: ids.threeYears,
+        placementId: placement.body.id,
+        contactOn: ago(3, 1),
+        kind: 'gesprek',
+        note: 'Jan vertelde over zijn schuldhulpverlening.',
+      })
+      .expect(201);
+  }
+
+  /** What other parts keep about the due candidate, as text. */
+  const otherParts = async () =>
+    JSON.stringify(
+      await t.db.query(
+        `SELECT (SELECT json_agg(p) FROM proposals p WHERE candidate_id = $1) AS p,
+                (SELECT json_agg(e) FROM proposal_events e JOIN proposals p ON p.id = e.proposal_id WHERE p.candidate_id = $1) AS e,
+                (SELECT json_agg(k) FROM checkins k WHERE candidate_id = $1) AS k,
+                (SELECT count(*) FROM consents WHERE candidate_id = $1 AND withdrawn_at IS NULL) AS active_consents,
+                (SELECT count(*) FROM placements WHERE candidate_id = $1) AS placements`,
+        [ids.threeYears],
+      ),
+    );
+
   beforeAll(async () => {
     t = await startTestApp();
     dataDir = mkdtempSync(path.join(tmpdir(), 'werkbrug-retention-'));
@@ -78,7 +162,7 @@ describe('privacy: retention', () => {
     oldUserId = await insertUser(t.db, 'kandidaat', 'oud@test.nl', org, {
       candidateId: ids.threeYears,
     });
-    await tokenFor(t, 'oud@test.nl');
+    await seedProposalsAndPlacement(wm, await tokenFor(t, 'oud@test.nl'));
     ({ drain } = await searchWorker(t));
     await drain();
   });
@@ -128,7 +212,45 @@ describe('privacy: retention', () => {
     ]);
   });
 
+  it('refuses to run in a process where a part has not registered its erasure step', async () => {
+    const { Module } = await import('@nestjs/common');
+    const { NestFactory } = await import('@nestjs/core');
+    const { AuditModule } = await import('@werkbrug/audit');
+    const { ConfigModule } = await import('@werkbrug/config');
+    const { DatabaseModule } = await import('@werkbrug/database');
+    const { OutboxModule } = await import('@werkbrug/outbox');
+    const { ErasureIncompleteError, PrivacyCoreModule, RetentionService } = await import(
+      '@werkbrug/privacy'
+    );
+    // The module set the CLI used to build: without proposals and placements.
+    @Module({
+      imports: [ConfigModule, DatabaseModule, OutboxModule, AuditModule, PrivacyCoreModule],
+    })
+    class Forgetful {}
+    const app = await NestFactory.createApplicationContext(Forgetful, { logger: false });
+    try {
+      const before = await otherParts();
+      const runs = (await t.db.query(`SELECT count(*)::int AS n FROM retention_runs`))[0].n;
+      await expect(app.get(RetentionService).run({ trigger: 'test' })).rejects.toThrow(
+        ErasureIncompleteError,
+      );
+      await expect(app.get(RetentionService).run({ trigger: 'test' })).rejects.toThrow(
+        /proposals, checkins/,
+      );
+      expect(await otherParts()).toBe(before);
+      expect((await t.db.query(`SELECT count(*)::int AS n FROM retention_runs`))[0].n).toBe(runs);
+      expect(await live()).toContain(ids.threeYears);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('anonymises the file that ended three years ago with the erasure routine, as the system', async () => {
+    const seeded = await otherParts();
+    expect(seeded).toMatch(/rugklachten/);
+    expect(seeded).toMatch(/schulden/);
+    expect(seeded).toMatch(/schuldhulpverlening/);
+    expect(seeded).toContain('"active_consents":"1"');
     const run = cli([]);
     expect([run.status, run.out]).toEqual([
       0,
@@ -143,6 +265,11 @@ describe('privacy: retention', () => {
     expect(c.erased_at).not.toBeNull();
     const [user] = await t.db.query(`SELECT active FROM users WHERE id = $1`, [oldUserId]);
     expect(user.active).toBe(false);
+    // Proposals, consents and contact notes are reached too; the placement stays for statistics.
+    const after = await otherParts();
+    expect(after).not.toMatch(/Jan|rugklachten|scheiding|schulden/);
+    expect(after).toContain('"active_consents":"0"');
+    expect(after).toContain('"placements":"1"');
     const lines = await t.db.query(
       `SELECT actor_role, actor_user_id, details FROM audit_log WHERE candidate_id = $1 AND action = 'candidate.erase'`,
       [ids.threeYears],

@@ -10,6 +10,7 @@ import {
   createValidationPipe,
   EtagInterceptor,
   jsonBodyParser,
+  noStore,
   ProblemFilter,
   requireJsonBody,
 } from '@werkbrug/http';
@@ -39,7 +40,9 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   });
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For only from the configured proxies (TRUST_PROXY, default none): otherwise any
+  // client could pick its own address and walk past the per-address login limits.
+  app.set('trust proxy', config.trustProxy.length ? config.trustProxy : false);
   app.disable('x-powered-by');
   // Resource ETags carry the record version (set by controllers), not a body hash.
   app.set('etag', false);
@@ -57,6 +60,7 @@ export async function createApiApp(): Promise<NestExpressApplication> {
     exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After', 'Location'],
     allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'X-Purpose', 'X-Request-Id'],
   });
+  app.use(noStore);
   app.use(requireJsonBody);
   app.use(jsonBodyParser());
   app.use(bodyParserErrors);

@@ -1,11 +1,25 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { Problems } from '@werkbrug/http';
 import { Access, Public } from './access.decorator';
-import { TokenRequest, TokenResponse } from './auth.dto';
+import { AuthLinksService, SIGN_IN_LINK_MINUTES } from './auth-links.service';
+import {
+  EmailChangeConfirmed,
+  LinkTokenRequest,
+  SignInLinkRequest,
+  SignInLinkResponse,
+  TokenRequest,
+  TokenResponse,
+} from './auth.dto';
 import { CurrentActor } from './current-actor.decorator';
 import { LoginThrottle } from './login-throttle';
 import { dummyPasswordHash, verifyPassword } from './password-hasher';
@@ -22,6 +36,7 @@ export class AuthController {
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
     private readonly users: UsersService,
+    private readonly links: AuthLinksService,
   ) {}
 
   @Post('token')
@@ -31,7 +46,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Exchange e-mail and password for a bearer token' })
   async token(@Body() body: TokenRequest, @Req() req: Request): Promise<TokenResponse> {
     const email = body.email.trim().toLowerCase();
-    this.throttle.checkBefore(email, req.ip ?? 'unknown');
+    const ip = req.ip ?? 'unknown';
+    this.throttle.checkBefore(email, ip);
     const rows: { id: string; password_hash: string }[] = await this.db.query(
       `SELECT id, password_hash FROM users WHERE email = $1 AND active`,
       [email],
@@ -42,11 +58,52 @@ export class AuthController {
       body.password,
     );
     if (!user || !ok) {
-      this.throttle.recordFailure(email);
+      this.throttle.recordFailure(email, ip);
       throw Problems.unauthenticated('E-mail address or password is wrong.');
     }
-    this.throttle.recordSuccess(email);
+    this.throttle.recordSuccess(email, ip);
     return this.tokens.issue(user.id);
+  }
+
+  @Post('sign-in-link')
+  @Public()
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Mail a one-time sign-in link (the way in when the password is throttled); the same answer for any address',
+  })
+  @ApiAcceptedResponse({ type: SignInLinkResponse })
+  async signInLink(
+    @Body() body: SignInLinkRequest,
+    @Req() req: Request,
+  ): Promise<SignInLinkResponse> {
+    this.throttle.checkAddress(req.ip ?? 'unknown');
+    await this.links.requestSignIn(body.email.trim().toLowerCase());
+    return {
+      detail: `If the address belongs to an active account, a sign-in link is on its way (valid ${SIGN_IN_LINK_MINUTES} minutes).`,
+    };
+  }
+
+  @Post('sign-in-link/redeem')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Exchange the token of a mailed sign-in link for a bearer token (once)',
+  })
+  @ApiOkResponse({ type: TokenResponse })
+  redeem(@Body() body: LinkTokenRequest): Promise<TokenResponse> {
+    return this.links.redeemSignIn(body.token);
+  }
+
+  @Post('email-change/confirm')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Confirm a new login e-mail address with the token mailed to it; open sessions end',
+  })
+  @ApiOkResponse({ type: EmailChangeConfirmed })
+  confirmEmail(@Body() body: LinkTokenRequest): Promise<EmailChangeConfirmed> {
+    return this.links.confirmEmailChange(body.token);
   }
 
   @Delete('token')

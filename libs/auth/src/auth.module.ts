@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthLinksService } from './auth-links.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthToken } from './auth-token.entity';
@@ -17,6 +18,7 @@ import { UsersService } from './users/users.service';
     TokenService,
     LoginThrottle,
     UsersService,
+    AuthLinksService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [TokenService, UsersService, LoginThrottle],

@@ -1,5 +1,6 @@
 export * from './access.decorator';
 export * from './auth.module';
+export * from './auth-links.service';
 export * from './auth-token.entity';
 export * from './current-actor.decorator';
 export * from './first-admin';

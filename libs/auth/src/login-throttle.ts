@@ -6,18 +6,46 @@ interface Window {
   resetAt: number;
 }
 
+interface PairState {
+  failures: number;
+  lastFailureAt: number;
+}
+
 /**
- * Counts login attempts per account and per client address in fixed windows.
- * In-process on purpose: one API replica on the embedded default; behind a load balancer the
- * per-replica limit still bounds guessing. Failed attempts per account, all attempts per IP.
+ * How long an account+address pair waits after `failures` wrong passwords: free for the first
+ * PAIR_FREE_FAILURES, then 1 s, 2 s, 4 s … up to PAIR_MAX_DELAY_MS.
+ */
+export function pairBackoffMs(failures: number): number {
+  const over = failures - LoginThrottle.PAIR_FREE_FAILURES;
+  if (over < 0) return 0;
+  return Math.min(LoginThrottle.PAIR_MAX_DELAY_MS, 1000 * 2 ** Math.min(over, 20));
+}
+
+/**
+ * Slows password guessing without locking the owner out (issue 8 item 7):
+ *
+ * - per account and client address: exponential back-off after a few failures, so one attacker
+ *   slows only itself; the owner, signing in from elsewhere, is not affected;
+ * - per client address: at most IP_LIMIT attempts a minute over all accounts;
+ * - per account over all addresses: after ACCOUNT_THROTTLE_FAILURES failures in the window the
+ *   password is not accepted for a while — a distributed attack — and the owner signs in with a
+ *   one-time link by mail instead (POST /api/auth/sign-in-link), which throttling never blocks.
+ *
+ * The client address is what Express resolves: the socket address, or X-Forwarded-For only from
+ * the proxies in TRUST_PROXY (default none). In-process: per replica.
  */
 @Injectable()
 export class LoginThrottle {
-  static readonly ACCOUNT_LIMIT = 5;
+  static readonly PAIR_FREE_FAILURES = 5;
+  static readonly PAIR_MAX_DELAY_MS = 15 * 60_000;
+  /** A pair without failures for this long starts afresh. */
+  static readonly PAIR_FORGET_MS = 60 * 60_000;
+  static readonly ACCOUNT_THROTTLE_FAILURES = 50;
   static readonly ACCOUNT_WINDOW_MS = 15 * 60_000;
   static readonly IP_LIMIT = 30;
   static readonly IP_WINDOW_MS = 60_000;
 
+  private readonly pairs = new Map<string, PairState>();
   private readonly accounts = new Map<string, Window>();
   private readonly ips = new Map<string, Window>();
 
@@ -37,38 +65,70 @@ export class LoginThrottle {
     for (const [key, window] of map) if (window.resetAt <= now) map.delete(key);
   }
 
-  private refuse(window: Window): never {
-    const retryAfterSeconds = Math.max(1, Math.ceil((window.resetAt - Date.now()) / 1000));
+  private refuse(untilMs: number, accountThrottled = false): never {
+    const retryAfterSeconds = Math.max(1, Math.ceil((untilMs - Date.now()) / 1000));
     throw new ProblemException(
       429,
       'RATE_LIMITED',
       'Too many login attempts',
-      'Wait before trying again.',
-      {
-        retryAfterSeconds,
-      },
+      accountThrottled
+        ? 'This account is under attack, so its password is not accepted for a while. Ask for a sign-in link by mail instead.'
+        : 'Wait before trying again, or ask for a sign-in link by mail.',
+      { retryAfterSeconds, signInLink: 'POST /api/auth/sign-in-link' },
     );
+  }
+
+  private pairKey = (email: string, ip: string) => `${email}\u0000${ip}`;
+
+  /** Counts an attempt from this address (login or sign-in link request); refuses beyond the limit. */
+  checkAddress(ip: string) {
+    const ipWindow = this.hit(this.ips, ip, LoginThrottle.IP_WINDOW_MS);
+    if (ipWindow.count > LoginThrottle.IP_LIMIT) this.refuse(ipWindow.resetAt);
   }
 
   /** Call before checking a password. */
   checkBefore(email: string, ip: string) {
-    const ipWindow = this.hit(this.ips, ip, LoginThrottle.IP_WINDOW_MS);
-    if (ipWindow.count > LoginThrottle.IP_LIMIT) this.refuse(ipWindow);
+    this.checkAddress(ip);
+    const now = Date.now();
+    const pair = this.pairs.get(this.pairKey(email, ip));
+    if (pair) {
+      if (now - pair.lastFailureAt > LoginThrottle.PAIR_FORGET_MS)
+        this.pairs.delete(this.pairKey(email, ip));
+      else {
+        const until = pair.lastFailureAt + pairBackoffMs(pair.failures);
+        if (until > now) this.refuse(until);
+      }
+    }
     const account = this.accounts.get(email);
-    if (account && account.resetAt > Date.now() && account.count >= LoginThrottle.ACCOUNT_LIMIT)
-      this.refuse(account);
+    if (
+      account &&
+      account.resetAt > now &&
+      account.count >= LoginThrottle.ACCOUNT_THROTTLE_FAILURES
+    )
+      this.refuse(account.resetAt, true);
   }
 
-  recordFailure(email: string) {
+  recordFailure(email: string, ip: string) {
+    const key = this.pairKey(email, ip);
+    const pair = this.pairs.get(key) ?? { failures: 0, lastFailureAt: 0 };
+    pair.failures += 1;
+    pair.lastFailureAt = Date.now();
+    this.pairs.set(key, pair);
+    if (this.pairs.size > 50_000) {
+      for (const [k, p] of this.pairs)
+        if (Date.now() - p.lastFailureAt > LoginThrottle.PAIR_FORGET_MS) this.pairs.delete(k);
+    }
     this.hit(this.accounts, email, LoginThrottle.ACCOUNT_WINDOW_MS);
   }
 
-  recordSuccess(email: string) {
-    this.accounts.delete(email);
+  /** The owner got in from this address: its pair starts afresh (the account-wide count stays). */
+  recordSuccess(email: string, ip: string) {
+    this.pairs.delete(this.pairKey(email, ip));
   }
 
   /** For tests and operators: forget all counters. */
   reset() {
+    this.pairs.clear();
     this.accounts.clear();
     this.ips.clear();
   }

@@ -107,5 +107,7 @@ export class TokenService {
                           WHERE user_id = $1 AND revoked_at IS NULL`,
       [userId],
     );
+    // Mailed links (sign-in, address change) end with the sessions; they may hold an address.
+    await manager.query(`DELETE FROM auth_links WHERE user_id = $1`, [userId]);
   }
 }

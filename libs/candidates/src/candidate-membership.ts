@@ -12,3 +12,47 @@ export async function isCandidateOfOrganisation(
   );
   return rows.length > 0;
 }
+
+/**
+ * Who may see a candidate — the one rule, as SQL over a `candidates` alias, for every read path
+ * (CandidatesService, matching): administrators all (work profile only), werkmakelaars their
+ * organisation's, a candidate only themselves; erased files nobody. `p` names the parameters in the
+ * caller's style (`:role` for the query builder, `$2::text` for raw SQL).
+ */
+export const candidateVisibleSql = (
+  c: string,
+  p: { role: string; candidateId: string; organisationId: string },
+) =>
+  `(${c}.erased_at IS NULL AND (${p.role} = 'admin'
+    OR (${p.role} = 'werkmakelaar' AND ${c}.organisation_id = ${p.organisationId})
+    OR (${p.role} = 'kandidaat' AND ${c}.id = ${p.candidateId})))`;
+
+const NONE = '00000000-0000-0000-0000-000000000000';
+
+export const candidateVisibilityParams = (actor: {
+  role: string;
+  candidateId: string | null;
+  organisationId: string;
+}) => ({
+  visRole: actor.role,
+  visCandidate: actor.candidateId ?? NONE,
+  visOrganisation: actor.organisationId ?? NONE,
+});
+
+/** Whether the actor may see this candidate (the rule above, for one id). */
+export async function isCandidateVisible(
+  runner: Pick<EntityManager, 'query'>,
+  actor: { role: string; candidateId: string | null; organisationId: string },
+  candidateId: string,
+): Promise<boolean> {
+  const p = candidateVisibilityParams(actor);
+  const rows: unknown[] = await runner.query(
+    `SELECT 1 FROM candidates c WHERE c.id = $1 AND ${candidateVisibleSql('c', {
+      role: '$2::text',
+      candidateId: '$3::uuid',
+      organisationId: '$4::uuid',
+    })}`,
+    [candidateId, p.visRole, p.visCandidate, p.visOrganisation],
+  );
+  return rows.length > 0;
+}

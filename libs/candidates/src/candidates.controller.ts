@@ -54,7 +54,8 @@ export class CandidatesController {
   @ApiHeader({
     name: 'X-Purpose',
     required: false,
-    description: 'Why the file is read; kept in the audit trail',
+    description:
+      'Required for werkmakelaars (400 PURPOSE_REQUIRED without it): why the full file is read; kept in the audit trail',
   })
   async get(
     @CurrentActor() actor: Actor,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
-import { AuditService } from '@werkbrug/audit';
+import { AuditService, purposeFrom, purposeRequired } from '@werkbrug/audit';
 import { resolveLocation } from '@werkbrug/domain';
 import {
   assertVersion,
@@ -21,6 +21,7 @@ import {
   PERSONAL_SELF_EDITABLE,
   UpdateCandidateDto,
 } from './candidate.dto';
+import { candidateVisibilityParams, candidateVisibleSql } from './candidate-membership';
 import { Candidate } from './candidate.entity';
 import { CandidateProtected } from './candidate-protected.entity';
 import { applyWorkProfile } from './work-profile.mapper';
@@ -46,15 +47,17 @@ export class CandidatesService {
 
   /** The one scoping rule for candidates; other organisations' records are simply not there (404). */
   scoped(actor: Actor, manager: EntityManager = this.db.manager) {
-    const qb = manager
+    return manager
       .getRepository(Candidate)
       .createQueryBuilder('c')
-      .andWhere('c.erasedAt IS NULL');
-    if (actor.role === 'werkmakelaar')
-      qb.andWhere('c.organisationId = :org', { org: actor.organisationId });
-    else if (actor.role === 'kandidaat') qb.andWhere('c.id = :self', { self: actor.candidateId });
-    else if (actor.role !== 'admin') qb.andWhere('false');
-    return qb;
+      .andWhere(
+        candidateVisibleSql('c', {
+          role: ':visRole',
+          candidateId: ':visCandidate',
+          organisationId: ':visOrganisation',
+        }),
+        candidateVisibilityParams(actor),
+      );
   }
 
   async list(actor: Actor, query: CandidateListQuery): Promise<Page<unknown>> {
@@ -83,10 +86,14 @@ export class CandidatesService {
     if (!c) throw Problems.notFound('Candidate');
     if (!mayReadFile(actor)) return toWorkProfileView(c);
     if (options.audit !== false) {
+      // A werkmakelaar says why a full file is read, so no audit line lacks a purpose. (The
+      // candidate reading their own file needs no reason.) Checked after scoping: 404 stays 404.
+      const why = purposeFrom(purpose) ?? (actor.role === 'kandidaat' ? 'eigen inzage' : null);
+      if (!why) throw purposeRequired();
       await this.audit.record(this.db.manager, actor, {
         action: 'candidate.read',
         candidateId: c.id,
-        purpose: purpose ?? null,
+        purpose: why,
       });
     }
     return toCandidateFileView(c, c.protectedData);

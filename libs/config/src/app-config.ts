@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** Outbox worker tuning (OUTBOX_*). */
@@ -43,6 +44,11 @@ export interface AppConfig {
   adminPassword: string | null;
   /** Years after the end of a trajectory before a candidate file is anonymised (AVG storage limit). */
   retentionYears: number;
+  /**
+   * Proxies whose X-Forwarded-For is believed (Express "trust proxy": addresses, CIDRs, or
+   * loopback/linklocal/uniquelocal). Empty (the default): none, the socket address is the client.
+   */
+  trustProxy: string[];
 }
 
 export class ConfigError extends Error {
@@ -143,9 +149,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminEmail: env.WERKBRUG_ADMIN_EMAIL ?? null,
     adminPassword: env.WERKBRUG_ADMIN_PASSWORD ?? null,
     retentionYears: intFrom(env, 'RETENTION_YEARS', 2, problems, 1, 30),
+    trustProxy: (env.TRUST_PROXY ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
   };
   if (env.LOG_FORMAT && !config.logFormat) {
     problems.push(`LOG_FORMAT must be json or pretty (got "${env.LOG_FORMAT}")`);
+  }
+  for (const proxy of config.trustProxy) {
+    const [address, bits, ...rest] = proxy.split('/');
+    const named = ['loopback', 'linklocal', 'uniquelocal'].includes(proxy);
+    const family = isIP(address ?? '');
+    const maxBits = family === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
+    if (!named && (!family || !bitsOk || rest.length))
+      problems.push(
+        `TRUST_PROXY entry "${proxy}" is not an address, a CIDR range or loopback/linklocal/uniquelocal`,
+      );
   }
   if (config.meiliIndexPrefix && !/^[a-z0-9_-]{1,40}$/.test(config.meiliIndexPrefix)) {
     problems.push('MEILI_INDEX_PREFIX may hold only a-z, 0-9, _ and - (at most 40)');

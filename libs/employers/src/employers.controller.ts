@@ -33,8 +33,8 @@ export class EmployersController {
   @Post()
   @ApiCreatedResponse({ type: EmployerResponse })
   @Access('admin', 'werkmakelaar')
-  create(@Body() dto: CreateEmployerDto) {
-    return this.employers.create(dto);
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateEmployerDto) {
+    return this.employers.create(actor, dto);
   }
 
   @Get(':id')

@@ -18,6 +18,13 @@ export class EmployerLocationResponse {
 export class EmployerResponse implements EmployerView {
   @ApiProperty({ type: String }) id!: string;
   @ApiProperty({ type: String }) organisationId!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the organisation whose werkmakelaars edit this employer',
+  })
+  ownerOrganisationId!: string | null;
+  @ApiProperty({ type: String, description: 'gemeenten, comma-separated' }) region!: string;
   @ApiProperty({ type: String }) name!: string;
   @ApiProperty({ type: String }) kvkNumber!: string;
   @ApiProperty({ type: String, nullable: true }) sbiCode!: string | null;

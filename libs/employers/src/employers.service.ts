@@ -20,6 +20,12 @@ import {
   toEmployerView,
   UpdateEmployerDto,
 } from './employer.dto';
+import {
+  assertMayEditEmployer,
+  employerVisibleSql,
+  QB_VISIBILITY,
+  visibilityParams,
+} from './employer-access';
 import { Employer } from './employer.entity';
 import { EmployerLocation } from './employer-location.entity';
 
@@ -35,11 +41,22 @@ export class EmployersService {
     private readonly outbox: OutboxService,
   ) {}
 
-  /** Werkgever users see only their own employer; brokers and admins see all employers in the region. */
+  /** Who sees which employer: the one rule in employer-access.ts. */
   private scoped(actor: Actor, manager: EntityManager = this.db.manager) {
-    const qb = manager.getRepository(Employer).createQueryBuilder('e');
-    if (actor.role === 'werkgever') qb.andWhere('e.id = :own', { own: actor.employerId });
-    return qb;
+    return manager
+      .getRepository(Employer)
+      .createQueryBuilder('e')
+      .andWhere(employerVisibleSql('e', QB_VISIBILITY), visibilityParams(actor));
+  }
+
+  /** An organisation's region, the default region of the employers it brings in. */
+  private async regionOf(em: EntityManager, organisationId: string | null): Promise<string | null> {
+    if (!organisationId) return null;
+    const [row] = await em.query(`SELECT region, kind FROM organisations WHERE id = $1`, [
+      organisationId,
+    ]);
+    if (!row || row.kind === 'werkgever') return null;
+    return row.region as string;
   }
 
   async list(actor: Actor, query: EmployerListQuery): Promise<Page<EmployerView>> {
@@ -74,7 +91,7 @@ export class EmployersService {
     return resolved;
   }
 
-  async create(dto: CreateEmployerDto): Promise<EmployerView> {
+  async create(actor: Actor, dto: CreateEmployerDto): Promise<EmployerView> {
     if ((dto.sbiCode === undefined) !== (dto.sbiVersion === undefined)) {
       throw Problems.validation([
         { field: 'sbiVersion', message: 'sbiCode and sbiVersion go together' },
@@ -87,6 +104,15 @@ export class EmployersService {
       if (clash) throw Problems.duplicate('An employer with this KvK number already exists.');
       const locations = await this.locations(em, dto.locations);
       const name = dto.name.trim();
+      // A werkmakelaar's organisation brings the employer in and owns it; an administrator names one.
+      const owner =
+        actor.role === 'werkmakelaar' ? actor.organisationId : (dto.ownerOrganisationId ?? null);
+      const ownerRegion = await this.regionOf(em, owner);
+      if (owner && ownerRegion === null)
+        throw Problems.validation([
+          { field: 'ownerOrganisationId', message: 'not a broker organisation' },
+        ]);
+      const region = dto.region?.trim() || ownerRegion || (locations[0]?.place ?? '');
       // Each employer is its own tenant; the organisation name carries the KvK number to stay unique.
       const [org] = await em.query(
         `INSERT INTO organisations (kind, name, region) VALUES ('werkgever', $1, $2) RETURNING id`,
@@ -96,6 +122,8 @@ export class EmployersService {
       const saved = await repo.save(
         repo.create({
           organisationId: org.id,
+          ownerOrganisationId: owner,
+          region,
           name,
           kvkNumber: dto.kvkNumber,
           sbiCode: dto.sbiCode ?? null,
@@ -124,7 +152,20 @@ export class EmployersService {
         .setLock('pessimistic_write')
         .getOne();
       if (!e) throw Problems.notFound('Employer');
+      assertMayEditEmployer(actor, e);
       assertVersion(e.version, expected);
+      if (dto.ownerOrganisationId !== undefined) {
+        if (actor.role !== 'admin')
+          throw Problems.forbidden(
+            'Only an administrator hands an employer to another organisation.',
+          );
+        if ((await this.regionOf(em, dto.ownerOrganisationId)) === null)
+          throw Problems.validation([
+            { field: 'ownerOrganisationId', message: 'not a broker organisation' },
+          ]);
+        e.ownerOrganisationId = dto.ownerOrganisationId;
+      }
+      if (dto.region !== undefined) e.region = dto.region.trim();
       if (dto.name !== undefined) e.name = dto.name.trim();
       if (dto.sbiCode !== undefined) e.sbiCode = dto.sbiCode;
       if (dto.sbiVersion !== undefined) e.sbiVersion = dto.sbiVersion;

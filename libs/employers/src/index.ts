@@ -2,3 +2,4 @@ export * from './employer.entity';
 export * from './employer-location.entity';
 export * from './employers.module';
 export * from './employers.service';
+export * from './employer-access';

@@ -12,3 +12,4 @@ export * from './body-parsing';
 export * from './input-guard';
 export * from './query-int';
 export * from './etag.interceptor';
+export * from './no-store';

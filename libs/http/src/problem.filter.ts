@@ -10,8 +10,8 @@ import type { Request, Response } from 'express';
 import {
   PG_BAD_INPUT,
   PG_CHECK_VIOLATION,
-  pgConstraint,
   pgErrorCode,
+  pgStillReferenced,
   PG_FOREIGN_KEY_VIOLATION,
   PG_UNIQUE_VIOLATION,
 } from '@werkbrug/database';
@@ -55,10 +55,23 @@ export function toProblem(error: unknown, instance?: string): ProblemDocument {
 /** Database refusals a client caused become 4xx; anything else is our fault (500). */
 function databaseProblem(error: unknown): ProblemDocument {
   const pgCode = pgErrorCode(error);
-  const constraint = pgConstraint(error);
+  // Constraint and table names are schema details: never in an answer (services that know the
+  // rule behind a constraint translate it themselves, e.g. PROPOSAL_EXISTS).
   if (pgCode === PG_UNIQUE_VIOLATION) {
-    const detail = `A record with the same unique value already exists (${constraint ?? 'unique key'}).`;
-    return problemOf(409, 'DUPLICATE', 'Already exists', detail);
+    return problemOf(
+      409,
+      'DUPLICATE',
+      'Already exists',
+      'A record with the same unique value already exists.',
+    );
+  }
+  if (pgCode === PG_FOREIGN_KEY_VIOLATION && pgStillReferenced(error)) {
+    return problemOf(
+      409,
+      'IN_USE',
+      'Still in use',
+      'Other records still refer to this one, so it cannot be removed.',
+    );
   }
   if (pgCode === PG_FOREIGN_KEY_VIOLATION) {
     return problemOf(
@@ -74,7 +87,7 @@ function databaseProblem(error: unknown): ProblemDocument {
     return problemOf(400, 'INVALID_PARAMETER', 'Invalid parameter', detail);
   }
   if (pgCode === PG_CHECK_VIOLATION) {
-    const detail = `A value is outside what is allowed (${constraint ?? 'check'}).`;
+    const detail = 'A value is outside what is allowed.';
     return problemOf(422, 'VALIDATION_FAILED', 'Validation failed', detail);
   }
   return problemOf(

@@ -13,6 +13,17 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
+/** At most this many field errors in one answer: 40,000 unknown keys must not make a 2 MB error. */
+export const MAX_FIELD_ERRORS = 50;
+
+export function boundedValidationProblem(errors: FieldError[]) {
+  if (errors.length <= MAX_FIELD_ERRORS) return Problems.validation(errors);
+  return Problems.validation(
+    errors.slice(0, MAX_FIELD_ERRORS),
+    `${errors.length} fields are invalid; the first ${MAX_FIELD_ERRORS} are listed.`,
+  );
+}
+
 /**
  * The one validation pipe for every route: unknown fields are rejected (not stripped),
  * plain JSON is turned into DTO instances, and failures become a 422 problem listing each field.
@@ -45,6 +56,6 @@ export function createValidationPipe() {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => Problems.validation(flatten(errors)),
+    exceptionFactory: (errors) => boundedValidationProblem(flatten(errors)),
   });
 }

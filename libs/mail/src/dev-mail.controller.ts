@@ -11,6 +11,21 @@ import { listMailFiles, mailFileDate, mailFolder, readMailFile } from './mail-fi
 export const devMailEnabled = (config: Pick<AppConfig, 'env' | 'smtpUrl'>) =>
   config.env !== 'production' && !config.smtpUrl;
 
+/**
+ * Host names that can only mean this machine. A DNS-rebinding page reaches 127.0.0.1 under its own
+ * name (Host: evil.example), so a loopback socket alone is not enough.
+ */
+export function isLoopbackHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = host.trim().toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+  return (
+    name === 'localhost' ||
+    name.endsWith('.localhost') ||
+    name === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name)
+  );
+}
+
 const escape = (value: string) => Handlebars.Utils.escapeExpression(value);
 
 const dutchTime = new Intl.DateTimeFormat('nl-NL', {
@@ -39,11 +54,15 @@ table{border-collapse:collapse}th,td{text-align:left;padding:.4rem 1rem .4rem 0;
 export class DevMailController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  /** Development only, and only for a browser on this machine: the mails hold personal data. */
+  /**
+   * Development only, and only for a browser on this machine addressing it by a loopback name: the
+   * mails hold personal data.
+   */
   private folder(req: Request): string {
     const remote = req.socket.remoteAddress ?? '';
     const local = remote === '::1' || remote.startsWith('127.') || remote.startsWith('::ffff:127.');
-    if (!devMailEnabled(this.config) || !local) throw new NotFoundException();
+    if (!devMailEnabled(this.config) || !local || !isLoopbackHost(req.headers.host))
+      throw new NotFoundException();
     return mailFolder(this.config.dataDir);
   }
 

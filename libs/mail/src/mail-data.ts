@@ -66,6 +66,16 @@ export const MAIL_FIELDS: Record<MailTemplate, Record<string, FieldKind>> = {
     items: 'contactRows',
     link: 'url',
   },
+  sign_in_link: {
+    recipientName: 'text',
+    minutes: 'text',
+    link: 'url',
+  },
+  email_change: {
+    recipientName: 'text',
+    minutes: 'text',
+    link: 'url',
+  },
 };
 
 export class MailDataError extends Error {

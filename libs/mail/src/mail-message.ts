@@ -8,6 +8,8 @@ export const MAIL_TEMPLATES = [
   'meeting_planned',
   'placement_ending',
   'no_contact',
+  'sign_in_link',
+  'email_change',
 ] as const;
 
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];

@@ -18,8 +18,9 @@ export async function createEvalOwners(query: Query): Promise<EvalOwners> {
     `INSERT INTO organisations (kind, name, region) VALUES ('werkgever', 'Evaluatie Werkgever', 'Woerden') RETURNING id`,
   )) as { id: string }[];
   const [employer] = (await query(
-    `INSERT INTO employers (organisation_id, name, kvk_number, contact_name) VALUES ($1, 'Evaluatie Werkgever', '99999901', 'Evaluatie') RETURNING id`,
-    [employerOrg.id],
+    `INSERT INTO employers (organisation_id, owner_organisation_id, region, name, kvk_number, contact_name)
+     VALUES ($1, $2, 'Woerden', 'Evaluatie Werkgever', '99999901', 'Evaluatie') RETURNING id`,
+    [employerOrg.id, org.id],
   )) as { id: string }[];
   return { organisationId: org.id, employerId: employer.id };
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isCandidateVisible } from '@werkbrug/candidates';
+import { visibleVacancyIds } from '@werkbrug/vacancies';
 import type { MultiSearchQuery } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
@@ -125,20 +127,29 @@ export class MatchingService {
   }
 
   async candidateProfile(actor: Actor, candidateId: string): Promise<CandidateDocument> {
+    // The one candidate visibility rule (candidates lib); matching is for brokers and the candidate.
     const visible =
-      (actor.role === 'kandidaat' && actor.candidateId === candidateId) ||
-      actor.role === 'werkmakelaar';
+      actor.role !== 'admin' && (await isCandidateVisible(this.db, actor, candidateId));
     const { docs } = visible ? await loadCandidateDocuments(this.db, [candidateId]) : { docs: [] };
     const c = docs[0];
-    if (!c || (actor.role === 'werkmakelaar' && c.organisationId !== actor.organisationId)) {
-      throw Problems.notFound('Candidate');
-    }
+    if (!c) throw Problems.notFound('Candidate');
     return c;
   }
 
   async forCandidate(actor: Actor, candidateId: string, query: MatchQuery) {
     const c = await this.candidateProfile(actor, candidateId);
-    return this.matchCandidate(c, query);
+    const result = await this.matchCandidate(c, query);
+    if (actor.role !== 'werkmakelaar') return result;
+    // A werkmakelaar matches only workplaces in reach: its organisation's employers and its region.
+    const visible = await visibleVacancyIds(this.db, actor, [
+      ...result.items.map((i) => i.vacancy.id),
+      ...result.nearMisses.map((n) => n.vacancy.id),
+    ]);
+    return {
+      ...result,
+      items: result.items.filter((i) => visible.has(i.vacancy.id)),
+      nearMisses: result.nearMisses.filter((n) => visible.has(n.vacancy.id)),
+    };
   }
 
   /** The Meilisearch queries for one candidate: strict (geo, text, wishes) and relaxed for near misses. */
@@ -242,6 +253,8 @@ export class MatchingService {
   }
 
   async forVacancy(actor: Actor, vacancyId: string, query: { limit?: number }) {
+    if (!(await visibleVacancyIds(this.db, actor, [vacancyId])).has(vacancyId))
+      throw Problems.notFound('Vacancy');
     const { docs } = await loadVacancyDocuments(this.db, [vacancyId]);
     const v = docs[0];
     if (!v) throw Problems.notFound('Vacancy');

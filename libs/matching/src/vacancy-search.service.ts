@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { visibleVacancyIds } from '@werkbrug/vacancies';
 import type { Actor } from '@werkbrug/auth';
 import { MeiliClient } from '@werkbrug/search';
 import { Problems } from '@werkbrug/http';
@@ -11,7 +14,10 @@ import { VACANCIES } from './index-model/index-settings';
 /** Browsing open workplaces: full text with typos and synonyms, facets per werksoort and arrangement. */
 @Injectable()
 export class VacancySearchService {
-  constructor(private readonly meili: MeiliClient) {}
+  constructor(
+    private readonly meili: MeiliClient,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
 
   async search(actor: Actor, query: VacancySearchQuery) {
     const filter = ['open = true'];
@@ -39,8 +45,22 @@ export class VacancySearchService {
           facets: ['werksoortCode', 'arrangements'],
         }),
     );
+    // A werkmakelaar sees only workplaces in reach (its organisation's employers, its region): the
+    // rule lives in PostgreSQL (employer-access.ts), so the page is filtered after the search.
+    // Counts and facets are the index's and may include workplaces outside that reach.
+    const hits =
+      actor.role === 'werkmakelaar'
+        ? await (async () => {
+            const visible = await visibleVacancyIds(
+              this.db,
+              actor,
+              result.hits.map((h) => h.id),
+            );
+            return result.hits.filter((h) => visible.has(h.id));
+          })()
+        : result.hits;
     return {
-      items: result.hits.map((hit) => {
+      items: hits.map((hit) => {
         const metres = (hit as { _geoDistance?: number })._geoDistance;
         return {
           ...vacancySummary(hit),

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayUnique,
+  Equals,
   IsArray,
   IsDateString,
   IsIn,
@@ -34,6 +35,16 @@ export class CreatePlacementDto {
   @IsOptional()
   @IsUUID()
   vacancyId?: string;
+  @ApiPropertyOptional({
+    type: 'boolean',
+    example: true,
+    description:
+      'Without a proposal: must be true once the candidate agreed to this placement and to the employer seeing it ' +
+      '(pseudonym, dates, arrangement). Recorded with who confirmed it and when.',
+  })
+  @IsOptional()
+  @Equals(true, { message: 'candidateConsent must be true' })
+  candidateConsent?: true;
   @ApiProperty({ enum: ARRANGEMENTS }) @IsIn(ARRANGEMENTS) arrangement!: string;
   @ApiProperty({ example: '2026-12-01' }) @IsDateString({ strict: true }) startDate!: string;
   @ApiPropertyOptional({ description: 'Defaults to the rule of the arrangement' })

@@ -16,6 +16,9 @@ export type Outcome = (typeof OUTCOMES)[number];
 @Entity('placements')
 export class Placement extends BaseEntity {
   @Column({ type: 'uuid', nullable: true }) proposalId!: string | null;
+  /** When the candidate agreed to the placement (and the employer seeing it); null: employers do not see it. */
+  @Column({ type: 'timestamptz', nullable: true }) consentRecordedAt!: Date | null;
+  @Column({ type: 'uuid', nullable: true }) consentRecordedBy!: string | null;
   @Column({ type: 'uuid' }) candidateId!: string;
   @Column({ type: 'uuid' }) vacancyId!: string;
   @Column({ type: 'uuid' }) organisationId!: string;

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailModule } from '@werkbrug/mail';
 import { PrivacyCoreModule } from '@werkbrug/privacy';
 import { ProposalsModule } from '@werkbrug/proposals';
+import { VacanciesModule } from '@werkbrug/vacancies';
 import { ArrangementRule } from './arrangement-rule.entity';
 import { AttentionScheduler } from './attention-scheduler';
 import { ArrangementRulesService } from './arrangement-rules.service';
@@ -17,6 +18,8 @@ import { PlacementsService } from './placements.service';
   imports: [
     TypeOrmModule.forFeature([Placement, ArrangementRule, Checkin]),
     ProposalsModule,
+    // Capacity of a workplace changes only through VacanciesService (the vacancies module owns the table).
+    VacanciesModule,
     MailModule,
     PrivacyCoreModule,
   ],

@@ -4,9 +4,16 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@werkbrug/audit';
 import { isCandidateOfOrganisation } from '@werkbrug/candidates';
 import type { Actor } from '@werkbrug/auth';
-import { assertVersion, Page, paginate, ProblemException, Problems } from '@werkbrug/http';
-import { OutboxService } from '@werkbrug/outbox';
+import {
+  assertVersion,
+  expectedVersion,
+  Page,
+  paginate,
+  ProblemException,
+  Problems,
+} from '@werkbrug/http';
 import { ProposalsService } from '@werkbrug/proposals';
+import { VacanciesService } from '@werkbrug/vacancies';
 import { ArrangementRule, ruleView } from './arrangement-rule.entity';
 import { ArrangementRulesService } from './arrangement-rules.service';
 import { Checkin } from './checkin.entity';
@@ -38,7 +45,7 @@ export class PlacementsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly rules: ArrangementRulesService,
     private readonly proposals: ProposalsService,
-    private readonly outbox: OutboxService,
+    private readonly vacancies: VacanciesService,
     private readonly audit: AuditService,
   ) {}
 
@@ -52,6 +59,8 @@ export class PlacementsService {
       qb.andWhere('p.vacancyId IN (SELECT id FROM vacancies WHERE employer_id = :emp)', {
         emp: actor.employerId,
       });
+      // Only placements the candidate agreed to the employer seeing.
+      qb.andWhere('p.consentRecordedAt IS NOT NULL');
     } else qb.andWhere('false');
     return qb;
   }
@@ -115,8 +124,20 @@ export class PlacementsService {
     const id = await this.db.transaction(async (em) => {
       let candidateId = dto.candidateId;
       let vacancyId = dto.vacancyId;
+      // The candidate agreed through the proposal's consent, or (direct) the werkmakelaar confirms it.
+      let consentRecordedAt: Date | null = dto.proposalId ? null : new Date();
+      if (!dto.proposalId && dto.candidateConsent !== true) {
+        throw Problems.validation([
+          {
+            field: 'candidateConsent',
+            message:
+              'a placement without a proposal needs the candidate’s consent: send candidateConsent: true once they agreed',
+          },
+        ]);
+      }
       if (dto.proposalId) {
         const placed = await this.proposals.markPlaced(em, actor, dto.proposalId);
+        consentRecordedAt = placed.consentGivenAt;
         if (
           (candidateId && candidateId !== placed.candidateId) ||
           (vacancyId && vacancyId !== placed.vacancyId)
@@ -137,28 +158,8 @@ export class PlacementsService {
         throw Problems.validation([
           { field: 'candidateId', message: 'not a candidate of your organisation' },
         ]);
-      // Lock the vacancy row: two placements may not take the last place together.
-      const [vacancy] = await em.query(
-        `SELECT places, places_filled, arrangements, status FROM vacancies WHERE id = $1 FOR UPDATE`,
-        [vacancyId],
-      );
-      if (!vacancy)
-        throw Problems.validation([{ field: 'vacancyId', message: 'vacancy does not exist' }]);
-      if (!(vacancy.arrangements as string[]).includes(dto.arrangement)) {
-        throw Problems.validation([
-          {
-            field: 'arrangement',
-            message: `the workplace offers ${(vacancy.arrangements as string[]).join(', ')}`,
-          },
-        ]);
-      }
-      if (vacancy.places_filled >= vacancy.places) {
-        throw Problems.conflict(
-          'NO_FREE_PLACE',
-          'The workplace has no free place',
-          `All ${vacancy.places} places are filled.`,
-        );
-      }
+      // The vacancies module owns capacity: it locks, checks (open, arrangement, free place) and counts.
+      await this.vacancies.takePlace(em, actor, vacancyId, dto.arrangement);
       if (dto.jobcoachUserId) {
         const [coach] = await em.query(
           `SELECT 1 FROM users WHERE id = $1 AND organisation_id = $2 AND active`,
@@ -190,6 +191,8 @@ export class PlacementsService {
       const saved = await repo.save(
         repo.create({
           proposalId: dto.proposalId ?? null,
+          consentRecordedAt,
+          consentRecordedBy: dto.proposalId ? null : actor.userId,
           candidateId,
           vacancyId,
           organisationId: actor.organisationId,
@@ -213,31 +216,21 @@ export class PlacementsService {
           noContactNoticeSentAt: null,
         }),
       );
-      await this.changePlaces(em, vacancyId, +1);
       await this.audit.record(em, actor, {
         action: 'placement.create',
         candidateId,
-        details: { placementId: saved.id, arrangement: dto.arrangement },
+        details: {
+          placementId: saved.id,
+          arrangement: dto.arrangement,
+          consent: dto.proposalId ? 'proposal' : 'confirmed_by_werkmakelaar',
+        },
       });
       return saved.id;
     });
     return this.get(actor, id);
   }
 
-  /** A placement takes a place: a vacancy without free places leaves the match results (outbox → search). */
-  private async changePlaces(em: EntityManager, vacancyId: string, delta: 1 | -1) {
-    await em.query(
-      `UPDATE vacancies SET places_filled = greatest(0, places_filled + $2), updated_at = now(), version = version + 1 WHERE id = $1`,
-      [vacancyId, delta],
-    );
-    await this.outbox.enqueue(em, {
-      topic: 'search.vacancy',
-      aggregateType: 'vacancy',
-      aggregateId: vacancyId,
-    });
-  }
-
-  private async locked(em: EntityManager, actor: Actor, id: string, expected?: number) {
+  private async locked(em: EntityManager, actor: Actor, id: string, expected: number) {
     const p = await this.scoped(actor, em)
       .andWhere('p.id = :id', { id })
       .setLock('pessimistic_write')
@@ -255,7 +248,7 @@ export class PlacementsService {
 
   async extend(actor: Actor, id: string, dto: ExtendPlacementDto, ifMatch?: number) {
     await this.db.transaction(async (em) => {
-      const p = await this.locked(em, actor, id, ifMatch ?? dto.version);
+      const p = await this.locked(em, actor, id, expectedVersion(ifMatch, dto.version));
       if (p.plannedEndDate && dto.plannedEndDate <= p.plannedEndDate) {
         throw Problems.validation([
           {
@@ -299,7 +292,7 @@ export class PlacementsService {
       ]);
     }
     await this.db.transaction(async (em) => {
-      const p = await this.locked(em, actor, id, ifMatch ?? dto.version);
+      const p = await this.locked(em, actor, id, expectedVersion(ifMatch, dto.version));
       if (dto.endedOn < p.startDate)
         throw Problems.validation([{ field: 'endedOn', message: 'must not be before startDate' }]);
       p.status = 'beeindigd';
@@ -308,7 +301,7 @@ export class PlacementsService {
       p.outcomeContractMonths = dto.contractMonths ?? null;
       p.outcomeContractHours = dto.contractHours ?? null;
       await em.getRepository(Placement).save(p);
-      await this.changePlaces(em, p.vacancyId, -1);
+      await this.vacancies.releasePlace(em, p.vacancyId);
       await this.audit.record(em, actor, {
         action: 'placement.end',
         candidateId: p.candidateId,

@@ -102,8 +102,15 @@ function anonymousProfile(ctx: ProposalContext) {
 export const toEmployerProposalView = (ctx: ProposalContext) => {
   const active = consentActive(ctx.consent);
   const fields = active ? (ctx.consent?.sharedFields ?? []) : [];
+  const base = common(ctx, 'werkgever');
   return {
-    ...common(ctx, 'werkgever'),
+    ...base,
+    // A closing note is written for the broker side ("ik heb een burn-out"): the employer sees only
+    // its own note, never the candidate's or the werkmakelaar's.
+    closed: base.closed && {
+      ...base.closed,
+      note: base.closed.byRole === 'werkgever' ? base.closed.note : null,
+    },
     motivation: active ? ctx.proposal.motivation : null,
     candidate: anonymousProfile(ctx),
     shared: {

@@ -5,9 +5,11 @@ import { AuditService } from '@werkbrug/audit';
 import { isCandidateOfOrganisation } from '@werkbrug/candidates';
 import type { Actor } from '@werkbrug/auth';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
-import { queryRows } from '@werkbrug/database';
+import { pgConstraint, queryRows } from '@werkbrug/database';
 import { Page, paginate, ProblemException, Problems } from '@werkbrug/http';
+import { vacancyVisibleSql } from '@werkbrug/employers';
 import { MailService } from '@werkbrug/mail';
+import { RAW_VISIBILITY, rawVisibilityParams } from '@werkbrug/vacancies';
 import { Consent } from './consent.entity';
 import { loadProposalContexts } from './proposal-context.loader';
 import {
@@ -30,6 +32,16 @@ import { Proposal } from './proposal.entity';
 import { ProposalEvent } from './proposal-event.entity';
 import { allowedNext, CLOSED_STATUSES, type ProposalStatus, TRANSITIONS } from './proposal-status';
 import { ProposalContext, toEmployerProposalView, toProposalView } from './proposal.views';
+
+const proposalExists = (proposalId?: string) =>
+  Problems.conflict(
+    'PROPOSAL_EXISTS',
+    'There is already an open proposal',
+    'One open proposal per candidate and workplace.',
+    proposalId ? { proposalId } : {},
+  );
+
+const ENDS_SHARING: readonly ProposalStatus[] = ['ingetrokken', 'afgewezen'];
 
 const SORTABLE = {
   createdAt: { column: 'p.createdAt', read: (p: Proposal) => p.createdAt },
@@ -172,84 +184,93 @@ export class ProposalsService {
       p.closedReason = reason ?? null;
       p.closedNote = note ?? null;
     }
+    // Closing without a placement ends what was shared, whoever closes it: the employer keeps
+    // only the anonymous profile. (A placement keeps the consent: the employer works with them.)
+    if (ENDS_SHARING.includes(to)) {
+      await em.query(
+        `UPDATE consents SET withdrawn_at = now(), updated_at = now(), version = version + 1
+          WHERE proposal_id = $1 AND withdrawn_at IS NULL`,
+        [p.id],
+      );
+    }
     return em.getRepository(Proposal).save(p);
   }
 
   async create(actor: Actor, dto: CreateProposalDto) {
-    const id = await this.db.transaction(async (em) => {
-      const known = await isCandidateOfOrganisation(em, dto.candidateId, actor.organisationId);
-      if (!known)
-        throw Problems.validation([
-          { field: 'candidateId', message: 'not a candidate of your organisation' },
-        ]);
-      const [vacancy] = await em.query(`SELECT status FROM vacancies WHERE id = $1`, [
-        dto.vacancyId,
-      ]);
-      if (!vacancy)
-        throw Problems.validation([{ field: 'vacancyId', message: 'vacancy does not exist' }]);
-      if (vacancy.status !== 'open') {
-        throw Problems.conflict(
-          'VACANCY_NOT_OPEN',
-          'The workplace is not open',
-          `The workplace has status ${vacancy.status}.`,
+    const id = await this.db
+      .transaction(async (em) => {
+        const known = await isCandidateOfOrganisation(em, dto.candidateId, actor.organisationId);
+        if (!known)
+          throw Problems.validation([
+            { field: 'candidateId', message: 'not a candidate of your organisation' },
+          ]);
+        // Only a workplace this werkmakelaar may see (its organisation's, or in its region).
+        const [vacancy] = await em.query(
+          `SELECT v.status FROM vacancies v JOIN employers e ON e.id = v.employer_id
+            WHERE v.id = $1 AND ${vacancyVisibleSql('v', 'e', RAW_VISIBILITY)}`,
+          [dto.vacancyId, ...rawVisibilityParams(actor)],
         );
-      }
-      const [open] = await em.query(
-        `SELECT id FROM proposals WHERE candidate_id = $1 AND vacancy_id = $2 AND status NOT IN ('geplaatst','ingetrokken','afgewezen')`,
-        [dto.candidateId, dto.vacancyId],
-      );
-      if (open) {
-        throw Problems.conflict(
-          'PROPOSAL_EXISTS',
-          'There is already an open proposal',
-          'One open proposal per candidate and workplace.',
-          {
-            proposalId: open.id,
-          },
+        if (!vacancy)
+          throw Problems.validation([{ field: 'vacancyId', message: 'vacancy does not exist' }]);
+        if (vacancy.status !== 'open') {
+          throw Problems.conflict(
+            'VACANCY_NOT_OPEN',
+            'The workplace is not open',
+            `The workplace has status ${vacancy.status}.`,
+          );
+        }
+        const [open] = await em.query(
+          `SELECT id FROM proposals WHERE candidate_id = $1 AND vacancy_id = $2 AND status NOT IN ('geplaatst','ingetrokken','afgewezen')`,
+          [dto.candidateId, dto.vacancyId],
         );
-      }
-      const repo = em.getRepository(Proposal);
-      const p = await repo.save(
-        repo.create({
-          candidateId: dto.candidateId,
-          vacancyId: dto.vacancyId,
-          organisationId: actor.organisationId,
-          werkmakelaarId: actor.userId,
-          motivation: dto.motivation.trim(),
-          status: 'voorgesteld',
-          meetingDates: [],
-          employerAnswer: null,
-          meetingKind: null,
-          closedByRole: null,
-          closedReason: null,
-          closedNote: null,
-        }),
-      );
-      await em.getRepository(ProposalEvent).save({
-        proposalId: p.id,
-        fromStatus: null,
-        toStatus: 'voorgesteld',
-        actorUserId: actor.userId,
-        actorRole: actor.role,
-        reason: null,
-        note: null,
-      });
-      // Regie bij de kandidaat: the candidate is asked first.
-      await this.move(em, actor, p, 'wacht_op_kandidaat');
-      const [ctx] = await loadProposalContexts(em, [p]);
-      const to = await candidateEmail(em, dto.candidateId);
-      if (to.length)
-        await this.mail.queue(em, consentRequestMail(ctx, to, this.link(p.id)), {
-          type: 'proposal',
-          id: p.id,
+        if (open) throw proposalExists(open.id);
+        const repo = em.getRepository(Proposal);
+        const p = await repo.save(
+          repo.create({
+            candidateId: dto.candidateId,
+            vacancyId: dto.vacancyId,
+            organisationId: actor.organisationId,
+            werkmakelaarId: actor.userId,
+            motivation: dto.motivation.trim(),
+            status: 'voorgesteld',
+            meetingDates: [],
+            employerAnswer: null,
+            meetingKind: null,
+            closedByRole: null,
+            closedReason: null,
+            closedNote: null,
+          }),
+        );
+        await em.getRepository(ProposalEvent).save({
+          proposalId: p.id,
+          fromStatus: null,
+          toStatus: 'voorgesteld',
+          actorUserId: actor.userId,
+          actorRole: actor.role,
+          reason: null,
+          note: null,
         });
-      await this.audit.record(em, actor, {
-        action: 'proposal.create',
-        candidateId: dto.candidateId,
-        details: { proposalId: p.id, vacancyId: dto.vacancyId },
+        // Regie bij de kandidaat: the candidate is asked first.
+        await this.move(em, actor, p, 'wacht_op_kandidaat');
+        const [ctx] = await loadProposalContexts(em, [p]);
+        const to = await candidateEmail(em, dto.candidateId);
+        if (to.length)
+          await this.mail.queue(em, consentRequestMail(ctx, to, this.link(p.id)), {
+            type: 'proposal',
+            id: p.id,
+          });
+        await this.audit.record(em, actor, {
+          action: 'proposal.create',
+          candidateId: dto.candidateId,
+          details: { proposalId: p.id, vacancyId: dto.vacancyId },
+        });
+        return p.id;
+      })
+      .catch((error: unknown) => {
+        // Two requests at once both passed the check above; the unique index stopped the second.
+        if (pgConstraint(error) === 'proposals_one_open_per_pair') throw proposalExists();
+        throw error;
       });
-      return p.id;
-    });
     return this.get(actor, id);
   }
 
@@ -439,9 +460,13 @@ export class ProposalsService {
     em: EntityManager,
     actor: Actor,
     proposalId: string,
-  ): Promise<{ candidateId: string; vacancyId: string }> {
+  ): Promise<{ candidateId: string; vacancyId: string; consentGivenAt: Date | null }> {
     const ctx = await this.context(actor, proposalId, em, true);
     await this.move(em, actor, ctx.proposal, 'geplaatst');
-    return { candidateId: ctx.candidate.id, vacancyId: ctx.vacancy.id };
+    return {
+      candidateId: ctx.candidate.id,
+      vacancyId: ctx.vacancy.id,
+      consentGivenAt: ctx.consent?.givenAt ?? null,
+    };
   }
 }

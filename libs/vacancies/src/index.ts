@@ -3,3 +3,4 @@ export * from './vacancy.entity';
 export * from './vacancy.view';
 export * from './vacancies.module';
 export * from './vacancies.service';
+export * from './vacancy-row';

@@ -4,6 +4,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
 import { resolveLocation } from '@werkbrug/domain';
 import {
+  assertMayEditEmployer,
+  QB_VISIBILITY,
+  vacancyVisibleSql,
+  visibilityParams,
+} from '@werkbrug/employers';
+import {
   assertVersion,
   escapeLike,
   expectedVersion,
@@ -16,7 +22,12 @@ import { WerksoortenService } from '@werkbrug/werksoorten';
 import { CreateVacancyDto, UpdateVacancyDto, VacancyListQuery } from './vacancy.dto';
 import { Vacancy } from './vacancy.entity';
 import { newVacancyData, vacancyRecordFromRow } from './vacancy-data';
-import { ONE_VACANCY_SQL, oneVacancyParams } from './vacancy-row';
+import {
+  ONE_VACANCY_SQL,
+  oneVacancyParams,
+  RAW_VISIBILITY,
+  rawVisibilityParams,
+} from './vacancy-row';
 import { toVacancyView, VacancyView } from './vacancy.view';
 
 const SORTABLE = {
@@ -33,12 +44,27 @@ export class VacanciesService {
     private readonly werksoorten: WerksoortenService,
   ) {}
 
-  /** Employers see only their own vacancies; candidates only open ones; brokers and admins all. */
+  /** Who sees which workplace: the one rule in @werkbrug/employers (employer-access.ts). */
   private scoped(actor: Actor, manager: EntityManager = this.db.manager) {
-    const qb = manager.getRepository(Vacancy).createQueryBuilder('v');
-    if (actor.role === 'werkgever') qb.andWhere('v.employerId = :own', { own: actor.employerId });
-    if (actor.role === 'kandidaat') qb.andWhere(`v.status = 'open'`);
-    return qb;
+    return manager
+      .getRepository(Vacancy)
+      .createQueryBuilder('v')
+      .innerJoin('v.employer', 've')
+      .andWhere(vacancyVisibleSql('v', 've', QB_VISIBILITY), visibilityParams(actor));
+  }
+
+  /** Changing a workplace is for whoever may change its employer (owner organisation, own users). */
+  private async assertMayEdit(em: EntityManager, actor: Actor, employerId: string) {
+    const [employer] = await em.query(
+      `SELECT id, owner_organisation_id FROM employers WHERE id = $1`,
+      [employerId],
+    );
+    if (!employer)
+      throw Problems.validation([{ field: 'employerId', message: 'employer does not exist' }]);
+    assertMayEditEmployer(actor, {
+      id: employer.id,
+      ownerOrganisationId: employer.owner_organisation_id,
+    });
   }
 
   private withNames<T extends ReturnType<VacanciesService['scoped']>>(qb: T) {
@@ -87,9 +113,7 @@ export class VacanciesService {
     }
     if (!employerId)
       throw Problems.validation([{ field: 'employerId', message: 'employerId is required' }]);
-    const [found] = await em.query(`SELECT 1 FROM employers WHERE id = $1`, [employerId]);
-    if (!found)
-      throw Problems.validation([{ field: 'employerId', message: 'employer does not exist' }]);
+    await this.assertMayEdit(em, actor, employerId);
     return employerId;
   }
 
@@ -135,6 +159,7 @@ export class VacanciesService {
         .setLock('pessimistic_write')
         .getOne();
       if (!v) throw Problems.notFound('Vacancy');
+      await this.assertMayEdit(em, actor, v.employerId);
       assertVersion(v.version, expected);
       if (dto.werksoort && werksoortIds) v.werksoortId = werksoortIds.get(dto.werksoort) as string;
       if (dto.title !== undefined) v.title = dto.title.trim();
@@ -186,6 +211,69 @@ export class VacanciesService {
     return this.get(actor, id);
   }
 
+  /**
+   * The one way another module takes a place on a workplace (placements): row-locked, so two
+   * placements cannot take the last place together. Checks that the workplace exists, is open,
+   * offers the arrangement and has a free place; the caller's transaction rolls it back on a
+   * later refusal. The search document follows through the outbox (a full workplace leaves matching).
+   */
+  async takePlace(
+    em: EntityManager,
+    actor: Actor,
+    vacancyId: string,
+    arrangement: string,
+  ): Promise<void> {
+    const [vacancy] = await em.query(
+      `SELECT v.places, v.places_filled, v.arrangements, v.status
+         FROM vacancies v JOIN employers e ON e.id = v.employer_id
+        WHERE v.id = $1 AND ${vacancyVisibleSql('v', 'e', RAW_VISIBILITY)}
+          FOR UPDATE OF v`,
+      [vacancyId, ...rawVisibilityParams(actor)],
+    );
+    if (!vacancy)
+      throw Problems.validation([{ field: 'vacancyId', message: 'vacancy does not exist' }]);
+    if (vacancy.status !== 'open') {
+      throw Problems.conflict(
+        'VACANCY_NOT_OPEN',
+        'The workplace is not open',
+        `The workplace has status ${vacancy.status}; open it again before placing someone.`,
+      );
+    }
+    if (!(vacancy.arrangements as string[]).includes(arrangement)) {
+      throw Problems.validation([
+        {
+          field: 'arrangement',
+          message: `the workplace offers ${(vacancy.arrangements as string[]).join(', ')}`,
+        },
+      ]);
+    }
+    if (vacancy.places_filled >= vacancy.places) {
+      throw Problems.conflict(
+        'NO_FREE_PLACE',
+        'The workplace has no free place',
+        `All ${vacancy.places} places are filled.`,
+      );
+    }
+    await this.changePlacesFilled(em, vacancyId, +1);
+  }
+
+  /** A placement ended: its place is free again. */
+  releasePlace(em: EntityManager, vacancyId: string): Promise<void> {
+    return this.changePlacesFilled(em, vacancyId, -1);
+  }
+
+  private async changePlacesFilled(em: EntityManager, vacancyId: string, delta: 1 | -1) {
+    await em.query(
+      `UPDATE vacancies SET places_filled = greatest(0, places_filled + $2), updated_at = now(), version = version + 1 WHERE id = $1`,
+      [vacancyId, delta],
+    );
+    await this.outbox.enqueue(em, {
+      topic: 'search.vacancy',
+      aggregateType: 'vacancy',
+      aggregateId: vacancyId,
+    });
+  }
+
   async remove(actor: Actor, id: string): Promise<void> {
     await this.db.transaction(async (em) => {
       const v = await this.scoped(actor, em)
@@ -193,6 +281,20 @@ export class VacanciesService {
         .setLock('pessimistic_write')
         .getOne();
       if (!v) throw Problems.notFound('Vacancy');
+      await this.assertMayEdit(em, actor, v.employerId);
+      // Proposals and placements keep their history (and statistics) on the workplace.
+      const [{ used }] = await em.query(
+        `SELECT (EXISTS (SELECT 1 FROM proposals WHERE vacancy_id = $1)
+              OR EXISTS (SELECT 1 FROM placements WHERE vacancy_id = $1)) AS used`,
+        [id],
+      );
+      if (used) {
+        throw Problems.conflict(
+          'VACANCY_IN_USE',
+          'The workplace has proposals or placements',
+          'A workplace with proposals or placements cannot be deleted; set its status to closed instead (it then leaves matching and keeps its history).',
+        );
+      }
       await em.getRepository(Vacancy).delete({ id });
       await this.outbox.enqueue(em, {
         topic: 'search.vacancy',

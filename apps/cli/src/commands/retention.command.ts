@@ -4,11 +4,25 @@ import { AuditModule } from '@werkbrug/audit';
 import { ConfigModule } from '@werkbrug/config';
 import { DatabaseModule } from '@werkbrug/database';
 import { OutboxModule } from '@werkbrug/outbox';
+import { PlacementsModule } from '@werkbrug/placements';
 import { PrivacyCoreModule, RetentionService } from '@werkbrug/privacy';
 import { log, withDatabase } from '../with-database';
 
-/** Retention without HTTP or the worker: config, database, audit, outbox and erasure. */
-@Module({ imports: [ConfigModule, DatabaseModule, OutboxModule, AuditModule, PrivacyCoreModule] })
+/**
+ * Retention without HTTP or the worker: config, database, audit, outbox and erasure, plus every
+ * module that registers an erasure step (placements brings proposals); ErasureService refuses to
+ * run without them.
+ */
+@Module({
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    OutboxModule,
+    AuditModule,
+    PrivacyCoreModule,
+    PlacementsModule,
+  ],
+})
 class RetentionCliModule {}
 
 /**

@@ -121,7 +121,17 @@ export async function seedDemo(db: DataSource, options: SeedDemoOptions): Promis
       passwordHash,
     );
     const employers = generateEmployers(root.fork('employers'), employerCount, taken);
-    await insertEmployers(em, employers, log);
+    // Ferm Werk, the regional werkbedrijf, brought the employers in; its region is theirs.
+    const fermWerk = DEMO_ORGANISATIONS.findIndex((o) => o.name === FERM_WERK);
+    await insertEmployers(
+      em,
+      employers,
+      {
+        organisationId: caseloads[fermWerk].organisationId,
+        region: DEMO_ORGANISATIONS[fermWerk].region,
+      },
+      log,
+    );
     const werkgevers = await insertWerkgeverUsers(
       em,
       root.fork('werkgevers'),
@@ -237,6 +247,7 @@ async function insertCaseloadOrganisations(
 async function insertEmployers(
   em: EntityManager,
   employers: readonly DemoEmployer[],
+  owner: { organisationId: string; region: string },
   log: (line: string) => void,
 ): Promise<void> {
   for (let start = 0; start < employers.length; start += BATCH_SIZE) {
@@ -258,6 +269,8 @@ async function insertEmployers(
       [
         'id',
         'organisation_id',
+        'owner_organisation_id',
+        'region',
         'name',
         'kvk_number',
         'sbi_code',
@@ -269,6 +282,8 @@ async function insertEmployers(
       batch.map((e) => ({
         id: e.id,
         organisation_id: e.organisationId,
+        owner_organisation_id: owner.organisationId,
+        region: owner.region,
         name: e.name,
         kvk_number: e.kvkNumber,
         sbi_code: e.sbiCode,

@@ -37,8 +37,22 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+  @ApiPropertyOptional({
+    description:
+      'A new login address: it becomes the login only after the link mailed to it is confirmed (POST /api/auth/email-change/confirm)',
+  })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(256) password?: string;
+  @ApiPropertyOptional({
+    description: 'Required when you change your own password or e-mail address',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(256)
+  currentPassword?: string;
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()

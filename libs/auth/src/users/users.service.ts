@@ -9,7 +9,9 @@ import {
   ProblemException,
   Problems,
 } from '@werkbrug/http';
-import { hashPassword } from '../password-hasher';
+import { AuthLinksService } from '../auth-links.service';
+import { LoginThrottle } from '../login-throttle';
+import { hashPassword, verifyPassword } from '../password-hasher';
 import { passwordProblem } from '../password-policy';
 import type { Actor } from '../role';
 import { User } from '../user.entity';
@@ -26,6 +28,8 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly tokens: TokenService,
+    private readonly links: AuthLinksService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   /** Admins see everyone; werkmakelaars their organisation; others only themselves. */
@@ -120,6 +124,16 @@ export class UsersService {
 
   async update(actor: Actor, id: string, dto: UpdateUserDto, ifMatch?: number): Promise<UserView> {
     const expected = expectedVersion(ifMatch, dto.version);
+    // Changing one's own login (password or address) needs the current password: a stolen token
+    // alone must not take the account over. Administrators resetting someone else's do not know it.
+    const changesLogin = dto.password !== undefined || dto.email !== undefined;
+    if (changesLogin && actor.userId === id && dto.currentPassword === undefined)
+      throw Problems.validation([
+        {
+          field: 'currentPassword',
+          message: 'give your current password to change your password or e-mail address',
+        },
+      ]);
     if (actor.role !== 'admin' && actor.userId !== id) throw Problems.notFound('User');
     if (actor.role !== 'admin' && dto.active !== undefined)
       throw Problems.forbidden('Only an administrator can (de)activate users.');
@@ -136,15 +150,17 @@ export class UsersService {
         .getOne();
       if (!user) throw Problems.notFound('User');
       assertVersion(user.version, expected);
-      if (dto.email !== undefined) {
-        const email = dto.email.trim().toLowerCase();
-        const clash = await em.query(`SELECT 1 FROM users WHERE email = $1 AND id <> $2`, [
-          email,
-          id,
-        ]);
-        if (clash.length)
-          throw Problems.duplicate('A user with this e-mail address already exists.');
-        user.email = email;
+      if (changesLogin && actor.userId === id) {
+        // Guessing the current password with a stolen token is throttled like a login.
+        const where = `account-change:${id}`;
+        this.throttle.checkBefore(user.email, where);
+        const [row] = await em.query(`SELECT password_hash FROM users WHERE id = $1`, [id]);
+        if (!(await verifyPassword(row.password_hash, dto.currentPassword ?? ''))) {
+          this.throttle.recordFailure(user.email, where);
+          throw Problems.validation([
+            { field: 'currentPassword', message: 'is not your current password' },
+          ]);
+        }
       }
       if (dto.displayName !== undefined) user.displayName = dto.displayName.trim();
       if (dto.active !== undefined) user.active = dto.active;
@@ -155,6 +171,11 @@ export class UsersService {
       // A new password or deactivation ends every open session of that user.
       if (dto.password !== undefined || dto.active === false)
         await this.tokens.revokeAllFor(id, em);
+      // A new address becomes the login only once its mailbox confirms (a mailed link). A taken
+      // address is answered exactly like a free one: the caller learns nothing about other accounts.
+      const email = dto.email?.trim().toLowerCase();
+      if (email !== undefined && email !== saved.email && saved.active)
+        await this.links.requestEmailChange(em, saved, email);
       return toUserView(saved);
     });
   }

@@ -22,6 +22,24 @@ export type CandidateLock = (em: EntityManager, candidateId: string) => Promise<
  */
 export type ErasureStep = (em: EntityManager, candidateId: string) => Promise<void>;
 
+/**
+ * Every part that keeps data about candidates outside the candidate file, by step name. Erasure and
+ * retention refuse to run while one of these has not registered its step: a process that forgot to
+ * import the proposals or placements module fails loudly instead of leaving motivations, consents
+ * and contact notes behind. A new part with candidate data adds its name here and registers it.
+ */
+export const REQUIRED_ERASURE_STEPS = ['proposals', 'checkins'] as const;
+export type ErasureStepName = (typeof REQUIRED_ERASURE_STEPS)[number];
+
+export class ErasureIncompleteError extends Error {
+  constructor(public readonly missing: string[]) {
+    super(
+      `Erasure is incomplete in this process: no step registered for ${missing.join(', ')}. ` +
+        'Import the module that owns that data (ProposalsModule, PlacementsModule) wherever erasure or retention runs.',
+    );
+  }
+}
+
 export interface ErasureResult {
   candidateId: string;
   accountsDeactivated: number;
@@ -48,8 +66,14 @@ export class ErasureService {
   private readonly steps = new Map<string, ErasureStep>();
 
   /** Call from the registering module's onModuleInit; the name keeps registration idempotent. */
-  registerStep(name: string, step: ErasureStep) {
+  registerStep(name: ErasureStepName, step: ErasureStep) {
     this.steps.set(name, step);
+  }
+
+  /** Throws when a known part has not registered its step in this process. */
+  assertComplete(): void {
+    const missing = REQUIRED_ERASURE_STEPS.filter((name) => !this.steps.has(name));
+    if (missing.length) throw new ErasureIncompleteError(missing);
   }
 
   /** Null when the lock did not find the candidate (unknown, not visible, or already erased). */
@@ -59,6 +83,7 @@ export class ErasureService {
     reason: ErasureReason,
     lock: CandidateLock = lockLiveCandidate,
   ): Promise<ErasureResult | null> {
+    this.assertComplete();
     return this.db.transaction(async (em) => {
       if (!(await lock(em, candidateId))) return null;
       return this.eraseLocked(em, actor, candidateId, reason);

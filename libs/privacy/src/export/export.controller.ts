@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Param, ParseUUIDPipe, Res } from '@nestjs/com
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access, type Actor, CurrentActor } from '@werkbrug/auth';
-import { PURPOSE_HEADER, purposeFrom, purposeRequired } from '../purpose-header';
+import { PURPOSE_HEADER, purposeFrom, purposeRequired } from '@werkbrug/audit';
 import { CandidateExport } from './export.dto';
 import { ExportService } from './export.service';
 

@@ -42,6 +42,8 @@ export class RetentionService {
   ) {}
 
   async run(options: RetentionOptions = {}): Promise<RetentionReport> {
+    // Before anything is recorded: a run that would skip proposals or contact notes must not start.
+    this.erasure.assertComplete();
     const dryRun = options.dryRun ?? false;
     const trigger = options.trigger ?? 'cli';
     const years = this.config.retentionYears;

@@ -1,0 +1,68 @@
+import type { Actor } from '@werkbrug/auth';
+import { Problems } from '@werkbrug/http';
+
+/**
+ * Who may see an employer and its workplaces — the one rule, as SQL over an `employers` alias, used
+ * by every read path (employers, vacancies, the vacancy row query, matching, proposals, placements):
+ *
+ * - administrators: all
+ * - werkgever users: their own employer
+ * - werkmakelaars: employers their organisation brought in, and those in an overlapping region
+ * - candidates: any employer (they only ever see open workplaces, see vacancyVisibleSql)
+ *
+ * `p` names the three parameters (role, employer id, organisation id) in the caller's style:
+ * `:role` for the query builder, `$2::text` for raw SQL.
+ */
+export interface VisibilityParams {
+  role: string;
+  employerId: string;
+  organisationId: string;
+}
+
+export const employerVisibleSql = (e: string, p: VisibilityParams) =>
+  `(${p.role} IN ('admin', 'kandidaat')
+    OR (${p.role} = 'werkgever' AND ${e}.id = ${p.employerId})
+    OR (${p.role} = 'werkmakelaar' AND (${e}.owner_organisation_id = ${p.organisationId}
+        OR region_overlaps(${e}.region, (SELECT vo.region FROM organisations vo WHERE vo.id = ${p.organisationId})))))`;
+
+/** The same rule for a workplace: its employer visible, and candidates see only open ones. */
+export const vacancyVisibleSql = (v: string, e: string, p: VisibilityParams) =>
+  `(${employerVisibleSql(e, p)} AND (${p.role} <> 'kandidaat' OR ${v}.status = 'open'))`;
+
+/** Query-builder parameters for the rule. */
+export const QB_VISIBILITY: VisibilityParams = {
+  role: ':visRole',
+  employerId: ':visEmployer',
+  organisationId: ':visOrganisation',
+};
+export const visibilityParams = (actor: Actor) => ({
+  visRole: actor.role,
+  // Never-matching ids instead of NULL keep the SQL simple (uuid = NULL is NULL, also fine).
+  visEmployer: actor.employerId ?? '00000000-0000-0000-0000-000000000000',
+  visOrganisation: actor.organisationId ?? '00000000-0000-0000-0000-000000000000',
+});
+
+/**
+ * Who may change an employer and its workplaces: administrators, the employer's own users, and
+ * werkmakelaars of the owning organisation. Others who can see it get 403 (it is no secret).
+ */
+export function mayEditEmployer(
+  actor: Actor,
+  employer: { id: string; ownerOrganisationId: string | null },
+): boolean {
+  if (actor.role === 'admin') return true;
+  if (actor.role === 'werkgever') return actor.employerId === employer.id;
+  if (actor.role === 'werkmakelaar')
+    return !!employer.ownerOrganisationId && employer.ownerOrganisationId === actor.organisationId;
+  return false;
+}
+
+export function assertMayEditEmployer(
+  actor: Actor,
+  employer: { id: string; ownerOrganisationId: string | null },
+) {
+  if (!mayEditEmployer(actor, employer))
+    throw Problems.forbidden(
+      'Only werkmakelaars of the organisation that brought this employer in, and the employer’s own users, change it and its workplaces.',
+    );
+}
