@@ -13,6 +13,7 @@ import {
 import { searchWorker } from './support/search-sync';
 import { expressRoutes, nestRoutes, pathParams, type NestRoute } from './support/route-table';
 import { startTestApp, TestApp } from './support/test-app';
+import { WEB_ROUTES } from './support/web-route-table';
 
 /**
  * The authorization matrix: every route × every role (and anonymous) × own/other organisation.
@@ -104,6 +105,47 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/arrangement-rules': EMPLOYER_SIDE,
   'POST /api/arrangement-rules': ['admin'],
 
+  'POST /api/me/interests': ['kandidaat'],
+  'GET /api/me/interests': ['kandidaat'],
+  'POST /api/me/interests/:id/withdraw': ['kandidaat'],
+  'GET /api/interests': ['werkmakelaar'],
+  'POST /api/interests/:id/seen': ['werkmakelaar'],
+  'GET /api/me/wishes': ['kandidaat'],
+  'PATCH /api/me/wishes': ['kandidaat'],
+  'GET /api/me/alerts': ['kandidaat'],
+  'PUT /api/me/alerts': ['kandidaat'],
+  // The unsubscribe link in an alert works without logging in; the signed token is the key.
+  'POST /api/alerts/unsubscribe': 'public',
+  'GET /api/caseload': ['werkmakelaar'],
+  'GET /api/trajectories': ['werkmakelaar'],
+  'POST /api/trajectories': ['werkmakelaar'],
+  'GET /api/trajectories/:id': ['werkmakelaar'],
+  'POST /api/trajectories/:id/end': ['werkmakelaar'],
+  'POST /api/trajectories/:id/hours': ['werkmakelaar'],
+  'POST /api/trajectories/:id/goals': ['werkmakelaar'],
+  'POST /api/trajectories/:id/transitions': ['werkmakelaar'],
+  'PATCH /api/learning-goals/:id': ['werkmakelaar'],
+  'GET /api/candidates/:id/ladder': ['werkmakelaar'],
+  'POST /api/candidates/:id/ladder': ['werkmakelaar'],
+  'GET /api/ladder/overdue': ['werkmakelaar'],
+  'GET /api/trajectory-rules': BROKERS,
+  'POST /api/trajectory-rules': ['admin'],
+  'GET /api/reports/ferm-werk': BROKERS,
+  'GET /api/reports/ferm-werk/csv': BROKERS,
+  'GET /api/reports/funnel': BROKERS,
+  'GET /api/reports/funnel/csv': BROKERS,
+  'GET /api/reports/durability': BROKERS,
+  'GET /api/reports/durability/csv': BROKERS,
+  'GET /api/reports/ladder-progress': BROKERS,
+  'GET /api/reports/ladder-progress/csv': BROKERS,
+  'POST /api/instruments/calculate': ALL,
+  'GET /api/instruments': ALL,
+  'GET /api/instruments/:code': ALL,
+  'POST /api/instruments/:code/versions': ['admin'],
+  'GET /api/candidates/:id/instruments': ['werkmakelaar', 'kandidaat'],
+  'POST /api/placements/:id/instruments': ['werkmakelaar'],
+  'GET /api/placements/:id/instruments': ['werkmakelaar', 'kandidaat'],
+
   'GET /api/admin/outbox': ['admin'],
   'POST /api/admin/outbox/retry-dead': ['admin'],
 
@@ -116,6 +158,14 @@ const EXPECTED: Record<string, Expectation> = {
 
 /** Routes that serve HTML pages rather than JSON. */
 const HTML_PAGES = ['GET /dev/mail', 'GET /dev/mail/:file'];
+
+/** Routes that serve CSV downloads rather than JSON. */
+const CSV_DOWNLOADS = [
+  'GET /api/reports/ferm-werk/csv',
+  'GET /api/reports/funnel/csv',
+  'GET /api/reports/durability/csv',
+  'GET /api/reports/ladder-progress/csv',
+];
 
 /** Served by SwaggerModule straight on Express, outside Nest's guards: public by design. */
 const DOCUMENTATION = [
@@ -130,6 +180,7 @@ const DOCUMENTATION = [
 ];
 
 const PRINCIPALS: readonly Principal[] = ['anonymous', ...ROLES];
+
 const sameRoles = (a: readonly Role[], b: readonly Role[]) =>
   [...a].sort().join(',') === [...b].sort().join(',');
 const describeRule = (e: Expectation | undefined) =>
@@ -184,8 +235,10 @@ describe('authorization matrix: every route × every role × own/other organisat
     it('lists exactly the routes the app serves', () => {
       const nestKeys = new Set(routes.map((r) => r.key));
       const served = expressRoutes(t.app).map((r) => r.key);
-      const undeclared = [...nestKeys].filter((k) => !(k in EXPECTED));
-      const stale = Object.keys(EXPECTED).filter((k) => !nestKeys.has(k));
+      const undeclared = [...nestKeys].filter((k) => !(k in EXPECTED) && !(k in WEB_ROUTES));
+      const stale = [...Object.keys(EXPECTED), ...Object.keys(WEB_ROUTES)].filter(
+        (k) => !nestKeys.has(k),
+      );
       // `ALL` layers that no controller declares are middleware mounts (logging, prefix exclusions).
       const foreign = served.filter(
         (k) => !nestKeys.has(k) && !DOCUMENTATION.includes(k) && !k.startsWith('ALL '),
@@ -203,6 +256,19 @@ describe('authorization matrix: every route × every role × own/other organisat
     it('matches every handler’s @Access/@Public declaration', () => {
       const mismatches: string[] = [];
       for (const route of routes) {
+        if (route.key in WEB_ROUTES) {
+          // Web pages: the bearer guard lets them through, the session guard applies @WebAccess.
+          const web = WEB_ROUTES[route.key];
+          const rule = route.webAccess;
+          const where = `${route.key} (${route.controller}.${route.handler})`;
+          if (!route.access?.public) mismatches.push(`${where}: a web page must be bearer-public`);
+          if (!rule) mismatches.push(`${where}: no @WebAccess/@WebPublic declaration`);
+          else if (rule.public !== (web === 'public'))
+            mismatches.push(`${where}: web access differs from WEB_ROUTES`);
+          else if (!rule.public && web !== 'public' && !sameRoles(rule.roles, web))
+            mismatches.push(`${where}: declared [${rule.roles.join(', ')}], table says [${web}]`);
+          continue;
+        }
         const expected = EXPECTED[route.key];
         const where = `${route.key} (${route.controller}.${route.handler})`;
         const declared = route.access;
@@ -422,6 +488,10 @@ describe('authorization matrix: every route × every role × own/other organisat
   TARGETS['/api/candidates/:id/matches'] = TARGETS['/api/candidates/:id'] as Targets;
   TARGETS['/api/candidates/:id/export'] = TARGETS['/api/candidates/:id'] as Targets;
   TARGETS['/api/candidates/:id/checkins'] = TARGETS['/api/candidates/:id'] as Targets;
+  TARGETS['/api/candidates/:id/instruments'] = TARGETS['/api/candidates/:id'] as Targets;
+  // Instruments are reference data, not scoped to an organisation: one code for every cell.
+  TARGETS['/api/instruments/:code'] = async () => ({ id: 'wml', hidden: false, table: '' });
+  TARGETS['/api/instruments/:code/versions'] = TARGETS['/api/instruments/:code'] as Targets;
 
   /** Proposals and placements: organisation A's is own for everyone involved in it. */
   const flowTarget =
@@ -439,7 +509,7 @@ describe('authorization matrix: every route × every role × own/other organisat
   TARGETS['/api/proposals/:id/consent'] = flowTarget('proposals', () => freshOwnProposal(false));
   for (const suffix of ['/consent/withdraw', '/answer', '/status'])
     TARGETS[`/api/proposals/:id${suffix}`] = flowTarget('proposals', () => freshOwnProposal(true));
-  for (const suffix of ['', '/extend', '/end'])
+  for (const suffix of ['', '/extend', '/end', '/instruments'])
     TARGETS[`/api/placements/:id${suffix}`] = flowTarget('placements');
   // No message was written in this test: the page for any file is a 404, to everyone alike.
   TARGETS['/dev/mail/:file'] = async (_p, which) => ({
@@ -448,10 +518,98 @@ describe('authorization matrix: every route × every role × own/other organisat
     table: '',
   });
   TARGETS['/api/vacancies/:id/matches'] = TARGETS['/api/vacancies/:id'] as Targets;
+  TARGETS['/api/candidates/:id/ladder'] = TARGETS['/api/candidates/:id'] as Targets;
+
+  /** A trajectory per organisation (A's for candidate A, B's for candidate B), each with a learning goal. */
+  let trajectoryFlows:
+    | Promise<{ trajectories: [string, string]; goals: [string, string] }>
+    | undefined;
+  const openTrajectory = async (wmToken: string, candidateId: string) =>
+    created(
+      await t.http().post('/api/trajectories').set(bearer(wmToken)).send({
+        candidateId,
+        route: 'jongeren',
+        startDate: '2026-01-05',
+        form: 'beschut_werk',
+      }),
+      'trajectory',
+    );
+  const trajectoryFlow = () =>
+    (trajectoryFlows ??= (async () => {
+      const trajectories: [string, string] = [
+        await openTrajectory(w.wmA.token, w.candidateA.id),
+        await openTrajectory(w.wmB.token, w.candidateB.id),
+      ];
+      const goal = async (token: string, id: string) =>
+        created(
+          await t
+            .http()
+            .post(`/api/trajectories/${id}/goals`)
+            .set(bearer(token))
+            .send({ description: 'Matrix', evaluationDate: '2027-01-01' }),
+          'learning goal',
+        );
+      return {
+        trajectories,
+        goals: [await goal(w.wmA.token, trajectories[0]), await goal(w.wmB.token, trajectories[1])],
+      };
+    })());
+  const trajectoryTarget =
+    (kind: 'trajectories' | 'goals', fresh = false): Targets =>
+    async (_p, which) => {
+      const ids = (await trajectoryFlow())[kind];
+      const table = kind === 'goals' ? 'learning_goals' : 'trajectories';
+      if (which === 'other') return { id: ids[1], hidden: true, table };
+      // Ending gets a trajectory of its own, so the shared one stays open for the other steps.
+      const id = fresh
+        ? await openTrajectory(w.wmA.token, await throwaway.candidate(w.wmA.token))
+        : ids[0];
+      return { id, hidden: false, table };
+    };
+  for (const suffix of ['', '/hours', '/goals', '/transitions'])
+    TARGETS[`/api/trajectories/:id${suffix}`] = trajectoryTarget('trajectories');
+  TARGETS['/api/trajectories/:id/end'] = trajectoryTarget('trajectories', true);
+  TARGETS['/api/learning-goals/:id'] = trajectoryTarget('goals');
+
+  /** An interest signal of candidate A (organisation A) or B (organisation B), written straight to the table. */
+  const signalOf = async (which: Which) => {
+    const [candidateId, org, vacancyId] =
+      which === 'own'
+        ? [w.candidateA.id, w.orgA, w.otherVacancy.id]
+        : [w.candidateB.id, w.orgB, w.vacancy.id];
+    await t.db.query(
+      `INSERT INTO interest_signals (candidate_id, vacancy_id, organisation_id) VALUES ($1, $2, $3)
+       ON CONFLICT (candidate_id, vacancy_id) WHERE withdrawn_at IS NULL DO NOTHING`,
+      [candidateId, vacancyId, org],
+    );
+    const [row] = await t.db.query(
+      `SELECT id FROM interest_signals WHERE candidate_id = $1 AND vacancy_id = $2 ORDER BY created_at DESC LIMIT 1`,
+      [candidateId, vacancyId],
+    );
+    return row.id as string;
+  };
+  // The candidate's own signal, or another candidate's (not theirs: 404); organisation scoping for brokers.
+  TARGETS['/api/me/interests/:id/withdraw'] = async (_p, which) => ({
+    id: await signalOf(which),
+    hidden: which === 'other',
+    table: 'interest_signals',
+  });
+  TARGETS['/api/interests/:id/seen'] = TARGETS['/api/me/interests/:id/withdraw'] as Targets;
 
   /** Valid-enough bodies for write routes, per role where it matters; null: the route takes none. */
   const BODIES: Record<string, ((p: Principal) => object | Promise<object>) | null> = {
     'POST /api/admin/outbox/retry-dead': null,
+    'POST /api/me/interests': () => ({ vacancyId: w.vacancy.id, note: 'Matrix' }),
+    'POST /api/me/interests/:id/withdraw': null,
+    'POST /api/interests/:id/seen': null,
+    'PATCH /api/me/wishes': async () => {
+      const [row] = await t.db.query(`SELECT version FROM candidates WHERE id = $1`, [
+        w.candidateA.id,
+      ]);
+      return { interests: `matrix ${next()}`, version: row.version };
+    },
+    'PUT /api/me/alerts': () => ({ active: true, frequency: 'wekelijks' }),
+    'POST /api/alerts/unsubscribe': () => ({ token: 'geen-geldig-token' }),
     'POST /api/me/erasure': () => ({ confirm: true }),
     'POST /api/auth/token': () => ({ email: 'wm.a@test.nl', password: PASSWORD }),
     'POST /api/auth/sign-in-link': () => ({ email: 'wm.a@test.nl' }),
@@ -514,6 +672,31 @@ describe('authorization matrix: every route × every role × own/other organisat
       contactOn: '2026-11-20',
       kind: 'gesprek',
     }),
+    'POST /api/trajectories': async () => ({
+      candidateId: await throwaway.candidate(w.wmA.token),
+      route: 'werk',
+      startDate: '2026-01-05',
+    }),
+    'POST /api/trajectories/:id/end': () => ({ outcome: 'studie', endDate: '2026-06-01' }),
+    'POST /api/trajectories/:id/hours': () => ({ weekStart: '2026-01-05', hours: 16 }),
+    'POST /api/trajectories/:id/goals': () => ({ description: `Leerdoel ${next()}` }),
+    'POST /api/trajectories/:id/transitions': () => ({
+      toForm: 'werkervaringsplaats',
+      switchedOn: '2026-02-02',
+      reason: 'Matrix',
+      decidedBy: 'samen',
+    }),
+    'PATCH /api/learning-goals/:id': () => ({ status: 'bezig' }),
+    'POST /api/candidates/:id/ladder': () => ({ rung: 3, measuredOn: '2026-06-01' }),
+    'POST /api/trajectory-rules': () => ({
+      organisationId: w.orgA,
+      diagnosisHours: 100,
+      blockHours: 350,
+      maxHours: 800,
+      warnWithinHours: 40,
+      validFrom: `${2040 + next()}-01-01`,
+      source: 'Autorisatiematrix',
+    }),
     'POST /api/arrangement-rules': () => ({
       arrangement: 'stage',
       initialMonths: 3,
@@ -521,17 +704,32 @@ describe('authorization matrix: every route × every role × own/other organisat
       validFrom: `2031-01-${String(1 + (next() % 28)).padStart(2, '0')}`,
       source: 'Autorisatiematrix',
     }),
+    'POST /api/instruments/calculate': () => ({ hoursPerWeek: 24, loonwaardePct: 50 }),
+    // Each call a later start, so versions follow each other in time.
+    'POST /api/instruments/:code/versions': () => ({
+      scope: 'national',
+      params: { perHour: '15.25', minAge: 21 },
+      validFrom: `${2032 + next()}-01-01`,
+      sourceUrls: ['https://www.rijksoverheid.nl/onderwerpen/minimumloon'],
+      lastChecked: '2026-11-29',
+    }),
+    // The flow placements are proefplaatsingen of a candidate with bijstand.
+    'POST /api/placements/:id/instruments': () => ({ codes: ['proefplaatsing_gemeente'] }),
   };
 
   const failures: string[] = [];
 
-  function checkShape(cell: string, res: Response, html = false) {
+  function checkShape(cell: string, res: Response, html = false, csv = false) {
     if (res.status >= 500) failures.push(`${cell}: ${res.status} ${res.text.slice(0, 200)}`);
     // Item 8: personal data is never cached, whatever the route or status.
     if (!/no-store/.test(String(res.headers['cache-control'] ?? '')))
       failures.push(`${cell}: ${res.status} without Cache-Control: no-store`);
     const type = String(res.headers['content-type'] ?? '');
     if (res.status === 204) return;
+    if (csv && res.status < 300) {
+      if (!type.includes('text/csv')) failures.push(`${cell}: ${res.status} as ${type}`);
+      return;
+    }
     if (html && res.status < 300) {
       if (!type.includes('text/html')) failures.push(`${cell}: ${res.status} as ${type}`);
       return;
@@ -595,7 +793,15 @@ describe('authorization matrix: every route × every role × own/other organisat
    */
   const PROTECTED_A = ['de Vries', 'sanne.devries@example.nl', 'Sanne'];
   const PROTECTED_B = ['Ahmed', 'Bakker', 'ahmed@example.nl'];
-  const PROTECTED_BOTH = ['Rugklachten', '06-12345678', 'participatiewet', '1994-03-12'];
+  // The benefit type as a JSON value: the instrument sources (public URLs) name the Participatiewet.
+  const BENEFIT_VALUE = '"participatiewet"';
+  const PROTECTED_BOTH = ['Rugklachten', '06-12345678', BENEFIT_VALUE, '1994-03-12'];
+  /** Instrument rules are public reference data: their parameters list benefit types by name. */
+  const RULE_DATA = [
+    'GET /api/instruments',
+    'GET /api/instruments/:code',
+    'POST /api/instruments/:code/versions',
+  ];
   const mustNotSee: Record<Principal, string[]> = {
     anonymous: [...PROTECTED_A, ...PROTECTED_B, ...PROTECTED_BOTH],
     admin: [...PROTECTED_A, ...PROTECTED_B, ...PROTECTED_BOTH],
@@ -610,8 +816,13 @@ describe('authorization matrix: every route × every role × own/other organisat
       cell,
       res,
       HTML_PAGES.some((k) => cell.startsWith(`${k} as `)),
+      CSV_DOWNLOADS.some((k) => cell.startsWith(`${k} as `)),
     );
-    const leaked = mustNotSee[p].filter((s) => res.text.includes(s));
+    const leaked = mustNotSee[p].filter(
+      (s) =>
+        res.text.includes(s) &&
+        !(s === BENEFIT_VALUE && RULE_DATA.some((k) => cell.startsWith(`${k} as `))),
+    );
     if (leaked.length)
       failures.push(`${cell}: response leaks protected data (${leaked.join(', ')})`);
     if (res.status >= 200 && res.status < 300) stats.twoHundreds += 1;

@@ -66,6 +66,58 @@ const SAMPLES: Record<MailTemplate, Record<string, unknown>> = {
     ],
     link: 'https://werkbrug.example/kandidaten',
   },
+  evaluation_due: {
+    werkmakelaarName: 'Wim Makelaar',
+    pseudonym: 'Kandidaat K-4821',
+    evaluationDate: '15 januari 2027',
+    goalCount: '2 leerdoelen',
+    link: 'https://werkbrug.example/werkmakelaar/trajecten/1',
+  },
+  password_reset: {
+    recipientName: 'Gert Groen',
+    link: 'https://werkbrug.example/wachtwoord-instellen/abc',
+    validMinutes: '60',
+  },
+  colleague_invite: {
+    inviterName: 'Gert Groen',
+    employerName: 'Groen en Zo',
+    link: 'https://werkbrug.example/wachtwoord-instellen/abc',
+    validDays: '7',
+  },
+  instrument_deadline: {
+    werkmakelaarName: 'Wim Makelaar',
+    pseudonym: 'Kandidaat K-4821',
+    vacancyTitle: 'Medewerker groenonderhoud',
+    employerName: 'Groen en Zo',
+    instrumentName: 'Loonkostensubsidie',
+    task: 'Loonkostensubsidie aanvragen bij de gemeente',
+    dueOn: '1 september 2026',
+    link: LINK,
+  },
+  interest_signal: {
+    werkmakelaarName: 'Wim Makelaar',
+    pseudonym: 'Kandidaat K-4821',
+    vacancyTitle: 'Medewerker groenonderhoud',
+    employerName: 'Groen en Zo',
+    place: 'Amersfoort',
+    link: LINK,
+  },
+  match_digest: {
+    periodLabel: 'deze week',
+    items: [
+      {
+        title: 'Medewerker groenonderhoud',
+        employerName: 'Groen en Zo',
+        place: 'Amersfoort',
+        distance: '3,2 km',
+        reason: 'Past bij je eerste wens: Groen',
+        link: 'https://werkbrug.example/kandidaat/werkplekken/1',
+      },
+    ],
+    moreCount: 'zeventien',
+    link: LINK,
+    unsubscribeLink: 'https://werkbrug.example/kandidaat/berichten/stoppen/abc.def',
+  },
   sign_in_link: {
     recipientName: 'Wim Makelaar',
     minutes: '15',
@@ -81,6 +133,7 @@ const SAMPLES: Record<MailTemplate, Record<string, unknown>> = {
 const OPTIONAL: Partial<Record<MailTemplate, string[]>> = {
   proposal_received: ['sharedFirstName', 'werkmakelaarName', 'werkmakelaarEmail'],
   employer_answered: ['reasonLabel', 'note'],
+  match_digest: ['moreCount'],
 };
 
 const without = (data: Record<string, unknown>, ...names: string[]) =>

@@ -320,7 +320,7 @@ describe('from match to placement', () => {
       .expect(200);
     expect(withdrawn.body.status).toBe('ingetrokken');
     const hidden = await as(w.otherEmployer.token).get(`/api/proposals/${p.body.id}`).expect(200);
-    expect(hidden.body.shared).toEqual({ firstName: null, werkmakelaar: null });
+    expect(hidden.body.shared).toEqual({ firstName: null, werkmakelaar: null, financieelCv: null });
     expect(hidden.body.motivation).toBeNull();
     expect(hidden.body.consentActive).toBe(false);
   });

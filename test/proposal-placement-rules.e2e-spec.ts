@@ -80,7 +80,11 @@ describe('proposal and placement rules', () => {
         expect(seen.body.status).toBe(status);
         expect(seen.body.closed).toEqual({ byRole: role, reason: 'overig', note: null });
         expect(seen.body.consentActive).toBe(false);
-        expect(seen.body.shared).toEqual({ firstName: null, werkmakelaar: null });
+        expect(seen.body.shared).toEqual({
+          firstName: null,
+          werkmakelaar: null,
+          financieelCv: null,
+        });
         expect(seen.body.motivation).toBeNull();
         expect(JSON.stringify(seen.body)).not.toContain('burn-out');
         const list = await as(w.employer.token).get('/api/proposals').expect(200);

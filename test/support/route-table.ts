@@ -3,6 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ACCESS_KEY, type AccessRule } from '@werkbrug/auth';
+import { WEB_ACCESS_KEY, type WebAccessRule } from '@werkbrug/web';
 
 /** One HTTP route as Express serves it, e.g. `GET /api/users/:id`. */
 export interface ExpressRoute {
@@ -17,6 +18,8 @@ export interface NestRoute extends ExpressRoute {
   handler: string;
   /** What the guard reads: handler metadata, else class metadata; undefined means fail closed. */
   access: AccessRule | undefined;
+  /** Web pages (libs/web): the rule the session guard applies. */
+  webAccess: WebAccessRule | undefined;
 }
 
 const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
@@ -85,6 +88,8 @@ export function nestRoutes(app: NestExpressApplication): NestRoute[] {
         const method = RequestMethod[verb];
         const access = (Reflect.getMetadata(ACCESS_KEY, handler) ??
           Reflect.getMetadata(ACCESS_KEY, controller)) as AccessRule | undefined;
+        const webAccess = (Reflect.getMetadata(WEB_ACCESS_KEY, handler) ??
+          Reflect.getMetadata(WEB_ACCESS_KEY, controller)) as WebAccessRule | undefined;
         for (const b of bases) {
           for (const p of (Array.isArray(own) ? own : [own]).map(String)) {
             const bare = joinPath(b, p);
@@ -98,6 +103,7 @@ export function nestRoutes(app: NestExpressApplication): NestRoute[] {
               controller: controller.name,
               handler: name,
               access,
+              webAccess,
             });
           }
         }

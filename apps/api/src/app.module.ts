@@ -1,23 +1,33 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { AlertsModule } from '@werkbrug/alerts';
 import { AuditModule } from '@werkbrug/audit';
 import { AuthModule } from '@werkbrug/auth';
 import { CandidatesModule } from '@werkbrug/candidates';
+import { CaseloadModule } from '@werkbrug/caseload';
 import { ConfigModule, loadConfig } from '@werkbrug/config';
 import { DatabaseModule } from '@werkbrug/database';
 import { EmployersModule } from '@werkbrug/employers';
 import { GeoModule } from '@werkbrug/geo';
 import { HealthModule } from '@werkbrug/health';
+import { InterestsModule } from '@werkbrug/interests';
+import { InstrumentsModule } from '@werkbrug/instruments';
 import { loggerParams } from '@werkbrug/http';
 import { MailModule } from '@werkbrug/mail';
 import { MatchingModule } from '@werkbrug/matching';
 import { OrganisationsModule } from '@werkbrug/organisations';
 import { PlacementsModule } from '@werkbrug/placements';
+import { PortalsModule } from '@werkbrug/portals';
 import { ProposalsModule } from '@werkbrug/proposals';
 import { OutboxModule } from '@werkbrug/outbox';
 import { PrivacyModule } from '@werkbrug/privacy';
+import { ReportsModule } from '@werkbrug/reports';
 import { SearchModule } from '@werkbrug/search';
+import { TrajectoriesModule } from '@werkbrug/trajectories';
 import { VacanciesModule } from '@werkbrug/vacancies';
+import { WebModule, WebNotFoundModule } from '@werkbrug/web';
+import { EmployerPortalModule } from '@werkbrug/employer-portal';
+import { TrajectoryPagesModule } from '@werkbrug/trajectory-pages';
 import { WerksoortenModule } from '@werkbrug/werksoorten';
 
 @Module({
@@ -41,8 +51,24 @@ import { WerksoortenModule } from '@werkbrug/werksoorten';
     MatchingModule,
     ProposalsModule,
     PlacementsModule,
+    TrajectoriesModule,
+    ReportsModule,
+    // Subsidy instruments as versioned rules (issue 9).
+    InstrumentsModule,
     PrivacyModule,
+    // The candidate's own pages and the werkmakelaar's console (issue 11).
+    InterestsModule,
+    AlertsModule,
+    CaseloadModule,
     HealthModule,
+    // Server-rendered pages for people (libs/web); the portals add their modules after it.
+    WebModule,
+    EmployerPortalModule,
+    PortalsModule,
+    // Trajectory and report pages (werkmakelaar, beheer).
+    TrajectoryPagesModule,
+    // Keep last: the HTML 404 page for unknown addresses in the web areas (a catch-all route).
+    WebNotFoundModule,
   ],
 })
 export class AppModule {}

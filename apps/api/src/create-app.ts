@@ -14,6 +14,7 @@ import {
   ProblemFilter,
   requireJsonBody,
 } from '@werkbrug/http';
+import { installWeb, WEB_PATHS } from '@werkbrug/web';
 import { AppModule } from './app.module';
 
 export function buildOpenApiDocument(app: INestApplication) {
@@ -63,6 +64,8 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   app.use(noStore);
   app.use(requireJsonBody);
   app.use(jsonBodyParser());
+  // The web pages: form bodies and stylesheets (libs/web).
+  installWeb(app);
   app.use(bodyParserErrors);
   app.setGlobalPrefix('api', {
     exclude: [
@@ -71,6 +74,8 @@ export async function createApiApp(): Promise<NestExpressApplication> {
       // The development mailbox (libs/mail) is a page, not part of the JSON API.
       { path: 'dev/mail', method: RequestMethod.GET },
       { path: 'dev/mail/:file', method: RequestMethod.GET },
+      // The web pages (libs/web) live outside /api.
+      ...WEB_PATHS,
     ],
   });
   app.useGlobalPipes(createValidationPipe());

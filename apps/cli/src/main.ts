@@ -8,6 +8,7 @@ import { outboxCommand } from './commands/outbox.command';
 import { reconcileCommand } from './commands/reconcile.command';
 import { reindexCommand } from './commands/reindex.command';
 import { retentionCommand } from './commands/retention.command';
+import { screenshotsCommand } from './commands/screenshots.command';
 import { seedCommand } from './commands/seed.command';
 import { stackCommand } from './commands/stack.command';
 import { startCommand } from './commands/start.command';
@@ -22,12 +23,13 @@ const HELP = `werkbrug <command>
   reconcile [--repair]  compare PostgreSQL and Meilisearch ids and update stamps
   outbox [--retry-dead] waiting, retrying and dead outbox messages
   retention [--dry-run] anonymise candidate files whose trajectory ended RETENTION_YEARS ago
-  bench [--only platform|matching --seconds N --platform-size N --matching-size N]
+  bench [--only platform|matching|instruments|pages|portals --seconds N --platform-size N --matching-size N --portals-size N]
                         benchmarks on a scratch stack; prints figures
   eval [--population CxV --sample N|all]
                         matching evaluation in a scratch database: the labelled set (precision@5,
                         near misses, preferences), then a generated population (default 5000x20000,
                         sample 1000) audited with an independent hard-constraint check
+  screenshots           PNGs of the main pages from the demo region in docs/screenshots/
   stack --port-file F   (tests) run only PostgreSQL + Meilisearch; writes their URLs to F
 `;
 
@@ -52,6 +54,8 @@ async function main() {
       return benchCommand(flags);
     case 'eval':
       return evalCommand(flags);
+    case 'screenshots':
+      return screenshotsCommand();
     case 'stack':
       return stackCommand(flags);
     case 'help':

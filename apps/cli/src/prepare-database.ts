@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { ensureFirstAdmin } from '@werkbrug/auth';
 import { dataSourceOptions } from '@werkbrug/database';
 import { seedPostcodeAreas } from '@werkbrug/geo';
+import { seedInstruments } from '@werkbrug/instruments';
 import { seedWerksoorten } from '@werkbrug/werksoorten';
 
 export async function openDataSource(databaseUrl: string): Promise<DataSource> {
@@ -19,6 +20,8 @@ export async function prepareDatabase(db: DataSource, log: (line: string) => voi
   const added = await seedWerksoorten(db);
   if (added) log(`seeded ${added} werksoorten`);
   await seedPostcodeAreas(db);
+  const rules = await seedInstruments(db);
+  if (rules) log(`seeded ${rules} instrument rule versions`);
   const admin = await ensureFirstAdmin(
     db,
     process.env.WERKBRUG_ADMIN_EMAIL ?? null,

@@ -2,11 +2,14 @@ import '../../register-paths';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { AlertsScheduler } from '@werkbrug/alerts';
 import { ConfigError, loadConfig } from '@werkbrug/config';
+import { InstrumentDeadlineScheduler } from '@werkbrug/instruments';
 import { SearchIndexer } from '@werkbrug/matching';
 import { OutboxProcessor } from '@werkbrug/outbox';
 import { AttentionScheduler } from '@werkbrug/placements';
 import { RetentionScheduler } from '@werkbrug/privacy';
+import { EvaluationRemindersService } from '@werkbrug/trajectories';
 import { WorkerModule } from './worker.module';
 
 const DAY_MS = 24 * 3600_000;
@@ -20,13 +23,19 @@ async function main() {
   const indexer = app.get(SearchIndexer);
   const retention = app.get(RetentionScheduler);
   const attention = app.get(AttentionScheduler);
+  const alerts = app.get(AlertsScheduler);
+  const evaluations = app.get(EvaluationRemindersService);
+  const deadlines = app.get(InstrumentDeadlineScheduler);
   const timers: NodeJS.Timeout[] = [];
   let running = true;
   const stop = async (signal: string) => {
     logger.log(`worker stopping (${signal})`);
     running = false;
     timers.forEach(clearInterval);
+    await alerts.stop();
     await attention.stop();
+    await evaluations.stop();
+    await deadlines.stop();
     await retention.stop();
     await processor.stop();
     await app.close();
@@ -53,6 +62,12 @@ async function main() {
   retention.start();
   // Placement reminders (ending soon, no contact in 14 days), hourly.
   attention.start();
+  // Match alert digests (daily or weekly per candidate), checked every 15 minutes.
+  alerts.start();
+  // Plan van aanpak evaluation reminders (7 days ahead), hourly.
+  evaluations.start();
+  // Instrument deadlines (LKS application, doelgroepverklaring), hourly.
+  deadlines.start();
   logger.log(`worker ${processor.workerId} draining the outbox`);
 }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { AlertsModule } from '@werkbrug/alerts';
 import { AuditModule } from '@werkbrug/audit';
 import { ConfigModule, loadConfig } from '@werkbrug/config';
 import { DatabaseModule } from '@werkbrug/database';
@@ -7,9 +8,12 @@ import { loggerParams } from '@werkbrug/http';
 import { MailModule, MailOutboxHandler } from '@werkbrug/mail';
 import { SearchOutboxHandlers, SearchSyncModule } from '@werkbrug/matching';
 import { OUTBOX_HANDLERS, OutboxModule, OutboxProcessor } from '@werkbrug/outbox';
+import { InstrumentsModule } from '@werkbrug/instruments';
+import { InterestsErasureModule } from '@werkbrug/interests';
 import { PlacementsModule } from '@werkbrug/placements';
 import { PrivacyCoreModule } from '@werkbrug/privacy';
 import { SearchModule } from '@werkbrug/search';
+import { TrajectoriesModule } from '@werkbrug/trajectories';
 
 /** The worker drains the outbox; each bounded part contributes the handlers for its topics. */
 @Module({
@@ -26,6 +30,14 @@ import { SearchModule } from '@werkbrug/search';
     PrivacyCoreModule,
     // Hourly placement reminders (AttentionScheduler, started in main.ts).
     PlacementsModule,
+    // Match alert digests (AlertsScheduler, started in main.ts).
+    AlertsModule,
+    // Erasure (retention) reaches interest signals too.
+    InterestsErasureModule,
+    // Hourly plan van aanpak evaluation reminders (EvaluationRemindersService, started in main.ts).
+    TrajectoriesModule,
+    // Mails before instrument deadlines (InstrumentDeadlineScheduler, started in main.ts).
+    InstrumentsModule,
   ],
   providers: [
     {

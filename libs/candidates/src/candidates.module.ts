@@ -5,10 +5,11 @@ import { Candidate } from './candidate.entity';
 import { CandidateProtected } from './candidate-protected.entity';
 import { CandidatesController } from './candidates.controller';
 import { CandidatesService } from './candidates.service';
+import { MyWishesController } from './my-wishes.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Candidate, CandidateProtected]), WerksoortenModule],
-  controllers: [CandidatesController],
+  controllers: [CandidatesController, MyWishesController],
   providers: [CandidatesService],
   exports: [CandidatesService],
 })

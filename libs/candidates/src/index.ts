@@ -4,3 +4,4 @@ export * from './candidate.view';
 export * from './candidates.module';
 export * from './candidates.service';
 export * from './candidate-membership';
+export * from './wishes.dto';

@@ -44,6 +44,8 @@ export interface AppConfig {
   adminPassword: string | null;
   /** Years after the end of a trajectory before a candidate file is anonymised (AVG storage limit). */
   retentionYears: number;
+  /** Key for signed links in e-mail (unsubscribe); without it one is derived from the server secrets. */
+  linkSecret: string | null;
   /**
    * Proxies whose X-Forwarded-For is believed (Express "trust proxy": addresses, CIDRs, or
    * loopback/linklocal/uniquelocal). Empty (the default): none, the socket address is the client.
@@ -153,9 +155,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .split(',')
       .map((p) => p.trim())
       .filter(Boolean),
+    linkSecret: env.LINK_SECRET || null,
   };
   if (env.LOG_FORMAT && !config.logFormat) {
     problems.push(`LOG_FORMAT must be json or pretty (got "${env.LOG_FORMAT}")`);
+  }
+  if (config.linkSecret !== null && config.linkSecret.length < 32) {
+    problems.push('LINK_SECRET must be at least 32 characters');
   }
   for (const proxy of config.trustProxy) {
     const [address, bits, ...rest] = proxy.split('/');

@@ -8,7 +8,9 @@ type FieldKind =
   /** List of strings (meeting dates, already formatted); may be empty ("date follows"). */
   | 'textList'
   /** Non-empty list of { name, pseudonym, lastContact }. */
-  | 'contactRows';
+  | 'contactRows'
+  /** Non-empty list of { title, employerName, place, distance, reason, link } (workplaces only). */
+  | 'workplaceRows';
 
 /**
  * The fields each template may carry. Unknown fields are refused, so a caller cannot slip protected
@@ -66,6 +68,53 @@ export const MAIL_FIELDS: Record<MailTemplate, Record<string, FieldKind>> = {
     items: 'contactRows',
     link: 'url',
   },
+  // No goal texts: a learning goal may name health or personal circumstances.
+  evaluation_due: {
+    werkmakelaarName: 'text',
+    pseudonym: 'text',
+    evaluationDate: 'text',
+    goalCount: 'text',
+    link: 'url',
+  },
+  password_reset: {
+    recipientName: 'text',
+    link: 'url',
+    validMinutes: 'text',
+  },
+  colleague_invite: {
+    inviterName: 'text',
+    employerName: 'text',
+    link: 'url',
+    validDays: 'text',
+  },
+  // To the werkmakelaar, before the deadline of an agreed instrument; the candidate by pseudonym only.
+  instrument_deadline: {
+    werkmakelaarName: 'text',
+    pseudonym: 'text',
+    vacancyTitle: 'text',
+    employerName: 'text',
+    instrumentName: 'text',
+    task: 'text',
+    dueOn: 'text',
+    link: 'url',
+  },
+  // To the werkmakelaar: the pseudonym and the workplace; the candidate's note stays in the console.
+  interest_signal: {
+    werkmakelaarName: 'text',
+    pseudonym: 'text',
+    vacancyTitle: 'text',
+    employerName: 'text',
+    place: 'text',
+    link: 'url',
+  },
+  // To the candidate: workplaces only, no name or other protected data (a mailbox may be shared).
+  match_digest: {
+    periodLabel: 'text',
+    items: 'workplaceRows',
+    moreCount: 'optionalText',
+    link: 'url',
+    unsubscribeLink: 'url',
+  },
   sign_in_link: {
     recipientName: 'text',
     minutes: 'text',
@@ -77,6 +126,8 @@ export const MAIL_FIELDS: Record<MailTemplate, Record<string, FieldKind>> = {
     link: 'url',
   },
 };
+
+const WORKPLACE_ROW_FIELDS = ['title', 'employerName', 'place', 'distance', 'reason', 'link'];
 
 export class MailDataError extends Error {
   constructor(
@@ -134,6 +185,19 @@ function problemOf(kind: FieldKind, value: unknown): string | null {
         )
         ? null
         : 'must be a non-empty list of { name, pseudonym, lastContact } strings';
+    case 'workplaceRows':
+      return Array.isArray(value) &&
+        value.length > 0 &&
+        value.every(
+          (row: unknown) =>
+            typeof row === 'object' &&
+            row !== null &&
+            Object.keys(row).every((k) => WORKPLACE_ROW_FIELDS.includes(k)) &&
+            WORKPLACE_ROW_FIELDS.every((k) => isText((row as Record<string, unknown>)[k])) &&
+            isHttpUrl((row as Record<string, unknown>).link),
+        )
+        ? null
+        : `must be a non-empty list of { ${WORKPLACE_ROW_FIELDS.join(', ')} } strings`;
   }
 }
 

@@ -8,6 +8,12 @@ export const MAIL_TEMPLATES = [
   'meeting_planned',
   'placement_ending',
   'no_contact',
+  'interest_signal',
+  'match_digest',
+  'evaluation_due',
+  'password_reset',
+  'colleague_invite',
+  'instrument_deadline',
   'sign_in_link',
   'email_change',
 ] as const;

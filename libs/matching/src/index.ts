@@ -11,3 +11,5 @@ export * from './matching.service';
 export * from './search-sync.module';
 export * from './sync/search-indexer';
 export * from './sync/search-outbox.handlers';
+export * from './vacancy-search.service';
+export * from './api/match-query.dto';

@@ -8,6 +8,6 @@ import { VacancySearchService } from './vacancy-search.service';
   imports: [SearchSyncModule],
   controllers: [MatchingController],
   providers: [MatchingService, VacancySearchService],
-  exports: [MatchingService],
+  exports: [MatchingService, VacancySearchService],
 })
 export class MatchingModule {}

@@ -105,6 +105,16 @@ export class PlacementsService {
     });
   }
 
+  /** How many placements the actor sees per status, under the same scoping as list (start pages). */
+  async countByStatus(actor: Actor): Promise<Record<string, number>> {
+    const rows: { status: string; n: number }[] = await this.scoped(actor)
+      .select('p.status', 'status')
+      .addSelect('count(*)::int', 'n')
+      .groupBy('p.status')
+      .getRawMany();
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  }
+
   async list(actor: Actor, query: PlacementListQuery): Promise<Page<unknown>> {
     const qb = this.scoped(actor);
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });

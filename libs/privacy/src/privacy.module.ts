@@ -13,6 +13,6 @@ import { PrivacyCoreModule } from './privacy-core.module';
   imports: [CandidatesModule, PrivacyCoreModule],
   controllers: [MyAuditController, AdminAuditController, ExportController, ErasureController],
   providers: [AuditTrailService, ExportService],
-  exports: [PrivacyCoreModule],
+  exports: [PrivacyCoreModule, AuditTrailService, ExportService],
 })
 export class PrivacyModule {}

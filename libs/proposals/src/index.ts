@@ -4,3 +4,4 @@ export * from './proposal-event.entity';
 export * from './proposal-status';
 export * from './proposals.module';
 export * from './proposals.service';
+export * from './shared-parts';

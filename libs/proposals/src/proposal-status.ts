@@ -73,6 +73,9 @@ export const MEETING_LABELS = {
   meeloopdag: 'meeloopdag',
 } as const;
 
-/** What a candidate may agree to share with the employer, on top of the anonymous work profile. */
-export const SHAREABLE = ['firstName', 'werkmakelaarContact'] as const;
+/**
+ * What a candidate may agree to share with the employer, on top of the anonymous work profile.
+ * financieelCv: which instruments apply at this workplace and what they are worth (never the facts).
+ */
+export const SHAREABLE = ['firstName', 'werkmakelaarContact', 'financieelCv'] as const;
 export type Shareable = (typeof SHAREABLE)[number];

@@ -8,6 +8,7 @@ import { ProposalErasure } from './proposal-erasure';
 import { ProposalEvent } from './proposal-event.entity';
 import { ProposalsController } from './proposals.controller';
 import { ProposalsService } from './proposals.service';
+import { SharedParts } from './shared-parts';
 
 @Module({
   imports: [
@@ -16,7 +17,7 @@ import { ProposalsService } from './proposals.service';
     PrivacyCoreModule,
   ],
   controllers: [ProposalsController],
-  providers: [ProposalsService, ProposalErasure],
-  exports: [ProposalsService],
+  providers: [ProposalsService, ProposalErasure, SharedParts],
+  exports: [ProposalsService, SharedParts],
 })
 export class ProposalsModule {}

@@ -32,6 +32,7 @@ import { Proposal } from './proposal.entity';
 import { ProposalEvent } from './proposal-event.entity';
 import { allowedNext, CLOSED_STATUSES, type ProposalStatus, TRANSITIONS } from './proposal-status';
 import { ProposalContext, toEmployerProposalView, toProposalView } from './proposal.views';
+import { SharedParts } from './shared-parts';
 
 const proposalExists = (proposalId?: string) =>
   Problems.conflict(
@@ -55,6 +56,7 @@ export class ProposalsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mail: MailService,
     private readonly audit: AuditService,
+    private readonly sharedParts: SharedParts,
   ) {}
 
   private link(id: string) {
@@ -80,10 +82,32 @@ export class ProposalsService {
     return qb;
   }
 
-  private view(ctx: ProposalContext, actor: Actor) {
-    return actor.role === 'werkgever'
-      ? toEmployerProposalView(ctx)
-      : toProposalView(ctx, actor.role);
+  /** Parts computed elsewhere (financieel CV): for the employer only while consent covers them. */
+  private async view(ctx: ProposalContext, actor: Actor) {
+    const partCtx = { candidateId: ctx.candidate.id, vacancyId: ctx.vacancy.id };
+    if (actor.role === 'werkgever') {
+      const view = toEmployerProposalView(ctx);
+      const fields = view.consentActive ? (ctx.consent?.sharedFields ?? []) : [];
+      const parts = await this.sharedParts.resolve(this.db.manager, fields, partCtx);
+      return { ...view, shared: { ...view.shared, ...parts } };
+    }
+    const view = toProposalView(ctx, actor.role);
+    const preview = await this.sharedParts.resolve(
+      this.db.manager,
+      this.sharedParts.fields,
+      partCtx,
+    );
+    return { ...view, sharePreview: { ...view.sharePreview, ...preview } };
+  }
+
+  /** How many proposals the actor sees per status, under the same scoping as list (start pages). */
+  async countByStatus(actor: Actor): Promise<Record<string, number>> {
+    const rows: { status: string; n: number }[] = await this.scoped(actor)
+      .select('p.status', 'status')
+      .addSelect('count(*)::int', 'n')
+      .groupBy('p.status')
+      .getRawMany();
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   }
 
   async list(actor: Actor, query: ProposalListQuery): Promise<Page<unknown>> {
@@ -94,7 +118,7 @@ export class ProposalsService {
       qb.andWhere('p.candidateId = :candidateId', { candidateId: query.candidateId });
     const page = await paginate(qb, query, SORTABLE, '-createdAt', (p) => p);
     const contexts = await loadProposalContexts(this.db.manager, page.items);
-    return { ...page, items: contexts.map((ctx) => this.view(ctx, actor)) };
+    return { ...page, items: await Promise.all(contexts.map((ctx) => this.view(ctx, actor))) };
   }
 
   private async context(

@@ -42,3 +42,19 @@ export async function login(apiUrl: string, email: string, password: string): Pr
   if (!res.ok) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
+
+/** Signs in through the web form (session cookie + CSRF token); returns the Cookie header to send. */
+export async function webLogin(baseUrl: string, email: string, password: string): Promise<string> {
+  const form = await fetch(`${baseUrl}/inloggen`, { redirect: 'manual' });
+  const anonymous = (form.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
+  const res = await fetch(`${baseUrl}/inloggen`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: anonymous },
+    body: new URLSearchParams({ email, password, _csrf: csrf }).toString(),
+  });
+  const session = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  if (res.status !== 303 || !session) throw new Error(`web login ${email}: ${res.status}`);
+  return session;
+}

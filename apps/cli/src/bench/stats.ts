@@ -53,3 +53,14 @@ export async function timedPool<T>(
   );
   return latencies;
 }
+
+/** CPU time (user + system) a process has used so far, in ms, read from /proc (clock ticks of 10 ms). */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}

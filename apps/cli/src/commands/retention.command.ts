@@ -1,16 +1,21 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { AlertsErasureModule } from '@werkbrug/alerts';
 import { AuditModule } from '@werkbrug/audit';
 import { ConfigModule } from '@werkbrug/config';
 import { DatabaseModule } from '@werkbrug/database';
+import { InstrumentsModule } from '@werkbrug/instruments';
+import { InterestsErasureModule } from '@werkbrug/interests';
 import { OutboxModule } from '@werkbrug/outbox';
 import { PlacementsModule } from '@werkbrug/placements';
 import { PrivacyCoreModule, RetentionService } from '@werkbrug/privacy';
+import { TrajectoriesModule } from '@werkbrug/trajectories';
 import { log, withDatabase } from '../with-database';
 
 /**
  * Retention without HTTP or the worker: config, database, audit, outbox and erasure, plus every
- * module that registers an erasure step (placements brings proposals); ErasureService refuses to
+ * module that registers an erasure step (placements brings proposals; instruments its kept
+ * calculations); ErasureService refuses to
  * run without them.
  */
 @Module({
@@ -21,6 +26,10 @@ import { log, withDatabase } from '../with-database';
     AuditModule,
     PrivacyCoreModule,
     PlacementsModule,
+    InterestsErasureModule,
+    AlertsErasureModule,
+    InstrumentsModule,
+    TrajectoriesModule,
   ],
 })
 class RetentionCliModule {}

@@ -8,7 +8,9 @@ import {
   type Caseload,
 } from './demo-candidates';
 import { generateEmployers, type DemoEmployer } from './demo-employers';
+import { insertDemoProposals } from './demo-proposals';
 import { DEMO_ORGANISATIONS, FERM_WERK } from './demo-organisations';
+import { insertTrajectories } from './demo-trajectories';
 import { generateVacancy, VACANCY_COLUMNS } from './demo-vacancies';
 import { WERKSOORT_CODES, type WerksoortCode } from './demo-werksoorten';
 import { insertRows } from './insert-rows';
@@ -156,6 +158,16 @@ export async function seedDemo(db: DataSource, options: SeedDemoOptions): Promis
       passwordHash,
       log,
     );
+    // The demo employer (werkgever1 of the first employer) gets proposals to answer.
+    const first = employers[0];
+    if (first)
+      await insertDemoProposals(em, {
+        employerId: first.id,
+        werkmakelaarEmail: `werkmakelaar1@${DEMO_ORGANISATIONS[0].domain}`,
+        count: 8,
+      });
+    // Trajectories, hours, ladder histories and switches, so the outcome reports show real numbers.
+    await insertTrajectories(em, root.fork('trajectories'), today, log);
     const werkmakelaars = caseloads.reduce((n, c) => n + c.werkmakelaarIds.length, 0);
     return {
       organisations: DEMO_ORGANISATIONS.length + employers.length,

@@ -28,14 +28,22 @@ export type ErasureStep = (em: EntityManager, candidateId: string) => Promise<vo
  * import the proposals or placements module fails loudly instead of leaving motivations, consents
  * and contact notes behind. A new part with candidate data adds its name here and registers it.
  */
-export const REQUIRED_ERASURE_STEPS = ['proposals', 'checkins'] as const;
+export const REQUIRED_ERASURE_STEPS = [
+  'proposals',
+  'checkins',
+  'interest_signals',
+  'match_alerts',
+  'instrument_calculations',
+  'trajectories',
+] as const;
 export type ErasureStepName = (typeof REQUIRED_ERASURE_STEPS)[number];
 
 export class ErasureIncompleteError extends Error {
   constructor(public readonly missing: string[]) {
     super(
       `Erasure is incomplete in this process: no step registered for ${missing.join(', ')}. ` +
-        'Import the module that owns that data (ProposalsModule, PlacementsModule) wherever erasure or retention runs.',
+        'Import the module that owns that data (ProposalsModule, PlacementsModule, InterestsErasureModule, ' +
+        'AlertsErasureModule, InstrumentsModule, TrajectoriesModule) wherever erasure or retention runs.',
     );
   }
 }

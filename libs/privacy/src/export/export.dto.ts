@@ -29,4 +29,13 @@ export class CandidateExport {
   @ApiProperty({ type: [Object] }) placements!: Record<string, unknown>[];
   @ApiProperty({ type: [Object], description: 'Contact moments' })
   checkins!: Record<string, unknown>[];
+  @ApiProperty({ type: [Object], description: '"Ik heb interesse" signals' })
+  interestSignals!: Record<string, unknown>[];
+  @ApiProperty({ type: [Object], description: 'E-mail alerts of new workplaces' })
+  matchAlertSubscriptions!: Record<string, unknown>[];
+  @ApiProperty({ type: [Object], description: 'Kept instrument calculations of placements' })
+  instrumentCalculations!: Record<string, unknown>[];
+  @ApiProperty({ type: [Object] }) trajectories!: Record<string, unknown>[];
+  @ApiProperty({ type: [Object], description: 'Participatieladder measurements' })
+  ladderMeasurements!: Record<string, unknown>[];
 }

@@ -4,17 +4,41 @@ import type { EntityManager } from 'typeorm';
  * Tables that hold (or will hold) data about a candidate, keyed by candidate_id. The export always
  * names them; a table that does not exist yet (or lacks candidate_id) is an empty list.
  */
-export const RELATED_TABLES = ['consents', 'proposals', 'placements', 'checkins'] as const;
+export const RELATED_TABLES = [
+  'consents',
+  'proposals',
+  'placements',
+  'checkins',
+  'instrument_calculations',
+  'interest_signals',
+  'match_alert_subscriptions',
+  'trajectories',
+  'ladder_measurements',
+] as const;
 export type RelatedTable = (typeof RELATED_TABLES)[number];
 
 const camel = (key: string) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const camelKeys = (row: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(row).map(([k, v]) => [camel(k), v]));
 
+type Rows = Record<string, unknown>[];
+/** What the export carries per related table, under the export's camelCase keys. */
+export interface RelatedRecords {
+  consents: Rows;
+  proposals: Rows;
+  placements: Rows;
+  checkins: Rows;
+  instrumentCalculations: Rows;
+  interestSignals: Rows;
+  matchAlertSubscriptions: Rows;
+  trajectories: Rows;
+  ladderMeasurements: Rows;
+}
+
 export async function relatedRecords(
   em: EntityManager,
   candidateId: string,
-): Promise<Record<RelatedTable, Record<string, unknown>[]>> {
+): Promise<RelatedRecords> {
   const present: { table_name: RelatedTable }[] = await em.query(
     `SELECT table_name FROM information_schema.columns
       WHERE table_schema = current_schema() AND table_name = ANY($1) AND column_name = 'candidate_id'`,
@@ -25,6 +49,11 @@ export async function relatedRecords(
     proposals: [],
     placements: [],
     checkins: [],
+    instrument_calculations: [],
+    interest_signals: [],
+    match_alert_subscriptions: [],
+    trajectories: [],
+    ladder_measurements: [],
   };
   for (const { table_name: table } of present) {
     // The name comes from RELATED_TABLES, never from input.
@@ -34,5 +63,8 @@ export async function relatedRecords(
     );
     out[table] = rows.map((r) => camelKeys(r.row));
   }
-  return out;
+  // Keys as the rest of the export spells them: ladder_measurements → ladderMeasurements.
+  return Object.fromEntries(
+    Object.entries(out).map(([table, rows]) => [camel(table), rows]),
+  ) as unknown as RelatedRecords;
 }

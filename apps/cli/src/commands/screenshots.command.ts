@@ -1,0 +1,225 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { freePort, startStack } from '@werkbrug/embedded';
+import { SearchIndexer } from '@werkbrug/matching';
+import { BenchMatchingModule } from '../bench/bench-matching.module';
+import { DEMO_PASSWORD, freshDatabase, urlFor } from '../bench/bench-context';
+import { startApp, stopChild, waitHttp } from '../bench/bench-processes';
+import { seedDemo } from '../demo';
+import { log } from '../with-database';
+
+/** Debian's Chromium (CHROMIUM_PATH overrides); never a downloaded browser. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * `npm run screenshots`: the main pages, from the demo region, as PNGs in docs/screenshots/. Runs on
+ * its own scratch stack (never your data) and drives Debian's Chromium through playwright-core.
+ */
+export async function screenshotsCommand(): Promise<void> {
+  const dataDir = path.join(tmpdir(), 'werkbrug-screenshots');
+  const outDir = path.join(process.cwd(), 'docs', 'screenshots');
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(outDir, { recursive: true });
+  delete process.env.DATABASE_URL;
+  delete process.env.MEILI_URL;
+  const stack = await startStack({
+    dataDir,
+    pgPort: await freePort(),
+    meiliPort: await freePort(),
+    log,
+  });
+  let api: ReturnType<typeof startApp> | undefined;
+  // playwright-core is a development dependency: loaded only here.
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const db = await freshDatabase({ stack, dataDir, log }, 'screenshots');
+    // A fixed reference date and seed: the same pictures every run.
+    await seedDemo(db, {
+      vacancies: 240,
+      candidates: 600,
+      password: DEMO_PASSWORD,
+      log: () => undefined,
+      today: new Date('2026-11-23T12:00:00Z'),
+    });
+    const [{ email, employer_id: employerId }] = await db.query(
+      `SELECT u.email, u.employer_id FROM users u WHERE u.role = 'werkgever' AND EXISTS (
+         SELECT 1 FROM proposals p JOIN vacancies v ON v.id = p.vacancy_id WHERE v.employer_id = u.employer_id)
+       ORDER BY u.email LIMIT 1`,
+    );
+    const [proposal] = await db.query(
+      `SELECT p.id FROM proposals p JOIN vacancies v ON v.id = p.vacancy_id
+        WHERE v.employer_id = $1 AND p.status = 'wacht_op_werkgever' ORDER BY p.created_at, p.id LIMIT 1`,
+      [employerId],
+    );
+    const [vacancy] = await db.query(
+      `SELECT id FROM vacancies WHERE employer_id = $1 AND status = 'open' ORDER BY id LIMIT 1`,
+      [employerId],
+    );
+    await db.destroy();
+    // The candidate's suggestions and the console's matches read Meilisearch: build the indexes first.
+    Object.assign(process.env, {
+      ...stack.env,
+      DATABASE_URL: urlFor(stack, 'screenshots'),
+      MEILI_INDEX_PREFIX: 'shots_',
+      LOG_LEVEL: 'warn',
+    });
+    const indexing = await NestFactory.createApplicationContext(BenchMatchingModule, {
+      logger: ['error'],
+    });
+    await indexing.get(SearchIndexer).ensureSettings();
+    await indexing.get(SearchIndexer).reindex(() => undefined);
+    await indexing.close();
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    api = startApp('api', {
+      ...stack.env,
+      DATABASE_URL: urlFor(stack, 'screenshots'),
+      MEILI_INDEX_PREFIX: 'shots_',
+      PORT: String(port),
+    });
+    await waitHttp(`${base}/health`);
+    const context = await browser.newContext({
+      baseURL: base,
+      viewport: { width: 1280, height: 900 },
+      locale: 'nl-NL',
+    });
+    const page = await context.newPage();
+    let n = 0;
+    const shot = async (name: string) => {
+      const file = path.join(outDir, `${String(++n).padStart(2, '0')}-${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      log(`screenshot ${path.relative(process.cwd(), file)}`);
+    };
+    const submit = (selector: string) =>
+      Promise.all([page.waitForNavigation(), page.click(selector)]);
+
+    await page.goto('/');
+    await shot('voorpagina');
+    await page.goto('/inloggen');
+    await submit('main button[type=submit]');
+    await shot('inloggen-met-fouten');
+    await page.fill('#veld-email', email);
+    await page.fill('#veld-password', DEMO_PASSWORD);
+    await submit('main button[type=submit]');
+    await shot('voorwaarden');
+    await page.check('#veld-akkoord');
+    await submit('main button[type=submit]');
+    await shot('werkgever-start');
+    await page.goto('/werkgever/werkplekken/nieuw');
+    await page.fill('#veld-title', 'Medewerker kwekerij');
+    await page.fill('#veld-hoursMin', '8');
+    await page.fill('#veld-hoursMax', '40');
+    await page.check('input[name=hoursAdjustable][value=ja]');
+    await submit('main form button[type=submit]');
+    await shot('werkplek-formulier-met-fouten');
+    await page.selectOption('#veld-werksoort', 'groen');
+    await page.fill('#veld-hoursMax', '20');
+    for (const sel of [
+      '#veld-workingDays',
+      '#veld-workingDays-1',
+      '#veld-workingDays-3',
+      '#veld-dayparts',
+      '#veld-adjustments',
+      '#veld-adjustments-2',
+      '#veld-arrangements-1',
+      '#veld-arrangements-3',
+      '#veld-support',
+    ])
+      await page.check(sel);
+    for (const aspect of ['lifting', 'standing', 'pace', 'stimuli', 'outdoor'])
+      await page.check(`input[name=${aspect}][value="1"]`);
+    await page.fill(
+      '#veld-description',
+      'Stekken oppotten en planten verzorgen in de kas, samen met een vaste collega.',
+    );
+    await submit('main form button[type=submit]');
+    await shot('werkplek-controleren');
+    await submit('main form > button[type=submit]');
+    await shot('werkplek-gepubliceerd');
+    await page.goto('/werkgever/werkplekken');
+    await shot('werkplekken');
+    await page.goto(
+      `/werkgever/instrumenten?bereken=1&werkplek=${vacancy.id}&doelgroep=ja&uitkering=participatiewet&maanden=12`,
+    );
+    await shot('instrumenten');
+    await page.goto('/werkgever/voorstellen');
+    await shot('voorstellen');
+    await page.goto(`/werkgever/voorstellen/${proposal.id}`);
+    await shot('voorstel');
+    await page.goto('/werkgever/plaatsingen');
+    await shot('plaatsingen');
+    await page.goto('/werkgever/account');
+    await shot('account');
+    await context.close();
+    // The candidate's pages on a phone and the werkmakelaar's console (libs/portals).
+    const phone = await browser.newContext({
+      baseURL: base,
+      viewport: { width: 390, height: 844 },
+      locale: 'nl-NL',
+    });
+    const mobile = await phone.newPage();
+    const signIn = async (p: typeof page, who: string) => {
+      await p.goto('/inloggen');
+      await p.fill('#veld-email', who);
+      await p.fill('#veld-password', DEMO_PASSWORD);
+      await Promise.all([p.waitForNavigation(), p.click('main button[type=submit]')]);
+    };
+    const shotOf = async (p: typeof page, name: string) => {
+      const file = path.join(outDir, `${String(++n).padStart(2, '0')}-${name}.png`);
+      await p.screenshot({ path: file, fullPage: true });
+      log(`screenshot ${path.relative(process.cwd(), file)}`);
+    };
+    await signIn(mobile, 'kandidaat1@demo.werkbrug');
+    await shotOf(mobile, 'kandidaat-werkplekken');
+    const firstWorkplace = await mobile.getAttribute('.werkbrug-result a', 'href');
+    if (firstWorkplace) {
+      await mobile.goto(firstWorkplace);
+      await shotOf(mobile, 'kandidaat-werkplek');
+    }
+    await mobile.goto('/kandidaat/toestemming');
+    await shotOf(mobile, 'kandidaat-toestemming');
+    await mobile.goto('/kandidaat/wensen');
+    await shotOf(mobile, 'kandidaat-wensen');
+    await mobile.goto('/kandidaat/gegevens');
+    await shotOf(mobile, 'kandidaat-gegevens');
+    await phone.close();
+    const console_ = await browser.newContext({
+      baseURL: base,
+      viewport: { width: 1280, height: 900 },
+      locale: 'nl-NL',
+    });
+    const desk = await console_.newPage();
+    await signIn(desk, 'werkmakelaar1@fermwerk.demo');
+    await shotOf(desk, 'werkmakelaar-kandidaten');
+    const firstCandidate = await desk.getAttribute('table a', 'href');
+    if (firstCandidate) {
+      await desk.goto(firstCandidate);
+      await shotOf(desk, 'werkmakelaar-dossier');
+    }
+    await desk.goto('/werkmakelaar/voorstellen');
+    await shotOf(desk, 'werkmakelaar-voorstellen');
+    await desk.goto('/werkmakelaar/plaatsingen');
+    await shotOf(desk, 'werkmakelaar-plaatsingen');
+    await console_.close();
+  } finally {
+    await browser.close();
+    if (api) await stopChild(api);
+    await stack.stop();
+  }
+  process.exit(0);
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { MailModule } from '@werkbrug/mail';
+import { MatchingModule } from '@werkbrug/matching';
+import { AlertsController } from './alerts.controller';
+import { AlertsErasureModule } from './alerts-erasure.module';
+import { AlertsScheduler } from './alerts.scheduler';
+import { AlertsService } from './alerts.service';
+
+@Module({
+  imports: [MatchingModule, MailModule, AlertsErasureModule],
+  controllers: [AlertsController],
+  providers: [AlertsService, AlertsScheduler],
+  exports: [AlertsService, AlertsScheduler],
+})
+export class AlertsModule {}

@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService, purposeFrom, purposeRequired } from '@werkbrug/audit';
+import type { Actor } from '@werkbrug/auth';
+import { isCandidateVisible } from '@werkbrug/candidates';
+import { vacancyVisibleSql, visibilityParams } from '@werkbrug/employers';
+import type { Arrangement, BenefitType } from '@werkbrug/domain';
+import { Problems } from '@werkbrug/http';
+import { ageOn } from './engine/format';
+import type { InstrumentFacts, InstrumentOutcome } from './engine/types';
+import { CandidateInstrumentsQuery } from './instrument.dto';
+import { answerView } from './instrument.views';
+import { InstrumentsService, today } from './instruments.service';
+
+export interface Workplace {
+  hoursMin: number;
+  hoursMax: number;
+  arrangements: Arrangement[];
+}
+
+interface CandidateRow {
+  organisation_id: string;
+  hours_min: number;
+  hours_max: number;
+  municipality: string | null;
+  date_of_birth: string | null;
+  benefit_type: BenefitType | null;
+  banenafspraak: boolean | null;
+  loonwaarde_pct: number | null;
+}
+
+/** Prefer a paid job when the workplace offers several forms: that is where the instruments are. */
+const ARRANGEMENT_PREFERENCE: Arrangement[] = ['regulier', 'detachering', 'proefplaatsing'];
+
+export function pickArrangement(offered: Arrangement[]): Arrangement | null {
+  return ARRANGEMENT_PREFERENCE.find((a) => offered.includes(a)) ?? offered[0] ?? null;
+}
+
+const clamp = (n: number, lo: number, hi: number) => Math.min(Math.max(n, lo), hi);
+
+/** One B1 sentence for the candidate: what this means for them, without the rule's jargon. */
+export function candidateSummary(item: InstrumentOutcome): string {
+  if (!item.active) return 'Deze regeling bestaat nog niet.';
+  const who = item.applyTo.recipient === 'kandidaat' ? 'Jij kunt' : 'Je werkgever kan';
+  if (item.status === 'applies') return `${who} dit waarschijnlijk krijgen.`;
+  if (item.status === 'may_apply')
+    return `${who} dit misschien krijgen. Eerst is nodig: ${item.missing
+      .map((m) => m.text.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase()))
+      .join('; ')}.`;
+  return `Dit geldt niet. ${item.reasons[0]?.text ?? ''}`.trim();
+}
+
+/**
+ * Instrument answers for a real candidate: facts from the protected file (benefit, register, loonwaarde,
+ * age, home gemeente) and from the workplace. The werkmakelaar sees the inputs (audited); the candidate
+ * sees the answer in B1 texts.
+ */
+@Injectable()
+export class CandidateInstrumentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly instruments: InstrumentsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The workplace's hours and forms; with an actor, only a workplace that actor may see. */
+  async workplace(em: EntityManager, vacancyId: string, actor?: Actor): Promise<Workplace | null> {
+    const p = actor ? visibilityParams(actor) : null;
+    const [v] = await em.query(
+      `SELECT v.hours_min, v.hours_max, v.arrangements FROM vacancies v JOIN employers e ON e.id = v.employer_id
+        WHERE v.id = $1${p ? ` AND ${vacancyVisibleSql('v', 'e', { role: '$2::text', employerId: '$3::uuid', organisationId: '$4::uuid' })}` : ''}`,
+      p ? [vacancyId, p.visRole, p.visEmployer, p.visOrganisation] : [vacancyId],
+    );
+    return v
+      ? { hoursMin: v.hours_min, hoursMax: v.hours_max, arrangements: v.arrangements }
+      : null;
+  }
+
+  /** The facts for a candidate at a workplace; null when the candidate is unknown or erased. */
+  async facts(
+    em: EntityManager,
+    candidateId: string,
+    input: {
+      workplace?: Workplace | null;
+      hoursPerWeek?: number;
+      arrangement?: Arrangement | null;
+      date?: string;
+      contractMonths?: number | null;
+      loonwaardePct?: number | null;
+      hourlyWage?: number | null;
+    },
+  ): Promise<InstrumentFacts | null> {
+    const [c]: CandidateRow[] = await em.query(
+      `SELECT c.organisation_id, c.hours_min, c.hours_max, a.municipality, p.date_of_birth::text,
+              p.benefit_type, p.banenafspraak, p.loonwaarde_pct
+         FROM candidates c
+         LEFT JOIN candidate_protected p ON p.candidate_id = c.id
+         LEFT JOIN postcode_areas a ON a.pc4 = left(c.postcode, 4)
+        WHERE c.id = $1 AND c.erased_at IS NULL`,
+      [candidateId],
+    );
+    if (!c) return null;
+    const date = input.date ?? today();
+    const w = input.workplace;
+    const hours =
+      input.hoursPerWeek ?? (w ? clamp(c.hours_max, w.hoursMin, w.hoursMax) : c.hours_max);
+    return {
+      date,
+      hoursPerWeek: clamp(hours, 1, 40),
+      loonwaardePct: input.loonwaardePct ?? c.loonwaarde_pct,
+      doelgroepregister: c.banenafspraak,
+      benefitType: c.benefit_type,
+      age: c.date_of_birth ? ageOn(c.date_of_birth, date) : null,
+      arrangement: input.arrangement ?? (w ? pickArrangement(w.arrangements) : null),
+      contractMonths: input.contractMonths ?? null,
+      hourlyWage: input.hourlyWage ?? null,
+      gemeente: c.municipality,
+      organisationId: c.organisation_id,
+    };
+  }
+
+  async forCandidate(
+    actor: Actor,
+    candidateId: string,
+    query: CandidateInstrumentsQuery,
+    purpose: string | undefined,
+  ) {
+    // The one visibility rule for candidates (own organisation, or oneself); 404 stays 404.
+    if (!(await isCandidateVisible(this.db, actor, candidateId)))
+      throw Problems.notFound('Candidate');
+    const workplace = query.vacancyId
+      ? await this.workplace(this.db.manager, query.vacancyId, actor)
+      : null;
+    if (query.vacancyId && !workplace)
+      throw Problems.validation([{ field: 'vacancyId', message: 'vacancy does not exist' }]);
+    // The facts are the protected file: a werkmakelaar says why, like for a full-file read.
+    const why = purposeFrom(purpose);
+    if (actor.role === 'werkmakelaar' && !why) throw purposeRequired();
+    const facts = await this.facts(this.db.manager, candidateId, {
+      workplace,
+      hoursPerWeek: query.hoursPerWeek,
+      arrangement: query.arrangement,
+      date: query.date,
+      contractMonths: query.contractMonths,
+    });
+    if (!facts) throw Problems.notFound('Candidate');
+    const answer = answerView(await this.instruments.evaluate(facts));
+    if (actor.role === 'kandidaat') {
+      // The candidate's own answer, with one plain sentence per instrument on top of the reasons.
+      return {
+        ...answer,
+        items: answer.items.map((i) => ({ ...i, summary: candidateSummary(i) })),
+        audience: 'kandidaat',
+        vacancyId: query.vacancyId ?? null,
+      };
+    }
+    await this.audit.record(this.db.manager, actor, {
+      action: 'candidate.instruments_read',
+      candidateId,
+      purpose: why,
+      details: { vacancyId: query.vacancyId ?? null, date: facts.date },
+    });
+    const { organisationId: _org, hourlyWage: _wage, date: _date, ...shown } = facts;
+    return {
+      ...answer,
+      audience: 'werkmakelaar',
+      facts: shown,
+      vacancyId: query.vacancyId ?? null,
+    };
+  }
+}

@@ -1,0 +1,131 @@
+import type { Arrangement, BenefitType } from '@werkbrug/domain';
+
+export const RULE_SCOPES = ['national', 'gemeente', 'organisation'] as const;
+export type RuleScope = (typeof RULE_SCOPES)[number];
+
+export const GRANTORS = ['belastingdienst', 'uwv', 'gemeente', 'none'] as const;
+export type Grantor = (typeof GRANTORS)[number];
+export const RECIPIENTS = ['werkgever', 'kandidaat'] as const;
+export type Recipient = (typeof RECIPIENTS)[number];
+
+/** How an instrument's answer is worked out; the figures themselves live in the rule versions. */
+export const CALCULATORS = [
+  'wml',
+  'loonkostensubsidie',
+  'lkv',
+  'one_lkv',
+  'no_riskpolis',
+  'proefplaatsing',
+  'jobcoaching',
+  'niet_actief',
+  'werkervaringsplaats_premie',
+  'uitstroompremie',
+] as const;
+export type Calculator = (typeof CALCULATORS)[number];
+
+export const STATUSES = ['applies', 'may_apply', 'does_not_apply'] as const;
+export type InstrumentStatus = (typeof STATUSES)[number];
+
+/** An instrument as the catalogue describes it (who grants, who receives, how to apply). */
+export interface InstrumentDefinition {
+  code: string;
+  name: string;
+  description: string;
+  grantor: Grantor;
+  recipient: Recipient;
+  howToApply: string;
+  deadlineRule: string;
+  calculator: Calculator;
+  sortOrder: number;
+}
+
+/** One version of an instrument's rule: parameters as data, a scope, a validity period and a source. */
+export interface RuleVersion {
+  id: string;
+  instrumentCode: string;
+  scope: RuleScope;
+  /** The gemeente name for scope gemeente, the organisation id for scope organisation, else null. */
+  scopeRef: string | null;
+  params: Record<string, unknown>;
+  active: boolean;
+  validFrom: string;
+  validTo: string | null;
+  sourceUrls: string[];
+  lastChecked: string;
+  indicative: boolean;
+}
+
+/** What the engine reasons about: protected facts of the candidate and the workplace or placement. */
+export interface InstrumentFacts {
+  /** The relevant date: the start of the placement, or today. */
+  date: string;
+  hoursPerWeek: number;
+  loonwaardePct?: number | null;
+  doelgroepregister?: boolean | null;
+  benefitType?: BenefitType | null;
+  age?: number | null;
+  arrangement?: Arrangement | null;
+  contractMonths?: number | null;
+  /** Euros per hour; the WML is used unless this is higher. */
+  hourlyWage?: number | null;
+  gemeente?: string | null;
+  organisationId?: string | null;
+}
+
+export interface Reason {
+  code: string;
+  text: string;
+}
+
+export interface Amounts {
+  perWeek?: number;
+  perMonth?: number;
+  perYear?: number;
+  total?: number;
+}
+
+export interface InstrumentOutcome {
+  code: string;
+  name: string;
+  status: InstrumentStatus;
+  /** False for a rule that is in the law but switched off ("niet actief"). */
+  active: boolean;
+  amounts: Amounts;
+  reasons: Reason[];
+  /** What is still needed before it applies (for may_apply). */
+  missing: Reason[];
+  applyTo: { grantor: Grantor; recipient: Recipient; how: string };
+  deadline: string | null;
+  indicative: boolean;
+  sources: string[];
+  ruleVersion: {
+    id: string;
+    scope: RuleScope;
+    scopeRef: string | null;
+    validFrom: string;
+    validTo: string | null;
+    lastChecked: string;
+  };
+}
+
+export interface InstrumentAnswer {
+  date: string;
+  disclaimer: string;
+  indicative: true;
+  items: InstrumentOutcome[];
+  sources: string[];
+  ruleVersionIds: string[];
+}
+
+export const DISCLAIMER = 'indicatief, er zijn geen rechten aan te ontlenen';
+
+/** A calculation date on which a rule has no version in force: the answer would be a guess. */
+export class MissingRulesError extends Error {
+  constructor(
+    readonly date: string,
+    readonly codes: string[],
+  ) {
+    super(`no rule in force on ${date} for ${codes.join(', ')}`);
+    this.name = 'MissingRulesError';
+  }
+}

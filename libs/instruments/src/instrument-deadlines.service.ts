@@ -1,0 +1,107 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig, APP_CONFIG } from '@werkbrug/config';
+import { MailService } from '@werkbrug/mail';
+import { dutchDate } from './engine/format';
+
+/** The werkmakelaar hears about a deadline this many days before it. */
+export const DEADLINE_NOTICE_DAYS = 30;
+
+const WHAT: Record<string, string> = {
+  lks_aanvraag: 'Loonkostensubsidie aanvragen bij de gemeente',
+  doelgroepverklaring: 'Doelgroepverklaring aanvragen bij UWV',
+};
+
+/**
+ * Mails the werkmakelaar before the deadline of an agreed instrument (LKS within 6 months of the
+ * contract start; a doelgroepverklaring within 3 months), once per deadline, through the outbox.
+ */
+@Injectable()
+export class InstrumentDeadlinesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mail: MailService,
+  ) {}
+
+  async sendNotices(): Promise<number> {
+    const base = this.config.publicUrl.replace(/\/$/, '');
+    return this.db.transaction(async (em) => {
+      const due: Record<string, string>[] = await em.query(
+        `SELECT d.id, d.kind, d.due_on::text AS due_on, d.placement_id, i.name AS instrument, c.pseudonym,
+                v.title, e.name AS employer, u.display_name AS wm_name, u.email AS wm_email
+           FROM instrument_deadlines d
+           JOIN instruments i ON i.code = d.instrument_code
+           JOIN placements p ON p.id = d.placement_id
+           JOIN candidates c ON c.id = d.candidate_id
+           JOIN vacancies v ON v.id = p.vacancy_id
+           JOIN employers e ON e.id = v.employer_id
+           JOIN users u ON u.id = d.werkmakelaar_id
+          WHERE d.notice_sent_at IS NULL AND p.status = 'lopend' AND c.erased_at IS NULL AND u.active
+            AND d.due_on BETWEEN current_date AND current_date + $1::int
+          ORDER BY d.due_on
+          FOR UPDATE OF d SKIP LOCKED`,
+        [DEADLINE_NOTICE_DAYS],
+      );
+      for (const r of due) {
+        await this.mail.queue(
+          em,
+          {
+            template: 'instrument_deadline',
+            to: [r.wm_email],
+            data: {
+              werkmakelaarName: r.wm_name,
+              pseudonym: `Kandidaat ${r.pseudonym}`,
+              vacancyTitle: r.title,
+              employerName: r.employer,
+              instrumentName: r.instrument,
+              task: WHAT[r.kind] ?? r.kind,
+              dueOn: dutchDate(r.due_on),
+              link: `${base}/plaatsingen/${r.placement_id}`,
+            },
+          },
+          { type: 'placement', id: r.placement_id },
+        );
+        await em.query(
+          `UPDATE instrument_deadlines SET notice_sent_at = now(), updated_at = now(), version = version + 1 WHERE id = $1`,
+          [r.id],
+        );
+      }
+      return due.length;
+    });
+  }
+}
+
+/** Runs the deadline mails every hour in the worker; idempotent (a notice stamp per deadline). */
+@Injectable()
+export class InstrumentDeadlineScheduler {
+  private readonly logger = new Logger(InstrumentDeadlineScheduler.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(private readonly deadlines: InstrumentDeadlinesService) {}
+
+  start(intervalMs = 3600_000) {
+    const run = () => {
+      this.running = this.deadlines
+        .sendNotices()
+        .then((queued) => {
+          if (queued) this.logger.log({ queued }, 'instrument deadline mails queued');
+        })
+        .catch((error: unknown) =>
+          this.logger.error(
+            `instrument deadline mails failed: ${error instanceof Error ? error.message : error}`,
+          ),
+        );
+    };
+    run();
+    this.timer = setInterval(run, intervalMs);
+  }
+
+  async stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}

@@ -1,0 +1,22 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ErasureService, type ErasureStepName } from '@werkbrug/privacy';
+
+/** Erasure removes the kept calculations (they hold the candidate's facts) and their deadlines. */
+@Injectable()
+export class InstrumentErasure implements OnModuleInit {
+  constructor(private readonly erasure: ErasureService) {}
+
+  onModuleInit() {
+    // Not (yet) one of main's REQUIRED_ERASURE_STEPS: registered as before the merge; the instruments
+    // branch decides whether it becomes required (then the retention CLI must load InstrumentsModule).
+    this.erasure.registerStep(
+      'instrument_calculations' as ErasureStepName,
+      async (em, candidateId) => {
+        await em.query(`DELETE FROM instrument_deadlines WHERE candidate_id = $1`, [candidateId]);
+        await em.query(`DELETE FROM instrument_calculations WHERE candidate_id = $1`, [
+          candidateId,
+        ]);
+      },
+    );
+  }
+}

@@ -1,0 +1,61 @@
+import type { EngineAnswer } from './engine/calculate';
+import type { InstrumentDefinition } from './engine/types';
+import type { Instrument, InstrumentRuleVersion } from './instrument.entity';
+
+export const ruleVersionView = (v: InstrumentRuleVersion) => ({
+  id: v.id,
+  instrumentCode: v.instrumentCode,
+  scope: v.scope,
+  scopeRef: v.scopeRef,
+  params: v.params,
+  active: v.active,
+  validFrom: v.validFrom,
+  validTo: v.validTo,
+  sourceUrls: v.sourceUrls,
+  lastChecked: v.lastChecked,
+  indicative: v.indicative,
+  note: v.note,
+  createdAt: v.createdAt.toISOString(),
+});
+
+export const instrumentView = (i: Instrument | InstrumentDefinition) => ({
+  code: i.code,
+  name: i.name,
+  description: i.description,
+  grantor: i.grantor,
+  recipient: i.recipient,
+  howToApply: i.howToApply,
+  deadlineRule: i.deadlineRule,
+  calculator: i.calculator,
+});
+
+/** The engine's items without its internal bookkeeping (deadlineKind). */
+export const answerView = (answer: EngineAnswer) => ({
+  ...answer,
+  items: answer.items.map(({ deadlineKind: _kind, ...item }) => item),
+});
+
+/**
+ * The "financieel CV" for an employer: which instruments apply at this workplace and what they are
+ * worth. Outcome only — no reasons, no missing pieces, no deadlines, since those quote the facts
+ * (loonwaarde, benefit, register, age). Instruments that do not apply are left out for the same reason.
+ */
+export const financieelCvView = (answer: EngineAnswer) => {
+  const items = answer.items
+    .filter((i) => i.status !== 'does_not_apply' && i.code !== 'wml' && i.active)
+    .map((i) => ({
+      code: i.code,
+      name: i.name,
+      status: i.status,
+      amounts: i.amounts,
+      applyTo: i.applyTo,
+      indicative: i.indicative,
+      sources: i.sources,
+    }));
+  return {
+    date: answer.date,
+    disclaimer: answer.disclaimer,
+    items,
+    sources: [...new Set(items.flatMap((i) => i.sources))],
+  };
+};

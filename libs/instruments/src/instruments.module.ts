@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailModule } from '@werkbrug/mail';
+import { PrivacyCoreModule } from '@werkbrug/privacy';
+import { ProposalsModule } from '@werkbrug/proposals';
+import { CandidateInstrumentsService } from './candidate-instruments.service';
+import {
+  Instrument,
+  InstrumentCalculation,
+  InstrumentDeadline,
+  InstrumentRuleVersion,
+} from './instrument.entity';
+import {
+  InstrumentDeadlineScheduler,
+  InstrumentDeadlinesService,
+} from './instrument-deadlines.service';
+import { FinancieelCv } from './financieel-cv';
+import { InstrumentErasure } from './instrument-erasure';
+import { InstrumentsController } from './instruments.controller';
+import { InstrumentsService } from './instruments.service';
+import { PlacementInstrumentsService } from './placement-instruments.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      Instrument,
+      InstrumentRuleVersion,
+      InstrumentCalculation,
+      InstrumentDeadline,
+    ]),
+    MailModule,
+    PrivacyCoreModule,
+    // Registers the financieel CV as a share option on proposals.
+    ProposalsModule,
+  ],
+  controllers: [InstrumentsController],
+  providers: [
+    InstrumentsService,
+    CandidateInstrumentsService,
+    PlacementInstrumentsService,
+    InstrumentDeadlinesService,
+    InstrumentDeadlineScheduler,
+    InstrumentErasure,
+    FinancieelCv,
+  ],
+  exports: [
+    InstrumentsService,
+    CandidateInstrumentsService,
+    InstrumentDeadlinesService,
+    InstrumentDeadlineScheduler,
+  ],
+})
+export class InstrumentsModule {}

@@ -1,0 +1,296 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@werkbrug/audit';
+import type { Actor } from '@werkbrug/auth';
+import { ProblemException, Problems } from '@werkbrug/http';
+import { calculateInstruments } from './engine/calculate';
+import { addDays } from './engine/format';
+import { checkParams } from './engine/params';
+import {
+  DISCLAIMER,
+  type InstrumentDefinition,
+  type InstrumentFacts,
+  MissingRulesError,
+  type RuleVersion,
+} from './engine/types';
+import { CalculateDto, CatalogueQuery, CreateRuleVersionDto } from './instrument.dto';
+import { Instrument, InstrumentRuleVersion } from './instrument.entity';
+import { answerView, instrumentView, ruleVersionView } from './instrument.views';
+
+export const today = () => new Date().toISOString().slice(0, 10);
+
+const toEngine = (v: InstrumentRuleVersion): RuleVersion => ({
+  id: v.id,
+  instrumentCode: v.instrumentCode,
+  scope: v.scope,
+  scopeRef: v.scopeRef,
+  params: v.params,
+  active: v.active,
+  validFrom: v.validFrom,
+  validTo: v.validTo,
+  sourceUrls: v.sourceUrls,
+  lastChecked: v.lastChecked,
+  indicative: v.indicative,
+});
+
+/** A 422 that names the rules without a version on the date: never a guess. */
+export const missingRules = (error: MissingRulesError) =>
+  new ProblemException(
+    422,
+    'RULE_NOT_IN_FORCE',
+    'No rule in force on this date',
+    `On ${error.date} there is no rule version in force for: ${error.codes.join(', ')}. An administrator adds one with POST /api/instruments/{code}/versions.`,
+    { date: error.date, missingRules: error.codes },
+  );
+
+const unknownGemeente = (gemeente: string) =>
+  new ProblemException(
+    422,
+    'UNKNOWN_GEMEENTE',
+    'Unknown gemeente',
+    `"${gemeente}" is not a gemeente Werkbrug knows.`,
+    { errors: [{ field: 'gemeente', message: 'unknown gemeente' }] },
+  );
+
+/**
+ * How long the rules read from PostgreSQL are reused. A new version through this process clears it at
+ * once; other replicas follow within this window (rule versions start today at the earliest).
+ */
+const RULES_CACHE_MS = 5_000;
+
+type Rules = { instruments: Instrument[]; versions: InstrumentRuleVersion[] };
+
+@Injectable()
+export class InstrumentsService {
+  private cached: { at: number; rules: Promise<Rules> } | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  private load(em: EntityManager): Promise<Rules> {
+    return Promise.all([
+      em.getRepository(Instrument).find({ order: { sortOrder: 'ASC', code: 'ASC' } }),
+      em.getRepository(InstrumentRuleVersion).find({ order: { validFrom: 'DESC' } }),
+    ]).then(([instruments, versions]) => ({ instruments, versions }));
+  }
+
+  /** The catalogue and every rule version: small tables, read whole (inside a transaction: fresh). */
+  async rules(em?: EntityManager): Promise<Rules> {
+    if (em && em !== this.db.manager) return this.load(em);
+    const now = Date.now();
+    if (!this.cached || now - this.cached.at > RULES_CACHE_MS) {
+      const rules = this.load(this.db.manager);
+      this.cached = { at: now, rules };
+      rules.catch(() => (this.cached = null));
+    }
+    return this.cached.rules;
+  }
+
+  /** The gemeente's name as Werkbrug spells it (postcode areas and rule scopes), or a 422. */
+  async gemeente(name: string | undefined | null, em: EntityManager = this.db.manager) {
+    if (!name) return null;
+    const [row]: { name: string }[] = await em.query(
+      `SELECT municipality AS name FROM postcode_areas WHERE lower(municipality) = lower($1)
+       UNION SELECT scope_ref FROM instrument_rule_versions WHERE scope = 'gemeente' AND lower(scope_ref) = lower($1)
+       LIMIT 1`,
+      [name.trim()],
+    );
+    if (!row) throw unknownGemeente(name);
+    return row.name;
+  }
+
+  /** Runs the engine on the rules in the database; a date without rules is a 422. */
+  async evaluate(facts: InstrumentFacts, em?: EntityManager) {
+    const { instruments, versions } = await this.rules(em);
+    try {
+      return calculateInstruments(
+        facts,
+        instruments as InstrumentDefinition[],
+        versions.map(toEngine),
+      );
+    } catch (error) {
+      if (error instanceof MissingRulesError) throw missingRules(error);
+      throw error;
+    }
+  }
+
+  async calculate(actor: Actor, dto: CalculateDto) {
+    const gemeente = await this.gemeente(dto.gemeente);
+    const answer = await this.evaluate({
+      date: dto.date ?? today(),
+      hoursPerWeek: dto.hoursPerWeek,
+      loonwaardePct: dto.loonwaardePct ?? null,
+      doelgroepregister: dto.doelgroepregister ?? null,
+      benefitType: dto.benefitType ?? null,
+      age: dto.age ?? null,
+      arrangement: dto.arrangement ?? null,
+      contractMonths: dto.contractMonths ?? null,
+      hourlyWage: dto.hourlyWage ?? null,
+      gemeente,
+      organisationId: actor.organisationId,
+    });
+    return answerView(answer);
+  }
+
+  /** The instruments with the rule versions in force on a date (national, plus the gemeente's). */
+  async catalogue(actor: Actor, query: CatalogueQuery) {
+    const date = query.date ?? today();
+    const gemeente = await this.gemeente(query.gemeente);
+    // The engine decides what is in force, so the catalogue and the calculator never disagree.
+    const answer = await this.evaluate({
+      date,
+      hoursPerWeek: 1,
+      gemeente,
+      organisationId: actor.organisationId,
+    });
+    const { instruments, versions } = await this.rules();
+    const used = new Set(answer.ruleVersionIds);
+    return {
+      date,
+      disclaimer: DISCLAIMER,
+      items: instruments
+        .map((i) => ({
+          ...instrumentView(i),
+          rules: versions
+            .filter((v) => v.instrumentCode === i.code && used.has(v.id) && v.validFrom <= date)
+            .filter((v) => v.validTo === null || v.validTo >= date)
+            .map(ruleVersionView),
+        }))
+        .filter((i) => i.rules.length > 0),
+    };
+  }
+
+  private async instrument(code: string, em: EntityManager = this.db.manager, lock = false) {
+    const qb = em
+      .getRepository(Instrument)
+      .createQueryBuilder('i')
+      .where('i.code = :code', { code });
+    if (lock) qb.setLock('pessimistic_write');
+    const found = await qb.getOne();
+    if (!found)
+      throw new ProblemException(
+        404,
+        'UNKNOWN_INSTRUMENT',
+        'Unknown instrument',
+        `There is no instrument with code "${code}". GET /api/instruments lists them.`,
+      );
+    return found;
+  }
+
+  async history(code: string) {
+    const i = await this.instrument(code);
+    const versions = await this.db
+      .getRepository(InstrumentRuleVersion)
+      .find({ where: { instrumentCode: code }, order: { validFrom: 'DESC', createdAt: 'DESC' } });
+    const now = today();
+    return {
+      ...instrumentView(i),
+      rules: versions
+        .filter((v) => v.validFrom <= now && (v.validTo === null || v.validTo >= now))
+        .map(ruleVersionView),
+      versions: versions.map(ruleVersionView),
+    };
+  }
+
+  /**
+   * A new rule version for one scope. It ends the version in force the day before it starts; versions
+   * that start on or after it would overlap (409); a start in the past would rewrite answers already
+   * given (422). Past versions are never edited (the database refuses it too).
+   */
+  async createVersion(actor: Actor, code: string, dto: CreateRuleVersionDto) {
+    const scopeRef = await this.checkScope(dto);
+    if (dto.validTo && dto.validTo < dto.validFrom)
+      throw Problems.validation([{ field: 'validTo', message: 'must not be before validFrom' }]);
+    if (dto.validFrom < today())
+      throw new ProblemException(
+        422,
+        'RULE_VERSION_IN_PAST',
+        'A rule version cannot start in the past',
+        `validFrom ${dto.validFrom} lies before today: answers already given would change. Start it today or later.`,
+        { errors: [{ field: 'validFrom', message: 'must be today or later' }] },
+      );
+    const created = await this.db.transaction(async (em) => {
+      const instrument = await this.instrument(code, em, true);
+      const errors = checkParams(instrument.calculator, dto.params);
+      if (errors.length) throw Problems.validation(errors);
+      const sameScope = `instrument_code = $1 AND scope = $2 AND scope_ref IS NOT DISTINCT FROM $3`;
+      const later: { id: string; valid_from: string; valid_to: string | null }[] = await em.query(
+        `SELECT id, valid_from::text, valid_to::text FROM instrument_rule_versions
+          WHERE ${sameScope} AND valid_from >= $4 ORDER BY valid_from`,
+        [code, dto.scope, scopeRef, dto.validFrom],
+      );
+      if (later.length)
+        throw Problems.conflict(
+          'RULE_VERSION_OVERLAP',
+          'The validity overlaps another version',
+          `A version of ${code} for this scope already starts on ${later[0].valid_from}. Versions follow each other in time; past versions are never edited.`,
+          {
+            overlapsWith: later.map((v) => ({
+              id: v.id,
+              validFrom: v.valid_from,
+              validTo: v.valid_to,
+            })),
+          },
+        );
+      const ended: { id: string }[] = await em.query(
+        `UPDATE instrument_rule_versions SET valid_to = $5, updated_at = now(), version = version + 1
+          WHERE ${sameScope} AND valid_from < $4 AND (valid_to IS NULL OR valid_to >= $4) RETURNING id`,
+        [code, dto.scope, scopeRef, dto.validFrom, addDays(dto.validFrom, -1)],
+      );
+      const repo = em.getRepository(InstrumentRuleVersion);
+      const saved = await repo.save(
+        repo.create({
+          instrumentCode: code,
+          scope: dto.scope,
+          scopeRef,
+          params: dto.params,
+          active: dto.active ?? true,
+          validFrom: dto.validFrom,
+          validTo: dto.validTo ?? null,
+          sourceUrls: dto.sourceUrls,
+          lastChecked: dto.lastChecked,
+          indicative: dto.indicative ?? false,
+          note: dto.note ?? '',
+          createdBy: actor.userId,
+        }),
+      );
+      await this.audit.record(em, actor, {
+        action: 'instrument.rule_version.create',
+        details: {
+          instrumentCode: code,
+          ruleVersionId: saved.id,
+          validFrom: dto.validFrom,
+          ended: ended.map((e) => e.id),
+        },
+      });
+      const [fresh] = await repo.findBy({ id: saved.id });
+      return ruleVersionView(fresh);
+    });
+    this.cached = null;
+    return created;
+  }
+
+  private async checkScope(dto: CreateRuleVersionDto): Promise<string | null> {
+    if (dto.scope === 'national') {
+      if (dto.scopeRef)
+        throw Problems.validation([
+          { field: 'scopeRef', message: 'a national rule has no scopeRef' },
+        ]);
+      return null;
+    }
+    if (!dto.scopeRef)
+      throw Problems.validation([
+        { field: 'scopeRef', message: `a ${dto.scope} rule names its ${dto.scope}` },
+      ]);
+    if (dto.scope === 'gemeente') return this.gemeente(dto.scopeRef);
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    const [org] = uuid.test(dto.scopeRef)
+      ? await this.db.query(`SELECT id FROM organisations WHERE id = $1`, [dto.scopeRef])
+      : [];
+    if (!org) throw Problems.validation([{ field: 'scopeRef', message: 'not an organisation id' }]);
+    return org.id as string;
+  }
+}

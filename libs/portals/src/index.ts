@@ -1,0 +1,3 @@
+export * from './plain-words';
+export * from './portals.module';
+export * from './suggestions.service';

@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { AlertsModule } from '@werkbrug/alerts';
+import { CandidatesModule } from '@werkbrug/candidates';
+import { CaseloadModule } from '@werkbrug/caseload';
+import { EmployersModule } from '@werkbrug/employers';
+import { InterestsModule } from '@werkbrug/interests';
+import { MatchingModule } from '@werkbrug/matching';
+import { PlacementsModule } from '@werkbrug/placements';
+import { PrivacyModule } from '@werkbrug/privacy';
+import { ProposalsModule } from '@werkbrug/proposals';
+import { VacanciesModule } from '@werkbrug/vacancies';
+import { WebModule } from '@werkbrug/web';
+import { WerksoortenModule } from '@werkbrug/werksoorten';
+import { BrokerPagesController } from './broker-pages.controller';
+import { CandidatePagesController } from './candidate-pages.controller';
+import { SuggestionsService } from './suggestions.service';
+
+/** The candidate's pages under /kandidaat and the werkmakelaar's console under /werkmakelaar. */
+@Module({
+  imports: [
+    WebModule,
+    AlertsModule,
+    CandidatesModule,
+    CaseloadModule,
+    EmployersModule,
+    InterestsModule,
+    MatchingModule,
+    PlacementsModule,
+    PrivacyModule,
+    ProposalsModule,
+    VacanciesModule,
+    WerksoortenModule,
+  ],
+  controllers: [CandidatePagesController, BrokerPagesController],
+  providers: [SuggestionsService],
+})
+export class PortalsModule {}

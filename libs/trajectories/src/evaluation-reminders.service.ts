@@ -1,0 +1,105 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig, APP_CONFIG } from '@werkbrug/config';
+import { MailService } from '@werkbrug/mail';
+
+/** The werkmakelaar hears about a plan van aanpak evaluation this many days ahead. */
+export const EVALUATION_NOTICE_DAYS = 7;
+
+const HOUR_MS = 3600_000;
+
+type Row = Record<string, string>;
+
+const longDate = (iso: string) =>
+  new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${iso}T12:00:00Z`),
+  );
+
+/**
+ * Reminds the werkmakelaar of a trajectory before an evaluation date of its learning goals: one mail
+ * per trajectory and date, through the outbox. Idempotent: each goal remembers the date it was reminded for,
+ * and a moved evaluation date is reminded again.
+ */
+@Injectable()
+export class EvaluationRemindersService {
+  private readonly logger = new Logger(EvaluationRemindersService.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mail: MailService,
+  ) {}
+
+  /** Queues the due reminders; returns how many mails were queued. */
+  async sendReminders(): Promise<number> {
+    const base = `${this.config.publicUrl.replace(/\/$/, '')}/werkmakelaar/trajecten`;
+    return this.db.transaction(async (em) => {
+      const goals: Row[] = await em.query(
+        `SELECT g.id, g.trajectory_id, g.evaluation_date::text AS evaluation_date, c.pseudonym,
+                u.display_name AS wm_name, u.email AS wm_email
+           FROM learning_goals g JOIN trajectories t ON t.id = g.trajectory_id
+           JOIN candidates c ON c.id = t.candidate_id JOIN users u ON u.id = t.werkmakelaar_id
+          WHERE g.status IN ('open','bezig') AND t.status = 'lopend' AND c.erased_at IS NULL AND u.active
+            AND g.evaluation_date BETWEEN current_date AND current_date + $1::int
+            AND g.reminded_for IS DISTINCT FROM g.evaluation_date
+          ORDER BY g.trajectory_id, g.evaluation_date
+          FOR UPDATE OF g SKIP LOCKED`,
+        [EVALUATION_NOTICE_DAYS],
+      );
+      const groups = new Map<string, Row[]>();
+      for (const g of goals) {
+        const key = `${g.trajectory_id}|${g.evaluation_date}`;
+        groups.set(key, [...(groups.get(key) ?? []), g]);
+      }
+      for (const rows of groups.values()) {
+        const first = rows[0] as Row;
+        await this.mail.queue(
+          em,
+          {
+            template: 'evaluation_due',
+            to: [first.wm_email as string],
+            data: {
+              werkmakelaarName: first.wm_name,
+              pseudonym: `Kandidaat ${first.pseudonym}`,
+              evaluationDate: longDate(first.evaluation_date as string),
+              goalCount: rows.length === 1 ? '1 leerdoel' : `${rows.length} leerdoelen`,
+              link: `${base}/${first.trajectory_id}`,
+            },
+          },
+          { type: 'trajectory', id: first.trajectory_id as string },
+        );
+        await em.query(
+          `UPDATE learning_goals SET reminded_for = evaluation_date WHERE id = ANY($1::uuid[])`,
+          [rows.map((r) => r.id)],
+        );
+      }
+      return groups.size;
+    });
+  }
+
+  /** Hourly in the worker. */
+  start(intervalMs = HOUR_MS) {
+    const run = () => {
+      this.running = this.sendReminders()
+        .then((queued) => {
+          if (queued) this.logger.log({ queued }, 'evaluation reminders queued');
+        })
+        .catch((error: unknown) =>
+          this.logger.error(
+            `evaluation reminders failed: ${error instanceof Error ? error.message : error}`,
+          ),
+        );
+    };
+    run();
+    this.timer = setInterval(run, intervalMs);
+  }
+
+  async stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}

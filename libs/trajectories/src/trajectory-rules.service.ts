@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '@werkbrug/auth';
+import { Problems } from '@werkbrug/http';
+import type { HourRule } from './phase';
+import { CreateTrajectoryRuleDto } from './trajectory.dto';
+import type { TrajectoryRuleView } from './trajectory.view';
+
+export interface RuleRow extends HourRule {
+  id: string;
+  organisationId: string;
+  validFrom: string;
+  validTo: string | null;
+  source: string;
+}
+
+const COLUMNS = `id, organisation_id AS "organisationId", diagnosis_hours AS "diagnosisHours",
+  block_hours AS "blockHours", max_hours AS "maxHours", warn_within_hours AS "warnWithinHours",
+  valid_from::text AS "validFrom", valid_to::text AS "validTo", source`;
+
+export const ruleRowView = (r: RuleRow): TrajectoryRuleView => ({ ...r });
+
+const dayBefore = (iso: string) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/** Hour limits of learn-work tracks per organisation, valid for a period: they are data, not constants. */
+@Injectable()
+export class TrajectoryRulesService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The organisation's rule in force on a date (a trajectory keeps the rule it started under). */
+  async ruleOn(
+    em: Pick<EntityManager, 'query'>,
+    organisationId: string,
+    date: string,
+  ): Promise<RuleRow | null> {
+    const [r]: RuleRow[] = await em.query(
+      `SELECT ${COLUMNS} FROM trajectory_rules
+        WHERE organisation_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2)
+        ORDER BY valid_from DESC LIMIT 1`,
+      [organisationId, date],
+    );
+    return r ?? null;
+  }
+
+  async list(actor: Actor, organisationId?: string): Promise<{ items: TrajectoryRuleView[] }> {
+    // A werkmakelaar sees the rules of their own organisation only.
+    const org = actor.role === 'admin' ? (organisationId ?? null) : actor.organisationId;
+    const rows: RuleRow[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM trajectory_rules WHERE ($1::uuid IS NULL OR organisation_id = $1)
+        ORDER BY organisation_id, valid_from DESC`,
+      [org],
+    );
+    return { items: rows.map(ruleRowView) };
+  }
+
+  /** A new rule version closes the one in force the day before it starts, so periods never overlap. */
+  async create(dto: CreateTrajectoryRuleDto): Promise<TrajectoryRuleView> {
+    const errors: { field: string; message: string }[] = [];
+    if (dto.maxHours < dto.diagnosisHours)
+      errors.push({ field: 'maxHours', message: 'must be at least diagnosisHours' });
+    if (dto.blockHours > dto.maxHours)
+      errors.push({ field: 'blockHours', message: 'must not be more than maxHours' });
+    if (errors.length) throw Problems.validation(errors);
+    return this.db.transaction(async (em) => {
+      const [org] = await em.query(
+        `SELECT 1 FROM organisations WHERE id = $1 AND kind IN ('gemeente','werkbedrijf','re-integratiebedrijf') FOR UPDATE`,
+        [dto.organisationId],
+      );
+      if (!org)
+        throw Problems.validation([
+          { field: 'organisationId', message: 'not an organisation with werkmakelaars' },
+        ]);
+      const [later] = await em.query(
+        `SELECT 1 FROM trajectory_rules WHERE organisation_id = $1 AND valid_from >= $2`,
+        [dto.organisationId, dto.validFrom],
+      );
+      if (later)
+        throw Problems.conflict(
+          'RULE_PERIOD_TAKEN',
+          'A rule already starts on or after this date',
+          'Rules must follow each other in time.',
+        );
+      await em.query(
+        `UPDATE trajectory_rules SET valid_to = $3, updated_at = now(), version = version + 1
+          WHERE organisation_id = $1 AND valid_from < $2 AND (valid_to IS NULL OR valid_to >= $2)`,
+        [dto.organisationId, dto.validFrom, dayBefore(dto.validFrom)],
+      );
+      const [saved]: RuleRow[] = await em.query(
+        `INSERT INTO trajectory_rules (organisation_id, diagnosis_hours, block_hours, max_hours, warn_within_hours, valid_from, source)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
+        [
+          dto.organisationId,
+          dto.diagnosisHours,
+          dto.blockHours,
+          dto.maxHours,
+          dto.warnWithinHours,
+          dto.validFrom,
+          dto.source,
+        ],
+      );
+      return ruleRowView(saved);
+    });
+  }
+}

@@ -1,0 +1,270 @@
+import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { dummyPasswordHash, LoginThrottle, verifyPassword } from '@werkbrug/auth';
+import { ProblemException } from '@werkbrug/http';
+import { FormErrors } from './form-errors';
+import { LANDING } from './navigation';
+import { PageResponder } from './page-responder';
+import { PasswordResetService } from './password-reset.service';
+import { passwordProblemNl } from './password-words';
+import { SessionService } from './session.service';
+import { BeforeTerms, WebAccess, WebController, WebPublic } from './web-access.decorator';
+import { safeReturnPath, WebRedirect } from './web-errors';
+import { actorOf, field, formBody, SESSION_COOKIE, type WebRequest } from './web-request';
+
+const ACCEPT_OPTIONS = [
+  { value: 'ja', text: 'Ik heb dit gelezen en ik ga akkoord met de gebruiksvoorwaarden' },
+];
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Home, sign-in and sign-out, forgotten password, and the terms of use: the pages every portal
+ * shares. Sign-in keeps the API's rules: the same login rate limits and password check.
+ */
+@WebController()
+export class AccountController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly pages: PageResponder,
+    private readonly sessions: SessionService,
+    private readonly throttle: LoginThrottle,
+    private readonly resets: PasswordResetService,
+  ) {}
+
+  /** The home page; `/` is rewritten to this route (see installWeb). */
+  @Get('welkom')
+  @WebPublic()
+  home(@Req() req: WebRequest, @Res() res: Response, @Query('uitgelogd') loggedOut?: string) {
+    const user = req.web?.session?.user ?? null;
+    this.pages.send(req, res, 'home', {
+      title: 'Werk dat past, met de steun die nodig is',
+      landing: user ? LANDING[user.role] : null,
+      loggedOut: loggedOut === '1' && !user,
+    });
+  }
+
+  /** The login form needs a session for its CSRF token: an anonymous one is made here. */
+  private async ensureSession(req: WebRequest, res: Response) {
+    if (req.web?.session) return;
+    const { cookieValue, csrfToken } = await this.sessions.create(null);
+    this.setCookie(req, res, cookieValue);
+    req.web = {
+      session: { id: '', csrfToken, actor: null, user: null, termsAccepted: false },
+    };
+  }
+
+  private setCookie(req: WebRequest, res: Response, value: string) {
+    // No Max-Age: the cookie ends with the browser; the server enforces idle and absolute expiry.
+    res.cookie(SESSION_COOKIE, value, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: req.secure,
+      path: '/',
+    });
+  }
+
+  @Get('inloggen')
+  @WebPublic()
+  async loginForm(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Query('terug') back?: string,
+    @Query('wachtwoord') passwordSet?: string,
+  ) {
+    const user = req.web?.session?.user;
+    if (user) throw new WebRedirect(safeReturnPath(back) ?? LANDING[user.role]);
+    await this.ensureSession(req, res);
+    this.pages.send(req, res, 'inloggen', {
+      title: 'Inloggen',
+      values: { email: '' },
+      back: safeReturnPath(back) ?? '',
+      passwordSet: passwordSet === '1',
+    });
+  }
+
+  @Post('inloggen')
+  @WebPublic()
+  async login(@Req() req: WebRequest, @Res() res: Response) {
+    const body = formBody(req);
+    const email = field(body, 'email').toLowerCase();
+    const password = typeof body.password === 'string' ? body.password : '';
+    const back = safeReturnPath(field(body, 'terug')) ?? '';
+    const errors = new FormErrors();
+    if (!email) errors.add('email', 'Vul uw e-mailadres in');
+    else if (!EMAIL.test(email))
+      errors.add('email', 'Vul een e-mailadres in zoals naam@bedrijf.nl');
+    if (!password) errors.add('password', 'Vul uw wachtwoord in');
+    const again = (status = 400) =>
+      this.pages.send(
+        req,
+        res,
+        'inloggen',
+        { title: 'Inloggen', values: { email }, back, errors },
+        status,
+      );
+    if (errors.any) return again();
+    try {
+      this.throttle.checkBefore(email, req.ip ?? 'unknown');
+    } catch (error) {
+      if (!(error instanceof ProblemException) || error.getStatus() !== 429) throw error;
+      const seconds = Number(
+        (error.getResponse() as { retryAfterSeconds?: number }).retryAfterSeconds ?? 60,
+      );
+      res.setHeader('Retry-After', String(seconds));
+      errors.add(
+        'email',
+        `U heeft te vaak geprobeerd in te loggen. Probeer het over ${Math.ceil(seconds / 60)} ${seconds > 60 ? 'minuten' : 'minuut'} opnieuw`,
+      );
+      return again(429);
+    }
+    const rows: { id: string; password_hash: string; role: keyof typeof LANDING }[] =
+      await this.db.query(`SELECT id, password_hash, role FROM users WHERE email = $1 AND active`, [
+        email,
+      ]);
+    const user = rows[0];
+    const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
+    if (!user || !ok) {
+      this.throttle.recordFailure(email, req.ip ?? 'unknown');
+      errors.add('email', 'Het e-mailadres of het wachtwoord klopt niet');
+      return again(401);
+    }
+    this.throttle.recordSuccess(email, req.ip ?? 'unknown');
+    // Rotation: the anonymous session ends, a new one with a new id and CSRF token starts.
+    const old = req.web?.session;
+    if (old?.id) await this.sessions.end(old.id);
+    const { cookieValue } = await this.sessions.create(user.id);
+    this.setCookie(req, res, cookieValue);
+    res.setHeader('Cache-Control', 'no-store');
+    res.redirect(303, back || LANDING[user.role]);
+  }
+
+  @Post('uitloggen')
+  @WebPublic()
+  async logout(@Req() req: WebRequest, @Res() res: Response) {
+    const session = req.web?.session;
+    if (session?.id) await this.sessions.end(session.id);
+    res.clearCookie(SESSION_COOKIE, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: req.secure,
+      path: '/',
+    });
+    res.redirect(303, '/?uitgelogd=1');
+  }
+
+  @Get('wachtwoord-vergeten')
+  @WebPublic()
+  async forgotForm(@Req() req: WebRequest, @Res() res: Response) {
+    await this.ensureSession(req, res);
+    this.pages.send(req, res, 'wachtwoord-vergeten', { title: 'Wachtwoord vergeten', values: {} });
+  }
+
+  @Post('wachtwoord-vergeten')
+  @WebPublic()
+  async forgot(@Req() req: WebRequest, @Res() res: Response) {
+    const email = field(formBody(req), 'email').toLowerCase();
+    const errors = new FormErrors();
+    if (!email) errors.add('email', 'Vul uw e-mailadres in');
+    else if (!EMAIL.test(email))
+      errors.add('email', 'Vul een e-mailadres in zoals naam@bedrijf.nl');
+    if (errors.any)
+      return this.pages.send(req, res, 'wachtwoord-vergeten', {
+        title: 'Wachtwoord vergeten',
+        values: { email },
+        errors,
+      });
+    // The same limits as sign-in, so the form cannot be used to flood a mailbox.
+    this.throttle.checkBefore(email, req.ip ?? 'unknown');
+    this.throttle.recordFailure(email, req.ip ?? 'unknown');
+    await this.resets.requestReset(email);
+    // The same answer whether or not the address is known, so it reveals no accounts.
+    this.pages.send(req, res, 'wachtwoord-vergeten-verstuurd', {
+      title: 'Kijk in uw e-mail',
+      email,
+    });
+  }
+
+  @Get('wachtwoord-instellen/:token')
+  @WebPublic()
+  async setPasswordForm(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('token') token: string,
+  ) {
+    await this.ensureSession(req, res);
+    // The token is in the path: never pass it on to another site.
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    if (!(await this.resets.isUsable(token)))
+      return this.pages.send(
+        req,
+        res,
+        'wachtwoord-link-verlopen',
+        { title: 'Deze link werkt niet meer' },
+        410,
+      );
+    this.pages.send(req, res, 'wachtwoord-instellen', {
+      title: 'Kies een nieuw wachtwoord',
+      token,
+    });
+  }
+
+  @Post('wachtwoord-instellen/:token')
+  @WebPublic()
+  async setPassword(@Req() req: WebRequest, @Res() res: Response, @Param('token') token: string) {
+    const body = formBody(req);
+    const password = typeof body.password === 'string' ? body.password : '';
+    const repeat = typeof body.repeat === 'string' ? body.repeat : '';
+    const errors = new FormErrors();
+    const problem = password ? passwordProblemNl(password) : 'Kies een wachtwoord';
+    if (problem) errors.add('password', problem);
+    else if (repeat !== password) errors.add('repeat', 'Vul twee keer hetzelfde wachtwoord in');
+    if (errors.any)
+      return this.pages.send(req, res, 'wachtwoord-instellen', {
+        title: 'Kies een nieuw wachtwoord',
+        token,
+        errors,
+      });
+    if (!(await this.resets.complete(token, password)))
+      return this.pages.send(
+        req,
+        res,
+        'wachtwoord-link-verlopen',
+        { title: 'Deze link werkt niet meer' },
+        410,
+      );
+    res.redirect(303, '/inloggen?wachtwoord=1');
+  }
+
+  @Get('voorwaarden')
+  @WebPublic()
+  terms(@Req() req: WebRequest, @Res() res: Response) {
+    const session = req.web?.session;
+    this.pages.send(req, res, 'voorwaarden', {
+      title: 'Gebruiksvoorwaarden en privacy',
+      mustAccept: session?.user?.role === 'werkgever' && !session.termsAccepted,
+      acceptOptions: ACCEPT_OPTIONS,
+    });
+  }
+
+  @Post('voorwaarden')
+  @WebAccess('werkgever')
+  @BeforeTerms()
+  async acceptTerms(@Req() req: WebRequest, @Res() res: Response) {
+    const actor = actorOf(req);
+    const errors = new FormErrors();
+    if (field(formBody(req), 'akkoord') !== 'ja')
+      errors.add('akkoord', 'Zet een vinkje als u akkoord gaat met de voorwaarden');
+    if (errors.any)
+      return this.pages.send(req, res, 'voorwaarden', {
+        title: 'Gebruiksvoorwaarden en privacy',
+        mustAccept: true,
+        acceptOptions: ACCEPT_OPTIONS,
+        errors,
+      });
+    await this.sessions.acceptTerms(actor.userId);
+    res.redirect(303, LANDING.werkgever);
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import type { FormErrors } from './form-errors';
+import { navigationFor } from './navigation';
+import { ViewRenderer } from './view-renderer';
+import type { WebRequest } from './web-request';
+
+/**
+ * Strict policy for every web page: scripts and styles only from our own origin, no inline script
+ * or style, forms only to ourselves, never framed.
+ */
+export const WEB_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "object-src 'none'",
+].join('; ');
+
+export interface PageModel extends Record<string, unknown> {
+  /** The page's own title; the document title adds "Fout: " on errors and " – Werkbrug". */
+  title: string;
+  errors?: FormErrors | null;
+}
+
+@Injectable()
+export class PageResponder {
+  constructor(private readonly views: ViewRenderer) {}
+
+  /** Renders a page into the layout with the session, the menu and the CSRF token. */
+  html(req: WebRequest, page: string, model: PageModel): string {
+    const session = req.web?.session ?? null;
+    const errors = model.errors?.toView() ?? null;
+    const role = session?.user?.role;
+    return this.views.render(page, {
+      ...model,
+      errors,
+      documentTitle: `${errors ? 'Fout: ' : ''}${model.title} – Werkbrug`,
+      csrfToken: session?.csrfToken ?? '',
+      user: session?.user ?? null,
+      navigation: navigationFor(role, req.path),
+      currentPath: req.path,
+    });
+  }
+
+  send(req: WebRequest, res: Response, page: string, model: PageModel, status = 200): void {
+    const html = this.html(req, page, model);
+    setPageHeaders(res);
+    res.status(model.errors?.any && status === 200 ? 400 : status).send(html);
+  }
+}
+
+export function setPageHeaders(res: Response) {
+  res.setHeader('Content-Security-Policy', WEB_CSP);
+  // Pages show personal and business data: never kept by shared caches or the back button.
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Referrer-Policy', 'same-origin');
+  res.type('html');
+}

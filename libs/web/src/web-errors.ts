@@ -1,0 +1,25 @@
+import { HttpException, NotFoundException, ParseUUIDPipe } from '@nestjs/common';
+
+/** Thrown to send the browser elsewhere (303 See Other, so a POST becomes a GET). */
+export class WebRedirect extends HttpException {
+  constructor(readonly location: string) {
+    super('See Other', 303);
+  }
+}
+
+/** A POST without the session's CSRF token (or after the session ended). */
+export class FormExpired extends HttpException {
+  constructor() {
+    super('Form expired', 403);
+  }
+}
+
+/** Only local paths are followed after sign-in, never another site. */
+export function safeReturnPath(value: unknown): string | null {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) return null;
+  if (value.includes('\\') || /[\r\n]/.test(value)) return null;
+  return value.length <= 500 ? value : null;
+}
+
+/** Path ids of web pages: anything but a uuid is a page that does not exist (404, not 400). */
+export const webId = () => new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException() });

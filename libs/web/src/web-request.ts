@@ -1,0 +1,48 @@
+import type { Request } from 'express';
+import type { Actor } from '@werkbrug/auth';
+import type { WebSession } from './session.service';
+
+export const SESSION_COOKIE = 'wb_sessie';
+
+/** A request to a web page, as the guard leaves it. */
+export type WebRequest = Request & { web?: { session: WebSession | null } };
+
+/** The signed-in actor of a page that declared @WebAccess; the guard guarantees it. */
+export function actorOf(req: WebRequest): Actor {
+  const actor = req.web?.session?.actor;
+  if (!actor) throw new Error('actorOf used on a page without @WebAccess');
+  return actor;
+}
+
+export function readCookie(req: Request, name: string): string | undefined {
+  const header = req.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/** Form fields as posted (urlencoded): a single value or, for checkboxes, a list. */
+export type FormBody = Record<string, string | string[] | undefined>;
+
+export function formBody(req: Request): FormBody {
+  const body: unknown = req.body;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return {};
+  return body as FormBody;
+}
+
+/** The first value of a field, trimmed; '' when absent. */
+export const field = (body: FormBody, name: string): string => {
+  const value = body[name];
+  return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
+};
+
+/** Every value of a multi-valued field (checkboxes). */
+export const fieldList = (body: FormBody, name: string): string[] => {
+  const value = body[name];
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).map((v) => v.trim()).filter(Boolean);
+};

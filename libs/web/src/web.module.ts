@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@werkbrug/auth';
+import { MailModule } from '@werkbrug/mail';
+import { AccountController } from './account.controller';
+import { PageResponder } from './page-responder';
+import { PasswordResetService } from './password-reset.service';
+import { PlaceholderController } from './placeholder.controller';
+import { SessionService } from './session.service';
+import { ViewRenderer } from './view-renderer';
+import { WebExceptionFilter } from './web-exception.filter';
+import { WebSessionGuard } from './web-session.guard';
+
+/**
+ * The web foundation: views, sessions, CSRF, error pages and the shared account pages. A portal
+ * module imports WebModule and declares controllers with @WebController and @WebAccess.
+ */
+@Module({
+  imports: [AuthModule, MailModule],
+  controllers: [AccountController, PlaceholderController],
+  providers: [
+    { provide: ViewRenderer, useFactory: () => new ViewRenderer() },
+    PageResponder,
+    SessionService,
+    PasswordResetService,
+    WebSessionGuard,
+    WebExceptionFilter,
+  ],
+  exports: [
+    ViewRenderer,
+    PageResponder,
+    SessionService,
+    PasswordResetService,
+    WebSessionGuard,
+    WebExceptionFilter,
+  ],
+})
+export class WebModule {}

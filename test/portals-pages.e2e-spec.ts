@@ -1,0 +1,351 @@
+import { DataSource } from 'typeorm';
+import { AlertsService } from '@werkbrug/alerts';
+import { SearchIndexer, SearchOutboxHandlers } from '@werkbrug/matching';
+import { OutboxProcessor } from '@werkbrug/outbox';
+import { bearer, buildWorld, vacancyBody, World } from './support/fixtures';
+import { startTestApp, TestApp } from './support/test-app';
+import { type Agent, csrfOf, postForm, signIn, webAgent } from './support/web-client';
+
+/**
+ * The candidate's pages and the werkmakelaar's console over plain HTTP (no JavaScript at all): every form
+ * posts, redirects and shows its result; the same services as the API decide what each role may see.
+ */
+describe('portal pages (HTTP, no JavaScript)', () => {
+  let t: TestApp;
+  let w: World;
+  let drain: () => Promise<number>;
+  let candidate: Agent;
+  let broker: Agent;
+  let fits: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ PUBLIC_URL: 'https://werkbrug.example' });
+    w = await buildWorld(t);
+    await t.app.get(SearchIndexer).ensureSettings();
+    const processor = new OutboxProcessor(
+      t.app.get(DataSource),
+      // Search only: without SMTP the mail handler would write files the /dev/mail page then lists.
+      t.app.get(SearchOutboxHandlers).all(),
+      { baseDelayMs: 50, maxDelayMs: 200 },
+    );
+    drain = () => processor.drain();
+    const res = await t
+      .http()
+      .post('/api/vacancies')
+      .set(bearer(w.wmA.token))
+      .send(
+        vacancyBody({
+          employerId: w.employer.id,
+          title: 'Hovenier in het park',
+          arrangements: ['werkervaringsplaats'],
+          requiredCertificates: [],
+        }),
+      );
+    fits = res.body.id;
+    await drain();
+    candidate = await signIn(t, 'sanne@test.nl');
+    broker = await signIn(t, 'wm.a@test.nl');
+  });
+  afterAll(async () => t?.close());
+
+  describe('candidate', () => {
+    it('Mijn werkplekken: matches with reasons, near misses with who can help', async () => {
+      const res = await candidate.get('/kandidaat').expect(200);
+      expect(res.text).toContain('Hovenier in het park');
+      expect(res.text).toContain('Waarom past dit bij je?');
+      // The employer's own vacancy offers proefplaatsing/regulier: not for rung 4, so a near miss.
+      expect(res.text).toContain('Medewerker groenonderhoud');
+      expect(res.text).toContain('Vraag je werkmakelaar wat de volgende stap is.');
+      const filtered = await candidate.get('/kandidaat?werksoort=schoonmaak').expect(200);
+      expect(filtered.text).not.toContain('Hovenier in het park');
+    });
+
+    it('Ik heb interesse: the signal is stored and the status shows', async () => {
+      const page = await candidate.get(`/kandidaat/werkplekken/${fits}`).expect(200);
+      expect(page.text).toContain('Ik heb interesse');
+      expect(page.text).toContain('Werkervaringsplaats:</strong> Je doet werkervaring op.');
+      const post = await candidate
+        .post(`/kandidaat/werkplekken/${fits}/interesse`)
+        .type('form')
+        .send({ _csrf: csrfOf(page.text), note: 'Lijkt me leuk' });
+      expect(post.status).toBe(303);
+      const after = await candidate.get(`/kandidaat/werkplekken/${fits}`).expect(200);
+      expect(after.text).toContain('Je hebt gezegd dat je interesse hebt.');
+      const list = await candidate.get('/kandidaat/interesse').expect(200);
+      expect(list.text).toContain('Je werkmakelaar heeft het nog niet gezien.');
+    });
+
+    it('refuses a form without the CSRF token', async () => {
+      const res = await candidate
+        .post(`/kandidaat/werkplekken/${fits}/interesse`)
+        .type('form')
+        .send({});
+      expect(res.status).toBe(403);
+    });
+
+    it('Mijn wensen: errors in the summary, then saved', async () => {
+      const bad = await postForm(candidate, '/kandidaat/wensen', '/kandidaat/wensen', {
+        hoursMin: '30',
+        hoursMax: '10',
+        travelMode: 'fiets',
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.text).toContain('Er is iets niet goed ingevuld');
+      expect(bad.text).toContain('href="#veld-days"');
+      expect(bad.text).toContain('<title>Fout: Mijn wensen – Werkbrug</title>');
+      const ok = await postForm(candidate, '/kandidaat/wensen', '/kandidaat/wensen', {
+        werksoortWishes: ['groen'],
+        interests: 'buiten werken',
+        hoursMin: '12',
+        hoursMax: '24',
+        days: ['ma', 'di', 'wo'],
+        dayparts: ['ochtend'],
+        travelMode: 'fiets',
+        maxTravelKm: '10,5',
+      });
+      expect(ok.status).toBe(303);
+      const [row] = await t.db.query(
+        `SELECT werksoort_wishes, max_travel_km FROM candidates WHERE id = $1`,
+        [w.candidateA.id],
+      );
+      expect(row).toEqual({ werksoort_wishes: ['groen'], max_travel_km: '10.5' });
+      const page = await candidate.get('/kandidaat/wensen?opgeslagen=1').expect(200);
+      expect(page.text).toContain('Je wensen zijn opgeslagen.');
+      await drain();
+    });
+
+    it('Berichten: opt in; the unsubscribe page works without logging in', async () => {
+      const res = await postForm(candidate, '/kandidaat/berichten', '/kandidaat/berichten', {
+        active: 'ja',
+        frequency: 'wekelijks',
+      });
+      expect(res.status).toBe(303);
+      const [sub] = await t.db.query(
+        `SELECT id, link_nonce FROM match_alert_subscriptions WHERE candidate_id = $1 AND active`,
+        [w.candidateA.id],
+      );
+      const link = t.app.get(AlertsService).unsubscribeLink(sub.id, sub.link_nonce);
+      const path = new URL(link).pathname;
+      const anonymous = webAgent(t);
+      const page = await anonymous.get(path).expect(200);
+      expect(page.text).toContain('Stop de berichten');
+      const stop = await anonymous
+        .post(path)
+        .type('form')
+        .send({ _csrf: csrfOf(page.text) });
+      expect(stop.status).toBe(200);
+      expect(stop.text).toContain('Je krijgt geen e-mail meer');
+      const forged = await anonymous
+        .post(path.slice(0, -3) + 'abc')
+        .type('form')
+        .send({ _csrf: csrfOf(page.text) });
+      expect(forged.status).toBe(400);
+    });
+
+    it('Mijn gegevens: who read my file, and a download', async () => {
+      await t
+        .http()
+        .get(`/api/candidates/${w.candidateA.id}`)
+        .set(bearer(w.wmA.token))
+        .set('X-Purpose', 'voorbereiden gesprek')
+        .expect(200);
+      const page = await candidate.get('/kandidaat/gegevens').expect(200);
+      expect(page.text).toContain('voorbereiden gesprek');
+      expect(page.text).toContain('Een werkmakelaar van Ferm Werk');
+      const file = await candidate.get('/kandidaat/gegevens/download').expect(200);
+      expect(file.headers['content-disposition']).toContain('attachment');
+      expect(JSON.parse(file.text).candidate.id).toBe(w.candidateA.id);
+    });
+  });
+  describe('werkmakelaar console', () => {
+    let proposalId: string;
+
+    it('the caseload shows who needs attention, with search and filters', async () => {
+      const page = await broker.get('/werkmakelaar').expect(200);
+      expect(page.text).toContain('Mijn kandidaten');
+      expect(page.text).toContain('Sanne de Vries');
+      expect(page.text).toContain('Interesse van de kandidaat');
+      expect(page.text).not.toContain('Ahmed');
+      const filtered = await broker
+        .get('/werkmakelaar?aandacht=INTEREST_SIGNAL&zoek=sanne')
+        .expect(200);
+      expect(filtered.text).toContain('Sanne de Vries');
+      const none = await broker.get('/werkmakelaar?zoek=niemand-heet-zo').expect(200);
+      expect(none.text).toContain('Geen kandidaten gevonden.');
+    });
+
+    it('the candidate file shows the work profile; the protected part needs a purpose and is audited', async () => {
+      const file = await broker.get(`/werkmakelaar/kandidaten/${w.candidateA.id}`).expect(200);
+      expect(file.text).toContain('Werkprofiel');
+      expect(file.text).toContain('Hovenier in het park');
+      expect(file.text).not.toContain('Rugklachten');
+      expect(file.text).not.toContain('06-12345678');
+      const ask = await broker
+        .get(`/werkmakelaar/kandidaten/${w.candidateA.id}/dossier`)
+        .expect(200);
+      expect(ask.text).not.toContain('Rugklachten');
+      const bad = await broker.get(
+        `/werkmakelaar/kandidaten/${w.candidateA.id}/dossier?doel=nieuwsgierig`,
+      );
+      expect(bad.status).toBe(400);
+      const open = await broker
+        .get(
+          `/werkmakelaar/kandidaten/${w.candidateA.id}/dossier?doel=${encodeURIComponent('Dossier bijwerken')}`,
+        )
+        .expect(200);
+      expect(open.text).toContain('Rugklachten');
+      const [audit] = await t.db.query(
+        `SELECT purpose FROM audit_log WHERE candidate_id = $1 AND action = 'candidate.read' ORDER BY created_at DESC LIMIT 1`,
+        [w.candidateA.id],
+      );
+      expect(audit.purpose).toBe('Dossier bijwerken');
+      // Another organisation's candidate is simply not there.
+      await broker.get(`/werkmakelaar/kandidaten/${w.candidateB.id}`).expect(404);
+      await broker
+        .get(`/werkmakelaar/kandidaten/${w.candidateB.id}/dossier?doel=Dossier%20bijwerken`)
+        .expect(404);
+    });
+
+    it('proposes a candidate with a motivation; the candidate agrees and then stops sharing', async () => {
+      const form = `/werkmakelaar/kandidaten/${w.candidateA.id}/voorstellen/${fits}`;
+      const empty = await postForm(broker, form, form, { motivation: '' });
+      expect(empty.status).toBe(400);
+      const res = await postForm(broker, form, form, { motivation: 'Sanne werkt graag buiten.' });
+      expect(res.status).toBe(303);
+      const [row] = await t.db.query(
+        `SELECT id, status FROM proposals WHERE candidate_id = $1 AND vacancy_id = $2`,
+        [w.candidateA.id, fits],
+      );
+      expect(row.status).toBe('wacht_op_kandidaat');
+      proposalId = row.id;
+      const start = await candidate.get('/kandidaat').expect(200);
+      expect(start.text).toContain('Er wacht een vraag op jouw antwoord.');
+      const ask = await candidate.get(`/kandidaat/toestemming/${proposalId}`).expect(200);
+      expect(ask.text).toContain('Wat ziet de werkgever als je ja zegt?');
+      expect(ask.text).toContain('Sanne werkt graag buiten.');
+      const yes = await candidate
+        .post(`/kandidaat/toestemming/${proposalId}/ja`)
+        .type('form')
+        .send({ _csrf: csrfOf(ask.text), share: 'werkmakelaarContact' });
+      expect(yes.status).toBe(303);
+      const sharing = await candidate.get('/kandidaat/toestemming').expect(200);
+      expect(sharing.text).toContain('Stop met delen');
+      expect(sharing.text).toContain('Naam en e-mail van je werkmakelaar');
+      const stop = await candidate
+        .post(`/kandidaat/toestemming/${proposalId}/stoppen`)
+        .type('form')
+        .send({ _csrf: csrfOf(sharing.text) });
+      expect(stop.status).toBe(303);
+      const [consent] = await t.db.query(
+        `SELECT withdrawn_at FROM consents WHERE proposal_id = $1`,
+        [proposalId],
+      );
+      expect(consent.withdrawn_at).not.toBeNull();
+    });
+
+    it('moves a proposal through the pipeline to a placement, extends and ends it', async () => {
+      // A fresh proposal the candidate agrees to (through the API), then the steps as buttons.
+      const p = await t
+        .http()
+        .post('/api/proposals')
+        .set(bearer(w.wmA.token))
+        .send({ candidateId: w.candidateA.id, vacancyId: fits, motivation: 'Nog een keer.' })
+        .expect(201);
+      await t
+        .http()
+        .post(`/api/proposals/${p.body.id}/consent`)
+        .set(bearer(w.candidateA.token))
+        .send({ share: [] })
+        .expect(200);
+      await t
+        .http()
+        .post(`/api/proposals/${p.body.id}/answer`)
+        .set(bearer(w.employer.token))
+        .send({
+          answer: 'interested',
+          meetingKind: 'kennismaking',
+          meetingDates: ['2026-12-01T10:00:00+01:00'],
+        })
+        .expect(200);
+      const pipeline = await broker.get('/werkmakelaar/voorstellen').expect(200);
+      expect(pipeline.text).toContain(`/werkmakelaar/voorstellen/${p.body.id}/plaatsen`);
+      expect(pipeline.text).toContain('name="status" value="meeloopdag"');
+      const moved = await broker
+        .post(`/werkmakelaar/voorstellen/${p.body.id}/status`)
+        .type('form')
+        .send({ _csrf: csrfOf(pipeline.text), status: 'meeloopdag' });
+      expect(moved.status).toBe(303);
+      const form = `/werkmakelaar/voorstellen/${p.body.id}/plaatsen`;
+      const bad = await postForm(broker, form, form, {
+        arrangement: '',
+        startDate: 'morgen',
+        hoursPerWeek: '99',
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.text).toContain('href="#veld-startDate"');
+      const placed = await postForm(broker, form, form, {
+        arrangement: 'werkervaringsplaats',
+        startDate: '2026-12-01',
+        hoursPerWeek: '16',
+      });
+      expect(placed.status).toBe(303);
+      const [placement] = await t.db.query(
+        `SELECT id, planned_end_date::text AS end FROM placements WHERE proposal_id = $1`,
+        [p.body.id],
+      );
+      expect(placement.end).toBe('2027-03-01');
+      const list = await broker.get('/werkmakelaar/plaatsingen').expect(200);
+      expect(list.text).toContain(`/werkmakelaar/plaatsingen/${placement.id}`);
+      const detail = `/werkmakelaar/plaatsingen/${placement.id}`;
+      const version = async () =>
+        String(
+          (await t.db.query(`SELECT version FROM placements WHERE id = $1`, [placement.id]))[0]
+            .version,
+        );
+      const tooLong = await postForm(broker, detail, `${detail}/verlengen`, {
+        plannedEndDate: '2028-01-01',
+        version: await version(),
+      });
+      expect(tooLong.status).toBe(400);
+      const extended = await postForm(broker, detail, `${detail}/verlengen`, {
+        plannedEndDate: '2027-05-01',
+        version: await version(),
+      });
+      expect(extended.status).toBe(303);
+      const ended = await postForm(broker, detail, `${detail}/beeindigen`, {
+        outcome: 'contract',
+        endedOn: '2027-04-01',
+        contractMonths: '12',
+        contractHours: '24',
+        version: await version(),
+      });
+      expect(ended.status).toBe(303);
+      const after = await broker.get(detail).expect(200);
+      expect(after.text).toContain('Contract bij de werkgever');
+    });
+
+    it('logs a contact moment, which ends the "no contact" attention', async () => {
+      const file = `/werkmakelaar/kandidaten/${w.candidateA.id}`;
+      const bad = await postForm(broker, file, `${file}/contact`, {
+        contactOn: '2999-01-01',
+        kind: 'gesprek',
+      });
+      expect(bad.status).toBe(303);
+      expect(bad.headers.location).toContain('fout=contact');
+      const ok = await postForm(broker, file, `${file}/contact`, {
+        contactOn: new Date().toISOString().slice(0, 10),
+        kind: 'telefoon',
+        note: 'Gebeld over de plaatsing',
+      });
+      expect(ok.status).toBe(303);
+      const page = await broker.get(file).expect(200);
+      expect(page.text).toContain('Gebeld over de plaatsing');
+    });
+
+    it('searches workplaces with facets', async () => {
+      const page = await broker.get('/werkmakelaar/werkplekken?zoek=hovenier').expect(200);
+      expect(page.text).toContain('Hovenier in het park');
+      expect(page.text).toMatch(/Groen \(\d+\)/);
+    });
+  });
+});

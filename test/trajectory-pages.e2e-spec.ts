@@ -1,0 +1,230 @@
+/// <reference lib="dom" />
+import { LoginThrottle } from '@werkbrug/auth';
+import {
+  axeViolations,
+  type Browser,
+  launchChromium,
+  listen,
+  newContext,
+  type Page,
+  signInPage,
+} from './support/browser';
+import { bearer, buildWorld, PASSWORD, World } from './support/fixtures';
+import { startTestApp, TestApp } from './support/test-app';
+
+const DAY = 86_400_000;
+/** The Monday `weeksAgo` weeks before this week's Monday. */
+const monday = (weeksAgo: number) => {
+  const now = new Date();
+  const back = (now.getUTCDay() + 6) % 7;
+  return new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) -
+      (back + 7 * weeksAgo) * DAY,
+  )
+    .toISOString()
+    .slice(0, 10);
+};
+const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
+
+/**
+ * The trajectory and report pages in a real headless Chromium: a
+ * werkmakelaar opens a candidate's trajectory, logs hours (up to the 800-hour limit), records a
+ * switch from beschut werk to a werkervaringsplaats and back; an administrator opens the Ferm Werk
+ * table and downloads it as CSV. axe-core (WCAG 2.1 A/AA) on every page in every state (axe needs
+ * JavaScript to run); the forms are used once more with JavaScript switched off.
+ */
+describe('trajectory and report pages in Chromium', () => {
+  let t: TestApp;
+  let w: World;
+  let browser: Browser;
+  let base: string;
+  const violations: string[] = [];
+  const axe = async (page: Page, label: string) =>
+    violations.push(...(await axeViolations(page, label)));
+  /**
+   * Submits the form whose action ends with `action` from the keyboard (focus its button, Enter):
+   * it works the same with JavaScript off, where Playwright's scrolled mouse click proved flaky.
+   */
+  const submit = async (page: Page, action: string) => {
+    await page.focus(`form[action$="${action}"] button[type=submit]`);
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await buildWorld(t);
+    await t
+      .http()
+      .post('/api/trajectory-rules')
+      .set(bearer(w.adminToken))
+      .send({
+        organisationId: w.orgA,
+        diagnosisHours: 100,
+        blockHours: 350,
+        maxHours: 800,
+        warnWithinHours: 40,
+        validFrom: '2020-01-01',
+        source: 'Ferm Werk, Leer- en ontwikkelcentrum',
+      })
+      .expect(201);
+    base = await listen(t);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  beforeEach(() => t.app.get(LoginThrottle).reset());
+
+  it('lets a werkmakelaar open a trajectory, log hours and switch forms there and back', async () => {
+    const context = await newContext(browser, base);
+    const page = await context.newPage();
+    await signInPage(page, 'wm.a@test.nl', PASSWORD);
+    await page.goto('/werkmakelaar/trajecten');
+    await axe(page, 'trajecten, leeg');
+    await page.click('text=Traject openen');
+    expect(new URL(page.url()).pathname).toBe('/werkmakelaar/trajecten/nieuw');
+    await axe(page, 'traject openen');
+    await submit(page, '/nieuw');
+    expect(await page.title()).toMatch(/^Fout: /);
+    expect(await page.textContent('.utrecht-form-field-error-message')).toContain(
+      'Kies de kandidaat',
+    );
+    await axe(page, 'traject openen met fouten');
+
+    await page.selectOption('#veld-candidateId', w.candidateA.id);
+    await page.selectOption('#veld-route', 'werk');
+    await page.fill('#veld-startDate', monday(30));
+    await page.selectOption('#veld-form', 'beschut_werk');
+    await page.fill('#veld-jobcoachName', 'Anja Jobcoach');
+    await page.fill('#veld-workplace', 'Atelier Ferm Werk');
+    await submit(page, '/nieuw');
+    const path = new URL(page.url()).pathname;
+    expect(path).toMatch(/^\/werkmakelaar\/trajecten\/[0-9a-f-]{36}$/);
+    const id = path.split('/').pop() as string;
+    expect(await page.textContent('main')).toContain('Diagnose');
+    await axe(page, 'traject, nieuw');
+
+    // Hours: one week through the page, then up to 760 h through the API.
+    await page.fill('#veld-weekStart', monday(30));
+    await page.fill('#veld-hours', '60');
+    await submit(page, '/uren');
+    expect(await page.textContent('main')).toContain('De uren zijn geboekt.');
+    for (let week = 29; week >= 21; week--)
+      await t
+        .http()
+        .post(`/api/trajectories/${id}/hours`)
+        .set(bearer(w.wmA.token))
+        .send({ weekStart: monday(week), hours: week === 21 ? 60 : 80 })
+        .expect(201);
+    await page.reload();
+    expect(await page.textContent('main')).toContain('Bijna op de grens');
+    await axe(page, 'traject, bijna op de grens');
+    // 50 more would pass 800 h: refused on the page, with the limit named, until a reason is given.
+    await page.fill('#veld-weekStart', monday(20));
+    await page.fill('#veld-hours', '50');
+    await submit(page, '/uren');
+    expect(await page.title()).toMatch(/^Fout: /);
+    expect(await page.textContent('.werkbrug-field--invalid')).toContain('grens van 800 uur');
+    await axe(page, 'uren boven de grens');
+    await page.fill('#veld-overrideReason', 'Afronding leerdoelen, besproken in het team');
+    await submit(page, '/uren');
+    expect(await page.textContent('main')).toContain('Grens bereikt');
+
+    // Simpel Switchen: to a werkervaringsplaats, and back to beschut werk.
+    await page.selectOption('#veld-toForm', 'werkervaringsplaats');
+    await page.fill('#veld-switchedOn', daysAgo(60));
+    await page.fill('#veld-reason', 'Klaar voor een gewone werkplek');
+    await page.selectOption('#veld-decidedBy', 'samen');
+    await page.fill('#veld-jobcoachName', 'Bram Werkplek');
+    await submit(page, '/wissel');
+    expect(await page.textContent('main')).toContain('De wissel is vastgelegd.');
+    expect(await page.textContent('main')).toContain('Eerdere vormen');
+    await axe(page, 'traject na een wissel');
+    await page.selectOption('#veld-toForm', 'beschut_werk');
+    await page.fill('#veld-switchedOn', daysAgo(20));
+    await page.fill('#veld-reason', 'Wil terug naar het atelier');
+    await page.selectOption('#veld-decidedBy', 'kandidaat');
+    await submit(page, '/wissel');
+    const main = (await page.textContent('main')) as string;
+    expect(main).toContain('Beschut werk (terug)');
+    // The earlier jobcoach and workplace came back with the return.
+    expect(await page.textContent('.werkbrug-summary-list')).toContain('Anja Jobcoach');
+    expect(await page.textContent('.werkbrug-summary-list')).toContain('Atelier Ferm Werk');
+    await axe(page, 'traject na terugkeer');
+    // A switch to the form it is in now is not offered, and refused when sent anyway.
+    expect(
+      await page.$$eval('#veld-toForm option', (o) => o.map((x) => x.getAttribute('value'))),
+    ).not.toContain('beschut_werk');
+
+    const api = await t.http().get(`/api/trajectories/${id}`).set(bearer(w.wmA.token)).expect(200);
+    expect(api.body).toMatchObject({ status: 'lopend', form: 'beschut_werk' });
+    expect(api.body.transitions).toHaveLength(2);
+    await context.close();
+    expect(violations).toEqual([]);
+  });
+
+  it('shows the reports with a chart beside each table, and downloads the Ferm Werk table as CSV', async () => {
+    violations.length = 0;
+    const context = await newContext(browser, base);
+    const page = await context.newPage();
+    await signInPage(page, 'admin@test.nl', PASSWORD);
+    await page.goto('/beheer/rapportages');
+    await axe(page, 'beheer rapportages');
+    const table = (await page.textContent('#ferm-werk + .werkbrug-report table')) as string;
+    expect(table).toContain('Trajecten gestart');
+    // One trajectory: an administrator's report leaves the organisation, so it shows as <5.
+    expect(table).toContain('<5');
+    expect(await page.$$('svg.werkbrug-chart[role=img]')).toHaveLength(4);
+    const href = (await page.getAttribute(
+      'a >> text=Download deze tabel (CSV) >> nth=0',
+      'href',
+    )) as string;
+    const csv = await context.request.get(href);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    expect(await csv.text()).toContain('Trajecten gestart,<5');
+    // A bad filter is a form error, not a crash.
+    await page.goto('/beheer/rapportages?from=gisteren');
+    expect(await page.title()).toMatch(/^Fout: /);
+    await axe(page, 'beheer rapportages met fouten');
+    await context.close();
+
+    const broker = await newContext(browser, base);
+    const own = await broker.newPage();
+    await signInPage(own, 'wm.a@test.nl', PASSWORD);
+    await own.goto('/werkmakelaar/rapportages?by=route');
+    await axe(own, 'werkmakelaar rapportages per route');
+    // The organisation's own report: no cells hidden.
+    const rows = await own.$$eval('#ferm-werk + .werkbrug-report tbody tr', (trs) =>
+      trs.map((tr) => Array.from(tr.children).map((c) => c.textContent?.trim())),
+    );
+    expect(rows[0]).toEqual(['Trajecten gestart', '1', '1']);
+    expect(rows[1]).toEqual(['Lopende trajecten', '1', '1']);
+    await broker.close();
+    expect(violations).toEqual([]);
+  });
+
+  it('works without JavaScript: open a trajectory and log hours through the plain forms', async () => {
+    const context = await newContext(browser, base, false);
+    const page = await context.newPage();
+    await signInPage(page, 'wm.a@test.nl', PASSWORD);
+    await page.goto('/werkmakelaar/trajecten/nieuw');
+    await page.selectOption('#veld-candidateId', w.candidateA.id);
+    await page.selectOption('#veld-route', 'participatie');
+    await page.fill('#veld-startDate', monday(4));
+    await submit(page, '/nieuw');
+    expect(new URL(page.url()).pathname).toMatch(/^\/werkmakelaar\/trajecten\/[0-9a-f-]{36}$/);
+    await page.fill('#veld-weekStart', monday(4));
+    await page.fill('#veld-hours', '12,5');
+    await submit(page, '/uren');
+    expect(await page.textContent('main')).toContain('De uren zijn geboekt.');
+    expect(await page.textContent('main')).toContain('12.5 uur');
+    // The same week again: the error is shown at the field, nothing is stored twice.
+    await page.fill('#veld-weekStart', monday(4));
+    await page.fill('#veld-hours', '4');
+    await submit(page, '/uren');
+    expect(await page.textContent('.werkbrug-field--invalid')).toContain('al uren geboekt');
+    await context.close();
+  });
+});

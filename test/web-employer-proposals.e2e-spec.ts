@@ -1,0 +1,149 @@
+import { MailRenderer, type MailTemplate } from '@werkbrug/mail';
+import { buildWorld, World } from './support/fixtures';
+import { startTestApp, TestApp } from './support/test-app';
+import { PROTECTED, signInEmployer, waitingProposal } from './support/web-employer';
+import { csrfOf, type Agent } from './support/web-client';
+
+describe('employer proposals (web)', () => {
+  let t: TestApp;
+  let w: World;
+  let agent: Agent;
+  let id: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await buildWorld(t);
+    agent = await signInEmployer(t, 'werkgever@groenenzo.nl');
+    id = await waitingProposal(t, w, ['werkmakelaarContact', 'firstName']);
+  });
+  afterAll(async () => t?.close());
+
+  it('lists the proposal in the inbox and shows the work profile, never protected data', async () => {
+    const inbox = await agent.get('/werkgever/voorstellen').expect(200);
+    expect(inbox.text).toContain(`/werkgever/voorstellen/${id}`);
+    expect(inbox.text).toContain('Nog beoordelen');
+    const page = await agent.get(`/werkgever/voorstellen/${id}`).expect(200);
+    expect(page.text).toContain('Zoekt buitenwerk met planten.');
+    expect(page.text).toContain('Voornaam: Sanne');
+    expect(page.text).toContain('wm.a@test.nl');
+    for (const text of [inbox.text, page.text])
+      expect(PROTECTED.filter((s) => text.includes(s))).toEqual([]);
+  });
+
+  it('asks for a meeting kind and dates when interested, keeping the answer', async () => {
+    const page = await agent.get(`/werkgever/voorstellen/${id}`);
+    const res = await agent
+      .post(`/werkgever/voorstellen/${id}/antwoord`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), answer: 'interested', dates: ['', '', ''] })
+      .expect(400);
+    expect(res.text).toContain('href="#veld-meetingKind"');
+    expect(res.text).toContain('href="#veld-dates"');
+    expect(res.text).toMatch(/value="interested" checked/);
+    const declined = await agent
+      .post(`/werkgever/voorstellen/${id}/antwoord`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), answer: 'declined' })
+      .expect(400);
+    expect(declined.text).toContain('href="#veld-reason"');
+    const [p] = await t.db.query(`SELECT status FROM proposals WHERE id = $1`, [id]);
+    expect(p.status).toBe('wacht_op_werkgever');
+  });
+
+  it('answers interested with a meeting day: status, dates and mails through the outbox', async () => {
+    const page = await agent.get(`/werkgever/voorstellen/${id}`);
+    await agent
+      .post(`/werkgever/voorstellen/${id}/antwoord`)
+      .type('form')
+      .send({
+        _csrf: csrfOf(page.text),
+        answer: 'interested',
+        meetingKind: 'meeloopdag',
+        dates: ['2030-03-04T09:30', '', ''],
+        note: 'Welkom!',
+      })
+      .expect(303);
+    const [p] = await t.db.query(
+      `SELECT status, meeting_kind, meeting_dates FROM proposals WHERE id = $1`,
+      [id],
+    );
+    expect(p.status).toBe('meeloopdag');
+    expect(new Date(p.meeting_dates[0]).toISOString()).toBe('2030-03-04T08:30:00.000Z');
+    const mails = await t.db.query(
+      `SELECT payload->>'template' AS template FROM outbox_messages WHERE topic = 'mail.send' AND aggregate_id = $1`,
+      [id],
+    );
+    expect(mails.map((m: { template: string }) => m.template)).toEqual(
+      expect.arrayContaining(['employer_answered', 'meeting_planned']),
+    );
+    // Answering twice: the page says the proposal no longer waits.
+    const again = await agent
+      .post(`/werkgever/voorstellen/${id}/antwoord`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), answer: 'not_now' })
+      .expect(409);
+    expect(again.text).toContain('wacht niet meer op uw antwoord');
+  });
+
+  it("keeps the employer's own status per candidate", async () => {
+    const page = await agent.get(`/werkgever/voorstellen/${id}`);
+    await agent
+      .post(`/werkgever/voorstellen/${id}/beoordeling`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), mark: 'relevant' })
+      .expect(303);
+    const [m] = await t.db.query(
+      `SELECT mark FROM employer_proposal_marks WHERE proposal_id = $1`,
+      [id],
+    );
+    expect(m.mark).toBe('relevant');
+    const inbox = await agent.get('/werkgever/voorstellen').expect(200);
+    expect(inbox.text).toContain('Interessant');
+    await agent
+      .post(`/werkgever/voorstellen/${id}/beoordeling`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), mark: 'onzin' })
+      .expect(400);
+  });
+
+  it('sends the employer no mail with protected candidate data', async () => {
+    const renderer = t.app.get(MailRenderer);
+    const employers: string[] = (
+      await t.db.query(`SELECT email FROM users WHERE role = 'werkgever'`)
+    ).map((r: { email: string }) => r.email);
+    const rows: {
+      payload: { template: MailTemplate; to: string[]; data: Record<string, unknown> };
+    }[] = await t.db.query(`SELECT payload FROM outbox_messages WHERE topic = 'mail.send'`);
+    const toEmployer = rows.filter((r) => r.payload.to.some((a) => employers.includes(a)));
+    // At least the "new proposal" mail went to the employer.
+    expect(toEmployer.map((r) => r.payload.template)).toContain('proposal_received');
+    for (const { payload } of toEmployer) {
+      const mail = renderer.render(payload.template, payload.data);
+      const text = `${mail.subject}\n${mail.html}\n${mail.text}`;
+      expect({
+        template: payload.template,
+        leaked: PROTECTED.filter((s) => text.includes(s)),
+      }).toEqual({
+        template: payload.template,
+        leaked: [],
+      });
+    }
+  });
+
+  it("answers 404 for another employer's proposal and writes nothing", async () => {
+    const other = await signInEmployer(t, 'werkgever@glans.nl');
+    await other.get(`/werkgever/voorstellen/${id}`).expect(404);
+    const page = await other.get('/werkgever/voorstellen').expect(200);
+    expect(page.text).not.toContain(id);
+    await other
+      .post(`/werkgever/voorstellen/${id}/beoordeling`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), mark: 'niet_relevant' })
+      .expect(404);
+    const [m] = await t.db.query(
+      `SELECT mark FROM employer_proposal_marks WHERE proposal_id = $1`,
+      [id],
+    );
+    expect(m.mark).toBe('relevant');
+  });
+});
