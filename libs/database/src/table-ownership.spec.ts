@@ -43,6 +43,10 @@ const ALLOWED = new Set([
   // employer invites a colleague as an inactive werkgever user. To move into UsersService (libs/auth).
   'web → users',
   'employer-portal → users',
+  // Trajectories (issue 12): a ladder measurement sets the candidate's rung, and opening/ending a
+  // trajectory stops/starts the retention clock (trajectory_ended_on), in the trajectory's own
+  // transaction. Found when merging main into hardening-b; to move into CandidatesService (libs/candidates).
+  'trajectories → candidates',
 ]);
 
 describe('each module writes only its own tables', () => {
