@@ -370,13 +370,21 @@ describe('outcome reports', () => {
         arrangement: 'proefplaatsing',
         startDate: '2025-01-06',
         hoursPerWeek: 16,
+        // A placement without a proposal needs the candidate's recorded consent (hardening-a).
+        candidateConsent: true,
       });
       expect(placed.status).toBe(201);
       await t
         .http()
         .post(`/api/placements/${placed.body.id}/end`)
         .set(wm())
-        .send({ outcome: 'contract', endedOn: '2025-03-03', contractMonths: 12, contractHours: 24 })
+        .send({
+          version: placed.body.version,
+          outcome: 'contract',
+          endedOn: '2025-03-03',
+          contractMonths: 12,
+          contractHours: 24,
+        })
         .expect(200);
     }
     // Seen at work after both marks; back in a trajectory two months in; never heard of again.
