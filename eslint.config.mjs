@@ -1,12 +1,63 @@
 // @ts-check
+import path from 'node:path';
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const root = import.meta.dirname;
+
+/** `libs/<name>/...` → name; anything outside libs → null. */
+function libOf(file) {
+  const parts = path.relative(root, file).split(path.sep);
+  return parts[0] === 'libs' && parts.length > 2 ? parts[1] : null;
+}
+
+/**
+ * Each lib is reached from outside only through its alias `@werkbrug/<lib>` (its public index), so a
+ * lib's internals can move without breaking others and the dependency graph stays visible.
+ */
+const libBoundaries = {
+  meta: {
+    type: 'problem',
+    messages: {
+      crossLib:
+        "Relative import from lib '{{from}}' into lib '{{to}}': import it as '@werkbrug/{{to}}' (export what you need from libs/{{to}}/src/index.ts).",
+      intoLibSrc:
+        "Relative import into libs/{{to}}/src from outside libs: import it as '@werkbrug/{{to}}'.",
+    },
+    schema: [],
+  },
+  create(context) {
+    const file = context.filename;
+    const fromLib = libOf(file);
+    const check = (node) => {
+      const source = node.source?.value;
+      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      const target = path.resolve(path.dirname(file), source);
+      const toLib = libOf(target);
+      if (!toLib) return;
+      const parts = path.relative(root, target).split(path.sep);
+      if (fromLib && fromLib !== toLib) {
+        context.report({
+          node: node.source,
+          messageId: 'crossLib',
+          data: { from: fromLib, to: toLib },
+        });
+      } else if (!fromLib && parts[2] === 'src') {
+        context.report({ node: node.source, messageId: 'intoLibSrc', data: { to: toLib } });
+      }
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check };
+  },
+};
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.werkbrug/**', 'coverage/**', '.test-stack/**'] },
+  {
+    ignores: ['dist/**', 'node_modules/**', '.werkbrug/**', 'coverage/**', '.test-stack/**'],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    files: ['**/*.ts'],
     languageOptions: {
       globals: {
         process: 'readonly',
@@ -15,14 +66,38 @@ export default tseslint.config(
         module: 'writable',
         __dirname: 'readonly',
       },
+      // Type-aware rules: every .ts file is in tsconfig.json, so the project service finds its program.
+      parserOptions: { projectService: true, tsconfigRootDir: root },
     },
+    plugins: { werkbrug: { rules: { 'lib-boundaries': libBoundaries } } },
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/no-explicit-any': 'error',
+      // A promise nobody awaits loses its error (an unhandled rejection) and its ordering.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      // A new member of a union (a status, a role, a topic) must be handled in every switch over it.
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: false, requireDefaultForNonUnion: false },
+      ],
+      'werkbrug/lib-boundaries': 'error',
       'no-console': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+      },
     },
   },
 );

@@ -62,6 +62,38 @@ describe('hardening: configuration fails fast', () => {
     ]);
   });
 
+  it('settings that used to bypass the config (NaN slipped through) now stop every entry point', () => {
+    const api = run(API, {
+      ...VALID,
+      TOKEN_CACHE_MS: '5s',
+      DATABASE_POOL_SIZE: '0',
+      HOST: 'local host',
+    });
+    expect([api.status, api.stderr.trim()]).toEqual([
+      1,
+      [
+        'Invalid configuration:',
+        '  - TOKEN_CACHE_MS must be a whole number from 0 to 3600000 (got "5s")',
+        '  - DATABASE_POOL_SIZE must be a whole number from 1 to 1000 (got "0")',
+        '  - HOST must be a host name or IP address (got "local host")',
+      ].join('\n'),
+    ]);
+    const worker = run(WORKER, { ...VALID, OUTBOX_POLL_MS: 'snel', OUTBOX_BATCH_SIZE: '-1' });
+    expect([worker.status, worker.stderr.trim()]).toEqual([
+      1,
+      [
+        'Invalid configuration:',
+        '  - OUTBOX_BATCH_SIZE must be a whole number from 1 to 10000 (got "-1")',
+        '  - OUTBOX_POLL_MS must be a whole number from 1 to 60000 (got "snel")',
+      ].join('\n'),
+    ]);
+    const cli = run(CLI, { WERKBRUG_PG_PORT: 'postgres' }, ['migrate']);
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toContain(
+      'WERKBRUG_PG_PORT must be a whole number from 1 to 65535 (got "postgres")',
+    );
+  });
+
   describe('npm start refuses a weak WERKBRUG_ADMIN_PASSWORD before anything starts', () => {
     let dataDir: string;
     beforeEach(() => {

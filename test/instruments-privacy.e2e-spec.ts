@@ -1,8 +1,7 @@
 import { DataSource } from 'typeorm';
-import { InstrumentDeadlinesService } from '@werkbrug/instruments';
+import { addDays, addMonths, InstrumentDeadlinesService } from '@werkbrug/instruments';
 import { MailOutboxHandler } from '@werkbrug/mail';
 import { OutboxProcessor } from '@werkbrug/outbox';
-import { addDays, addMonths } from '../libs/instruments/src/engine/format';
 import { bearer, buildWorld, candidateBody, World } from './support/fixtures';
 import { startSmtpSink } from './support/smtp-sink';
 import { startTestApp, TestApp } from './support/test-app';

@@ -85,7 +85,7 @@ export function sampleValue(doc: OpenApiDocument, schema: OpenApiSchema): unknow
       return true;
     case 'array':
       return s.items ? [sampleValue(doc, s.items)] : [];
-    default: {
+    case 'object': {
       const out: Record<string, unknown> = {};
       for (const name of s.required ?? [])
         out[name] = sampleValue(doc, s.properties?.[name] ?? { type: 'string' });

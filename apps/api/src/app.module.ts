@@ -8,6 +8,7 @@ import { CaseloadModule } from '@werkbrug/caseload';
 import { ConfigModule, loadConfig } from '@werkbrug/config';
 import { DatabaseModule } from '@werkbrug/database';
 import { EmployersModule } from '@werkbrug/employers';
+import { GeoModule } from '@werkbrug/geo';
 import { HealthModule } from '@werkbrug/health';
 import { InterestsModule } from '@werkbrug/interests';
 import { InstrumentsModule } from '@werkbrug/instruments';
@@ -35,6 +36,8 @@ import { WerksoortenModule } from '@werkbrug/werksoorten';
     ConfigModule,
     LoggerModule.forRootAsync({ useFactory: () => loggerParams(loadConfig().logLevel) }),
     DatabaseModule,
+    // Postcode → place and coordinates (PDOK when GEOCODER_URL is set, then the embedded table).
+    GeoModule,
     OutboxModule,
     // Queues e-mail; serves the development mailbox at /dev/mail.
     MailModule,

@@ -17,7 +17,7 @@ async function main() {
     if (stopping) res.setHeader('Connection', 'close');
     next();
   });
-  await app.listen(config.port, process.env.HOST ?? '127.0.0.1');
+  await app.listen(config.port, config.host);
   const server = app.getHttpServer() as Server;
 
   /**

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { loadLauncherConfig } from '@werkbrug/config';
 
-export const dataDir = () => path.resolve(process.env.WERKBRUG_DATA_DIR ?? '.werkbrug');
+export const dataDir = () => loadLauncherConfig().dataDir;
 
 const stackFile = () => path.join(dataDir(), 'stack.json');
 

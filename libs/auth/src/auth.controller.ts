@@ -26,6 +26,7 @@ import { dummyPasswordHash, verifyPassword } from './password-hasher';
 import { ROLES, type Actor } from './role';
 import { TokenService } from './token.service';
 import { UsersService } from './users/users.service';
+import { UserResponse } from './users/users.responses';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -39,6 +40,7 @@ export class AuthController {
   ) {}
 
   @Post('token')
+  @ApiOkResponse({ type: TokenResponse })
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange e-mail and password for a bearer token' })
@@ -115,6 +117,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOkResponse({ type: UserResponse })
   @Access(...ROLES)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user' })

@@ -9,7 +9,6 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest();
 
 /** Shared by every TokenService instance in the process, so any revocation clears it. */
 const actorCache = new Map<string, { actor: Actor; until: number }>();
-const CACHE_MS = Number(process.env.TOKEN_CACHE_MS ?? 5000);
 const CACHE_LIMIT = 20_000;
 
 /** Empties the token cache (for tests that change tokens behind the service's back, and operators). */
@@ -77,11 +76,12 @@ export class TokenService {
       employerId: row.employer_id,
       candidateId: row.candidate_id,
     };
-    if (CACHE_MS > 0) {
+    const cacheMs = this.config.tokenCacheMs;
+    if (cacheMs > 0) {
       if (actorCache.size >= CACHE_LIMIT) actorCache.clear();
       actorCache.set(key, {
         actor,
-        until: Math.min(now + CACHE_MS, new Date(row.expires_at).getTime()),
+        until: Math.min(now + cacheMs, new Date(row.expires_at).getTime()),
       });
     }
     return actor;

@@ -9,11 +9,22 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Access, type Actor, CurrentActor } from '@werkbrug/auth';
 import { IfMatchVersion } from '@werkbrug/http';
 import { CandidateListQuery, CreateCandidateDto, UpdateCandidateDto } from './candidate.dto';
 import { CandidatesService } from './candidates.service';
+import {
+  CandidatePageResponse,
+  CandidateFileResponse,
+  CandidateResponse,
+} from './candidates.responses';
 
 const PURPOSE_HEADER = 'x-purpose';
 
@@ -24,18 +35,21 @@ export class CandidatesController {
   constructor(private readonly candidates: CandidatesService) {}
 
   @Get()
+  @ApiOkResponse({ type: CandidatePageResponse })
   @Access('admin', 'werkmakelaar')
   list(@CurrentActor() actor: Actor, @Query() query: CandidateListQuery) {
     return this.candidates.list(actor, query);
   }
 
   @Post()
+  @ApiCreatedResponse({ type: CandidateFileResponse })
   @Access('werkmakelaar')
   create(@CurrentActor() actor: Actor, @Body() dto: CreateCandidateDto) {
     return this.candidates.create(actor, dto);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: CandidateResponse })
   @Access('admin', 'werkmakelaar', 'kandidaat')
   @ApiHeader({
     name: 'X-Purpose',
@@ -52,6 +66,7 @@ export class CandidatesController {
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: CandidateResponse })
   @Access('werkmakelaar', 'kandidaat')
   async update(
     @CurrentActor() actor: Actor,

@@ -1,9 +1,30 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 
+/** Outbox worker tuning (OUTBOX_*). */
+export interface OutboxConfig {
+  batchSize: number;
+  /** First retry delay; doubles per attempt up to maxDelayMs. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** After this many attempts a message is parked as dead, visible for an operator. */
+  maxAttempts: number;
+  /** How long a claimed message stays invisible to other workers (crash recovery). */
+  leaseMs: number;
+  idlePollMs: number;
+  /** How often a started worker writes its heartbeat row. */
+  heartbeatMs: number;
+  /** A worker whose heartbeat is older than this is gone: its claimed rows are claimable at once. */
+  deadAfterMs: number;
+  /** How often a topic in back-off asks its peer whether it answers again. */
+  probeMs: number;
+}
+
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
   port: number;
+  /** Interface the API listens on (HOST, default loopback). */
+  host: string;
   dataDir: string;
   databaseUrl: string;
   meiliUrl: string;
@@ -14,8 +35,17 @@ export interface AppConfig {
   mailFrom: string;
   publicUrl: string;
   tokenTtlHours: number;
+  /** How long a resolved bearer token is remembered in the process (TOKEN_CACHE_MS; 0 = off). */
+  tokenCacheMs: number;
+  /** PostgreSQL connections per process (DATABASE_POOL_SIZE). */
+  databasePoolSize: number;
+  outbox: OutboxConfig;
+  /** PDOK Locatieserver (or compatible) base URL; null = only the embedded postcode table. */
+  geocoderUrl: string | null;
   corsOrigins: string[];
   logLevel: string;
+  /** LOG_FORMAT: json or pretty; null = pretty on a terminal, JSON otherwise. */
+  logFormat: 'json' | 'pretty' | null;
   adminEmail: string | null;
   adminPassword: string | null;
   /** Years after the end of a trajectory before a candidate file is anonymised (AVG storage limit). */
@@ -55,6 +85,38 @@ function intFrom(
   return value;
 }
 
+/** The OUTBOX_* settings alone (the outbox processor reads them without the rest of the config). */
+export function outboxConfigFrom(env: NodeJS.ProcessEnv, problems: string[]): OutboxConfig {
+  const maxMs = 24 * 3600_000;
+  const config: OutboxConfig = {
+    batchSize: intFrom(env, 'OUTBOX_BATCH_SIZE', 200, problems, 1, 10_000),
+    baseDelayMs: intFrom(env, 'OUTBOX_RETRY_BASE_MS', 1000, problems, 1, maxMs),
+    maxDelayMs: intFrom(env, 'OUTBOX_RETRY_MAX_MS', 60_000, problems, 1, maxMs),
+    maxAttempts: intFrom(env, 'OUTBOX_MAX_ATTEMPTS', 50, problems, 1, 10_000),
+    leaseMs: intFrom(env, 'OUTBOX_LEASE_MS', 120_000, problems, 1000, maxMs),
+    idlePollMs: intFrom(env, 'OUTBOX_POLL_MS', 100, problems, 1, 60_000),
+    heartbeatMs: intFrom(env, 'OUTBOX_HEARTBEAT_MS', 2000, problems, 10, 3600_000),
+    deadAfterMs: intFrom(env, 'OUTBOX_DEAD_AFTER_MS', 10_000, problems, 20, maxMs),
+    probeMs: intFrom(env, 'OUTBOX_PROBE_MS', 500, problems, 10, 3600_000),
+  };
+  if (config.baseDelayMs > config.maxDelayMs) {
+    problems.push('OUTBOX_RETRY_BASE_MS must not exceed OUTBOX_RETRY_MAX_MS');
+  }
+  // A live worker must write its heartbeat well before it is taken for gone.
+  if (config.heartbeatMs * 2 > config.deadAfterMs) {
+    problems.push('OUTBOX_DEAD_AFTER_MS must be at least twice OUTBOX_HEARTBEAT_MS');
+  }
+  return config;
+}
+
+/** Like outboxConfigFrom, failing with a ConfigError on any problem. */
+export function loadOutboxConfig(env: NodeJS.ProcessEnv = process.env): OutboxConfig {
+  const problems: string[] = [];
+  const config = outboxConfigFrom(env, problems);
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
 function urlFrom(env: NodeJS.ProcessEnv, name: string, problems: string[], protocols: string[]) {
   const raw = env[name];
   if (!raw) {
@@ -83,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config: AppConfig = {
     env: nodeEnv,
     port: intFrom(env, 'PORT', 3000, problems, 0),
+    host: env.HOST || '127.0.0.1',
     dataDir: path.resolve(env.WERKBRUG_DATA_DIR ?? '.werkbrug'),
     databaseUrl: urlFrom(env, 'DATABASE_URL', problems, ['postgres:', 'postgresql:']),
     meiliUrl: urlFrom(env, 'MEILI_URL', problems, ['http:', 'https:']),
@@ -92,11 +155,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: env.MAIL_FROM ?? 'Werkbrug <noreply@werkbrug.local>',
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`,
     tokenTtlHours: intFrom(env, 'TOKEN_TTL_HOURS', 12, problems, 1, 24 * 30),
+    tokenCacheMs: intFrom(env, 'TOKEN_CACHE_MS', 5000, problems, 0, 3600_000),
+    databasePoolSize: intFrom(env, 'DATABASE_POOL_SIZE', 20, problems, 1, 1000),
+    outbox: outboxConfigFrom(env, problems),
+    geocoderUrl: env.GEOCODER_URL
+      ? urlFrom(env, 'GEOCODER_URL', problems, ['http:', 'https:'])
+      : null,
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    logFormat: env.LOG_FORMAT === 'json' || env.LOG_FORMAT === 'pretty' ? env.LOG_FORMAT : null,
     adminEmail: env.WERKBRUG_ADMIN_EMAIL ?? null,
     adminPassword: env.WERKBRUG_ADMIN_PASSWORD ?? null,
     retentionYears: intFrom(env, 'RETENTION_YEARS', 2, problems, 1, 30),
@@ -109,6 +179,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .filter(Boolean),
     linkSecret: env.LINK_SECRET || null,
   };
+  if (env.LOG_FORMAT && !config.logFormat) {
+    problems.push(`LOG_FORMAT must be json or pretty (got "${env.LOG_FORMAT}")`);
+  }
   if (config.linkSecret !== null && config.linkSecret.length < 32) {
     problems.push('LINK_SECRET must be at least 32 characters');
   }
@@ -126,10 +199,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.meiliIndexPrefix && !/^[a-z0-9_-]{1,40}$/.test(config.meiliIndexPrefix)) {
     problems.push('MEILI_INDEX_PREFIX may hold only a-z, 0-9, _ and - (at most 40)');
   }
+  if (!/^[A-Za-z0-9.:[\]-]+$/.test(config.host)) {
+    problems.push(`HOST must be a host name or IP address (got "${config.host}")`);
+  }
   for (const origin of config.corsOrigins) {
     if (!/^https?:\/\/[^/]+$/.test(origin))
       problems.push(`CORS_ORIGINS entry "${origin}" is not an origin`);
   }
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** What `npm start` and the CLI need before the app config exists (they start the servers it points at). */
+export interface LauncherConfig {
+  port: number;
+  dataDir: string;
+  pgPort: number;
+  meiliPort: number;
+}
+
+export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env): LauncherConfig {
+  const problems: string[] = [];
+  const config: LauncherConfig = {
+    port: intFrom(env, 'PORT', 3000, problems, 0),
+    dataDir: path.resolve(env.WERKBRUG_DATA_DIR || '.werkbrug'),
+    pgPort: intFrom(env, 'WERKBRUG_PG_PORT', 54329, problems, 1),
+    meiliPort: intFrom(env, 'WERKBRUG_MEILI_PORT', 7700, problems, 1),
+  };
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

@@ -5,7 +5,7 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 /** Compiled migrations live next to the compiled libs: dist/migrations/*.js. */
 export const MIGRATIONS_GLOB = path.join(__dirname, '..', '..', '..', 'migrations', '*.{js,ts}');
 
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+export function dataSourceOptions(databaseUrl: string, poolSize = 20): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -15,6 +15,6 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     // The schema changes only through migrations/.
     synchronize: false,
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 20), application_name: 'werkbrug' },
+    extra: { max: poolSize, application_name: 'werkbrug' },
   };
 }

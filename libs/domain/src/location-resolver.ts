@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { currentGeocoder } from '@werkbrug/geo';
 import { Problems } from '@werkbrug/http';
 import type { LocationDto, ResolvedLocation } from './location.dto';
 import { normalisePostcodeInput } from './validators';
@@ -20,18 +21,21 @@ export async function resolveLocation(
     ]);
   }
   if (lat === undefined || lng === undefined || !place) {
-    const rows: { place: string; lat: number; lng: number }[] = await em.query(
-      `SELECT place, lat, lng FROM postcode_areas WHERE pc4 = $1`,
-      [postcode.slice(0, 4)],
-    );
-    const area = rows[0];
+    const geocoder = currentGeocoder();
+    const area = await geocoder.lookup(em, postcode);
     if (!area && (lat === undefined || lng === undefined)) {
-      throw Problems.validation([
-        {
-          field: `${field}.postcode`,
-          message: 'postcode area unknown: send lat and lng for this location',
-        },
-      ]);
+      // Say exactly what would be accepted instead.
+      throw Problems.validation(
+        [
+          {
+            field: `${field}.postcode`,
+            message:
+              `postcode ${postcode} is not known to ${geocoder.name}: send ${field}.lat and ${field}.lng ` +
+              `(WGS84 decimal degrees in the Netherlands, e.g. 52.0860 and 4.8836) and ${field}.place with it`,
+          },
+        ],
+        `No coordinates for postcode ${postcode}. Send "${field}": { "postcode": "${dto.postcode}", "place": "<plaats>", "lat": <graden noord>, "lng": <graden oost> }.`,
+      );
     }
     lat ??= area?.lat;
     lng ??= area?.lng;
@@ -39,7 +43,10 @@ export async function resolveLocation(
   }
   if (!place)
     throw Problems.validation([
-      { field: `${field}.place`, message: 'place is required for this postcode' },
+      {
+        field: `${field}.place`,
+        message: `postcode ${postcode} is not known to ${currentGeocoder().name}: send ${field}.place (the town) with the coordinates`,
+      },
     ]);
   return {
     address: dto.address?.trim() ?? '',

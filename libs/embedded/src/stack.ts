@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { loadLauncherConfig } from '@werkbrug/config';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { startMeilisearch } from './embedded-meilisearch';
 import { loadOrCreateSecrets } from './secrets';
@@ -42,7 +43,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   try {
     let databaseUrl = process.env.DATABASE_URL ?? '';
     if (!databaseUrl) {
-      const pgPort = options.pgPort ?? Number(process.env.WERKBRUG_PG_PORT ?? 54329);
+      const pgPort = options.pgPort ?? loadLauncherConfig().pgPort;
       options.log(`starting embedded PostgreSQL on 127.0.0.1:${pgPort}`);
       const pg = await startEmbeddedPostgres({
         dataDir,
@@ -62,7 +63,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     let meiliPid: number | null = null;
     let meiliProcess: ChildProcess | null = null;
     let meiliStop: (() => Promise<void>) | null = null;
-    const meiliPort = options.meiliPort ?? Number(process.env.WERKBRUG_MEILI_PORT ?? 7700);
+    const meiliPort = options.meiliPort ?? loadLauncherConfig().meiliPort;
     const startSearch = async () => {
       const meili = await startMeilisearch({
         dataDir,

@@ -10,11 +10,12 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access, type Actor, CurrentActor } from '@werkbrug/auth';
 import { IfMatchVersion } from '@werkbrug/http';
 import { CreateEmployerDto, EmployerListQuery, UpdateEmployerDto } from './employer.dto';
 import { EmployersService } from './employers.service';
+import { EmployerPageResponse, EmployerResponse } from './employers.responses';
 
 @ApiTags('employers')
 @ApiBearerAuth()
@@ -23,24 +24,28 @@ export class EmployersController {
   constructor(private readonly employers: EmployersService) {}
 
   @Get()
+  @ApiOkResponse({ type: EmployerPageResponse })
   @Access('admin', 'werkmakelaar', 'werkgever')
   list(@CurrentActor() actor: Actor, @Query() query: EmployerListQuery) {
     return this.employers.list(actor, query);
   }
 
   @Post()
+  @ApiCreatedResponse({ type: EmployerResponse })
   @Access('admin', 'werkmakelaar')
   create(@CurrentActor() actor: Actor, @Body() dto: CreateEmployerDto) {
     return this.employers.create(actor, dto);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: EmployerResponse })
   @Access('admin', 'werkmakelaar', 'werkgever')
   async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.employers.get(actor, id);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: EmployerResponse })
   @Access('admin', 'werkmakelaar', 'werkgever')
   async update(
     @CurrentActor() actor: Actor,

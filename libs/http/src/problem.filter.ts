@@ -16,8 +16,9 @@ import {
   PG_UNIQUE_VIOLATION,
 } from '@werkbrug/database';
 import { PROBLEM_CONTENT_TYPE, ProblemDocument, ProblemException, problemOf } from './problem';
+import type { ProblemCode } from './problem-codes';
 
-const CODE_BY_STATUS: Record<number, [string, string]> = {
+const CODE_BY_STATUS: Record<number, [ProblemCode, string]> = {
   400: ['BAD_REQUEST', 'Bad request'],
   401: ['UNAUTHENTICATED', 'Authentication required'],
   403: ['FORBIDDEN', 'Forbidden'],
@@ -36,7 +37,7 @@ export function toProblem(error: unknown, instance?: string): ProblemDocument {
   if (error instanceof ProblemException) return { ...error.problem, instance };
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    const [code, title] = CODE_BY_STATUS[status] ?? [
+    const [code, title]: [ProblemCode, string] = CODE_BY_STATUS[status] ?? [
       `HTTP_${status}`,
       HttpStatus[status] ?? 'Error',
     ];

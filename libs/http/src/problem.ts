@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import type { ProblemCode } from './problem-codes';
 
 /** A field that failed validation, as reported in a problem document. */
 export interface FieldError {
@@ -10,7 +11,7 @@ export interface ProblemDocument {
   type: string;
   title: string;
   status: number;
-  code: string;
+  code: ProblemCode;
   detail?: string;
   instance?: string;
   errors?: FieldError[];
@@ -20,13 +21,13 @@ export interface ProblemDocument {
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** Stable problem type URI per code; clients switch on `code` or `type`, never on text. */
-export const problemType = (code: string) =>
+export const problemType = (code: ProblemCode) =>
   `urn:werkbrug:problem:${code.toLowerCase().replace(/_/g, '-')}`;
 
 /** A problem document from its parts; the type URI follows from the code. */
 export const problemOf = (
   status: number,
-  code: string,
+  code: ProblemCode,
   title: string,
   detail?: string,
   extensions: Record<string, unknown> = {},
@@ -39,7 +40,7 @@ export const problemOf = (
 export class ProblemException extends HttpException {
   constructor(
     status: number,
-    public readonly code: string,
+    public readonly code: ProblemCode,
     title: string,
     detail?: string,
     extensions: Record<string, unknown> = {},
@@ -76,7 +77,7 @@ export const Problems = {
       'Send the version you read in an If-Match header (for example If-Match: "3") or a version field.',
     ),
   conflict: (
-    code: string,
+    code: ProblemCode,
     title: string,
     detail: string,
     extensions: Record<string, unknown> = {},

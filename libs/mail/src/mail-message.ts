@@ -1,3 +1,5 @@
+import type { OutboxTopic } from '@werkbrug/outbox';
+
 /** Every message Werkbrug sends; each has a folder of the same name under libs/mail/templates. */
 export const MAIL_TEMPLATES = [
   'consent_request',
@@ -25,7 +27,7 @@ export interface MailMessage {
 }
 
 /** The outbox topic the worker's MailOutboxHandler drains. */
-export const MAIL_TOPIC = 'mail.send';
+export const MAIL_TOPIC = 'mail.send' satisfies OutboxTopic;
 
 export const isMailTemplate = (value: unknown): value is MailTemplate =>
   typeof value === 'string' && (MAIL_TEMPLATES as readonly string[]).includes(value);

@@ -1,3 +1,4 @@
+import { newVacancyData, vacancyRowOf } from '@werkbrug/vacancies';
 import type { EvalCandidate, EvalVacancy } from './evaluation-set';
 import type { Query } from './independent-check';
 
@@ -85,45 +86,27 @@ export function sqlRecordWriter(query: Query, owners: EvalOwners) {
       );
       const werksoortId = werksoorten.get(b.werksoort);
       if (!werksoortId) throw new Error(`werksoort ${b.werksoort} is not seeded`);
-      const [row] = (await query(
-        `INSERT INTO vacancies (employer_id, werksoort_id, title, description, address, postcode, place, lat, lng,
-           arrangements, hours_min, hours_max, working_days, dayparts, hours_adjustable, required_certificates,
-           desired_certificates, min_language_level, demand_lifting, demand_standing, demand_pace, demand_stimuli,
-           demand_outdoor, jobcoach_welcome, buddy_available, wheelchair_accessible, places, places_filled, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-           $23, $24, $25, $26, $27, 0, $28) RETURNING id`,
-        [
-          owners.employerId,
-          werksoortId,
-          b.title.trim(),
-          b.description.trim(),
-          b.location.address,
-          postcode(b.location.postcode),
-          b.location.place,
-          b.location.lat,
-          b.location.lng,
-          b.arrangements,
-          b.hoursMin,
-          b.hoursMax,
-          b.workingDays,
-          b.dayparts,
-          b.hoursAdjustable,
-          b.requiredCertificates,
-          b.desiredCertificates,
-          b.minLanguageLevel,
-          b.demands.lifting,
-          b.demands.standing,
-          b.demands.pace,
-          b.demands.stimuli,
-          b.demands.outdoor,
-          b.jobcoachWelcome,
-          b.buddyAvailable,
-          b.wheelchairAccessible,
-          b.places,
-          b.status,
-        ],
+      // The same body → data mapping as the API's create, written column by column.
+      const data = newVacancyData(b, {
+        employerId: owners.employerId,
+        werksoortId,
+        location: { ...b.location, postcode: postcode(b.location.postcode) },
+      });
+      const {
+        id: _id,
+        created_at: _c,
+        updated_at: _u,
+        ...row
+      } = vacancyRowOf(data, {
+        id: '',
+        createdAt: '',
+      });
+      const columns = Object.keys(row);
+      const [inserted] = (await query(
+        `INSERT INTO vacancies (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+        Object.values(row),
       )) as { id: string }[];
-      return row.id;
+      return inserted.id;
     },
   };
 }

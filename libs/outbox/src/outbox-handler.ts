@@ -1,11 +1,12 @@
 import type { OutboxMessage } from './outbox-message.entity';
+import type { OutboxTopic } from './outbox-topics';
 
 /**
  * Applies the messages of one topic. Resolve with the ids that failed and why;
  * throwing fails the whole batch. Handlers must be idempotent: a message may be applied twice.
  */
 export interface OutboxHandler {
-  readonly topic: string;
+  readonly topic: OutboxTopic;
   /**
    * `settle(id)` marks one message done at once (before the batch ends): a handler with side effects
    * that cannot be taken back (a sent mail) calls it after each one, so a crash re-sends at most the

@@ -1,4 +1,5 @@
 import { Column, Entity } from 'typeorm';
+import type { OutboxTopic } from './outbox-topics';
 import { BaseEntity } from '@werkbrug/database';
 
 export type OutboxStatus = 'pending' | 'processing' | 'done' | 'dead';
@@ -9,8 +10,9 @@ export type OutboxStatus = 'pending' | 'processing' | 'done' | 'dead';
  */
 @Entity('outbox_messages')
 export class OutboxMessage extends BaseEntity {
+  /** Text in the table; only known topics are enqueued and claimed (OUTBOX_TOPICS). */
   @Column({ type: 'text' })
-  topic!: string;
+  topic!: OutboxTopic;
 
   @Column({ type: 'text', nullable: true })
   aggregateType!: string | null;

@@ -4,12 +4,16 @@ import { createTestDatabase, dropTestDatabase } from '../../../test/support/test
 import { OutboxHandler } from './outbox-handler';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxProcessor, releaseClaimsOf, retryDelayMs } from './outbox-processor';
+import type { OutboxTopic } from './outbox-topics';
+
+// Any known topic will do: this suite has its own database and no real handlers.
+const TOPIC: OutboxTopic = 'search.reindex';
 
 /** A handler that records what it saw and fails the ids it is told to. */
 class RecordingHandler implements OutboxHandler {
   readonly seen: string[] = [];
   failing = new Set<string>();
-  constructor(readonly topic: string) {}
+  constructor(readonly topic: OutboxTopic) {}
   async handle(messages: OutboxMessage[]) {
     this.seen.push(...messages.map((m) => m.id));
     return new Map(
@@ -46,8 +50,8 @@ describe('outbox processor (real PostgreSQL)', () => {
   };
 
   it('hands each message to exactly one of several concurrent workers (SKIP LOCKED)', async () => {
-    const ids = await insert('test.topic', 300);
-    const handlers = [1, 2, 3].map(() => new RecordingHandler('test.topic'));
+    const ids = await insert(TOPIC, 300);
+    const handlers = [1, 2, 3].map(() => new RecordingHandler(TOPIC));
     const workers = handlers.map((h) => new OutboxProcessor(db, [h], { batchSize: 25 }));
     await Promise.all(workers.map((w) => w.drain()));
     const seen = handlers.flatMap((h) => h.seen);
@@ -61,8 +65,8 @@ describe('outbox processor (real PostgreSQL)', () => {
   });
 
   it('retries failures with backoff, keeps the error visible, then parks them as dead', async () => {
-    const [id] = await insert('test.topic', 1);
-    const handler = new RecordingHandler('test.topic');
+    const [id] = await insert(TOPIC, 1);
+    const handler = new RecordingHandler(TOPIC);
     handler.failing.add(id);
     const worker = new OutboxProcessor(db, [handler], {
       baseDelayMs: 1000,
@@ -93,9 +97,9 @@ describe('outbox processor (real PostgreSQL)', () => {
   });
 
   it('records a thrown handler error on every message of the batch', async () => {
-    const ids = await insert('test.topic', 3);
+    const ids = await insert(TOPIC, 3);
     const throwing: OutboxHandler = {
-      topic: 'test.topic',
+      topic: TOPIC,
       handle: async () => {
         throw new Error('connection refused');
       },
@@ -108,19 +112,26 @@ describe('outbox processor (real PostgreSQL)', () => {
   });
 
   it('reclaims messages whose worker died mid-way (expired lease)', async () => {
-    const [id] = await insert('test.topic', 1);
+    const [id] = await insert(TOPIC, 1);
     await db.query(
       `UPDATE outbox_messages SET status = 'processing', attempts = 1, locked_until = now() - interval '1 second' WHERE id = $1`,
       [id],
     );
-    const handler = new RecordingHandler('test.topic');
+    const handler = new RecordingHandler(TOPIC);
     expect(await new OutboxProcessor(db, [handler], {}).runOnce()).toBe(1);
     expect(handler.seen).toEqual([id]);
   });
 
+  it('refuses a handler for an unknown topic when it is registered', () => {
+    const stray = new RecordingHandler('search.vacancys' as OutboxTopic);
+    expect(() => new OutboxProcessor(db, [stray], {})).toThrow(
+      'unknown outbox topic "search.vacancys"',
+    );
+  });
+
   it('leaves topics without a handler waiting', async () => {
     await insert('mail.send', 2);
-    const handler = new RecordingHandler('test.topic');
+    const handler = new RecordingHandler(TOPIC);
     expect(await new OutboxProcessor(db, [handler], {}).drain()).toBe(0);
     const [{ pending }] = await db.query(
       `SELECT count(*)::int AS pending FROM outbox_messages WHERE status = 'pending'`,
@@ -129,7 +140,7 @@ describe('outbox processor (real PostgreSQL)', () => {
   });
 
   it('reclaims at once the rows of a worker whose heartbeat stopped, not those of a live one', async () => {
-    const [gone, alive] = await insert('test.topic', 2);
+    const [gone, alive] = await insert(TOPIC, 2);
     await db.query(
       `INSERT INTO outbox_workers (id, heartbeat_at) VALUES ('gone:1', now() - interval '30 seconds'),
               ('alive:2', now())`,
@@ -139,13 +150,13 @@ describe('outbox processor (real PostgreSQL)', () => {
               locked_by = CASE WHEN id = $1 THEN 'gone:1' ELSE 'alive:2' END WHERE id = ANY($2)`,
       [gone, [gone, alive]],
     );
-    const handler = new RecordingHandler('test.topic');
+    const handler = new RecordingHandler(TOPIC);
     expect(await new OutboxProcessor(db, [handler], { deadAfterMs: 10_000 }).drain()).toBe(1);
     expect(handler.seen).toEqual([gone]);
   });
 
   it('gives back the claims of a worker the supervisor saw exit, with the attempt it used', async () => {
-    const ids = await insert('test.topic', 3);
+    const ids = await insert(TOPIC, 3);
     await db.query(
       `UPDATE outbox_messages SET status = 'processing', attempts = 1, locked_until = now() + interval '2 minutes',
               locked_by = 'host:42#2' WHERE id = ANY($1)`,
@@ -161,11 +172,11 @@ describe('outbox processor (real PostgreSQL)', () => {
   });
 
   it('settles each message the handler reports done before the batch ends', async () => {
-    await insert('test.topic', 3);
+    await insert(TOPIC, 3);
     let seenInDb: string[] = [];
     let first = '';
     const handler: OutboxHandler = {
-      topic: 'test.topic',
+      topic: TOPIC,
       handle: async (messages, settle) => {
         first = messages[0].id;
         await settle?.(first);
@@ -186,10 +197,10 @@ describe('outbox processor (real PostgreSQL)', () => {
   });
 
   it('retries a topic in back-off at once when its peer answers again', async () => {
-    const [id] = await insert('test.topic', 1);
+    const [id] = await insert(TOPIC, 1);
     let up = false;
     const handler: OutboxHandler = {
-      topic: 'test.topic',
+      topic: TOPIC,
       handle: async (messages) => new Map(messages.map((m) => [m.id, up ? '' : 'down'])),
       probe: async () => up,
     };
@@ -204,14 +215,14 @@ describe('outbox processor (real PostgreSQL)', () => {
     expect(await due()).toBe(false);
     expect(await worker.probeBackingOff()).toEqual([]);
     up = true;
-    expect(await worker.probeBackingOff()).toEqual(['test.topic']);
+    expect(await worker.probeBackingOff()).toEqual([TOPIC]);
     expect(await due()).toBe(true);
     // Flipped once: not probed again until a batch fails anew.
     expect(await worker.probeBackingOff()).toEqual([]);
   });
 
   it('keeps a heartbeat while started and leaves the roll of workers, claims released, on stop', async () => {
-    const worker = new OutboxProcessor(db, [new RecordingHandler('test.topic')], {
+    const worker = new OutboxProcessor(db, [new RecordingHandler(TOPIC)], {
       heartbeatMs: 50,
     });
     worker.start();

@@ -1,31 +1,17 @@
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, loadOutboxConfig, type AppConfig, type OutboxConfig } from '@werkbrug/config';
 import { queryRows } from '@werkbrug/database';
 import { OUTBOX_HANDLERS, OutboxHandler } from './outbox-handler';
 import { OutboxMessage } from './outbox-message.entity';
+import { assertOutboxTopicsHandled, isOutboxTopic, type OutboxTopic } from './outbox-topics';
 
-export interface OutboxProcessorOptions {
-  batchSize: number;
-  /** First retry delay; doubles per attempt up to maxDelayMs. */
-  baseDelayMs: number;
-  maxDelayMs: number;
-  /** After this many attempts a message is parked as dead, visible for an operator. */
-  maxAttempts: number;
-  /** How long a claimed message stays invisible to other workers (crash recovery). */
-  leaseMs: number;
-  idlePollMs: number;
-  /** How often a started worker writes its heartbeat row. */
-  heartbeatMs: number;
-  /** A worker whose heartbeat is older than this is gone: its claimed rows are claimable at once. */
-  deadAfterMs: number;
-  /** How often a topic in back-off asks its peer whether it answers again. */
-  probeMs: number;
-}
+export type OutboxProcessorOptions = OutboxConfig;
 
 export interface SettledBatch {
-  topic: string;
+  topic: OutboxTopic;
   done: number;
   failed: number;
   dead: number;
@@ -33,19 +19,10 @@ export interface SettledBatch {
 
 export const OUTBOX_OPTIONS = Symbol('OUTBOX_OPTIONS');
 
+/** OUTBOX_* through the validated config: a bad value fails with a ConfigError, never NaN. */
 export const defaultOutboxOptions = (
   env: NodeJS.ProcessEnv = process.env,
-): OutboxProcessorOptions => ({
-  batchSize: Number(env.OUTBOX_BATCH_SIZE ?? 200),
-  baseDelayMs: Number(env.OUTBOX_RETRY_BASE_MS ?? 1000),
-  maxDelayMs: Number(env.OUTBOX_RETRY_MAX_MS ?? 60_000),
-  maxAttempts: Number(env.OUTBOX_MAX_ATTEMPTS ?? 50),
-  leaseMs: Number(env.OUTBOX_LEASE_MS ?? 120_000),
-  idlePollMs: Number(env.OUTBOX_POLL_MS ?? 100),
-  heartbeatMs: Number(env.OUTBOX_HEARTBEAT_MS ?? 2000),
-  deadAfterMs: Number(env.OUTBOX_DEAD_AFTER_MS ?? 10_000),
-  probeMs: Number(env.OUTBOX_PROBE_MS ?? 500),
-});
+): OutboxProcessorOptions => loadOutboxConfig(env);
 
 let instances = 0;
 
@@ -79,9 +56,10 @@ export function retryDelayMs(
 }
 
 @Injectable()
-export class OutboxProcessor {
+export class OutboxProcessor implements OnApplicationBootstrap {
   private readonly logger = new Logger(OutboxProcessor.name);
-  private readonly handlers = new Map<string, OutboxHandler>();
+  private readonly handlers = new Map<OutboxTopic, OutboxHandler>();
+  private readonly registered: string[] = [];
   private readonly options: OutboxProcessorOptions;
   private running = false;
   private loop: Promise<void> | null = null;
@@ -89,7 +67,7 @@ export class OutboxProcessor {
   private heartbeat: NodeJS.Timeout | null = null;
   private prober: NodeJS.Timeout | null = null;
   /** Topics whose last batch failed: probed until their peer answers again. */
-  private readonly backingOff = new Set<string>();
+  private readonly backingOff = new Set<OutboxTopic>();
   private readonly observers: ((batch: SettledBatch) => void)[] = [];
   /** host:pid, plus #n for a second processor in the same process (tests). */
   readonly workerId = `${hostname()}:${process.pid}${instances++ ? `#${instances}` : ''}`;
@@ -98,12 +76,26 @@ export class OutboxProcessor {
     @InjectDataSource() private readonly db: DataSource,
     @Optional() @Inject(OUTBOX_HANDLERS) handlers: OutboxHandler[] | null,
     @Optional() @Inject(OUTBOX_OPTIONS) options: Partial<OutboxProcessorOptions> | null,
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig | null,
   ) {
-    this.options = { ...defaultOutboxOptions(), ...(options ?? {}) };
+    this.options = { ...(config?.outbox ?? defaultOutboxOptions()), ...(options ?? {}) };
     for (const handler of handlers ?? []) this.register(handler);
   }
 
+  /**
+   * Only a processor built by Nest's injector (the worker's module) gets this call; tests that build
+   * one by hand for a few topics do not. The worker refuses to start unless every topic has exactly
+   * one handler, so an unknown or unhandled topic fails at start-up, not as dead rows at run time.
+   */
+  onApplicationBootstrap() {
+    assertOutboxTopicsHandled(this.registered);
+  }
+
   register(handler: OutboxHandler) {
+    // Handlers may come from untyped code: a misspelt topic fails here, when the worker is built.
+    if (!isOutboxTopic(handler.topic))
+      throw new Error(`unknown outbox topic "${String(handler.topic)}"`);
+    this.registered.push(handler.topic);
     this.handlers.set(handler.topic, handler);
   }
 
@@ -164,7 +156,7 @@ export class OutboxProcessor {
   async runOnce(): Promise<number> {
     const messages = await this.claim();
     if (!messages.length) return 0;
-    const byTopic = new Map<string, OutboxMessage[]>();
+    const byTopic = new Map<OutboxTopic, OutboxMessage[]>();
     for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
     for (const [topic, batch] of byTopic) {
       const handler = this.handlers.get(topic);

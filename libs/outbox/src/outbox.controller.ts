@@ -1,9 +1,10 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Access } from '@werkbrug/auth';
 import { OutboxService } from './outbox.service';
+import { OutboxMessagesResponse, OutboxRetryResponse } from './outbox.responses';
 
 export class OutboxQuery {
   @ApiPropertyOptional({ enum: ['pending', 'retrying', 'processing', 'dead'] })
@@ -28,6 +29,7 @@ export class OutboxController {
   constructor(private readonly outbox: OutboxService) {}
 
   @Get()
+  @ApiOkResponse({ type: OutboxMessagesResponse })
   @Access('admin')
   async list(@Query() query: OutboxQuery) {
     return {
@@ -37,6 +39,7 @@ export class OutboxController {
   }
 
   @Post('retry-dead')
+  @ApiOkResponse({ type: OutboxRetryResponse })
   @Access('admin')
   @HttpCode(200)
   async retryDead() {

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '@werkbrug/database';
+import type { OutboxTopic } from './outbox-topics';
 
 export interface OutboxEntry {
-  topic: string;
+  topic: OutboxTopic;
   aggregateType?: string;
   aggregateId?: string;
   payload?: Record<string, unknown>;

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Access, type Actor, CurrentActor } from '@werkbrug/auth';
 import { IfMatchVersion } from '@werkbrug/http';
 import { ArrangementRulesService } from './arrangement-rules.service';
@@ -13,6 +19,14 @@ import {
   PlacementListQuery,
 } from './placement.dto';
 import { PlacementsService } from './placements.service';
+import {
+  AttentionResponse,
+  CheckinResponse,
+  CheckinListItemResponse,
+  PlacementPageResponse,
+  PlacementResponse,
+  ArrangementRuleResponse,
+} from './placements.responses';
 
 @ApiTags('placements')
 @ApiBearerAuth()
@@ -25,12 +39,14 @@ export class PlacementsController {
   ) {}
 
   @Get('placements')
+  @ApiOkResponse({ type: PlacementPageResponse })
   @Access('werkmakelaar', 'kandidaat', 'werkgever')
   list(@CurrentActor() actor: Actor, @Query() query: PlacementListQuery) {
     return this.placements.list(actor, query);
   }
 
   @Post('placements')
+  @ApiCreatedResponse({ type: PlacementResponse })
   @Access('werkmakelaar')
   @ApiOperation({
     summary:
@@ -41,6 +57,7 @@ export class PlacementsController {
   }
 
   @Get('placements/attention')
+  @ApiOkResponse({ type: AttentionResponse })
   @Access('werkmakelaar')
   @ApiOperation({ summary: 'Needs attention: no contact in 14 days, planned end within 14 days' })
   needsAttention(@CurrentActor() actor: Actor) {
@@ -48,12 +65,14 @@ export class PlacementsController {
   }
 
   @Get('placements/:id')
+  @ApiOkResponse({ type: PlacementResponse })
   @Access('werkmakelaar', 'kandidaat', 'werkgever')
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.placements.get(actor, id);
   }
 
   @Post('placements/:id/extend')
+  @ApiOkResponse({ type: PlacementResponse })
   @Access('werkmakelaar')
   @HttpCode(200)
   extend(
@@ -66,6 +85,7 @@ export class PlacementsController {
   }
 
   @Post('placements/:id/end')
+  @ApiOkResponse({ type: PlacementResponse })
   @Access('werkmakelaar')
   @HttpCode(200)
   end(
@@ -78,6 +98,7 @@ export class PlacementsController {
   }
 
   @Post('checkins')
+  @ApiCreatedResponse({ type: CheckinResponse })
   @Access('werkmakelaar')
   @ApiOperation({ summary: 'Log a contact moment with a candidate (optionally for a placement)' })
   checkin(@CurrentActor() actor: Actor, @Body() dto: CreateCheckinDto) {
@@ -85,18 +106,21 @@ export class PlacementsController {
   }
 
   @Get('candidates/:id/checkins')
+  @ApiOkResponse({ type: [CheckinListItemResponse] })
   @Access('werkmakelaar')
   checkins(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.placements.checkins(actor, id);
   }
 
   @Get('arrangement-rules')
+  @ApiOkResponse({ type: [ArrangementRuleResponse] })
   @Access('admin', 'werkmakelaar', 'werkgever')
   listRules() {
     return this.rules.list();
   }
 
   @Post('arrangement-rules')
+  @ApiCreatedResponse({ type: ArrangementRuleResponse })
   @Access('admin')
   @ApiOperation({ summary: 'A new rule version; the one in force ends the day before' })
   createRule(@Body() dto: CreateRuleDto) {

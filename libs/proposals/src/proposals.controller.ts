@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Access, type Actor, CurrentActor } from '@werkbrug/auth';
 import {
   ConsentDto,
@@ -9,6 +15,11 @@ import {
   StatusChangeDto,
 } from './proposal.dto';
 import { ProposalsService } from './proposals.service';
+import {
+  ProposalEventResponse,
+  ProposalPageResponse,
+  ProposalResponse,
+} from './proposals.responses';
 
 @ApiTags('proposals')
 @ApiBearerAuth()
@@ -17,12 +28,14 @@ export class ProposalsController {
   constructor(private readonly proposals: ProposalsService) {}
 
   @Get()
+  @ApiOkResponse({ type: ProposalPageResponse })
   @Access('werkmakelaar', 'kandidaat', 'werkgever')
   list(@CurrentActor() actor: Actor, @Query() query: ProposalListQuery) {
     return this.proposals.list(actor, query);
   }
 
   @Post()
+  @ApiCreatedResponse({ type: ProposalResponse })
   @Access('werkmakelaar')
   @ApiOperation({
     summary: 'Propose a candidate for a workplace; the candidate is asked for consent first',
@@ -32,18 +45,21 @@ export class ProposalsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: ProposalResponse })
   @Access('werkmakelaar', 'kandidaat', 'werkgever')
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.proposals.get(actor, id);
   }
 
   @Get(':id/events')
+  @ApiOkResponse({ type: [ProposalEventResponse] })
   @Access('werkmakelaar', 'kandidaat', 'werkgever')
   events(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.proposals.events(actor, id);
   }
 
   @Post(':id/consent')
+  @ApiOkResponse({ type: ProposalResponse })
   @Access('kandidaat')
   @HttpCode(200)
   @ApiOperation({ summary: 'The candidate agrees; only now does the employer see the proposal' })
@@ -56,6 +72,7 @@ export class ProposalsController {
   }
 
   @Post(':id/consent/withdraw')
+  @ApiOkResponse({ type: ProposalResponse })
   @Access('kandidaat')
   @HttpCode(200)
   @ApiOperation({
@@ -66,6 +83,7 @@ export class ProposalsController {
   }
 
   @Post(':id/answer')
+  @ApiOkResponse({ type: ProposalResponse })
   @Access('werkgever')
   @HttpCode(200)
   @ApiOperation({
@@ -81,6 +99,7 @@ export class ProposalsController {
   }
 
   @Post(':id/status')
+  @ApiOkResponse({ type: ProposalResponse })
   @Access('werkmakelaar', 'kandidaat', 'werkgever')
   @HttpCode(200)
   @ApiOperation({

@@ -31,27 +31,23 @@ const options = (codes: readonly string[], labels: Record<string, string>, empty
 /** Service refusals in plain Dutch, on the field they are about. */
 function errorsFrom(problem: ProblemException, errors: FormErrors, fields: Record<string, string>) {
   const doc = problem.problem;
-  switch (doc.code) {
-    case 'HOUR_LIMIT':
-      return errors.add(
-        'overrideReason',
-        `Met deze uren komt het traject boven de grens van ${String(doc.limit)} uur. Schrijf op waarom dat toch nodig is, of boek minder uren.`,
-      );
-    case 'HOURS_ALREADY_LOGGED':
-      return errors.add('weekStart', 'Voor deze week zijn al uren geboekt.');
-    case 'TRAJECTORY_OVERLAP':
-      return errors.add(
-        'route',
-        'Deze kandidaat heeft in die periode al een traject op deze route.',
-      );
-    case 'TRAJECTORY_ENDED':
-      return errors.add(Object.keys(fields)[0] ?? 'form', 'Dit traject is afgelopen.');
-    default:
-      for (const e of (doc.errors as { field: string }[] | undefined) ?? [])
-        errors.add(e.field, fields[e.field] ?? 'Controleer wat u hier invulde.');
-      if (!errors.any) throw problem;
-      return errors;
-  }
+  // Only these refusals have a field to show; every other code falls through to the field errors
+  // (an if chain, not a switch, because the closed code list is far wider than what a form can explain).
+  if (doc.code === 'HOUR_LIMIT')
+    return errors.add(
+      'overrideReason',
+      `Met deze uren komt het traject boven de grens van ${String(doc.limit)} uur. Schrijf op waarom dat toch nodig is, of boek minder uren.`,
+    );
+  if (doc.code === 'HOURS_ALREADY_LOGGED')
+    return errors.add('weekStart', 'Voor deze week zijn al uren geboekt.');
+  if (doc.code === 'TRAJECTORY_OVERLAP')
+    return errors.add('route', 'Deze kandidaat heeft in die periode al een traject op deze route.');
+  if (doc.code === 'TRAJECTORY_ENDED')
+    return errors.add(Object.keys(fields)[0] ?? 'form', 'Dit traject is afgelopen.');
+  for (const e of (doc.errors as { field: string }[] | undefined) ?? [])
+    errors.add(e.field, fields[e.field] ?? 'Controleer wat u hier invulde.');
+  if (!errors.any) throw problem;
+  return errors;
 }
 
 /**

@@ -1,3 +1,4 @@
+export * from './vacancy-data';
 export * from './vacancy.entity';
 export * from './vacancy.view';
 export * from './vacancies.module';

@@ -10,11 +10,12 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access, type Actor, CurrentActor, ROLES } from '@werkbrug/auth';
 import { IfMatchVersion } from '@werkbrug/http';
 import { CreateVacancyDto, UpdateVacancyDto, VacancyListQuery } from './vacancy.dto';
 import { VacanciesService } from './vacancies.service';
+import { VacancyPageResponse, VacancyResponse } from './vacancies.responses';
 
 @ApiTags('vacancies')
 @ApiBearerAuth()
@@ -23,24 +24,28 @@ export class VacanciesController {
   constructor(private readonly vacancies: VacanciesService) {}
 
   @Get()
+  @ApiOkResponse({ type: VacancyPageResponse })
   @Access(...ROLES)
   list(@CurrentActor() actor: Actor, @Query() query: VacancyListQuery) {
     return this.vacancies.list(actor, query);
   }
 
   @Post()
+  @ApiCreatedResponse({ type: VacancyResponse })
   @Access('admin', 'werkmakelaar', 'werkgever')
   create(@CurrentActor() actor: Actor, @Body() dto: CreateVacancyDto) {
     return this.vacancies.create(actor, dto);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: VacancyResponse })
   @Access(...ROLES)
   async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.vacancies.get(actor, id);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: VacancyResponse })
   @Access('admin', 'werkmakelaar', 'werkgever')
   async update(
     @CurrentActor() actor: Actor,

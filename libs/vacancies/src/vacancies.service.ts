@@ -21,12 +21,12 @@ import { OutboxService } from '@werkbrug/outbox';
 import { WerksoortenService } from '@werkbrug/werksoorten';
 import { CreateVacancyDto, UpdateVacancyDto, VacancyListQuery } from './vacancy.dto';
 import { Vacancy } from './vacancy.entity';
+import { newVacancyData, vacancyRecordFromRow } from './vacancy-data';
 import {
   ONE_VACANCY_SQL,
   oneVacancyParams,
   RAW_VISIBILITY,
   rawVisibilityParams,
-  rowToVacancy,
 } from './vacancy-row';
 import { toVacancyView, VacancyView } from './vacancy.view';
 
@@ -87,7 +87,7 @@ export class VacanciesService {
   async get(actor: Actor, id: string): Promise<VacancyView> {
     const [row] = await this.db.query(ONE_VACANCY_SQL, oneVacancyParams(actor, id));
     if (!row) throw Problems.notFound('Vacancy');
-    return toVacancyView(rowToVacancy(row));
+    return toVacancyView(vacancyRecordFromRow(row));
   }
 
   private checkHours(min: number, max: number) {
@@ -125,36 +125,13 @@ export class VacanciesService {
       const location = await resolveLocation(em, dto.location, 'location');
       const repo = em.getRepository(Vacancy);
       const saved = await repo.save(
-        repo.create({
-          employerId,
-          werksoortId: werksoortIds.get(dto.werksoort) as string,
-          title: dto.title.trim(),
-          description: dto.description?.trim() ?? '',
-          ...location,
-          arrangements: dto.arrangements,
-          hoursMin: dto.hoursMin,
-          hoursMax: dto.hoursMax,
-          workingDays: dto.workingDays,
-          dayparts: dto.dayparts,
-          hoursAdjustable: dto.hoursAdjustable ?? false,
-          hoursAdjustmentNote: dto.hoursAdjustmentNote?.trim() ?? '',
-          requiredCertificates: dto.requiredCertificates ?? [],
-          desiredCertificates: dto.desiredCertificates ?? [],
-          minLanguageLevel: dto.minLanguageLevel ?? 'geen',
-          demandLifting: dto.demands.lifting,
-          demandStanding: dto.demands.standing,
-          demandPace: dto.demands.pace,
-          demandStimuli: dto.demands.stimuli,
-          demandOutdoor: dto.demands.outdoor,
-          jobcoachWelcome: dto.jobcoachWelcome ?? false,
-          buddyAvailable: dto.buddyAvailable ?? false,
-          wheelchairAccessible: dto.wheelchairAccessible ?? false,
-          places: dto.places ?? 1,
-          placesFilled: 0,
-          startDate: dto.startDate ?? null,
-          status: dto.status ?? 'open',
-          instruments: dto.instruments ?? [],
-        }),
+        repo.create(
+          newVacancyData(dto, {
+            employerId,
+            werksoortId: werksoortIds.get(dto.werksoort) as string,
+            location,
+          }),
+        ),
       );
       await this.outbox.enqueue(em, {
         topic: 'search.vacancy',

@@ -10,10 +10,14 @@ import type {
   LanguageLevel,
   VacancyStatus,
 } from '@werkbrug/domain';
+import type { VacancyData } from './vacancy-data';
 
-/** A workplace on offer: what it asks (hours, certificates, demands) and what it offers (support, instruments). */
+/**
+ * A workplace on offer: what it asks (hours, certificates, demands) and what it offers (support, instruments).
+ * `implements VacancyData`: a field added there does not compile until it has a column here.
+ */
 @Entity('vacancies')
-export class Vacancy extends BaseEntity {
+export class Vacancy extends BaseEntity implements VacancyData {
   @Column({ type: 'uuid' }) employerId!: string;
   @Column({ type: 'uuid' }) werksoortId!: string;
 

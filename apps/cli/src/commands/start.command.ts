@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { passwordProblem } from '@werkbrug/auth';
+import { loadLauncherConfig } from '@werkbrug/config';
 import { isAlive, Stack, startStack } from '@werkbrug/embedded';
 import { releaseClaimsOf, releaseGoneWorkers } from '@werkbrug/outbox';
 import { clearStackInfo, dataDir, writeStackInfo } from '../data-dir';
@@ -239,7 +240,7 @@ async function superviseCommand(): Promise<void> {
       const released = await releaseGoneWorkers(db, isAlive);
       if (released) log(`released ${released} outbox row(s) claimed by workers of an earlier run`);
     }
-    const port = Number(process.env.PORT ?? 3000);
+    const { port } = loadLauncherConfig();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ...stack.env,

@@ -1,11 +1,5 @@
-import type {
-  Arrangement,
-  Day,
-  Daypart,
-  Instrument,
-  LanguageLevel,
-  VacancyStatus,
-} from '@werkbrug/domain';
+import type { Arrangement, Day, Instrument, VacancyStatus } from '@werkbrug/domain';
+import { VACANCY_ROW_COLUMNS, type VacancyRow } from '@werkbrug/vacancies';
 import { addDays, isoDate, pastMoment } from './dates';
 import { demoLocation, type DemoEmployer, type DemoLocation } from './demo-employers';
 import { pickRegionArea } from './demo-region';
@@ -17,82 +11,10 @@ import {
 } from './demo-werksoorten';
 import type { Random } from './random';
 
-/** One vacancies row; keys are the column names. */
-export interface VacancyRecord {
-  id: string;
-  created_at: string;
-  updated_at: string;
-  employer_id: string;
-  werksoort_id: string;
-  title: string;
-  description: string;
-  address: string;
-  postcode: string;
-  place: string;
-  lat: number;
-  lng: number;
-  arrangements: Arrangement[];
-  hours_min: number;
-  hours_max: number;
-  working_days: Day[];
-  dayparts: Daypart[];
-  hours_adjustable: boolean;
-  hours_adjustment_note: string;
-  required_certificates: string[];
-  desired_certificates: string[];
-  min_language_level: LanguageLevel;
-  demand_lifting: number;
-  demand_standing: number;
-  demand_pace: number;
-  demand_stimuli: number;
-  demand_outdoor: number;
-  jobcoach_welcome: boolean;
-  buddy_available: boolean;
-  wheelchair_accessible: boolean;
-  places: number;
-  places_filled: number;
-  start_date: string | null;
-  status: VacancyStatus;
-  instruments: Instrument[];
-}
+/** One vacancies row; keys are the column names, typed from the vacancy column table. */
+export type VacancyRecord = VacancyRow & { created_at: string; updated_at: string };
 
-export const VACANCY_COLUMNS: readonly (keyof VacancyRecord)[] = [
-  'id',
-  'created_at',
-  'updated_at',
-  'employer_id',
-  'werksoort_id',
-  'title',
-  'description',
-  'address',
-  'postcode',
-  'place',
-  'lat',
-  'lng',
-  'arrangements',
-  'hours_min',
-  'hours_max',
-  'working_days',
-  'dayparts',
-  'hours_adjustable',
-  'hours_adjustment_note',
-  'required_certificates',
-  'desired_certificates',
-  'min_language_level',
-  'demand_lifting',
-  'demand_standing',
-  'demand_pace',
-  'demand_stimuli',
-  'demand_outdoor',
-  'jobcoach_welcome',
-  'buddy_available',
-  'wheelchair_accessible',
-  'places',
-  'places_filled',
-  'start_date',
-  'status',
-  'instruments',
-];
+export const VACANCY_COLUMNS = VACANCY_ROW_COLUMNS;
 
 type Weighted<T> = readonly (readonly [T, number])[];
 

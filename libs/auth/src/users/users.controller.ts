@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IfMatchVersion } from '@werkbrug/http';
 import { Access } from '../access.decorator';
 import { CurrentActor } from '../current-actor.decorator';
 import { ROLES, type Actor } from '../role';
 import { CreateUserDto, UpdateUserDto, UserListQuery } from './user.dto';
 import { UsersService } from './users.service';
+import { UserPageResponse, UserResponse } from './users.responses';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -14,24 +15,28 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiOkResponse({ type: UserPageResponse })
   @Access('admin', 'werkmakelaar')
   list(@CurrentActor() actor: Actor, @Query() query: UserListQuery) {
     return this.users.list(actor, query);
   }
 
   @Post()
+  @ApiCreatedResponse({ type: UserResponse })
   @Access('admin')
   create(@Body() dto: CreateUserDto) {
     return this.users.create(dto);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: UserResponse })
   @Access(...ROLES)
   async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.users.get(actor, id);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: UserResponse })
   @Access(...ROLES)
   async update(
     @CurrentActor() actor: Actor,

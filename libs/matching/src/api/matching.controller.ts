@@ -1,9 +1,14 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, type Actor, CurrentActor, ROLES } from '@werkbrug/auth';
 import { MatchingService } from '../matching.service';
 import { VacancySearchService } from '../vacancy-search.service';
 import { CandidateMatchQuery, VacancyMatchQuery, VacancySearchQuery } from './match-query.dto';
+import {
+  CandidateMatchesResponse,
+  VacancyMatchesResponse,
+  VacancySearchResponse,
+} from './matching.responses';
 
 @ApiTags('matching')
 @ApiBearerAuth()
@@ -15,6 +20,7 @@ export class MatchingController {
   ) {}
 
   @Get('candidates/:id/matches')
+  @ApiOkResponse({ type: CandidateMatchesResponse })
   @Access('werkmakelaar', 'kandidaat')
   @ApiOperation({
     summary: 'Workplaces that fit this candidate, with reasons, and near misses with blockers',
@@ -28,6 +34,7 @@ export class MatchingController {
   }
 
   @Get('vacancies/:id/matches')
+  @ApiOkResponse({ type: VacancyMatchesResponse })
   @Access('werkmakelaar')
   @ApiOperation({
     summary: "Candidates of the caller's organisation who fit this workplace (pseudonymous)",
@@ -41,6 +48,7 @@ export class MatchingController {
   }
 
   @Get('search/vacancies')
+  @ApiOkResponse({ type: VacancySearchResponse })
   @Access(...ROLES)
   @ApiOperation({ summary: 'Browse open workplaces with facets per werksoort and arrangement' })
   searchVacancies(@CurrentActor() actor: Actor, @Query() query: VacancySearchQuery) {

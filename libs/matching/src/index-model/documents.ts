@@ -1,12 +1,13 @@
 import type { EntityManager } from 'typeorm';
-import { languageRank, type LanguageLevel } from '@werkbrug/domain';
+import { languageRank, type Instrument, type LanguageLevel } from '@werkbrug/domain';
+import { vacancyRecordFromRow, type VacancyData, type VacancyField } from '@werkbrug/vacancies';
 import type { CandidateProfile, VacancyProfile } from '../engine/match-profiles';
 import { acceptedArrangements, travelRangeKm } from '../engine/matching-rules';
 
 /** A vacancy as stored in Meilisearch: the match profile plus search-only fields and its update stamp. */
 export interface VacancyDocument extends VacancyProfile {
   werksoortTerms: string[];
-  instruments: string[];
+  instruments: Instrument[];
   _geo: { lat: number; lng: number };
   updatedAt: number;
   version: number;
@@ -26,46 +27,79 @@ const VACANCY_SQL = `
   SELECT v.*, e.name AS employer_name, w.code AS werksoort_code, w.name AS werksoort_name, w.synonyms AS werksoort_synonyms
     FROM vacancies v JOIN employers e ON e.id = v.employer_id JOIN werksoorten w ON w.id = v.werksoort_id`;
 
+/**
+ * What the search document does with each stored vacancy field. Exhaustive: a new field does not
+ * compile until it is decided here. `copy` fields go into the document as they are (and must be
+ * declared in VacancyDocument / the VacancyProfile the engine reads); `derived` ones are computed
+ * below; `not-indexed` ones stay in PostgreSQL.
+ */
+export const VACANCY_SEARCH_FIELDS = {
+  employerId: 'copy',
+  werksoortId: 'not-indexed',
+  title: 'copy',
+  description: 'copy',
+  address: 'not-indexed',
+  postcode: 'not-indexed',
+  place: 'copy',
+  lat: 'copy',
+  lng: 'copy',
+  arrangements: 'copy',
+  hoursMin: 'copy',
+  hoursMax: 'copy',
+  workingDays: 'copy',
+  dayparts: 'copy',
+  hoursAdjustable: 'copy',
+  hoursAdjustmentNote: 'not-indexed',
+  requiredCertificates: 'copy',
+  desiredCertificates: 'copy',
+  minLanguageLevel: 'derived',
+  demandLifting: 'copy',
+  demandStanding: 'copy',
+  demandPace: 'copy',
+  demandStimuli: 'copy',
+  demandOutdoor: 'copy',
+  jobcoachWelcome: 'copy',
+  buddyAvailable: 'copy',
+  wheelchairAccessible: 'copy',
+  places: 'derived',
+  placesFilled: 'derived',
+  startDate: 'not-indexed',
+  status: 'copy',
+  instruments: 'copy',
+} as const satisfies Record<VacancyField, 'copy' | 'derived' | 'not-indexed'>;
+
+type SearchFields = typeof VACANCY_SEARCH_FIELDS;
+type CopiedField = {
+  [K in VacancyField]: SearchFields[K] extends 'copy' ? K : never;
+}[VacancyField];
+
+// A copied field must be declared in the document (and so in the match profile the engine reads).
+type NotInDocument = Exclude<CopiedField, keyof VacancyDocument>;
+const copiedFieldsAreDeclared: [NotInDocument] extends [never] ? true : NotInDocument = true;
+void copiedFieldsAreDeclared;
+
+const COPIED = (Object.keys(VACANCY_SEARCH_FIELDS) as VacancyField[]).filter(
+  (f): f is CopiedField => VACANCY_SEARCH_FIELDS[f] === 'copy',
+);
+
 export function toVacancyDocument(r: Row): VacancyDocument {
-  const placesFree = Number(r.places) - Number(r.places_filled);
-  const lat = Number(r.lat);
-  const lng = Number(r.lng);
+  const v = vacancyRecordFromRow(r);
+  const copied: Partial<Record<CopiedField, unknown>> = {};
+  for (const field of COPIED) copied[field] = v[field];
+  const placesFree = v.places - v.placesFilled;
   return {
-    id: r.id as string,
-    title: r.title as string,
-    description: r.description as string,
-    employerId: r.employer_id as string,
-    employerName: r.employer_name as string,
-    werksoortCode: r.werksoort_code as string,
-    werksoortName: r.werksoort_name as string,
-    werksoortTerms: [r.werksoort_name as string, ...((r.werksoort_synonyms as string[]) ?? [])],
-    place: r.place as string,
-    lat,
-    lng,
-    _geo: { lat, lng },
-    arrangements: r.arrangements as VacancyProfile['arrangements'],
-    hoursMin: Number(r.hours_min),
-    hoursMax: Number(r.hours_max),
-    workingDays: r.working_days as VacancyProfile['workingDays'],
-    dayparts: r.dayparts as VacancyProfile['dayparts'],
-    hoursAdjustable: r.hours_adjustable as boolean,
-    requiredCertificates: r.required_certificates as string[],
-    desiredCertificates: r.desired_certificates as string[],
-    minLanguageRank: languageRank(r.min_language_level as LanguageLevel),
-    demandLifting: Number(r.demand_lifting),
-    demandStanding: Number(r.demand_standing),
-    demandPace: Number(r.demand_pace),
-    demandStimuli: Number(r.demand_stimuli),
-    demandOutdoor: Number(r.demand_outdoor),
-    jobcoachWelcome: r.jobcoach_welcome as boolean,
-    buddyAvailable: r.buddy_available as boolean,
-    wheelchairAccessible: r.wheelchair_accessible as boolean,
-    instruments: r.instruments as string[],
+    ...(copied as Pick<VacancyData, CopiedField>),
+    id: v.id,
+    employerName: v.employer?.name ?? '',
+    werksoortCode: v.werksoort?.code ?? '',
+    werksoortName: v.werksoort?.name ?? '',
+    werksoortTerms: [v.werksoort?.name ?? '', ...((r.werksoort_synonyms as string[]) ?? [])],
+    _geo: { lat: v.lat, lng: v.lng },
+    minLanguageRank: languageRank(v.minLanguageLevel),
     placesFree,
-    status: r.status as string,
-    open: r.status === 'open' && placesFree > 0,
-    updatedAt: new Date(r.updated_at as string).getTime(),
-    version: Number(r.version),
+    open: v.status === 'open' && placesFree > 0,
+    updatedAt: v.updatedAt.getTime(),
+    version: v.version,
   };
 }
 

@@ -1,0 +1,46 @@
+import type { EmployerView } from './employer.dto';
+import { ApiProperty } from '@nestjs/swagger';
+
+/*
+ * Response classes for the OpenAPI document (every 2xx has a schema; test/openapi-responses.e2e-spec.ts).
+ * Generated from the return types of employers.controller.ts, then reviewed; keep them in step with the views.
+ */
+
+export class EmployerLocationResponse {
+  @ApiProperty({ type: String }) id!: string;
+  @ApiProperty({ type: String }) address!: string;
+  @ApiProperty({ type: String }) postcode!: string;
+  @ApiProperty({ type: String }) place!: string;
+  @ApiProperty({ type: Number }) lat!: number;
+  @ApiProperty({ type: Number }) lng!: number;
+}
+
+export class EmployerResponse implements EmployerView {
+  @ApiProperty({ type: String }) id!: string;
+  @ApiProperty({ type: String }) organisationId!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the organisation whose werkmakelaars edit this employer',
+  })
+  ownerOrganisationId!: string | null;
+  @ApiProperty({ type: String, description: 'gemeenten, comma-separated' }) region!: string;
+  @ApiProperty({ type: String }) name!: string;
+  @ApiProperty({ type: String }) kvkNumber!: string;
+  @ApiProperty({ type: String, nullable: true }) sbiCode!: string | null;
+  @ApiProperty({ enum: ['2008', '2025'], nullable: true }) sbiVersion!: '2008' | '2025' | null;
+  @ApiProperty({ type: String }) contactName!: string;
+  @ApiProperty({ type: String, nullable: true }) contactEmail!: string | null;
+  @ApiProperty({ type: String, nullable: true }) contactPhone!: string | null;
+  @ApiProperty({ type: EmployerLocationResponse, isArray: true })
+  locations!: EmployerLocationResponse[];
+  @ApiProperty({ type: String }) createdAt!: string;
+  @ApiProperty({ type: String }) updatedAt!: string;
+  @ApiProperty({ type: Number }) version!: number;
+}
+
+export class EmployerPageResponse {
+  @ApiProperty({ type: EmployerResponse, isArray: true }) items!: EmployerResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+  @ApiProperty({ type: Number }) limit!: number;
+}

@@ -1,0 +1,66 @@
+/**
+ * Every `code` a problem document can carry: clients switch on these, so they are one closed list.
+ * A new code: add it here (the README lists them per area), then use it.
+ */
+export const PROBLEM_CODES = [
+  // HTTP and input
+  'BAD_REQUEST',
+  'MALFORMED_JSON',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'INVALID_PARAMETER',
+  'INVALID_CURSOR',
+  'INVALID_SORT',
+  'INVALID_IF_MATCH',
+  'VALIDATION_FAILED',
+  'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'DUPLICATE',
+  'STALE_VERSION',
+  'VERSION_REQUIRED',
+  'INTERNAL_ERROR',
+  // Access
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'PURPOSE_REQUIRED',
+  'CANNOT_DEACTIVATE_SELF',
+  // Records in use
+  'EMPLOYER_IN_USE',
+  'WERKSOORT_IN_USE',
+  'REFERENCE_NOT_FOUND',
+  'CONFLICT',
+  // Proposals and placements
+  'ILLEGAL_TRANSITION',
+  'VACANCY_NOT_OPEN',
+  'PROPOSAL_EXISTS',
+  'NO_ACTIVE_CONSENT',
+  'USE_DEDICATED_ROUTE',
+  'NO_FREE_PLACE',
+  'PLACEMENT_ENDED',
+  'ARRANGEMENT_RULE',
+  'RULE_PERIOD_TAKEN',
+  // Search
+  'SEARCH_UNAVAILABLE',
+  'SERVICE_UNAVAILABLE',
+  // Used by branches in flight when this list was made (accounts, instruments, trajectories, ownership)
+  'EMAIL_TAKEN',
+  'INVALID_LINK',
+  'LINK_INVALID',
+  'NO_EMAIL',
+  'IN_USE',
+  'VACANCY_IN_USE',
+  'HOURS_ALREADY_LOGGED',
+  'HOUR_LIMIT',
+  'TRAJECTORY_ENDED',
+  'TRAJECTORY_OVERLAP',
+  'INSTRUMENT_DOES_NOT_APPLY',
+  'UNKNOWN_INSTRUMENT',
+  'UNKNOWN_GEMEENTE',
+  'RULE_NOT_IN_FORCE',
+  'RULE_VERSION_IN_PAST',
+  'RULE_VERSION_OVERLAP',
+] as const;
+
+/** A listed code, or `HTTP_<status>` for a framework error with a status no code is listed for. */
+export type ProblemCode = (typeof PROBLEM_CODES)[number] | `HTTP_${number}`;

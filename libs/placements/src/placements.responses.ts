@@ -1,0 +1,137 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/*
+ * Response classes for the OpenAPI document (every 2xx has a schema; test/openapi-responses.e2e-spec.ts).
+ * Generated from the return types of placements.controller.ts, then reviewed; keep them in step with the views.
+ */
+
+export class PlacementPageResponse {
+  @ApiProperty({ type: () => PlacementResponse, isArray: true })
+  items!: PlacementResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+  @ApiProperty({ type: Number }) limit!: number;
+}
+
+export class PlacementCandidateResponse {
+  @ApiProperty({ type: String }) pseudonym!: string;
+}
+
+export class PlacementJobcoachResponse {
+  @ApiProperty({ type: String, nullable: true }) name!: string | null;
+}
+
+export class PlacementVacancyResponse {
+  @ApiProperty({ type: String }) id!: string;
+  @ApiProperty({ type: String }) title!: string;
+  @ApiProperty({ type: String }) employerName!: string;
+}
+
+export class PlacementOutcomeResponse {
+  @ApiProperty({
+    enum: [
+      'contract',
+      'detachering_loopt_door',
+      'studie',
+      'vrijwilligerswerk_participatie',
+      'voortijdig_niet_haalbaar',
+      'voortijdig_zelf_beeindigd',
+      'voortijdig_overig',
+    ],
+  })
+  outcome!:
+    | 'contract'
+    | 'detachering_loopt_door'
+    | 'studie'
+    | 'vrijwilligerswerk_participatie'
+    | 'voortijdig_niet_haalbaar'
+    | 'voortijdig_zelf_beeindigd'
+    | 'voortijdig_overig';
+  @ApiProperty({ type: String, nullable: true }) endedOn!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) contractMonths!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) contractHours!: number | null;
+}
+
+export class ArrangementRuleResponse {
+  @ApiProperty({ type: String }) id!: string;
+  @ApiProperty({ type: String }) arrangement!: string;
+  @ApiProperty({ type: Number }) initialMonths!: number;
+  @ApiProperty({ type: Number }) maxTotalMonths!: number;
+  @ApiProperty({ type: Number, nullable: true }) minContractIntentMonths!: number | null;
+  @ApiProperty({ type: String }) validFrom!: string;
+  @ApiProperty({ type: String, nullable: true }) validTo!: string | null;
+  @ApiProperty({ type: String }) source!: string;
+}
+
+export class PlacementResponse {
+  @ApiProperty({ type: PlacementCandidateResponse }) candidate!: PlacementCandidateResponse;
+  @ApiProperty({ type: PlacementJobcoachResponse }) jobcoach!: PlacementJobcoachResponse;
+  @ApiProperty({ type: String }) id!: string;
+  @ApiProperty({ type: PlacementVacancyResponse }) vacancy!: PlacementVacancyResponse;
+  @ApiProperty({ type: String }) arrangement!: string;
+  @ApiProperty({ type: String }) startDate!: string;
+  @ApiProperty({ type: String, nullable: true }) plannedEndDate!: string | null;
+  @ApiProperty({ type: Number }) hoursPerWeek!: number;
+  @ApiProperty({ type: String, isArray: true }) instruments!: string[];
+  @ApiProperty({ type: String, isArray: true }) evaluationDates!: string[];
+  @ApiProperty({ type: Number }) extensions!: number;
+  @ApiProperty({ enum: ['lopend', 'beeindigd'] }) status!: 'lopend' | 'beeindigd';
+  @ApiProperty({ type: PlacementOutcomeResponse, nullable: true })
+  outcome!: PlacementOutcomeResponse | null;
+  @ApiProperty({ type: ArrangementRuleResponse, nullable: true })
+  rule!: ArrangementRuleResponse | null;
+  @ApiProperty({ type: String }) createdAt!: string;
+  @ApiProperty({ type: String }) updatedAt!: string;
+  @ApiProperty({ type: Number }) version!: number;
+}
+
+export class AttentionNoRecentContactResponse {
+  @ApiProperty({ type: String }) candidateId!: string;
+  @ApiProperty({ type: String }) pseudonym!: string;
+  @ApiProperty({ type: String }) placementId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'YYYY-MM-DD, null when never' })
+  lastContactOn!: string | null;
+}
+
+export class AttentionEndingSoonResponse {
+  @ApiProperty({ type: String }) placementId!: string;
+  @ApiProperty({ type: String }) candidateId!: string;
+  @ApiProperty({ type: String }) pseudonym!: string;
+  @ApiProperty({ type: String }) arrangement!: string;
+  @ApiProperty({ type: String, description: 'YYYY-MM-DD' }) plannedEndDate!: string;
+}
+
+export class AttentionResponse {
+  @ApiProperty({ type: Number }) rhythmDays!: number;
+  @ApiProperty({ type: AttentionNoRecentContactResponse, isArray: true })
+  noRecentContact!: AttentionNoRecentContactResponse[];
+  @ApiProperty({ type: AttentionEndingSoonResponse, isArray: true })
+  endingSoon!: AttentionEndingSoonResponse[];
+}
+
+export class CheckinResponse {
+  @ApiProperty({ type: String }) id!: string;
+  @ApiProperty({ type: String }) candidateId!: string;
+  @ApiProperty({ type: String, nullable: true }) placementId!: string | null;
+  @ApiProperty({ type: String }) contactOn!: string;
+  @ApiProperty({ enum: ['overig', 'gesprek', 'telefoon', 'werkplekbezoek', 'evaluatie'] }) kind!:
+    | 'overig'
+    | 'gesprek'
+    | 'telefoon'
+    | 'werkplekbezoek'
+    | 'evaluatie';
+  @ApiProperty({ type: String }) note!: string;
+}
+
+export class CheckinListItemResponse {
+  @ApiProperty({ type: String }) id!: string;
+  @ApiProperty({ type: String, nullable: true }) placementId!: string | null;
+  @ApiProperty({ type: String }) contactOn!: string;
+  @ApiProperty({ enum: ['overig', 'gesprek', 'telefoon', 'werkplekbezoek', 'evaluatie'] }) kind!:
+    | 'overig'
+    | 'gesprek'
+    | 'telefoon'
+    | 'werkplekbezoek'
+    | 'evaluatie';
+  @ApiProperty({ type: String }) note!: string;
+  @ApiProperty({ type: String }) byUserId!: string;
+}

@@ -1,0 +1,25 @@
+import type { WerksoortView } from './werksoort.dto';
+import { ApiProperty } from '@nestjs/swagger';
+
+/*
+ * Response classes for the OpenAPI document (every 2xx has a schema; test/openapi-responses.e2e-spec.ts).
+ * Generated from the return types of werksoorten.controller.ts, then reviewed; keep them in step with the views.
+ */
+
+export class WerksoortResponse implements WerksoortView {
+  @ApiProperty({ type: String }) id!: string;
+  @ApiProperty({ type: String }) code!: string;
+  @ApiProperty({ type: String }) name!: string;
+  @ApiProperty({ type: String }) description!: string;
+  @ApiProperty({ type: String, isArray: true }) synonyms!: string[];
+  @ApiProperty({ type: Boolean }) active!: boolean;
+  @ApiProperty({ type: String }) createdAt!: string;
+  @ApiProperty({ type: String }) updatedAt!: string;
+  @ApiProperty({ type: Number }) version!: number;
+}
+
+export class WerksoortPageResponse {
+  @ApiProperty({ type: WerksoortResponse, isArray: true }) items!: WerksoortResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+  @ApiProperty({ type: Number }) limit!: number;
+}
