@@ -389,6 +389,15 @@ describe('trajectories', () => {
           note: `meting ${rung}`,
           trajectoryId: id,
         });
+    // Only a measurement that changes the profile's rung asks for a new search document.
+    const searchMessages = async (): Promise<number> => {
+      const [row] = await t.db.query(
+        `SELECT count(*)::int AS n FROM outbox_messages WHERE topic = 'search.candidate' AND aggregate_id = $1`,
+        [w.candidateA.id],
+      );
+      return row.n;
+    };
+    const before = await searchMessages();
     expect((await measure(2, 400)).status).toBe(201);
     expect((await measure(4, 250)).status).toBe(201);
     const res = await measure(3, 200);
@@ -410,7 +419,9 @@ describe('trajectories', () => {
     );
     // (The profile was measured on 2026-10-01, later than these: it keeps its rung.)
     expect(cand).toEqual({ ladder_rung: 4, on: '2026-10-01' });
+    expect(await searchMessages()).toBe(before);
     const fresh = await measure(5, 1);
+    expect(await searchMessages()).toBe(before + 1);
     expect(fresh.body).toMatchObject({ currentRung: 5, overdue: false });
     const [now] = await t.db.query(
       `SELECT ladder_rung, ladder_measured_on::text AS on FROM candidates WHERE id = $1`,

@@ -13,6 +13,7 @@ import {
   Problems,
 } from '@werkbrug/http';
 import { OutboxService } from '@werkbrug/outbox';
+import { queryRows } from '@werkbrug/database';
 import { WerksoortenService } from '@werkbrug/werksoorten';
 import {
   CANDIDATE_SELF_EDITABLE,
@@ -255,5 +256,54 @@ export class CandidatesService {
       });
     });
     return this.get(actor, id, undefined, { audit: false });
+  }
+
+  /**
+   * The newest participatieladder measurement is the rung matching works with: the profile and its
+   * search document follow, in the caller's transaction. An older measurement (entered late) changes
+   * nothing. Returns whether the profile changed.
+   */
+  async recordLadderRung(
+    em: EntityManager,
+    candidateId: string,
+    rung: number,
+    measuredOn: string,
+  ): Promise<boolean> {
+    const changed: { id: string }[] = await queryRows(
+      em,
+      `UPDATE candidates SET ladder_rung = $2, ladder_measured_on = $3, updated_at = now(), version = version + 1
+        WHERE id = $1 AND ladder_measured_on <= $3 RETURNING id`,
+      [candidateId, rung, measuredOn],
+    );
+    if (!changed.length) return false;
+    await this.outbox.enqueue(em, {
+      topic: 'search.candidate',
+      aggregateType: 'candidate',
+      aggregateId: candidateId,
+    });
+    return true;
+  }
+
+  /**
+   * The retention clock (AVG storage limit) runs from the end of the candidate's last trajectory:
+   * `null` stops it (a trajectory runs), a date starts it no earlier than a date already set.
+   */
+  async setRetentionClock(
+    em: EntityManager,
+    candidateId: string,
+    trajectoryEndedOn: string | null,
+  ): Promise<void> {
+    if (trajectoryEndedOn === null)
+      await em.query(
+        `UPDATE candidates SET trajectory_ended_on = NULL, updated_at = now(), version = version + 1
+          WHERE id = $1 AND trajectory_ended_on IS NOT NULL`,
+        [candidateId],
+      );
+    else
+      await em.query(
+        `UPDATE candidates SET trajectory_ended_on = greatest(coalesce(trajectory_ended_on, $2::date), $2::date),
+                updated_at = now(), version = version + 1 WHERE id = $1`,
+        [candidateId, trajectoryEndedOn],
+      );
   }
 }

@@ -39,13 +39,6 @@ const ALLOWED = new Set([
   'employers → organisations',
   // The very first start creates the administrators' organisation with the first administrator.
   'auth → organisations',
-  // Web (issue 10): a one-time link sets the password (and activates an invited colleague), and an
-  // employer invites a colleague as an inactive werkgever user. To move into UsersService (libs/auth).
-  'web → users',
-  'employer-portal → users',
-  // Trajectories (issue 12): the newest ladder measurement sets the profile's rung, and the retention
-  // clock (trajectory_ended_on) follows the trajectories. To move into CandidatesService (libs/candidates).
-  'trajectories → candidates',
 ]);
 
 describe('each module writes only its own tables', () => {

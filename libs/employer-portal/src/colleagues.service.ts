@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { hashPassword, type Actor } from '@werkbrug/auth';
+import { UsersService, type Actor } from '@werkbrug/auth';
 import { MailService } from '@werkbrug/mail';
 import { PasswordResetService } from '@werkbrug/web';
 
@@ -24,6 +23,7 @@ export class ColleaguesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly mail: MailService,
     private readonly links: PasswordResetService,
+    private readonly users: UsersService,
   ) {}
 
   async list(actor: Actor): Promise<Colleague[]> {
@@ -44,20 +44,13 @@ export class ColleaguesService {
   /** Returns 'duplicate' when the address already has an account (any role, any organisation). */
   async invite(actor: Actor, name: string, email: string): Promise<'invited' | 'duplicate'> {
     const address = email.trim().toLowerCase();
-    // A password nobody knows: the account is inactive until the link is used.
-    const placeholder = await hashPassword(randomBytes(32).toString('base64url'));
     return this.db.transaction(async (em) => {
-      const clash = await em.query(`SELECT 1 FROM users WHERE email = $1`, [address]);
-      if (clash.length) return 'duplicate';
+      const user = await this.users.createInvitedColleague(em, actor, name, address);
+      if (user === 'duplicate') return 'duplicate';
       const [{ employer_name: employerName, inviter }] = await em.query(
         `SELECT e.name AS employer_name, u.display_name AS inviter
            FROM employers e, users u WHERE e.id = $1 AND u.id = $2`,
         [actor.employerId, actor.userId],
-      );
-      const [user] = await em.query(
-        `INSERT INTO users (email, password_hash, role, organisation_id, employer_id, display_name, active)
-         VALUES ($1, $2, 'werkgever', $3, $4, $5, false) RETURNING id`,
-        [address, placeholder, actor.organisationId, actor.employerId, name.trim()],
       );
       const link = await this.links.issue(em, user.id, 'invite');
       await this.mail.queue(

@@ -5,7 +5,7 @@ import { AuditService } from '@werkbrug/audit';
 import type { Actor } from '@werkbrug/auth';
 import { isCandidateOfOrganisation } from '@werkbrug/candidates';
 import { Problems } from '@werkbrug/http';
-import { OutboxService } from '@werkbrug/outbox';
+import { CandidatesService } from '@werkbrug/candidates';
 import { ladderPath, measurementDue, MEASUREMENT_INTERVAL_MONTHS } from './ladder-path';
 import { CreateLadderMeasurementDto } from './trajectory.dto';
 import type { LadderHistoryView, LadderOverdueList } from './trajectory.view';
@@ -19,7 +19,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export class LadderService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly outbox: OutboxService,
+    private readonly candidates: CandidatesService,
     private readonly audit: AuditService,
   ) {}
 
@@ -79,18 +79,8 @@ export class LadderService {
           dto.note ?? '',
         ],
       );
-      // The newest measurement is the rung matching works with: the profile and its search document follow.
-      const changed: Row[] = await em.query(
-        `UPDATE candidates SET ladder_rung = $2, ladder_measured_on = $3, updated_at = now(), version = version + 1
-          WHERE id = $1 AND ladder_measured_on <= $3 RETURNING id`,
-        [candidateId, dto.rung, dto.measuredOn],
-      );
-      if (changed.length)
-        await this.outbox.enqueue(em, {
-          topic: 'search.candidate',
-          aggregateType: 'candidate',
-          aggregateId: candidateId,
-        });
+      // The newest measurement is the rung matching works with (the profile and its search document).
+      await this.candidates.recordLadderRung(em, candidateId, dto.rung, dto.measuredOn);
       await this.audit.record(em, actor, {
         action: 'ladder.measure',
         candidateId,

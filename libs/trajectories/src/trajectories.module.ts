@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CandidatesModule } from '@werkbrug/candidates';
 import { MailModule } from '@werkbrug/mail';
 import { PrivacyCoreModule } from '@werkbrug/privacy';
 import { EvaluationRemindersService } from './evaluation-reminders.service';
@@ -10,7 +11,7 @@ import { TrajectoryRulesService } from './trajectory-rules.service';
 
 /** Trajectories, hours against the organisation's limits, plan van aanpak, ladder history, Simpel Switchen. */
 @Module({
-  imports: [MailModule, PrivacyCoreModule],
+  imports: [CandidatesModule, MailModule, PrivacyCoreModule],
   controllers: [TrajectoriesController],
   providers: [
     TrajectoriesService,

@@ -1,3 +1,4 @@
+import { CandidatesService } from '@werkbrug/candidates';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -87,6 +88,7 @@ export class TrajectoriesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly rules: TrajectoryRulesService,
     private readonly audit: AuditService,
+    private readonly candidates: CandidatesService,
   ) {}
 
   /** One trajectory of the werkmakelaar's organisation, optionally locked for a change. */
@@ -247,11 +249,7 @@ export class TrajectoriesService {
         ],
       );
       // A running trajectory stops the retention clock (it starts again when the last one ends).
-      await em.query(
-        `UPDATE candidates SET trajectory_ended_on = NULL, updated_at = now(), version = version + 1
-          WHERE id = $1 AND trajectory_ended_on IS NOT NULL`,
-        [dto.candidateId],
-      );
+      await this.candidates.setRetentionClock(em, dto.candidateId, null);
       await this.audit.record(em, actor, {
         action: 'trajectory.create',
         candidateId: dto.candidateId,
@@ -282,12 +280,12 @@ export class TrajectoriesService {
         ],
       );
       // The retention clock starts when the candidate's last running trajectory ends.
-      await em.query(
-        `UPDATE candidates SET trajectory_ended_on = greatest(coalesce(trajectory_ended_on, $2::date), $2::date),
-                updated_at = now(), version = version + 1
-          WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM trajectories WHERE candidate_id = $1 AND status = 'lopend')`,
-        [r.candidate_id, dto.endDate],
+      const [{ running }]: { running: boolean }[] = await em.query(
+        `SELECT EXISTS (SELECT 1 FROM trajectories WHERE candidate_id = $1 AND status = 'lopend') AS running`,
+        [r.candidate_id],
       );
+      if (!running)
+        await this.candidates.setRetentionClock(em, r.candidate_id as string, dto.endDate);
       await this.audit.record(em, actor, {
         action: 'trajectory.end',
         candidateId: r.candidate_id as string,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { hashPassword, TokenService } from '@werkbrug/auth';
+import { hashPassword, UsersService } from '@werkbrug/auth';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
 import { MailService } from '@werkbrug/mail';
 import { SessionService } from './session.service';
@@ -24,7 +24,7 @@ export class PasswordResetService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mail: MailService,
     private readonly sessions: SessionService,
-    private readonly tokens: TokenService,
+    private readonly users: UsersService,
   ) {}
 
   /** Creates a link token for the user, in the caller's transaction; returns the absolute URL. */
@@ -98,17 +98,12 @@ export class PasswordResetService {
       const row = rows[0];
       if (!row) return null;
       // Only an invitation activates an account; a reset link never revives a deactivated one.
-      await em.query(
-        `UPDATE users SET password_hash = $2, active = active OR $3, updated_at = now(),
-                version = version + 1 WHERE id = $1`,
-        [row.user_id, hash, row.purpose === 'invite'],
-      );
+      await this.users.setPasswordFromLink(em, row.user_id, hash, row.purpose === 'invite');
       // Other links of the same user are spent too.
       await em.query(
         `UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`,
         [row.user_id],
       );
-      await this.tokens.revokeAllFor(row.user_id, em);
       return row.user_id;
     });
     if (!userId) return false;

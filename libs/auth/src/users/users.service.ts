@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   assertVersion,
@@ -178,6 +179,50 @@ export class UsersService {
         await this.links.requestEmailChange(em, saved, email);
       return toUserView(saved);
     });
+  }
+
+  /**
+   * Sets a password from a mailed one-time link, inside the caller's transaction (the link is spent
+   * in the same one). `activate` is for an invitation only: a reset link never revives a deactivated
+   * account. Every API token of the user ends.
+   */
+  async setPasswordFromLink(
+    em: EntityManager,
+    userId: string,
+    passwordHash: string,
+    activate: boolean,
+  ): Promise<void> {
+    await em.query(
+      `UPDATE users SET password_hash = $2, active = active OR $3, updated_at = now(),
+              version = version + 1 WHERE id = $1`,
+      [userId, passwordHash, activate],
+    );
+    await this.tokens.revokeAllFor(userId, em);
+  }
+
+  /**
+   * An employer's colleague, invited by one of its users: an inactive werkgever account with a
+   * password nobody knows, until the invitation link sets one. 'duplicate' when the address has an
+   * account already (any role, any organisation), and then nothing is written.
+   */
+  async createInvitedColleague(
+    em: EntityManager,
+    inviter: Actor,
+    displayName: string,
+    email: string,
+  ): Promise<{ id: string } | 'duplicate'> {
+    if (inviter.role !== 'werkgever' || !inviter.employerId)
+      throw new Error('only an employer user invites a colleague');
+    const address = email.trim().toLowerCase();
+    const clash = await em.query(`SELECT 1 FROM users WHERE email = $1`, [address]);
+    if (clash.length) return 'duplicate';
+    const placeholder = await hashPassword(randomBytes(32).toString('base64url'));
+    const [user]: { id: string }[] = await em.query(
+      `INSERT INTO users (email, password_hash, role, organisation_id, employer_id, display_name, active)
+       VALUES ($1, $2, 'werkgever', $3, $4, $5, false) RETURNING id`,
+      [address, placeholder, inviter.organisationId, inviter.employerId, displayName.trim()],
+    );
+    return { id: user!.id };
   }
 
   assertNotSelf(actor: Actor, id: string) {
