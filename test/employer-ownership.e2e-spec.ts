@@ -8,6 +8,7 @@ import {
   vacancyBody,
   World,
 } from './support/fixtures';
+import { regionNames } from '@werkbrug/employers';
 import { searchWorker } from './support/search-sync';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -146,6 +147,17 @@ describe('employers: owning organisation and region', () => {
       ).body.items.map((v: { id: string }) => v.id);
     expect(await search(w.wmB.token)).toContain(w.vacancy.id);
     expect(await search(wmC)).not.toContain(w.vacancy.id);
+    // Counts and facets follow the same rule: outside the region they reveal nothing.
+    const counted = async (token: string) =>
+      (await t.http().get('/api/search/vacancies').set(bearer(token)).expect(200)).body;
+    const inRegion = await counted(w.wmB.token);
+    expect(inRegion.estimatedTotalHits).toBeGreaterThan(0);
+    expect(Object.keys(inRegion.facets.werksoort).length).toBeGreaterThan(0);
+    expect(await counted(wmC)).toMatchObject({
+      items: [],
+      estimatedTotalHits: 0,
+      facets: { werksoort: {}, arrangement: {} },
+    });
     const res = await t
       .http()
       .post('/api/proposals')
@@ -161,6 +173,22 @@ describe('employers: owning organisation and region', () => {
       candidateConsent: true,
     });
     expect(placement.status).toBe(422);
+  });
+
+  it('reads regions in search documents as PostgreSQL does (region_overlaps)', async () => {
+    const pairs: [string, string][] = [
+      ['Woerden', 'woerden'],
+      ['Stichtse Vecht, Woerden', 'Utrecht,Stichtse Vecht'],
+      ['Utrecht', 'Stichtse Vecht, Woerden'],
+      ['', 'Woerden'],
+      ['', ''],
+      ['  De Ronde Venen ', 'de ronde venen,Woerden'],
+    ];
+    for (const [a, b] of pairs) {
+      const [{ overlaps }] = await t.db.query(`SELECT region_overlaps($1, $2) AS overlaps`, [a, b]);
+      const names = new Set(regionNames(a));
+      expect([a, b, regionNames(b).some((n) => names.has(n))]).toEqual([a, b, overlaps]);
+    }
   });
 
   it('regions overlap by gemeente; an administrator hands an employer to another organisation', async () => {

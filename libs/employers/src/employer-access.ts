@@ -25,6 +25,44 @@ export const employerVisibleSql = (e: string, p: VisibilityParams) =>
     OR (${p.role} = 'werkmakelaar' AND (${e}.owner_organisation_id = ${p.organisationId}
         OR region_overlaps(${e}.region, (SELECT vo.region FROM organisations vo WHERE vo.id = ${p.organisationId})))))`;
 
+/**
+ * The gemeenten of a region text, as region_overlaps() in PostgreSQL reads them (comma-separated,
+ * case and surrounding spaces ignored). Vacancy search documents carry the employer's list.
+ */
+export const regionNames = (region: string | null | undefined): string[] =>
+  [
+    ...new Set(
+      (region ?? '')
+        .split(',')
+        .map((name) => name.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ].sort();
+
+/**
+ * The same rule as a Meilisearch filter over vacancy search documents (attributes `employerId`,
+ * `employerOwnerOrganisationId`, `employerRegions`), so counts and facets agree with what the
+ * reader may see; null when the role sees every employer. PostgreSQL stays the authority: read
+ * paths still filter the hits with employerVisibleSql. `actorRegion` is the organisation's region.
+ */
+export function employerVisibleSearchFilter(actor: Actor, actorRegion: string): string | null {
+  const quoted = (value: string) => JSON.stringify(value);
+  switch (actor.role) {
+    case 'admin':
+    case 'kandidaat':
+      return null;
+    case 'werkgever':
+      return `employerId = ${quoted(actor.employerId ?? '')}`;
+    case 'werkmakelaar': {
+      const owner = `employerOwnerOrganisationId = ${quoted(actor.organisationId)}`;
+      const regions = regionNames(actorRegion);
+      return regions.length
+        ? `(${owner} OR employerRegions IN [${regions.map(quoted).join(', ')}])`
+        : owner;
+    }
+  }
+}
+
 /** The same rule for a workplace: its employer visible, and candidates see only open ones. */
 export const vacancyVisibleSql = (v: string, e: string, p: VisibilityParams) =>
   `(${employerVisibleSql(e, p)} AND (${p.role} <> 'kandidaat' OR ${v}.status = 'open'))`;

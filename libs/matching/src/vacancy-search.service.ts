@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { visibleVacancyIds } from '@werkbrug/vacancies';
 import type { Actor } from '@werkbrug/auth';
+import { employerVisibleSearchFilter } from '@werkbrug/employers';
 import { MeiliClient } from '@werkbrug/search';
 import { Problems } from '@werkbrug/http';
 import { VacancySearchQuery } from './api/match-query.dto';
@@ -19,10 +20,21 @@ export class VacancySearchService {
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
+  /** The werkmakelaar's organisation's region (others' visibility does not depend on one). */
+  private async regionOf(actor: Actor): Promise<string> {
+    if (actor.role !== 'werkmakelaar') return '';
+    const rows: { region: string }[] = await this.db.query(
+      `SELECT region FROM organisations WHERE id = $1`,
+      [actor.organisationId],
+    );
+    return rows[0]?.region ?? '';
+  }
+
   async search(actor: Actor, query: VacancySearchQuery) {
     const filter = ['open = true'];
-    // An employer sees only its own workplaces, here as everywhere else.
-    if (actor.role === 'werkgever') filter.push(`employerId = ${JSON.stringify(actor.employerId)}`);
+    // Who may see a workplace, as a search filter: counts and facets then agree with the page.
+    const visible = employerVisibleSearchFilter(actor, await this.regionOf(actor));
+    if (visible) filter.push(visible);
     if (query.werksoort) filter.push(`werksoortCode = ${JSON.stringify(query.werksoort)}`);
     if (query.arrangement) filter.push(`arrangements = ${JSON.stringify(query.arrangement)}`);
     let sort: string[] | undefined;
@@ -45,9 +57,8 @@ export class VacancySearchService {
           facets: ['werksoortCode', 'arrangements'],
         }),
     );
-    // A werkmakelaar sees only workplaces in reach (its organisation's employers, its region): the
-    // rule lives in PostgreSQL (employer-access.ts), so the page is filtered after the search.
-    // Counts and facets are the index's and may include workplaces outside that reach.
+    // PostgreSQL stays the authority (a document may lag a change of owner or region by the
+    // outbox's delay): the page is checked against employerVisibleSql as well.
     const hits =
       actor.role === 'werkmakelaar'
         ? await (async () => {

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { regionNames } from '@werkbrug/employers';
 import { languageRank, type Instrument, type LanguageLevel } from '@werkbrug/domain';
 import { vacancyRecordFromRow, type VacancyData, type VacancyField } from '@werkbrug/vacancies';
 import type { CandidateProfile, VacancyProfile } from '../engine/match-profiles';
@@ -7,6 +8,9 @@ import { acceptedArrangements, travelRangeKm } from '../engine/matching-rules';
 /** A vacancy as stored in Meilisearch: the match profile plus search-only fields and its update stamp. */
 export interface VacancyDocument extends VacancyProfile {
   werksoortTerms: string[];
+  /** Who may see it, for counts and facets that agree with employerVisibleSql (employer-access.ts). */
+  employerOwnerOrganisationId: string | null;
+  employerRegions: string[];
   instruments: Instrument[];
   _geo: { lat: number; lng: number };
   updatedAt: number;
@@ -24,7 +28,8 @@ export interface CandidateDocument extends CandidateProfile {
 type Row = Record<string, unknown>;
 
 const VACANCY_SQL = `
-  SELECT v.*, e.name AS employer_name, w.code AS werksoort_code, w.name AS werksoort_name, w.synonyms AS werksoort_synonyms
+  SELECT v.*, e.name AS employer_name, e.owner_organisation_id AS employer_owner_organisation_id,
+         e.region AS employer_region, w.code AS werksoort_code, w.name AS werksoort_name, w.synonyms AS werksoort_synonyms
     FROM vacancies v JOIN employers e ON e.id = v.employer_id JOIN werksoorten w ON w.id = v.werksoort_id`;
 
 /**
@@ -91,6 +96,8 @@ export function toVacancyDocument(r: Row): VacancyDocument {
     ...(copied as Pick<VacancyData, CopiedField>),
     id: v.id,
     employerName: v.employer?.name ?? '',
+    employerOwnerOrganisationId: (r.employer_owner_organisation_id as string | null) ?? null,
+    employerRegions: regionNames(r.employer_region as string | null),
     werksoortCode: v.werksoort?.code ?? '',
     werksoortName: v.werksoort?.name ?? '',
     werksoortTerms: [v.werksoort?.name ?? '', ...((r.werksoort_synonyms as string[]) ?? [])],

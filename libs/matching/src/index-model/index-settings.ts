@@ -106,6 +106,8 @@ export function vacancySettings(synonyms: Record<string, string[]>): Settings {
     filterableAttributes: [
       'open',
       'employerId',
+      'employerOwnerOrganisationId',
+      'employerRegions',
       'werksoortCode',
       'arrangements',
       'hoursMin',
