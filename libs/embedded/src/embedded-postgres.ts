@@ -16,6 +16,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { loadLauncherConfig } from '@werkbrug/config';
 import { importEsm } from './esm-import';
 import { stopLeftover, waitForExit } from './process-files';
 
@@ -68,7 +69,7 @@ export function reachableByOthers(dir: string): boolean {
  */
 function runtimeBase(): string {
   const candidates = [
-    process.env.WERKBRUG_PG_RUNTIME_DIR,
+    loadLauncherConfig().pgRuntimeDir,
     '/var/lib/werkbrug',
     path.join(tmpdir(), 'werkbrug-postgres'),
   ].filter((c): c is string => !!c);

@@ -2,27 +2,16 @@ import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { collectDefaultMetrics, Registry } from 'prom-client';
+import { loadMetricsConfig, type MetricsConfig } from '@werkbrug/config';
 
-export interface MetricsServerOptions {
-  port: number;
-  /** Loopback unless set: metrics are never public by default. */
-  host: string;
-  /** When set, a scrape must send `Authorization: Bearer <token>`. */
-  token: string | null;
-}
+/** Where and how /metrics listens: the validated METRICS_* settings (libs/config). */
+export type MetricsServerOptions = MetricsConfig;
 
 /** METRICS_PORT (for the API; WORKER_METRICS_PORT for the worker), METRICS_HOST, METRICS_TOKEN. */
-export function metricsOptions(
+export const metricsOptions = (
   portVariable: 'METRICS_PORT' | 'WORKER_METRICS_PORT',
   env: NodeJS.ProcessEnv = process.env,
-): MetricsServerOptions | null {
-  const raw = env[portVariable];
-  if (!raw) return null;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`${portVariable} must be a port number (got "${raw}")`);
-  return { port, host: env.METRICS_HOST || '127.0.0.1', token: env.METRICS_TOKEN || null };
-}
+): MetricsServerOptions | null => loadMetricsConfig(portVariable, env);
 
 /** A registry with the process figures: resident memory, heap, event-loop lag, GC. */
 export function processRegistry(component: 'api' | 'worker'): Registry {

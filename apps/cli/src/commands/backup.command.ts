@@ -8,7 +8,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '@werkbrug/config';
+import { loadConfig, loadLauncherConfig } from '@werkbrug/config';
 import { intFlag } from '../args';
 import { BackupManifest, makeBackup } from '../backup/backup';
 import { readManifest } from '../backup/restore';
@@ -33,7 +33,7 @@ export async function backupCommand(flags: Map<string, string | true>): Promise<
       ? (flags.get('to') as string)
       : path.join(dataDir(), 'backups'),
   );
-  const keepDays = intFlag(flags, 'keep-days', Number(process.env.BACKUP_KEEP_DAYS ?? 35));
+  const keepDays = intFlag(flags, 'keep-days', loadLauncherConfig().backupKeepDays);
   mkdirSync(to, { recursive: true });
   const manifest = await withDatabase(async () => {
     const partial = path.join(to, `.partial-${process.pid}`);
