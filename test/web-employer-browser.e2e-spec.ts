@@ -260,6 +260,21 @@ describe('employer portal in Chromium', () => {
       });
     await page.goto('/werkgever/plaatsingen');
     await check('plaatsingen: gevuld');
+    // More closed proposals than one page holds: the pager, on the first and a later page.
+    for (let i = 0; i < 21; i++) {
+      const pid = await waitingProposal(t, w, ['werkmakelaarContact']);
+      await t
+        .http()
+        .post(`/api/proposals/${pid}/status`)
+        .set({ Authorization: `Bearer ${w.wmA.token}` })
+        .send({ status: 'ingetrokken' })
+        .expect(200);
+    }
+    await page.goto('/werkgever/voorstellen');
+    await check('voorstellen: eerste pagina');
+    await Promise.all([page.waitForNavigation(), page.click('a[rel=next]')]);
+    expect(page.url()).toContain('?na=');
+    await check('voorstellen: oudere pagina');
     await page.goto('/werkgever');
     await check('start: gevuld');
     await context.close();

@@ -1,5 +1,5 @@
 import { MailRenderer, type MailTemplate } from '@werkbrug/mail';
-import { buildWorld, World } from './support/fixtures';
+import { bearer, buildWorld, vacancyBody, World } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 import { PROTECTED, signInEmployer, waitingProposal } from './support/web-employer';
 import { csrfOf, type Agent } from './support/web-client';
@@ -159,5 +159,59 @@ describe('employer proposals (web)', () => {
       [id],
     );
     expect(m.mark).toBe('relevant');
+  });
+
+  it('pages the closed proposals, 20 at a time, newest first; what needs an answer stays whole', async () => {
+    const vacancy = await t
+      .http()
+      .post('/api/vacancies')
+      .set(bearer(w.wmA.token))
+      .send(vacancyBody({ employerId: w.employer.id, title: 'Archief van voorstellen' }));
+    expect(vacancy.status).toBe(201);
+    const closed: string[] = [];
+    for (let i = 0; i < 23; i++) {
+      const pid = await waitingProposal(t, w, ['werkmakelaarContact'], vacancy.body.id);
+      await t
+        .http()
+        .post(`/api/proposals/${pid}/status`)
+        .set(bearer(w.wmA.token))
+        .send({ status: 'ingetrokken' })
+        .expect(200);
+      closed.push(pid);
+    }
+    // The API's list takes a group of statuses, so a page can ask for "everything closed".
+    const api = await t
+      .http()
+      .get('/api/proposals?status=ingetrokken,afgewezen&limit=100')
+      .set(bearer(w.employer.token))
+      .expect(200);
+    expect(api.body.items.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining(closed));
+    expect(
+      new Set(api.body.items.map((p: { status: string }) => p.status)).has('wacht_op_werkgever'),
+    ).toBe(false);
+    await t
+      .http()
+      .get('/api/proposals?status=ingetrokken,onbekend')
+      .set(bearer(w.employer.token))
+      .expect(422);
+
+    const first = await agent.get('/werkgever/voorstellen').expect(200);
+    // The waiting proposal of the first test is on every page.
+    expect(first.text).toContain(`/werkgever/voorstellen/${id}`);
+    const newest = [...closed].reverse();
+    for (const pid of newest.slice(0, 20)) expect(first.text).toContain(pid);
+    for (const pid of newest.slice(20)) expect(first.text).not.toContain(pid);
+    // Handlebars escapes "=" in attributes as &#x3D;.
+    const html = first.text.replace(/&#x3D;/g, '=');
+    const next = /href="(\/werkgever\/voorstellen\?na=[^"#]+)#afgerond"/.exec(html)?.[1];
+    expect(next).toBeDefined();
+    const second = await agent.get(next!).expect(200);
+    for (const pid of newest.slice(20)) expect(second.text).toContain(pid);
+    for (const pid of newest.slice(0, 20)) expect(second.text).not.toContain(pid);
+    expect(second.text).toContain(`/werkgever/voorstellen/${id}`);
+    expect(second.text).toContain('href="/werkgever/voorstellen#afgerond"');
+    // A cursor that is not one of ours is ignored: the first page.
+    const odd = await agent.get('/werkgever/voorstellen?na=%3Cscript%3E').expect(200);
+    expect(odd.text).toContain(newest[0]);
   });
 });

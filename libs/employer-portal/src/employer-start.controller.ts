@@ -23,7 +23,7 @@ export class EmployerStartController {
     const actor = actorOf(req);
     // The first ten of each, with counts: the start page stays fast for a large employer.
     const [waiting, running, proposalCounts, placementCounts, workplaces] = await Promise.all([
-      this.proposals.list(actor, { limit: 10, status: 'wacht_op_werkgever' }),
+      this.proposals.list(actor, { limit: 10, status: ['wacht_op_werkgever'] }),
       this.placements.list(actor, { limit: 10, status: 'lopend' }),
       this.proposals.countByStatus(actor),
       this.placements.countByStatus(actor),

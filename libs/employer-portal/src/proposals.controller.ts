@@ -1,7 +1,7 @@
 import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ProblemException } from '@werkbrug/http';
-import { DECLINE_REASONS, ProposalsService } from '@werkbrug/proposals';
+import { DECLINE_REASONS, ProposalsService, type ProposalStatus } from '@werkbrug/proposals';
 import {
   actorOf,
   webId,
@@ -22,8 +22,9 @@ import { amountTexts, GRANTORS, INSTRUMENT_STATUS } from './instrument-labels';
 import type { EmployerProposal } from './employer-views';
 import { listAll } from '@werkbrug/http';
 
-const OPEN = ['kennismaking', 'meeloopdag'];
-const CLOSED = ['geplaatst', 'afgewezen', 'ingetrokken'];
+const OPEN: ProposalStatus[] = ['kennismaking', 'meeloopdag'];
+const CLOSED: ProposalStatus[] = ['geplaatst', 'afgewezen', 'ingetrokken'];
+const CLOSED_PAGE = 20;
 
 const ANSWERS = [
   { value: 'interested', text: 'Ja, ik wil kennismaken' },
@@ -77,23 +78,39 @@ export class ProposalsPageController {
 
   @Get()
   @WebAccess('werkgever')
-  async inbox(@Req() req: WebRequest, @Res() res: Response) {
+  async inbox(@Req() req: WebRequest, @Res() res: Response, @Query('na') after?: string) {
     const actor = actorOf(req);
-    const all = await listAll<EmployerProposal>((q) => this.proposals.list(actor, q));
+    // What needs the employer stays whole on the page; what is closed grows for ever, so it pages.
+    const cursor =
+      typeof after === 'string' && /^[A-Za-z0-9_-]{1,500}$/.test(after) ? after : undefined;
+    const [current, closedPage] = await Promise.all([
+      listAll<EmployerProposal>((q) =>
+        this.proposals.list(actor, { ...q, status: ['wacht_op_werkgever', ...OPEN] }),
+      ),
+      this.proposals.list(actor, { limit: CLOSED_PAGE, cursor, status: CLOSED }),
+    ]);
+    const closed = closedPage.items as EmployerProposal[];
     const marks = await this.marks.marksOf(
       actor,
-      all.map((p) => p.id),
+      [...current, ...closed].map((p) => p.id),
     );
-    const rows = all.map((p) => ({
+    const row = (p: EmployerProposal) => ({
       ...p,
       markText: MARKS[marks.get(p.id) ?? 'te_beoordelen'],
-    }));
+    });
     this.pages.send(req, res, 'werkgever/voorstellen', {
       title: 'Voorstellen',
-      waiting: rows.filter((p) => p.status === 'wacht_op_werkgever'),
-      running: rows.filter((p) => OPEN.includes(p.status)),
-      closed: rows.filter((p) => CLOSED.includes(p.status)),
-      any: rows.length > 0,
+      waiting: current.filter((p) => p.status === 'wacht_op_werkgever').map(row),
+      running: current.filter((p) => (OPEN as string[]).includes(p.status)).map(row),
+      closed: closed.map(row),
+      closedPager: {
+        label: 'Afgeronde voorstellen',
+        firstHref: cursor ? '/werkgever/voorstellen#afgerond' : null,
+        nextHref: closedPage.nextCursor
+          ? `/werkgever/voorstellen?na=${encodeURIComponent(closedPage.nextCursor)}#afgerond`
+          : null,
+        nextText: 'Oudere afgeronde voorstellen',
+      },
     });
   }
 

@@ -439,7 +439,12 @@ export class BrokerPagesController {
   @WebAccess('werkmakelaar')
   async pipeline(@Req() req: WebRequest, @Res() res: Response) {
     const actor = actorOf(req);
-    const all = await listAll<BrokerProposal>((q) => this.proposals.list(actor, q));
+    // Running proposals are the work: all of them. Closed ones only the latest (they grow for ever).
+    const columnStatuses = OPEN_STATUSES.filter((s) => s !== 'geplaatst');
+    const [running, closedPage] = await Promise.all([
+      listAll<BrokerProposal>((q) => this.proposals.list(actor, { ...q, status: columnStatuses })),
+      this.proposals.list(actor, { limit: 20, status: [...CLOSED_STATUSES] }),
+    ]);
     const buttons = (p: BrokerProposal) =>
       p.allowedNext.map((next) => ({
         next,
@@ -453,15 +458,17 @@ export class BrokerPagesController {
       }));
     this.pages.send(req, res, 'werkmakelaar/pijplijn', {
       title: 'Voorstellen',
-      columns: OPEN_STATUSES.filter((s) => s !== 'geplaatst').map((status) => ({
+      columns: columnStatuses.map((status) => ({
         status,
         title: PROPOSAL_STATUS_FOR_BROKER[status],
-        items: all.filter((p) => p.status === status).map((p) => ({ ...p, buttons: buttons(p) })),
+        items: running
+          .filter((p) => p.status === status)
+          .map((p) => ({ ...p, buttons: buttons(p) })),
       })),
-      closed: all
-        .filter((p) => CLOSED_STATUSES.includes(p.status as (typeof CLOSED_STATUSES)[number]))
-        .slice(0, 20)
-        .map((p) => ({ ...p, statusText: PROPOSAL_STATUS_FOR_BROKER[p.status] })),
+      closed: (closedPage.items as BrokerProposal[]).map((p) => ({
+        ...p,
+        statusText: PROPOSAL_STATUS_FOR_BROKER[p.status],
+      })),
     });
   }
 

@@ -124,7 +124,7 @@ export class CandidatePagesController {
   private async waitingConsents(req: WebRequest) {
     const { actor } = this.self(req);
     return listAll<ProposalForCandidate>((q) =>
-      this.proposals.list(actor, { ...q, status: 'wacht_op_kandidaat' }),
+      this.proposals.list(actor, { ...q, status: ['wacht_op_kandidaat'] }),
     );
   }
 

@@ -16,6 +16,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { PageQuery } from '@werkbrug/http';
 import {
   DECLINE_REASONS,
@@ -110,10 +111,21 @@ export class StatusChangeDto {
 }
 
 export class ProposalListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: PROPOSAL_STATUSES })
+  @ApiPropertyOptional({
+    type: String,
+    description: `One status, or several separated by commas (${PROPOSAL_STATUSES.join(', ')}).`,
+    example: 'geplaatst,afgewezen,ingetrokken',
+  })
   @IsOptional()
-  @IsIn(PROPOSAL_STATUSES)
-  status?: ProposalStatus;
+  // A list in one parameter, so a page can ask for a group (e.g. everything closed) and keep paging.
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.split(',') : value,
+  )
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(PROPOSAL_STATUSES.length)
+  @IsIn(PROPOSAL_STATUSES, { each: true })
+  status?: ProposalStatus[];
   @ApiPropertyOptional() @IsOptional() @IsUUID() vacancyId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() candidateId?: string;
 }

@@ -112,7 +112,7 @@ export class ProposalsService {
 
   async list(actor: Actor, query: ProposalListQuery): Promise<Page<unknown>> {
     const qb = this.scoped(actor);
-    if (query.status) qb.andWhere('p.status = :status', { status: query.status });
+    if (query.status?.length) qb.andWhere('p.status IN (:...statuses)', { statuses: query.status });
     if (query.vacancyId) qb.andWhere('p.vacancyId = :vacancyId', { vacancyId: query.vacancyId });
     if (query.candidateId)
       qb.andWhere('p.candidateId = :candidateId', { candidateId: query.candidateId });

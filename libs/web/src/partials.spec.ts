@@ -11,6 +11,12 @@ const CASES: Record<string, Record<string, Record<string, unknown>>> = {
     info: { title: 'Let op', text: 'Bedragen zijn een indicatie.' },
     ok: { type: 'ok', title: 'Opgeslagen' },
   },
+  pager: {
+    'first page': { label: 'Afgeronde voorstellen', nextHref: '/x?na=abc', nextText: 'Oudere' },
+    'later page': { label: 'Afgeronde voorstellen', firstHref: '/x', nextHref: '/x?na=def' },
+    'last page': { label: 'Afgeronde voorstellen', firstHref: '/x' },
+    'only page': { label: 'Afgeronde voorstellen' },
+  },
   'back-link': { default: { href: '/werkgever' }, text: { href: '/x', text: 'Terug naar start' } },
   button: {
     primary: { text: 'Opslaan' },
