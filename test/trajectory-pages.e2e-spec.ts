@@ -227,4 +227,85 @@ describe('trajectory and report pages in Chromium', () => {
     expect(await page.textContent('.werkbrug-field--invalid')).toContain('al uren geboekt');
     await context.close();
   });
+
+  it('keeps the plan van aanpak and closes a trajectory on its own page, with errors and a stale version', async () => {
+    violations.length = 0;
+    const context = await newContext(browser, base);
+    const page = await context.newPage();
+    await signInPage(page, 'wm.a@test.nl', PASSWORD);
+    const list = await t.http().get('/api/trajectories').set(bearer(w.wmA.token)).expect(200);
+    const running = list.body.items.find(
+      (x: { route: string; status: string }) => x.route === 'werk' && x.status === 'lopend',
+    );
+    expect(running).toBeDefined();
+    const id = running.id as string;
+    await page.goto(`/werkmakelaar/trajecten/${id}`);
+
+    // A learning goal: refused without a text, then added with an evaluation date.
+    await submit(page, `${id}/leerdoelen`);
+    expect(await page.title()).toMatch(/^Fout: /);
+    expect(await page.textContent('.werkbrug-field--invalid')).toContain('Schrijf het leerdoel op');
+    await axe(page, 'leerdoel met fouten');
+    await page.fill('#veld-description', 'Op tijd komen en afmelden bij ziekte');
+    await page.fill('#veld-evaluationDate', daysAgo(-30));
+    await submit(page, `${id}/leerdoelen`);
+    expect(await page.textContent('main')).toContain('Het leerdoel staat in het plan van aanpak.');
+    await axe(page, 'traject met een leerdoel');
+    const goals = async () =>
+      (await t.http().get(`/api/trajectories/${id}`).set(bearer(w.wmA.token)).expect(200)).body
+        .goals as { id: string; status: string; description: string }[];
+    const [goal] = await goals();
+    expect(goal).toMatchObject({
+      description: 'Op tijd komen en afmelden bij ziekte',
+      status: 'open',
+    });
+    await page.selectOption(`#veld-status-${goal!.id}`, 'bezig');
+    await submit(page, `leerdoelen/${goal!.id}`);
+    expect(await page.textContent('main')).toContain('De status van het leerdoel is opgeslagen.');
+    expect((await goals())[0]!.status).toBe('bezig');
+
+    // Closing: its own page, a form error, a version someone else overtook, then the end.
+    await page.click('a:has-text("Traject afsluiten")');
+    expect(new URL(page.url()).pathname).toBe(`/werkmakelaar/trajecten/${id}/afsluiten`);
+    await axe(page, 'traject afsluiten');
+    await page.fill('#veld-endDate', '');
+    await submit(page, '/afsluiten');
+    expect(await page.title()).toMatch(/^Fout: /);
+    expect(await page.textContent('.werkbrug-error-summary, [role=alert]')).toContain(
+      'Kies hoe het traject eindigde',
+    );
+    await axe(page, 'traject afsluiten met fouten');
+    // Someone else changes the trajectory meanwhile (as any update does, its version moves on).
+    const before = (await t.http().get(`/api/trajectories/${id}`).set(bearer(w.wmA.token))).body;
+    await t.db.query(`UPDATE trajectories SET version = version + 1 WHERE id = $1`, [id]);
+    await page.check('#veld-outcome-1');
+    await page.fill('#veld-endDate', daysAgo(1));
+    await submit(page, '/afsluiten');
+    expect(await page.textContent('main')).toContain(
+      'Iemand anders heeft dit traject net gewijzigd',
+    );
+    const still = await t.http().get(`/api/trajectories/${id}`).set(bearer(w.wmA.token));
+    expect(still.body).toMatchObject({ status: 'lopend', version: before.version + 1 });
+    // Sent again on purpose, against the trajectory as it is now.
+    await page.check('#veld-outcome-1');
+    await page.fill('#veld-endDate', daysAgo(1));
+    await submit(page, '/afsluiten');
+    expect(new URL(page.url()).pathname).toBe(`/werkmakelaar/trajecten/${id}`);
+    expect(await page.textContent('main')).toContain('Het traject is afgesloten.');
+    await axe(page, 'traject afgesloten');
+    // Closed: no forms to change it, and the outcome counts.
+    expect(await page.$$(`form[action$="/afsluiten"], form[action$="/leerdoelen"]`)).toHaveLength(
+      0,
+    );
+    const ended = await t.http().get(`/api/trajectories/${id}`).set(bearer(w.wmA.token));
+    expect(ended.body).toMatchObject({
+      status: 'afgerond',
+      outcome: 'studie',
+      endDate: daysAgo(1),
+    });
+    await page.goto(`/werkmakelaar/trajecten/${id}/afsluiten`);
+    expect(new URL(page.url()).pathname).toBe(`/werkmakelaar/trajecten/${id}`);
+    await context.close();
+    expect(violations).toEqual([]);
+  });
 });

@@ -197,6 +197,24 @@ describe('web authorization: every page × every role', () => {
       ? { ids: { trajectoryId: pair.own } }
       : { ids: { trajectoryId: pair.other }, status: 404 };
   };
+  const goalOf = async (token: string, trajectoryId: string) => {
+    const res = await t
+      .http()
+      .post(`/api/trajectories/${trajectoryId}/goals`)
+      .set(bearer(token))
+      .send({ description: 'Op tijd komen' });
+    if (res.status !== 201) throw new Error(`goal: ${res.status} ${res.text}`);
+    return res.body.id as string;
+  };
+  const goalTarget: RouteTarget = async (which) => {
+    const pair = await trajectoryPair();
+    return which === 'own'
+      ? { ids: { trajectoryId: pair.own, goalId: await goalOf(w.wmA.token, pair.own) } }
+      : {
+          ids: { trajectoryId: pair.other, goalId: await goalOf(w.wmB.token, pair.other) },
+          status: 404,
+        };
+  };
   const ROUTE_TARGETS: Record<string, RouteTarget> = {
     '/kandidaat/werkplekken/:id': workplaceTarget,
     '/kandidaat/werkplekken/:id/interesse': workplaceTarget,
@@ -222,6 +240,9 @@ describe('web authorization: every page × every role', () => {
     '/werkmakelaar/trajecten/:trajectoryId': trajectoryTarget,
     '/werkmakelaar/trajecten/:trajectoryId/uren': trajectoryTarget,
     '/werkmakelaar/trajecten/:trajectoryId/wissel': trajectoryTarget,
+    '/werkmakelaar/trajecten/:trajectoryId/leerdoelen': trajectoryTarget,
+    '/werkmakelaar/trajecten/:trajectoryId/leerdoelen/:goalId': goalTarget,
+    '/werkmakelaar/trajecten/:trajectoryId/afsluiten': trajectoryTarget,
   };
   /** Routes that answer something other than an HTML page. */
   const NOT_HTML = ['GET /kandidaat/gegevens/download'];
@@ -232,6 +253,12 @@ describe('web authorization: every page × every role', () => {
     'POST /werkgever/werkplekken/nieuw': workplaceForm(''),
     'POST /werkgever/voorstellen/:id/beoordeling': { mark: 'relevant' },
     'POST /werkmakelaar/trajecten/:trajectoryId/uren': { weekStart: '2026-01-05', hours: '8' },
+    'POST /werkmakelaar/trajecten/:trajectoryId/leerdoelen': { description: 'Autorisatie' },
+    // The own trajectory ends here: this route comes last in the table.
+    'POST /werkmakelaar/trajecten/:trajectoryId/afsluiten': {
+      outcome: 'studie',
+      endDate: '2026-06-01',
+    },
     'POST /werkmakelaar/trajecten/:trajectoryId/wissel': {
       toForm: 'werkervaringsplaats',
       switchedOn: '2026-02-02',

@@ -1,17 +1,22 @@
-import { Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Get, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CandidatesService } from '@werkbrug/candidates';
 import { ROUTES } from '@werkbrug/domain';
 import { ProblemException } from '@werkbrug/http';
 import {
   DECIDED_BY,
+  GOAL_STATUSES,
+  TRAJECTORY_OUTCOMES,
   TrajectoriesService,
   WORK_FORMS,
+  type GoalStatus,
+  type TrajectoryOutcome,
   type TrajectoryView,
 } from '@werkbrug/trajectories';
 import {
   actorOf,
   field,
+  fieldList,
   formBody,
   FormErrors,
   PageResponder,
@@ -20,7 +25,14 @@ import {
   type FormBody,
   type WebRequest,
 } from '@werkbrug/web';
-import { FORM_LABELS, ROUTE_LABELS, DECIDED_BY_LABELS, PHASE_TEXT } from './page-labels';
+import {
+  DECIDED_BY_LABELS,
+  FORM_LABELS,
+  GOAL_STATUS_LABELS,
+  OUTCOME_CHOICES,
+  PHASE_TEXT,
+  ROUTE_LABELS,
+} from './page-labels';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const options = (codes: readonly string[], labels: Record<string, string>, empty?: string) => [
@@ -150,6 +162,7 @@ export class TrajectoryPagesController {
       errors?: FormErrors;
       hoursValues?: FormBody;
       switchValues?: FormBody;
+      goalValues?: FormBody;
       done?: string;
     } = {},
   ) {
@@ -189,7 +202,12 @@ export class TrajectoryPagesController {
         decidedByLabel: DECIDED_BY_LABELS[x.decidedBy],
       })),
       earlierForms: t.earlierForms.map((e) => ({ ...e, label: FORM_LABELS[e.form] })),
-      goals: t.goals,
+      goals: t.goals.map((g) => ({
+        ...g,
+        statusLabel: GOAL_STATUS_LABELS[g.status as GoalStatus] ?? g.status,
+        statusOptions: options(GOAL_STATUSES, GOAL_STATUS_LABELS),
+      })),
+      goalValues: extra.goalValues ?? {},
       formOptions: options(
         WORK_FORMS.filter((f) => f !== t.form),
         FORM_LABELS,
@@ -206,6 +224,26 @@ export class TrajectoryPagesController {
     });
   }
 
+  /** The closing page: one task (how it ended, when), with the version the werkmakelaar saw. */
+  private closeForm(
+    req: WebRequest,
+    res: Response,
+    t: TrajectoryView,
+    values: FormBody,
+    errors?: FormErrors,
+  ) {
+    this.pages.send(req, res, 'werkmakelaar/traject-afsluiten', {
+      title: `Traject ${t.candidate.pseudonym} afsluiten`,
+      t,
+      values: { version: String(t.version), ...values },
+      errors,
+      outcomeOptions: TRAJECTORY_OUTCOMES.map((value) => ({ value, ...OUTCOME_CHOICES[value] })),
+      movedAwayOptions: [
+        { value: 'ja', text: 'De kandidaat is naar een andere gemeente verhuisd' },
+      ],
+    });
+  }
+
   @Get(':trajectoryId')
   @WebAccess('werkmakelaar')
   async get(
@@ -213,9 +251,13 @@ export class TrajectoryPagesController {
     @Res() res: Response,
     @Param('trajectoryId', ParseUUIDPipe) id: string,
   ) {
-    const done = { uren: 'De uren zijn geboekt.', wissel: 'De wissel is vastgelegd.' }[
-      String(req.query.klaar ?? '')
-    ];
+    const done = {
+      uren: 'De uren zijn geboekt.',
+      wissel: 'De wissel is vastgelegd.',
+      leerdoel: 'Het leerdoel staat in het plan van aanpak.',
+      doelstatus: 'De status van het leerdoel is opgeslagen.',
+      afgesloten: 'Het traject is afgesloten.',
+    }[String(req.query.klaar ?? '')];
     this.show(req, res, await this.trajectories.get(actorOf(req), id), { done });
   }
 
@@ -308,5 +350,139 @@ export class TrajectoryPagesController {
       }
     }
     this.show(req, res, await this.trajectories.get(actor, id), { errors, switchValues: body });
+  }
+
+  @Post(':trajectoryId/leerdoelen')
+  @WebAccess('werkmakelaar')
+  async addGoal(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('trajectoryId', ParseUUIDPipe) id: string,
+  ) {
+    const actor = actorOf(req);
+    const body = formBody(req);
+    const errors = new FormErrors();
+    const description = field(body, 'description');
+    const evaluationDate = field(body, 'evaluationDate');
+    if (!description) errors.add('description', 'Schrijf het leerdoel op.');
+    else if (description.length > 500)
+      errors.add('description', 'Schrijf het leerdoel korter op (hoogstens 500 tekens).');
+    if (evaluationDate && !ISO.test(evaluationDate))
+      errors.add('evaluationDate', 'Vul een datum in, bijvoorbeeld 2027-01-15, of laat het leeg.');
+    if (!errors.any) {
+      try {
+        await this.trajectories.addGoal(actor, id, {
+          description,
+          evaluationDate: evaluationDate || undefined,
+        });
+        return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=leerdoel#leerdoelen`);
+      } catch (error) {
+        if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
+        errorsFrom(error, errors, {
+          description: 'Schrijf het leerdoel korter op (hoogstens 500 tekens).',
+          evaluationDate: 'Vul een geldige datum in.',
+        });
+      }
+    }
+    this.show(req, res, await this.trajectories.get(actor, id), { errors, goalValues: body });
+  }
+
+  @Post(':trajectoryId/leerdoelen/:goalId')
+  @WebAccess('werkmakelaar')
+  async goalStatus(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('trajectoryId', ParseUUIDPipe) id: string,
+    @Param('goalId', ParseUUIDPipe) goalId: string,
+  ) {
+    const actor = actorOf(req);
+    const body = formBody(req);
+    const t = await this.trajectories.get(actor, id);
+    const goal = t.goals.find((g) => g.id === goalId);
+    if (!goal) throw new NotFoundException();
+    const status = field(body, `status-${goalId}`);
+    const version = Number(field(body, 'version'));
+    const errors = new FormErrors();
+    if (!(GOAL_STATUSES as readonly string[]).includes(status))
+      errors.add(`status-${goalId}`, 'Kies een status uit de lijst.');
+    if (!errors.any) {
+      try {
+        await this.trajectories.updateGoal(actor, goalId, {
+          status: status as GoalStatus,
+          version: Number.isInteger(version) && version > 0 ? version : undefined,
+        });
+        return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=doelstatus#leerdoelen`);
+      } catch (error) {
+        if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
+        if (error.getStatus() === 412 || error.getStatus() === 409)
+          errors.add(
+            `status-${goalId}`,
+            'Iemand anders heeft dit leerdoel net gewijzigd. Bekijk de status van nu en kies opnieuw.',
+          );
+        else errorsFrom(error, errors, {});
+      }
+    }
+    this.show(req, res, await this.trajectories.get(actor, id), { errors });
+  }
+
+  @Get(':trajectoryId/afsluiten')
+  @WebAccess('werkmakelaar')
+  async closePage(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('trajectoryId', ParseUUIDPipe) id: string,
+  ) {
+    const t = await this.trajectories.get(actorOf(req), id);
+    if (t.status !== 'lopend') return res.redirect(303, `/werkmakelaar/trajecten/${id}`);
+    this.closeForm(req, res, t, { endDate: new Date().toISOString().slice(0, 10) });
+  }
+
+  @Post(':trajectoryId/afsluiten')
+  @WebAccess('werkmakelaar')
+  async close(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('trajectoryId', ParseUUIDPipe) id: string,
+  ) {
+    const actor = actorOf(req);
+    const body = formBody(req);
+    const errors = new FormErrors();
+    const outcome = field(body, 'outcome');
+    const endDate = field(body, 'endDate');
+    const note = field(body, 'note');
+    const version = Number(field(body, 'version'));
+    if (!(TRAJECTORY_OUTCOMES as readonly string[]).includes(outcome))
+      errors.add('outcome', 'Kies hoe het traject eindigde.');
+    if (!ISO.test(endDate)) errors.add('endDate', 'Vul de einddatum in, bijvoorbeeld 2026-12-01.');
+    if (note.length > 2000)
+      errors.add('note', 'Schrijf de toelichting korter op (hoogstens 2000 tekens).');
+    if (!errors.any) {
+      try {
+        await this.trajectories.end(actor, id, {
+          outcome: outcome as TrajectoryOutcome,
+          endDate,
+          movedAway: fieldList(body, 'movedAway').includes('ja'),
+          note: note || undefined,
+          version: Number.isInteger(version) && version > 0 ? version : undefined,
+        });
+        return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=afgesloten`);
+      } catch (error) {
+        if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
+        if (error.getStatus() === 412 || error.getStatus() === 409) {
+          // The next submit is a deliberate one, against the trajectory as it is now.
+          delete body.version;
+          errors.add(
+            'outcome',
+            'Iemand anders heeft dit traject net gewijzigd (of al afgesloten). Bekijk het traject opnieuw voordat u het afsluit.',
+          );
+        } else
+          errorsFrom(error, errors, {
+            endDate: 'Kies een einddatum op of na de start van het traject.',
+            note: 'Schrijf de toelichting korter op (hoogstens 2000 tekens).',
+          });
+      }
+    }
+    const t = await this.trajectories.get(actor, id);
+    this.closeForm(req, res, t, body, errors);
   }
 }
