@@ -1,10 +1,20 @@
-import { Get, Req, Res } from '@nestjs/common';
+import { Get, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { PlacementsService } from '@werkbrug/placements';
-import { actorOf, PageResponder, WebAccess, WebController, type WebRequest } from '@werkbrug/web';
+import {
+  actorOf,
+  keysetPager,
+  PageResponder,
+  pageCursor,
+  WebAccess,
+  WebController,
+  type WebRequest,
+} from '@werkbrug/web';
 import type { EmployerPlacement } from './employer-views';
 import { listAll } from '@werkbrug/http';
 import { INSTRUMENT_WORDS } from './workplace-form';
+
+const ENDED_PAGE = 20;
 
 const OUTCOMES: Record<string, string> = {
   contract: 'Contract',
@@ -26,18 +36,31 @@ export class PlacementsPageController {
 
   @Get()
   @WebAccess('werkgever')
-  async list(@Req() req: WebRequest, @Res() res: Response) {
+  async list(@Req() req: WebRequest, @Res() res: Response, @Query('na') after?: string) {
     const actor = actorOf(req);
-    const all = await listAll<EmployerPlacement>((q) => this.placements.list(actor, q));
-    const rows = all.map((p) => ({
+    // Running placements are few and all shown; ended ones grow for ever, so they page.
+    const cursor = pageCursor(after);
+    const [running, endedPage] = await Promise.all([
+      listAll<EmployerPlacement>((q) => this.placements.list(actor, { ...q, status: 'lopend' })),
+      this.placements.list(actor, { limit: ENDED_PAGE, cursor, status: 'beeindigd' }),
+    ]);
+    const row = (p: EmployerPlacement) => ({
       ...p,
       instrumentWords: p.instruments.map((i) => INSTRUMENT_WORDS[i] ?? i).join(', '),
       outcomeText: p.outcome ? (OUTCOMES[p.outcome.outcome] ?? p.outcome.outcome) : '',
-    }));
+    });
     this.pages.send(req, res, 'werkgever/plaatsingen', {
       title: 'Plaatsingen',
-      running: rows.filter((p) => p.status !== 'beeindigd'),
-      ended: rows.filter((p) => p.status === 'beeindigd'),
+      running: running.map(row),
+      ended: (endedPage.items as EmployerPlacement[]).map(row),
+      endedPager: keysetPager({
+        path: '/werkgever/plaatsingen',
+        anchor: 'beeindigd',
+        label: 'Beëindigde plaatsingen',
+        nextText: 'Oudere plaatsingen',
+        cursor,
+        nextCursor: endedPage.nextCursor,
+      }),
     });
   }
 }

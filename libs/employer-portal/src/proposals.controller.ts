@@ -9,7 +9,9 @@ import {
   fieldList,
   formBody,
   FormErrors,
+  keysetPager,
   PageResponder,
+  pageCursor,
   WebAccess,
   WebController,
   type FormBody,
@@ -81,8 +83,7 @@ export class ProposalsPageController {
   async inbox(@Req() req: WebRequest, @Res() res: Response, @Query('na') after?: string) {
     const actor = actorOf(req);
     // What needs the employer stays whole on the page; what is closed grows for ever, so it pages.
-    const cursor =
-      typeof after === 'string' && /^[A-Za-z0-9_-]{1,500}$/.test(after) ? after : undefined;
+    const cursor = pageCursor(after);
     const [current, closedPage] = await Promise.all([
       listAll<EmployerProposal>((q) =>
         this.proposals.list(actor, { ...q, status: ['wacht_op_werkgever', ...OPEN] }),
@@ -103,14 +104,14 @@ export class ProposalsPageController {
       waiting: current.filter((p) => p.status === 'wacht_op_werkgever').map(row),
       running: current.filter((p) => (OPEN as string[]).includes(p.status)).map(row),
       closed: closed.map(row),
-      closedPager: {
+      closedPager: keysetPager({
+        path: '/werkgever/voorstellen',
+        anchor: 'afgerond',
         label: 'Afgeronde voorstellen',
-        firstHref: cursor ? '/werkgever/voorstellen#afgerond' : null,
-        nextHref: closedPage.nextCursor
-          ? `/werkgever/voorstellen?na=${encodeURIComponent(closedPage.nextCursor)}#afgerond`
-          : null,
         nextText: 'Oudere afgeronde voorstellen',
-      },
+        cursor,
+        nextCursor: closedPage.nextCursor,
+      }),
     });
   }
 

@@ -19,7 +19,9 @@ import {
   field,
   formBody,
   FormErrors,
+  keysetPager,
   PageResponder,
+  pageCursor,
   WebAccess,
   WebController,
   type WebRequest,
@@ -560,14 +562,18 @@ export class BrokerPagesController {
 
   @Get('plaatsingen')
   @WebAccess('werkmakelaar')
-  async placementList(@Req() req: WebRequest, @Res() res: Response) {
+  async placementList(@Req() req: WebRequest, @Res() res: Response, @Query('na') after?: string) {
     const actor = actorOf(req);
-    const all = await listAll<BrokerPlacement>((q) => this.placements.list(actor, q));
+    // Running placements are the work: all of them. Ended ones grow for ever, so they page.
+    const cursor = pageCursor(after);
+    const [running, endedPage] = await Promise.all([
+      listAll<BrokerPlacement>((q) => this.placements.list(actor, { ...q, status: 'lopend' })),
+      this.placements.list(actor, { limit: 30, cursor, status: 'beeindigd' }),
+    ]);
     const today = amsterdamToday();
     const soon = new Date(Date.parse(`${today}T00:00:00Z`) + 14 * 86_400_000)
       .toISOString()
       .slice(0, 10);
-    const running = all.filter((p) => p.status === 'lopend');
     const decorate = (p: BrokerPlacement) => ({
       ...p,
       arrangementText: ARRANGEMENT_WORDS[p.arrangement as Arrangement]?.name ?? p.arrangement,
@@ -577,10 +583,15 @@ export class BrokerPagesController {
       title: 'Plaatsingen',
       ending: running.filter((p) => p.plannedEndDate && p.plannedEndDate <= soon).map(decorate),
       running: running.filter((p) => !p.plannedEndDate || p.plannedEndDate > soon).map(decorate),
-      ended: all
-        .filter((p) => p.status !== 'lopend')
-        .slice(0, 30)
-        .map(decorate),
+      ended: (endedPage.items as BrokerPlacement[]).map(decorate),
+      endedPager: keysetPager({
+        path: '/werkmakelaar/plaatsingen',
+        anchor: 'beeindigd',
+        label: 'Beëindigde plaatsingen',
+        nextText: 'Oudere plaatsingen',
+        cursor,
+        nextCursor: endedPage.nextCursor,
+      }),
     });
   }
 
