@@ -26,7 +26,9 @@ module.exports = {
   setupFiles: ['<rootDir>/test/support/quiet-logs.ts'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
-  testTimeout: 60000,
+  // Generous: browser flows on a shared two-core machine have taken over a minute; a slow test
+  // still fails on what it asserts, never on the clock alone.
+  testTimeout: 180000,
   // A finished run exits even if a library leaves an idle socket or timer behind (seen with the
   // Meilisearch client's keep-alive polling); CI must never wait on that.
   forceExit: true,

@@ -162,7 +162,7 @@ describe('trajectory and report pages in Chromium', () => {
     expect(api.body.transitions).toHaveLength(2);
     await context.close();
     expect(violations).toEqual([]);
-  });
+  }, 240_000);
 
   it('shows the reports with a chart beside each table, and downloads the Ferm Werk table as CSV', async () => {
     violations.length = 0;
@@ -203,7 +203,7 @@ describe('trajectory and report pages in Chromium', () => {
     expect(rows[1]).toEqual(['Lopende trajecten', '1', '1']);
     await broker.close();
     expect(violations).toEqual([]);
-  });
+  }, 240_000);
 
   it('works without JavaScript: open a trajectory and log hours through the plain forms', async () => {
     const context = await newContext(browser, base, false);
@@ -226,7 +226,7 @@ describe('trajectory and report pages in Chromium', () => {
     await submit(page, '/uren');
     expect(await page.textContent('.werkbrug-field--invalid')).toContain('al uren geboekt');
     await context.close();
-  });
+  }, 240_000);
 
   it('keeps the plan van aanpak and closes a trajectory on its own page, with errors and a stale version', async () => {
     violations.length = 0;
@@ -307,5 +307,5 @@ describe('trajectory and report pages in Chromium', () => {
     expect(new URL(page.url()).pathname).toBe(`/werkmakelaar/trajecten/${id}`);
     await context.close();
     expect(violations).toEqual([]);
-  });
+  }, 240_000);
 });
