@@ -63,6 +63,30 @@ function errorsFrom(problem: ProblemException, errors: FormErrors, fields: Recor
 }
 
 /**
+ * Calls the service for a form; a refusal it can explain becomes field errors (a 404, or anything
+ * that is not a problem document, is rethrown). A version someone else overtook (STALE_VERSION)
+ * goes on `stale.field`. Returns whether the call went through.
+ */
+async function attempt(
+  errors: FormErrors,
+  fields: Record<string, string>,
+  call: () => Promise<unknown>,
+  stale?: { field: string; message: string; then?: () => void },
+): Promise<boolean> {
+  try {
+    await call();
+    return true;
+  } catch (error) {
+    if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
+    if (stale && error.problem.code === 'STALE_VERSION') {
+      errors.add(stale.field, stale.message);
+      stale.then?.();
+    } else errorsFrom(error, errors, fields);
+    return false;
+  }
+}
+
+/**
  * The werkmakelaar's trajectory pages: the list, opening one, and one trajectory with its hours
  * against the organisation's limits and its switches between forms of work (Simpel Switchen).
  * Everything goes through TrajectoriesService, which scopes to the werkmakelaar's organisation.
@@ -285,24 +309,24 @@ export class TrajectoryPagesController {
         'hours',
         'Vul een aantal uren in tussen 0,5 en 80 (hoogstens één cijfer achter de komma).',
       );
-    if (!errors.any) {
-      try {
-        await this.trajectories.logHours(actor, id, {
-          weekStart,
-          hours,
-          overrideReason: field(body, 'overrideReason') || undefined,
-        });
-        return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=uren`);
-      } catch (error) {
-        if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
-        errorsFrom(error, errors, {
+    const logged =
+      !errors.any &&
+      (await attempt(
+        errors,
+        {
           weekStart:
             'Kies de maandag van een week die al begonnen is, niet voor de start van het traject.',
           hours: 'Vul een aantal uren in tussen 0,5 en 80.',
           overrideReason: 'Schrijf in een paar woorden waarom (minstens 3 tekens).',
-        });
-      }
-    }
+        },
+        () =>
+          this.trajectories.logHours(actor, id, {
+            weekStart,
+            hours,
+            overrideReason: field(body, 'overrideReason') || undefined,
+          }),
+      ));
+    if (logged) return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=uren`);
     this.show(req, res, await this.trajectories.get(actor, id), { errors, hoursValues: body });
   }
 
@@ -327,28 +351,28 @@ export class TrajectoryPagesController {
     if (!reason) errors.add('reason', 'Schrijf kort op waarom de kandidaat wisselt.');
     if (!(DECIDED_BY as readonly string[]).includes(decidedBy))
       errors.add('decidedBy', 'Kies wie besliste.');
-    if (!errors.any) {
-      try {
-        await this.trajectories.switchForm(actor, id, {
-          toForm: toForm as never,
-          switchedOn,
-          reason,
-          decidedBy: decidedBy as never,
-          jobcoachName: field(body, 'jobcoachName') || undefined,
-          workplace: field(body, 'workplace') || undefined,
-        });
-        return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=wissel`);
-      } catch (error) {
-        if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
-        errorsFrom(error, errors, {
+    const switched =
+      !errors.any &&
+      (await attempt(
+        errors,
+        {
           toForm: 'Kies een andere vorm dan de vorm van nu.',
           switchedOn: 'Kies een datum na de start van het traject en na de vorige wissel.',
           reason: 'Schrijf de reden korter op (hoogstens 1000 tekens).',
           jobcoachName: 'Vul een kortere naam in (hoogstens 120 tekens).',
           workplace: 'Vul een kortere werkplek in (hoogstens 200 tekens).',
-        });
-      }
-    }
+        },
+        () =>
+          this.trajectories.switchForm(actor, id, {
+            toForm: toForm as never,
+            switchedOn,
+            reason,
+            decidedBy: decidedBy as never,
+            jobcoachName: field(body, 'jobcoachName') || undefined,
+            workplace: field(body, 'workplace') || undefined,
+          }),
+      ));
+    if (switched) return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=wissel`);
     this.show(req, res, await this.trajectories.get(actor, id), { errors, switchValues: body });
   }
 
@@ -369,21 +393,21 @@ export class TrajectoryPagesController {
       errors.add('description', 'Schrijf het leerdoel korter op (hoogstens 500 tekens).');
     if (evaluationDate && !ISO.test(evaluationDate))
       errors.add('evaluationDate', 'Vul een datum in, bijvoorbeeld 2027-01-15, of laat het leeg.');
-    if (!errors.any) {
-      try {
-        await this.trajectories.addGoal(actor, id, {
-          description,
-          evaluationDate: evaluationDate || undefined,
-        });
-        return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=leerdoel#leerdoelen`);
-      } catch (error) {
-        if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
-        errorsFrom(error, errors, {
+    const added =
+      !errors.any &&
+      (await attempt(
+        errors,
+        {
           description: 'Schrijf het leerdoel korter op (hoogstens 500 tekens).',
           evaluationDate: 'Vul een geldige datum in.',
-        });
-      }
-    }
+        },
+        () =>
+          this.trajectories.addGoal(actor, id, {
+            description,
+            evaluationDate: evaluationDate || undefined,
+          }),
+      ));
+    if (added) return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=leerdoel#leerdoelen`);
     this.show(req, res, await this.trajectories.get(actor, id), { errors, goalValues: body });
   }
 
@@ -405,23 +429,24 @@ export class TrajectoryPagesController {
     const errors = new FormErrors();
     if (!(GOAL_STATUSES as readonly string[]).includes(status))
       errors.add(`status-${goalId}`, 'Kies een status uit de lijst.');
-    if (!errors.any) {
-      try {
-        await this.trajectories.updateGoal(actor, goalId, {
-          status: status as GoalStatus,
-          version: Number.isInteger(version) && version > 0 ? version : undefined,
-        });
-        return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=doelstatus#leerdoelen`);
-      } catch (error) {
-        if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
-        if (error.getStatus() === 412 || error.getStatus() === 409)
-          errors.add(
-            `status-${goalId}`,
+    const saved =
+      !errors.any &&
+      (await attempt(
+        errors,
+        {},
+        () =>
+          this.trajectories.updateGoal(actor, goalId, {
+            status: status as GoalStatus,
+            version: Number.isInteger(version) && version > 0 ? version : undefined,
+          }),
+        {
+          field: `status-${goalId}`,
+          message:
             'Iemand anders heeft dit leerdoel net gewijzigd. Bekijk de status van nu en kies opnieuw.',
-          );
-        else errorsFrom(error, errors, {});
-      }
-    }
+        },
+      ));
+    if (saved)
+      return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=doelstatus#leerdoelen`);
     this.show(req, res, await this.trajectories.get(actor, id), { errors });
   }
 
@@ -456,32 +481,31 @@ export class TrajectoryPagesController {
     if (!ISO.test(endDate)) errors.add('endDate', 'Vul de einddatum in, bijvoorbeeld 2026-12-01.');
     if (note.length > 2000)
       errors.add('note', 'Schrijf de toelichting korter op (hoogstens 2000 tekens).');
-    if (!errors.any) {
-      try {
-        await this.trajectories.end(actor, id, {
-          outcome: outcome as TrajectoryOutcome,
-          endDate,
-          movedAway: fieldList(body, 'movedAway').includes('ja'),
-          note: note || undefined,
-          version: Number.isInteger(version) && version > 0 ? version : undefined,
-        });
-        return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=afgesloten`);
-      } catch (error) {
-        if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
-        if (error.getStatus() === 412 || error.getStatus() === 409) {
-          // The next submit is a deliberate one, against the trajectory as it is now.
-          delete body.version;
-          errors.add(
-            'outcome',
-            'Iemand anders heeft dit traject net gewijzigd (of al afgesloten). Bekijk het traject opnieuw voordat u het afsluit.',
-          );
-        } else
-          errorsFrom(error, errors, {
-            endDate: 'Kies een einddatum op of na de start van het traject.',
-            note: 'Schrijf de toelichting korter op (hoogstens 2000 tekens).',
-          });
-      }
-    }
+    const closed =
+      !errors.any &&
+      (await attempt(
+        errors,
+        {
+          endDate: 'Kies een einddatum op of na de start van het traject.',
+          note: 'Schrijf de toelichting korter op (hoogstens 2000 tekens).',
+        },
+        () =>
+          this.trajectories.end(actor, id, {
+            outcome: outcome as TrajectoryOutcome,
+            endDate,
+            movedAway: fieldList(body, 'movedAway').includes('ja'),
+            note: note || undefined,
+            version: Number.isInteger(version) && version > 0 ? version : undefined,
+          }),
+        {
+          field: 'outcome',
+          message:
+            'Iemand anders heeft dit traject net gewijzigd. Bekijk het traject opnieuw voordat u het afsluit.',
+          // The next submit is then a deliberate one, against the trajectory as it is now.
+          then: () => delete body.version,
+        },
+      ));
+    if (closed) return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=afgesloten`);
     const t = await this.trajectories.get(actor, id);
     this.closeForm(req, res, t, body, errors);
   }
