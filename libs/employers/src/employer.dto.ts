@@ -19,7 +19,7 @@ import {
 } from 'class-validator';
 import { IsKvkNumber, LocationDto } from '@werkbrug/domain';
 import { PageQuery } from '@werkbrug/http';
-import type { Employer } from './employer.entity';
+import { SBI_VERSIONS, type Employer, type SbiVersion } from './employer.entity';
 
 const PHONE = /^[+0-9][0-9 ()-]{7,19}$/;
 
@@ -33,10 +33,10 @@ export class CreateEmployerDto {
   @IsOptional()
   @Matches(/^[0-9]{2,5}$/, { message: 'sbiCode must be 2–5 digits' })
   sbiCode?: string;
-  @ApiPropertyOptional({ enum: ['2008', '2025'] })
+  @ApiPropertyOptional({ enum: SBI_VERSIONS })
   @IsOptional()
-  @IsIn(['2008', '2025'])
-  sbiVersion?: '2008' | '2025';
+  @IsIn(SBI_VERSIONS)
+  sbiVersion?: SbiVersion;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(120) contactName?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) contactEmail?: string;
   @ApiPropertyOptional()
@@ -74,10 +74,10 @@ export class UpdateEmployerDto {
   @IsOptional()
   @Matches(/^[0-9]{2,5}$/, { message: 'sbiCode must be 2–5 digits' })
   sbiCode?: string;
-  @ApiPropertyOptional({ enum: ['2008', '2025'] })
+  @ApiPropertyOptional({ enum: SBI_VERSIONS })
   @IsOptional()
-  @IsIn(['2008', '2025'])
-  sbiVersion?: '2008' | '2025';
+  @IsIn(SBI_VERSIONS)
+  sbiVersion?: SbiVersion;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(120) contactName?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) contactEmail?: string;
   @ApiPropertyOptional()

@@ -1,5 +1,6 @@
 import type { EmployerView } from './employer.dto';
 import { ApiProperty } from '@nestjs/swagger';
+import { SBI_VERSIONS, type SbiVersion } from './employer.entity';
 
 /*
  * Response classes for the OpenAPI document (every 2xx has a schema; test/openapi-responses.e2e-spec.ts).
@@ -28,7 +29,7 @@ export class EmployerResponse implements EmployerView {
   @ApiProperty({ type: String }) name!: string;
   @ApiProperty({ type: String }) kvkNumber!: string;
   @ApiProperty({ type: String, nullable: true }) sbiCode!: string | null;
-  @ApiProperty({ enum: ['2008', '2025'], nullable: true }) sbiVersion!: '2008' | '2025' | null;
+  @ApiProperty({ enum: SBI_VERSIONS, nullable: true }) sbiVersion!: SbiVersion | null;
   @ApiProperty({ type: String }) contactName!: string;
   @ApiProperty({ type: String, nullable: true }) contactEmail!: string | null;
   @ApiProperty({ type: String, nullable: true }) contactPhone!: string | null;
