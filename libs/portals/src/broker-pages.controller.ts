@@ -7,7 +7,7 @@ import {
   CaseloadService,
 } from '@werkbrug/caseload';
 import { CandidatesService } from '@werkbrug/candidates';
-import { ARRANGEMENTS, type Arrangement } from '@werkbrug/domain';
+import { addDays, ARRANGEMENTS, type Arrangement } from '@werkbrug/domain';
 import { ProblemException } from '@werkbrug/http';
 import { InterestsService } from '@werkbrug/interests';
 import { VacancySearchService } from '@werkbrug/matching';
@@ -557,9 +557,7 @@ export class BrokerPagesController {
     const actor = actorOf(req);
     const all = await listAll<BrokerPlacement>((q) => this.placements.list(actor, q));
     const today = amsterdamToday();
-    const soon = new Date(Date.parse(`${today}T00:00:00Z`) + 14 * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
+    const soon = addDays(today, 14);
     const running = all.filter((p) => p.status === 'lopend');
     const decorate = (p: BrokerPlacement) => ({
       ...p,
