@@ -2,12 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
+import { HOUR_MS, PeriodicJob } from '@werkbrug/jobs';
 import { MailService } from '@werkbrug/mail';
 
 /** The werkmakelaar hears about a plan van aanpak evaluation this many days ahead. */
 export const EVALUATION_NOTICE_DAYS = 7;
-
-const HOUR_MS = 3600_000;
 
 type Row = Record<string, string>;
 
@@ -23,9 +22,14 @@ const longDate = (iso: string) =>
  */
 @Injectable()
 export class EvaluationRemindersService {
-  private readonly logger = new Logger(EvaluationRemindersService.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly job = new PeriodicJob({
+    name: 'evaluation reminders',
+    logger: new Logger(EvaluationRemindersService.name),
+    run: () => this.sendReminders(),
+    onResult: (queued, logger) => {
+      if (queued) logger.log({ queued }, 'evaluation reminders queued');
+    },
+  });
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -81,25 +85,11 @@ export class EvaluationRemindersService {
   }
 
   /** Hourly in the worker. */
-  start(intervalMs = HOUR_MS) {
-    const run = () => {
-      this.running = this.sendReminders()
-        .then((queued) => {
-          if (queued) this.logger.log({ queued }, 'evaluation reminders queued');
-        })
-        .catch((error: unknown) =>
-          this.logger.error(
-            `evaluation reminders failed: ${error instanceof Error ? error.message : error}`,
-          ),
-        );
-    };
-    run();
-    this.timer = setInterval(run, intervalMs);
+  start(everyMs = HOUR_MS) {
+    this.job.start(everyMs);
   }
 
-  async stop() {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  stop() {
+    return this.job.stop();
   }
 }
