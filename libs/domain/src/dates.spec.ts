@@ -1,4 +1,4 @@
-import { addDays, addMonths, daysBetween, mondayOf, today } from './dates';
+import { addDays, addMonths, daysBetween, dutchDate, mondayOf, today } from './dates';
 
 describe('addMonths', () => {
   it.each([
@@ -65,6 +65,21 @@ describe('mondayOf', () => {
     ['2026-03-01', '2026-02-23'], // across a month
   ])('the Monday of %s is %s', (day, monday) => {
     expect(mondayOf(day)).toBe(monday);
+  });
+});
+
+describe('dutchDate', () => {
+  const intl = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' });
+  it.each([
+    ['2026-07-01', '1 juli 2026'],
+    ['2026-01-31', '31 januari 2026'],
+    ['2026-03-09', '9 maart 2026'],
+    ['2027-12-25', '25 december 2027'],
+    ['2028-02-29', '29 februari 2028'],
+  ])('%s reads as %s, as Intl writes it', (iso, words) => {
+    expect(dutchDate(iso)).toBe(words);
+    // The mails that used Intl's long Dutch date before read the same.
+    expect(intl.format(new Date(`${iso}T12:00:00Z`))).toBe(words);
   });
 });
 

@@ -34,3 +34,24 @@ export function mondayOf(isoDate: string): string {
 
 /** Today's date in UTC. */
 export const today = () => new Date().toISOString().slice(0, 10);
+
+const MONTHS = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+
+/** "1 juli 2026": dates as people read them (in mails and texts). */
+export function dutchDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}

@@ -2,9 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
+import { dutchDate } from '@werkbrug/domain';
 import { PeriodicJob } from '@werkbrug/jobs';
 import { MailService } from '@werkbrug/mail';
-import { dutchDate } from './engine/format';
 
 /** The werkmakelaar hears about a deadline this many days before it. */
 export const DEADLINE_NOTICE_DAYS = 30;

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
+import { dutchDate } from '@werkbrug/domain';
 import { HOUR_MS, PeriodicJob } from '@werkbrug/jobs';
 import { MailService } from '@werkbrug/mail';
 
@@ -9,11 +10,6 @@ import { MailService } from '@werkbrug/mail';
 export const EVALUATION_NOTICE_DAYS = 7;
 
 type Row = Record<string, string>;
-
-const longDate = (iso: string) =>
-  new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${iso}T12:00:00Z`),
-  );
 
 /**
  * Reminds the werkmakelaar of a trajectory before an evaluation date of its learning goals: one mail
@@ -68,7 +64,7 @@ export class EvaluationRemindersService {
             data: {
               werkmakelaarName: first.wm_name,
               pseudonym: `Kandidaat ${first.pseudonym}`,
-              evaluationDate: longDate(first.evaluation_date as string),
+              evaluationDate: dutchDate(first.evaluation_date as string),
               goalCount: rows.length === 1 ? '1 leerdoel' : `${rows.length} leerdoelen`,
               link: `${base}/${first.trajectory_id}`,
             },

@@ -1,26 +1,5 @@
 import { Dec } from './decimal';
 
-const MONTHS = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-
-/** "1 juli 2026": dates as people read them. */
-export function dutchDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
-
 /** "€1.020,25": amounts the Dutch way, from exact cents. */
 export function euro(amount: Dec): string {
   const cents = amount.cents();
