@@ -5,6 +5,7 @@ import {
   BENEFIT_TYPES,
   DAYPARTS,
   DAYS,
+  DemandProfileResponse,
   LANGUAGE_LEVELS,
   ROUTES,
   TRAVEL_MODES,
@@ -42,14 +43,6 @@ export class CandidateHomeAreaResponse {
   @ApiProperty({ type: Number }) lng!: number;
 }
 
-export class CandidateAbilitiesResponse {
-  @ApiProperty({ type: Number }) lifting!: number;
-  @ApiProperty({ type: Number }) standing!: number;
-  @ApiProperty({ type: Number }) pace!: number;
-  @ApiProperty({ type: Number }) stimuli!: number;
-  @ApiProperty({ type: Number }) outdoor!: number;
-}
-
 export class CandidateSupportNeedsResponse {
   @ApiProperty({ type: Boolean }) jobcoach!: boolean;
   @ApiProperty({ type: Boolean }) buddy!: boolean;
@@ -78,7 +71,7 @@ export class CandidateWorkProfileResponse implements WorkProfileView {
   arrangements!: Arrangement[] | null;
   @ApiProperty({ type: String, isArray: true }) certificates!: string[];
   @ApiProperty({ enum: LANGUAGE_LEVELS }) languageLevel!: LanguageLevel;
-  @ApiProperty({ type: CandidateAbilitiesResponse }) abilities!: CandidateAbilitiesResponse;
+  @ApiProperty({ type: DemandProfileResponse }) abilities!: DemandProfileResponse;
   @ApiProperty({ type: CandidateSupportNeedsResponse })
   supportNeeds!: CandidateSupportNeedsResponse;
   @ApiProperty({ type: String, nullable: true }) trajectoryEndedOn!: string | null;

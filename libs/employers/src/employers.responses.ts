@@ -1,5 +1,6 @@
 import type { EmployerView } from './employer.dto';
 import { ApiProperty } from '@nestjs/swagger';
+import { LocationResponse } from '@werkbrug/domain';
 import { SBI_VERSIONS, type SbiVersion } from './employer.entity';
 
 /*
@@ -7,13 +8,8 @@ import { SBI_VERSIONS, type SbiVersion } from './employer.entity';
  * Generated from the return types of employers.controller.ts, then reviewed; keep them in step with the views.
  */
 
-export class EmployerLocationResponse {
+export class EmployerLocationResponse extends LocationResponse {
   @ApiProperty({ type: String }) id!: string;
-  @ApiProperty({ type: String }) address!: string;
-  @ApiProperty({ type: String }) postcode!: string;
-  @ApiProperty({ type: String }) place!: string;
-  @ApiProperty({ type: Number }) lat!: number;
-  @ApiProperty({ type: Number }) lng!: number;
 }
 
 export class EmployerResponse implements EmployerView {

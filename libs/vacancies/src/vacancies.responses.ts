@@ -4,8 +4,10 @@ import {
   ARRANGEMENTS,
   DAYPARTS,
   DAYS,
+  DemandProfileResponse,
   INSTRUMENTS,
   LANGUAGE_LEVELS,
+  LocationResponse,
   VACANCY_STATUSES,
   type Arrangement,
   type Day,
@@ -20,22 +22,6 @@ import {
  * Generated from the return types of vacancies.controller.ts, then reviewed; keep them in step with the views.
  */
 
-export class VacancyLocationResponse {
-  @ApiProperty({ type: String }) address!: string;
-  @ApiProperty({ type: String }) postcode!: string;
-  @ApiProperty({ type: String }) place!: string;
-  @ApiProperty({ type: Number }) lat!: number;
-  @ApiProperty({ type: Number }) lng!: number;
-}
-
-export class VacancyDemandsResponse {
-  @ApiProperty({ type: Number }) lifting!: number;
-  @ApiProperty({ type: Number }) standing!: number;
-  @ApiProperty({ type: Number }) pace!: number;
-  @ApiProperty({ type: Number }) stimuli!: number;
-  @ApiProperty({ type: Number }) outdoor!: number;
-}
-
 export class VacancyEmployerResponse {
   @ApiProperty({ type: String }) id!: string;
   @ApiProperty({ type: String, nullable: true }) name!: string | null;
@@ -47,8 +33,8 @@ export class VacancyWerksoortResponse {
 }
 
 export class VacancyResponse implements VacancyView {
-  @ApiProperty({ type: VacancyLocationResponse }) location!: VacancyLocationResponse;
-  @ApiProperty({ type: VacancyDemandsResponse }) demands!: VacancyDemandsResponse;
+  @ApiProperty({ type: LocationResponse }) location!: LocationResponse;
+  @ApiProperty({ type: DemandProfileResponse }) demands!: DemandProfileResponse;
   @ApiProperty({ type: String }) createdAt!: string;
   @ApiProperty({ type: String }) updatedAt!: string;
   @ApiProperty({ type: Number }) version!: number;
