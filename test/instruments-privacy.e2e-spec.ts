@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { addDays, addMonths, InstrumentDeadlinesService } from '@werkbrug/instruments';
+import { addDays, addMonths } from '@werkbrug/domain';
+import { InstrumentDeadlinesService } from '@werkbrug/instruments';
 import { MailOutboxHandler } from '@werkbrug/mail';
 import { OutboxProcessor } from '@werkbrug/outbox';
 import { bearer, buildWorld, candidateBody, World } from './support/fixtures';

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { bearer, buildWorld, type World } from './support/fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -37,6 +38,9 @@ describe('OpenAPI: every 2xx response has a schema', () => {
     t = await startTestApp();
     doc = (await t.http().get('/api/openapi.json').expect(200)).body;
     paths = (doc as unknown as { paths: typeof paths }).paths;
+    // OPENAPI_DUMP=<file> writes the document, to compare it before and after a refactoring.
+    if (process.env.OPENAPI_DUMP)
+      writeFileSync(process.env.OPENAPI_DUMP, JSON.stringify(doc, null, 2) + '\n');
   });
   afterAll(() => t.close());
 

@@ -1,5 +1,22 @@
 import type { CandidateFileView, WorkProfileView } from './candidate.view';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ARRANGEMENTS,
+  BENEFIT_TYPES,
+  DAYPARTS,
+  DAYS,
+  DemandProfileResponse,
+  LANGUAGE_LEVELS,
+  ROUTES,
+  TRAVEL_MODES,
+  type Arrangement,
+  type BenefitType,
+  type Day,
+  type Daypart,
+  type LanguageLevel,
+  type Route,
+  type TravelMode,
+} from '@werkbrug/domain';
 
 /*
  * Response classes for the OpenAPI document (every 2xx has a schema; test/openapi-responses.e2e-spec.ts).
@@ -13,20 +30,7 @@ export class CandidatePersonalResponse {
   @ApiProperty({ type: String, nullable: true }) phone!: string | null;
   @ApiProperty({ type: String, nullable: true }) address!: string | null;
   @ApiProperty({ type: String, nullable: true }) dateOfBirth!: string | null;
-  @ApiProperty({
-    enum: ['geen', 'participatiewet', 'wajong', 'wia', 'ww', 'ziektewet', 'ioaw', 'overig'],
-    nullable: true,
-  })
-  benefitType!:
-    | 'geen'
-    | 'participatiewet'
-    | 'wajong'
-    | 'wia'
-    | 'ww'
-    | 'ziektewet'
-    | 'ioaw'
-    | 'overig'
-    | null;
+  @ApiProperty({ enum: BENEFIT_TYPES, nullable: true }) benefitType!: BenefitType | null;
   @ApiProperty({ type: Boolean }) banenafspraak!: boolean;
   @ApiProperty({ type: Number, nullable: true }) loonwaardePct!: number | null;
   @ApiProperty({ type: String }) notes!: string;
@@ -37,14 +41,6 @@ export class CandidateHomeAreaResponse {
   @ApiProperty({ type: String }) place!: string;
   @ApiProperty({ type: Number }) lat!: number;
   @ApiProperty({ type: Number }) lng!: number;
-}
-
-export class CandidateAbilitiesResponse {
-  @ApiProperty({ type: Number }) lifting!: number;
-  @ApiProperty({ type: Number }) standing!: number;
-  @ApiProperty({ type: Number }) pace!: number;
-  @ApiProperty({ type: Number }) stimuli!: number;
-  @ApiProperty({ type: Number }) outdoor!: number;
 }
 
 export class CandidateSupportNeedsResponse {
@@ -62,72 +58,20 @@ export class CandidateWorkProfileResponse implements WorkProfileView {
   @ApiProperty({ type: String }) interests!: string;
   @ApiProperty({ type: Number }) hoursMin!: number;
   @ApiProperty({ type: Number }) hoursMax!: number;
-  @ApiProperty({ enum: ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'], isArray: true }) days!: (
-    | 'ma'
-    | 'di'
-    | 'wo'
-    | 'do'
-    | 'vr'
-    | 'za'
-    | 'zo'
-  )[];
-  @ApiProperty({ enum: ['ochtend', 'middag', 'avond', 'nacht'], isArray: true }) dayparts!: (
-    | 'ochtend'
-    | 'middag'
-    | 'avond'
-    | 'nacht'
-  )[];
+  @ApiProperty({ enum: DAYS, isArray: true }) days!: Day[];
+  @ApiProperty({ enum: DAYPARTS, isArray: true }) dayparts!: Daypart[];
   @ApiProperty({ type: CandidateHomeAreaResponse }) homeArea!: CandidateHomeAreaResponse;
-  @ApiProperty({ enum: ['lopen', 'fiets', 'ebike', 'ov', 'auto'] }) travelMode!:
-    | 'lopen'
-    | 'fiets'
-    | 'ebike'
-    | 'ov'
-    | 'auto';
+  @ApiProperty({ enum: TRAVEL_MODES }) travelMode!: TravelMode;
   @ApiProperty({ type: Number, nullable: true }) maxTravelKm!: number | null;
   @ApiProperty({ type: Number, nullable: true }) maxTravelMinutes!: number | null;
   @ApiProperty({ type: Number }) ladderRung!: number;
   @ApiProperty({ type: String }) ladderMeasuredOn!: string;
-  @ApiProperty({ enum: ['werk', 'participatie', 'jongeren', 'banenafspraak', 'inburgering'] })
-  route!: 'werk' | 'participatie' | 'jongeren' | 'banenafspraak' | 'inburgering';
-  @ApiProperty({
-    enum: [
-      'regulier',
-      'proefplaatsing',
-      'detachering',
-      'werkervaringsplaats',
-      'stage',
-      'leerwerkbaan',
-      'vrijwilligerswerk',
-      'beschut_werk',
-      'groepsdetachering',
-    ],
-    isArray: true,
-    nullable: true,
-  })
-  arrangements!:
-    | (
-        | 'regulier'
-        | 'proefplaatsing'
-        | 'detachering'
-        | 'werkervaringsplaats'
-        | 'stage'
-        | 'leerwerkbaan'
-        | 'vrijwilligerswerk'
-        | 'beschut_werk'
-        | 'groepsdetachering'
-      )[]
-    | null;
+  @ApiProperty({ enum: ROUTES }) route!: Route;
+  @ApiProperty({ enum: ARRANGEMENTS, isArray: true, nullable: true })
+  arrangements!: Arrangement[] | null;
   @ApiProperty({ type: String, isArray: true }) certificates!: string[];
-  @ApiProperty({ enum: ['geen', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] }) languageLevel!:
-    | 'geen'
-    | 'A1'
-    | 'A2'
-    | 'B1'
-    | 'B2'
-    | 'C1'
-    | 'C2';
-  @ApiProperty({ type: CandidateAbilitiesResponse }) abilities!: CandidateAbilitiesResponse;
+  @ApiProperty({ enum: LANGUAGE_LEVELS }) languageLevel!: LanguageLevel;
+  @ApiProperty({ type: DemandProfileResponse }) abilities!: DemandProfileResponse;
   @ApiProperty({ type: CandidateSupportNeedsResponse })
   supportNeeds!: CandidateSupportNeedsResponse;
   @ApiProperty({ type: String, nullable: true }) trajectoryEndedOn!: string | null;

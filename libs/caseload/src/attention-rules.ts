@@ -1,3 +1,4 @@
+import { addDays, daysBetween } from '@werkbrug/domain';
 import { monthsBefore, STALE_MONTHS } from './profile-completeness';
 
 /** The Op Koers rhythm: contact at least every 14 days; and a warning two weeks before a planned end. */
@@ -38,12 +39,6 @@ export interface AttentionItem {
   code: AttentionCode;
   text: string;
 }
-
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

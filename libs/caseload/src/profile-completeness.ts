@@ -1,3 +1,5 @@
+import { addMonths } from '@werkbrug/domain';
+
 /**
  * How complete a candidate's file is, and what is missing. The UWV Kandidatenverkenner failed because
  * most profiles lacked data; the werkmakelaar sees a score and, in plain words, what to add.
@@ -38,19 +40,9 @@ export function monthsBefore(today: string, months: number): string {
   const cached = monthsBeforeCache.get(key);
   if (cached) return cached;
   if (monthsBeforeCache.size > 100) monthsBeforeCache.clear();
-  const result = computeMonthsBefore(today, months);
+  const result = addMonths(today, -months);
   monthsBeforeCache.set(key, result);
   return result;
-}
-
-function computeMonthsBefore(today: string, months: number): string {
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 - months, 1));
-  const lastDay = new Date(
-    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
-  ).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
 }
 
 interface Check {

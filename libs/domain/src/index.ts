@@ -3,3 +3,4 @@ export * from './location.dto';
 export * from './validators';
 export * from './vocabulary';
 export * from './profile.dto';
+export * from './dates';

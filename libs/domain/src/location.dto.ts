@@ -55,3 +55,12 @@ export interface ResolvedLocation {
   lat: number;
   lng: number;
 }
+
+/** A resolved location in a response (a workplace's, an employer's locations). */
+export class LocationResponse implements ResolvedLocation {
+  @ApiProperty({ type: String }) address!: string;
+  @ApiProperty({ type: String }) postcode!: string;
+  @ApiProperty({ type: String }) place!: string;
+  @ApiProperty({ type: Number }) lat!: number;
+  @ApiProperty({ type: Number }) lng!: number;
+}

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
+import type { DemandProfile } from './vocabulary';
 
 /** The five physical/environmental aspects on the shared 0–3 scale (see DEMAND_SCALE). */
 export class DemandProfileDto {
@@ -36,4 +37,13 @@ export class DemandProfileDto {
   @Min(0)
   @Max(3)
   outdoor!: number;
+}
+
+/** A demand profile in a response: a workplace's demands, a candidate's abilities (0–3 each). */
+export class DemandProfileResponse implements DemandProfile {
+  @ApiProperty({ type: Number }) lifting!: number;
+  @ApiProperty({ type: Number }) standing!: number;
+  @ApiProperty({ type: Number }) pace!: number;
+  @ApiProperty({ type: Number }) stimuli!: number;
+  @ApiProperty({ type: Number }) outdoor!: number;
 }

@@ -14,6 +14,7 @@ import {
   WebController,
   type WebRequest,
 } from '@werkbrug/web';
+import { today } from '@werkbrug/domain';
 import { EmployerContext } from './employer-context';
 import type { EmployerProposal } from './employer-views';
 import { listAll } from '@werkbrug/http';
@@ -26,8 +27,6 @@ import {
   EMPTY_WORKPLACE,
   type WorkplaceValues,
 } from './workplace-form';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 const MESSAGES: Record<string, string> = {
   gepubliceerd: 'Uw werkplek staat online. Werkmakelaars kunnen nu kandidaten voorstellen.',

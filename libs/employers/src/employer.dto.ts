@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -19,13 +19,13 @@ import {
 } from 'class-validator';
 import { IsKvkNumber, LocationDto } from '@werkbrug/domain';
 import { PageQuery } from '@werkbrug/http';
-import type { Employer } from './employer.entity';
+import { SBI_VERSIONS, type Employer, type SbiVersion } from './employer.entity';
 
 const PHONE = /^[+0-9][0-9 ()-]{7,19}$/;
 
-export class CreateEmployerDto {
+/** What an employer is created with and may change later: everything but the KvK number. */
+class EmployerFields {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name!: string;
-  @ApiProperty({ example: '12345678' }) @IsKvkNumber() kvkNumber!: string;
   @ApiPropertyOptional({
     example: '8130',
     description: 'SBI code (2–5 digits); requires sbiVersion',
@@ -33,17 +33,17 @@ export class CreateEmployerDto {
   @IsOptional()
   @Matches(/^[0-9]{2,5}$/, { message: 'sbiCode must be 2–5 digits' })
   sbiCode?: string;
-  @ApiPropertyOptional({ enum: ['2008', '2025'] })
+  @ApiPropertyOptional({ enum: SBI_VERSIONS })
   @IsOptional()
-  @IsIn(['2008', '2025'])
-  sbiVersion?: '2008' | '2025';
+  @IsIn(SBI_VERSIONS)
+  sbiVersion?: SbiVersion;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(120) contactName?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) contactEmail?: string;
   @ApiPropertyOptional()
   @IsOptional()
   @Matches(PHONE, { message: 'contactPhone is not a phone number' })
   contactPhone?: string;
-  @ApiProperty({ type: [LocationDto] })
+  @ApiProperty({ type: [LocationDto], description: 'On an update: replaces all locations' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
@@ -68,46 +68,12 @@ export class CreateEmployerDto {
   ownerOrganisationId?: string;
 }
 
-export class UpdateEmployerDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(/^[0-9]{2,5}$/, { message: 'sbiCode must be 2–5 digits' })
-  sbiCode?: string;
-  @ApiPropertyOptional({ enum: ['2008', '2025'] })
-  @IsOptional()
-  @IsIn(['2008', '2025'])
-  sbiVersion?: '2008' | '2025';
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(120) contactName?: string;
-  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) contactEmail?: string;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(PHONE, { message: 'contactPhone is not a phone number' })
-  contactPhone?: string;
-  @ApiPropertyOptional({ type: [LocationDto], description: 'Replaces all locations' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => LocationDto)
-  locations?: LocationDto[];
-  @ApiPropertyOptional({
-    description:
-      'Gemeenten (comma-separated) whose werkmakelaars may see this employer; defaults to the region of the owning organisation',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  region?: string;
-  @ApiPropertyOptional({
-    description:
-      'Administrators only: the broker organisation that owns the employer (a werkmakelaar’s own organisation otherwise)',
-  })
-  @IsOptional()
-  @IsUUID()
-  ownerOrganisationId?: string;
+export class CreateEmployerDto extends EmployerFields {
+  @ApiProperty({ example: '12345678' }) @IsKvkNumber() kvkNumber!: string;
+}
+
+/** Every field optional; PartialType keeps the validation rules and marks them optional. */
+export class UpdateEmployerDto extends PartialType(EmployerFields) {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
 }
 

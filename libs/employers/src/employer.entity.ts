@@ -2,6 +2,10 @@ import { Column, Entity, OneToMany } from 'typeorm';
 import { BaseEntity } from '@werkbrug/database';
 import { EmployerLocation } from './employer-location.entity';
 
+/** The SBI (Standaard Bedrijfsindeling) editions an sbiCode may be from. */
+export const SBI_VERSIONS = ['2008', '2025'] as const;
+export type SbiVersion = (typeof SBI_VERSIONS)[number];
+
 /** A werkgever. Each employer is its own tenant organisation, so employer users are scoped by it. */
 @Entity('employers')
 export class Employer extends BaseEntity {
@@ -26,7 +30,7 @@ export class Employer extends BaseEntity {
   sbiCode!: string | null;
 
   @Column({ type: 'text', nullable: true })
-  sbiVersion!: '2008' | '2025' | null;
+  sbiVersion!: SbiVersion | null;
 
   @Column({ type: 'text' })
   contactName!: string;

@@ -1,18 +1,15 @@
 import type { EmployerView } from './employer.dto';
 import { ApiProperty } from '@nestjs/swagger';
+import { LocationResponse } from '@werkbrug/domain';
+import { SBI_VERSIONS, type SbiVersion } from './employer.entity';
 
 /*
  * Response classes for the OpenAPI document (every 2xx has a schema; test/openapi-responses.e2e-spec.ts).
  * Generated from the return types of employers.controller.ts, then reviewed; keep them in step with the views.
  */
 
-export class EmployerLocationResponse {
+export class EmployerLocationResponse extends LocationResponse {
   @ApiProperty({ type: String }) id!: string;
-  @ApiProperty({ type: String }) address!: string;
-  @ApiProperty({ type: String }) postcode!: string;
-  @ApiProperty({ type: String }) place!: string;
-  @ApiProperty({ type: Number }) lat!: number;
-  @ApiProperty({ type: Number }) lng!: number;
 }
 
 export class EmployerResponse implements EmployerView {
@@ -28,7 +25,7 @@ export class EmployerResponse implements EmployerView {
   @ApiProperty({ type: String }) name!: string;
   @ApiProperty({ type: String }) kvkNumber!: string;
   @ApiProperty({ type: String, nullable: true }) sbiCode!: string | null;
-  @ApiProperty({ enum: ['2008', '2025'], nullable: true }) sbiVersion!: '2008' | '2025' | null;
+  @ApiProperty({ enum: SBI_VERSIONS, nullable: true }) sbiVersion!: SbiVersion | null;
   @ApiProperty({ type: String }) contactName!: string;
   @ApiProperty({ type: String, nullable: true }) contactEmail!: string | null;
   @ApiProperty({ type: String, nullable: true }) contactPhone!: string | null;

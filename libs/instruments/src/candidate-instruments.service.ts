@@ -5,13 +5,13 @@ import { AuditService, purposeFrom, purposeRequired } from '@werkbrug/audit';
 import type { Actor } from '@werkbrug/auth';
 import { isCandidateVisible } from '@werkbrug/candidates';
 import { vacancyVisibleSql, visibilityParams } from '@werkbrug/employers';
-import type { Arrangement, BenefitType } from '@werkbrug/domain';
+import { today, type Arrangement, type BenefitType } from '@werkbrug/domain';
 import { Problems } from '@werkbrug/http';
 import { ageOn } from './engine/format';
 import type { InstrumentFacts, InstrumentOutcome } from './engine/types';
 import { CandidateInstrumentsQuery } from './instrument.dto';
 import { answerView } from './instrument.views';
-import { InstrumentsService, today } from './instruments.service';
+import { InstrumentsService } from './instruments.service';
 
 export interface Workplace {
   hoursMin: number;

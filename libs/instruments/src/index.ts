@@ -2,7 +2,6 @@ export * from './candidate-instruments.service';
 export * from './engine/calculate';
 export * from './engine/decimal';
 // Date arithmetic the deadline tests share with the engine.
-export { addDays, addMonths } from './engine/format';
 export * from './engine/types';
 export * from './instrument.entity';
 export * from './instrument-deadlines.service';

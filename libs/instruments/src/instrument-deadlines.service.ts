@@ -2,8 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
+import { dutchDate } from '@werkbrug/domain';
+import { PeriodicJob } from '@werkbrug/jobs';
 import { MailService } from '@werkbrug/mail';
-import { dutchDate } from './engine/format';
 
 /** The werkmakelaar hears about a deadline this many days before it. */
 export const DEADLINE_NOTICE_DAYS = 30;
@@ -75,33 +76,15 @@ export class InstrumentDeadlinesService {
 
 /** Runs the deadline mails every hour in the worker; idempotent (a notice stamp per deadline). */
 @Injectable()
-export class InstrumentDeadlineScheduler {
-  private readonly logger = new Logger(InstrumentDeadlineScheduler.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-
-  constructor(private readonly deadlines: InstrumentDeadlinesService) {}
-
-  start(intervalMs = 3600_000) {
-    const run = () => {
-      this.running = this.deadlines
-        .sendNotices()
-        .then((queued) => {
-          if (queued) this.logger.log({ queued }, 'instrument deadline mails queued');
-        })
-        .catch((error: unknown) =>
-          this.logger.error(
-            `instrument deadline mails failed: ${error instanceof Error ? error.message : error}`,
-          ),
-        );
-    };
-    run();
-    this.timer = setInterval(run, intervalMs);
-  }
-
-  async stop() {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+export class InstrumentDeadlineScheduler extends PeriodicJob<number> {
+  constructor(deadlines: InstrumentDeadlinesService) {
+    super({
+      name: 'instrument deadline mails',
+      logger: new Logger(InstrumentDeadlineScheduler.name),
+      run: () => deadlines.sendNotices(),
+      onResult: (queued, logger) => {
+        if (queued) logger.log({ queued }, 'instrument deadline mails queued');
+      },
+    });
   }
 }

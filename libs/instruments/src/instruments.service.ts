@@ -4,8 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@werkbrug/audit';
 import type { Actor } from '@werkbrug/auth';
 import { ProblemException, Problems } from '@werkbrug/http';
+import { addDays, today } from '@werkbrug/domain';
 import { calculateInstruments } from './engine/calculate';
-import { addDays } from './engine/format';
 import { checkParams } from './engine/params';
 import {
   DISCLAIMER,
@@ -16,8 +16,6 @@ import {
 import { CalculateDto, CatalogueQuery, CreateRuleVersionDto } from './instrument.dto';
 import { Instrument, InstrumentRuleVersion } from './instrument.entity';
 import { answerView, instrumentView, ruleVersionView, toEngine } from './instrument.views';
-
-export const today = () => new Date().toISOString().slice(0, 10);
 
 /** A 422 that names the rules without a version on the date: never a guess. */
 export const missingRules = (error: MissingRulesError) =>

@@ -1,5 +1,6 @@
 import type { OrganisationView } from './organisation.dto';
 import { ApiProperty } from '@nestjs/swagger';
+import { ORGANISATION_KINDS, type OrganisationKind } from '@werkbrug/domain';
 
 /*
  * Response classes for the OpenAPI document (every 2xx has a schema; test/openapi-responses.e2e-spec.ts).
@@ -8,8 +9,7 @@ import { ApiProperty } from '@nestjs/swagger';
 
 export class OrganisationResponse implements OrganisationView {
   @ApiProperty({ type: String }) id!: string;
-  @ApiProperty({ enum: ['werkgever', 'gemeente', 'werkbedrijf', 're-integratiebedrijf', 'beheer'] })
-  kind!: 'werkgever' | 'gemeente' | 'werkbedrijf' | 're-integratiebedrijf' | 'beheer';
+  @ApiProperty({ enum: ORGANISATION_KINDS }) kind!: OrganisationKind;
   @ApiProperty({ type: String }) name!: string;
   @ApiProperty({ type: String }) region!: string;
   @ApiProperty({ type: String }) createdAt!: string;

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Problems } from '@werkbrug/http';
+import { addDays } from '@werkbrug/domain';
 import { ArrangementRule, ruleView } from './arrangement-rule.entity';
 import { CreateRuleDto } from './placement.dto';
-import { addDays } from './dates';
 
 @Injectable()
 export class ArrangementRulesService {

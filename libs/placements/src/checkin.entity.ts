@@ -8,6 +8,7 @@ export const CHECKIN_KINDS = [
   'evaluatie',
   'overig',
 ] as const;
+export type CheckinKind = (typeof CHECKIN_KINDS)[number];
 
 /** A contact moment logged by the werkmakelaar or jobcoach (the Op Koers rhythm: every 14 days). */
 @Entity('checkins')
@@ -16,6 +17,6 @@ export class Checkin extends BaseEntity {
   @Column({ type: 'uuid', nullable: true }) placementId!: string | null;
   @Column({ type: 'uuid' }) byUserId!: string;
   @Column({ type: 'date' }) contactOn!: string;
-  @Column({ type: 'text' }) kind!: (typeof CHECKIN_KINDS)[number];
+  @Column({ type: 'text' }) kind!: CheckinKind;
   @Column({ type: 'text' }) note!: string;
 }

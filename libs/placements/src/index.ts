@@ -1,7 +1,6 @@
 export * from './attention-scheduler';
 export * from './arrangement-rule.entity';
 export * from './checkin.entity';
-export * from './dates';
 export * from './placement-attention.service';
 export * from './placement.entity';
 export * from './placements.module';

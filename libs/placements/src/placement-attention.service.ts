@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
+import { dutchDate } from '@werkbrug/domain';
 import { MailService } from '@werkbrug/mail';
 
 /** The Op Koers rhythm: contact at least every 14 days; and a warning two weeks before a planned end. */
@@ -95,9 +96,7 @@ export class PlacementAttentionService {
               vacancyTitle: r.title,
               employerName: r.employer,
               arrangementLabel: ARRANGEMENT_LABELS[r.arrangement] ?? r.arrangement,
-              plannedEnd: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long' }).format(
-                new Date(`${r.planned_end}T12:00:00Z`),
-              ),
+              plannedEnd: dutchDate(r.planned_end),
               link: `${link}/${r.id}`,
             },
           },

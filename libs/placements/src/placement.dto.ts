@@ -17,8 +17,13 @@ import {
 } from 'class-validator';
 import { ARRANGEMENTS, INSTRUMENTS } from '@werkbrug/domain';
 import { PageQuery } from '@werkbrug/http';
-import { CHECKIN_KINDS } from './checkin.entity';
-import { OUTCOMES, type Outcome } from './placement.entity';
+import { CHECKIN_KINDS, type CheckinKind } from './checkin.entity';
+import {
+  OUTCOMES,
+  PLACEMENT_STATUSES,
+  type Outcome,
+  type PlacementStatus,
+} from './placement.entity';
 
 export class CreatePlacementDto {
   @ApiPropertyOptional({
@@ -100,15 +105,15 @@ export class CreateCheckinDto {
   @ApiProperty() @IsUUID() candidateId!: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() placementId?: string;
   @ApiProperty({ example: '2026-11-20' }) @IsDateString({ strict: true }) contactOn!: string;
-  @ApiProperty({ enum: CHECKIN_KINDS }) @IsIn(CHECKIN_KINDS) kind!: (typeof CHECKIN_KINDS)[number];
+  @ApiProperty({ enum: CHECKIN_KINDS }) @IsIn(CHECKIN_KINDS) kind!: CheckinKind;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) note?: string;
 }
 
 export class PlacementListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['lopend', 'beeindigd'] })
+  @ApiPropertyOptional({ enum: PLACEMENT_STATUSES })
   @IsOptional()
-  @IsIn(['lopend', 'beeindigd'])
-  status?: 'lopend' | 'beeindigd';
+  @IsIn(PLACEMENT_STATUSES)
+  status?: PlacementStatus;
   @ApiPropertyOptional() @IsOptional() @IsUUID() candidateId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() vacancyId?: string;
 }

@@ -12,6 +12,9 @@ export const OUTCOMES = [
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+export const PLACEMENT_STATUSES = ['lopend', 'beeindigd'] as const;
+export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
+
 /** A candidate at work on a workplace, in one arrangement, until it ends with an outcome. */
 @Entity('placements')
 export class Placement extends BaseEntity {
@@ -33,7 +36,7 @@ export class Placement extends BaseEntity {
   @Column({ type: 'text', array: true }) instruments!: string[];
   @Column({ type: 'date', array: true }) evaluationDates!: string[];
   @Column({ type: 'smallint' }) extensions!: number;
-  @Column({ type: 'text' }) status!: 'lopend' | 'beeindigd';
+  @Column({ type: 'text' }) status!: PlacementStatus;
   @Column({ type: 'text', nullable: true }) outcome!: Outcome | null;
   @Column({ type: 'smallint', nullable: true }) outcomeContractMonths!: number | null;
   @Column({ type: 'smallint', nullable: true }) outcomeContractHours!: number | null;

@@ -1,4 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CHECKIN_KINDS, type CheckinKind } from './checkin.entity';
+import {
+  OUTCOMES,
+  PLACEMENT_STATUSES,
+  type Outcome,
+  type PlacementStatus,
+} from './placement.entity';
 
 /*
  * Response classes for the OpenAPI document (every 2xx has a schema; test/openapi-responses.e2e-spec.ts).
@@ -27,25 +34,7 @@ export class PlacementVacancyResponse {
 }
 
 export class PlacementOutcomeResponse {
-  @ApiProperty({
-    enum: [
-      'contract',
-      'detachering_loopt_door',
-      'studie',
-      'vrijwilligerswerk_participatie',
-      'voortijdig_niet_haalbaar',
-      'voortijdig_zelf_beeindigd',
-      'voortijdig_overig',
-    ],
-  })
-  outcome!:
-    | 'contract'
-    | 'detachering_loopt_door'
-    | 'studie'
-    | 'vrijwilligerswerk_participatie'
-    | 'voortijdig_niet_haalbaar'
-    | 'voortijdig_zelf_beeindigd'
-    | 'voortijdig_overig';
+  @ApiProperty({ enum: OUTCOMES }) outcome!: Outcome;
   @ApiProperty({ type: String, nullable: true }) endedOn!: string | null;
   @ApiProperty({ type: Number, nullable: true }) contractMonths!: number | null;
   @ApiProperty({ type: Number, nullable: true }) contractHours!: number | null;
@@ -74,7 +63,7 @@ export class PlacementResponse {
   @ApiProperty({ type: String, isArray: true }) instruments!: string[];
   @ApiProperty({ type: String, isArray: true }) evaluationDates!: string[];
   @ApiProperty({ type: Number }) extensions!: number;
-  @ApiProperty({ enum: ['lopend', 'beeindigd'] }) status!: 'lopend' | 'beeindigd';
+  @ApiProperty({ enum: PLACEMENT_STATUSES }) status!: PlacementStatus;
   @ApiProperty({ type: PlacementOutcomeResponse, nullable: true })
   outcome!: PlacementOutcomeResponse | null;
   @ApiProperty({ type: ArrangementRuleResponse, nullable: true })
@@ -108,30 +97,19 @@ export class AttentionResponse {
   endingSoon!: AttentionEndingSoonResponse[];
 }
 
-export class CheckinResponse {
+/** What a check-in row and a check-in in a list share. */
+class CheckinBaseResponse {
   @ApiProperty({ type: String }) id!: string;
-  @ApiProperty({ type: String }) candidateId!: string;
   @ApiProperty({ type: String, nullable: true }) placementId!: string | null;
   @ApiProperty({ type: String }) contactOn!: string;
-  @ApiProperty({ enum: ['overig', 'gesprek', 'telefoon', 'werkplekbezoek', 'evaluatie'] }) kind!:
-    | 'overig'
-    | 'gesprek'
-    | 'telefoon'
-    | 'werkplekbezoek'
-    | 'evaluatie';
+  @ApiProperty({ enum: CHECKIN_KINDS }) kind!: CheckinKind;
   @ApiProperty({ type: String }) note!: string;
 }
 
-export class CheckinListItemResponse {
-  @ApiProperty({ type: String }) id!: string;
-  @ApiProperty({ type: String, nullable: true }) placementId!: string | null;
-  @ApiProperty({ type: String }) contactOn!: string;
-  @ApiProperty({ enum: ['overig', 'gesprek', 'telefoon', 'werkplekbezoek', 'evaluatie'] }) kind!:
-    | 'overig'
-    | 'gesprek'
-    | 'telefoon'
-    | 'werkplekbezoek'
-    | 'evaluatie';
-  @ApiProperty({ type: String }) note!: string;
+export class CheckinResponse extends CheckinBaseResponse {
+  @ApiProperty({ type: String }) candidateId!: string;
+}
+
+export class CheckinListItemResponse extends CheckinBaseResponse {
   @ApiProperty({ type: String }) byUserId!: string;
 }

@@ -14,10 +14,10 @@ import {
 } from '@werkbrug/http';
 import { ProposalsService } from '@werkbrug/proposals';
 import { VacanciesService } from '@werkbrug/vacancies';
+import { addMonths } from '@werkbrug/domain';
 import { ArrangementRule, ruleView } from './arrangement-rule.entity';
 import { ArrangementRulesService } from './arrangement-rules.service';
 import { Checkin } from './checkin.entity';
-import { addMonths } from './dates';
 import {
   CreateCheckinDto,
   CreatePlacementDto,

@@ -7,7 +7,7 @@ import {
   CaseloadService,
 } from '@werkbrug/caseload';
 import { CandidatesService } from '@werkbrug/candidates';
-import { ARRANGEMENTS, type Arrangement } from '@werkbrug/domain';
+import { addDays, ARRANGEMENTS, type Arrangement } from '@werkbrug/domain';
 import { ProblemException } from '@werkbrug/http';
 import { InterestsService } from '@werkbrug/interests';
 import { VacancySearchService } from '@werkbrug/matching';
@@ -571,9 +571,7 @@ export class BrokerPagesController {
       this.placements.list(actor, { limit: 30, cursor, status: 'beeindigd' }),
     ]);
     const today = amsterdamToday();
-    const soon = new Date(Date.parse(`${today}T00:00:00Z`) + 14 * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
+    const soon = addDays(today, 14);
     const decorate = (p: BrokerPlacement) => ({
       ...p,
       arrangementText: ARRANGEMENT_WORDS[p.arrangement as Arrangement]?.name ?? p.arrangement,

@@ -14,6 +14,12 @@ export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
 export const CLOSED_STATUSES: readonly ProposalStatus[] = ['geplaatst', 'ingetrokken', 'afgewezen'];
 
+/** The employer's answer to a shared proposal, and the meeting an interested employer asks for. */
+export const EMPLOYER_ANSWERS = ['interested', 'not_now', 'declined'] as const;
+export type EmployerAnswer = (typeof EMPLOYER_ANSWERS)[number];
+export const MEETING_KINDS = ['kennismaking', 'meeloopdag'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
 /**
  * The legal next steps and who may take them. Consent (→ wacht_op_werkgever), the employer's answer
  * (→ kennismaking/meeloopdag/afgewezen) and a placement (→ geplaatst) have their own routes because they carry data.

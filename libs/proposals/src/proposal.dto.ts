@@ -20,7 +20,11 @@ import { Transform } from 'class-transformer';
 import { PageQuery } from '@werkbrug/http';
 import {
   DECLINE_REASONS,
+  EMPLOYER_ANSWERS,
+  MEETING_KINDS,
   PROPOSAL_STATUSES,
+  type EmployerAnswer,
+  type MeetingKind,
   type ProposalStatus,
   SHAREABLE,
   type Shareable,
@@ -66,17 +70,17 @@ export class ConsentDto {
 const DECLINE_CODES = Object.keys(DECLINE_REASONS);
 
 export class EmployerAnswerDto {
-  @ApiProperty({ enum: ['interested', 'not_now', 'declined'] })
-  @IsIn(['interested', 'not_now', 'declined'])
-  answer!: 'interested' | 'not_now' | 'declined';
+  @ApiProperty({ enum: EMPLOYER_ANSWERS })
+  @IsIn(EMPLOYER_ANSWERS)
+  answer!: EmployerAnswer;
 
   @ApiPropertyOptional({
-    enum: ['kennismaking', 'meeloopdag'],
+    enum: MEETING_KINDS,
     description: 'Required when interested',
   })
   @IsOptional()
-  @IsIn(['kennismaking', 'meeloopdag'])
-  meetingKind?: 'kennismaking' | 'meeloopdag';
+  @IsIn(MEETING_KINDS)
+  meetingKind?: MeetingKind;
 
   @ApiPropertyOptional({
     type: [String],

@@ -1,6 +1,6 @@
 import { Column, Entity } from 'typeorm';
 import { BaseEntity } from '@werkbrug/database';
-import type { ProposalStatus } from './proposal-status';
+import type { EmployerAnswer, MeetingKind, ProposalStatus } from './proposal-status';
 
 /** A werkmakelaar proposes a candidate for a workplace; the candidate decides before the employer sees it. */
 @Entity('proposals')
@@ -11,12 +11,8 @@ export class Proposal extends BaseEntity {
   @Column({ type: 'uuid' }) werkmakelaarId!: string;
   @Column({ type: 'text' }) motivation!: string;
   @Column({ type: 'text' }) status!: ProposalStatus;
-  @Column({ type: 'text', nullable: true }) employerAnswer!:
-    | 'interested'
-    | 'not_now'
-    | 'declined'
-    | null;
-  @Column({ type: 'text', nullable: true }) meetingKind!: 'kennismaking' | 'meeloopdag' | null;
+  @Column({ type: 'text', nullable: true }) employerAnswer!: EmployerAnswer | null;
+  @Column({ type: 'text', nullable: true }) meetingKind!: MeetingKind | null;
   @Column({ type: 'timestamptz', array: true }) meetingDates!: Date[];
   @Column({ type: 'text', nullable: true }) closedByRole!: string | null;
   @Column({ type: 'text', nullable: true }) closedReason!: string | null;

@@ -1,4 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  EMPLOYER_ANSWERS,
+  MEETING_KINDS,
+  PROPOSAL_STATUSES,
+  type EmployerAnswer,
+  type MeetingKind,
+  type ProposalStatus,
+} from './proposal-status';
 
 /*
  * Response classes for the OpenAPI document (every 2xx has a schema; test/openapi-responses.e2e-spec.ts).
@@ -45,7 +53,7 @@ export class ProposalVacancyResponse {
 }
 
 export class ProposalMeetingResponse {
-  @ApiProperty({ enum: ['kennismaking', 'meeloopdag'] }) kind!: 'kennismaking' | 'meeloopdag';
+  @ApiProperty({ enum: MEETING_KINDS }) kind!: MeetingKind;
   @ApiProperty({ type: String, isArray: true }) dates!: string[];
 }
 
@@ -88,60 +96,14 @@ export class ProposalResponse {
   @ApiPropertyOptional({ type: ProposalSharedResponse }) shared?: ProposalSharedResponse;
   @ApiPropertyOptional({ type: Boolean }) consentActive?: boolean;
   @ApiProperty({ type: String }) id!: string;
-  @ApiProperty({
-    enum: [
-      'voorgesteld',
-      'wacht_op_kandidaat',
-      'wacht_op_werkgever',
-      'kennismaking',
-      'meeloopdag',
-      'geplaatst',
-      'ingetrokken',
-      'afgewezen',
-    ],
-  })
-  status!:
-    | 'voorgesteld'
-    | 'wacht_op_kandidaat'
-    | 'wacht_op_werkgever'
-    | 'kennismaking'
-    | 'meeloopdag'
-    | 'geplaatst'
-    | 'ingetrokken'
-    | 'afgewezen';
+  @ApiProperty({ enum: PROPOSAL_STATUSES }) status!: ProposalStatus;
   @ApiProperty({ type: ProposalVacancyResponse }) vacancy!: ProposalVacancyResponse;
-  @ApiProperty({ enum: ['interested', 'not_now', 'declined'], nullable: true }) employerAnswer!:
-    | 'interested'
-    | 'not_now'
-    | 'declined'
-    | null;
+  @ApiProperty({ enum: EMPLOYER_ANSWERS, nullable: true }) employerAnswer!: EmployerAnswer | null;
   @ApiProperty({ type: ProposalMeetingResponse, nullable: true })
   meeting!: ProposalMeetingResponse | null;
   @ApiProperty({ type: ProposalClosedResponse, nullable: true })
   closed!: ProposalClosedResponse | null;
-  @ApiProperty({
-    enum: [
-      'voorgesteld',
-      'wacht_op_kandidaat',
-      'wacht_op_werkgever',
-      'kennismaking',
-      'meeloopdag',
-      'geplaatst',
-      'ingetrokken',
-      'afgewezen',
-    ],
-    isArray: true,
-  })
-  allowedNext!: (
-    | 'voorgesteld'
-    | 'wacht_op_kandidaat'
-    | 'wacht_op_werkgever'
-    | 'kennismaking'
-    | 'meeloopdag'
-    | 'geplaatst'
-    | 'ingetrokken'
-    | 'afgewezen'
-  )[];
+  @ApiProperty({ enum: PROPOSAL_STATUSES, isArray: true }) allowedNext!: ProposalStatus[];
   @ApiProperty({ type: String }) createdAt!: string;
   @ApiProperty({ type: String }) updatedAt!: string;
   @ApiProperty({ type: Number }) version!: number;

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
 import { Problems } from '@werkbrug/http';
 import type { TrajectoryOutcome } from '@werkbrug/trajectories';
+import { today } from '@werkbrug/domain';
 import { toCsv } from './csv';
 import { buildFermWerkTable, FERM_WERK_ROWS, type OutcomeGroup } from './ferm-werk';
 import {
@@ -24,8 +25,6 @@ export interface Scope extends ReportScopeView {
   /** Lower-cased gemeente for comparisons, or null. */
   gemeenteKey: string | null;
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Group key per breakdown; only these fixed expressions ever reach the SQL text. */
 const KEY_SQL: Record<Breakdown | 'none', string> = {

@@ -2,19 +2,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
+import { dutchDate } from '@werkbrug/domain';
+import { HOUR_MS, PeriodicJob } from '@werkbrug/jobs';
 import { MailService } from '@werkbrug/mail';
 
 /** The werkmakelaar hears about a plan van aanpak evaluation this many days ahead. */
 export const EVALUATION_NOTICE_DAYS = 7;
 
-const HOUR_MS = 3600_000;
-
 type Row = Record<string, string>;
-
-const longDate = (iso: string) =>
-  new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${iso}T12:00:00Z`),
-  );
 
 /**
  * Reminds the werkmakelaar of a trajectory before an evaluation date of its learning goals: one mail
@@ -23,9 +18,14 @@ const longDate = (iso: string) =>
  */
 @Injectable()
 export class EvaluationRemindersService {
-  private readonly logger = new Logger(EvaluationRemindersService.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly job = new PeriodicJob({
+    name: 'evaluation reminders',
+    logger: new Logger(EvaluationRemindersService.name),
+    run: () => this.sendReminders(),
+    onResult: (queued, logger) => {
+      if (queued) logger.log({ queued }, 'evaluation reminders queued');
+    },
+  });
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -64,7 +64,7 @@ export class EvaluationRemindersService {
             data: {
               werkmakelaarName: first.wm_name,
               pseudonym: `Kandidaat ${first.pseudonym}`,
-              evaluationDate: longDate(first.evaluation_date as string),
+              evaluationDate: dutchDate(first.evaluation_date as string),
               goalCount: rows.length === 1 ? '1 leerdoel' : `${rows.length} leerdoelen`,
               link: `${base}/${first.trajectory_id}`,
             },
@@ -81,25 +81,11 @@ export class EvaluationRemindersService {
   }
 
   /** Hourly in the worker. */
-  start(intervalMs = HOUR_MS) {
-    const run = () => {
-      this.running = this.sendReminders()
-        .then((queued) => {
-          if (queued) this.logger.log({ queued }, 'evaluation reminders queued');
-        })
-        .catch((error: unknown) =>
-          this.logger.error(
-            `evaluation reminders failed: ${error instanceof Error ? error.message : error}`,
-          ),
-        );
-    };
-    run();
-    this.timer = setInterval(run, intervalMs);
+  start(everyMs = HOUR_MS) {
+    this.job.start(everyMs);
   }
 
-  async stop() {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  stop() {
+    return this.job.stop();
   }
 }

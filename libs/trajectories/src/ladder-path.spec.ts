@@ -1,5 +1,5 @@
 import { ladderPath, measurementDue } from './ladder-path';
-import { earlierForms, mondayOf } from './trajectories.service';
+import { earlierForms } from './trajectories.service';
 
 describe('participatieladder path', () => {
   it.each([
@@ -84,14 +84,5 @@ describe('Simpel Switchen: earlier forms stay one step away', () => {
     ],
   ])('%s', (_name, transitions, current, expected) => {
     expect(earlierForms(transitions, current)).toEqual(expected);
-  });
-
-  it.each([
-    ['2026-11-23', '2026-11-23'],
-    ['2026-11-29', '2026-11-23'],
-    ['2026-11-25', '2026-11-23'],
-    ['2027-01-01', '2026-12-28'],
-  ])('the Monday of %s is %s', (day, monday) => {
-    expect(mondayOf(day)).toBe(monday);
   });
 });

@@ -1,3 +1,5 @@
+import { addMonths } from '@werkbrug/domain';
+
 /** A measurement on the participatieladder (1–6). */
 export interface Rung {
   rung: number;
@@ -13,16 +15,6 @@ export interface LadderStep {
 
 /** A measurement is due at least twice a year: more than six months after the last one it is overdue. */
 export const MEASUREMENT_INTERVAL_MONTHS = 6;
-
-const addMonths = (isoDate: string, months: number): string => {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(
-    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
-  ).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
-};
 
 /** The path up and down the ladder: one step per change of rung, in date order. */
 export function ladderPath(measurements: readonly Rung[]): LadderStep[] {

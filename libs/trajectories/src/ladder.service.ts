@@ -6,13 +6,13 @@ import type { Actor } from '@werkbrug/auth';
 import { isCandidateOfOrganisation } from '@werkbrug/candidates';
 import { Problems } from '@werkbrug/http';
 import { CandidatesService } from '@werkbrug/candidates';
+import { today } from '@werkbrug/domain';
 import { ladderPath, measurementDue, MEASUREMENT_INTERVAL_MONTHS } from './ladder-path';
 import { CreateLadderMeasurementDto } from './trajectory.dto';
 import type { LadderHistoryView, LadderOverdueList } from './trajectory.view';
 import { LADDER_LABELS } from './vocabulary';
 
 type Row = Record<string, unknown>;
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Participatieladder measurements as history: who measured which rung when, and the path it draws. */
 @Injectable()

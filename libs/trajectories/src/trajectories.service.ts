@@ -6,6 +6,7 @@ import { AuditService } from '@werkbrug/audit';
 import type { Actor } from '@werkbrug/auth';
 import { isCandidateOfOrganisation } from '@werkbrug/candidates';
 import { assertVersion, ProblemException, Problems } from '@werkbrug/http';
+import { mondayOf, today } from '@werkbrug/domain';
 import { statusForOutcome } from './outcome';
 import { exceedsMax, hourStatus } from './phase';
 import { TrajectoryRulesService, ruleRowView, type RuleRow } from './trajectory-rules.service';
@@ -30,7 +31,6 @@ import type {
 
 type Row = Record<string, unknown>;
 
-const today = () => new Date().toISOString().slice(0, 10);
 const isoDay = (v: unknown) => (v === null || v === undefined ? null : String(v).slice(0, 10));
 
 const TRAJECTORY_COLUMNS = `t.id, t.candidate_id, c.pseudonym, t.organisation_id, t.werkmakelaar_id, t.route,
@@ -485,13 +485,6 @@ const goalView = (g: Row): LearningGoalView => ({
   evaluationDate: (g.evaluation_date as string | null) ?? null,
   version: g.version as number,
 });
-
-/** The Monday of an ISO date's week. */
-export function mondayOf(isoDate: string): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  const back = (d.getUTCDay() + 6) % 7;
-  return new Date(d.getTime() - back * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** Forms held earlier (not the current one), each with the details it had when it was left, latest first. */
 export function earlierForms(

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
 import { Problems } from '@werkbrug/http';
+import { addDays } from '@werkbrug/domain';
 import type { HourRule } from './phase';
 import { CreateTrajectoryRuleDto } from './trajectory.dto';
 import type { TrajectoryRuleView } from './trajectory.view';
@@ -20,9 +21,6 @@ const COLUMNS = `id, organisation_id AS "organisationId", diagnosis_hours AS "di
   valid_from::text AS "validFrom", valid_to::text AS "validTo", source`;
 
 export const ruleRowView = (r: RuleRow): TrajectoryRuleView => ({ ...r });
-
-const dayBefore = (iso: string) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /** Hour limits of learn-work tracks per organisation, valid for a period: they are data, not constants. */
 @Injectable()
@@ -85,7 +83,7 @@ export class TrajectoryRulesService {
       await em.query(
         `UPDATE trajectory_rules SET valid_to = $3, updated_at = now(), version = version + 1
           WHERE organisation_id = $1 AND valid_from < $2 AND (valid_to IS NULL OR valid_to >= $2)`,
-        [dto.organisationId, dto.validFrom, dayBefore(dto.validFrom)],
+        [dto.organisationId, dto.validFrom, addDays(dto.validFrom, -1)],
       );
       const [saved]: RuleRow[] = await em.query(
         `INSERT INTO trajectory_rules (organisation_id, diagnosis_hours, block_hours, max_hours, warn_within_hours, valid_from, source)

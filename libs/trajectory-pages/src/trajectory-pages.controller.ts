@@ -1,7 +1,7 @@
 import { Get, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CandidatesService } from '@werkbrug/candidates';
-import { ROUTES } from '@werkbrug/domain';
+import { mondayOf, ROUTES, today } from '@werkbrug/domain';
 import { ProblemException } from '@werkbrug/http';
 import {
   DECIDED_BY,
@@ -191,15 +191,7 @@ export class TrajectoryPagesController {
     } = {},
   ) {
     const rule = t.hours.rule;
-    const lastMonday = (() => {
-      const d = new Date();
-      const back = (d.getUTCDay() + 6) % 7;
-      return new Date(
-        Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - back * 86_400_000,
-      )
-        .toISOString()
-        .slice(0, 10);
-    })();
+    const lastMonday = mondayOf(today());
     this.pages.send(req, res, 'werkmakelaar/traject', {
       title: `Traject ${t.candidate.pseudonym}`,
       t,

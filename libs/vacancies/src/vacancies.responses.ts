@@ -1,26 +1,26 @@
 import type { VacancyView } from './vacancy.view';
 import { ApiProperty } from '@nestjs/swagger';
+import {
+  ARRANGEMENTS,
+  DAYPARTS,
+  DAYS,
+  DemandProfileResponse,
+  INSTRUMENTS,
+  LANGUAGE_LEVELS,
+  LocationResponse,
+  VACANCY_STATUSES,
+  type Arrangement,
+  type Day,
+  type Daypart,
+  type Instrument,
+  type LanguageLevel,
+  type VacancyStatus,
+} from '@werkbrug/domain';
 
 /*
  * Response classes for the OpenAPI document (every 2xx has a schema; test/openapi-responses.e2e-spec.ts).
  * Generated from the return types of vacancies.controller.ts, then reviewed; keep them in step with the views.
  */
-
-export class VacancyLocationResponse {
-  @ApiProperty({ type: String }) address!: string;
-  @ApiProperty({ type: String }) postcode!: string;
-  @ApiProperty({ type: String }) place!: string;
-  @ApiProperty({ type: Number }) lat!: number;
-  @ApiProperty({ type: Number }) lng!: number;
-}
-
-export class VacancyDemandsResponse {
-  @ApiProperty({ type: Number }) lifting!: number;
-  @ApiProperty({ type: Number }) standing!: number;
-  @ApiProperty({ type: Number }) pace!: number;
-  @ApiProperty({ type: Number }) stimuli!: number;
-  @ApiProperty({ type: Number }) outdoor!: number;
-}
 
 export class VacancyEmployerResponse {
   @ApiProperty({ type: String }) id!: string;
@@ -33,103 +33,31 @@ export class VacancyWerksoortResponse {
 }
 
 export class VacancyResponse implements VacancyView {
-  @ApiProperty({ type: VacancyLocationResponse }) location!: VacancyLocationResponse;
-  @ApiProperty({ type: VacancyDemandsResponse }) demands!: VacancyDemandsResponse;
+  @ApiProperty({ type: LocationResponse }) location!: LocationResponse;
+  @ApiProperty({ type: DemandProfileResponse }) demands!: DemandProfileResponse;
   @ApiProperty({ type: String }) createdAt!: string;
   @ApiProperty({ type: String }) updatedAt!: string;
   @ApiProperty({ type: Number }) version!: number;
-  @ApiProperty({ enum: ['open', 'paused', 'filled', 'closed'] }) status!:
-    | 'open'
-    | 'paused'
-    | 'filled'
-    | 'closed';
-  @ApiProperty({
-    enum: [
-      'regulier',
-      'proefplaatsing',
-      'detachering',
-      'werkervaringsplaats',
-      'stage',
-      'leerwerkbaan',
-      'vrijwilligerswerk',
-      'beschut_werk',
-      'groepsdetachering',
-    ],
-    isArray: true,
-  })
-  arrangements!: (
-    | 'regulier'
-    | 'proefplaatsing'
-    | 'detachering'
-    | 'werkervaringsplaats'
-    | 'stage'
-    | 'leerwerkbaan'
-    | 'vrijwilligerswerk'
-    | 'beschut_werk'
-    | 'groepsdetachering'
-  )[];
+  @ApiProperty({ enum: VACANCY_STATUSES }) status!: VacancyStatus;
+  @ApiProperty({ enum: ARRANGEMENTS, isArray: true }) arrangements!: Arrangement[];
   @ApiProperty({ type: Number }) hoursMin!: number;
   @ApiProperty({ type: Number }) hoursMax!: number;
-  @ApiProperty({ enum: ['ochtend', 'middag', 'avond', 'nacht'], isArray: true }) dayparts!: (
-    | 'ochtend'
-    | 'middag'
-    | 'avond'
-    | 'nacht'
-  )[];
+  @ApiProperty({ enum: DAYPARTS, isArray: true }) dayparts!: Daypart[];
   @ApiProperty({ type: String }) title!: string;
   @ApiProperty({ type: String }) description!: string;
-  @ApiProperty({ enum: ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'], isArray: true }) workingDays!: (
-    | 'ma'
-    | 'di'
-    | 'wo'
-    | 'do'
-    | 'vr'
-    | 'za'
-    | 'zo'
-  )[];
+  @ApiProperty({ enum: DAYS, isArray: true }) workingDays!: Day[];
   @ApiProperty({ type: Boolean }) hoursAdjustable!: boolean;
   @ApiProperty({ type: String }) hoursAdjustmentNote!: string;
   @ApiProperty({ type: String, isArray: true }) requiredCertificates!: string[];
   @ApiProperty({ type: String, isArray: true }) desiredCertificates!: string[];
-  @ApiProperty({ enum: ['geen', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] }) minLanguageLevel!:
-    | 'geen'
-    | 'A1'
-    | 'A2'
-    | 'B1'
-    | 'B2'
-    | 'C1'
-    | 'C2';
+  @ApiProperty({ enum: LANGUAGE_LEVELS }) minLanguageLevel!: LanguageLevel;
   @ApiProperty({ type: Boolean }) jobcoachWelcome!: boolean;
   @ApiProperty({ type: Boolean }) buddyAvailable!: boolean;
   @ApiProperty({ type: Boolean }) wheelchairAccessible!: boolean;
   @ApiProperty({ type: Number }) places!: number;
   @ApiProperty({ type: Number }) placesFilled!: number;
   @ApiProperty({ type: String, nullable: true }) startDate!: string | null;
-  @ApiProperty({
-    enum: [
-      'proefplaatsing',
-      'loonkostensubsidie',
-      'no_riskpolis',
-      'jobcoaching',
-      'lkv',
-      'werkplekaanpassing',
-      'uitstroompremie',
-      'scholingsvoucher',
-      'sroi',
-    ],
-    isArray: true,
-  })
-  instruments!: (
-    | 'proefplaatsing'
-    | 'loonkostensubsidie'
-    | 'no_riskpolis'
-    | 'jobcoaching'
-    | 'lkv'
-    | 'werkplekaanpassing'
-    | 'uitstroompremie'
-    | 'scholingsvoucher'
-    | 'sroi'
-  )[];
+  @ApiProperty({ enum: INSTRUMENTS, isArray: true }) instruments!: Instrument[];
   @ApiProperty({ type: String }) id!: string;
   @ApiProperty({ type: VacancyEmployerResponse }) employer!: VacancyEmployerResponse;
   @ApiProperty({ type: VacancyWerksoortResponse }) werksoort!: VacancyWerksoortResponse;

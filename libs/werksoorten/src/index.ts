@@ -1,4 +1,5 @@
 export * from './werksoort.entity';
 export * from './werksoorten.module';
+export { WerksoortRefResponse } from './werksoorten.responses';
 export * from './werksoorten.seed';
 export * from './werksoorten.service';

@@ -18,6 +18,12 @@ export class WerksoortResponse implements WerksoortView {
   @ApiProperty({ type: Number }) version!: number;
 }
 
+/** A werksoort as other records name it (a workplace in a match list or search result). */
+export class WerksoortRefResponse {
+  @ApiProperty({ type: String }) code!: string;
+  @ApiProperty({ type: String }) name!: string;
+}
+
 export class WerksoortPageResponse {
   @ApiProperty({ type: WerksoortResponse, isArray: true }) items!: WerksoortResponse[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;

@@ -1,4 +1,10 @@
-import type { Arrangement, Day, Instrument, VacancyStatus } from '@werkbrug/domain';
+import {
+  INSTRUMENTS,
+  type Arrangement,
+  type Day,
+  type Instrument,
+  type VacancyStatus,
+} from '@werkbrug/domain';
 import { VACANCY_ROW_COLUMNS, type VacancyRow } from '@werkbrug/vacancies';
 import { addDays, isoDate, pastMoment } from './dates';
 import { demoLocation, type DemoEmployer, type DemoLocation } from './demo-employers';
@@ -34,17 +40,6 @@ const COMMON_ARRANGEMENTS: Weighted<readonly Arrangement[]> = [
 
 const PAID: ReadonlySet<Arrangement> = new Set(['regulier', 'detachering', 'leerwerkbaan']);
 const WEEKDAYS: readonly Day[] = ['ma', 'di', 'wo', 'do', 'vr'];
-const INSTRUMENT_ORDER: readonly Instrument[] = [
-  'loonkostensubsidie',
-  'no_riskpolis',
-  'jobcoaching',
-  'proefplaatsing',
-  'lkv',
-  'werkplekaanpassing',
-  'uitstroompremie',
-  'scholingsvoucher',
-  'sroi',
-];
 
 const ADJUSTMENT_NOTES = [
   'Starten met minder uren kan. We bouwen samen op.',
@@ -121,7 +116,7 @@ function pickInstruments(
   }
   if (arrangements.includes('leerwerkbaan') && rng.chance(0.6)) chosen.add('scholingsvoucher');
   if (sroi && rng.chance(0.35)) chosen.add('sroi');
-  return INSTRUMENT_ORDER.filter((i) => chosen.has(i));
+  return INSTRUMENTS.filter((i) => chosen.has(i));
 }
 
 function pickStatus(rng: Random, places: number): { status: VacancyStatus; filled: number } {

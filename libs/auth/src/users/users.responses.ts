@@ -1,5 +1,6 @@
 import type { UserView } from './user.dto';
 import { ApiProperty } from '@nestjs/swagger';
+import { ROLES, type Role } from '../role';
 
 /*
  * Response classes for the OpenAPI document (every 2xx has a schema; test/openapi-responses.e2e-spec.ts).
@@ -9,11 +10,7 @@ import { ApiProperty } from '@nestjs/swagger';
 export class UserResponse implements UserView {
   @ApiProperty({ type: String }) id!: string;
   @ApiProperty({ type: String }) email!: string;
-  @ApiProperty({ enum: ['admin', 'werkmakelaar', 'werkgever', 'kandidaat'] }) role!:
-    | 'admin'
-    | 'werkmakelaar'
-    | 'werkgever'
-    | 'kandidaat';
+  @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ type: String }) displayName!: string;
   @ApiProperty({ type: String }) organisationId!: string;
   @ApiProperty({ type: String, nullable: true }) employerId!: string | null;

@@ -1,6 +1,6 @@
-import type { BenefitType } from '@werkbrug/domain';
+import { addDays, addMonths, dutchDate, type BenefitType } from '@werkbrug/domain';
 import { Dec, dec } from './decimal';
-import { addDays, addMonths, dutchDate, dutchNumber, euro, percent } from './format';
+import { dutchNumber, euro, percent } from './format';
 import {
   type Amounts,
   DISCLAIMER,

@@ -1,26 +1,5 @@
 import { Dec } from './decimal';
 
-const MONTHS = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-
-/** "1 juli 2026": dates as people read them. */
-export function dutchDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
-
 /** "€1.020,25": amounts the Dutch way, from exact cents. */
 export function euro(amount: Dec): string {
   const cents = amount.cents();
@@ -38,20 +17,6 @@ export const dutchNumber = (value: Dec | number, digits = 2): string => {
 };
 
 export const percent = (share: Dec) => `${dutchNumber(share.mul(100), 1)}%`;
-
-/** Calendar arithmetic on ISO dates in UTC; the day is clamped to the month's last day. */
-export function addMonths(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(
-    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
-  ).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
-}
-
-export const addDays = (isoDate: string, days: number) =>
-  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Whole years between a date of birth and a date (the age on that date). */
 export function ageOn(dateOfBirth: string, date: string): number {

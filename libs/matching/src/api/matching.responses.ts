@@ -1,4 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
+import {
+  ARRANGEMENTS,
+  DAYPARTS,
+  DAYS,
+  LANGUAGE_LEVELS,
+  type Arrangement,
+  type Day,
+  type Daypart,
+  type LanguageLevel,
+} from '@werkbrug/domain';
+import { WerksoortRefResponse } from '@werkbrug/werksoorten';
+import { BLOCKERS, REASONS, type BlockerCode, type ReasonCode } from '../engine/codes';
 
 /*
  * Response classes for the OpenAPI document (every 2xx has a schema; test/openapi-responses.e2e-spec.ts).
@@ -11,131 +23,25 @@ export class CandidateMatchesCandidateResponse {
   @ApiProperty({ type: Number }) rangeKm!: number;
 }
 
-export class CandidateMatchesItemVacancyWerksoortResponse {
-  @ApiProperty({ type: String }) code!: string;
-  @ApiProperty({ type: String }) name!: string;
-}
-
-export class CandidateMatchesItemVacancyResponse {
+/** A workplace as shown in a match list or a search result (engine/match-views.ts vacancySummary). */
+export class VacancySummaryResponse {
   @ApiProperty({ type: String }) id!: string;
   @ApiProperty({ type: String }) title!: string;
   @ApiProperty({ type: String }) employerName!: string;
-  @ApiProperty({ type: CandidateMatchesItemVacancyWerksoortResponse })
-  werksoort!: CandidateMatchesItemVacancyWerksoortResponse;
+  @ApiProperty({ type: WerksoortRefResponse }) werksoort!: WerksoortRefResponse;
   @ApiProperty({ type: String }) place!: string;
-  @ApiProperty({
-    enum: [
-      'regulier',
-      'proefplaatsing',
-      'detachering',
-      'werkervaringsplaats',
-      'stage',
-      'leerwerkbaan',
-      'vrijwilligerswerk',
-      'beschut_werk',
-      'groepsdetachering',
-    ],
-    isArray: true,
-  })
-  arrangements!: (
-    | 'regulier'
-    | 'proefplaatsing'
-    | 'detachering'
-    | 'werkervaringsplaats'
-    | 'stage'
-    | 'leerwerkbaan'
-    | 'vrijwilligerswerk'
-    | 'beschut_werk'
-    | 'groepsdetachering'
-  )[];
+  @ApiProperty({ enum: ARRANGEMENTS, isArray: true }) arrangements!: Arrangement[];
   @ApiProperty({ type: Number }) hoursMin!: number;
   @ApiProperty({ type: Number }) hoursMax!: number;
 }
 
-export class CandidateMatchesItemReasonResponse {
-  @ApiProperty({
-    enum: [
-      'WERKSOORT_WISH_1',
-      'WERKSOORT_WISH_2',
-      'WERKSOORT_WISH_3',
-      'WERKSOORT_WISH_OTHER',
-      'INTERESTS_MATCH',
-      'WITHIN_TRAVEL_RANGE',
-      'HOURS_FIT',
-      'HOURS_ADJUSTABLE',
-      'DAYS_FIT',
-      'SUPPORT_ON_SITE',
-      'BUDDY_ON_SITE',
-      'DESIRED_CERTIFICATE',
-      'REQUIRED_CERTIFICATES_HELD',
-      'ARRANGEMENT_FITS',
-      'WHEELCHAIR_ACCESSIBLE',
-    ],
-  })
-  code!:
-    | 'WERKSOORT_WISH_1'
-    | 'WERKSOORT_WISH_2'
-    | 'WERKSOORT_WISH_3'
-    | 'WERKSOORT_WISH_OTHER'
-    | 'INTERESTS_MATCH'
-    | 'WITHIN_TRAVEL_RANGE'
-    | 'HOURS_FIT'
-    | 'HOURS_ADJUSTABLE'
-    | 'DAYS_FIT'
-    | 'SUPPORT_ON_SITE'
-    | 'BUDDY_ON_SITE'
-    | 'DESIRED_CERTIFICATE'
-    | 'REQUIRED_CERTIFICATES_HELD'
-    | 'ARRANGEMENT_FITS'
-    | 'WHEELCHAIR_ACCESSIBLE';
+export class MatchReasonResponse {
+  @ApiProperty({ enum: Object.keys(REASONS) }) code!: ReasonCode;
   @ApiProperty({ type: String }) text!: string;
 }
 
-export class CandidateMatchesItemResponse {
-  @ApiProperty({ type: CandidateMatchesItemVacancyResponse })
-  vacancy!: CandidateMatchesItemVacancyResponse;
-  @ApiProperty({ type: Number }) score!: number;
-  @ApiProperty({ type: Number }) distanceKm!: number;
-  @ApiProperty({ type: CandidateMatchesItemReasonResponse, isArray: true })
-  reasons!: CandidateMatchesItemReasonResponse[];
-}
-
-export class CandidateMatchesNearMissBlockerResponse {
-  @ApiProperty({
-    enum: [
-      'ARRANGEMENT_NOT_ACCEPTED',
-      'TOO_FAR',
-      'HOURS_SHORT',
-      'HOURS_TOO_FEW',
-      'DAYS_MISMATCH',
-      'TIME_WINDOW_MISMATCH',
-      'CERTIFICATE_MISSING',
-      'LANGUAGE_LEVEL_LOW',
-      'DEMAND_LIFTING',
-      'DEMAND_STANDING',
-      'DEMAND_PACE',
-      'DEMAND_STIMULI',
-      'DEMAND_OUTDOOR',
-      'NOT_WHEELCHAIR_ACCESSIBLE',
-      'NOT_OPEN',
-    ],
-  })
-  code!:
-    | 'ARRANGEMENT_NOT_ACCEPTED'
-    | 'TOO_FAR'
-    | 'HOURS_SHORT'
-    | 'HOURS_TOO_FEW'
-    | 'DAYS_MISMATCH'
-    | 'TIME_WINDOW_MISMATCH'
-    | 'CERTIFICATE_MISSING'
-    | 'LANGUAGE_LEVEL_LOW'
-    | 'DEMAND_LIFTING'
-    | 'DEMAND_STANDING'
-    | 'DEMAND_PACE'
-    | 'DEMAND_STIMULI'
-    | 'DEMAND_OUTDOOR'
-    | 'NOT_WHEELCHAIR_ACCESSIBLE'
-    | 'NOT_OPEN';
+export class MatchBlockerResponse {
+  @ApiProperty({ enum: Object.keys(BLOCKERS) }) code!: BlockerCode;
   @ApiProperty({ type: String }) text!: string;
   @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }], nullable: true }) gap!:
     | string
@@ -143,12 +49,17 @@ export class CandidateMatchesNearMissBlockerResponse {
     | null;
 }
 
-export class CandidateMatchesNearMissResponse {
-  @ApiProperty({ type: CandidateMatchesItemVacancyResponse })
-  vacancy!: CandidateMatchesItemVacancyResponse;
+export class CandidateMatchesItemResponse {
+  @ApiProperty({ type: VacancySummaryResponse }) vacancy!: VacancySummaryResponse;
+  @ApiProperty({ type: Number }) score!: number;
   @ApiProperty({ type: Number }) distanceKm!: number;
-  @ApiProperty({ type: CandidateMatchesNearMissBlockerResponse, isArray: true })
-  blockers!: CandidateMatchesNearMissBlockerResponse[];
+  @ApiProperty({ type: MatchReasonResponse, isArray: true }) reasons!: MatchReasonResponse[];
+}
+
+export class CandidateMatchesNearMissResponse {
+  @ApiProperty({ type: VacancySummaryResponse }) vacancy!: VacancySummaryResponse;
+  @ApiProperty({ type: Number }) distanceKm!: number;
+  @ApiProperty({ type: MatchBlockerResponse, isArray: true }) blockers!: MatchBlockerResponse[];
 }
 
 export class CandidateMatchesResponse {
@@ -167,30 +78,10 @@ export class VacancyMatchesItemCandidateResponse {
   @ApiProperty({ type: String, isArray: true }) werksoortWishes!: string[];
   @ApiProperty({ type: Number }) hoursMin!: number;
   @ApiProperty({ type: Number }) hoursMax!: number;
-  @ApiProperty({ enum: ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'], isArray: true }) days!: (
-    | 'ma'
-    | 'di'
-    | 'wo'
-    | 'do'
-    | 'vr'
-    | 'za'
-    | 'zo'
-  )[];
-  @ApiProperty({ enum: ['ochtend', 'middag', 'avond', 'nacht'], isArray: true }) dayparts!: (
-    | 'ochtend'
-    | 'middag'
-    | 'avond'
-    | 'nacht'
-  )[];
+  @ApiProperty({ enum: DAYS, isArray: true }) days!: Day[];
+  @ApiProperty({ enum: DAYPARTS, isArray: true }) dayparts!: Daypart[];
   @ApiProperty({ type: String, isArray: true }) certificates!: string[];
-  @ApiProperty({ enum: ['geen', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] }) languageLevel!:
-    | 'geen'
-    | 'A1'
-    | 'A2'
-    | 'B1'
-    | 'B2'
-    | 'C1'
-    | 'C2';
+  @ApiProperty({ enum: LANGUAGE_LEVELS }) languageLevel!: LanguageLevel;
   @ApiProperty({ type: String, isArray: true }) workConditions!: string[];
   @ApiProperty({ type: Boolean }) wantsJobcoach!: boolean;
 }
@@ -200,62 +91,26 @@ export class VacancyMatchesItemResponse {
   candidate!: VacancyMatchesItemCandidateResponse;
   @ApiProperty({ type: Number }) score!: number;
   @ApiProperty({ type: Number }) distanceKm!: number;
-  @ApiProperty({ type: CandidateMatchesItemReasonResponse, isArray: true })
-  reasons!: CandidateMatchesItemReasonResponse[];
+  @ApiProperty({ type: MatchReasonResponse, isArray: true }) reasons!: MatchReasonResponse[];
 }
 
 export class VacancyMatchesNearMissResponse {
   @ApiProperty({ type: VacancyMatchesItemCandidateResponse })
   candidate!: VacancyMatchesItemCandidateResponse;
   @ApiProperty({ type: Number }) distanceKm!: number;
-  @ApiProperty({ type: CandidateMatchesNearMissBlockerResponse, isArray: true })
-  blockers!: CandidateMatchesNearMissBlockerResponse[];
+  @ApiProperty({ type: MatchBlockerResponse, isArray: true }) blockers!: MatchBlockerResponse[];
 }
 
 export class VacancyMatchesResponse {
-  @ApiProperty({ type: CandidateMatchesItemVacancyResponse })
-  vacancy!: CandidateMatchesItemVacancyResponse;
+  @ApiProperty({ type: VacancySummaryResponse }) vacancy!: VacancySummaryResponse;
   @ApiProperty({ type: VacancyMatchesItemResponse, isArray: true })
   items!: VacancyMatchesItemResponse[];
   @ApiProperty({ type: VacancyMatchesNearMissResponse, isArray: true })
   nearMisses!: VacancyMatchesNearMissResponse[];
 }
 
-export class VacancySearchItemResponse {
+export class VacancySearchItemResponse extends VacancySummaryResponse {
   @ApiProperty({ type: Number, nullable: true }) distanceKm!: number | null;
-  @ApiProperty({ type: String }) id!: string;
-  @ApiProperty({ type: String }) title!: string;
-  @ApiProperty({ type: String }) employerName!: string;
-  @ApiProperty({ type: CandidateMatchesItemVacancyWerksoortResponse })
-  werksoort!: CandidateMatchesItemVacancyWerksoortResponse;
-  @ApiProperty({ type: String }) place!: string;
-  @ApiProperty({
-    enum: [
-      'regulier',
-      'proefplaatsing',
-      'detachering',
-      'werkervaringsplaats',
-      'stage',
-      'leerwerkbaan',
-      'vrijwilligerswerk',
-      'beschut_werk',
-      'groepsdetachering',
-    ],
-    isArray: true,
-  })
-  arrangements!: (
-    | 'regulier'
-    | 'proefplaatsing'
-    | 'detachering'
-    | 'werkervaringsplaats'
-    | 'stage'
-    | 'leerwerkbaan'
-    | 'vrijwilligerswerk'
-    | 'beschut_werk'
-    | 'groepsdetachering'
-  )[];
-  @ApiProperty({ type: Number }) hoursMin!: number;
-  @ApiProperty({ type: Number }) hoursMax!: number;
 }
 
 export class VacancySearchFacetsResponse {

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { HOUR_MS, PeriodicJob } from '@werkbrug/jobs';
 import { RetentionReport, RetentionService } from './retention.service';
 
 /** pg advisory lock key: one retention run at a time across every worker replica. */
 const RETENTION_LOCK = 741_500_322;
-const HOUR_MS = 3600_000;
 
 /**
  * Runs retention once a day from the worker. It checks every hour whether a completed run is
@@ -14,8 +14,11 @@ const HOUR_MS = 3600_000;
 @Injectable()
 export class RetentionScheduler {
   private readonly logger = new Logger(RetentionScheduler.name);
-  private timer: NodeJS.Timeout | undefined;
-  private current: Promise<unknown> = Promise.resolve();
+  private readonly job = new PeriodicJob({
+    name: 'retention check',
+    logger: this.logger,
+    run: () => this.runIfDue(),
+  });
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -24,20 +27,11 @@ export class RetentionScheduler {
 
   /** The first check waits a minute, so start-up (search settings, outbox backlog) goes first. */
   start(firstCheckMs = 60_000, everyMs = HOUR_MS) {
-    const tick = () => {
-      this.current = this.runIfDue().catch((error: unknown) =>
-        this.logger.error(
-          `retention check failed: ${error instanceof Error ? error.message : error}`,
-        ),
-      );
-      this.timer = setTimeout(tick, everyMs);
-    };
-    this.timer = setTimeout(tick, firstCheckMs);
+    this.job.start(everyMs, firstCheckMs);
   }
 
-  async stop() {
-    clearTimeout(this.timer);
-    await this.current;
+  stop() {
+    return this.job.stop();
   }
 
   /** Null when another worker holds the lock or the last run is recent enough. */
