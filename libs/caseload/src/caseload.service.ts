@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
 import { CandidatesService } from '@werkbrug/candidates';
 import { queryRows } from '@werkbrug/database';
+import { today as dutchToday } from '@werkbrug/domain';
 import { ATTENTION_CODES, attentionFor, attentionRank } from './attention-rules';
 import { CaseloadPage, CaseloadQuery, CaseloadRow } from './caseload.dto';
 import { profileCompleteness } from './profile-completeness';
@@ -37,8 +38,6 @@ interface FactsRow {
 }
 
 /** Today in the Netherlands, as YYYY-MM-DD. */
-export const amsterdamToday = (now = new Date()) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
 
 /**
  * The werkmakelaar's caseload: every candidate with what needs attention and how complete the file is.
@@ -94,7 +93,7 @@ export class CaseloadService {
   }
 
   async list(actor: Actor, query: CaseloadQuery, now = new Date()): Promise<CaseloadPage> {
-    const today = amsterdamToday(now);
+    const today = dutchToday(now);
     const rows = (await this.facts(actor, query.owner ?? 'me')).map((f) => {
       const completeness = profileCompleteness(
         {

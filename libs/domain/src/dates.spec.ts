@@ -84,11 +84,19 @@ describe('dutchDate', () => {
 });
 
 describe('today', () => {
-  it('is the UTC date as YYYY-MM-DD', () => {
-    const before = new Date().toISOString().slice(0, 10);
-    const value = today();
-    const after = new Date().toISOString().slice(0, 10);
-    expect(value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect([before, after]).toContain(value);
+  it.each<[string, string]>([
+    // Winter (UTC+1) and summer (UTC+2): just after midnight in Amsterdam is still yesterday in UTC.
+    ['2026-01-14T23:30:00Z', '2026-01-15'],
+    ['2026-01-14T22:59:00Z', '2026-01-14'],
+    ['2026-07-01T22:30:00Z', '2026-07-02'],
+    ['2026-07-01T21:59:00Z', '2026-07-01'],
+    ['2026-03-29T01:30:00Z', '2026-03-29'],
+    ['2026-12-31T23:00:00Z', '2027-01-01'],
+  ])('%s is %s in Amsterdam', (instant, date) => {
+    expect(today(new Date(instant))).toBe(date);
+  });
+
+  it('is the current date as YYYY-MM-DD', () => {
+    expect(today()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });

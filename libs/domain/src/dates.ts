@@ -32,8 +32,13 @@ export function mondayOf(isoDate: string): string {
   return addDays(isoDate, -back);
 }
 
-/** Today's date in UTC. */
-export const today = () => new Date().toISOString().slice(0, 10);
+const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
+
+/**
+ * Today's date in the Netherlands, the calendar every rule and form works with: at 00:30 in
+ * Amsterdam it is already the new day, while UTC still says yesterday.
+ */
+export const today = (now = new Date()) => AMSTERDAM_DATE.format(now);
 
 const MONTHS = [
   'januari',

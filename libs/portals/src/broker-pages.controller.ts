@@ -7,7 +7,7 @@ import {
   CaseloadService,
 } from '@werkbrug/caseload';
 import { CandidatesService } from '@werkbrug/candidates';
-import { addDays, ARRANGEMENTS, type Arrangement } from '@werkbrug/domain';
+import { addDays, ARRANGEMENTS, today, type Arrangement } from '@werkbrug/domain';
 import { ProblemException } from '@werkbrug/http';
 import { InterestsService } from '@werkbrug/interests';
 import { VacancySearchService } from '@werkbrug/matching';
@@ -27,7 +27,6 @@ import {
   type WebRequest,
 } from '@werkbrug/web';
 import { WerksoortenService } from '@werkbrug/werksoorten';
-import { amsterdamToday } from '@werkbrug/caseload';
 import { listAll } from '@werkbrug/http';
 import {
   ARRANGEMENT_WORDS,
@@ -286,7 +285,7 @@ export class BrokerPagesController {
       placements,
       checkins,
       kindOptions: CHECKIN_KINDS.map((k) => ({ value: k, text: CHECKIN_WORDS[k] })),
-      today: amsterdamToday(),
+      today: today(),
       purposeOptions: PURPOSES.map((p) => ({ value: p, text: p })),
       problem:
         problem === 'contact'
@@ -358,7 +357,7 @@ export class BrokerPagesController {
     const kind = field(body, 'kind');
     if (
       !isDate(contactOn) ||
-      contactOn > amsterdamToday() ||
+      contactOn > today() ||
       !(CHECKIN_KINDS as readonly string[]).includes(kind)
     )
       return res.redirect(303, `/werkmakelaar/kandidaten/${id}?fout=contact#contact`);
@@ -514,7 +513,7 @@ export class BrokerPagesController {
     @Res() res: Response,
     @Param('id', ParseUUIDPipe) id: string,
   ) {
-    await this.placeForm(req, res, id, { startDate: amsterdamToday(), hoursPerWeek: '16' }, null);
+    await this.placeForm(req, res, id, { startDate: today(), hoursPerWeek: '16' }, null);
   }
 
   @Post('voorstellen/:id/plaatsen')
@@ -570,8 +569,7 @@ export class BrokerPagesController {
       listAll<BrokerPlacement>((q) => this.placements.list(actor, { ...q, status: 'lopend' })),
       this.placements.list(actor, { limit: 30, cursor, status: 'beeindigd' }),
     ]);
-    const today = amsterdamToday();
-    const soon = addDays(today, 14);
+    const soon = addDays(today(), 14);
     const decorate = (p: BrokerPlacement) => ({
       ...p,
       arrangementText: ARRANGEMENT_WORDS[p.arrangement as Arrangement]?.name ?? p.arrangement,
@@ -609,7 +607,7 @@ export class BrokerPagesController {
         outcomeText: p.outcome ? OUTCOME_WORDS[p.outcome.outcome] : null,
       },
       outcomeOptions: OUTCOMES.map((o) => ({ value: o, text: OUTCOME_WORDS[o] })),
-      today: amsterdamToday(),
+      today: today(),
       values,
       errors,
     });

@@ -137,7 +137,7 @@ export class TrajectoryPagesController {
   @Get('nieuw')
   @WebAccess('werkmakelaar')
   async openForm(@Req() req: WebRequest, @Res() res: Response) {
-    await this.newForm(req, res, { startDate: new Date().toISOString().slice(0, 10) });
+    await this.newForm(req, res, { startDate: today() });
   }
 
   @Post('nieuw')
@@ -232,7 +232,7 @@ export class TrajectoryPagesController {
       decidedByOptions: options(DECIDED_BY, DECIDED_BY_LABELS),
       hoursValues: extra.hoursValues ?? { weekStart: lastMonday },
       switchValues: extra.switchValues ?? {
-        switchedOn: new Date().toISOString().slice(0, 10),
+        switchedOn: today(),
         decidedBy: 'samen',
       },
       errors: extra.errors,
@@ -451,7 +451,7 @@ export class TrajectoryPagesController {
   ) {
     const t = await this.trajectories.get(actorOf(req), id);
     if (t.status !== 'lopend') return res.redirect(303, `/werkmakelaar/trajecten/${id}`);
-    this.closeForm(req, res, t, { endDate: new Date().toISOString().slice(0, 10) });
+    this.closeForm(req, res, t, { endDate: today() });
   }
 
   @Post(':trajectoryId/afsluiten')
