@@ -227,6 +227,8 @@ describe('web authorization: every page × every role', () => {
     '/werkmakelaar/kandidaten/:id': candidateFile,
     '/werkmakelaar/kandidaten/:id/dossier': candidateFile,
     '/werkmakelaar/kandidaten/:id/contact': candidateFile,
+    '/werkmakelaar/kandidaten/:id/ladder': candidateFile,
+    '/werkmakelaar/kandidaten/:id/instrumenten': candidateFile,
     '/werkmakelaar/interesse/:id/gezien': signalTarget,
     '/werkmakelaar/kandidaten/:id/voorstellen/:vacancyId': async (which) =>
       which === 'own'
@@ -252,6 +254,11 @@ describe('web authorization: every page × every role', () => {
     'POST /voorwaarden': { akkoord: 'ja' },
     'POST /werkgever/werkplekken/nieuw': workplaceForm(''),
     'POST /werkgever/voorstellen/:id/beoordeling': { mark: 'relevant' },
+    'POST /werkmakelaar/kandidaten/:id/ladder': {
+      rung: '3',
+      measuredOn: '2026-01-05',
+      ladderNote: 'Autorisatie',
+    },
     'POST /werkmakelaar/trajecten/:trajectoryId/uren': { weekStart: '2026-01-05', hours: '8' },
     'POST /werkmakelaar/trajecten/:trajectoryId/leerdoelen': { description: 'Autorisatie' },
     // The own trajectory ends here: this route comes last in the table.

@@ -46,6 +46,8 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   // The werkmakelaar's console (libs/portals).
   'GET /werkmakelaar/kandidaten/:id': ['werkmakelaar'],
   'GET /werkmakelaar/kandidaten/:id/dossier': ['werkmakelaar'],
+  'POST /werkmakelaar/kandidaten/:id/ladder': ['werkmakelaar'],
+  'GET /werkmakelaar/kandidaten/:id/instrumenten': ['werkmakelaar'],
   'POST /werkmakelaar/kandidaten/:id/contact': ['werkmakelaar'],
   'POST /werkmakelaar/interesse/:id/gezien': ['werkmakelaar'],
   'GET /werkmakelaar/kandidaten/:id/voorstellen/:vacancyId': ['werkmakelaar'],
