@@ -7,19 +7,22 @@ import {
   listen,
   newContext,
   type Page,
+  selectByKeys,
   signInPage,
 } from './support/browser';
 import { bearer, buildWorld, PASSWORD, vacancyBody, World } from './support/fixtures';
 import { searchWorker } from './support/search-sync';
 import { startTestApp, TestApp } from './support/test-app';
 import { type Agent, csrfOf, signIn } from './support/web-client';
+import { workplaceForm } from './support/web-employer';
 
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
 
 /**
  * The werkmakelaar's console pages added on the candidate file: the participatieladder (history,
- * path, overdue flag, a new measurement) and the instruments at a chosen workplace (purpose, audit). Over HTTP for the rules, and in a real Chromium with
+ * path, overdue flag, a new measurement), the instruments at a chosen workplace (purpose, audit),
+ * and a workplace made on behalf of an employer the organisation brought in. Over HTTP for the rules, and in a real Chromium with
  * axe-core (WCAG 2.1 A/AA) in every state and with JavaScript switched off.
  */
 describe('werkmakelaar console: ladder, instruments, workplace for an employer', () => {
@@ -49,8 +52,30 @@ describe('werkmakelaar console: ladder, instruments, workplace for an employer',
 
   /** Submits the form whose action ends with `action` from the keyboard (works with JavaScript off too). */
   const submit = async (page: Page, action: string) => {
-    await page.focus(`form[action$="${action}"] button[type=submit]`);
+    await page.focus(`form[action$="${action}"] button[type=submit]:not([name=wijzig])`);
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  };
+
+  /**
+   * Fills the required answers of the workplace form (the only location is chosen already) with
+   * focus and keys: Playwright's selectOption and clicks leave a long page "unstable" in Chromium.
+   */
+  const fillWorkplace = async (page: Page, title: string) => {
+    await page.fill('#veld-title', title);
+    await selectByKeys(page, '#veld-werksoort', 'groen');
+    await page.fill('#veld-hoursMin', '12');
+    await page.fill('#veld-hoursMax', '24');
+    for (const box of [
+      '#veld-workingDays',
+      '#veld-dayparts',
+      '#veld-hoursAdjustable-1',
+      '#veld-arrangements',
+      ...['lifting', 'standing', 'pace', 'stimuli', 'outdoor'].map((a) => `#veld-${a}`),
+    ]) {
+      await page.focus(box);
+      await page.keyboard.press('Space');
+      if (!(await page.isChecked(box))) throw new Error(`${box} not checked`);
+    }
   };
 
   describe('participatieladder in the candidate file', () => {
@@ -238,7 +263,161 @@ describe('werkmakelaar console: ladder, instruments, workplace for an employer',
     });
   });
 
+  describe('a workplace on behalf of an employer', () => {
+    const NEW = '/werkmakelaar/werkplekken/nieuw';
+    let locationId: string;
+    beforeAll(async () => {
+      const [loc] = await t.db.query(`SELECT id FROM employer_locations WHERE employer_id = $1`, [
+        w.employer.id,
+      ]);
+      locationId = loc.id;
+    });
+    const count = async () =>
+      Number((await t.db.query(`SELECT count(*)::int AS n FROM vacancies`))[0].n);
+
+    it('offers only the employers the organisation brought in', async () => {
+      const own = await broker.get(NEW).expect(200);
+      expect(own.text).toContain('Hoveniersbedrijf Groen &amp; Zo');
+      expect(own.text).toContain('Schoonmaakbedrijf Glans');
+      // Organisation B sees these employers (same region) but may not change them.
+      const other = await signIn(t, 'wm.b@test.nl');
+      const none = await other.get(NEW).expect(200);
+      expect(none.text).not.toContain('Groen &amp; Zo');
+      expect(none.text).toContain('nog geen werkgever aangebracht');
+      await other.get(`${NEW}/${w.employer.id}`).expect(403);
+      const before = await count();
+      const token = csrfOf((await other.get(NEW)).text);
+      await other
+        .post(`${NEW}/${w.employer.id}/publiceren`)
+        .type('form')
+        .send({ ...workplaceForm(locationId), _csrf: token })
+        .expect(403);
+      expect(await count()).toBe(before);
+
+      const bad = await broker.get(`${NEW}?werkgever=niemand`).expect(400);
+      expect(bad.text).toContain('href="#veld-werkgever"');
+      const go = await broker.get(`${NEW}?werkgever=${w.employer.id}`).expect(303);
+      expect(go.headers.location).toBe(`${NEW}/${w.employer.id}`);
+    });
+
+    it('uses the employer form: errors, check your answers, change, publish', async () => {
+      const form = `${NEW}/${w.employer.id}`;
+      const page = await broker.get(form).expect(200);
+      expect(page.text).toContain('Nieuwe werkplek bij Hoveniersbedrijf Groen &amp; Zo');
+      expect(page.text).toContain('bij de werkgever werken?');
+      expect(page.text).not.toContain('bij u werken?');
+      const token = csrfOf(page.text);
+      const before = await count();
+      const empty = await broker
+        .post(form)
+        .type('form')
+        .send({ _csrf: token, places: '1' })
+        .expect(400);
+      for (const f of ['title', 'werksoort', 'hoursMin', 'workingDays', 'arrangements', 'lifting'])
+        expect(empty.text).toContain(`href="#veld-${f}"`);
+
+      const answers = { ...workplaceForm(locationId, { title: 'Kweker namens de werkgever' }) };
+      const check = await broker
+        .post(form)
+        .type('form')
+        .send({ ...answers, _csrf: token })
+        .expect(200);
+      expect(check.text).toContain('Controleer de werkplek');
+      expect(check.text).toContain('Regelingen waar de werkgever open voor staat');
+      expect(check.text).toContain('Ja: Kortere werkdagen, Later beginnen. Eerst drie ochtenden');
+      expect(await count()).toBe(before);
+      const change = await broker
+        .post(form)
+        .type('form')
+        .send({ ...answers, wijzig: 'hoursMin', _csrf: token })
+        .expect(200);
+      expect(change.text).toMatch(/id="veld-hoursMin" name="hoursMin" autofocus/);
+      expect(change.text).toContain('value="Kweker namens de werkgever"');
+
+      const done = await broker
+        .post(`${form}/publiceren`)
+        .type('form')
+        .send({ ...answers, _csrf: token })
+        .expect(303);
+      const id = /nieuw=([0-9a-f-]{36})/.exec(String(done.headers.location))?.[1];
+      expect(id).toBeDefined();
+      const [row] = await t.db.query(
+        `SELECT employer_id, status, hours_min, hours_max FROM vacancies WHERE id = $1`,
+        [id],
+      );
+      expect(row).toEqual({
+        employer_id: w.employer.id,
+        status: 'open',
+        hours_min: 8,
+        hours_max: 20,
+      });
+      const outbox = await t.db.query(
+        `SELECT 1 FROM outbox_messages WHERE topic = 'search.vacancy' AND aggregate_id = $1`,
+        [id],
+      );
+      expect(outbox).toHaveLength(1);
+      const banner = await broker.get(String(done.headers.location)).expect(200);
+      expect(banner.text).toContain(
+        'De werkplek Kweker namens de werkgever bij Hoveniersbedrijf Groen &amp; Zo staat online',
+      );
+      // The employer sees it among their own workplaces.
+      const theirs = await t
+        .http()
+        .get(`/api/vacancies/${id}`)
+        .set(bearer(w.employer.token))
+        .expect(200);
+      expect(theirs.body.title).toBe('Kweker namens de werkgever');
+    });
+  });
+
   describe('in Chromium', () => {
+    it('workplace for an employer: no axe violations in every step; publishes without JavaScript', async () => {
+      const violations: string[] = [];
+      const axe = async (page: Page, label: string) =>
+        violations.push(...(await axeViolations(page, label)));
+      const context = await newContext(browser, base);
+      const page = await context.newPage();
+      await signInPage(page, 'wm.a@test.nl', PASSWORD);
+      await page.goto('/werkmakelaar/werkplekken');
+      await Promise.all([
+        page.waitForNavigation(),
+        page.click('a:has-text("Werkplek aanmaken voor een werkgever")'),
+      ]);
+      await axe(page, 'werkgever kiezen');
+      await submit(page, '/werkplekken/nieuw');
+      expect(await page.title()).toMatch(/^Fout: /);
+      await axe(page, 'werkgever kiezen: fout');
+      await page.check(`input[name=werkgever][value="${w.employer.id}"]`);
+      await submit(page, '/werkplekken/nieuw');
+      expect(new URL(page.url()).pathname).toBe(`/werkmakelaar/werkplekken/nieuw/${w.employer.id}`);
+      await axe(page, 'werkplek: leeg formulier');
+      await submit(page, `/nieuw/${w.employer.id}`);
+      expect(await page.title()).toMatch(/^Fout: /);
+      await axe(page, 'werkplek: fouten');
+      await fillWorkplace(page, 'Groenwerker via de console');
+      await submit(page, `/nieuw/${w.employer.id}`);
+      expect(await page.textContent('h1')).toContain('Controleer de werkplek');
+      await axe(page, 'werkplek: controleren');
+      await submit(page, '/publiceren');
+      expect(await page.textContent('main')).toContain('staat online');
+      await axe(page, 'werkplek: gepubliceerd');
+      await context.close();
+
+      const plain = await newContext(browser, base, false);
+      const nojs = await plain.newPage();
+      await signInPage(nojs, 'wm.a@test.nl', PASSWORD);
+      await nojs.goto('/werkmakelaar/werkplekken/nieuw');
+      await nojs.check(`input[name=werkgever][value="${w.employer.id}"]`);
+      await submit(nojs, '/werkplekken/nieuw');
+      await fillWorkplace(nojs, 'Groenwerker zonder JavaScript');
+      await submit(nojs, `/nieuw/${w.employer.id}`);
+      await submit(nojs, '/publiceren');
+      expect(await nojs.textContent('main')).toContain(
+        'De werkplek Groenwerker zonder JavaScript bij Hoveniersbedrijf Groen & Zo staat online',
+      );
+      await plain.close();
+      expect(violations).toEqual([]);
+    });
     it('instruments: no axe violations asking, with errors and with the answer; works without JavaScript', async () => {
       const violations: string[] = [];
       const context = await newContext(browser, base);

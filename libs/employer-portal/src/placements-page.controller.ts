@@ -1,10 +1,16 @@
 import { Get, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { PlacementsService } from '@werkbrug/placements';
-import { actorOf, PageResponder, WebAccess, WebController, type WebRequest } from '@werkbrug/web';
+import {
+  actorOf,
+  INSTRUMENT_WORDS,
+  PageResponder,
+  WebAccess,
+  WebController,
+  type WebRequest,
+} from '@werkbrug/web';
 import type { EmployerPlacement } from './employer-views';
 import { listAll } from '@werkbrug/http';
-import { INSTRUMENT_WORDS } from './workplace-form';
 
 const OUTCOMES: Record<string, string> = {
   contract: 'Contract',

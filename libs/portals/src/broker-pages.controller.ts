@@ -787,8 +787,14 @@ export class BrokerPagesController {
         return null;
       });
     const name = new Map(kinds.map((k) => [k.code, k.name]));
+    // Just published on an employer's behalf: say so (the search index follows within seconds).
+    const created =
+      raw.nieuw && /^[0-9a-f-]{36}$/i.test(raw.nieuw)
+        ? await this.vacancies.get(actorOf(req), raw.nieuw).catch(() => null)
+        : null;
     this.pages.send(req, res, 'werkmakelaar/werkplekken', {
       title: 'Werkplekken zoeken',
+      created: created ? { title: created.title, employerName: created.employer.name } : null,
       values: { zoek: q, werksoort: werksoort ?? '', vorm: arrangement ?? '' },
       werksoortOptions: [
         { value: '', text: 'Alle soorten werk' },

@@ -17,6 +17,7 @@ import { BrokerPagesController } from './broker-pages.controller';
 import { CandidatePagesController } from './candidate-pages.controller';
 import { InstrumentsPageController } from './instruments-page.controller';
 import { SuggestionsService } from './suggestions.service';
+import { WorkplaceForEmployerController } from './workplace-for-employer.controller';
 
 /** The candidate's pages under /kandidaat and the werkmakelaar's console under /werkmakelaar. */
 @Module({
@@ -36,7 +37,12 @@ import { SuggestionsService } from './suggestions.service';
     VacanciesModule,
     WerksoortenModule,
   ],
-  controllers: [CandidatePagesController, BrokerPagesController, InstrumentsPageController],
+  controllers: [
+    CandidatePagesController,
+    BrokerPagesController,
+    InstrumentsPageController,
+    WorkplaceForEmployerController,
+  ],
   providers: [SuggestionsService],
 })
 export class PortalsModule {}

@@ -15,3 +15,4 @@ export * from './web.module';
 export * from './not-found.controller';
 export * from './password-words';
 export * from './password-reset.service';
+export * from './workplace-form';
