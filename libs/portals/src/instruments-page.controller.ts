@@ -13,7 +13,7 @@ import {
 } from '@werkbrug/instruments';
 import { MatchingService } from '@werkbrug/matching';
 import { ProposalsService } from '@werkbrug/proposals';
-import { VacanciesService, type VacancyView } from '@werkbrug/vacancies';
+import { VacanciesService } from '@werkbrug/vacancies';
 import {
   actorOf,
   FormErrors,
@@ -91,8 +91,8 @@ export class InstrumentsPageController {
         });
     // Search down or nothing in reach: the open workplaces the werkmakelaar may see, newest first.
     if (!choices.size) {
-      const open = await this.vacancies.list(actor, { status: 'open', limit: 20 } as never);
-      for (const v of open.items as VacancyView[])
+      const open = await this.vacancies.list(actor, { status: 'open', limit: 20 });
+      for (const v of open.items)
         choices.set(v.id, {
           value: v.id,
           text: `${v.title} bij ${v.employer.name}`,
@@ -205,9 +205,6 @@ export class InstrumentsPageController {
           sources: i.sources,
         })),
     };
-    this.pages.send(req, res, 'werkmakelaar/instrumenten', {
-      ...model,
-      title: 'Instrumenten bij een werkplek',
-    });
+    this.pages.send(req, res, 'werkmakelaar/instrumenten', model);
   }
 }

@@ -95,7 +95,7 @@ export class WorkplaceForEmployerController {
   ) {
     const actor = actorOf(req);
     const all = await listAll<EmployerOption>((q) =>
-      this.employers.list(actor, { ...q, sort: 'name' } as never),
+      this.employers.list(actor, { ...q, sort: 'name' }),
     );
     const editable = all.filter((e) => mayEditEmployer(actor, e));
     if (chosen !== undefined && editable.some((e) => e.id === chosen))
