@@ -215,7 +215,25 @@ describe('web authorization: every page × every role', () => {
           status: 404,
         };
   };
+  // An employer no werkmakelaar of organisation A can see (no owner, another region).
+  let farEmployer: Promise<string> | undefined;
+  const employerTarget: RouteTarget = async (which) => {
+    if (which === 'own') return { ids: { employerId: w.employer.id } };
+    farEmployer ??= (async () => {
+      const res = await api().post(w.adminToken, '/api/employers', {
+        name: 'Bakkerij Ver Weg',
+        kvkNumber: '55554444',
+        region: 'Maastricht',
+        locations: [{ postcode: '6211 AA', place: 'Maastricht', lat: 50.85, lng: 5.69 }],
+      });
+      if (res.status !== 201) throw new Error(`employer: ${res.status} ${res.text}`);
+      return res.body.id as string;
+    })();
+    return { ids: { employerId: await farEmployer }, status: 404 };
+  };
   const ROUTE_TARGETS: Record<string, RouteTarget> = {
+    '/werkmakelaar/werkplekken/nieuw/:employerId': employerTarget,
+    '/werkmakelaar/werkplekken/nieuw/:employerId/publiceren': employerTarget,
     '/kandidaat/werkplekken/:id': workplaceTarget,
     '/kandidaat/werkplekken/:id/interesse': workplaceTarget,
     '/kandidaat/interesse/:id/intrekken': signalTarget,
@@ -227,6 +245,8 @@ describe('web authorization: every page × every role', () => {
     '/werkmakelaar/kandidaten/:id': candidateFile,
     '/werkmakelaar/kandidaten/:id/dossier': candidateFile,
     '/werkmakelaar/kandidaten/:id/contact': candidateFile,
+    '/werkmakelaar/kandidaten/:id/ladder': candidateFile,
+    '/werkmakelaar/kandidaten/:id/instrumenten': candidateFile,
     '/werkmakelaar/interesse/:id/gezien': signalTarget,
     '/werkmakelaar/kandidaten/:id/voorstellen/:vacancyId': async (which) =>
       which === 'own'
@@ -252,6 +272,14 @@ describe('web authorization: every page × every role', () => {
     'POST /voorwaarden': { akkoord: 'ja' },
     'POST /werkgever/werkplekken/nieuw': workplaceForm(''),
     'POST /werkgever/voorstellen/:id/beoordeling': { mark: 'relevant' },
+    // Complete but for the location: the form answers 400 and nothing is published.
+    'POST /werkmakelaar/werkplekken/nieuw/:employerId': workplaceForm(''),
+    'POST /werkmakelaar/werkplekken/nieuw/:employerId/publiceren': workplaceForm(''),
+    'POST /werkmakelaar/kandidaten/:id/ladder': {
+      rung: '3',
+      measuredOn: '2026-01-05',
+      ladderNote: 'Autorisatie',
+    },
     'POST /werkmakelaar/trajecten/:trajectoryId/uren': { weekStart: '2026-01-05', hours: '8' },
     'POST /werkmakelaar/trajecten/:trajectoryId/leerdoelen': { description: 'Autorisatie' },
     // The own trajectory ends here: this route comes last in the table.

@@ -2,7 +2,6 @@ import { Get, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ARRANGEMENTS, BENEFIT_TYPES } from '@werkbrug/domain';
 import { ProblemException } from '@werkbrug/http';
-import { InstrumentsService } from '@werkbrug/instruments';
 import { VacanciesService, type VacancyView } from '@werkbrug/vacancies';
 import {
   actorOf,
@@ -13,19 +12,15 @@ import {
   WebController,
   type WebRequest,
 } from '@werkbrug/web';
-import { amountTexts, GRANTORS, INSTRUMENT_STATUS as STATUS } from './instrument-labels';
+import {
+  amountTexts,
+  BENEFIT_WORDS as BENEFITS,
+  GRANTOR_WORDS as GRANTORS,
+  INSTRUMENT_STATUS_WORDS as STATUS,
+  InstrumentsService,
+} from '@werkbrug/instruments';
 import { listAll } from '@werkbrug/http';
 
-const BENEFITS: Record<string, string> = {
-  participatiewet: 'Bijstand (Participatiewet)',
-  wajong: 'Wajong',
-  wia: 'WIA',
-  ww: 'WW',
-  ziektewet: 'Ziektewet',
-  ioaw: 'IOAW',
-  geen: 'Geen uitkering',
-  overig: 'Een andere uitkering',
-};
 const YES_NO_UNKNOWN = [
   { value: 'ja', text: 'Ja' },
   { value: 'nee', text: 'Nee' },

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { PlacementsService } from '@werkbrug/placements';
 import {
   actorOf,
+  INSTRUMENT_WORDS,
   keysetPager,
   PageResponder,
   pageCursor,
@@ -12,7 +13,6 @@ import {
 } from '@werkbrug/web';
 import type { EmployerPlacement } from './employer-views';
 import { listAll } from '@werkbrug/http';
-import { INSTRUMENT_WORDS } from './workplace-form';
 
 const ENDED_PAGE = 20;
 

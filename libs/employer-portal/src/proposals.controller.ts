@@ -20,7 +20,11 @@ import {
 import { amsterdamToIso } from './amsterdam-time';
 import { EmployerContext } from './employer-context';
 import { EmployerMarksService, isMark, MARKS } from './employer-marks.service';
-import { amountTexts, GRANTORS, INSTRUMENT_STATUS } from './instrument-labels';
+import {
+  amountTexts,
+  GRANTOR_WORDS as GRANTORS,
+  INSTRUMENT_STATUS_WORDS as INSTRUMENT_STATUS,
+} from '@werkbrug/instruments';
 import type { EmployerProposal } from './employer-views';
 import { listAll } from '@werkbrug/http';
 

@@ -5,28 +5,26 @@ import { ProposalsService } from '@werkbrug/proposals';
 import { VacanciesService, type VacancyView } from '@werkbrug/vacancies';
 import {
   actorOf,
-  webId,
+  EMPTY_WORKPLACE,
   field,
   formBody,
   FormErrors,
   PageResponder,
+  readWorkplaceForm,
+  validateWorkplace,
   WebAccess,
   WebController,
+  webId,
+  workplaceOptions,
+  workplaceSummary,
+  workplaceValuesOf,
   type WebRequest,
+  type WorkplaceValues,
 } from '@werkbrug/web';
 import { today } from '@werkbrug/domain';
 import { EmployerContext } from './employer-context';
 import type { EmployerProposal } from './employer-views';
 import { listAll } from '@werkbrug/http';
-import {
-  readWorkplaceForm,
-  validateWorkplace,
-  workplaceOptions,
-  workplaceSummary,
-  workplaceValuesOf,
-  EMPTY_WORKPLACE,
-  type WorkplaceValues,
-} from './workplace-form';
 
 const MESSAGES: Record<string, string> = {
   gepubliceerd: 'Uw werkplek staat online. Werkmakelaars kunnen nu kandidaten voorstellen.',

@@ -3,6 +3,7 @@ export * from './engine/calculate';
 export * from './engine/decimal';
 // Date arithmetic the deadline tests share with the engine.
 export * from './engine/types';
+export * from './instrument-labels';
 export * from './instrument.entity';
 export * from './instrument-deadlines.service';
 export * from './instruments.module';

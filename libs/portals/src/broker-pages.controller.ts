@@ -13,6 +13,7 @@ import { InterestsService } from '@werkbrug/interests';
 import { VacancySearchService } from '@werkbrug/matching';
 import { CHECKIN_KINDS, OUTCOMES, PlacementsService } from '@werkbrug/placements';
 import { CLOSED_STATUSES, PROPOSAL_STATUSES, ProposalsService } from '@werkbrug/proposals';
+import { LADDER_LABELS, LADDER_RUNGS, LadderService } from '@werkbrug/trajectories';
 import { VacanciesService } from '@werkbrug/vacancies';
 import {
   actorOf,
@@ -37,6 +38,7 @@ import {
   PROPOSAL_STATUS_FOR_BROKER,
   TRAVEL_WORDS,
 } from './plain-words';
+import { PURPOSES } from './broker-words';
 import { SuggestionsService } from './suggestions.service';
 
 const ATTENTION_WORDS: Record<string, string> = {
@@ -73,13 +75,6 @@ const OUTCOME_WORDS: Record<string, string> = {
   voortijdig_zelf_beeindigd: 'Eerder gestopt door de kandidaat',
   voortijdig_overig: 'Eerder gestopt: andere reden',
 };
-/** Why a werkmakelaar opens the protected part; the choice is kept in the audit trail. */
-const PURPOSES = [
-  'Contact opnemen met de kandidaat',
-  'Plaatsing of voorstel voorbereiden',
-  'Instrumenten en subsidie bepalen',
-  'Dossier bijwerken',
-];
 const OPEN_STATUSES = PROPOSAL_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
 const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v));
 
@@ -133,6 +128,7 @@ export class BrokerPagesController {
     private readonly vacancies: VacanciesService,
     private readonly search: VacancySearchService,
     private readonly werksoorten: WerksoortenService,
+    private readonly ladder: LadderService,
   ) {}
 
   // ---- Caseload --------------------------------------------------------------------------------
@@ -228,10 +224,30 @@ export class BrokerPagesController {
     @Res() res: Response,
     @Param('id', ParseUUIDPipe) id: string,
     @Query('fout') problem?: string,
+    @Query('klaar') done?: string,
   ) {
+    await this.filePage(req, res, id, {
+      problem,
+      done: done === 'ladder' ? 'De meting op de participatieladder is opgeslagen.' : undefined,
+    });
+  }
+
+  /** The candidate file; with `ladderErrors` the measurement form comes back with its answers (400). */
+  private async filePage(
+    req: WebRequest,
+    res: Response,
+    id: string,
+    extra: {
+      problem?: string;
+      done?: string;
+      ladderErrors?: FormErrors;
+      ladderValues?: Record<string, string>;
+    },
+  ) {
+    const { problem } = extra;
     const actor = actorOf(req);
     const c = await this.file(req, id);
-    const [matches, signals, proposals, placements, checkins, row] = await Promise.all([
+    const [matches, signals, proposals, placements, checkins, row, ladder] = await Promise.all([
       this.suggestions.forCandidate(actor, id, { limit: 10 }).catch((error: unknown) => {
         this.logger.warn(`matches failed: ${error instanceof Error ? error.message : error}`);
         return null;
@@ -243,6 +259,7 @@ export class BrokerPagesController {
       this.caseload
         .list(actor, { owner: 'all', q: c.pseudonym, limit: 5 })
         .then((r) => r.items.find((i) => i.candidateId === id) ?? null),
+      this.ladder.history(actor, id),
     ]);
     this.pages.send(req, res, 'werkmakelaar/kandidaat', {
       title: c.protectedData
@@ -291,7 +308,70 @@ export class BrokerPagesController {
         problem === 'contact'
           ? 'Vul een datum in (niet in de toekomst) en kies het soort contact.'
           : null,
+      done: extra.done ?? null,
+      ladder: {
+        measurements: [...ladder.measurements].reverse().map((m) => ({
+          ...m,
+          rungText: `Trede ${m.rung}: ${m.label}`,
+          by: m.byUserId === actor.userId ? 'U' : 'Een collega',
+        })),
+        path: ladder.path.map((step) => ({
+          ...step,
+          up: step.direction === 'omhoog',
+        })),
+        nextDueOn: ladder.nextDueOn,
+        overdue: ladder.overdue,
+        never: ladder.measurements.length === 0,
+        rungOptions: LADDER_RUNGS.map((r) => ({
+          value: String(r),
+          text: `Trede ${r}: ${LADDER_LABELS[r]}`,
+        })),
+        values: extra.ladderValues ?? { measuredOn: today() },
+      },
+      errors: extra.ladderErrors ?? null,
     });
+  }
+
+  /** A new measurement on the participatieladder (LadderService.measure, as POST /api/candidates/:id/ladder). */
+  @Post('kandidaten/:id/ladder')
+  @WebAccess('werkmakelaar')
+  async measure(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    await this.file(req, id); // another organisation's candidate: 404 before anything else
+    const body = formBody(req);
+    const values = {
+      rung: field(body, 'rung'),
+      measuredOn: field(body, 'measuredOn'),
+      ladderNote: field(body, 'ladderNote'),
+    };
+    const errors = new FormErrors();
+    const rung = Number(values.rung);
+    if (!(LADDER_RUNGS as readonly number[]).includes(rung))
+      errors.add('rung', 'Kies op welke trede de kandidaat nu staat');
+    if (!isDate(values.measuredOn))
+      errors.add('measuredOn', 'Vul de datum van de meting in, bijvoorbeeld 2026-11-20');
+    else if (values.measuredOn > today())
+      errors.add('measuredOn', 'De datum van de meting mag niet in de toekomst liggen');
+    if (values.ladderNote.length > 2000)
+      errors.add('ladderNote', 'Maak de notitie korter (hoogstens 2000 tekens)');
+    if (!errors.any) {
+      try {
+        await this.ladder.measure(actorOf(req), id, {
+          rung,
+          measuredOn: values.measuredOn,
+          ...(values.ladderNote ? { note: values.ladderNote } : {}),
+        });
+        return res.redirect(303, `/werkmakelaar/kandidaten/${id}?klaar=ladder#ladder`);
+      } catch (error) {
+        if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
+        // The service's own date check (a day boundary between clocks): shown at the date.
+        errors.add('measuredOn', 'De datum van de meting mag niet in de toekomst liggen');
+      }
+    }
+    await this.filePage(req, res, id, { ladderErrors: errors, ladderValues: values });
   }
 
   /** The protected part, only with a purpose; every read is in the audit trail (the X-Purpose rule). */
@@ -714,8 +794,14 @@ export class BrokerPagesController {
         return null;
       });
     const name = new Map(kinds.map((k) => [k.code, k.name]));
+    // Just published on an employer's behalf: say so (the search index follows within seconds).
+    const created =
+      raw.nieuw && /^[0-9a-f-]{36}$/i.test(raw.nieuw)
+        ? await this.vacancies.get(actorOf(req), raw.nieuw).catch(() => null)
+        : null;
     this.pages.send(req, res, 'werkmakelaar/werkplekken', {
       title: 'Werkplekken zoeken',
+      created: created ? { title: created.title, employerName: created.employer.name } : null,
       values: { zoek: q, werksoort: werksoort ?? '', vorm: arrangement ?? '' },
       werksoortOptions: [
         { value: '', text: 'Alle soorten werk' },

@@ -9,11 +9,15 @@ import {
   LANGUAGE_LEVELS,
   type DemandAspect,
 } from '@werkbrug/domain';
-import { FormErrors, field, fieldList, labelOf, type FormBody } from '@werkbrug/web';
+import { FormErrors } from './form-errors';
+import { labelOf } from './labels';
+import { field, fieldList, type FormBody } from './web-request';
 
 /**
  * The workplace form in the words an employer uses, and its translation to and from the vacancy
- * API's fields. Pure functions: the controller renders, the VacanciesService decides.
+ * API's fields: the one model behind the employer's workplace pages and the werkmakelaar's "workplace
+ * for an employer" (both render the `workplace-fields` partial). Pure functions: the controller
+ * renders, the VacanciesService decides.
  */
 
 /** Ways hours can be adjusted ("aangepaste uren"); stored in the vacancy's hoursAdjustmentNote. */
@@ -217,7 +221,7 @@ export function validateWorkplace(
   if (adjustmentNote(values).length > 500)
     e.add('adjustmentNote', 'Maak de toelichting korter (samen hoogstens 500 tekens)');
   if (!values.arrangements.length || !subset(values.arrangements, ARRANGEMENTS))
-    e.add('arrangements', 'Kies minstens één vorm waarop iemand bij u kan werken');
+    e.add('arrangements', 'Kies minstens één vorm waarop iemand hier kan werken');
   for (const aspect of DEMAND_ASPECTS)
     if (!['0', '1', '2', '3'].includes(values[aspect]))
       e.add(aspect, `Beantwoord de vraag: ${DEMAND_QUESTIONS[aspect].toLowerCase()}`);
@@ -359,11 +363,15 @@ export function workplaceValuesOf(
 
 const dayWords = (codes: string[]) => codes.map((c) => labelOf('day', c)).join(', ');
 
-/** Check-your-answers rows; `changeField` names the field a "Wijzig" button returns to. */
+/**
+ * Check-your-answers rows; `changeField` names the field a "Wijzig" button returns to. `reader` is
+ * who fills the form in: the employer ("u") or a werkmakelaar on the employer's behalf.
+ */
 export function workplaceSummary(
   values: WorkplaceValues,
   werksoortNames: Record<string, string>,
   locations: readonly EmployerLocationOption[],
+  reader: 'werkgever' | 'werkmakelaar' = 'werkgever',
 ) {
   const location = locations.find((l) => l.id === values.location);
   const demand = (aspect: DemandAspect) => DEMAND_SCALE[aspect][Number(values[aspect])] ?? '';
@@ -433,7 +441,10 @@ export function workplaceSummary(
     { key: 'Aantal plekken', value: values.places, changeField: 'places' },
     { key: 'Startdatum', value: values.startDate || 'In overleg', changeField: 'startDate' },
     {
-      key: 'Regelingen waar u open voor staat',
+      key:
+        reader === 'werkgever'
+          ? 'Regelingen waar u open voor staat'
+          : 'Regelingen waar de werkgever open voor staat',
       value: values.instruments.map((i) => INSTRUMENT_WORDS[i] ?? i).join(', ') || 'Geen voorkeur',
       changeField: 'instruments',
     },
