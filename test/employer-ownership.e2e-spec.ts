@@ -11,6 +11,7 @@ import {
 import { regionNames } from '@werkbrug/employers';
 import { searchWorker } from './support/search-sync';
 import { startTestApp, TestApp } from './support/test-app';
+import { signIn } from './support/web-client';
 
 /**
  * Issue 8 items 5 and 13: employers have an owning organisation and a region. Werkmakelaars of the
@@ -140,6 +141,18 @@ describe('employers: owning organisation and region', () => {
     );
     expect(seen).not.toContain(w.vacancy.id);
     expect(seen).not.toContain(w.otherVacancy.id);
+    // The candidate file's match list (cached suggestions) applies the same rule.
+    const broker = await signIn(t, 'wm.c@test.nl');
+    const file = await broker.get(`/werkmakelaar/kandidaten/${candidateC}`).expect(200);
+    expect(file.text).toContain('Passende werkplekken');
+    const outOfReach: { id: string; title: string }[] = await t.db.query(
+      `SELECT id, title FROM vacancies WHERE id = ANY($1)`,
+      [[w.vacancy.id, w.otherVacancy.id]],
+    );
+    for (const v of outOfReach) {
+      expect(file.text).not.toContain(v.id);
+      expect(file.text).not.toContain(v.title);
+    }
     // Item 10: every read path applies the same rule, the search index included.
     const search = async (token: string) =>
       (

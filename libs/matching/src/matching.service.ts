@@ -150,9 +150,18 @@ export class MatchingService {
 
   async forCandidate(actor: Actor, candidateId: string, query: MatchQuery) {
     const c = await this.candidateProfile(actor, candidateId);
-    const result = await this.matchCandidate(c, query);
+    return this.inReachOf(actor, await this.matchCandidate(c, query));
+  }
+
+  /**
+   * What of a candidate's matches the reader may see: a werkmakelaar only workplaces in reach (its
+   * organisation's employers and its region). Every path that shows matches goes through here,
+   * cached ones included (the candidate's suggestions).
+   */
+  async inReachOf<
+    T extends { items: { vacancy: { id: string } }[]; nearMisses: { vacancy: { id: string } }[] },
+  >(actor: Actor, result: T): Promise<T> {
     if (actor.role !== 'werkmakelaar') return result;
-    // A werkmakelaar matches only workplaces in reach: its organisation's employers and its region.
     const visible = await visibleVacancyIds(this.db, actor, [
       ...result.items.map((i) => i.vacancy.id),
       ...result.nearMisses.map((n) => n.vacancy.id),

@@ -10,8 +10,9 @@ type MatchResult = Awaited<ReturnType<MatchingService['matchCandidate']>>;
 const TTL_MS = 20_000;
 
 /**
- * The candidate's suggestions for the pages. The matching service's own rules decide who may see whose
- * matches; results are cached per exact profile document and query, so a changed wish is never served stale.
+ * Match lists for the pages (the candidate's suggestions, the matches in a candidate file). The
+ * matching service's own rules decide who may see whose matches, and which workplaces (inReachOf).
+ * Results are cached per exact profile document and query, so a changed wish is never served stale.
  */
 @Injectable()
 export class SuggestionsService {
@@ -24,6 +25,8 @@ export class SuggestionsService {
     const key = createHash('sha256')
       .update(JSON.stringify([profile, query]))
       .digest('base64url');
-    return this.cache.get(key, () => this.matching.matchCandidate(profile, query));
+    // The cache holds the engine's answer; what this reader may see of it is decided every time.
+    const result = await this.cache.get(key, () => this.matching.matchCandidate(profile, query));
+    return this.matching.inReachOf(actor, result);
   }
 }
