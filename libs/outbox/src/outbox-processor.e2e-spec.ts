@@ -221,6 +221,66 @@ describe('outbox processor (real PostgreSQL)', () => {
     expect(await worker.probeBackingOff()).toEqual([]);
   });
 
+  /** Resolves when the handler has seen `id`, with the ms it took; fails after `withinMs`. */
+  const seenWithin = async (handler: RecordingHandler, id: string, withinMs: number) => {
+    const start = Date.now();
+    while (!handler.seen.includes(id)) {
+      if (Date.now() - start > withinMs) throw new Error(`${id} not handled within ${withinMs} ms`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    return Date.now() - start;
+  };
+  const until = async (check: () => boolean, withinMs = 10_000) => {
+    const start = Date.now();
+    while (!check()) {
+      if (Date.now() - start > withinMs) throw new Error('condition not met in time');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+
+  it('is woken by the commit (LISTEN/NOTIFY), not the poll, and again after its listen connection drops', async () => {
+    const handler = new RecordingHandler(TOPIC);
+    // A poll of a minute: anything handled within a second was woken by the notification.
+    const worker = new OutboxProcessor(db, [handler], { idlePollMs: 60_000 });
+    worker.start();
+    try {
+      await until(() => worker.listening);
+      const inTransaction = async () => {
+        const runner = db.createQueryRunner();
+        await runner.startTransaction();
+        const [{ id }] = await runner.query(
+          `INSERT INTO outbox_messages (topic) VALUES ($1) RETURNING id`,
+          [TOPIC],
+        );
+        // Not before the commit: the notification is delivered with it.
+        await new Promise((r) => setTimeout(r, 150));
+        expect(handler.seen).not.toContain(id);
+        await runner.commitTransaction();
+        await runner.release();
+        return id as string;
+      };
+      expect(await seenWithin(handler, await inTransaction(), 1000)).toBeLessThan(1000);
+
+      // The listen connection is cut (a PostgreSQL restart, a proxy): it reconnects and wakes again.
+      const [{ n }] = await db.query(
+        `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
+          WHERE application_name = 'werkbrug-outbox-listen' AND datname = current_database()`,
+      );
+      expect(n).toBe(1);
+      await until(() => !worker.listening);
+      await until(() => worker.listening);
+      expect(await seenWithin(handler, await inTransaction(), 1000)).toBeLessThan(1000);
+    } finally {
+      await worker.stop();
+    }
+    // Stopped: no listen connection left behind.
+    const [{ left }] = await db.query(
+      `SELECT count(*)::int AS left FROM pg_stat_activity
+        WHERE application_name = 'werkbrug-outbox-listen' AND datname = current_database()`,
+    );
+    expect(left).toBe(0);
+  });
+
   it('keeps a heartbeat while started and leaves the roll of workers, claims released, on stop', async () => {
     const worker = new OutboxProcessor(db, [new RecordingHandler(TOPIC)], {
       heartbeatMs: 50,
