@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { freePort } from '@werkbrug/embedded';
@@ -16,7 +17,7 @@ import { BenchContext, DEMO_PASSWORD, freshDatabase, urlFor } from './bench-cont
 import { BenchMatchingModule } from './bench-matching.module';
 import { login, startApp, stopChild, waitHttp } from './bench-processes';
 import { pgMatch, pgTextCount } from './pg-baseline';
-import { fmt, percentiles, rssMb, timedPool } from './stats';
+import { cpuMs, fmt, percentiles, rssMb, timedPool } from './stats';
 
 const SAMPLE = 300;
 
@@ -136,15 +137,22 @@ export async function benchMatching(
     );
     const results: Record<string, ReturnType<typeof percentiles>> = {};
     const perSecond: Record<string, number> = {};
+    const cpuPer: Record<string, string> = {};
     const timed = async <T>(
       key: string,
       items: T[],
       concurrency: number,
       fn: (x: T) => Promise<void>,
     ) => {
+      // CPU per match of the API and of Meilisearch (from /proc): figures that hold up on a shared machine.
+      const [apiCpu, meiliCpu] = [cpuMs(api.pid as number), cpuMs(ctx.stack.meiliPid ?? 0)];
       const start = performance.now();
       results[key] = percentiles(await timedPool(items, concurrency, fn));
       perSecond[key] = items.length / ((performance.now() - start) / 1000);
+      const per = (before: number, pid: number) =>
+        ((cpuMs(pid) - before) / items.length).toFixed(1);
+      cpuPer[key] =
+        `CPU per match: API ${per(apiCpu, api.pid as number)} ms, Meilisearch ${per(meiliCpu, ctx.stack.meiliPid ?? 0)} ms; load ${loadavg()[0].toFixed(1)}`;
     };
     for (const concurrency of [1, 20]) {
       await timed(`api c→w @${concurrency}`, candidates, concurrency, candidateCall);
@@ -173,7 +181,7 @@ export async function benchMatching(
       );
     }
     for (const [k, p] of Object.entries(results)) {
-      out[k] = `${fmt(p)}, ${perSecond[k].toFixed(1)} matches/s`;
+      out[k] = `${fmt(p)}, ${perSecond[k].toFixed(1)} matches/s; ${cpuPer[k]}`;
       log(`matching | ${k}: ${out[k]}`);
     }
     for (const dir of ['c→w', 'w→c']) {
