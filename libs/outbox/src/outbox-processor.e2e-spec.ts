@@ -1,9 +1,10 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@werkbrug/database';
 import { createTestDatabase, dropTestDatabase } from '../../../test/support/test-app';
 import { OutboxHandler } from './outbox-handler';
 import { OutboxMessage } from './outbox-message.entity';
-import { OutboxProcessor, releaseClaimsOf, retryDelayMs } from './outbox-processor';
+import { OUTBOX_CHANNEL, OutboxProcessor, releaseClaimsOf, retryDelayMs } from './outbox-processor';
 import type { OutboxTopic } from './outbox-topics';
 
 // Any known topic will do: this suite has its own database and no real handlers.
@@ -279,6 +280,42 @@ describe('outbox processor (real PostgreSQL)', () => {
         WHERE application_name = 'werkbrug-outbox-listen' AND datname = current_database()`,
     );
     expect(left).toBe(0);
+  });
+
+  it('notifies only a write into an idle outbox (NOTIFY serialises commits; a draining worker comes back by itself)', async () => {
+    const listener = new Client({ connectionString: url });
+    await listener.connect();
+    let heard = 0;
+    listener.on('notification', (n) => n.channel === OUTBOX_CHANNEL && heard++);
+    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    const heardAfter = async (write: () => Promise<unknown>) => {
+      heard = 0;
+      await write();
+      await new Promise((r) => setTimeout(r, 150));
+      return heard;
+    };
+    try {
+      // Idle: one notification per committing transaction, however many rows it wrote.
+      expect(await heardAfter(() => insert(TOPIC, 3))).toBe(1);
+      // That row is still due (no worker took it): the next write sends none.
+      expect(await heardAfter(() => insert(TOPIC, 1))).toBe(0);
+      // Rows in back-off are not being drained: a write then notifies again.
+      await db.query(`UPDATE outbox_messages SET available_at = now() + interval '1 minute'`);
+      expect(await heardAfter(() => insert(TOPIC, 1))).toBe(1);
+      // A rolled-back write wakes nobody.
+      await db.query(`DELETE FROM outbox_messages`);
+      expect(
+        await heardAfter(async () => {
+          const runner = db.createQueryRunner();
+          await runner.startTransaction();
+          await runner.query(`INSERT INTO outbox_messages (topic) VALUES ($1)`, [TOPIC]);
+          await runner.rollbackTransaction();
+          await runner.release();
+        }),
+      ).toBe(0);
+    } finally {
+      await listener.end();
+    }
   });
 
   it('keeps a heartbeat while started and leaves the roll of workers, claims released, on stop', async () => {
