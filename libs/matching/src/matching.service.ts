@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { visibleVacancyIds } from '@werkbrug/vacancies';
 import type { MultiSearchQuery } from 'meilisearch';
-import { availableParallelism } from 'node:os';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
 import { Problems } from '@werkbrug/http';
@@ -53,13 +52,6 @@ const POOL = 100;
 const NEAR_MISS_POOL = 200;
 const NEAR_MISS_LIMIT = 10;
 const CERT_CACHE_MS = 5_000;
-/**
- * Above this many matches in flight the cores are busy anyway: a match's queries then go to
- * Meilisearch as one multi-search instead of side by side, which spares both processes the HTTP
- * round trips (socket writes were the API's largest CPU cost under load, issue 13). One at a time they
- * still go side by side, where Meilisearch's threads halve the latency.
- */
-const PARALLEL_UP_TO = Math.max(1, availableParallelism());
 
 type Hit<T> = T & { _rankingScore?: number };
 
@@ -124,7 +116,6 @@ const CANDIDATE_FIELDS = [
 @Injectable()
 export class MatchingService {
   private certificateUniverse: { at: number; values: string[] } | null = null;
-  private inFlight = 0;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -230,7 +221,7 @@ export class MatchingService {
   async matchCandidate(c: CandidateProfile, query: MatchQuery) {
     const limit = query.limit ?? 20;
     const queries = await this.candidateQueries(c, query);
-    const results = await this.search(queries, alone(queries));
+    const results = await withSearch(() => searchParallel(this.meili.client, alone(queries)));
     const nearResult = results.results[results.results.length - 1];
     const strictResults = results.results.slice(0, -1);
     const textScores = new Map<string, number>();
@@ -325,17 +316,6 @@ export class MatchingService {
     return queries;
   }
 
-  /** Side by side in `groups` while the cores have room; as one multi-search when they are busy. */
-  private async search(queries: MultiSearchQuery[], groups: MultiSearchQuery[][]) {
-    this.inFlight++;
-    try {
-      const busy = this.inFlight > PARALLEL_UP_TO;
-      return await withSearch(() => searchParallel(this.meili.client, busy ? [queries] : groups));
-    } finally {
-      this.inFlight--;
-    }
-  }
-
   /** The range bands are cheap and go in one request; text and near misses each get their own. */
   vacancyQueryGroups(queries: MultiSearchQuery[], bands: number): MultiSearchQuery[][] {
     return [queries.slice(0, bands), ...alone(queries.slice(bands))].filter((g) => g.length);
@@ -345,7 +325,9 @@ export class MatchingService {
     const limit = query.limit ?? 20;
     const bands = v.open ? RANGE_BANDS : [];
     const queries = this.vacancyQueries(v, organisationId, query);
-    const results = await this.search(queries, this.vacancyQueryGroups(queries, bands.length));
+    const results = await withSearch(() =>
+      searchParallel(this.meili.client, this.vacancyQueryGroups(queries, bands.length)),
+    );
     const nearResult = results.results[results.results.length - 1];
     const textScores = new Map<string, number>();
     const pool = new Map<string, CandidateDocument>();
