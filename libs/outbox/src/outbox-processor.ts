@@ -329,10 +329,10 @@ export class OutboxProcessor implements OnApplicationBootstrap {
   }
 
   /**
-   * Wakes the loop on every commit that wrote outbox rows (NOTIFY from the table's trigger), on a
-   * connection of its own outside the pool. When that connection drops, the loop polls as before
-   * and the listener reconnects with back-off; after a reconnect one claim round runs at once, for
-   * commits whose notification fell in the gap.
+   * Wakes the loop when a commit writes into an idle outbox (NOTIFY from the table's trigger; while
+   * rows are due the loop claims again by itself), on a connection of its own outside the pool. When
+   * that connection drops, the loop polls as before and the listener reconnects with back-off; after
+   * a reconnect one claim round runs at once, for commits whose notification fell in the gap.
    */
   private async listen(): Promise<void> {
     if (!this.running || this.listener) return;
@@ -369,7 +369,8 @@ export class OutboxProcessor implements OnApplicationBootstrap {
     try {
       await client.connect();
       await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      if (dropped) return;
+      // Stopped (or dropped) while connecting: this client is no longer ours.
+      if (dropped || this.listener !== client) return;
       this.listenFailures = 0;
       this.listenUp = true;
       this.nudge();
