@@ -39,20 +39,31 @@ export const candidateVisibilityParams = (actor: {
   visOrganisation: actor.organisationId ?? NONE,
 });
 
+/**
+ * The rule above as a raw-SQL condition over alias `c`, its parameters at $2–$4 (after the statement's
+ * own $1), for reads that join visibility into the statement that loads the row (matching).
+ */
+export const rawCandidateVisibleSql = (c: string) =>
+  candidateVisibleSql(c, { role: '$2::text', candidateId: '$3::uuid', organisationId: '$4::uuid' });
+
+export const rawCandidateVisibilityParams = (actor: {
+  role: string;
+  candidateId: string | null;
+  organisationId: string;
+}) => {
+  const p = candidateVisibilityParams(actor);
+  return [p.visRole, p.visCandidate, p.visOrganisation];
+};
+
 /** Whether the actor may see this candidate (the rule above, for one id). */
 export async function isCandidateVisible(
   runner: Pick<EntityManager, 'query'>,
   actor: { role: string; candidateId: string | null; organisationId: string },
   candidateId: string,
 ): Promise<boolean> {
-  const p = candidateVisibilityParams(actor);
   const rows: unknown[] = await runner.query(
-    `SELECT 1 FROM candidates c WHERE c.id = $1 AND ${candidateVisibleSql('c', {
-      role: '$2::text',
-      candidateId: '$3::uuid',
-      organisationId: '$4::uuid',
-    })}`,
-    [candidateId, p.visRole, p.visCandidate, p.visOrganisation],
+    `SELECT 1 FROM candidates c WHERE c.id = $1 AND ${rawCandidateVisibleSql('c')}`,
+    [candidateId, ...rawCandidateVisibilityParams(actor)],
   );
   return rows.length > 0;
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isCandidateVisible } from '@werkbrug/candidates';
 import { visibleVacancyIds } from '@werkbrug/vacancies';
 import type { MultiSearchQuery } from 'meilisearch';
 import { DataSource } from 'typeorm';
@@ -23,8 +22,8 @@ import { alone, searchParallel } from './engine/parallel-search';
 import { withSearch } from './engine/search-errors';
 import {
   CandidateDocument,
-  loadCandidateDocuments,
-  loadVacancyDocuments,
+  loadVisibleCandidateDocument,
+  loadVisibleVacancyDocument,
   VacancyDocument,
 } from './index-model/documents';
 import { CANDIDATES, VACANCIES } from './index-model/index-settings';
@@ -60,7 +59,6 @@ type Hit<T> = T & { _rankingScore?: number };
 const VACANCY_FIELDS = [
   'id',
   'title',
-  'employerId',
   'employerName',
   'werksoortCode',
   'werksoortName',
@@ -84,8 +82,6 @@ const VACANCY_FIELDS = [
   'jobcoachWelcome',
   'buddyAvailable',
   'wheelchairAccessible',
-  'placesFree',
-  'status',
   'open',
 ];
 const CANDIDATE_FIELDS = [
@@ -139,11 +135,12 @@ export class MatchingService {
   }
 
   async candidateProfile(actor: Actor, candidateId: string): Promise<CandidateDocument> {
-    // The one candidate visibility rule (candidates lib); matching is for brokers and the candidate.
-    const visible =
-      actor.role !== 'admin' && (await isCandidateVisible(this.db, actor, candidateId));
-    const { docs } = visible ? await loadCandidateDocuments(this.db, [candidateId]) : { docs: [] };
-    const c = docs[0];
+    // The one candidate visibility rule (candidates lib), joined into the load: one statement.
+    // Matching is for brokers and the candidate, not administrators.
+    const c =
+      actor.role === 'admin'
+        ? null
+        : await loadVisibleCandidateDocument(this.db, actor, candidateId);
     if (!c) throw Problems.notFound('Candidate');
     return c;
   }
@@ -279,10 +276,8 @@ export class MatchingService {
   }
 
   async forVacancy(actor: Actor, vacancyId: string, query: VacancyMatchOptions) {
-    if (!(await visibleVacancyIds(this.db, actor, [vacancyId])).has(vacancyId))
-      throw Problems.notFound('Vacancy');
-    const { docs } = await loadVacancyDocuments(this.db, [vacancyId]);
-    const v = docs[0];
+    // The vacancies lib's visibility rule joined into the load: one statement.
+    const v = await loadVisibleVacancyDocument(this.db, actor, vacancyId);
     if (!v) throw Problems.notFound('Vacancy');
     return this.matchVacancy(v, actor.organisationId, query);
   }

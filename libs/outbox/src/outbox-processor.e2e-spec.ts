@@ -1,9 +1,10 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@werkbrug/database';
 import { createTestDatabase, dropTestDatabase } from '../../../test/support/test-app';
 import { OutboxHandler } from './outbox-handler';
 import { OutboxMessage } from './outbox-message.entity';
-import { OutboxProcessor, releaseClaimsOf, retryDelayMs } from './outbox-processor';
+import { OUTBOX_CHANNEL, OutboxProcessor, releaseClaimsOf, retryDelayMs } from './outbox-processor';
 import type { OutboxTopic } from './outbox-topics';
 
 // Any known topic will do: this suite has its own database and no real handlers.
@@ -219,6 +220,102 @@ describe('outbox processor (real PostgreSQL)', () => {
     expect(await due()).toBe(true);
     // Flipped once: not probed again until a batch fails anew.
     expect(await worker.probeBackingOff()).toEqual([]);
+  });
+
+  /** Resolves when the handler has seen `id`, with the ms it took; fails after `withinMs`. */
+  const seenWithin = async (handler: RecordingHandler, id: string, withinMs: number) => {
+    const start = Date.now();
+    while (!handler.seen.includes(id)) {
+      if (Date.now() - start > withinMs) throw new Error(`${id} not handled within ${withinMs} ms`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    return Date.now() - start;
+  };
+  const until = async (check: () => boolean, withinMs = 10_000) => {
+    const start = Date.now();
+    while (!check()) {
+      if (Date.now() - start > withinMs) throw new Error('condition not met in time');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+
+  it('is woken by the commit (LISTEN/NOTIFY), not the poll, and again after its listen connection drops', async () => {
+    const handler = new RecordingHandler(TOPIC);
+    // A poll of a minute: anything handled within a second was woken by the notification.
+    const worker = new OutboxProcessor(db, [handler], { idlePollMs: 60_000 });
+    worker.start();
+    try {
+      await until(() => worker.listening);
+      const inTransaction = async () => {
+        const runner = db.createQueryRunner();
+        await runner.startTransaction();
+        const [{ id }] = await runner.query(
+          `INSERT INTO outbox_messages (topic) VALUES ($1) RETURNING id`,
+          [TOPIC],
+        );
+        // Not before the commit: the notification is delivered with it.
+        await new Promise((r) => setTimeout(r, 150));
+        expect(handler.seen).not.toContain(id);
+        await runner.commitTransaction();
+        await runner.release();
+        return id as string;
+      };
+      expect(await seenWithin(handler, await inTransaction(), 1000)).toBeLessThan(1000);
+
+      // The listen connection is cut (a PostgreSQL restart, a proxy): it reconnects and wakes again.
+      const [{ n }] = await db.query(
+        `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
+          WHERE application_name = 'werkbrug-outbox-listen' AND datname = current_database()`,
+      );
+      expect(n).toBe(1);
+      await until(() => !worker.listening);
+      await until(() => worker.listening);
+      expect(await seenWithin(handler, await inTransaction(), 1000)).toBeLessThan(1000);
+    } finally {
+      await worker.stop();
+    }
+    // Stopped: no listen connection left behind.
+    const [{ left }] = await db.query(
+      `SELECT count(*)::int AS left FROM pg_stat_activity
+        WHERE application_name = 'werkbrug-outbox-listen' AND datname = current_database()`,
+    );
+    expect(left).toBe(0);
+  });
+
+  it('notifies only a write into an idle outbox (NOTIFY serialises commits; a draining worker comes back by itself)', async () => {
+    const listener = new Client({ connectionString: url });
+    await listener.connect();
+    let heard = 0;
+    listener.on('notification', (n) => n.channel === OUTBOX_CHANNEL && heard++);
+    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    const heardAfter = async (write: () => Promise<unknown>) => {
+      heard = 0;
+      await write();
+      await new Promise((r) => setTimeout(r, 150));
+      return heard;
+    };
+    try {
+      // Idle: one notification per committing transaction, however many rows it wrote.
+      expect(await heardAfter(() => insert(TOPIC, 3))).toBe(1);
+      // That row is still due (no worker took it): the next write sends none.
+      expect(await heardAfter(() => insert(TOPIC, 1))).toBe(0);
+      // Rows in back-off are not being drained: a write then notifies again.
+      await db.query(`UPDATE outbox_messages SET available_at = now() + interval '1 minute'`);
+      expect(await heardAfter(() => insert(TOPIC, 1))).toBe(1);
+      // A rolled-back write wakes nobody.
+      await db.query(`DELETE FROM outbox_messages`);
+      expect(
+        await heardAfter(async () => {
+          const runner = db.createQueryRunner();
+          await runner.startTransaction();
+          await runner.query(`INSERT INTO outbox_messages (topic) VALUES ($1)`, [TOPIC]);
+          await runner.rollbackTransaction();
+          await runner.release();
+        }),
+      ).toBe(0);
+    } finally {
+      await listener.end();
+    }
   });
 
   it('keeps a heartbeat while started and leaves the roll of workers, claims released, on stop', async () => {

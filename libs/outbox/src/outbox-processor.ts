@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hostname } from 'node:os';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, loadOutboxConfig, type AppConfig, type OutboxConfig } from '@werkbrug/config';
 import { queryRows } from '@werkbrug/database';
@@ -18,6 +19,9 @@ export interface SettledBatch {
 }
 
 export const OUTBOX_OPTIONS = Symbol('OUTBOX_OPTIONS');
+
+/** The channel the outbox_messages_notify trigger signals on commit (migration 1796040000000). */
+export const OUTBOX_CHANNEL = 'outbox_messages';
 
 /** OUTBOX_* through the validated config: a bad value fails with a ConfigError, never NaN. */
 export const defaultOutboxOptions = (
@@ -64,6 +68,12 @@ export class OutboxProcessor implements OnApplicationBootstrap {
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  /** A nudge that came while no sleep was pending: the next sleep returns at once. */
+  private woken = false;
+  private listener: Client | null = null;
+  private relisten: NodeJS.Timeout | null = null;
+  private listenFailures = 0;
+  private listenUp = false;
   private heartbeat: NodeJS.Timeout | null = null;
   private prober: NodeJS.Timeout | null = null;
   /** Topics whose last batch failed: probed until their peer answers again. */
@@ -291,6 +301,7 @@ export class OutboxProcessor implements OnApplicationBootstrap {
       );
     void beat();
     this.heartbeat = setInterval(() => void beat(), this.options.heartbeatMs);
+    void this.listen();
     let probing = false;
     this.prober = setInterval(() => {
       if (probing || !this.backingOff.size) return;
@@ -317,12 +328,85 @@ export class OutboxProcessor implements OnApplicationBootstrap {
     })();
   }
 
-  /** Lets a pending poll start at once (after a local write). */
+  /**
+   * Wakes the loop when a commit writes into an idle outbox (NOTIFY from the table's trigger; while
+   * rows are due the loop claims again by itself), on a connection of its own outside the pool. When
+   * that connection drops, the loop polls as before and the listener reconnects with back-off; after
+   * a reconnect one claim round runs at once, for commits whose notification fell in the gap.
+   */
+  private async listen(): Promise<void> {
+    if (!this.running || this.listener) return;
+    const url = (this.db.options as { url?: string }).url;
+    if (!url) return;
+    const client = new Client({
+      connectionString: url,
+      application_name: 'werkbrug-outbox-listen',
+    });
+    this.listener = client;
+    let dropped = false;
+    const drop = (reason: string) => {
+      if (dropped) return;
+      dropped = true;
+      if (this.listener === client) {
+        this.listener = null;
+        this.listenUp = false;
+      }
+      client.removeAllListeners('notification');
+      void client.end().catch(() => undefined);
+      if (!this.running) return;
+      const delay = Math.min(30_000, 250 * 2 ** Math.min(this.listenFailures++, 7));
+      this.logger.warn(
+        `outbox listen connection lost (${reason}); polling every ${this.options.idlePollMs} ms, reconnecting in ${delay} ms`,
+      );
+      this.relisten = setTimeout(() => {
+        this.relisten = null;
+        void this.listen();
+      }, delay);
+    };
+    client.on('error', (error: Error) => drop(error.message));
+    client.on('end', () => drop('connection ended'));
+    client.on('notification', () => this.nudge());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      // Stopped (or dropped) while connecting: this client is no longer ours.
+      if (dropped || this.listener !== client) return;
+      this.listenFailures = 0;
+      this.listenUp = true;
+      this.nudge();
+    } catch (error) {
+      drop(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private async unlisten() {
+    if (this.relisten) clearTimeout(this.relisten);
+    this.relisten = null;
+    const client = this.listener;
+    this.listener = null;
+    this.listenUp = false;
+    if (!client) return;
+    client.removeAllListeners();
+    client.on('error', () => undefined);
+    await client.end().catch(() => undefined);
+  }
+
+  /** Whether commits wake the loop (the listen connection is up), for tests and health. */
+  get listening(): boolean {
+    return this.listenUp;
+  }
+
+  /** Lets a pending poll start at once (after a local write, or a commit seen by the listener). */
   nudge() {
-    this.wake?.();
+    if (this.wake) this.wake();
+    else this.woken = true;
   }
 
   private sleep(ms: number) {
+    if (this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
     return new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
         this.wake = null;
@@ -343,6 +427,7 @@ export class OutboxProcessor implements OnApplicationBootstrap {
     if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.prober) clearInterval(this.prober);
     this.heartbeat = this.prober = null;
+    await this.unlisten();
     await this.loop;
     this.loop = null;
     const released = await releaseClaimsOf(this.db, this.workerId).catch(() => 0);

@@ -7,6 +7,12 @@ export const RAW_VISIBILITY: VisibilityParams = {
   employerId: '$3::uuid',
   organisationId: '$4::uuid',
 };
+/**
+ * The rule as a raw-SQL condition over aliases `v` (vacancies) and `e` (employers), parameters at
+ * $2–$4 (rawVisibilityParams), for reads that join visibility into the statement that loads the row.
+ */
+export const rawVacancyVisibleSql = (v: string, e: string) =>
+  vacancyVisibleSql(v, e, RAW_VISIBILITY);
 export const rawVisibilityParams = (actor: Actor) => {
   const p = visibilityParams(actor);
   return [p.visRole, p.visEmployer, p.visOrganisation];
@@ -20,7 +26,7 @@ export const rawVisibilityParams = (actor: Actor) => {
 export const ONE_VACANCY_SQL = `
   SELECT v.*, e.name AS employer_name, w.code AS werksoort_code, w.name AS werksoort_name
     FROM vacancies v JOIN employers e ON e.id = v.employer_id JOIN werksoorten w ON w.id = v.werksoort_id
-   WHERE v.id = $1 AND ${vacancyVisibleSql('v', 'e', RAW_VISIBILITY)}`;
+   WHERE v.id = $1 AND ${rawVacancyVisibleSql('v', 'e')}`;
 
 export const oneVacancyParams = (actor: Actor, id: string) => [id, ...rawVisibilityParams(actor)];
 
@@ -36,7 +42,7 @@ export async function visibleVacancyIds(
   if (!ids.length) return new Set();
   const rows = (await runner.query(
     `SELECT v.id FROM vacancies v JOIN employers e ON e.id = v.employer_id
-      WHERE v.id = ANY($1::uuid[]) AND ${vacancyVisibleSql('v', 'e', RAW_VISIBILITY)}`,
+      WHERE v.id = ANY($1::uuid[]) AND ${rawVacancyVisibleSql('v', 'e')}`,
     [ids, ...rawVisibilityParams(actor)],
   )) as { id: string }[];
   return new Set(rows.map((r) => r.id));

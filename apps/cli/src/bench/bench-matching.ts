@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { freePort } from '@werkbrug/embedded';
@@ -16,12 +17,17 @@ import { BenchContext, DEMO_PASSWORD, freshDatabase, urlFor } from './bench-cont
 import { BenchMatchingModule } from './bench-matching.module';
 import { login, startApp, stopChild, waitHttp } from './bench-processes';
 import { pgMatch, pgTextCount } from './pg-baseline';
-import { fmt, percentiles, rssMb, timedPool } from './stats';
+import { cpuMs, fmt, percentiles, rssMb, timedPool } from './stats';
 
 const SAMPLE = 300;
 
 /** Issue 3: match latency through the API vs straight to Meilisearch vs PostgreSQL alone; lag; reindex; memory. */
-export async function benchMatching(ctx: BenchContext, size: number, seconds: number) {
+export async function benchMatching(
+  ctx: BenchContext,
+  size: number,
+  seconds: number,
+  lagOnly = false,
+) {
   const { log } = ctx;
   const out: Record<string, string> = {};
   const db = await freshDatabase(ctx, 'bench_matching');
@@ -100,134 +106,146 @@ export async function benchMatching(ctx: BenchContext, size: number, seconds: nu
   const candidateCall = (c: { id: string; organisation_id: string }) =>
     get(`/api/candidates/${c.id}/matches`, tokens.get(c.organisation_id) as string);
   const vacancyCall = (v: { id: string }) => get(`/api/vacancies/${v.id}/matches`, fermToken);
-  await timedPool(candidates.slice(0, 30), 4, candidateCall); // warm-up
-  await timedPool(vacancies.slice(0, 30), 4, vacancyCall);
+  // --matching-lag-only: only the write → searchable part (quick runs while tuning the outbox).
+  if (!lagOnly) {
+    await timedPool(candidates.slice(0, 30), 4, candidateCall); // warm-up
+    await timedPool(vacancies.slice(0, 30), 4, vacancyCall);
 
-  const profiles = (
-    await loadCandidateDocuments(
-      pg,
-      candidates.map((c) => c.id),
-    )
-  ).docs;
-  const vacancyDocs = (
-    await loadVacancyDocuments(
-      pg,
-      vacancies.map((v) => v.id),
-    )
-  ).docs;
-  const candidateQueries = await Promise.all(profiles.map((c) => matching.candidateQueries(c, {})));
-  const vacancyQueries = vacancyDocs.map((v) =>
-    matching.vacancyQueries(v, fermWerk.organisation_id),
-  );
+    const profiles = (
+      await loadCandidateDocuments(
+        pg,
+        candidates.map((c) => c.id),
+      )
+    ).docs;
+    const vacancyDocs = (
+      await loadVacancyDocuments(
+        pg,
+        vacancies.map((v) => v.id),
+      )
+    ).docs;
+    const candidateQueries = await Promise.all(
+      profiles.map((c) => matching.candidateQueries(c, {})),
+    );
+    const vacancyQueries = vacancyDocs.map((v) =>
+      matching.vacancyQueries(v, fermWerk.organisation_id),
+    );
 
-  // A smaller pool (40 per sub-query instead of 100), measured in the same run: cost and what it changes.
-  const SMALL_POOLS = { pool: 40 };
-  const smallCandidateQueries = await Promise.all(
-    profiles.map((c) => matching.candidateQueries(c, SMALL_POOLS)),
-  );
-  const results: Record<string, ReturnType<typeof percentiles>> = {};
-  const perSecond: Record<string, number> = {};
-  const timed = async <T>(
-    key: string,
-    items: T[],
-    concurrency: number,
-    fn: (x: T) => Promise<void>,
-  ) => {
-    const start = performance.now();
-    results[key] = percentiles(await timedPool(items, concurrency, fn));
-    perSecond[key] = items.length / ((performance.now() - start) / 1000);
-  };
-  for (const concurrency of [1, 20]) {
-    await timed(`api c→w @${concurrency}`, candidates, concurrency, candidateCall);
-    await timed(
-      `meili c→w pool 40 @${concurrency}`,
-      smallCandidateQueries,
-      concurrency,
-      async (queries) => void (await searchParallel(meili.client, alone(queries))),
+    // A smaller pool (40 per sub-query instead of 100), measured in the same run: cost and what it changes.
+    const SMALL_POOLS = { pool: 40 };
+    const smallCandidateQueries = await Promise.all(
+      profiles.map((c) => matching.candidateQueries(c, SMALL_POOLS)),
     );
-    await timed(
-      `meili c→w @${concurrency}`,
-      candidateQueries,
-      concurrency,
-      async (queries) => void (await searchParallel(meili.client, alone(queries))),
-    );
-    await timed(`api w→c @${concurrency}`, vacancies, concurrency, vacancyCall);
-    await timed(
-      `meili w→c @${concurrency}`,
-      vacancyQueries,
-      concurrency,
-      async (queries) =>
-        void (await searchParallel(
-          meili.client,
-          matching.vacancyQueryGroups(queries, queries.length - 2),
-        )),
-    );
-  }
-  for (const [k, p] of Object.entries(results)) {
-    out[k] = `${fmt(p)}, ${perSecond[k].toFixed(1)} matches/s`;
-    log(`matching | ${k}: ${out[k]}`);
-  }
-  for (const dir of ['c→w', 'w→c']) {
-    for (const at of [1, 20]) {
-      const key = `ratio api/meili ${dir} p95 @${at}`;
-      const ratio = results[`api ${dir} @${at}`].p95 / results[`meili ${dir} @${at}`].p95;
-      const target = at === 1 ? 'API p95 target ≤ 30 ms c→w' : 'API p95 target ≤ 400 ms';
-      out[key] = `${ratio.toFixed(2)} (same queries; target ≤ 1.5; ${target})`;
-      log(`matching | ${key}: ${out[key]}`);
+    const results: Record<string, ReturnType<typeof percentiles>> = {};
+    const perSecond: Record<string, number> = {};
+    const cpuPer: Record<string, string> = {};
+    const timed = async <T>(
+      key: string,
+      items: T[],
+      concurrency: number,
+      fn: (x: T) => Promise<void>,
+    ) => {
+      // CPU per match of the API and of Meilisearch (from /proc): figures that hold up on a shared machine.
+      const [apiCpu, meiliCpu] = [cpuMs(api.pid as number), cpuMs(ctx.stack.meiliPid ?? 0)];
+      const start = performance.now();
+      results[key] = percentiles(await timedPool(items, concurrency, fn));
+      perSecond[key] = items.length / ((performance.now() - start) / 1000);
+      const per = (before: number, pid: number) =>
+        ((cpuMs(pid) - before) / items.length).toFixed(1);
+      cpuPer[key] =
+        `CPU per match: API ${per(apiCpu, api.pid as number)} ms, Meilisearch ${per(meiliCpu, ctx.stack.meiliPid ?? 0)} ms; load ${loadavg()[0].toFixed(1)}`;
+    };
+    for (const concurrency of [1, 20]) {
+      await timed(`api c→w @${concurrency}`, candidates, concurrency, candidateCall);
+      await timed(
+        `meili c→w pool 40 @${concurrency}`,
+        smallCandidateQueries,
+        concurrency,
+        async (queries) => void (await searchParallel(meili.client, alone(queries))),
+      );
+      await timed(
+        `meili c→w @${concurrency}`,
+        candidateQueries,
+        concurrency,
+        async (queries) => void (await searchParallel(meili.client, alone(queries))),
+      );
+      await timed(`api w→c @${concurrency}`, vacancies, concurrency, vacancyCall);
+      await timed(
+        `meili w→c @${concurrency}`,
+        vacancyQueries,
+        concurrency,
+        async (queries) =>
+          void (await searchParallel(
+            meili.client,
+            matching.vacancyQueryGroups(queries, queries.length - 2),
+          )),
+      );
     }
-  }
-  // What the smaller pool changes: the same candidates matched with pool 40 and with the pool in use.
-  let same = 0;
-  let shown = 0;
-  let sameNear = 0;
-  let shownNear = 0;
-  for (const c of profiles) {
-    const [inUse, small] = [
-      await matching.matchCandidate(c, {}),
-      await matching.matchCandidate(c, SMALL_POOLS),
-    ];
-    const ids = new Set(inUse.items.map((i) => i.vacancy.id));
-    shown += inUse.items.length;
-    same += small.items.filter((i) => ids.has(i.vacancy.id)).length;
-    const nearIds = new Set(inUse.nearMisses.map((n) => n.vacancy.id));
-    shownNear += inUse.nearMisses.length;
-    sameNear += small.nearMisses.filter((n) => nearIds.has(n.vacancy.id)).length;
-  }
-  out['pool 40 vs pool 100 c→w'] =
-    `${same}/${shown} of the top-20 matches and ${sameNear}/${shownNear} of the near misses the same`;
-  log(`matching | pool 40 vs pool 100 c→w: ${out['pool 40 vs pool 100 c→w']}`);
+    for (const [k, p] of Object.entries(results)) {
+      out[k] = `${fmt(p)}, ${perSecond[k].toFixed(1)} matches/s; ${cpuPer[k]}`;
+      log(`matching | ${k}: ${out[k]}`);
+    }
+    for (const dir of ['c→w', 'w→c']) {
+      for (const at of [1, 20]) {
+        const key = `ratio api/meili ${dir} p95 @${at}`;
+        const ratio = results[`api ${dir} @${at}`].p95 / results[`meili ${dir} @${at}`].p95;
+        const target = at === 1 ? 'API p95 target ≤ 30 ms c→w' : 'API p95 target ≤ 400 ms';
+        out[key] = `${ratio.toFixed(2)} (same queries; target ≤ 1.5; ${target})`;
+        log(`matching | ${key}: ${out[key]}`);
+      }
+    }
+    // What the smaller pool changes: the same candidates matched with pool 40 and with the pool in use.
+    let same = 0;
+    let shown = 0;
+    let sameNear = 0;
+    let shownNear = 0;
+    for (const c of profiles) {
+      const [inUse, small] = [
+        await matching.matchCandidate(c, {}),
+        await matching.matchCandidate(c, SMALL_POOLS),
+      ];
+      const ids = new Set(inUse.items.map((i) => i.vacancy.id));
+      shown += inUse.items.length;
+      same += small.items.filter((i) => ids.has(i.vacancy.id)).length;
+      const nearIds = new Set(inUse.nearMisses.map((n) => n.vacancy.id));
+      shownNear += inUse.nearMisses.length;
+      sameNear += small.nearMisses.filter((n) => nearIds.has(n.vacancy.id)).length;
+    }
+    out['pool 40 vs pool 100 c→w'] =
+      `${same}/${shown} of the top-20 matches and ${sameNear}/${shownNear} of the near misses the same`;
+    log(`matching | pool 40 vs pool 100 c→w: ${out['pool 40 vs pool 100 c→w']}`);
 
-  // PostgreSQL alone, for the same candidates.
-  const certs: string[] = (
-    await pg.query(`SELECT DISTINCT unnest(required_certificates) AS c FROM vacancies`)
-  ).map((r: { c: string }) => r.c);
-  let pgViolations = 0;
-  let pgReturned = 0;
-  const pgLatency = await timedPool(profiles, 1, async (c) => {
-    const ids = await pgMatch(
-      pg,
-      c,
-      certs.filter((x) => !c.certificates.includes(x)),
-    );
-    pgReturned += ids.length;
-    for (const v of (await loadVacancyDocuments(pg, ids)).docs)
-      if (hardConstraintBlockers(c, v).length) pgViolations++;
-  });
-  const pgP = percentiles(pgLatency);
-  out['postgres-only c→w @1'] =
-    `${fmt(pgP)} (includes the check query); ${pgReturned} matches, ${pgViolations} hard-constraint violations`;
-  out['speed-up vs postgres p95'] =
-    `${(pgP.p95 / results['api c→w @1'].p95).toFixed(1)}× (target ≥ 2×)`;
-  const typo = 'groenvoorzening';
-  const pgTypo = await pgTextCount(pg, typo);
-  const meiliTypo = (
-    await meili.client
-      .index(meili.indexUid('vacancies'))
-      .search(typo, { filter: ['open = true'], limit: 0 })
-  ).estimatedTotalHits;
-  out[`typo "${typo}"`] = `PostgreSQL full text finds ${pgTypo}, Meilisearch finds ${meiliTypo}`;
-  for (const k of ['postgres-only c→w @1', 'speed-up vs postgres p95', `typo "${typo}"`])
-    log(`matching | ${k}: ${out[k]}`);
+    // PostgreSQL alone, for the same candidates.
+    const certs: string[] = (
+      await pg.query(`SELECT DISTINCT unnest(required_certificates) AS c FROM vacancies`)
+    ).map((r: { c: string }) => r.c);
+    let pgViolations = 0;
+    let pgReturned = 0;
+    const pgLatency = await timedPool(profiles, 1, async (c) => {
+      const ids = await pgMatch(
+        pg,
+        c,
+        certs.filter((x) => !c.certificates.includes(x)),
+      );
+      pgReturned += ids.length;
+      for (const v of (await loadVacancyDocuments(pg, ids)).docs)
+        if (hardConstraintBlockers(c, v).length) pgViolations++;
+    });
+    const pgP = percentiles(pgLatency);
+    out['postgres-only c→w @1'] =
+      `${fmt(pgP)} (includes the check query); ${pgReturned} matches, ${pgViolations} hard-constraint violations`;
+    out['speed-up vs postgres p95'] =
+      `${(pgP.p95 / results['api c→w @1'].p95).toFixed(1)}× (target ≥ 2×)`;
+    const typo = 'groenvoorzening';
+    const pgTypo = await pgTextCount(pg, typo);
+    const meiliTypo = (
+      await meili.client
+        .index(meili.indexUid('vacancies'))
+        .search(typo, { filter: ['open = true'], limit: 0 })
+    ).estimatedTotalHits;
+    out[`typo "${typo}"`] = `PostgreSQL full text finds ${pgTypo}, Meilisearch finds ${meiliTypo}`;
+    for (const k of ['postgres-only c→w @1', 'speed-up vs postgres p95', `typo "${typo}"`])
+      log(`matching | ${k}: ${out[k]}`);
+  }
 
   // Write-to-searchable lag at 50 writes/s through the API, the outbox and the worker.
   const lagIds: string[] = (
@@ -257,7 +275,73 @@ export async function benchMatching(ctx: BenchContext, size: number, seconds: nu
     }
     lags.push(performance.now() - start);
   };
+  /**
+   * Where the lag goes, from the outbox rows and Meilisearch's own task timestamps since `since`:
+   * commit → task enqueued (worker wake-up, claim, document load, the HTTP call), enqueued → started
+   * (queued behind an earlier task), started → finished (Meilisearch indexing), finished → row done
+   * (the worker's wait for the task and its settle). Rows and tasks pair up in order one at a time.
+   */
+  const lagBreakdown = async (since: Date, pairUp: boolean) => {
+    const rows: { created: Date; done: Date }[] = await pg.query(
+      `SELECT created_at AS created, processed_at AS done FROM outbox_messages
+        WHERE topic = 'search.vacancy' AND status = 'done' AND created_at >= $1 ORDER BY created_at`,
+      [since],
+    );
+    const tasks = (
+      await meili.client.tasks.getTasks({
+        indexUids: [meili.indexUid('vacancies')],
+        types: ['documentAdditionOrUpdate'],
+        afterEnqueuedAt: since.toISOString(),
+        limit: 1000,
+      })
+    ).results
+      .filter((t) => t.status === 'succeeded' && t.startedAt && t.finishedAt)
+      .reverse();
+    const at = (d: string | Date | null | undefined) => new Date(d as string).getTime();
+    const median = (xs: number[]) => percentiles(xs).p50.toFixed(0);
+    const p95 = (xs: number[]) => percentiles(xs).p95.toFixed(0);
+    const queued = tasks.map((t) => at(t.startedAt) - at(t.enqueuedAt));
+    const indexing = tasks.map((t) => at(t.finishedAt) - at(t.startedAt));
+    const perTask = tasks.map((t) => t.details?.receivedDocuments ?? 0);
+    let parts = `${tasks.length} tasks of median ${median(perTask)} documents; queued in Meilisearch p50 ${median(queued)} / p95 ${p95(queued)} ms, indexing p50 ${median(indexing)} / p95 ${p95(indexing)} ms`;
+    // Meilisearch's own trace of each batch: the steps that take the time (median over the batches).
+    const batches = (
+      await meili.client.batches.getBatches({
+        indexUids: [meili.indexUid('vacancies')],
+        afterEnqueuedAt: since.toISOString(),
+        limit: 1000,
+      })
+    ).results;
+    const steps = new Map<string, number[]>();
+    for (const b of batches)
+      for (const [step, took] of Object.entries(b.stats.progressTrace ?? {})) {
+        const msTaken = /^([\d.]+)(ms|s|µs)$/.exec(String(took));
+        if (!msTaken) continue;
+        const scale = msTaken[2] === 's' ? 1000 : msTaken[2] === 'ms' ? 1 : 0.001;
+        steps.set(step, [...(steps.get(step) ?? []), Number(msTaken[1]) * scale]);
+      }
+    const slowest = [...steps.entries()]
+      .map(([step, xs]) => [step, percentiles(xs).p50] as const)
+      .filter(([step]) => step.split(' > ').length >= 3)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([step, p]) => `${step} ${p.toFixed(0)} ms`);
+    parts += `; slowest batch steps (p50): ${slowest.join('; ')}`;
+    if (pairUp && rows.length === tasks.length) {
+      const toEnqueued = rows.map((r, i) => at(tasks[i].enqueuedAt) - at(r.created));
+      const toSettled = rows.map((r, i) => at(r.done) - at(tasks[i].finishedAt));
+      parts += `; commit → task enqueued p50 ${median(toEnqueued)} / p95 ${p95(toEnqueued)} ms, task finished → row done p50 ${median(toSettled)} / p95 ${p95(toSettled)} ms`;
+    }
+    return parts;
+  };
+  // The worker must be draining (its heartbeat row) before writes are timed: its start-up is no lag.
+  for (let i = 0; i < 600; i++) {
+    const [{ n }] = await pg.query(`SELECT count(*)::int AS n FROM outbox_workers`);
+    if (n > 0) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
   // One write at a time (on this bench's index of `size` workplaces; the issue's figure was a small index).
+  const singleSince = new Date((await pg.query(`SELECT now() AS now`))[0].now);
   const single: number[] = [];
   for (let i = 0; i < 20; i++) {
     await writeAndWait(1000 + i, single);
@@ -268,6 +352,9 @@ export async function benchMatching(ctx: BenchContext, size: number, seconds: nu
   log(
     `matching | write-to-searchable, one at a time: ${out['write-to-searchable, one at a time']}`,
   );
+  out['lag breakdown, one at a time'] = await lagBreakdown(singleSince, true);
+  log(`matching | lag breakdown, one at a time: ${out['lag breakdown, one at a time']}`);
+  const loadSince = new Date((await pg.query(`SELECT now() AS now`))[0].now);
   const lags: number[] = [];
   const writes: Promise<void>[] = [];
   const lagSeconds = Math.min(seconds, 20);
@@ -280,6 +367,8 @@ export async function benchMatching(ctx: BenchContext, size: number, seconds: nu
   log(
     `matching | write-to-searchable lag @50 writes/s: ${out['write-to-searchable lag @50 writes/s']}`,
   );
+  out['lag breakdown @50 writes/s'] = await lagBreakdown(loadSince, false);
+  log(`matching | lag breakdown @50 writes/s: ${out['lag breakdown @50 writes/s']}`);
   const stats = await meili.client.getStats();
   out['memory'] =
     `Meilisearch RSS ${rssMb(ctx.stack.meiliPid ?? 0)} MB, database ${Math.round(stats.databaseSize / 1048576)} MB on disk, API RSS ${rssMb(api.pid as number)} MB, worker RSS ${rssMb(worker.pid as number)} MB`;

@@ -14,7 +14,7 @@ import { log } from '../with-database';
 /**
  * `npm run bench`: prints figures, asserts nothing. Runs on its own embedded stack in a scratch folder,
  * never on your data. --only platform|matching|instruments|pages|portals|reports, --platform-size N (20000),
- * --matching-size N (100000), --portals-size N (20000), --seconds N, --instrument-scenarios N (1000),
+ * --matching-size N (100000), --matching-lag-only (only write → searchable), --portals-size N (20000), --seconds N, --instrument-scenarios N (1000),
  * --report-trajectories N (100000, with 10 hour rows each), --report-samples N (100).
  */
 export async function benchCommand(flags: Map<string, string | true>): Promise<void> {
@@ -38,7 +38,12 @@ export async function benchCommand(flags: Map<string, string | true>): Promise<v
     if (run('platform'))
       report.platform = await benchPlatform(ctx, intFlag(flags, 'platform-size', 20_000), seconds);
     if (run('matching'))
-      report.matching = await benchMatching(ctx, intFlag(flags, 'matching-size', 100_000), seconds);
+      report.matching = await benchMatching(
+        ctx,
+        intFlag(flags, 'matching-size', 100_000),
+        seconds,
+        flags.has('matching-lag-only'),
+      );
     if (run('instruments'))
       report.instruments = await benchInstruments(
         ctx,

@@ -1,7 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import { regionNames } from '@werkbrug/employers';
 import { languageRank, type Instrument, type LanguageLevel } from '@werkbrug/domain';
-import { vacancyRecordFromRow, type VacancyData, type VacancyField } from '@werkbrug/vacancies';
+import type { Actor } from '@werkbrug/auth';
+import { rawCandidateVisibilityParams, rawCandidateVisibleSql } from '@werkbrug/candidates';
+import {
+  rawVacancyVisibleSql,
+  rawVisibilityParams,
+  vacancyRecordFromRow,
+  type VacancyData,
+  type VacancyField,
+} from '@werkbrug/vacancies';
 import type { CandidateProfile, VacancyProfile } from '../engine/match-profiles';
 import { acceptedArrangements, travelRangeKm } from '../engine/matching-rules';
 
@@ -179,6 +187,35 @@ export async function loadCandidateDocuments(db: Runner, ids: string[]) {
   const docs = rows.map(toCandidateDocument);
   const found = new Set(docs.map((d) => d.id));
   return { docs, missing: ids.filter((id) => !found.has(id)) };
+}
+
+/**
+ * One workplace's document if the actor may see it, in one statement: the vacancies lib's visibility
+ * rule joined into the load (matching starts from it), instead of a check and then a load.
+ */
+export async function loadVisibleVacancyDocument(
+  db: Runner,
+  actor: Actor,
+  id: string,
+): Promise<VacancyDocument | null> {
+  const rows: Row[] = await db.query(
+    `${VACANCY_SQL} WHERE v.id = $1 AND ${rawVacancyVisibleSql('v', 'e')}`,
+    [id, ...rawVisibilityParams(actor)],
+  );
+  return rows[0] ? toVacancyDocument(rows[0]) : null;
+}
+
+/** One candidate's document if the actor may see it: the candidates lib's rule in the same statement. */
+export async function loadVisibleCandidateDocument(
+  db: Runner,
+  actor: Actor,
+  id: string,
+): Promise<CandidateDocument | null> {
+  const rows: Row[] = await db.query(
+    `${CANDIDATE_SQL} WHERE c.id = $1 AND ${rawCandidateVisibleSql('c')}`,
+    [id, ...rawCandidateVisibilityParams(actor)],
+  );
+  return rows[0] ? toCandidateDocument(rows[0]) : null;
 }
 
 /** Keyset pages over a whole table, for reindex and reconcile. */

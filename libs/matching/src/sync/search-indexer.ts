@@ -19,6 +19,9 @@ import {
 import { applySettings } from './settings-applier';
 import { indexExists, succeeded } from './meili-tasks';
 
+const SYNC_TIMEOUT_MS = 120_000;
+const SYNC_POLL_MS = 10;
+
 export type IndexName = typeof VACANCIES | typeof CANDIDATES;
 
 export interface ReindexProgress {
@@ -71,11 +74,20 @@ export class SearchIndexer {
     await this.write(CANDIDATES, docs, missing);
   }
 
+  /**
+   * Record sync waits for its task with a short poll (10 ms): the wait is part of write → searchable
+   * (issue 13), and a one-document task takes tens of milliseconds.
+   */
   private async write(name: IndexName, docs: object[], missing: string[]) {
     const index = this.meili.client.index(this.uid(name));
     if (docs.length)
-      await succeeded(index.addDocuments(docs as Record<string, unknown>[], { primaryKey: 'id' }));
-    if (missing.length) await succeeded(index.deleteDocuments(missing));
+      await succeeded(
+        index.addDocuments(docs as Record<string, unknown>[], { primaryKey: 'id' }),
+        SYNC_TIMEOUT_MS,
+        SYNC_POLL_MS,
+      );
+    if (missing.length)
+      await succeeded(index.deleteDocuments(missing), SYNC_TIMEOUT_MS, SYNC_POLL_MS);
   }
 
   /**
