@@ -235,13 +235,24 @@ describe('npm start supervises its children', () => {
       // Search sync rows for documents that do not exist: each is applied as a delete.
       await db.query(
         `INSERT INTO outbox_messages (topic, aggregate_type, aggregate_id)
-         SELECT 'search.vacancy', 'vacancy', gen_random_uuid() FROM generate_series(1, 800)`,
+         SELECT 'search.vacancy', 'vacancy', gen_random_uuid() FROM generate_series(1, 4000)`,
       );
+      // The worker drains a batch in milliseconds (woken by the commit): freeze it while it holds one,
+      // so the kill below finds claimed rows rather than racing the worker to them.
+      const worker = pidOf('worker');
+      const processing = async () =>
+        (
+          await db.query<{ id: string }>(
+            `SELECT id FROM outbox_messages WHERE status = 'processing'`,
+          )
+        ).rows.map((r) => r.id);
       const held = await until('the worker to hold claimed rows', 20_000, async () => {
-        const { rows } = await db.query<{ id: string }>(
-          `SELECT id FROM outbox_messages WHERE status = 'processing'`,
-        );
-        return rows.length ? rows.map((r) => r.id) : null;
+        if (!(await processing()).length) return null;
+        process.kill(worker, 'SIGSTOP');
+        const frozen = await processing();
+        if (frozen.length) return frozen;
+        process.kill(worker, 'SIGCONT');
+        return null;
       });
       // Everything at once, as a power cut would: the supervisor's process group, servers included.
       process.kill(-supervisor, 'SIGKILL');

@@ -215,6 +215,29 @@ export async function screenshotsCommand(): Promise<void> {
     await shotOf(desk, 'werkmakelaar-voorstellen');
     await desk.goto('/werkmakelaar/plaatsingen');
     await shotOf(desk, 'werkmakelaar-plaatsingen');
+    if (firstCandidate) {
+      // The instruments at the first workplace offered, read for a stated purpose.
+      await desk.goto(`${firstCandidate}/instrumenten`);
+      if (await desk.$('input[name=werkplek]')) {
+        await desk.check('input[name=werkplek] >> nth=0');
+        await desk.check('input[name=doel] >> nth=0');
+        await Promise.all([desk.waitForNavigation(), desk.click('main form button[type=submit]')]);
+      }
+      await shotOf(desk, 'werkmakelaar-instrumenten');
+    }
+    await desk.goto('/werkmakelaar/werkplekken/nieuw');
+    await shotOf(desk, 'werkmakelaar-werkplek-voor-werkgever');
+    await desk.goto('/werkmakelaar/trajecten');
+    await shotOf(desk, 'werkmakelaar-trajecten');
+    const firstTrajectory = await desk.getAttribute('main table a', 'href');
+    if (firstTrajectory) {
+      await desk.goto(firstTrajectory);
+      await shotOf(desk, 'werkmakelaar-traject');
+      await desk.goto(`${firstTrajectory}/afsluiten`);
+      await shotOf(desk, 'werkmakelaar-traject-afsluiten');
+    }
+    await desk.goto('/werkmakelaar/rapportages');
+    await shotOf(desk, 'werkmakelaar-rapportages');
     await console_.close();
   } finally {
     await browser.close();
