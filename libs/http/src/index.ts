@@ -11,6 +11,6 @@ export * from './pretty-log';
 export * from './body-parsing';
 export * from './input-guard';
 export * from './query-int';
-export * from './etag.interceptor';
+export * from './etag.middleware';
 export * from './no-store';
 export * from './list-all';
