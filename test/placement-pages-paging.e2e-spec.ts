@@ -1,4 +1,12 @@
-import { bearer, buildWorld, vacancyBody, World } from './support/fixtures';
+import {
+  axeViolations,
+  launchChromium,
+  listen,
+  newContext,
+  signInPage,
+  tabTo,
+} from './support/browser';
+import { bearer, buildWorld, PASSWORD, vacancyBody, World } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 import { signInEmployer } from './support/web-employer';
 import { type Agent, signIn } from './support/web-client';
@@ -83,4 +91,45 @@ describe('placement pages page the ended placements', () => {
     expect(nextLink(second.text, path)).toBeUndefined();
     expect(second.text).toContain(`href="${path}#beeindigd"`);
   });
+
+  let base: string | undefined;
+  it.each([
+    ['werkmakelaar', 'wm.a@test.nl', '/werkmakelaar/plaatsingen'],
+    ['employer', 'werkgever@groenenzo.nl', '/werkgever/plaatsingen'],
+  ] as const)(
+    '%s: both pages pass axe, the pager works by keyboard alone and without JavaScript',
+    async (_who, email, path) => {
+      const browser = await launchChromium();
+      try {
+        base ??= await listen(t);
+        const context = await newContext(browser, base);
+        const page = await context.newPage();
+        await signInPage(page, email, PASSWORD);
+        await page.goto(path);
+        const violations = await axeViolations(page, `${path}, eerste pagina`);
+        // Keyboard only: Tab to the pager's next link and press Enter, then back to the newest.
+        await tabTo(page, 'a[rel=next]');
+        await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+        expect(page.url()).toContain('?na=');
+        violations.push(...(await axeViolations(page, `${path}, oudere pagina`)));
+        expect(await page.$('a[rel=next]')).toBeNull();
+        await tabTo(page, 'a.utrecht-pagination__relative-link--prev');
+        await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+        expect(new URL(page.url()).search).toBe('');
+        expect(violations).toEqual([]);
+        await context.close();
+        // JavaScript off: the pager is plain links.
+        const plain = await newContext(browser, base, false);
+        const noJs = await plain.newPage();
+        await signInPage(noJs, email, PASSWORD);
+        await noJs.goto(path);
+        await Promise.all([noJs.waitForNavigation(), noJs.click('a[rel=next]')]);
+        expect(noJs.url()).toContain('?na=');
+        expect(await noJs.$('a[rel=next]')).toBeNull();
+        await plain.close();
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 });

@@ -108,6 +108,13 @@ interface BrokerPlacement {
   version: number;
 }
 
+/** A placement with its arrangement and outcome in words, for the list and the placement page. */
+const withPlacementWords = (p: BrokerPlacement) => ({
+  ...p,
+  arrangementText: ARRANGEMENT_WORDS[p.arrangement as Arrangement]?.name ?? p.arrangement,
+  outcomeText: p.outcome ? OUTCOME_WORDS[p.outcome.outcome] : null,
+});
+
 /**
  * The werkmakelaar's console: caseload, candidate file, matches and proposals, the pipeline, placements,
  * contact moments and workplace search. Every read and write goes through the API's services, so a
@@ -650,16 +657,15 @@ export class BrokerPagesController {
       this.placements.list(actor, { limit: 30, cursor, status: 'beeindigd' }),
     ]);
     const soon = addDays(today(), 14);
-    const decorate = (p: BrokerPlacement) => ({
-      ...p,
-      arrangementText: ARRANGEMENT_WORDS[p.arrangement as Arrangement]?.name ?? p.arrangement,
-      outcomeText: p.outcome ? OUTCOME_WORDS[p.outcome.outcome] : null,
-    });
     this.pages.send(req, res, 'werkmakelaar/plaatsingen', {
       title: 'Plaatsingen',
-      ending: running.filter((p) => p.plannedEndDate && p.plannedEndDate <= soon).map(decorate),
-      running: running.filter((p) => !p.plannedEndDate || p.plannedEndDate > soon).map(decorate),
-      ended: (endedPage.items as BrokerPlacement[]).map(decorate),
+      ending: running
+        .filter((p) => p.plannedEndDate && p.plannedEndDate <= soon)
+        .map(withPlacementWords),
+      running: running
+        .filter((p) => !p.plannedEndDate || p.plannedEndDate > soon)
+        .map(withPlacementWords),
+      ended: (endedPage.items as BrokerPlacement[]).map(withPlacementWords),
       endedPager: keysetPager({
         path: '/werkmakelaar/plaatsingen',
         anchor: 'beeindigd',
@@ -681,11 +687,7 @@ export class BrokerPagesController {
     const p = (await this.placements.get(actorOf(req), id)) as unknown as BrokerPlacement;
     this.pages.send(req, res, 'werkmakelaar/plaatsing', {
       title: `Plaatsing bij ${p.vacancy.employerName}`,
-      placement: {
-        ...p,
-        arrangementText: ARRANGEMENT_WORDS[p.arrangement as Arrangement]?.name ?? p.arrangement,
-        outcomeText: p.outcome ? OUTCOME_WORDS[p.outcome.outcome] : null,
-      },
+      placement: withPlacementWords(p),
       outcomeOptions: OUTCOMES.map((o) => ({ value: o, text: OUTCOME_WORDS[o] })),
       today: today(),
       values,
