@@ -225,6 +225,30 @@ describe('matching on Meilisearch', () => {
     expect(all.body.facets.arrangement.werkervaringsplaats).toBeGreaterThan(0);
     expect(all.body.items.map((v: { id: string }) => v.id)).not.toContain(ids.closed);
     expect(all.body.items[0].distanceKm).toBeLessThan(1);
+    // Nearest first without Meilisearch's geo sort: in order, within the radius, and pages that
+    // continue each other.
+    const km = all.body.items.map((v: { distanceKm: number }) => v.distanceKm);
+    expect(km).toEqual([...km].sort((a, b) => a - b));
+    expect(Math.max(...km)).toBeLessThanOrEqual(10);
+    const page = async (offset: number, limit: number) =>
+      (
+        await t
+          .http()
+          .get(`/api/search/vacancies?near=52.086,4.88&radiusKm=10&offset=${offset}&limit=${limit}`)
+          .set(bearer(w.wmA.token))
+          .expect(200)
+      ).body.items.map((v: { id: string }) => v.id);
+    const firstFour = await page(0, 4);
+    expect(firstFour.length).toBeGreaterThan(2);
+    expect([...(await page(0, 2)), ...(await page(2, 2))]).toEqual(firstFour);
+    // A smaller radius leaves out what lies beyond it.
+    const near = await t
+      .http()
+      .get('/api/search/vacancies?near=52.086,4.88&radiusKm=1')
+      .set(bearer(w.wmA.token))
+      .expect(200);
+    expect(near.body.items.every((v: { distanceKm: number }) => v.distanceKm <= 1)).toBe(true);
+    expect(near.body.estimatedTotalHits).toBeLessThanOrEqual(all.body.estimatedTotalHits);
   });
 
   // The two tests below change only records they create themselves: the shared workplaces above

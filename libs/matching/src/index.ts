@@ -2,7 +2,7 @@ export * from './engine/codes';
 export * from './engine/hard-constraints';
 export * from './engine/match-profiles';
 export * from './engine/matching-rules';
-export * from './engine/parallel-search';
+export * from './engine/nearest-first';
 export * from './engine/scoring';
 export * from './index-model/documents';
 export * from './index-model/index-settings';

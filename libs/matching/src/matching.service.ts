@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { visibleVacancyIds } from '@werkbrug/vacancies';
-import type { MultiSearchQuery } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
 import { Problems } from '@werkbrug/http';
@@ -11,14 +10,17 @@ import type { CandidateProfile, VacancyProfile } from './engine/match-profiles';
 import { distanceKm, roundKm } from './engine/matching-rules';
 import { anonymousProfile, vacancySummary } from './engine/match-views';
 import {
-  candidateFiltersFor,
+  candidateConditionsFor,
+  NEAR_MISS_CANDIDATE_KM,
+  nearMissRadiusKm,
   RANGE_BANDS,
   nearMissCandidateFilter,
   nearMissVacancyFilter,
+  vacancyConditionsFor,
   vacancyFilterFor,
 } from './engine/meili-filters';
 import { compareMatches, scoreMatch } from './engine/scoring';
-import { alone, searchParallel } from './engine/parallel-search';
+import { alone, type PlannedQuery, runPlan } from './engine/nearest-first';
 import { withSearch } from './engine/search-errors';
 import {
   CandidateDocument,
@@ -51,6 +53,12 @@ const POOL = 100;
  */
 const NEAR_MISS_POOL = 200;
 const NEAR_MISS_LIMIT = 10;
+/**
+ * Nearest-first pools start with the box of 1 km and double (engine/nearest-first.ts): measured
+ * against `_geo` sorting at 100k, starting at a quarter of the radius moved near misses from a mean
+ * 0.2 to 0.7 km away; from 1 km, to 0.5 km, at the same Meilisearch CPU per match.
+ */
+const FIRST_RING_KM = 1;
 const CERT_CACHE_MS = 5_000;
 
 type Hit<T> = T & { _rankingScore?: number };
@@ -170,25 +178,28 @@ export class MatchingService {
     };
   }
 
-  /** The Meilisearch queries for one candidate: strict (geo, text, wishes) and relaxed for near misses. */
-  async candidateQueries(c: CandidateProfile, query: MatchQuery): Promise<MultiSearchQuery[]> {
+  /**
+   * The Meilisearch queries for one candidate: strict (nearest first, text, wishes) and relaxed for
+   * near misses (nearest first).
+   */
+  async candidateQueries(c: CandidateProfile, query: MatchQuery): Promise<PlannedQuery[]> {
     const poolSize = query.pool ?? POOL;
     const extra = [
       ...(query.werksoort ? [`werksoortCode = ${JSON.stringify(query.werksoort)}`] : []),
       ...(query.arrangement ? [`arrangements = ${JSON.stringify(query.arrangement)}`] : []),
     ];
     const index = this.meili.indexUid(VACANCIES);
-    const strictBase =
+    const conditions =
       c.active && c.arrangementsAccepted.length
-        ? vacancyFilterFor(
+        ? vacancyConditionsFor(
             c,
             (await this.requiredCertificates()).filter((x) => !c.certificates.includes(x)),
           )
         : null;
+    const strictBase = conditions ? vacancyFilterFor(c, conditions) : null;
     const strict = strictBase ? [...strictBase, ...extra] : null;
-    const geoSort = [`_geoPoint(${c.lat}, ${c.lng}):asc`];
     const text = (query.q ?? c.interests).trim();
-    const queries: MultiSearchQuery[] = [];
+    const queries: PlannedQuery[] = [];
     if (strict) {
       if (query.q) {
         // An explicit search narrows the matches to those that match the text.
@@ -200,7 +211,13 @@ export class MatchingService {
           showRankingScore: true,
         });
       } else {
-        queries.push({ indexUid: index, q: '', filter: strict, sort: geoSort, limit: poolSize });
+        queries.push({
+          indexUid: index,
+          q: '',
+          filter: [...(conditions ?? []), ...extra],
+          nearestFirst: { lat: c.lat, lng: c.lng, radiusKm: c.rangeKm, firstKm: FIRST_RING_KM },
+          limit: poolSize,
+        });
         if (text)
           queries.push({
             indexUid: index,
@@ -211,17 +228,21 @@ export class MatchingService {
           });
         if (c.werksoortWishes.length) {
           const wish = `werksoortCode IN ${JSON.stringify(c.werksoortWishes)}`;
-          // Unsorted: the strict query already brings the nearest; this one makes sure wished work is in
-          // the pool even when it is farther away, without paying for a second sort by distance.
+          // Not nearest first: the query above brings the nearest; this one makes sure wished work is
+          // in the pool even when it is farther away, without paying for a second ring walk.
           queries.push({ indexUid: index, q: '', filter: [...strict, wish], limit: poolSize });
         }
       }
     }
+    const nearMissKm = nearMissRadiusKm(c.rangeKm);
     queries.push({
       indexUid: index,
       q: query.q ?? '',
-      filter: [...nearMissVacancyFilter(c, strictBase), ...extra],
-      sort: query.q ? undefined : geoSort,
+      filter: [...nearMissVacancyFilter(c, strictBase, query.q ? nearMissKm : null), ...extra],
+      // With a search text relevance orders the pool; without, the nearest rings fill it.
+      nearestFirst: query.q
+        ? undefined
+        : { lat: c.lat, lng: c.lng, radiusKm: nearMissKm, firstKm: FIRST_RING_KM },
       limit: query.nearMissPool ?? NEAR_MISS_POOL,
     });
     return queries.map((q) => ({ ...q, attributesToRetrieve: VACANCY_FIELDS }));
@@ -230,14 +251,14 @@ export class MatchingService {
   async matchCandidate(c: CandidateProfile, query: MatchQuery) {
     const limit = query.limit ?? 20;
     const queries = await this.candidateQueries(c, query);
-    const results = await withSearch(() => searchParallel(this.meili.client, alone(queries)));
+    const results = await withSearch(() => runPlan(this.meili.client, alone(queries)));
     const nearResult = results.results[results.results.length - 1];
     const strictResults = results.results.slice(0, -1);
     const textScores = new Map<string, number>();
     const pool = new Map<string, VacancyDocument>();
     for (const [i, r] of strictResults.entries()) {
       const usesText = (queries[i].q ?? '') !== '';
-      for (const hit of r.hits as Hit<VacancyDocument>[]) {
+      for (const hit of r.hits as unknown as Hit<VacancyDocument>[]) {
         pool.set(hit.id, hit);
         if (usesText && hit._rankingScore !== undefined) textScores.set(hit.id, hit._rankingScore);
       }
@@ -255,7 +276,7 @@ export class MatchingService {
         reasons: scoreMatch(c, m.v, textScores.get(m.v.id) ?? 0).reasons,
       }));
     const matched = new Set(items.map((i) => i.vacancy.id));
-    const nearMisses = (nearResult.hits as VacancyDocument[])
+    const nearMisses = (nearResult.hits as unknown as VacancyDocument[])
       .filter((v) => !matched.has(v.id))
       .map((v) => ({ v, codes: hardConstraintCodes(c, v), km: roundKm(distanceKm(c, v)) }))
       .filter((n) => c.active && isNearMiss(n.codes))
@@ -287,18 +308,24 @@ export class MatchingService {
     v: VacancyProfile,
     organisationId: string,
     query: VacancyMatchOptions = {},
-  ): MultiSearchQuery[] {
+  ): PlannedQuery[] {
     const poolSize = query.pool ?? POOL;
     const fields = { attributesToRetrieve: CANDIDATE_FIELDS };
     const index = this.meili.indexUid(CANDIDATES);
-    const sort = [`_geoPoint(${v.lat}, ${v.lng}):asc`];
-    const queries: MultiSearchQuery[] = v.open
+    const around = (radiusKm: number, firstKm: number) => ({
+      lat: v.lat,
+      lng: v.lng,
+      radiusKm,
+      firstKm,
+    });
+    const queries: PlannedQuery[] = v.open
       ? [
-          ...candidateFiltersFor(v, organisationId).map((filter) => ({
+          ...candidateConditionsFor(v, organisationId).map(({ filter, radiusKm }) => ({
             indexUid: index,
             q: '',
             filter,
-            sort,
+            // Each band its own three rings: finer ones cost more than they changed (README).
+            nearestFirst: around(radiusKm, radiusKm / 4),
             limit: poolSize,
             ...fields,
           })),
@@ -317,8 +344,8 @@ export class MatchingService {
     queries.push({
       indexUid: index,
       q: '',
-      filter: nearMissCandidateFilter(v, organisationId),
-      sort,
+      filter: nearMissCandidateFilter(organisationId),
+      nearestFirst: around(NEAR_MISS_CANDIDATE_KM, FIRST_RING_KM),
       limit: query.nearMissPool ?? NEAR_MISS_POOL,
       ...fields,
     });
@@ -326,7 +353,7 @@ export class MatchingService {
   }
 
   /** The range bands are cheap and go in one request; text and near misses each get their own. */
-  vacancyQueryGroups(queries: MultiSearchQuery[], bands: number): MultiSearchQuery[][] {
+  vacancyQueryGroups(queries: PlannedQuery[], bands: number): PlannedQuery[][] {
     return [queries.slice(0, bands), ...alone(queries.slice(bands))].filter((g) => g.length);
   }
 
@@ -335,15 +362,15 @@ export class MatchingService {
     const bands = v.open ? RANGE_BANDS : [];
     const queries = this.vacancyQueries(v, organisationId, query);
     const results = await withSearch(() =>
-      searchParallel(this.meili.client, this.vacancyQueryGroups(queries, bands.length)),
+      runPlan(this.meili.client, this.vacancyQueryGroups(queries, bands.length)),
     );
     const nearResult = results.results[results.results.length - 1];
     const textScores = new Map<string, number>();
     const pool = new Map<string, CandidateDocument>();
     if (v.open) {
       for (const r of results.results.slice(0, bands.length))
-        for (const hit of r.hits as CandidateDocument[]) pool.set(hit.id, hit);
-      for (const hit of results.results[bands.length].hits as Hit<CandidateDocument>[]) {
+        for (const hit of r.hits as unknown as CandidateDocument[]) pool.set(hit.id, hit);
+      for (const hit of results.results[bands.length].hits as unknown as Hit<CandidateDocument>[]) {
         if (hit._rankingScore !== undefined) textScores.set(hit.id, hit._rankingScore);
       }
     }
@@ -359,7 +386,7 @@ export class MatchingService {
         reasons: scoreMatch(m.c, v, textScores.get(m.c.id) ?? 0).reasons,
       }));
     const matched = new Set(items.map((i) => i.candidate.id));
-    const nearMisses = (nearResult.hits as CandidateDocument[])
+    const nearMisses = (nearResult.hits as unknown as CandidateDocument[])
       .filter((c) => !matched.has(c.id))
       .map((c) => ({ c, codes: hardConstraintCodes(c, v), km: roundKm(distanceKm(c, v)) }))
       .filter((n) => isNearMiss(n.codes))

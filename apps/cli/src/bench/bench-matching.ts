@@ -8,7 +8,7 @@ import {
   loadVacancyDocuments,
   MatchingService,
   SearchIndexer,
-  searchParallel,
+  runPlan,
   alone,
 } from '@werkbrug/matching';
 import { MeiliClient } from '@werkbrug/search';
@@ -130,11 +130,6 @@ export async function benchMatching(
       matching.vacancyQueries(v, fermWerk.organisation_id),
     );
 
-    // A smaller pool (40 per sub-query instead of 100), measured in the same run: cost and what it changes.
-    const SMALL_POOLS = { pool: 40 };
-    const smallCandidateQueries = await Promise.all(
-      profiles.map((c) => matching.candidateQueries(c, SMALL_POOLS)),
-    );
     const results: Record<string, ReturnType<typeof percentiles>> = {};
     const perSecond: Record<string, number> = {};
     const cpuPer: Record<string, string> = {};
@@ -157,16 +152,10 @@ export async function benchMatching(
     for (const concurrency of [1, 20]) {
       await timed(`api c→w @${concurrency}`, candidates, concurrency, candidateCall);
       await timed(
-        `meili c→w pool 40 @${concurrency}`,
-        smallCandidateQueries,
-        concurrency,
-        async (queries) => void (await searchParallel(meili.client, alone(queries))),
-      );
-      await timed(
         `meili c→w @${concurrency}`,
         candidateQueries,
         concurrency,
-        async (queries) => void (await searchParallel(meili.client, alone(queries))),
+        async (queries) => void (await runPlan(meili.client, alone(queries))),
       );
       await timed(`api w→c @${concurrency}`, vacancies, concurrency, vacancyCall);
       await timed(
@@ -174,7 +163,7 @@ export async function benchMatching(
         vacancyQueries,
         concurrency,
         async (queries) =>
-          void (await searchParallel(
+          void (await runPlan(
             meili.client,
             matching.vacancyQueryGroups(queries, queries.length - 2),
           )),
@@ -193,27 +182,6 @@ export async function benchMatching(
         log(`matching | ${key}: ${out[key]}`);
       }
     }
-    // What the smaller pool changes: the same candidates matched with pool 40 and with the pool in use.
-    let same = 0;
-    let shown = 0;
-    let sameNear = 0;
-    let shownNear = 0;
-    for (const c of profiles) {
-      const [inUse, small] = [
-        await matching.matchCandidate(c, {}),
-        await matching.matchCandidate(c, SMALL_POOLS),
-      ];
-      const ids = new Set(inUse.items.map((i) => i.vacancy.id));
-      shown += inUse.items.length;
-      same += small.items.filter((i) => ids.has(i.vacancy.id)).length;
-      const nearIds = new Set(inUse.nearMisses.map((n) => n.vacancy.id));
-      shownNear += inUse.nearMisses.length;
-      sameNear += small.nearMisses.filter((n) => nearIds.has(n.vacancy.id)).length;
-    }
-    out['pool 40 vs pool 100 c→w'] =
-      `${same}/${shown} of the top-20 matches and ${sameNear}/${shownNear} of the near misses the same`;
-    log(`matching | pool 40 vs pool 100 c→w: ${out['pool 40 vs pool 100 c→w']}`);
-
     // PostgreSQL alone, for the same candidates.
     const certs: string[] = (
       await pg.query(`SELECT DISTINCT unnest(required_certificates) AS c FROM vacancies`)

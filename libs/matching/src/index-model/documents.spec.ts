@@ -63,7 +63,6 @@ describe('vacancy search document', () => {
       placesFree: 2,
       open: true,
       werksoortTerms: ['Groen', 'hovenier'],
-      _geo: { lat: 52.08, lng: 4.88 },
       updatedAt: Date.parse('2026-01-02T03:04:05.678Z'),
       version: 3,
     });

@@ -20,7 +20,6 @@ export interface VacancyDocument extends VacancyProfile {
   employerOwnerOrganisationId: string | null;
   employerRegions: string[];
   instruments: Instrument[];
-  _geo: { lat: number; lng: number };
   updatedAt: number;
   version: number;
 }
@@ -28,7 +27,6 @@ export interface VacancyDocument extends VacancyProfile {
 /** A candidate as stored in Meilisearch: work profile and owning organisation only, never protected data. */
 export interface CandidateDocument extends CandidateProfile {
   werksoortTerms: string[];
-  _geo: { lat: number; lng: number };
   updatedAt: number;
   version: number;
 }
@@ -109,7 +107,6 @@ export function toVacancyDocument(r: Row): VacancyDocument {
     werksoortCode: v.werksoort?.code ?? '',
     werksoortName: v.werksoort?.name ?? '',
     werksoortTerms: [v.werksoort?.name ?? '', ...((r.werksoort_synonyms as string[]) ?? [])],
-    _geo: { lat: v.lat, lng: v.lng },
     minLanguageRank: languageRank(v.minLanguageLevel),
     placesFree,
     open: v.status === 'open' && placesFree > 0,
@@ -141,7 +138,6 @@ export function toCandidateDocument(r: Row): CandidateDocument {
     place: r.place as string,
     lat,
     lng,
-    _geo: { lat, lng },
     travelMode: r.travel_mode as CandidateProfile['travelMode'],
     rangeKm: travelRangeKm(
       r.travel_mode as CandidateProfile['travelMode'],

@@ -123,12 +123,12 @@ export function vacancySettings(synonyms: Record<string, string[]>): Settings {
       'demandStimuli',
       'demandOutdoor',
       'wheelchairAccessible',
-      // _geoRadius in the workplace search; matching itself filters on the lat/lng box.
-      '_geo',
+      // Boxes, rings and the search's circle on plain numbers: no `_geo`, whose R-tree Meilisearch
+      // rewrites whole on every batch (engine/nearest-first.ts).
       'lat',
       'lng',
     ].sort(),
-    sortableAttributes: ['_geo'],
+    sortableAttributes: [],
     displayedAttributes: ['*'],
     rankingRules: RANKING_RULES,
     stopWords: [...DUTCH_STOP_WORDS].sort(),
@@ -163,7 +163,7 @@ export function candidateSettings(synonyms: Record<string, string[]>): Settings 
       'lat',
       'lng',
     ].sort(),
-    sortableAttributes: ['_geo'],
+    sortableAttributes: [],
     displayedAttributes: ['*'],
     rankingRules: RANKING_RULES,
     stopWords: [...DUTCH_STOP_WORDS].sort(),
