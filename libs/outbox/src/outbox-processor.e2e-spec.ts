@@ -282,6 +282,34 @@ describe('outbox processor (real PostgreSQL)', () => {
     expect(left).toBe(0);
   });
 
+  it('drains search beside a backlog of mail: one lane never waits behind another', async () => {
+    // Mail that takes 40 ms a message, as an SMTP server does; 50 of them queued first.
+    class SlowMail extends RecordingHandler {
+      override async handle(messages: OutboxMessage[], settle?: (id: string) => Promise<void>) {
+        for (const m of messages) {
+          await new Promise((r) => setTimeout(r, 40));
+          this.seen.push(m.id);
+          await settle?.(m.id);
+        }
+        return new Map<string, string>();
+      }
+    }
+    const mail = new SlowMail('mail.send');
+    const search = new RecordingHandler('search.vacancy');
+    await insert('mail.send', 50);
+    const worker = new OutboxProcessor(db, [mail, search], { idlePollMs: 50 });
+    worker.start();
+    try {
+      await until(() => mail.seen.length > 0);
+      const [id] = await insert('search.vacancy', 1);
+      // In one lane it would wait for the mail batch in hand (about 2 s); in its own, one poll.
+      expect(await seenWithin(search, id, 1000)).toBeLessThan(1000);
+      expect(mail.seen.length).toBeLessThan(50);
+    } finally {
+      await worker.stop();
+    }
+  });
+
   it('notifies only a write into an idle outbox (NOTIFY serialises commits; a draining worker comes back by itself)', async () => {
     const listener = new Client({ connectionString: url });
     await listener.connect();

@@ -7,7 +7,13 @@ import { APP_CONFIG, loadOutboxConfig, type AppConfig, type OutboxConfig } from 
 import { queryRows } from '@werkbrug/database';
 import { OUTBOX_HANDLERS, OutboxHandler } from './outbox-handler';
 import { OutboxMessage } from './outbox-message.entity';
-import { assertOutboxTopicsHandled, isOutboxTopic, type OutboxTopic } from './outbox-topics';
+import {
+  assertOutboxTopicsHandled,
+  isOutboxTopic,
+  OUTBOX_LANES,
+  type OutboxLane,
+  type OutboxTopic,
+} from './outbox-topics';
 
 export type OutboxProcessorOptions = OutboxConfig;
 
@@ -66,10 +72,9 @@ export class OutboxProcessor implements OnApplicationBootstrap {
   private readonly registered: string[] = [];
   private readonly options: OutboxProcessorOptions;
   private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
-  /** A nudge that came while no sleep was pending: the next sleep returns at once. */
-  private woken = false;
+  /** One drain loop per lane (OUTBOX_LANES), each with its own sleep. */
+  private loops: Promise<void>[] = [];
+  private readonly sleepers = new Map<OutboxLane, Sleeper>();
   private listener: Client | null = null;
   private relisten: NodeJS.Timeout | null = null;
   private listenFailures = 0;
@@ -119,8 +124,8 @@ export class OutboxProcessor implements OnApplicationBootstrap {
    * without handing one message to two of them. Expired leases are reclaimed, and so are the rows
    * of a worker whose heartbeat stopped (killed): those need not wait out the lease.
    */
-  async claim(limit = this.options.batchSize): Promise<OutboxMessage[]> {
-    const topics = [...this.handlers.keys()];
+  async claim(limit = this.options.batchSize, lane?: OutboxLane): Promise<OutboxMessage[]> {
+    const topics = this.topicsOf(lane);
     if (!topics.length) return [];
     const rows = await queryRows(
       this.db,
@@ -162,9 +167,17 @@ export class OutboxProcessor implements OnApplicationBootstrap {
     );
   }
 
-  /** Claims and applies one batch; returns how many messages were handled (done or failed). */
-  async runOnce(): Promise<number> {
-    const messages = await this.claim();
+  /** The handled topics of one lane, or of all lanes. */
+  private topicsOf(lane?: OutboxLane): OutboxTopic[] {
+    return [...this.handlers.keys()].filter((t) => !lane || OUTBOX_LANES[t] === lane);
+  }
+
+  /**
+   * Claims and applies one batch (of one lane, or of all); returns how many messages were handled
+   * (done or failed).
+   */
+  async runOnce(lane?: OutboxLane): Promise<number> {
+    const messages = await this.claim(this.options.batchSize, lane);
     if (!messages.length) return 0;
     const byTopic = new Map<OutboxTopic, OutboxMessage[]>();
     for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
@@ -310,22 +323,28 @@ export class OutboxProcessor implements OnApplicationBootstrap {
         .catch(() => undefined)
         .finally(() => (probing = false));
     }, this.options.probeMs);
-    this.loop = (async () => {
-      while (this.running) {
-        let handled = 0;
-        try {
-          handled = await this.runOnce();
-        } catch (error) {
-          // The database itself is unreachable: wait and try again, the rows are safe in PostgreSQL.
-          this.logger.error(
-            { err: error instanceof Error ? error.message : String(error) },
-            'outbox poll failed',
-          );
-          await this.sleep(1000);
-        }
-        if (!handled) await this.sleep(this.options.idlePollMs);
+    const lanes = [...new Set(this.topicsOf().map((t) => OUTBOX_LANES[t]))];
+    this.loops = lanes.map((lane) => this.drainLane(lane));
+  }
+
+  private async drainLane(lane: OutboxLane): Promise<void> {
+    const sleeper = new Sleeper();
+    this.sleepers.set(lane, sleeper);
+    while (this.running) {
+      let handled = 0;
+      try {
+        handled = await this.runOnce(lane);
+      } catch (error) {
+        // The database itself is unreachable: wait and try again, the rows are safe in PostgreSQL.
+        this.logger.error(
+          { err: error instanceof Error ? error.message : String(error), lane },
+          'outbox poll failed',
+        );
+        await sleeper.sleep(1000);
       }
-    })();
+      if (!handled) await sleeper.sleep(this.options.idlePollMs);
+    }
+    this.sleepers.delete(lane);
   }
 
   /**
@@ -396,28 +415,12 @@ export class OutboxProcessor implements OnApplicationBootstrap {
     return this.listenUp;
   }
 
-  /** Lets a pending poll start at once (after a local write, or a commit seen by the listener). */
+  /**
+   * Lets a pending poll start at once (after a local write, or a commit seen by the listener). Every
+   * lane looks: the notification does not say which topic was written.
+   */
   nudge() {
-    if (this.wake) this.wake();
-    else this.woken = true;
-  }
-
-  private sleep(ms: number) {
-    if (this.woken) {
-      this.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        this.wake = null;
-        resolve();
-      }, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = null;
-        resolve();
-      };
-    });
+    for (const sleeper of this.sleepers.values()) sleeper.nudge();
   }
 
   /** Finishes the batch in hand, then gives back anything still claimed and leaves the roll of workers. */
@@ -428,8 +431,8 @@ export class OutboxProcessor implements OnApplicationBootstrap {
     if (this.prober) clearInterval(this.prober);
     this.heartbeat = this.prober = null;
     await this.unlisten();
-    await this.loop;
-    this.loop = null;
+    await Promise.all(this.loops);
+    this.loops = [];
     const released = await releaseClaimsOf(this.db, this.workerId).catch(() => 0);
     if (released) this.logger.log({ released }, 'released claimed outbox rows');
   }
@@ -465,4 +468,33 @@ export async function releaseGoneWorkers(
     released += await releaseClaimsOf(db, owner);
   }
   return released;
+}
+
+/** A loop's pause between polls that a nudge cuts short; a nudge with no pause pending skips the next. */
+class Sleeper {
+  private wake: (() => void) | null = null;
+  private woken = false;
+
+  nudge() {
+    if (this.wake) this.wake();
+    else this.woken = true;
+  }
+
+  sleep(ms: number): Promise<void> {
+    if (this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.wake = null;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+    });
+  }
 }
