@@ -82,6 +82,26 @@ export async function benchMatching(
   const api = startApp('api', env);
   const worker = startApp('worker', env);
   await waitHttp(`${apiUrl}/health/ready`);
+  // The worker's first rounds of its periodic jobs (match alert digests for the seeded candidates)
+  // queue thousands of mails; the figures below are for a settled product, so let it drain first.
+  const settleStart = Date.now();
+  let workerSeen = 0;
+  for (;;) {
+    const [{ waiting, mails, workers }] = await pg.query(
+      `SELECT count(*) FILTER (WHERE status IN ('pending', 'processing'))::int AS waiting,
+              count(*) FILTER (WHERE topic = 'mail.send')::int AS mails,
+              (SELECT count(*)::int FROM outbox_workers) AS workers FROM outbox_messages`,
+    );
+    if (workers && !workerSeen) workerSeen = Date.now();
+    const quiet = workerSeen && waiting === 0 && Date.now() - workerSeen > 3000;
+    if (quiet || Date.now() - settleStart > 600_000) {
+      log(
+        `matching: worker settled in ${((Date.now() - settleStart) / 1000).toFixed(1)} s (${mails} start-up mails; ${waiting} still waiting)`,
+      );
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
 
   const brokers: { email: string; organisation_id: string }[] = await pg.query(
     `SELECT DISTINCT ON (organisation_id) email, organisation_id FROM users WHERE role = 'werkmakelaar' ORDER BY organisation_id, email`,
