@@ -20,7 +20,7 @@ import {
   vacancyFilterFor,
 } from './engine/meili-filters';
 import { compareMatches, scoreMatch } from './engine/scoring';
-import { alone, type PlannedQuery, runPlan } from './engine/nearest-first';
+import { alone, type PlannedQuery, ringRadii, runPlan } from './engine/nearest-first';
 import { withSearch } from './engine/search-errors';
 import {
   CandidateDocument,
@@ -60,6 +60,8 @@ const NEAR_MISS_LIMIT = 10;
  * near misses from a mean 0.20 to 0.53 km away against 0.23 km.
  */
 const FIRST_RING_KM = 0.25;
+/** Range bands up to this radius are asked in one box, without rings (see vacancyQueries). */
+const SMALL_BAND_KM = 8;
 const CERT_CACHE_MS = 5_000;
 
 type Hit<T> = T & { _rankingScore?: number };
@@ -325,8 +327,9 @@ export class MatchingService {
             indexUid: index,
             q: '',
             filter,
-            // Each band its own three rings: finer ones cost more than they changed (README).
-            nearestFirst: around(radiusKm, radiusKm / 4),
+            // Bands up to 8 km in one box (few candidates travel so little), the others in three
+            // rings: finer ones cost more than they changed (README, "Performance").
+            nearestFirst: around(radiusKm, radiusKm <= SMALL_BAND_KM ? radiusKm : radiusKm / 4),
             limit: poolSize,
             ...fields,
           })),
@@ -353,9 +356,19 @@ export class MatchingService {
     return queries;
   }
 
-  /** The range bands are cheap and go in one request; text and near misses each get their own. */
+  /**
+   * The range bands go in two requests (those asked in one box, and those walked ring by ring, so
+   * the first do not wait for the walk); text and near misses each get their own. The order of the
+   * queries is kept (the small bands come first in RANGE_BANDS).
+   */
   vacancyQueryGroups(queries: PlannedQuery[], bands: number): PlannedQuery[][] {
-    return [queries.slice(0, bands), ...alone(queries.slice(bands))].filter((g) => g.length);
+    const band = queries.slice(0, bands);
+    const walks = (q: PlannedQuery) => !!q.nearestFirst && ringRadii(q.nearestFirst).length > 1;
+    return [
+      band.filter((q) => !walks(q)),
+      band.filter(walks),
+      ...alone(queries.slice(bands)),
+    ].filter((g) => g.length);
   }
 
   async matchVacancy(v: VacancyProfile, organisationId: string, query: VacancyMatchOptions) {
