@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
+import type { SqlWrite } from '@werkbrug/database';
 
 export interface AuditEvent {
   /** e.g. candidate.read, candidate.update, candidate.export, candidate.erase */
@@ -17,10 +18,16 @@ export class AuditService {
 
   /** Records inside the caller's transaction, so a change and its audit line commit together. */
   async record(em: EntityManager, actor: Actor | null, event: AuditEvent): Promise<void> {
-    await em.query(
-      `INSERT INTO audit_log (actor_user_id, actor_role, actor_organisation_id, action, candidate_id, purpose, details)
+    const { sql, params } = this.recordWrite(actor, event);
+    await em.query(sql, params);
+  }
+
+  /** The audit line as one write, for a caller that runs its writes as one statement (writeTogether). */
+  recordWrite(actor: Actor | null, event: AuditEvent): SqlWrite {
+    return {
+      sql: `INSERT INTO audit_log (actor_user_id, actor_role, actor_organisation_id, action, candidate_id, purpose, details)
        VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`,
-      [
+      params: [
         actor?.userId ?? null,
         actor?.role ?? 'system',
         actor?.organisationId ?? null,
@@ -29,7 +36,7 @@ export class AuditService {
         event.purpose?.slice(0, 500) ?? null,
         JSON.stringify(event.details ?? {}),
       ],
-    );
+    };
   }
 
   get dataSource() {

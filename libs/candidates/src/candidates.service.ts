@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -13,7 +14,7 @@ import {
   Problems,
 } from '@werkbrug/http';
 import { OutboxService } from '@werkbrug/outbox';
-import { queryRows } from '@werkbrug/database';
+import { insertWrite, queryRows, writeTogether } from '@werkbrug/database';
 import { WerksoortenService } from '@werkbrug/werksoorten';
 import {
   CANDIDATE_SELF_EDITABLE,
@@ -127,52 +128,65 @@ export class CandidatesService {
       ]);
     }
     await this.checkWishes(dto.werksoortWishes);
-    return this.db.transaction(async (em) => {
-      const werkmakelaarId = dto.werkmakelaarId ?? actor.userId;
-      // The caller is an authenticated, active werkmakelaar of this organisation: only others need a check.
-      if (werkmakelaarId !== actor.userId) {
-        await this.checkWerkmakelaar(em, actor.organisationId, werkmakelaarId);
-      }
-      const home = await resolveLocation(em, dto.homeArea, 'homeArea');
-      const candidate = em.getRepository(Candidate).create({
-        organisationId: actor.organisationId,
-        werkmakelaarId,
-        interests: '',
-        certificates: [],
-        languageLevel: 'geen',
-        needsJobcoach: false,
-        needsBuddy: false,
-        needsWheelchairAccess: false,
-        arrangements: null,
-        maxTravelKm: null,
-        maxTravelMinutes: null,
-        trajectoryEndedOn: null,
-      });
-      applyWorkProfile(candidate, dto, home);
-      const saved = await em.getRepository(Candidate).save(candidate);
-      const p = dto.personal;
-      const personal = await em.getRepository(CandidateProtected).save({
-        candidateId: saved.id,
-        firstName: p.firstName.trim(),
-        lastName: p.lastName.trim(),
-        email: p.email?.toLowerCase() ?? null,
-        phone: p.phone ?? null,
-        address: p.address ?? null,
-        dateOfBirth: p.dateOfBirth ?? null,
-        benefitType: p.benefitType ?? null,
-        banenafspraak: p.banenafspraak ?? false,
-        loonwaardePct: p.loonwaardePct ?? null,
-        notes: p.notes ?? '',
-      });
-      await this.audit.record(em, actor, { action: 'candidate.create', candidateId: saved.id });
-      await this.outbox.enqueue(em, {
+    const werkmakelaarId = dto.werkmakelaarId ?? actor.userId;
+    // The caller is an authenticated, active werkmakelaar of this organisation: only others need a check.
+    if (werkmakelaarId !== actor.userId) {
+      await this.checkWerkmakelaar(this.db.manager, actor.organisationId, werkmakelaarId);
+    }
+    const home = await resolveLocation(this.db.manager, dto.homeArea, 'homeArea');
+    const candidate = this.db.getRepository(Candidate).create({
+      id: randomUUID(),
+      organisationId: actor.organisationId,
+      werkmakelaarId,
+      interests: '',
+      certificates: [],
+      languageLevel: 'geen',
+      needsJobcoach: false,
+      needsBuddy: false,
+      needsWheelchairAccess: false,
+      arrangements: null,
+      maxTravelKm: null,
+      maxTravelMinutes: null,
+      trajectoryEndedOn: null,
+    });
+    applyWorkProfile(candidate, dto, home);
+    const p = dto.personal;
+    const personal = this.db.getRepository(CandidateProtected).create({
+      candidateId: candidate.id,
+      firstName: p.firstName.trim(),
+      lastName: p.lastName.trim(),
+      email: p.email?.toLowerCase() ?? null,
+      phone: p.phone ?? null,
+      address: p.address ?? null,
+      dateOfBirth: p.dateOfBirth ?? null,
+      benefitType: p.benefitType ?? null,
+      banenafspraak: p.banenafspraak ?? false,
+      loonwaardePct: p.loonwaardePct ?? null,
+      notes: p.notes ?? '',
+    });
+    // The file, its protected part, the audit line and the search update as one statement: one
+    // round trip instead of six (issue 13), atomic like the transaction it replaces. The audit and
+    // outbox libs write their own rows (recordWrite, enqueueWrite).
+    const generated = ['id', 'createdAt', 'updatedAt', 'version'] as const;
+    const [[c], [pr]] = await writeTogether(this.db, [
+      insertWrite(this.db, Candidate, candidate, [...generated, 'pseudonym']),
+      insertWrite(this.db, CandidateProtected, personal, [...generated]),
+      this.audit.recordWrite(actor, { action: 'candidate.create', candidateId: candidate.id }),
+      this.outbox.enqueueWrite({
         topic: 'search.candidate',
         aggregateType: 'candidate',
-        aggregateId: saved.id,
-      });
-      // The pseudonym comes back from INSERT … RETURNING (its column declares the database default).
-      return toCandidateFileView(saved, personal as CandidateProtected);
+        aggregateId: candidate.id,
+      }),
+    ]);
+    const stamps = (row: Record<string, unknown>) => ({
+      id: row.id as string,
+      createdAt: new Date(row.created_at as string),
+      updatedAt: new Date(row.updated_at as string),
+      version: Number(row.version),
     });
+    Object.assign(candidate, stamps(c), { pseudonym: c.pseudonym as string });
+    Object.assign(personal, stamps(pr));
+    return toCandidateFileView(candidate, personal);
   }
 
   private assertSelfEditable(actor: Actor, dto: UpdateCandidateDto) {

@@ -4,3 +4,4 @@ export * from './database.module';
 export * from './pg-errors';
 export * from './snake-naming.strategy';
 export * from './query-rows';
+export * from './write-together';

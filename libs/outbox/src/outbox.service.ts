@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { queryRows } from '@werkbrug/database';
+import { queryRows, type SqlWrite } from '@werkbrug/database';
 import type { OutboxTopic } from './outbox-topics';
 
 export interface OutboxEntry {
@@ -26,11 +26,19 @@ export class OutboxService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async enqueue(em: EntityManager, entries: OutboxEntry | OutboxEntry[]): Promise<void> {
+    const write = this.enqueueWrite(entries);
+    if (write) await em.query(write.sql, write.params);
+  }
+
+  /** The outbox rows as one write, for a caller that runs its writes as one statement (writeTogether). */
+  enqueueWrite(entries: OutboxEntry): SqlWrite;
+  enqueueWrite(entries: OutboxEntry | OutboxEntry[]): SqlWrite | null;
+  enqueueWrite(entries: OutboxEntry | OutboxEntry[]): SqlWrite | null {
     const list = Array.isArray(entries) ? entries : [entries];
-    if (!list.length) return;
-    const values: unknown[] = [];
+    if (!list.length) return null;
+    const params: unknown[] = [];
     const rows = list.map((e, i) => {
-      values.push(
+      params.push(
         e.topic,
         e.aggregateType ?? null,
         e.aggregateId ?? null,
@@ -39,10 +47,10 @@ export class OutboxService {
       const o = i * 4;
       return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}::jsonb)`;
     });
-    await em.query(
-      `INSERT INTO outbox_messages (topic, aggregate_type, aggregate_id, payload) VALUES ${rows.join(', ')}`,
-      values,
-    );
+    return {
+      sql: `INSERT INTO outbox_messages (topic, aggregate_type, aggregate_id, payload) VALUES ${rows.join(', ')}`,
+      params,
+    };
   }
 
   async stats(): Promise<OutboxStats> {
