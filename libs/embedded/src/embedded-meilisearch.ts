@@ -38,10 +38,16 @@ export function meiliBinary(): string {
   return binary;
 }
 
-async function waitUntilHealthy(url: string, child: ChildProcess, timeoutMs: number) {
+async function waitUntilHealthy(
+  url: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  lastWords: () => string,
+) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Meilisearch exited with code ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new Error(`Meilisearch exited with code ${child.exitCode}${lastWords()}`);
     try {
       const res = await fetch(`${url}/health`);
       if (res.ok) return;
@@ -88,16 +94,20 @@ export async function startMeilisearch(options: MeiliOptions): Promise<RunningMe
       },
     },
   );
+  // The last lines it wrote, to say why when it exits at start (argument errors are lower case).
+  const tail: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => {
     // Only problems: the start banner and request logs are noise here.
     for (const line of chunk.toString().split('\n')) {
+      if (line.trim()) tail.push(line.trim().slice(0, 300));
+      if (tail.length > 10) tail.shift();
       if (/ERROR|WARN|panicked/.test(line) && !line.includes('index_not_found'))
         options.log(`meilisearch: ${line.trim().slice(0, 500)}`);
     }
   });
   if (!child.pid) throw new Error(`Could not start Meilisearch from ${binary}`);
   writeFileSync(pidFile, String(child.pid));
-  await waitUntilHealthy(url, child, 30_000);
+  await waitUntilHealthy(url, child, 30_000, () => (tail.length ? `: ${tail.join(' | ')}` : ''));
   const pid = child.pid;
   return {
     url,
