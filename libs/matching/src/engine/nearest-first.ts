@@ -62,7 +62,7 @@ type Hits = { hits: Record<string, unknown>[] };
  * Sends each group as one multi-search, the groups side by side (Meilisearch answers the queries of
  * one request one after the other, separate requests on separate threads). Inside a group, the
  * nearest-first queries that are still short ask the next ring in the group's next request.
- * Results come back in the order given, as `searchParallel` did.
+ * Results come back in the order of the queries given.
  */
 export async function runPlan(
   client: MeiliSearch,
