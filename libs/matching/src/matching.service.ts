@@ -261,7 +261,7 @@ export class MatchingService {
     const pool = new Map<string, VacancyDocument>();
     for (const [i, r] of strictResults.entries()) {
       const usesText = (queries[i].q ?? '') !== '';
-      for (const hit of r.hits as unknown as Hit<VacancyDocument>[]) {
+      for (const hit of r.hits as Hit<VacancyDocument>[]) {
         pool.set(hit.id, hit);
         if (usesText && hit._rankingScore !== undefined) textScores.set(hit.id, hit._rankingScore);
       }
@@ -279,7 +279,7 @@ export class MatchingService {
         reasons: scoreMatch(c, m.v, textScores.get(m.v.id) ?? 0).reasons,
       }));
     const matched = new Set(items.map((i) => i.vacancy.id));
-    const nearMisses = (nearResult.hits as unknown as VacancyDocument[])
+    const nearMisses = (nearResult.hits as VacancyDocument[])
       .filter((v) => !matched.has(v.id))
       .map((v) => ({ v, codes: hardConstraintCodes(c, v), km: roundKm(distanceKm(c, v)) }))
       .filter((n) => c.active && isNearMiss(n.codes))
@@ -383,8 +383,8 @@ export class MatchingService {
     const pool = new Map<string, CandidateDocument>();
     if (v.open) {
       for (const r of results.results.slice(0, bands.length))
-        for (const hit of r.hits as unknown as CandidateDocument[]) pool.set(hit.id, hit);
-      for (const hit of results.results[bands.length].hits as unknown as Hit<CandidateDocument>[]) {
+        for (const hit of r.hits as CandidateDocument[]) pool.set(hit.id, hit);
+      for (const hit of results.results[bands.length].hits as Hit<CandidateDocument>[]) {
         if (hit._rankingScore !== undefined) textScores.set(hit.id, hit._rankingScore);
       }
     }
@@ -400,7 +400,7 @@ export class MatchingService {
         reasons: scoreMatch(m.c, v, textScores.get(m.c.id) ?? 0).reasons,
       }));
     const matched = new Set(items.map((i) => i.candidate.id));
-    const nearMisses = (nearResult.hits as unknown as CandidateDocument[])
+    const nearMisses = (nearResult.hits as CandidateDocument[])
       .filter((c) => !matched.has(c.id))
       .map((c) => ({ c, codes: hardConstraintCodes(c, v), km: roundKm(distanceKm(c, v)) }))
       .filter((n) => isNearMiss(n.codes))

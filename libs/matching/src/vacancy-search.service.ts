@@ -49,6 +49,7 @@ export class VacancySearchService {
    * The ids of the `wanted` nearest workplaces within the radius, nearest first (then by id). Ring by
    * ring: once a ring's box is read whole, every workplace within that ring's radius is known, so
    * the order is exact as soon as enough lie within it (`_geo` sorting is gone, see nearest-first.ts).
+   * A ring holding more than MAX_HITS is read in part; the order within it is then Meilisearch's.
    */
   private async nearestIds(filter: string[], centre: Point, radiusKm: number, wanted: number) {
     const radii = ringRadii({ ...centre, radiusKm, firstKm: radiusKm * BROWSE_FIRST_RING });

@@ -314,7 +314,12 @@ describe('outbox processor (real PostgreSQL)', () => {
     const listener = new Client({ connectionString: url });
     await listener.connect();
     let heard = 0;
-    listener.on('notification', (n) => n.channel === OUTBOX_CHANNEL && heard++);
+    const lanes: string[] = [];
+    listener.on('notification', (n) => {
+      if (n.channel !== OUTBOX_CHANNEL) return;
+      heard++;
+      lanes.push(n.payload ?? '');
+    });
     await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
     const heardAfter = async (write: () => Promise<unknown>) => {
       heard = 0;
@@ -330,6 +335,15 @@ describe('outbox processor (real PostgreSQL)', () => {
       // Rows in back-off are not being drained: a write then notifies again.
       await db.query(`UPDATE outbox_messages SET available_at = now() + interval '1 minute'`);
       expect(await heardAfter(() => insert(TOPIC, 1))).toBe(1);
+      // Lanes are idle or not on their own: with mail due, a search write still wakes its lane, and
+      // the notification names it.
+      await db.query(`DELETE FROM outbox_messages`);
+      // (The mail lane was idle: its own notification is heard here, before the search write.)
+      expect(await heardAfter(() => insert('mail.send', 5))).toBe(1);
+      lanes.length = 0;
+      expect(await heardAfter(() => insert('search.vacancy', 1))).toBe(1);
+      expect(lanes).toEqual(['search']);
+      expect(await heardAfter(() => insert('mail.send', 1))).toBe(0);
       // A rolled-back write wakes nobody.
       await db.query(`DELETE FROM outbox_messages`);
       expect(

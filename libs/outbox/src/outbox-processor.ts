@@ -10,7 +10,7 @@ import { OutboxMessage } from './outbox-message.entity';
 import {
   assertOutboxTopicsHandled,
   isOutboxTopic,
-  OUTBOX_LANES,
+  laneOf,
   type OutboxLane,
   type OutboxTopic,
 } from './outbox-topics';
@@ -72,7 +72,7 @@ export class OutboxProcessor implements OnApplicationBootstrap {
   private readonly registered: string[] = [];
   private readonly options: OutboxProcessorOptions;
   private running = false;
-  /** One drain loop per lane (OUTBOX_LANES), each with its own sleep. */
+  /** One drain loop per lane (a topic's prefix, outbox-topics.ts), each with its own sleep. */
   private loops: Promise<void>[] = [];
   private readonly sleepers = new Map<OutboxLane, Sleeper>();
   private listener: Client | null = null;
@@ -127,6 +127,8 @@ export class OutboxProcessor implements OnApplicationBootstrap {
   async claim(limit = this.options.batchSize, lane?: OutboxLane): Promise<OutboxMessage[]> {
     const topics = this.topicsOf(lane);
     if (!topics.length) return [];
+    // A lane's ready rows in order from outbox_lane_ready_idx, never walking another lane's backlog.
+    const ofLane = lane ? `AND split_part(topic, '.', 1) = $6` : '';
     const rows = await queryRows(
       this.db,
       `UPDATE outbox_messages m
@@ -136,7 +138,7 @@ export class OutboxProcessor implements OnApplicationBootstrap {
         WHERE m.id IN (
           SELECT id FROM outbox_messages
            -- Timestamps are stored to the millisecond (rounded): allow that much so a row due now is due.
-           WHERE topic = ANY($3)
+           WHERE topic = ANY($3) ${ofLane}
              AND ((status = 'pending' AND available_at <= now() + interval '1 millisecond')
                OR (status = 'processing' AND (locked_until < now()
                    OR locked_by IN (SELECT id FROM outbox_workers
@@ -145,7 +147,14 @@ export class OutboxProcessor implements OnApplicationBootstrap {
            LIMIT $1
            FOR UPDATE SKIP LOCKED)
         RETURNING m.*`,
-      [limit, this.options.leaseMs, topics, this.workerId, this.options.deadAfterMs],
+      [
+        limit,
+        this.options.leaseMs,
+        topics,
+        this.workerId,
+        this.options.deadAfterMs,
+        ...(lane ? [lane] : []),
+      ],
     );
     return rows.map((r) =>
       Object.assign(new OutboxMessage(), {
@@ -169,7 +178,7 @@ export class OutboxProcessor implements OnApplicationBootstrap {
 
   /** The handled topics of one lane, or of all lanes. */
   private topicsOf(lane?: OutboxLane): OutboxTopic[] {
-    return [...this.handlers.keys()].filter((t) => !lane || OUTBOX_LANES[t] === lane);
+    return [...this.handlers.keys()].filter((t) => !lane || laneOf(t) === lane);
   }
 
   /**
@@ -323,7 +332,7 @@ export class OutboxProcessor implements OnApplicationBootstrap {
         .catch(() => undefined)
         .finally(() => (probing = false));
     }, this.options.probeMs);
-    const lanes = [...new Set(this.topicsOf().map((t) => OUTBOX_LANES[t]))];
+    const lanes = [...new Set(this.topicsOf().map(laneOf))];
     this.loops = lanes.map((lane) => this.drainLane(lane));
   }
 
@@ -384,7 +393,8 @@ export class OutboxProcessor implements OnApplicationBootstrap {
     };
     client.on('error', (error: Error) => drop(error.message));
     client.on('end', () => drop('connection ended'));
-    client.on('notification', () => this.nudge());
+    // The trigger names the lane that became due.
+    client.on('notification', (n) => this.nudge(n.payload || undefined));
     try {
       await client.connect();
       await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
@@ -416,11 +426,12 @@ export class OutboxProcessor implements OnApplicationBootstrap {
   }
 
   /**
-   * Lets a pending poll start at once (after a local write, or a commit seen by the listener). Every
-   * lane looks: the notification does not say which topic was written.
+   * Lets a pending poll start at once: of one lane (a commit seen by the listener names it), or of
+   * every lane.
    */
-  nudge() {
-    for (const sleeper of this.sleepers.values()) sleeper.nudge();
+  nudge(lane?: string) {
+    if (lane) this.sleepers.get(lane as OutboxLane)?.nudge();
+    else for (const sleeper of this.sleepers.values()) sleeper.nudge();
   }
 
   /** Finishes the batch in hand, then gives back anything still claimed and leaves the roll of workers. */

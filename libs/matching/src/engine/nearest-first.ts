@@ -56,7 +56,8 @@ export function ringQuery(q: PlannedQuery, i: number, limit: number): MultiSearc
   };
 }
 
-type Hits = { hits: Record<string, unknown>[] };
+/** Each query's hits, typed by the caller that knows the index. */
+type Hits = { hits: unknown[] };
 
 /**
  * Sends each group as one multi-search, the groups side by side (Meilisearch answers the queries of
@@ -78,7 +79,7 @@ async function runGroup(client: MeiliSearch, group: PlannedQuery[]): Promise<Hit
   const first = await client.multiSearch({
     queries: group.map((q, i) => ringQuery(q, 0, wanted[i])),
   });
-  const hits = first.results.map((r) => [...(r.hits as Record<string, unknown>[])]);
+  const hits: unknown[][] = first.results.map((r) => [...r.hits]);
   for (let ring = 1; ring < Math.max(...rings); ring++) {
     const short = group
       .map((q, i) => i)
@@ -87,7 +88,7 @@ async function runGroup(client: MeiliSearch, group: PlannedQuery[]): Promise<Hit
     const next = await client.multiSearch({
       queries: short.map((i) => ringQuery(group[i], ring, wanted[i] - hits[i].length)),
     });
-    next.results.forEach((r, j) => hits[short[j]].push(...(r.hits as Record<string, unknown>[])));
+    next.results.forEach((r, j) => hits[short[j]].push(...r.hits));
   }
   return hits.map((h) => ({ hits: h }));
 }
