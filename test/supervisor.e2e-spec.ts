@@ -246,9 +246,23 @@ describe('npm start supervises its children', () => {
             `SELECT id FROM outbox_messages WHERE status = 'processing'`,
           )
         ).rows.map((r) => r.id);
+      // A statement the worker sent just before it froze still runs in PostgreSQL (its settlement can
+      // mark the batch done after the read below): read the rows only once its backends are quiet.
+      const quiet = async () => {
+        const deadline = Date.now() + 5_000;
+        for (let still = 0; still < 3 && Date.now() < deadline; ) {
+          const { rows } = await db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+              WHERE application_name = 'werkbrug' AND state = 'active' AND pid <> pg_backend_pid()`,
+          );
+          still = rows[0].n ? 0 : still + 1;
+          await sleep(50);
+        }
+      };
       const held = await until('the worker to hold claimed rows', 20_000, async () => {
         if (!(await processing()).length) return null;
         process.kill(worker, 'SIGSTOP');
+        await quiet();
         const frozen = await processing();
         if (frozen.length) return frozen;
         process.kill(worker, 'SIGCONT');

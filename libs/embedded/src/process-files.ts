@@ -1,21 +1,39 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
+/**
+ * Whether the process still runs. A zombie (exited, not yet reaped) does not: when its parent was
+ * killed too and PID 1 is not an init that reaps orphans (a container's plain entrypoint), a killed
+ * worker stays a zombie for good, and signal 0 alone would call it alive.
+ */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
   }
+  return !isZombie(pid);
 }
 
-export async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!isAlive(pid)) return true;
-    await new Promise((r) => setTimeout(r, 100));
+function isZombie(pid: number): boolean {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return false; // no procfs (macOS): signal 0 is all there is
   }
-  return !isAlive(pid);
+  // "pid (comm) state …": comm may hold spaces and parentheses, so read after the last ')'.
+  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  return state === 'Z' || state === 'X';
+}
+
+async function waitWhile(busy: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (busy() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  return !busy();
+}
+
+export function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  return waitWhile(() => isAlive(pid), timeoutMs);
 }
 
 /**
@@ -29,10 +47,18 @@ export async function stopLeftover(
 ) {
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (Number.isInteger(pid) && pid > 1 && isAlive(pid)) {
-    log(`stopping a server left running by an earlier start (pid ${pid})`);
-    process.kill(pid, signal);
-    if (!(await waitForExit(pid, 15_000))) process.kill(pid, 'SIGKILL');
+  if (Number.isInteger(pid) && pid > 1) {
+    if (isAlive(pid)) {
+      log(`stopping a server left running by an earlier start (pid ${pid})`);
+      process.kill(pid, signal);
+      if (!(await waitForExit(pid, 15_000))) {
+        process.kill(pid, 'SIGKILL');
+        await waitForExit(pid, 5_000);
+      }
+    }
+    // Killed together with its parent, a server is a zombie until init reaps it, and PostgreSQL's own
+    // lock-file check still counts it as a running postmaster: give init the moment it takes.
+    await waitWhile(() => isZombie(pid), 5_000);
   }
   if (pidFile.endsWith('.pid') && !pidFile.endsWith('postmaster.pid'))
     rmSync(pidFile, { force: true });
