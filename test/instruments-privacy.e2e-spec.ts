@@ -282,6 +282,8 @@ describe('instruments: financieel CV on a proposal, agreed instruments, deadline
       const deadlines = t.app.get(InstrumentDeadlinesService);
       await drain(); // mails of earlier steps (consent requests) go out first
       const before = smtp.messages.length;
+      // The window is the given Dutch date's (the app's today), not the database server's current_date.
+      expect(await deadlines.sendNotices(addMonths(wajongStart, 6))).toBe(0);
       expect(await deadlines.sendNotices()).toBe(2);
       expect(await deadlines.sendNotices()).toBe(0);
       await drain();

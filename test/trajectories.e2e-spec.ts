@@ -343,6 +343,8 @@ describe('trajectories', () => {
       .send({ description: 'Klaar', evaluationDate: daysFromNow(2), status: 'behaald' });
 
     const reminders = t.app.get(EvaluationRemindersService);
+    // The window is the given Dutch date's (the app's today), not the database server's current_date.
+    expect(await reminders.sendReminders(daysFromNow(-10))).toBe(0);
     expect(await reminders.sendReminders()).toBe(1);
     expect(await reminders.sendReminders()).toBe(0);
     const processor = new OutboxProcessor(

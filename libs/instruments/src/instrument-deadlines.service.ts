@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
-import { dutchDate } from '@werkbrug/domain';
+import { dutchDate, today } from '@werkbrug/domain';
 import { PeriodicJob } from '@werkbrug/jobs';
 import { MailService } from '@werkbrug/mail';
 
@@ -26,7 +26,8 @@ export class InstrumentDeadlinesService {
     private readonly mail: MailService,
   ) {}
 
-  async sendNotices(): Promise<number> {
+  /** Queues the notices due on the given Dutch date (today); returns how many mails were queued. */
+  async sendNotices(on = today()): Promise<number> {
     const base = this.config.publicUrl.replace(/\/$/, '');
     return this.db.transaction(async (em) => {
       const due: Record<string, string>[] = await em.query(
@@ -40,10 +41,10 @@ export class InstrumentDeadlinesService {
            JOIN employers e ON e.id = v.employer_id
            JOIN users u ON u.id = d.werkmakelaar_id
           WHERE d.notice_sent_at IS NULL AND p.status = 'lopend' AND c.erased_at IS NULL AND u.active
-            AND d.due_on BETWEEN current_date AND current_date + $1::int
+            AND d.due_on BETWEEN $2::date AND $2::date + $1::int
           ORDER BY d.due_on
           FOR UPDATE OF d SKIP LOCKED`,
-        [DEADLINE_NOTICE_DAYS],
+        [DEADLINE_NOTICE_DAYS, on],
       );
       for (const r of due) {
         await this.mail.queue(

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
-import { dutchDate } from '@werkbrug/domain';
+import { dutchDate, today } from '@werkbrug/domain';
 import { MailService } from '@werkbrug/mail';
 
 /** The Op Koers rhythm: contact at least every 14 days; and a warning two weeks before a planned end. */
@@ -28,7 +28,7 @@ export class PlacementAttentionService {
   ) {}
 
   /** What needs the werkmakelaar's attention in their organisation. */
-  async forOrganisation(actor: Actor) {
+  async forOrganisation(actor: Actor, on = today()) {
     const noContact: Record<string, unknown>[] = await this.db.query(
       `SELECT c.id AS candidate_id, c.pseudonym, p.id AS placement_id,
               (SELECT max(contact_on)::text FROM checkins k WHERE k.candidate_id = c.id) AS last_contact
@@ -37,17 +37,17 @@ export class PlacementAttentionService {
         WHERE c.organisation_id = $1 AND c.erased_at IS NULL
           AND (p.id IS NOT NULL OR EXISTS (SELECT 1 FROM proposals o WHERE o.candidate_id = c.id
                                             AND o.status NOT IN ('geplaatst','ingetrokken','afgewezen')))
-          AND NOT EXISTS (SELECT 1 FROM checkins k WHERE k.candidate_id = c.id AND k.contact_on > current_date - $2::int)
+          AND NOT EXISTS (SELECT 1 FROM checkins k WHERE k.candidate_id = c.id AND k.contact_on > $3::date - $2::int)
         ORDER BY last_contact NULLS FIRST, c.pseudonym`,
-      [actor.organisationId, CONTACT_RHYTHM_DAYS],
+      [actor.organisationId, CONTACT_RHYTHM_DAYS, on],
     );
     const endingSoon: Record<string, unknown>[] = await this.db.query(
       `SELECT p.id AS placement_id, c.id AS candidate_id, c.pseudonym, p.arrangement, p.planned_end_date::text AS planned_end
          FROM placements p JOIN candidates c ON c.id = p.candidate_id
         WHERE p.organisation_id = $1 AND p.status = 'lopend'
-          AND p.planned_end_date BETWEEN current_date AND current_date + $2::int
+          AND p.planned_end_date BETWEEN $3::date AND $3::date + $2::int
         ORDER BY p.planned_end_date`,
-      [actor.organisationId, ENDING_SOON_DAYS],
+      [actor.organisationId, ENDING_SOON_DAYS, on],
     );
     return {
       rhythmDays: CONTACT_RHYTHM_DAYS,
@@ -71,7 +71,7 @@ export class PlacementAttentionService {
    * Queues the reminder mails (worker schedule): once per placement when its end is near, and at most once
    * per rhythm period per placement without recent contact. Returns how many mails were queued.
    */
-  async sendNotices(): Promise<{ endingSoon: number; noContact: number }> {
+  async sendNotices(on = today()): Promise<{ endingSoon: number; noContact: number }> {
     const link = `${this.config.publicUrl.replace(/\/$/, '')}/plaatsingen`;
     return this.db.transaction(async (em) => {
       const ending: Record<string, string>[] = await em.query(
@@ -80,9 +80,9 @@ export class PlacementAttentionService {
            FROM placements p JOIN candidates c ON c.id = p.candidate_id JOIN vacancies v ON v.id = p.vacancy_id
            JOIN employers e ON e.id = v.employer_id JOIN users u ON u.id = p.werkmakelaar_id
           WHERE p.status = 'lopend' AND p.ending_notice_sent_at IS NULL
-            AND p.planned_end_date BETWEEN current_date AND current_date + $1::int
+            AND p.planned_end_date BETWEEN $2::date AND $2::date + $1::int
           FOR UPDATE OF p SKIP LOCKED`,
-        [ENDING_SOON_DAYS],
+        [ENDING_SOON_DAYS, on],
       );
       for (const r of ending) {
         await this.mail.queue(
@@ -111,11 +111,11 @@ export class PlacementAttentionService {
            FROM placements p JOIN candidates c ON c.id = p.candidate_id
            LEFT JOIN candidate_protected cp ON cp.candidate_id = c.id JOIN users u ON u.id = p.werkmakelaar_id
           WHERE p.status = 'lopend'
-            AND NOT EXISTS (SELECT 1 FROM checkins k WHERE k.candidate_id = c.id AND k.contact_on > current_date - $1::int)
+            AND NOT EXISTS (SELECT 1 FROM checkins k WHERE k.candidate_id = c.id AND k.contact_on > $2::date - $1::int)
             AND (p.no_contact_notice_sent_at IS NULL OR p.no_contact_notice_sent_at < now() - ($1::int * interval '1 day'))
           ORDER BY p.werkmakelaar_id
           FOR UPDATE OF p SKIP LOCKED`,
-        [CONTACT_RHYTHM_DAYS],
+        [CONTACT_RHYTHM_DAYS, on],
       );
       const byBroker = new Map<string, Record<string, string>[]>();
       for (const r of quiet)

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
-import { dutchDate } from '@werkbrug/domain';
+import { dutchDate, today } from '@werkbrug/domain';
 import { HOUR_MS, PeriodicJob } from '@werkbrug/jobs';
 import { MailService } from '@werkbrug/mail';
 
@@ -33,8 +33,8 @@ export class EvaluationRemindersService {
     private readonly mail: MailService,
   ) {}
 
-  /** Queues the due reminders; returns how many mails were queued. */
-  async sendReminders(): Promise<number> {
+  /** Queues the reminders due on the given Dutch date (today); returns how many mails were queued. */
+  async sendReminders(on = today()): Promise<number> {
     const base = `${this.config.publicUrl.replace(/\/$/, '')}/werkmakelaar/trajecten`;
     return this.db.transaction(async (em) => {
       const goals: Row[] = await em.query(
@@ -43,11 +43,11 @@ export class EvaluationRemindersService {
            FROM learning_goals g JOIN trajectories t ON t.id = g.trajectory_id
            JOIN candidates c ON c.id = t.candidate_id JOIN users u ON u.id = t.werkmakelaar_id
           WHERE g.status IN ('open','bezig') AND t.status = 'lopend' AND c.erased_at IS NULL AND u.active
-            AND g.evaluation_date BETWEEN current_date AND current_date + $1::int
+            AND g.evaluation_date BETWEEN $2::date AND $2::date + $1::int
             AND g.reminded_for IS DISTINCT FROM g.evaluation_date
           ORDER BY g.trajectory_id, g.evaluation_date
           FOR UPDATE OF g SKIP LOCKED`,
-        [EVALUATION_NOTICE_DAYS],
+        [EVALUATION_NOTICE_DAYS, on],
       );
       const groups = new Map<string, Row[]>();
       for (const g of goals) {

@@ -91,7 +91,7 @@ export class LadderService {
   }
 
   /** Candidates with a running trajectory whose last measurement is more than six months old (or missing). */
-  async overdue(actor: Actor): Promise<LadderOverdueList> {
+  async overdue(actor: Actor, on = today()): Promise<LadderOverdueList> {
     const rows: Row[] = await this.db.query(
       `SELECT c.id, c.pseudonym, m.last::text AS last,
               (m.last + make_interval(months => $2))::date::text AS due
@@ -99,9 +99,9 @@ export class LadderService {
          LEFT JOIN LATERAL (SELECT max(measured_on) AS last FROM ladder_measurements WHERE candidate_id = c.id) m ON true
         WHERE c.organisation_id = $1 AND c.erased_at IS NULL
           AND EXISTS (SELECT 1 FROM trajectories t WHERE t.candidate_id = c.id AND t.status = 'lopend')
-          AND (m.last IS NULL OR m.last + make_interval(months => $2) < current_date)
+          AND (m.last IS NULL OR m.last + make_interval(months => $2) < $3::date)
         ORDER BY m.last NULLS FIRST, c.pseudonym`,
-      [actor.organisationId, MEASUREMENT_INTERVAL_MONTHS],
+      [actor.organisationId, MEASUREMENT_INTERVAL_MONTHS, on],
     );
     return {
       items: rows.map((r) => ({

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
+import { today } from '@werkbrug/domain';
 import { type CandidateLock, ErasureService } from '../erasure/erasure.service';
 
 export type RetentionTrigger = 'schedule' | 'cli' | 'test';
@@ -49,9 +50,9 @@ export class RetentionService {
     const years = this.config.retentionYears;
     const [run] = await this.db.query(
       `INSERT INTO retention_runs (trigger, dry_run, retention_years, cutoff)
-       VALUES ($1, $2, $3::int, current_date - make_interval(years => $3::int))
+       VALUES ($1, $2, $3::int, $4::date - make_interval(years => $3::int))
        RETURNING id, to_char(cutoff, 'YYYY-MM-DD') AS cutoff`,
-      [trigger, dryRun, years],
+      [trigger, dryRun, years, today()],
     );
     const cutoff: string = run.cutoff;
     // Re-checked under the row lock: the end date may have been cleared since the scan.
