@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { today } from '@werkbrug/domain';
 import { RetentionScheduler } from '@werkbrug/privacy';
 import { MeiliClient } from '@werkbrug/search';
 import {
@@ -178,8 +179,11 @@ describe('privacy: retention', () => {
       0,
       expect.stringContaining('1 candidate file(s) would be anonymised'),
     ]);
+    // Counted from the app's Dutch today: between midnight and 01:00/02:00 in Amsterdam, the
+    // database's current_date (UTC) is still yesterday.
     const [{ cutoff }] = await t.db.query(
-      `SELECT to_char(current_date - interval '2 years', 'YYYY-MM-DD') AS cutoff`,
+      `SELECT to_char($1::date - interval '2 years', 'YYYY-MM-DD') AS cutoff`,
+      [today()],
     );
     expect(run.out).toContain(`retention 2 year(s): trajectories ended before ${cutoff}`);
     expect(run.out).toContain(ids.threeYears);
