@@ -73,8 +73,6 @@ export async function startMeilisearch(options: MeiliOptions): Promise<RunningMe
       dbPath,
       '--http-addr',
       `127.0.0.1:${options.port}`,
-      '--master-key',
-      options.masterKey,
       '--env',
       'production',
       '--no-analytics',
@@ -90,6 +88,10 @@ export async function startMeilisearch(options: MeiliOptions): Promise<RunningMe
       cwd: options.dataDir,
       env: {
         ...process.env,
+        // Not as an argument: a generated key starts with '-' one time in 64 (base64url), and the
+        // argument parser then took it for an option and exited with code 2. In the environment it
+        // is also out of every user's `ps`.
+        MEILI_MASTER_KEY: options.masterKey,
         MEILI_MAX_INDEXING_MEMORY: loadLauncherConfig().meiliMaxIndexingMemory,
       },
     },
