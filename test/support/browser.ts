@@ -17,8 +17,25 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/**
+ * Chromium keeps the real clock: in the suite's time-of-day run under faketime (README, "Tests")
+ * the preloaded library makes it spin. The pages' dates come from the server, which runs faked.
+ */
+function realClockEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env))
+    if (value !== undefined && key !== 'LD_PRELOAD' && !key.startsWith('FAKETIME'))
+      env[key] = value;
+  return env;
+}
+
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    env: realClockEnv(),
+  });
 }
 
 /** Makes the test app listen on a free loopback port; returns its base URL. */
