@@ -90,6 +90,24 @@ export default tseslint.config(
     },
   },
   {
+    // "Today" is the Dutch date (today() in @werkbrug/domain). PostgreSQL's current_date is the
+    // server's time zone (UTC in the embedded default): a day behind between midnight and 01:00.
+    files: ['libs/**/*.ts', 'apps/api/**/*.ts', 'apps/worker/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['Literal[value=/current_date/i]', 'TemplateElement[value.raw=/current_date/i]'].map(
+          (selector) => ({
+            selector,
+            message:
+              "PostgreSQL's current_date is the server's time zone, not the Dutch date: pass today() from @werkbrug/domain as a $n::date parameter.",
+          }),
+        ),
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {
       globals: {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { isAlive, stopLeftover } from './process-files';
+import { isAlive, signalReaches, stopLeftover } from './process-files';
 
 /**
  * A child of a shell that does not wait for it (as a container's plain entrypoint does not wait for
@@ -22,15 +22,6 @@ async function zombie() {
   return { pid, reap: () => parent.stdin.write('\n'), stop: () => parent.kill('SIGKILL') };
 }
 
-const reachable = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 describe('isAlive', () => {
   it.each([
     ['this process', () => process.pid, true],
@@ -42,7 +33,7 @@ describe('isAlive', () => {
   it('a zombie is not alive, although signal 0 reaches it', async () => {
     const { pid, stop } = await zombie();
     try {
-      expect(reachable(pid)).toBe(true);
+      expect(signalReaches(pid)).toBe(true);
       expect(isAlive(pid)).toBe(false);
     } finally {
       stop();
@@ -61,7 +52,7 @@ describe('stopLeftover', () => {
       const said: string[] = [];
       await stopLeftover(file, 'SIGTERM', (line) => said.push(line));
       expect(said).toEqual([]);
-      expect(reachable(pid)).toBe(false);
+      expect(signalReaches(pid)).toBe(false);
     } finally {
       stop();
     }

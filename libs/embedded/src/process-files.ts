@@ -6,12 +6,17 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
  * worker stays a zombie for good, and signal 0 alone would call it alive.
  */
 export function isAlive(pid: number): boolean {
+  return signalReaches(pid) && !isZombie(pid);
+}
+
+/** Whether signal 0 reaches the pid: a running process, or a zombie. */
+export function signalReaches(pid: number): boolean {
   try {
     process.kill(pid, 0);
+    return true;
   } catch {
     return false;
   }
-  return !isZombie(pid);
 }
 
 function isZombie(pid: number): boolean {

@@ -13,13 +13,11 @@ import { vacancySummary } from './engine/match-views';
 import { ringFilter, ringRadii } from './engine/nearest-first';
 import { withSearch } from './engine/search-errors';
 import type { VacancyDocument } from './index-model/documents';
-import { VACANCIES } from './index-model/index-settings';
+import { MAX_TOTAL_HITS, VACANCIES } from './index-model/index-settings';
 
 const FACETS = ['werksoortCode', 'arrangements'];
 /** "Nearest first" browsing starts with an eighth of the radius: the order is shown, and exact. */
 const BROWSE_FIRST_RING = 1 / 8;
-/** Meilisearch's maxTotalHits for the vacancies index (index-settings.ts); offset + limit stay within. */
-const MAX_HITS = 1000;
 
 type Point = { lat: number; lng: number };
 
@@ -49,7 +47,7 @@ export class VacancySearchService {
    * The ids of the `wanted` nearest workplaces within the radius, nearest first (then by id). Ring by
    * ring: once a ring's box is read whole, every workplace within that ring's radius is known, so
    * the order is exact as soon as enough lie within it (`_geo` sorting is gone, see nearest-first.ts).
-   * A ring holding more than MAX_HITS is read in part; the order within it is then Meilisearch's.
+   * A ring holding more than MAX_TOTAL_HITS is read in part; the order within it is then Meilisearch's.
    */
   private async nearestIds(filter: string[], centre: Point, radiusKm: number, wanted: number) {
     const radii = ringRadii({ ...centre, radiusKm, firstKm: radiusKm * BROWSE_FIRST_RING });
@@ -57,7 +55,7 @@ export class VacancySearchService {
     for (let i = 0; i < radii.length; i++) {
       const ring = await this.index().search<VacancyDocument>('', {
         filter: [...filter, ...ringFilter(centre.lat, centre.lng, radii, i)],
-        limit: MAX_HITS,
+        limit: MAX_TOTAL_HITS,
         attributesToRetrieve: ['id', 'lat', 'lng'],
       });
       for (const hit of ring.hits) found.push({ id: hit.id, km: distanceKm(centre, hit) });

@@ -3,6 +3,9 @@ import type { Settings } from 'meilisearch';
 export const VACANCIES = 'vacancies';
 export const CANDIDATES = 'candidates';
 
+/** How many hits one search can reach (offset + limit), in both indexes. */
+export const MAX_TOTAL_HITS = 1000;
+
 /** Common Dutch function words: they carry no meaning for matching and would dilute relevance. */
 export const DUTCH_STOP_WORDS = [
   'de',
@@ -135,7 +138,7 @@ export function vacancySettings(synonyms: Record<string, string[]>): Settings {
     synonyms,
     typoTolerance: TYPO_TOLERANCE,
     faceting: { maxValuesPerFacet: 100 },
-    pagination: { maxTotalHits: 1000 },
+    pagination: { maxTotalHits: MAX_TOTAL_HITS },
     ...LEAN,
   };
 }
@@ -169,7 +172,7 @@ export function candidateSettings(synonyms: Record<string, string[]>): Settings 
     stopWords: [...DUTCH_STOP_WORDS].sort(),
     synonyms,
     typoTolerance: TYPO_TOLERANCE,
-    pagination: { maxTotalHits: 1000 },
+    pagination: { maxTotalHits: MAX_TOTAL_HITS },
     ...LEAN,
     // Candidates are searched with whole workplace titles, never typed letter by letter.
     prefixSearch: 'disabled',
