@@ -49,6 +49,16 @@ export const PORTAL_TARGETS: PortalTarget[] = [
     as: 'werkmakelaar',
     path: () => '/api/caseload?attention=any&sort=-completeness',
   },
+  {
+    name: 'GET /api/placements/attention (counted from the Dutch today)',
+    as: 'werkmakelaar',
+    path: () => '/api/placements/attention',
+  },
+  {
+    name: 'GET /api/search/vacancies near Woerden, 25 km (nearest first)',
+    as: 'werkmakelaar',
+    path: () => '/api/search/vacancies?near=52.086,4.88&radiusKm=25',
+  },
 ];
 
 /** Issue 11: the candidate's suggestions at 20k workplaces and a caseload of 200, 10 connections. */
