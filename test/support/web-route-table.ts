@@ -22,7 +22,7 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'GET /werkmakelaar': ['werkmakelaar'],
   'GET /beheer': ['admin'],
   'GET /werkgever': ['werkgever'],
-  // The candidate's pages (libs/portals).
+  // The candidate's pages (libs/kandidaat-pages).
   'GET /kandidaat/werkplekken/:id': ['kandidaat'],
   'POST /kandidaat/werkplekken/:id/interesse': ['kandidaat'],
   'GET /kandidaat/interesse': ['kandidaat'],
@@ -43,7 +43,7 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'GET /kandidaat/gegevens/download': ['kandidaat'],
   'GET /kandidaat/gegevens/verwijderen': ['kandidaat'],
   'POST /kandidaat/gegevens/verwijderen': ['kandidaat'],
-  // The werkmakelaar's console (libs/portals).
+  // The werkmakelaar's console (libs/kandidaat-pages).
   'GET /werkmakelaar/kandidaten/:id': ['werkmakelaar'],
   'GET /werkmakelaar/kandidaten/:id/dossier': ['werkmakelaar'],
   'POST /werkmakelaar/kandidaten/:id/ladder': ['werkmakelaar'],

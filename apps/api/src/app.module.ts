@@ -18,7 +18,6 @@ import { MatchingModule } from '@werkbrug/matching';
 import { MetricsModule } from '@werkbrug/metrics';
 import { OrganisationsModule } from '@werkbrug/organisations';
 import { PlacementsModule } from '@werkbrug/placements';
-import { PortalsModule } from '@werkbrug/portals';
 import { ProposalsModule } from '@werkbrug/proposals';
 import { OutboxModule } from '@werkbrug/outbox';
 import { PrivacyModule } from '@werkbrug/privacy';
@@ -27,8 +26,10 @@ import { SearchModule } from '@werkbrug/search';
 import { TrajectoriesModule } from '@werkbrug/trajectories';
 import { VacanciesModule } from '@werkbrug/vacancies';
 import { WebModule, WebNotFoundModule } from '@werkbrug/web';
-import { EmployerPortalModule } from '@werkbrug/employer-portal';
-import { TrajectoryPagesModule } from '@werkbrug/trajectory-pages';
+import { BeheerPagesModule } from '@werkbrug/beheer-pages';
+import { KandidaatPagesModule } from '@werkbrug/kandidaat-pages';
+import { WerkgeverPagesModule } from '@werkbrug/werkgever-pages';
+import { WerkmakelaarPagesModule } from '@werkbrug/werkmakelaar-pages';
 import { WerksoortenModule } from '@werkbrug/werksoorten';
 
 @Module({
@@ -64,12 +65,12 @@ import { WerksoortenModule } from '@werkbrug/werksoorten';
     HealthModule,
     // Prometheus figures on METRICS_PORT (off unless set).
     MetricsModule,
-    // Server-rendered pages for people (libs/web); the portals add their modules after it.
+    // Server-rendered pages for people: the foundation (libs/web), then one lib per audience.
     WebModule,
-    EmployerPortalModule,
-    PortalsModule,
-    // Trajectory and report pages (werkmakelaar, beheer).
-    TrajectoryPagesModule,
+    WerkgeverPagesModule,
+    KandidaatPagesModule,
+    WerkmakelaarPagesModule,
+    BeheerPagesModule,
     // Keep last: the HTML 404 page for unknown addresses in the web areas (a catch-all route).
     WebNotFoundModule,
   ],

@@ -13,3 +13,4 @@ export * from './sync/search-indexer';
 export * from './sync/search-outbox.handlers';
 export * from './vacancy-search.service';
 export * from './api/match-query.dto';
+export * from './suggestions.service';

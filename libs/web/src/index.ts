@@ -1,6 +1,5 @@
 export * from './form-errors';
 export * from './install-web';
-export * from './labels';
 export * from './navigation';
 export * from './page-responder';
 export * from './session.service';
@@ -16,4 +15,3 @@ export * from './not-found.controller';
 export * from './password-words';
 export * from './password-reset.service';
 export * from './pager';
-export * from './workplace-form';

@@ -2,17 +2,8 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ViewRenderer } from './view-renderer';
 import { webViewsDir } from './views-dir';
-import { EMPTY_WORKPLACE, workplaceOptions } from './workplace-form';
 
 const renderer = new ViewRenderer();
-
-const workplaceCase = {
-  values: { ...EMPTY_WORKPLACE, title: 'Groen & zo', workingDays: ['ma'] },
-  options: workplaceOptions(
-    [{ code: 'groen', name: 'Groen' }],
-    [{ id: 'l1', address: null, postcode: '3442 AC', place: 'Woerden', lat: null, lng: null }],
-  ),
-};
 
 /** Each partial in the states it has; the snapshots are the reviewed HTML of every component. */
 const CASES: Record<string, Record<string, Record<string, unknown>>> = {
@@ -160,14 +151,6 @@ const CASES: Record<string, Record<string, Record<string, unknown>>> = {
   'textarea-field': {
     filled: { name: 'description', label: 'Wat doet de medewerker?', value: 'Snoeien\nMaaien' },
     error: { name: 'description', label: 'Omschrijving', error: 'Te lang' },
-  },
-  'workplace-fields': {
-    employer: workplaceCase,
-    'werkmakelaar, with an error': {
-      ...workplaceCase,
-      forBroker: true,
-      errors: { fields: { arrangements: 'Kies minstens één vorm waarop iemand hier kan werken' } },
-    },
   },
 };
 

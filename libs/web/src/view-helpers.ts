@@ -1,5 +1,5 @@
 import type { HelperDelegate } from 'handlebars';
-import { labelOf } from './labels';
+import { labelOf } from '@werkbrug/domain';
 
 const DATE = new Intl.DateTimeFormat('nl-NL', {
   day: 'numeric',

@@ -1,14 +1,15 @@
 import Handlebars from 'handlebars';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { VIEW_HELPERS } from './view-helpers';
-import { webViewsDir } from './views-dir';
+import { pageLibViewDirs, webViewsDir } from './views-dir';
 
 type Compiled = Handlebars.TemplateDelegate<Record<string, unknown>>;
 
-function listHbs(dir: string, prefix = ''): { name: string; file: string }[] {
+function listHbs(dir: string, prefix = '', skip: string[] = []): { name: string; file: string }[] {
   const out: { name: string; file: string }[] = [];
   for (const entry of readdirSync(dir).sort()) {
+    if (skip.includes(entry)) continue;
     const file = path.join(dir, entry);
     if (statSync(file).isDirectory()) out.push(...listHbs(file, `${prefix}${entry}/`));
     else if (entry.endsWith('.hbs')) out.push({ name: prefix + entry.slice(0, -4), file });
@@ -17,9 +18,11 @@ function listHbs(dir: string, prefix = ''): { name: string; file: string }[] {
 }
 
 /**
- * The web views: libs/web/views/layouts/main.hbs around pages/<name>.hbs, with one partial per
- * component in partials/ and the helpers of view-helpers.ts. Everything is parsed when the app
- * starts, so a broken view stops the start instead of the first visitor.
+ * The web views: libs/web/views/layouts/main.hbs around a page, with one partial per component and
+ * the helpers of view-helpers.ts. The shared pages (home, sign-in, errors) and partials are in
+ * libs/web/views; each audience's pages and partials sit in its own lib (libs/<audience>-pages/views,
+ * see pageLibViewDirs). Everything is parsed when the app starts, so a broken view stops the start
+ * instead of the first visitor.
  */
 export class ViewRenderer {
   private readonly pages = new Map<string, Compiled>();
@@ -33,10 +36,21 @@ export class ViewRenderer {
       return this.hb.compile<Record<string, unknown>>(source, { strict: false });
     };
     this.hb.registerHelper(VIEW_HELPERS);
-    for (const { name, file } of listHbs(path.join(viewsDir, 'partials')))
+    const partials = listHbs(path.join(viewsDir, 'partials'));
+    const pages = listHbs(path.join(viewsDir, 'pages'));
+    for (const { audience, dir } of pageLibViewDirs(viewsDir)) {
+      if (existsSync(path.join(dir, 'partials')))
+        partials.push(...listHbs(path.join(dir, 'partials')));
+      pages.push(...listHbs(dir, `${audience}/`, ['partials']));
+    }
+    for (const { name, file } of partials) {
+      if (this.hb.partials[name]) throw new Error(`partial "${name}" is defined twice (${file})`);
       this.hb.registerPartial(name, compile(file));
-    for (const { name, file } of listHbs(path.join(viewsDir, 'pages')))
+    }
+    for (const { name, file } of pages) {
+      if (this.pages.has(name)) throw new Error(`web page "${name}" is defined twice (${file})`);
       this.pages.set(name, compile(file));
+    }
     this.layout = compile(path.join(viewsDir, 'layouts', 'main.hbs'));
   }
 

@@ -4,7 +4,6 @@ import { MailModule } from '@werkbrug/mail';
 import { AccountController } from './account.controller';
 import { PageResponder } from './page-responder';
 import { PasswordResetService } from './password-reset.service';
-import { PlaceholderController } from './placeholder.controller';
 import { SessionService } from './session.service';
 import { ViewRenderer } from './view-renderer';
 import { WebExceptionFilter } from './web-exception.filter';
@@ -16,7 +15,7 @@ import { WebSessionGuard } from './web-session.guard';
  */
 @Module({
   imports: [AuthModule, MailModule],
-  controllers: [AccountController, PlaceholderController],
+  controllers: [AccountController],
   providers: [
     { provide: ViewRenderer, useFactory: () => new ViewRenderer() },
     PageResponder,

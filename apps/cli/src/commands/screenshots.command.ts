@@ -166,7 +166,7 @@ export async function screenshotsCommand(): Promise<void> {
     await page.goto('/werkgever/account');
     await shot('account');
     await context.close();
-    // The candidate's pages on a phone and the werkmakelaar's console (libs/portals).
+    // The candidate's pages on a phone and the werkmakelaar's console (libs/kandidaat-pages).
     const phone = await browser.newContext({
       baseURL: base,
       viewport: { width: 390, height: 844 },

@@ -1,0 +1,2 @@
+export * from './kandidaat-pages.module';
+export * from './plain-words';

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { AlertsModule } from '@werkbrug/alerts';
+import { CandidatesModule } from '@werkbrug/candidates';
+import { InstrumentsModule } from '@werkbrug/instruments';
+import { InterestsModule } from '@werkbrug/interests';
+import { MatchingModule } from '@werkbrug/matching';
+import { PrivacyModule } from '@werkbrug/privacy';
+import { ProposalsModule } from '@werkbrug/proposals';
+import { VacanciesModule } from '@werkbrug/vacancies';
+import { WebModule } from '@werkbrug/web';
+import { WerksoortenModule } from '@werkbrug/werksoorten';
+import { CandidatePagesController } from './candidate-pages.controller';
+
+/** The candidate's own pages under /kandidaat, on the web foundation and the same services as the API. */
+@Module({
+  imports: [
+    WebModule,
+    AlertsModule,
+    CandidatesModule,
+    InstrumentsModule,
+    InterestsModule,
+    MatchingModule,
+    PrivacyModule,
+    ProposalsModule,
+    VacanciesModule,
+    WerksoortenModule,
+  ],
+  controllers: [CandidatePagesController],
+})
+export class KandidaatPagesModule {}

@@ -1,3 +1,0 @@
-export * from './plain-words';
-export * from './portals.module';
-export * from './suggestions.service';

@@ -1,2 +1,0 @@
-export * from './bar-chart';
-export * from './trajectory-pages.module';

@@ -1,0 +1,2 @@
+export * from './werkgever-pages.module';
+export * from './workplace-form';

@@ -1,0 +1,1 @@
+export * from './werkmakelaar-pages.module';

@@ -1,0 +1,55 @@
+import { Module } from '@nestjs/common';
+import { AlertsModule } from '@werkbrug/alerts';
+import { CandidatesModule } from '@werkbrug/candidates';
+import { CaseloadModule } from '@werkbrug/caseload';
+import { EmployersModule } from '@werkbrug/employers';
+import { InstrumentsModule } from '@werkbrug/instruments';
+import { InterestsModule } from '@werkbrug/interests';
+import { MatchingModule } from '@werkbrug/matching';
+import { OrganisationsModule } from '@werkbrug/organisations';
+import { PlacementsModule } from '@werkbrug/placements';
+import { PrivacyModule } from '@werkbrug/privacy';
+import { ProposalsModule } from '@werkbrug/proposals';
+import { ReportsModule } from '@werkbrug/reports';
+import { TrajectoriesModule } from '@werkbrug/trajectories';
+import { VacanciesModule } from '@werkbrug/vacancies';
+import { WebModule } from '@werkbrug/web';
+import { WerksoortenModule } from '@werkbrug/werksoorten';
+import { BrokerPagesController } from './broker-pages.controller';
+import { InstrumentsPageController } from './instruments-page.controller';
+import { ReportPagesController } from './report-pages.controller';
+import { TrajectoryPagesController } from './trajectory-pages.controller';
+import { WorkplaceForEmployerController } from './workplace-for-employer.controller';
+
+/**
+ * The werkmakelaar's console under /werkmakelaar: caseload, candidate files, matches, proposals,
+ * placements, trajectories, and the outcome reports (also for administrators).
+ */
+@Module({
+  imports: [
+    WebModule,
+    AlertsModule,
+    CandidatesModule,
+    CaseloadModule,
+    EmployersModule,
+    InstrumentsModule,
+    InterestsModule,
+    MatchingModule,
+    OrganisationsModule,
+    PlacementsModule,
+    PrivacyModule,
+    ProposalsModule,
+    ReportsModule,
+    TrajectoriesModule,
+    VacanciesModule,
+    WerksoortenModule,
+  ],
+  controllers: [
+    BrokerPagesController,
+    InstrumentsPageController,
+    WorkplaceForEmployerController,
+    TrajectoryPagesController,
+    ReportPagesController,
+  ],
+})
+export class WerkmakelaarPagesModule {}

@@ -1,0 +1,204 @@
+import { Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import type { Actor } from '@werkbrug/auth';
+import { EmployersService, mayEditEmployer } from '@werkbrug/employers';
+import { listAll, Problems } from '@werkbrug/http';
+import { VacanciesService } from '@werkbrug/vacancies';
+import {
+  actorOf,
+  field,
+  formBody,
+  FormErrors,
+  PageResponder,
+  WebAccess,
+  WebController,
+  type WebRequest,
+} from '@werkbrug/web';
+import {
+  EMPTY_WORKPLACE,
+  readWorkplaceForm,
+  validateWorkplace,
+  workplaceOptions,
+  workplaceSummary,
+  type WorkplaceValues,
+} from '@werkbrug/werkgever-pages';
+import { WerksoortenService } from '@werkbrug/werksoorten';
+import { today } from '@werkbrug/domain';
+
+interface EmployerOption {
+  id: string;
+  name: string;
+  ownerOrganisationId: string | null;
+  locations: {
+    id: string;
+    address: string | null;
+    postcode: string;
+    place: string;
+    lat: number | null;
+    lng: number | null;
+  }[];
+}
+
+/** Hidden fields that carry the answers from the form to the check page and on to publishing. */
+const hiddenOf = (values: WorkplaceValues) =>
+  Object.entries(values).flatMap(([name, value]) =>
+    Array.isArray(value) ? value.map((v) => ({ name, value: v })) : [{ name, value }],
+  );
+
+/**
+ * A workplace on behalf of an employer the werkmakelaar's organisation brought in: choose the
+ * employer (only those it may change, mayEditEmployer), the employer's own workplace form (the
+ * shared model and `workplace-fields` partial), check your answers, publish. VacanciesService.create
+ * with employerId decides, as POST /api/vacancies does.
+ */
+@WebController('werkmakelaar/werkplekken/nieuw')
+export class WorkplaceForEmployerController {
+  private werksoortCache: { at: number; list: { code: string; name: string }[] } | null = null;
+
+  constructor(
+    private readonly pages: PageResponder,
+    private readonly employers: EmployersService,
+    private readonly vacancies: VacanciesService,
+    private readonly werksoorten: WerksoortenService,
+  ) {}
+
+  /** Active werksoorten by name; reference data, remembered for a minute. */
+  private async werksoortList(): Promise<{ code: string; name: string }[]> {
+    if (this.werksoortCache && Date.now() - this.werksoortCache.at < 60_000)
+      return this.werksoortCache.list;
+    const all = await listAll<{ code: string; name: string }>((q) =>
+      this.werksoorten.list({ ...q, active: 'true' }),
+    );
+    const list = all
+      .map((w) => ({ code: w.code, name: w.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+    this.werksoortCache = { at: Date.now(), list };
+    return list;
+  }
+
+  /** The employer through the service's scoping (404 when out of sight), then: may this werkmakelaar change it? */
+  private async employer(actor: Actor, id: string): Promise<EmployerOption> {
+    const e = (await this.employers.get(actor, id)) as unknown as EmployerOption;
+    if (!mayEditEmployer(actor, e))
+      throw Problems.forbidden(
+        'Only werkmakelaars of the organisation that brought this employer in add its workplaces.',
+      );
+    return e;
+  }
+
+  @Get()
+  @WebAccess('werkmakelaar')
+  async chooseEmployer(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Query('werkgever') chosen?: string,
+    @Query('kies') asked?: string,
+  ) {
+    const actor = actorOf(req);
+    const all = await listAll<EmployerOption>((q) =>
+      this.employers.list(actor, { ...q, sort: 'name' }),
+    );
+    const editable = all.filter((e) => mayEditEmployer(actor, e));
+    if (chosen !== undefined && editable.some((e) => e.id === chosen))
+      return res.redirect(303, `/werkmakelaar/werkplekken/nieuw/${chosen}`);
+    const errors = new FormErrors();
+    // The form sends `kies` too, so "Verder" without a choice is an error, not the empty page again.
+    if (chosen !== undefined || asked !== undefined)
+      errors.add('werkgever', 'Kies de werkgever van de werkplek');
+    this.pages.send(req, res, 'werkmakelaar/werkplek-werkgever', {
+      title: 'Werkplek aanmaken voor een werkgever',
+      employerOptions: editable.map((e) => ({
+        value: e.id,
+        text: e.name,
+        hint: e.locations.map((l) => l.place).join(', ') || undefined,
+      })),
+      errors,
+    });
+  }
+
+  private async formPage(
+    req: WebRequest,
+    res: Response,
+    employer: EmployerOption,
+    model: { values: WorkplaceValues; errors?: FormErrors; focusField?: string },
+  ) {
+    this.pages.send(req, res, 'werkmakelaar/werkplek-formulier', {
+      title: `Nieuwe werkplek bij ${employer.name}`,
+      employer: { id: employer.id, name: employer.name },
+      action: `/werkmakelaar/werkplekken/nieuw/${employer.id}`,
+      options: workplaceOptions(await this.werksoortList(), employer.locations),
+      ...model,
+    });
+  }
+
+  private async validate(employer: EmployerOption, values: WorkplaceValues) {
+    const werksoorten = await this.werksoortList();
+    return validateWorkplace(
+      values,
+      werksoorten.map((w) => w.code),
+      employer.locations,
+      today(),
+    );
+  }
+
+  @Get(':employerId')
+  @WebAccess('werkmakelaar')
+  async form(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('employerId', ParseUUIDPipe) employerId: string,
+  ) {
+    const employer = await this.employer(actorOf(req), employerId);
+    const values = {
+      ...EMPTY_WORKPLACE,
+      location: employer.locations.length === 1 ? (employer.locations[0]?.id ?? '') : '',
+    };
+    await this.formPage(req, res, employer, { values });
+  }
+
+  /** The form posts here; so does "Wijzig" on the check page (with `wijzig` = the field). */
+  @Post(':employerId')
+  @WebAccess('werkmakelaar')
+  async check(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('employerId', ParseUUIDPipe) employerId: string,
+  ) {
+    const employer = await this.employer(actorOf(req), employerId);
+    const body = formBody(req);
+    const values = readWorkplaceForm(body);
+    const change = field(body, 'wijzig');
+    if (change) return this.formPage(req, res, employer, { values, focusField: change });
+    const { errors } = await this.validate(employer, values);
+    if (errors.any) return this.formPage(req, res, employer, { values, errors });
+    const names = Object.fromEntries((await this.werksoortList()).map((w) => [w.code, w.name]));
+    this.pages.send(req, res, 'werkmakelaar/werkplek-controle', {
+      title: 'Controleer de werkplek',
+      employer: { id: employer.id, name: employer.name },
+      rows: workplaceSummary(values, names, employer.locations, 'werkmakelaar'),
+      hidden: hiddenOf(values),
+      changeAction: `/werkmakelaar/werkplekken/nieuw/${employer.id}`,
+      submitAction: `/werkmakelaar/werkplekken/nieuw/${employer.id}/publiceren`,
+    });
+  }
+
+  @Post(':employerId/publiceren')
+  @WebAccess('werkmakelaar')
+  async publish(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('employerId', ParseUUIDPipe) employerId: string,
+  ) {
+    const actor = actorOf(req);
+    const employer = await this.employer(actor, employerId);
+    const values = readWorkplaceForm(formBody(req));
+    const { errors, input } = await this.validate(employer, values);
+    if (errors.any || !input) return this.formPage(req, res, employer, { values, errors });
+    const created = await this.vacancies.create(actor, {
+      ...input,
+      employerId: employer.id,
+      status: 'open',
+    } as Parameters<VacanciesService['create']>[1]);
+    res.redirect(303, `/werkmakelaar/werkplekken?nieuw=${created.id}`);
+  }
+}
