@@ -15,3 +15,4 @@ export * from './not-found.controller';
 export * from './password-words';
 export * from './password-reset.service';
 export * from './pager';
+export * from './form-dto';
