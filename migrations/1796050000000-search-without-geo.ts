@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Search documents no longer carry `_geo` (issue 13: Meilisearch rewrote its geo R-tree on every
+ * Search documents no longer carry `_geo` (Meilisearch rewrote its geo R-tree on every
  * batch; distance now works on the plain lat/lng numbers). The settings applier drops `_geo` from the
  * filterable and sortable attributes at start; this rebuilds the documents once, through the outbox,
  * so no document keeps the old field.

@@ -3,7 +3,7 @@ import { bearer, insertOrganisation, insertUser, PASSWORD, tokenFor } from './su
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
- * Issue 8 item 6: changing one's own password or login address needs the current password; a new
+ * Changing one's own password or login address needs the current password; a new
  * address becomes the login only after its mailbox confirms; a taken address is answered like a
  * free one.
  */

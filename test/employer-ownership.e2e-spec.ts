@@ -14,7 +14,7 @@ import { startTestApp, TestApp } from './support/test-app';
 import { signIn } from './support/web-client';
 
 /**
- * Issue 8 items 5 and 13: employers have an owning organisation and a region. Werkmakelaars of the
+ * Employers have an owning organisation and a region. Werkmakelaars of the
  * owner and the employer's own users edit the employer and its workplaces; werkmakelaars of other
  * organisations in the region see, match and propose; outside the region nothing is visible.
  * (buildWorld: organisation A brings both employers in; A and B serve the region Woerden.)
@@ -59,7 +59,7 @@ describe('employers: owning organisation and region', () => {
     expect(res.body).toMatchObject({ ownerOrganisationId: w.orgA, region: 'Woerden' });
   });
 
-  it('another organisation in the region sees but may not edit (item 5: no redirecting mail)', async () => {
+  it('another organisation in the region sees but may not edit (no redirecting mail)', async () => {
     const employerPath = `/api/employers/${w.employer.id}`;
     await t.http().get(employerPath).set(bearer(w.wmB.token)).expect(200);
     const before = await version(employerPath);

@@ -4,7 +4,7 @@ import { bearer, insertOrganisation, insertUser, PASSWORD } from './support/fixt
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
- * Login rate limiting (issue 8 item 7): back-off per account and client address, a limit per
+ * Login rate limiting: back-off per account and client address, a limit per
  * address, an account-wide throttle with a sign-in link by mail as the owner's way in, and
  * X-Forwarded-For believed only from TRUST_PROXY.
  */

@@ -1,7 +1,7 @@
 import { bearer, buildWorld, vacancyBody, World } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
-/** The smaller findings of the hardening review (issue 8). */
+/** Smaller hardening rules: each one closes a way to leak data or to break the API with odd input. */
 describe('hardening: the smaller findings', () => {
   let t: TestApp;
   let w: World;

@@ -253,7 +253,7 @@ describe('matching on Meilisearch', () => {
   });
 
   // The two tests below change only records they create themselves: the shared workplaces above
-  // stay as the earlier tests left them, whatever the order the tests run in (issue 8 item 16).
+  // stay as the earlier tests left them, whatever the order the tests run in.
   it('propagates status changes and deletes: a filled workplace leaves the results', async () => {
     const own = async (title: string) =>
       (

@@ -27,7 +27,7 @@ function describesBody(schema: Schema | undefined): boolean {
 }
 
 /**
- * Every 2xx response in the OpenAPI document has a schema (item 18 of issue 8), so a client can be
+ * Every 2xx response in the OpenAPI document has a schema, so a client can be
  * generated from it. 204 has no body. Routes outside /api (health, the dev mailbox) are HTML or probes.
  */
 describe('OpenAPI: every 2xx response has a schema', () => {
@@ -132,7 +132,7 @@ describe('OpenAPI: every 2xx response has a schema', () => {
     }
     expect(checked).toBeGreaterThan(40);
     // Fix: give the handler a typed response class, e.g. @ApiOkResponse({ type: VacancyResponse })
-    // (@ApiCreatedResponse for 201, @ApiNoContentResponse + @HttpCode(204) for no body); see README "API".
+    // (@ApiCreatedResponse for 201, @ApiNoContentResponse + @HttpCode(204) for no body); see docs/api.md, "Conventions".
     expect(missing).toEqual([]);
   });
 });

@@ -64,7 +64,7 @@ describe('privacy: retention', () => {
 
   /**
    * The due file has data in other parts too: a consented proposal, a declined one with a note, a
-   * direct placement with a contact note. Retention must reach all of it (issue 8 item 2).
+   * direct placement with a contact note. Retention must reach all of it, not only the file.
    */
   async function seedProposalsAndPlacement(wm: string, candidate: string) {
     const employer = await t

@@ -18,7 +18,7 @@ const ROOT = path.join(__dirname, '..');
 const asRoot = process.getuid?.() === 0;
 
 /**
- * Issue 8 item 1: a clone in a folder only root may enter (mktemp -d) starts the embedded stack as
+ * A clone in a folder only root may enter (mktemp -d) starts the embedded stack as
  * root. PostgreSQL runs as the postgres user, who cannot reach the binaries or the data inside it.
  * The clone gets this checkout's build and real copies of the PostgreSQL packages (the rest of
  * node_modules is linked, to keep the run short); then `cli stack` must initdb and start.

@@ -2,7 +2,7 @@ import { bearer, buildWorld, vacancyBody, World } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
- * Rules around proposals and placements found by the hardening review (issue 8): what a closed
+ * Rules around proposals and placements that keep consent and the arrangement rules honest: what a closed
  * proposal still shows the employer, what a placement checks, and the answers to conflicts.
  */
 describe('proposal and placement rules', () => {
@@ -57,7 +57,7 @@ describe('proposal and placement rules', () => {
     return res.body.id as string;
   };
 
-  describe('item 4: closing notes and closing ends sharing', () => {
+  describe('closing notes and closing ends sharing', () => {
     it.each([
       ['the candidate', 'kandidaat', 'ingetrokken'],
       ['the werkmakelaar', 'werkmakelaar', 'ingetrokken'],
@@ -120,7 +120,7 @@ describe('proposal and placement rules', () => {
     });
   });
 
-  describe('item 3: placements keep the rules of the rest of the API', () => {
+  describe('placements keep the rules of the rest of the API', () => {
     const direct = (vacancyId: string, extra: Record<string, unknown> = {}) => ({
       candidateId: w.candidateA.id,
       vacancyId,

@@ -18,7 +18,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Chromium keeps the real clock: in the suite's time-of-day run under faketime (README, "Tests")
+ * Chromium keeps the real clock: in the suite's time-of-day run under faketime (docs/development.md)
  * the preloaded library makes it spin. The pages' dates come from the server, which runs faked.
  */
 function realClockEnv(): Record<string, string> {

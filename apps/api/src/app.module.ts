@@ -55,10 +55,10 @@ import { WerksoortenModule } from '@werkbrug/werksoorten';
     PlacementsModule,
     TrajectoriesModule,
     ReportsModule,
-    // Subsidy instruments as versioned rules (issue 9).
+    // Subsidy instruments as versioned rules: amounts change every year, so they are data.
     InstrumentsModule,
     PrivacyModule,
-    // The candidate's own pages and the werkmakelaar's console (issue 11).
+    // The backend of the candidate's own pages and the werkmakelaar's console: interest, alerts, caseload.
     InterestsModule,
     AlertsModule,
     CaseloadModule,

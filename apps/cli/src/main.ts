@@ -1,6 +1,7 @@
 import '../../register-paths';
 import 'reflect-metadata';
 import { parseArgs } from './args';
+import { type CliCommand, isCliCommand } from './command-names';
 import { backupCommand } from './commands/backup.command';
 import { benchCommand } from './commands/bench.command';
 import { evalCommand } from './commands/eval.command';
@@ -41,43 +42,35 @@ const HELP = `werkbrug <command>
   stack --port-file F   (tests) run only PostgreSQL + Meilisearch; writes their URLs to F
 `;
 
+type Flags = Map<string, string | true>;
+
+/** One handler per command of CLI_COMMANDS: a command without one does not compile. */
+const HANDLERS: Record<CliCommand, (flags: Flags, positional: string[]) => Promise<void>> = {
+  start: () => startCommand(),
+  migrate: () => migrateCommand(),
+  seed: (flags) => seedCommand(flags),
+  reindex: () => reindexCommand(),
+  reconcile: (flags) => reconcileCommand(flags),
+  outbox: (flags) => outboxCommand(flags),
+  backup: (flags) => backupCommand(flags),
+  restore: (flags, positional) => restoreCommand(flags, positional),
+  retention: (flags) => retentionCommand(flags),
+  bench: (flags) => benchCommand(flags),
+  eval: (flags) => evalCommand(flags),
+  screenshots: () => screenshotsCommand(),
+  stack: (flags) => stackCommand(flags),
+  help: () => {
+    console.log(HELP);
+    return Promise.resolve();
+  },
+};
+
 async function main() {
   const { command, flags, positional } = parseArgs(process.argv.slice(2));
-  switch (command) {
-    case 'start':
-      return startCommand();
-    case 'migrate':
-      return migrateCommand();
-    case 'seed':
-      return seedCommand(flags);
-    case 'reindex':
-      return reindexCommand();
-    case 'reconcile':
-      return reconcileCommand(flags);
-    case 'outbox':
-      return outboxCommand(flags);
-    case 'backup':
-      return backupCommand(flags);
-    case 'restore':
-      return restoreCommand(flags, positional);
-    case 'retention':
-      return retentionCommand(flags);
-    case 'bench':
-      return benchCommand(flags);
-    case 'eval':
-      return evalCommand(flags);
-    case 'screenshots':
-      return screenshotsCommand();
-    case 'stack':
-      return stackCommand(flags);
-    case 'help':
-    case '--help':
-      console.log(HELP);
-      return;
-    default:
-      console.error(`Unknown command "${command}"\n\n${HELP}`);
-      process.exitCode = 2;
-  }
+  if (command === '--help') return HANDLERS.help(flags, positional);
+  if (isCliCommand(command)) return HANDLERS[command](flags, positional);
+  console.error(`Unknown command "${command}"\n\n${HELP}`);
+  process.exitCode = 2;
 }
 
 main().catch((error: unknown) => {

@@ -22,7 +22,7 @@ export function pairBackoffMs(failures: number): number {
 }
 
 /**
- * Slows password guessing without locking the owner out (issue 8 item 7):
+ * Slows password guessing without locking the owner out:
  *
  * - per account and client address: exponential back-off after a few failures, so one attacker
  *   slows only itself; the owner, signing in from elsewhere, is not affected;

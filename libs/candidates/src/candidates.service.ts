@@ -165,8 +165,9 @@ export class CandidatesService {
       notes: p.notes ?? '',
     });
     // The file, its protected part, the audit line and the search update as one statement: one
-    // round trip instead of six (issue 13), atomic like the transaction it replaces. The audit and
-    // outbox libs write their own rows (recordWrite, enqueueWrite).
+    // round trip instead of six (a create was mostly waiting on PostgreSQL), atomic like the
+    // transaction it replaces. The audit and outbox libs write their own rows (recordWrite,
+    // enqueueWrite).
     const generated = ['id', 'createdAt', 'updatedAt', 'version'] as const;
     const [[c], [pr]] = await writeTogether(this.db, [
       insertWrite(this.db, Candidate, candidate, [...generated, 'pseudonym']),

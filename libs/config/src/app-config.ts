@@ -229,7 +229,7 @@ export interface LauncherConfig {
 /**
  * Meilisearch sizes its indexing memory from the machine's RAM (2/3 of it) and zeroes it for every
  * batch: on a 24 GiB machine a one-document task took up to 1.9 s and the process held gigabytes
- * (shared/notes/meilisearch-indexing-memory.md). MEILI_MAX_INDEXING_MEMORY overrides this default.
+ * (measured with the bench, docs/performance.md). MEILI_MAX_INDEXING_MEMORY overrides this default.
  */
 export const DEFAULT_MAX_INDEXING_MEMORY = '256MiB';
 

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * Each module owns its tables (issue 8 item 11): a table is owned by the lib that declares its
- * @Entity, and only that lib writes it in SQL. Another module changes it through the owner's service.
+ * Each module owns its tables, so no one writes around its rules: a table is owned by the lib that
+ * declares its @Entity, and only that lib writes it in SQL. Another module changes it through the owner's service.
  * Reads are free (joins for names, scoping). Tooling (eval, demo seed, migrations) is not scanned.
  */
 const LIBS = path.join(__dirname, '..', '..');

@@ -1,6 +1,6 @@
 /**
  * Every `code` a problem document can carry: clients switch on these, so they are one closed list.
- * A new code: add it here (the README lists them per area), then use it.
+ * A new code: add it here, then use it, and name it in docs/ where its rule is described.
  */
 export const PROBLEM_CODES = [
   // HTTP and input

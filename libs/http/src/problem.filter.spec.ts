@@ -4,7 +4,7 @@ import { toProblem } from './problem.filter';
 const pgError = (driverError: Record<string, string>) =>
   new QueryFailedError('INSERT …', [], Object.assign(new Error('db'), driverError));
 
-/** Database refusals become problems that name no constraint, table or column (issue 8, smaller ones). */
+/** Database refusals become problems that name no constraint, table or column (they would show the schema). */
 describe('toProblem for database errors', () => {
   it.each([
     [

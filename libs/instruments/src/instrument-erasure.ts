@@ -7,8 +7,8 @@ export class InstrumentErasure implements OnModuleInit {
   constructor(private readonly erasure: ErasureService) {}
 
   onModuleInit() {
-    // Not (yet) one of main's REQUIRED_ERASURE_STEPS: registered as before the merge; the instruments
-    // branch decides whether it becomes required (then the retention CLI must load InstrumentsModule).
+    // One of REQUIRED_ERASURE_STEPS: erasure and retention refuse to run in a process that does not
+    // import InstrumentsModule, so calculations (they quote the candidate's facts) are never left behind.
     this.erasure.registerStep(
       'instrument_calculations' as ErasureStepName,
       async (em, candidateId) => {

@@ -44,7 +44,7 @@ export type VacancyMatchOptions = Pick<MatchQuery, 'limit' | 'pool' | 'nearMissP
 
 /**
  * How many hits each sub-query may bring in: the bounded set the API re-scores. Smaller pools were
- * measured (issue 13, README "Performance"): with 40 a fifth of the top-20 changed, so 100 stays.
+ * measured (docs/performance.md): with 40 a fifth of the top-20 changed, so 100 stays.
  */
 const POOL = 100;
 /**
@@ -55,7 +55,7 @@ const NEAR_MISS_POOL = 200;
 const NEAR_MISS_LIMIT = 10;
 /**
  * Nearest-first pools start with the box of 250 m and double (engine/nearest-first.ts). Measured
- * against `_geo` sorting at 100k + 100k (README, "Performance"): starting at 1 km cost less
+ * against `_geo` sorting at 100k + 100k (docs/performance.md): starting at 1 km cost less
  * Meilisearch CPU (21 against 26 ms per match) but kept 91% of the top-20 against 95%, and moved
  * near misses from a mean 0.20 to 0.53 km away against 0.23 km.
  */
@@ -328,7 +328,7 @@ export class MatchingService {
             q: '',
             filter,
             // Bands up to 8 km in one box (few candidates travel so little), the others in three
-            // rings: finer ones cost more than they changed (README, "Performance").
+            // rings: finer ones cost more than they changed (docs/performance.md).
             nearestFirst: around(radiusKm, radiusKm <= SMALL_BAND_KM ? radiusKm : radiusKm / 4),
             limit: poolSize,
             ...fields,

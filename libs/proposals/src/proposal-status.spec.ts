@@ -10,7 +10,7 @@ import {
 const ROLES: Role[] = ['admin', 'werkmakelaar', 'werkgever', 'kandidaat'];
 
 /**
- * The transition table written out as the README diagram reads, one row per legal step and role.
+ * The transition table written out as the diagram in docs/api.md reads, one row per legal step and role.
  * Every other (from, to, role) triple must be illegal.
  */
 const LEGAL: [ProposalStatus, ProposalStatus, Role][] = [

@@ -21,7 +21,7 @@ import { cpuMs, fmt, percentiles, rssMb, timedPool } from './stats';
 
 const SAMPLE = 300;
 
-/** Issue 3: match latency through the API vs straight to Meilisearch vs PostgreSQL alone; lag; reindex; memory. */
+/** Match latency through the API vs straight to Meilisearch vs PostgreSQL alone; lag; reindex; memory. */
 export async function benchMatching(
   ctx: BenchContext,
   size: number,
@@ -324,7 +324,7 @@ export async function benchMatching(
     }
     return parts;
   };
-  // One write at a time (on this bench's index of `size` workplaces; the issue's figure was a small index).
+  // One write at a time, on this bench's index of `size` workplaces (the lag grows with the index).
   const singleSince = new Date((await pg.query(`SELECT now() AS now`))[0].now);
   const single: number[] = [];
   for (let i = 0; i < 20; i++) {

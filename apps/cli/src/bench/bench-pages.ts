@@ -31,7 +31,7 @@ async function webSession(base: string, email: string, password: string): Promis
 }
 
 /**
- * Issue 10: the employer's start page and proposals inbox, server-rendered, for an employer with
+ * The employer's start page and proposals inbox, server-rendered, for an employer with
  * 50 workplaces and 200 proposals waiting, at 10 connections.
  */
 export async function benchPages(ctx: BenchContext, seconds: number) {

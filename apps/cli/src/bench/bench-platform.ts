@@ -24,7 +24,7 @@ const CANDIDATE_BODY = JSON.stringify({
   personal: { firstName: 'Bench', lastName: 'Kandidaat', benefitType: 'participatiewet' },
 });
 
-/** Issue 2: GET one vacancy and POST one candidate at 50 connections, cold start, API memory. */
+/** GET one vacancy and POST one candidate at 50 connections, cold start, API memory. */
 export async function benchPlatform(ctx: BenchContext, size: number, seconds: number) {
   const { log } = ctx;
   log(`platform: seeding ${size} vacancies and ${size} candidates`);

@@ -61,7 +61,7 @@ export const PORTAL_TARGETS: PortalTarget[] = [
   },
 ];
 
-/** Issue 11: the candidate's suggestions at 20k workplaces and a caseload of 200, 10 connections. */
+/** The candidate's suggestions at 20k workplaces and a caseload of 200, 10 connections. */
 export async function benchPortals(ctx: BenchContext, size: number, seconds: number) {
   const { log } = ctx;
   const out: Record<string, string> = {};

@@ -8,7 +8,7 @@ import { fmt, percentiles, timedPool } from './stats';
 const ADMIN_EMAIL = 'beheer@bench.werkbrug';
 
 /**
- * Issue 12: the Ferm Werk table and the funnel over `trajectories` trajectories with 10 hour rows each
+ * The Ferm Werk table and the funnel over `trajectories` trajectories with 10 hour rows each
  * (100,000 and 1,000,000 by default), generated in SQL with generate_series, not through the API.
  * Each report is asked `samples` times, one at a time, through the running API.
  */

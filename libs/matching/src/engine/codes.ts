@@ -1,6 +1,6 @@
 /**
  * Every reason and blocker code with its Dutch (B1) text. Codes are stable API values;
- * the README table "Reason and blocker codes" is generated from this catalogue's content.
+ * the table "Reason and blocker codes" in docs/matching.md lists the same codes and texts.
  */
 export const REASONS = {
   WERKSOORT_WISH_1: 'Past bij je eerste wens: {werksoort}',

@@ -88,7 +88,7 @@ const variants: [string, Partial<VacancyProfile>, Partial<CandidateProfile>][] =
   ['third-or-later wish', { werksoortCode: 'x' }, { werksoortWishes: ['a', 'b', 'c', 'x'] }],
 ];
 
-describe('texts made only for what is shown (issue 13)', () => {
+describe('texts made only for what is shown (the pool is checked and scored by code)', () => {
   it.each([...Object.values(REASONS), ...Object.values(BLOCKERS), 'x {a} y {b}{a}', 'no slots'])(
     'fill(%j) equals the RegExp fill',
     (template) => {

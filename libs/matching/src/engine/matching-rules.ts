@@ -1,7 +1,7 @@
 import type { Arrangement, TravelMode } from '@werkbrug/domain';
 
 /**
- * Arrangements a candidate may take by default on each participatieladder rung (README: "Matching rules").
+ * Arrangements a candidate may take by default on each participatieladder rung (docs/matching.md).
  * The candidate's own list overrides this. Rungs 1–2 take none; unpaid forms come first, paid forms from rung 5.
  */
 const UNPAID: readonly Arrangement[] = ['vrijwilligerswerk', 'werkervaringsplaats', 'stage'];
@@ -27,7 +27,7 @@ export const acceptedArrangements = (
   own: readonly Arrangement[] | null,
 ): Arrangement[] => (own ? [...own] : [...(ARRANGEMENTS_BY_RUNG[rung] ?? [])]);
 
-/** Default travel range per way of travelling, as the crow flies (README: "Matching rules"). */
+/** Default travel range per way of travelling, as the crow flies (docs/matching.md). */
 export const DEFAULT_RANGE_KM: Record<TravelMode, number> = {
   lopen: 2,
   fiets: 8,

@@ -2,7 +2,7 @@ import type { MeiliSearch, MultiSearchQuery } from 'meilisearch';
 import { box } from './meili-filters';
 
 /**
- * Nearest first without Meilisearch's `_geo` (issue 13). Keeping `_geo` filterable or sortable makes
+ * Nearest first without Meilisearch's `_geo`. Keeping `_geo` filterable or sortable makes
  * Meilisearch rewrite its whole geo R-tree on every indexing batch (800 ms per batch at 100k
  * workplaces: most of the write → searchable lag), and sorting by `_geoPoint` cost a third of
  * Meilisearch's CPU per match. Instead a query is asked ring by ring: first the box of `firstKm`,
@@ -11,7 +11,7 @@ import { box } from './meili-filters';
  *
  * The pool is then "the nearest rings that fill it", not the exact nearest documents: inside a ring
  * that holds more than is asked for, Meilisearch picks any. The API re-scores the pool by exact
- * distance anyway; what that changes against `_geo` sorting was measured (README, "Performance").
+ * distance anyway; what that changes against `_geo` sorting was measured (docs/performance.md).
  */
 
 /** Where a nearest-first query looks: around this point, out to this radius, starting this small. */

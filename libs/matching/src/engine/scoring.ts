@@ -2,7 +2,7 @@ import { Reason, reason, type ReasonCode } from './codes';
 import type { CandidateProfile, VacancyProfile } from './match-profiles';
 import { distanceKm, roundKm } from './matching-rules';
 
-/** Weights of the soft preferences; they add up to 100 (README: "Matching rules"). */
+/** Weights of the soft preferences; they add up to 100 (docs/matching.md). */
 export const WEIGHTS = {
   wish: 30,
   interests: 25,

@@ -95,8 +95,8 @@ const RANKING_RULES = ['words', 'typo', 'proximity', 'attribute', 'sort', 'exact
 const TYPO_TOLERANCE = { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } };
 
 /**
- * Indexing cost we do not use (issue 13): no facet search endpoint is called (facet counts still
- * work), and word proximity per attribute is enough for ranking short fields.
+ * Indexing cost we would pay on every write for nothing: no facet search endpoint is called (facet
+ * counts still work), and word proximity per attribute is enough for ranking short fields.
  */
 const LEAN = { facetSearch: false, proximityPrecision: 'byAttribute' } as const satisfies Settings;
 
@@ -105,7 +105,7 @@ export function vacancySettings(synonyms: Record<string, string[]>): Settings {
   return {
     searchableAttributes: ['title', 'werksoortTerms', 'description', 'employerName', 'place'],
     // Only what a filter uses (matching.service, meili-filters, vacancy-search.service): every
-    // filterable attribute is a facet database Meilisearch builds and keeps for each write (issue 13).
+    // filterable attribute is a facet database Meilisearch builds and keeps for each write.
     filterableAttributes: [
       'open',
       'employerId',

@@ -76,7 +76,7 @@ export class SearchIndexer {
 
   /**
    * Record sync waits for its task with a short poll (10 ms): the wait is part of write → searchable
-   * (issue 13), and a one-document task takes tens of milliseconds.
+   * as users see it, and a one-document task takes tens of milliseconds.
    */
   private async write(name: IndexName, docs: object[], missing: string[]) {
     const index = this.meili.client.index(this.uid(name));
