@@ -1,7 +1,7 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
@@ -18,20 +18,67 @@ import { ApiMetrics, metricsOptions } from '@werkbrug/metrics';
 import { installWeb, WEB_PATHS } from '@werkbrug/web';
 import { AppModule } from './app.module';
 
+/** The operation tags, in the order the documentation shows them. */
+const OPENAPI_TAGS: [string, string][] = [
+  ['auth', 'Bearer tokens, sign-in links and the signed-in user'],
+  ['users', 'User accounts (administrators)'],
+  ['organisations', 'Municipalities and re-integration organisations'],
+  ['werksoorten', 'Kinds of work that vacancies and candidate wishes refer to'],
+  ['employers', 'Employers and their details'],
+  ['vacancies', 'Vacancies of employers'],
+  ['candidates', 'Candidates (job seekers) and their wishes'],
+  ['caseload', "A werkmakelaar's candidates and what needs attention"],
+  ['matching', 'Vacancies for a candidate and candidates for a vacancy, with reasons'],
+  ['proposals', 'Proposing a candidate to an employer, and the answer'],
+  ['placements', 'Placements that follow an accepted proposal'],
+  ['trajectories', 'Re-integration trajectories: steps, hours and reports'],
+  ['instruments', 'Subsidies and arrangements (instruments) and their conditions'],
+  ['interests', "Candidates' interest in vacancies"],
+  ['alerts', 'Mailed alerts for new matches'],
+  ['reports', 'Aggregated reports and their CSV downloads'],
+  ['privacy', 'Audit trail, export and erasure of personal data'],
+  ['admin', 'Operations: the outbox of background work'],
+  ['health', 'Liveness and readiness probes (outside /api)'],
+];
+
+/**
+ * @nestjs/swagger writes a nullable reference as `{ nullable: true, allOf: [{ $ref }] }` and drops
+ * any `type` declared next to `allOf`; OpenAPI 3.0 only honours `nullable` beside a `type`, so a
+ * generator may make the field non-null. The referenced schemas are objects: say so.
+ */
+function typeNullableReferences(document: OpenAPIObject) {
+  type Schema = { type?: string; nullable?: boolean; allOf?: { $ref?: string }[] };
+  const schemas = (document.components?.schemas ?? {}) as Record<
+    string,
+    Schema & { properties?: Record<string, Schema> }
+  >;
+  for (const schema of Object.values(schemas))
+    for (const property of Object.values(schema.properties ?? {})) {
+      const ref = property.allOf?.length === 1 ? property.allOf[0].$ref : undefined;
+      const target = ref ? schemas[ref.split('/').pop() as string] : undefined;
+      if (property.nullable && !property.type && target?.type === 'object')
+        property.type = 'object';
+    }
+  return document;
+}
+
 export function buildOpenApiDocument(app: INestApplication) {
-  const config = new DocumentBuilder()
+  const builder = new DocumentBuilder()
     .setTitle('Werkbrug API')
     .setDescription(
       'Matching and placement marketplace for re-integration. Errors are RFC 9457 application/problem+json.',
     )
     .setVersion('0.1.0')
+    .addServer('/', 'This server')
     .addBearerAuth({
       type: 'http',
       scheme: 'bearer',
       description: 'Token from POST /api/auth/token',
     })
-    .build();
-  return SwaggerModule.createDocument(app, config);
+    // Every operation needs the token unless it says otherwise (@Public: `security: []`).
+    .addSecurityRequirements('bearer');
+  for (const [name, description] of OPENAPI_TAGS) builder.addTag(name, description);
+  return typeNullableReferences(SwaggerModule.createDocument(app, builder.build()));
 }
 
 /** Builds the HTTP app with every cross-cutting concern; used by main.ts and by the tests. */

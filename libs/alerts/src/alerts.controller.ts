@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Access, type Actor, CurrentActor, Public } from '@werkbrug/auth';
 import { AlertsView, UnsubscribeDto, UnsubscribeResult, UpdateAlertsDto } from './alerts.dto';
 import { AlertsService } from './alerts.service';
+import { ApiProblemResponses } from '@werkbrug/http';
 
 @ApiTags('alerts')
 @Controller()
@@ -28,6 +29,7 @@ export class AlertsController {
       'alerts on records what already fits. Needs an e-mail address in your file (else 422 NO_EMAIL).',
   })
   @ApiOkResponse({ type: AlertsView })
+  @ApiProblemResponses(400, 422)
   set(@CurrentActor() actor: Actor, @Body() dto: UpdateAlertsDto) {
     return this.alerts.set(actor, dto);
   }
@@ -39,6 +41,7 @@ export class AlertsController {
     summary: 'Stop alerts with the signed token from the e-mail (no login needed)',
   })
   @ApiOkResponse({ type: UnsubscribeResult })
+  @ApiProblemResponses(400, 422)
   unsubscribe(@Body() dto: UnsubscribeDto): Promise<UnsubscribeResult> {
     return this.alerts.unsubscribe(dto.token);
   }

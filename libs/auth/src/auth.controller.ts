@@ -5,11 +5,12 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiNoContentResponse,
 } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
-import { Problems } from '@werkbrug/http';
+import { Problems, ApiProblemResponses } from '@werkbrug/http';
 import { Access, Public } from './access.decorator';
 import { AuthLinksService, SIGN_IN_LINK_MINUTES } from './auth-links.service';
 import {
@@ -44,6 +45,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange e-mail and password for a bearer token' })
+  @ApiProblemResponses(400, 401, 422, 429)
   async token(@Body() body: TokenRequest, @Req() req: Request): Promise<TokenResponse> {
     const email = body.email.trim().toLowerCase();
     const ip = req.ip ?? 'unknown';
@@ -73,6 +75,7 @@ export class AuthController {
       'Mail a one-time sign-in link (the way in when the password is throttled); the same answer for any address',
   })
   @ApiAcceptedResponse({ type: SignInLinkResponse })
+  @ApiProblemResponses(400, 422, 429)
   async signInLink(
     @Body() body: SignInLinkRequest,
     @Req() req: Request,
@@ -91,6 +94,7 @@ export class AuthController {
     summary: 'Exchange the token of a mailed sign-in link for a bearer token (once)',
   })
   @ApiOkResponse({ type: TokenResponse })
+  @ApiProblemResponses(400, 422)
   redeem(@Body() body: LinkTokenRequest): Promise<TokenResponse> {
     return this.links.redeemSignIn(body.token);
   }
@@ -102,6 +106,7 @@ export class AuthController {
     summary: 'Confirm a new login e-mail address with the token mailed to it; open sessions end',
   })
   @ApiOkResponse({ type: EmailChangeConfirmed })
+  @ApiProblemResponses(400, 409, 422)
   confirmEmail(@Body() body: LinkTokenRequest): Promise<EmailChangeConfirmed> {
     return this.links.confirmEmailChange(body.token);
   }
@@ -111,6 +116,7 @@ export class AuthController {
   @ApiBearerAuth()
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke the token used for this request (log out)' })
+  @ApiNoContentResponse({ description: 'Logged out' })
   async revoke(@Req() req: Request): Promise<void> {
     const header = req.headers.authorization ?? '';
     await this.tokens.revoke(header.slice(7).trim());

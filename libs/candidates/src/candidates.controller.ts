@@ -15,9 +15,10 @@ import {
   ApiHeader,
   ApiOkResponse,
   ApiTags,
+  ApiOperation,
 } from '@nestjs/swagger';
 import { Access, type Actor, CurrentActor } from '@werkbrug/auth';
-import { IfMatchVersion } from '@werkbrug/http';
+import { IfMatchVersion, ApiProblemResponses } from '@werkbrug/http';
 import { CandidateListQuery, CreateCandidateDto, UpdateCandidateDto } from './candidate.dto';
 import { CandidatesService } from './candidates.service';
 import {
@@ -37,6 +38,8 @@ export class CandidatesController {
   @Get()
   @ApiOkResponse({ type: CandidatePageResponse })
   @Access('admin', 'werkmakelaar')
+  @ApiOperation({ summary: 'List candidates' })
+  @ApiProblemResponses(400, 422)
   list(@CurrentActor() actor: Actor, @Query() query: CandidateListQuery) {
     return this.candidates.list(actor, query);
   }
@@ -44,6 +47,8 @@ export class CandidatesController {
   @Post()
   @ApiCreatedResponse({ type: CandidateFileResponse })
   @Access('werkmakelaar')
+  @ApiOperation({ summary: 'Create a candidate' })
+  @ApiProblemResponses(400, 422)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateCandidateDto) {
     return this.candidates.create(actor, dto);
   }
@@ -57,6 +62,8 @@ export class CandidatesController {
     description:
       'Required for werkmakelaars (400 PURPOSE_REQUIRED without it): why the full file is read; kept in the audit trail',
   })
+  @ApiOperation({ summary: 'One candidate (personal details need X-Purpose)' })
+  @ApiProblemResponses(400, 404)
   async get(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -68,6 +75,8 @@ export class CandidatesController {
   @Patch(':id')
   @ApiOkResponse({ type: CandidateResponse })
   @Access('werkmakelaar', 'kandidaat')
+  @ApiOperation({ summary: 'Update a candidate (If-Match)' })
+  @ApiProblemResponses(400, 404, 409, 422, 428)
   async update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, type Actor, CurrentActor } from '@werkbrug/auth';
-import { IfMatchVersion, Problems } from '@werkbrug/http';
+import { IfMatchVersion, Problems, ApiProblemResponses } from '@werkbrug/http';
 import { CandidatesService } from './candidates.service';
 import { toWishesView, UpdateWishesDto, WishesView } from './wishes.dto';
 
@@ -42,6 +42,7 @@ export class MyWishesController {
       'maxTravelMinutes; other fields are refused (400). Your werkmakelaar keeps the rest of your file.',
   })
   @ApiOkResponse({ type: WishesView })
+  @ApiProblemResponses(400, 409, 422, 428)
   async update(
     @CurrentActor() actor: Actor,
     @Body() dto: UpdateWishesDto,

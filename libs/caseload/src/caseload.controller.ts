@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Access, type Actor, CurrentActor } from '@werkbrug/auth';
 import { CaseloadPage, CaseloadQuery } from './caseload.dto';
 import { CaseloadService } from './caseload.service';
+import { ApiProblemResponses } from '@werkbrug/http';
 
 @ApiTags('caseload')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class CaseloadController {
       'months ago, profile less than 70% complete. Filter, search, sort and page.',
   })
   @ApiOkResponse({ type: CaseloadPage })
+  @ApiProblemResponses(400, 422)
   list(@CurrentActor() actor: Actor, @Query() query: CaseloadQuery): Promise<CaseloadPage> {
     return this.caseload.list(actor, query);
   }

@@ -10,9 +10,16 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiOperation,
+  ApiNoContentResponse,
+} from '@nestjs/swagger';
 import { Access, type Actor, CurrentActor } from '@werkbrug/auth';
-import { IfMatchVersion } from '@werkbrug/http';
+import { IfMatchVersion, ApiProblemResponses } from '@werkbrug/http';
 import { CreateEmployerDto, EmployerListQuery, UpdateEmployerDto } from './employer.dto';
 import { EmployersService } from './employers.service';
 import { EmployerPageResponse, EmployerResponse } from './employers.responses';
@@ -26,6 +33,8 @@ export class EmployersController {
   @Get()
   @ApiOkResponse({ type: EmployerPageResponse })
   @Access('admin', 'werkmakelaar', 'werkgever')
+  @ApiOperation({ summary: 'List employers' })
+  @ApiProblemResponses(400, 422)
   list(@CurrentActor() actor: Actor, @Query() query: EmployerListQuery) {
     return this.employers.list(actor, query);
   }
@@ -33,6 +42,8 @@ export class EmployersController {
   @Post()
   @ApiCreatedResponse({ type: EmployerResponse })
   @Access('admin', 'werkmakelaar')
+  @ApiOperation({ summary: 'Create an employer' })
+  @ApiProblemResponses(400, 422)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateEmployerDto) {
     return this.employers.create(actor, dto);
   }
@@ -40,6 +51,8 @@ export class EmployersController {
   @Get(':id')
   @ApiOkResponse({ type: EmployerResponse })
   @Access('admin', 'werkmakelaar', 'werkgever')
+  @ApiOperation({ summary: 'One employer' })
+  @ApiProblemResponses(400, 404)
   async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.employers.get(actor, id);
   }
@@ -47,6 +60,8 @@ export class EmployersController {
   @Patch(':id')
   @ApiOkResponse({ type: EmployerResponse })
   @Access('admin', 'werkmakelaar', 'werkgever')
+  @ApiOperation({ summary: 'Update an employer (If-Match)' })
+  @ApiProblemResponses(400, 404, 409, 422, 428)
   async update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -59,6 +74,9 @@ export class EmployersController {
   @Delete(':id')
   @Access('admin')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete an employer that nothing refers to' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiProblemResponses(400, 404, 409)
   async remove(@Param('id', ParseUUIDPipe) id: string) {
     await this.employers.remove(id);
   }

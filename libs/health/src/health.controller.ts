@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -28,6 +28,7 @@ export class HealthController {
   /** Liveness: the process answers. */
   @Get()
   @Public()
+  @ApiOperation({ summary: 'Liveness: the process answers' })
   live() {
     return { status: 'ok' };
   }
@@ -35,6 +36,7 @@ export class HealthController {
   /** Readiness: PostgreSQL and Meilisearch are reachable. */
   @Get('ready')
   @Public()
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Meilisearch are reachable' })
   async ready(@Res({ passthrough: true }) res: Response) {
     const [database, search] = await Promise.all([
       timed(async () => {

@@ -14,3 +14,4 @@ export * from './query-int';
 export * from './etag.middleware';
 export * from './no-store';
 export * from './list-all';
+export * from './problem.openapi';

@@ -34,6 +34,7 @@ import {
 } from './instrument.dto';
 import { InstrumentsService } from './instruments.service';
 import { PlacementInstrumentsService } from './placement-instruments.service';
+import { ApiProblemResponses } from '@werkbrug/http';
 
 @ApiTags('instruments')
 @ApiBearerAuth()
@@ -53,6 +54,7 @@ export class InstrumentsController {
       'Anonymous scenario calculator: which instruments apply and what they are worth (indicative)',
   })
   @ApiOkResponse({ type: InstrumentAnswerView })
+  @ApiProblemResponses(400, 422)
   calculate(@CurrentActor() actor: Actor, @Body() dto: CalculateDto) {
     return this.instruments.calculate(actor, dto);
   }
@@ -63,6 +65,7 @@ export class InstrumentsController {
     summary: 'The instruments with the rule versions in force on ?date= (default today)',
   })
   @ApiOkResponse({ type: CatalogueView })
+  @ApiProblemResponses(400, 422)
   catalogue(@CurrentActor() actor: Actor, @Query() query: CatalogueQuery) {
     return this.instruments.catalogue(actor, query);
   }
@@ -71,6 +74,7 @@ export class InstrumentsController {
   @Access(...ROLES)
   @ApiOperation({ summary: 'One instrument with every rule version (history, newest first)' })
   @ApiOkResponse({ type: InstrumentHistoryView })
+  @ApiProblemResponses(400, 404)
   history(@Param('code') code: string) {
     return this.instruments.history(code);
   }
@@ -82,6 +86,7 @@ export class InstrumentsController {
       'A new rule version: it ends the version in force the day before; overlap is 409; past versions are never edited',
   })
   @ApiCreatedResponse({ type: RuleVersionView })
+  @ApiProblemResponses(400, 404, 422)
   createVersion(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
@@ -103,6 +108,7 @@ export class InstrumentsController {
       'Required for werkmakelaars (400 PURPOSE_REQUIRED without it): why; kept in the audit trail',
   })
   @ApiOkResponse({ type: CandidateInstrumentsView })
+  @ApiProblemResponses(400, 404, 422)
   forCandidate(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -119,6 +125,7 @@ export class InstrumentsController {
       'Agree instruments on a placement: the calculation (rule versions, amounts) is kept and its deadlines are watched',
   })
   @ApiCreatedResponse({ type: PlacementInstrumentsView })
+  @ApiProblemResponses(400, 404, 422)
   agree(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -137,6 +144,7 @@ export class InstrumentsController {
       'Required for werkmakelaars once instruments are agreed: why; kept in the audit trail',
   })
   @ApiOkResponse({ type: PlacementInstrumentsView })
+  @ApiProblemResponses(400, 404)
   agreed(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

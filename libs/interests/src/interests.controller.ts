@@ -27,6 +27,7 @@ import {
   InterestSignalView,
 } from './interest.dto';
 import { InterestsService } from './interests.service';
+import { ApiProblemResponses } from '@werkbrug/http';
 
 @ApiTags('interests')
 @ApiBearerAuth()
@@ -44,6 +45,7 @@ export class InterestsController {
   })
   @ApiCreatedResponse({ type: InterestSignalView })
   @ApiOkResponse({ type: InterestSignalView, description: 'Already said: the existing signal' })
+  @ApiProblemResponses(400, 422)
   async express(
     @CurrentActor() actor: Actor,
     @Body() dto: CreateInterestDto,
@@ -67,6 +69,7 @@ export class InterestsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Take an interest signal back' })
   @ApiOkResponse({ type: InterestSignalView })
+  @ApiProblemResponses(400, 404)
   withdraw(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.interests.withdraw(actor, id);
   }
@@ -77,6 +80,7 @@ export class InterestsController {
     summary: "Interest signals of your organisation's candidates (open: not yet proposed)",
   })
   @ApiOkResponse({ type: InterestSignalPage })
+  @ApiProblemResponses(400, 422)
   list(@CurrentActor() actor: Actor, @Query() query: InterestListQuery) {
     return this.interests.forOrganisation(actor, query);
   }
@@ -86,6 +90,7 @@ export class InterestsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark a signal as seen; the candidate sees "gezien"' })
   @ApiOkResponse({ type: InterestSignalRow })
+  @ApiProblemResponses(400, 404)
   seen(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.interests.markSeen(actor, id);
   }

@@ -1,7 +1,13 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiOperation,
+} from '@nestjs/swagger';
 import { Access, type Actor, CurrentActor, ROLES } from '@werkbrug/auth';
-import { IfMatchVersion } from '@werkbrug/http';
+import { IfMatchVersion, ApiProblemResponses } from '@werkbrug/http';
 import {
   CreateOrganisationDto,
   OrganisationListQuery,
@@ -19,6 +25,8 @@ export class OrganisationsController {
   @Get()
   @ApiOkResponse({ type: OrganisationPageResponse })
   @Access(...ROLES)
+  @ApiOperation({ summary: 'List organisations' })
+  @ApiProblemResponses(400, 422)
   list(@CurrentActor() actor: Actor, @Query() query: OrganisationListQuery) {
     return this.organisations.list(actor, query);
   }
@@ -26,6 +34,8 @@ export class OrganisationsController {
   @Post()
   @ApiCreatedResponse({ type: OrganisationResponse })
   @Access('admin')
+  @ApiOperation({ summary: 'Create an organisation' })
+  @ApiProblemResponses(400, 422)
   create(@Body() dto: CreateOrganisationDto) {
     return this.organisations.create(dto);
   }
@@ -33,6 +43,8 @@ export class OrganisationsController {
   @Get(':id')
   @ApiOkResponse({ type: OrganisationResponse })
   @Access(...ROLES)
+  @ApiOperation({ summary: 'One organisation' })
+  @ApiProblemResponses(400, 404)
   async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.organisations.get(actor, id);
   }
@@ -40,6 +52,8 @@ export class OrganisationsController {
   @Patch(':id')
   @ApiOkResponse({ type: OrganisationResponse })
   @Access('admin')
+  @ApiOperation({ summary: 'Update an organisation (If-Match)' })
+  @ApiProblemResponses(400, 404, 409, 422, 428)
   async update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,10 +1,17 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiPropertyOptional,
+  ApiTags,
+  ApiOperation,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Access } from '@werkbrug/auth';
 import { OutboxService } from './outbox.service';
 import { OutboxMessagesResponse, OutboxRetryResponse } from './outbox.responses';
+import { ApiProblemResponses } from '@werkbrug/http';
 
 export class OutboxQuery {
   @ApiPropertyOptional({ enum: ['pending', 'retrying', 'processing', 'dead'] })
@@ -31,6 +38,8 @@ export class OutboxController {
   @Get()
   @ApiOkResponse({ type: OutboxMessagesResponse })
   @Access('admin')
+  @ApiOperation({ summary: 'Outbox messages that are not done yet, with counts per status' })
+  @ApiProblemResponses(400, 422)
   async list(@Query() query: OutboxQuery) {
     return {
       stats: await this.outbox.stats(),
@@ -42,6 +51,7 @@ export class OutboxController {
   @ApiOkResponse({ type: OutboxRetryResponse })
   @Access('admin')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Retry every dead outbox message' })
   async retryDead() {
     return { requeued: await this.outbox.retryDead() };
   }

@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Access, type Actor, CurrentActor } from '@werkbrug/auth';
-import { IfMatchVersion } from '@werkbrug/http';
+import { IfMatchVersion, ApiProblemResponses } from '@werkbrug/http';
 import { ArrangementRulesService } from './arrangement-rules.service';
 import { PlacementAttentionService } from './placement-attention.service';
 import {
@@ -41,6 +41,8 @@ export class PlacementsController {
   @Get('placements')
   @ApiOkResponse({ type: PlacementPageResponse })
   @Access('werkmakelaar', 'kandidaat', 'werkgever')
+  @ApiOperation({ summary: 'List placements' })
+  @ApiProblemResponses(400, 422)
   list(@CurrentActor() actor: Actor, @Query() query: PlacementListQuery) {
     return this.placements.list(actor, query);
   }
@@ -52,6 +54,7 @@ export class PlacementsController {
     summary:
       'Start a placement (fills a place; refused beyond the arrangement rule, which is quoted)',
   })
+  @ApiProblemResponses(400, 422)
   create(@CurrentActor() actor: Actor, @Body() dto: CreatePlacementDto) {
     return this.placements.create(actor, dto);
   }
@@ -67,6 +70,8 @@ export class PlacementsController {
   @Get('placements/:id')
   @ApiOkResponse({ type: PlacementResponse })
   @Access('werkmakelaar', 'kandidaat', 'werkgever')
+  @ApiOperation({ summary: 'One placement' })
+  @ApiProblemResponses(400, 404)
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.placements.get(actor, id);
   }
@@ -75,6 +80,8 @@ export class PlacementsController {
   @ApiOkResponse({ type: PlacementResponse })
   @Access('werkmakelaar')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Extend a placement (If-Match)' })
+  @ApiProblemResponses(400, 404, 409, 422, 428)
   extend(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -88,6 +95,8 @@ export class PlacementsController {
   @ApiOkResponse({ type: PlacementResponse })
   @Access('werkmakelaar')
   @HttpCode(200)
+  @ApiOperation({ summary: 'End a placement with an outcome (If-Match)' })
+  @ApiProblemResponses(400, 404, 409, 422, 428)
   end(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -101,6 +110,7 @@ export class PlacementsController {
   @ApiCreatedResponse({ type: CheckinResponse })
   @Access('werkmakelaar')
   @ApiOperation({ summary: 'Log a contact moment with a candidate (optionally for a placement)' })
+  @ApiProblemResponses(400, 422)
   checkin(@CurrentActor() actor: Actor, @Body() dto: CreateCheckinDto) {
     return this.placements.checkin(actor, dto);
   }
@@ -108,6 +118,8 @@ export class PlacementsController {
   @Get('candidates/:id/checkins')
   @ApiOkResponse({ type: [CheckinListItemResponse] })
   @Access('werkmakelaar')
+  @ApiOperation({ summary: 'Contact moments with a candidate' })
+  @ApiProblemResponses(400, 404)
   checkins(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.placements.checkins(actor, id);
   }
@@ -115,6 +127,7 @@ export class PlacementsController {
   @Get('arrangement-rules')
   @ApiOkResponse({ type: [ArrangementRuleResponse] })
   @Access('admin', 'werkmakelaar', 'werkgever')
+  @ApiOperation({ summary: 'Arrangement rules, every version' })
   listRules() {
     return this.rules.list();
   }
@@ -123,6 +136,7 @@ export class PlacementsController {
   @ApiCreatedResponse({ type: ArrangementRuleResponse })
   @Access('admin')
   @ApiOperation({ summary: 'A new rule version; the one in force ends the day before' })
+  @ApiProblemResponses(400, 422)
   createRule(@Body() dto: CreateRuleDto) {
     return this.rules.create(dto);
   }

@@ -20,6 +20,7 @@ import {
   ProposalPageResponse,
   ProposalResponse,
 } from './proposals.responses';
+import { ApiProblemResponses } from '@werkbrug/http';
 
 @ApiTags('proposals')
 @ApiBearerAuth()
@@ -30,6 +31,8 @@ export class ProposalsController {
   @Get()
   @ApiOkResponse({ type: ProposalPageResponse })
   @Access('werkmakelaar', 'kandidaat', 'werkgever')
+  @ApiOperation({ summary: 'List proposals' })
+  @ApiProblemResponses(400, 422)
   list(@CurrentActor() actor: Actor, @Query() query: ProposalListQuery) {
     return this.proposals.list(actor, query);
   }
@@ -40,6 +43,7 @@ export class ProposalsController {
   @ApiOperation({
     summary: 'Propose a candidate for a workplace; the candidate is asked for consent first',
   })
+  @ApiProblemResponses(400, 422)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateProposalDto) {
     return this.proposals.create(actor, dto);
   }
@@ -47,6 +51,8 @@ export class ProposalsController {
   @Get(':id')
   @ApiOkResponse({ type: ProposalResponse })
   @Access('werkmakelaar', 'kandidaat', 'werkgever')
+  @ApiOperation({ summary: 'One proposal' })
+  @ApiProblemResponses(400, 404)
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.proposals.get(actor, id);
   }
@@ -54,6 +60,8 @@ export class ProposalsController {
   @Get(':id/events')
   @ApiOkResponse({ type: [ProposalEventResponse] })
   @Access('werkmakelaar', 'kandidaat', 'werkgever')
+  @ApiOperation({ summary: 'The history of a proposal' })
+  @ApiProblemResponses(400, 404)
   events(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.proposals.events(actor, id);
   }
@@ -63,6 +71,7 @@ export class ProposalsController {
   @Access('kandidaat')
   @HttpCode(200)
   @ApiOperation({ summary: 'The candidate agrees; only now does the employer see the proposal' })
+  @ApiProblemResponses(400, 404, 422)
   consent(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -78,6 +87,7 @@ export class ProposalsController {
   @ApiOperation({
     summary: 'Withdraw consent: the shared data disappears from the employer view at once',
   })
+  @ApiProblemResponses(400, 404)
   withdraw(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.proposals.withdrawConsent(actor, id);
   }
@@ -90,6 +100,7 @@ export class ProposalsController {
     summary:
       'Employer answers: interested (with meeting and dates), not now, or declined with a reason',
   })
+  @ApiProblemResponses(400, 404, 422)
   answer(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -105,6 +116,7 @@ export class ProposalsController {
   @ApiOperation({
     summary: 'Move the proposal on (illegal steps: 409 with the allowed next steps)',
   })
+  @ApiProblemResponses(400, 404, 422)
   status(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

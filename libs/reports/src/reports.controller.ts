@@ -10,6 +10,7 @@ import {
   ReportQuery,
 } from './report.dto';
 import { ReportsService } from './reports.service';
+import { ApiProblemResponses } from '@werkbrug/http';
 
 const CSV_TYPE = 'text/csv; charset=utf-8';
 const csvFile = (name: string) => `attachment; filename="${name}.csv"`;
@@ -30,6 +31,7 @@ export class ReportsController {
     summary: 'The Ferm Werk table: trajectories started and their results (rows add up to started)',
   })
   @ApiOkResponse({ type: FermWerkReport })
+  @ApiProblemResponses(400, 422)
   fermWerk(@CurrentActor() actor: Actor, @Query() q: FermWerkQuery) {
     return this.reports.fermWerk(actor, q);
   }
@@ -39,6 +41,8 @@ export class ReportsController {
   @Header('Content-Disposition', csvFile('ferm-werk'))
   @ApiProduces('text/csv')
   @ApiOkResponse(CSV_DOC)
+  @ApiOperation({ summary: 'The Ferm Werk table as CSV' })
+  @ApiProblemResponses(400, 422)
   fermWerkCsv(@CurrentActor() actor: Actor, @Query() q: FermWerkQuery) {
     return this.reports.fermWerkCsv(actor, q);
   }
@@ -46,6 +50,7 @@ export class ReportsController {
   @Get('funnel')
   @ApiOperation({ summary: 'The funnel (as in Haaren): people in view, coached, to work ...' })
   @ApiOkResponse({ type: FunnelReport })
+  @ApiProblemResponses(400, 422)
   funnel(@CurrentActor() actor: Actor, @Query() q: ReportQuery) {
     return this.reports.funnel(actor, q);
   }
@@ -55,6 +60,8 @@ export class ReportsController {
   @Header('Content-Disposition', csvFile('trechter'))
   @ApiProduces('text/csv')
   @ApiOkResponse(CSV_DOC)
+  @ApiOperation({ summary: 'The funnel as CSV' })
+  @ApiProblemResponses(400, 422)
   funnelCsv(@CurrentActor() actor: Actor, @Query() q: ReportQuery) {
     return this.reports.funnelCsv(actor, q);
   }
@@ -62,6 +69,7 @@ export class ReportsController {
   @Get('durability')
   @ApiOperation({ summary: 'Of contracts in the period: still at work after 6 and 12 months' })
   @ApiOkResponse({ type: DurabilityReport })
+  @ApiProblemResponses(400, 422)
   durability(@CurrentActor() actor: Actor, @Query() q: ReportQuery) {
     return this.reports.durability(actor, q);
   }
@@ -71,6 +79,8 @@ export class ReportsController {
   @Header('Content-Disposition', csvFile('duurzaamheid'))
   @ApiProduces('text/csv')
   @ApiOkResponse(CSV_DOC)
+  @ApiOperation({ summary: 'Durability as CSV' })
+  @ApiProblemResponses(400, 422)
   durabilityCsv(@CurrentActor() actor: Actor, @Query() q: ReportQuery) {
     return this.reports.durabilityCsv(actor, q);
   }
@@ -78,6 +88,7 @@ export class ReportsController {
   @Get('ladder-progress')
   @ApiOperation({ summary: 'Share of people who went up at least one ladder rung within a year' })
   @ApiOkResponse({ type: LadderProgressReport })
+  @ApiProblemResponses(400, 422)
   ladderProgress(@CurrentActor() actor: Actor, @Query() q: ReportQuery) {
     return this.reports.ladderProgress(actor, q);
   }
@@ -87,6 +98,8 @@ export class ReportsController {
   @Header('Content-Disposition', csvFile('ladder'))
   @ApiProduces('text/csv')
   @ApiOkResponse(CSV_DOC)
+  @ApiOperation({ summary: 'Ladder progress as CSV' })
+  @ApiProblemResponses(400, 422)
   ladderProgressCsv(@CurrentActor() actor: Actor, @Query() q: ReportQuery) {
     return this.reports.ladderProgressCsv(actor, q);
   }

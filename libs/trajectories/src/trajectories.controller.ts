@@ -17,7 +17,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Access, type Actor, CurrentActor } from '@werkbrug/auth';
-import { IfMatchVersion } from '@werkbrug/http';
+import { IfMatchVersion, ApiProblemResponses } from '@werkbrug/http';
 import { LadderService } from './ladder.service';
 import { TrajectoriesService } from './trajectories.service';
 import { TrajectoryRulesService } from './trajectory-rules.service';
@@ -56,6 +56,8 @@ export class TrajectoriesController {
   @Get('trajectories')
   @Access('werkmakelaar')
   @ApiOkResponse({ type: TrajectoryList })
+  @ApiOperation({ summary: 'List trajectories' })
+  @ApiProblemResponses(400, 422)
   list(@CurrentActor() actor: Actor, @Query() query: TrajectoryListQuery) {
     return this.trajectories.list(actor, query);
   }
@@ -64,6 +66,7 @@ export class TrajectoriesController {
   @Access('werkmakelaar')
   @ApiOperation({ summary: 'Open a trajectory for a candidate of your organisation' })
   @ApiCreatedResponse({ type: TrajectoryView })
+  @ApiProblemResponses(400, 422)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateTrajectoryDto) {
     return this.trajectories.create(actor, dto);
   }
@@ -74,6 +77,7 @@ export class TrajectoriesController {
     summary: 'A trajectory: hours and phase, learning goals, switches, earlier forms',
   })
   @ApiOkResponse({ type: TrajectoryView })
+  @ApiProblemResponses(400, 404)
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.trajectories.get(actor, id);
   }
@@ -82,6 +86,8 @@ export class TrajectoriesController {
   @Access('werkmakelaar')
   @HttpCode(200)
   @ApiOkResponse({ type: TrajectoryView })
+  @ApiOperation({ summary: 'End a trajectory with a result (If-Match)' })
+  @ApiProblemResponses(400, 404, 409, 422, 428)
   end(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -98,6 +104,7 @@ export class TrajectoriesController {
       'Log the hours of one week (refused beyond the hour limit unless overrideReason is given)',
   })
   @ApiCreatedResponse({ type: TrajectoryView })
+  @ApiProblemResponses(400, 404, 422)
   logHours(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -110,6 +117,7 @@ export class TrajectoriesController {
   @Access('werkmakelaar')
   @ApiOperation({ summary: 'Add a learning goal to the plan van aanpak' })
   @ApiCreatedResponse({ type: LearningGoalView })
+  @ApiProblemResponses(400, 404, 422)
   addGoal(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -121,6 +129,8 @@ export class TrajectoriesController {
   @Patch('learning-goals/:id')
   @Access('werkmakelaar')
   @ApiOkResponse({ type: LearningGoalView })
+  @ApiOperation({ summary: 'Update a learning goal (If-Match)' })
+  @ApiProblemResponses(400, 404, 409, 422, 428)
   updateGoal(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -137,6 +147,7 @@ export class TrajectoriesController {
       'Simpel Switchen: move to another form of work (either direction) without ending the trajectory',
   })
   @ApiCreatedResponse({ type: TrajectoryView })
+  @ApiProblemResponses(400, 404, 422)
   switchForm(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -151,6 +162,7 @@ export class TrajectoriesController {
     summary: 'Participatieladder history, path and whether a measurement is overdue',
   })
   @ApiOkResponse({ type: LadderHistoryView })
+  @ApiProblemResponses(400, 404)
   ladderHistory(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.ladder.history(actor, id);
   }
@@ -158,6 +170,8 @@ export class TrajectoriesController {
   @Post('candidates/:id/ladder')
   @Access('werkmakelaar')
   @ApiCreatedResponse({ type: LadderHistoryView })
+  @ApiOperation({ summary: 'Record a participation ladder measurement' })
+  @ApiProblemResponses(400, 404, 422)
   measure(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -179,6 +193,8 @@ export class TrajectoriesController {
   @Get('trajectory-rules')
   @Access('admin', 'werkmakelaar')
   @ApiOkResponse({ type: TrajectoryRuleList })
+  @ApiOperation({ summary: 'Trajectory rules (hours), every version' })
+  @ApiProblemResponses(400, 422)
   listRules(@CurrentActor() actor: Actor, @Query() query: TrajectoryRuleQuery) {
     return this.rules.list(actor, query.organisationId);
   }
@@ -189,6 +205,7 @@ export class TrajectoriesController {
     summary: 'A new hour-rule version for an organisation; the one in force ends the day before',
   })
   @ApiCreatedResponse({ type: TrajectoryRuleView })
+  @ApiProblemResponses(400, 422)
   createRule(@Body() dto: CreateTrajectoryRuleDto) {
     return this.rules.create(dto);
   }

@@ -10,9 +10,16 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiOperation,
+  ApiNoContentResponse,
+} from '@nestjs/swagger';
 import { Access, type Actor, CurrentActor, ROLES } from '@werkbrug/auth';
-import { IfMatchVersion } from '@werkbrug/http';
+import { IfMatchVersion, ApiProblemResponses } from '@werkbrug/http';
 import { CreateVacancyDto, UpdateVacancyDto, VacancyListQuery } from './vacancy.dto';
 import { VacanciesService } from './vacancies.service';
 import { VacancyPageResponse, VacancyResponse } from './vacancies.responses';
@@ -26,6 +33,8 @@ export class VacanciesController {
   @Get()
   @ApiOkResponse({ type: VacancyPageResponse })
   @Access(...ROLES)
+  @ApiOperation({ summary: 'List vacancies' })
+  @ApiProblemResponses(400, 422)
   list(@CurrentActor() actor: Actor, @Query() query: VacancyListQuery) {
     return this.vacancies.list(actor, query);
   }
@@ -33,6 +42,8 @@ export class VacanciesController {
   @Post()
   @ApiCreatedResponse({ type: VacancyResponse })
   @Access('admin', 'werkmakelaar', 'werkgever')
+  @ApiOperation({ summary: 'Create a vacancy' })
+  @ApiProblemResponses(400, 422)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateVacancyDto) {
     return this.vacancies.create(actor, dto);
   }
@@ -40,6 +51,8 @@ export class VacanciesController {
   @Get(':id')
   @ApiOkResponse({ type: VacancyResponse })
   @Access(...ROLES)
+  @ApiOperation({ summary: 'One vacancy' })
+  @ApiProblemResponses(400, 404)
   async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.vacancies.get(actor, id);
   }
@@ -47,6 +60,8 @@ export class VacanciesController {
   @Patch(':id')
   @ApiOkResponse({ type: VacancyResponse })
   @Access('admin', 'werkmakelaar', 'werkgever')
+  @ApiOperation({ summary: 'Update a vacancy (If-Match)' })
+  @ApiProblemResponses(400, 404, 409, 422, 428)
   async update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -59,6 +74,9 @@ export class VacanciesController {
   @Delete(':id')
   @Access('admin', 'werkmakelaar', 'werkgever')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a vacancy' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiProblemResponses(400, 404)
   async remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     await this.vacancies.remove(actor, id);
   }

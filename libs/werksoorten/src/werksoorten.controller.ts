@@ -10,9 +10,16 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiOperation,
+  ApiNoContentResponse,
+} from '@nestjs/swagger';
 import { Access, ROLES } from '@werkbrug/auth';
-import { IfMatchVersion } from '@werkbrug/http';
+import { IfMatchVersion, ApiProblemResponses } from '@werkbrug/http';
 import { CreateWerksoortDto, UpdateWerksoortDto, WerksoortListQuery } from './werksoort.dto';
 import { WerksoortenService } from './werksoorten.service';
 import { WerksoortPageResponse, WerksoortResponse } from './werksoorten.responses';
@@ -26,6 +33,8 @@ export class WerksoortenController {
   @Get()
   @ApiOkResponse({ type: WerksoortPageResponse })
   @Access(...ROLES)
+  @ApiOperation({ summary: 'List werksoorten (kinds of work)' })
+  @ApiProblemResponses(400, 422)
   list(@Query() query: WerksoortListQuery) {
     return this.werksoorten.list(query);
   }
@@ -33,6 +42,8 @@ export class WerksoortenController {
   @Post()
   @ApiCreatedResponse({ type: WerksoortResponse })
   @Access('admin')
+  @ApiOperation({ summary: 'Create a werksoort' })
+  @ApiProblemResponses(400, 422)
   create(@Body() dto: CreateWerksoortDto) {
     return this.werksoorten.create(dto);
   }
@@ -40,6 +51,8 @@ export class WerksoortenController {
   @Get(':id')
   @ApiOkResponse({ type: WerksoortResponse })
   @Access(...ROLES)
+  @ApiOperation({ summary: 'One werksoort' })
+  @ApiProblemResponses(400, 404)
   async get(@Param('id', ParseUUIDPipe) id: string) {
     return this.werksoorten.get(id);
   }
@@ -47,6 +60,8 @@ export class WerksoortenController {
   @Patch(':id')
   @ApiOkResponse({ type: WerksoortResponse })
   @Access('admin')
+  @ApiOperation({ summary: 'Update a werksoort (If-Match)' })
+  @ApiProblemResponses(400, 404, 409, 422, 428)
   async update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateWerksoortDto,
@@ -58,6 +73,9 @@ export class WerksoortenController {
   @Delete(':id')
   @Access('admin')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a werksoort that nothing refers to' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiProblemResponses(400, 404, 409)
   async remove(@Param('id', ParseUUIDPipe) id: string) {
     await this.werksoorten.remove(id);
   }

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IfMatchVersion } from '@werkbrug/http';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiOperation,
+} from '@nestjs/swagger';
+import { IfMatchVersion, ApiProblemResponses } from '@werkbrug/http';
 import { Access } from '../access.decorator';
 import { CurrentActor } from '../current-actor.decorator';
 import { ROLES, type Actor } from '../role';
@@ -17,6 +23,8 @@ export class UsersController {
   @Get()
   @ApiOkResponse({ type: UserPageResponse })
   @Access('admin', 'werkmakelaar')
+  @ApiOperation({ summary: 'List users' })
+  @ApiProblemResponses(400, 422)
   list(@CurrentActor() actor: Actor, @Query() query: UserListQuery) {
     return this.users.list(actor, query);
   }
@@ -24,6 +32,8 @@ export class UsersController {
   @Post()
   @ApiCreatedResponse({ type: UserResponse })
   @Access('admin')
+  @ApiOperation({ summary: 'Create a user' })
+  @ApiProblemResponses(400, 422)
   create(@Body() dto: CreateUserDto) {
     return this.users.create(dto);
   }
@@ -31,6 +41,8 @@ export class UsersController {
   @Get(':id')
   @ApiOkResponse({ type: UserResponse })
   @Access(...ROLES)
+  @ApiOperation({ summary: 'One user' })
+  @ApiProblemResponses(400, 404)
   async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.users.get(actor, id);
   }
@@ -38,6 +50,8 @@ export class UsersController {
   @Patch(':id')
   @ApiOkResponse({ type: UserResponse })
   @Access(...ROLES)
+  @ApiOperation({ summary: 'Update a user (If-Match)' })
+  @ApiProblemResponses(400, 404, 409, 422, 428)
   async update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

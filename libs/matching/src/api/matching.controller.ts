@@ -9,6 +9,7 @@ import {
   VacancyMatchesResponse,
   VacancySearchResponse,
 } from './matching.responses';
+import { ApiProblemResponses } from '@werkbrug/http';
 
 @ApiTags('matching')
 @ApiBearerAuth()
@@ -25,6 +26,7 @@ export class MatchingController {
   @ApiOperation({
     summary: 'Workplaces that fit this candidate, with reasons, and near misses with blockers',
   })
+  @ApiProblemResponses(400, 404, 422)
   forCandidate(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -39,6 +41,7 @@ export class MatchingController {
   @ApiOperation({
     summary: "Candidates of the caller's organisation who fit this workplace (pseudonymous)",
   })
+  @ApiProblemResponses(400, 404, 422)
   forVacancy(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -51,6 +54,7 @@ export class MatchingController {
   @ApiOkResponse({ type: VacancySearchResponse })
   @Access(...ROLES)
   @ApiOperation({ summary: 'Browse open workplaces with facets per werksoort and arrangement' })
+  @ApiProblemResponses(400, 422)
   searchVacancies(@CurrentActor() actor: Actor, @Query() query: VacancySearchQuery) {
     return this.search.search(actor, query);
   }

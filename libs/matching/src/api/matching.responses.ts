@@ -43,7 +43,8 @@ export class MatchReasonResponse {
 export class MatchBlockerResponse {
   @ApiProperty({ enum: Object.keys(BLOCKERS) }) code!: BlockerCode;
   @ApiProperty({ type: String }) text!: string;
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }], nullable: true }) gap!:
+  // OpenAPI 3.0 honours `nullable` only next to a `type`: null is a (nullable) string branch.
+  @ApiProperty({ oneOf: [{ type: 'string', nullable: true }, { type: 'number' }] }) gap!:
     | string
     | number
     | null;

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '@werkbrug/auth';
-import { Page } from '@werkbrug/http';
+import { Page, ApiProblemResponses } from '@werkbrug/http';
 import { AdminAuditEntryView, AdminAuditPage, AdminAuditQuery } from './audit-trail.dto';
 import { AuditTrailService, toAdminAuditEntry } from './audit-trail.service';
 
@@ -17,6 +17,7 @@ export class AdminAuditController {
     summary: 'Search the audit trail by candidate, acting user, period and action (newest first)',
   })
   @ApiOkResponse({ type: AdminAuditPage })
+  @ApiProblemResponses(400, 422)
   list(@Query() query: AdminAuditQuery): Promise<Page<AdminAuditEntryView>> {
     const { candidateId, userId, from, to, action } = query;
     return this.trail.page(

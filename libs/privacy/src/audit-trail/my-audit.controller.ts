@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, type Actor, CurrentActor } from '@werkbrug/auth';
-import { Page } from '@werkbrug/http';
+import { Page, ApiProblemResponses } from '@werkbrug/http';
 import { AuditPageQuery, CandidateAuditEntryView, CandidateAuditPage } from './audit-trail.dto';
 import { AuditTrailService, toCandidateAuditEntry } from './audit-trail.service';
 
@@ -18,6 +18,7 @@ export class MyAuditController {
     summary: 'Who read or changed my file: role, organisation, when, what and why (newest first)',
   })
   @ApiOkResponse({ type: CandidateAuditPage })
+  @ApiProblemResponses(400, 422)
   list(
     @CurrentActor() actor: Actor,
     @Query() query: AuditPageQuery,

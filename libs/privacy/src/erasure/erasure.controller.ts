@@ -2,7 +2,7 @@ import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, type Actor, CurrentActor } from '@werkbrug/auth';
 import { CandidatesService } from '@werkbrug/candidates';
-import { Problems } from '@werkbrug/http';
+import { Problems, ApiProblemResponses } from '@werkbrug/http';
 import { SelfErasureRequest } from './erasure.dto';
 import { CandidateLock, ErasureService } from './erasure.service';
 
@@ -35,6 +35,7 @@ export class ErasureController {
       "candidate's accounts and ends their sessions, and removes the file from search.",
   })
   @ApiNoContentResponse({ description: 'Erased' })
+  @ApiProblemResponses(400, 404)
   async erase(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     if (!(await this.erasure.erase(actor, id, 'request', this.visibleTo(actor))))
       throw Problems.notFound('Candidate');
@@ -47,6 +48,7 @@ export class ErasureController {
     summary: 'Erase my own file and account; cannot be undone (this token stops working)',
   })
   @ApiNoContentResponse({ description: 'Erased' })
+  @ApiProblemResponses(400, 422)
   async eraseSelf(@CurrentActor() actor: Actor, @Body() _confirmation: SelfErasureRequest) {
     const id = actor.candidateId;
     if (!id || !(await this.erasure.erase(actor, id, 'self', this.visibleTo(actor))))

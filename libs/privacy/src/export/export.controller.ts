@@ -5,6 +5,7 @@ import { Access, type Actor, CurrentActor } from '@werkbrug/auth';
 import { PURPOSE_HEADER, purposeFrom, purposeRequired } from '@werkbrug/audit';
 import { CandidateExport } from './export.dto';
 import { ExportService } from './export.service';
+import { ApiProblemResponses } from '@werkbrug/http';
 
 @ApiTags('privacy')
 @ApiBearerAuth()
@@ -26,6 +27,7 @@ export class ExportController {
     description: 'Required for werkmakelaars: why the file is exported; kept in the audit trail',
   })
   @ApiOkResponse({ type: CandidateExport })
+  @ApiProblemResponses(400, 404)
   async export(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
