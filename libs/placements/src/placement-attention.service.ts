@@ -5,6 +5,7 @@ import type { Actor } from '@werkbrug/auth';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
 import { dutchDate, today } from '@werkbrug/domain';
 import { MailService } from '@werkbrug/mail';
+import { placementVisibleSql } from './placement-access';
 
 /** The Op Koers rhythm: contact at least every 14 days; and a warning two weeks before a planned end. */
 export const CONTACT_RHYTHM_DAYS = 14;
@@ -41,13 +42,17 @@ export class PlacementAttentionService {
         ORDER BY last_contact NULLS FIRST, c.pseudonym`,
       [actor.organisationId, CONTACT_RHYTHM_DAYS, on],
     );
+    const visible = placementVisibleSql(actor, 'p');
     const endingSoon: Record<string, unknown>[] = await this.db.query(
-      `SELECT p.id AS placement_id, c.id AS candidate_id, c.pseudonym, p.arrangement, p.planned_end_date::text AS planned_end
-         FROM placements p JOIN candidates c ON c.id = p.candidate_id
-        WHERE p.organisation_id = $1 AND p.status = 'lopend'
-          AND p.planned_end_date BETWEEN $3::date AND $3::date + $2::int
-        ORDER BY p.planned_end_date`,
-      [actor.organisationId, ENDING_SOON_DAYS, on],
+      ...this.db.driver.escapeQueryWithParameters(
+        `SELECT p.id AS placement_id, c.id AS candidate_id, c.pseudonym, p.arrangement, p.planned_end_date::text AS planned_end
+           FROM placements p JOIN candidates c ON c.id = p.candidate_id
+          WHERE ${visible.sql} AND p.status = 'lopend'
+            AND p.planned_end_date BETWEEN :on::date AND :on::date + :days::int
+          ORDER BY p.planned_end_date`,
+        { ...visible.params, days: ENDING_SOON_DAYS, on },
+        {},
+      ),
     );
     return {
       rhythmDays: CONTACT_RHYTHM_DAYS,
