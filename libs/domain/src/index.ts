@@ -4,3 +4,4 @@ export * from './validators';
 export * from './vocabulary';
 export * from './profile.dto';
 export * from './dates';
+export * from './labels';

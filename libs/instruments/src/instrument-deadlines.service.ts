@@ -2,17 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
-import { dutchDate, today } from '@werkbrug/domain';
+import { dutchDate, labelOf, today } from '@werkbrug/domain';
 import { PeriodicJob } from '@werkbrug/jobs';
 import { MailService } from '@werkbrug/mail';
 
 /** The werkmakelaar hears about a deadline this many days before it. */
 export const DEADLINE_NOTICE_DAYS = 30;
-
-const WHAT: Record<string, string> = {
-  lks_aanvraag: 'Loonkostensubsidie aanvragen bij de gemeente',
-  doelgroepverklaring: 'Doelgroepverklaring aanvragen bij UWV',
-};
 
 /**
  * Mails the werkmakelaar before the deadline of an agreed instrument (LKS within 6 months of the
@@ -58,7 +53,7 @@ export class InstrumentDeadlinesService {
               vacancyTitle: r.title,
               employerName: r.employer,
               instrumentName: r.instrument,
-              task: WHAT[r.kind] ?? r.kind,
+              task: labelOf('instrumentDeadline', r.kind),
               dueOn: dutchDate(r.due_on),
               link: `${base}/plaatsingen/${r.placement_id}`,
             },

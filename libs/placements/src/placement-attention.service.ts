@@ -3,22 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
-import { dutchDate, today } from '@werkbrug/domain';
+import { dutchDate, labelOf, today } from '@werkbrug/domain';
 import { MailService } from '@werkbrug/mail';
 import { placementVisibleSql } from './placement-access';
 
 /** The Op Koers rhythm: contact at least every 14 days; and a warning two weeks before a planned end. */
 export const CONTACT_RHYTHM_DAYS = 14;
 export const ENDING_SOON_DAYS = 14;
-
-const ARRANGEMENT_LABELS: Record<string, string> = {
-  proefplaatsing: 'proefplaatsing',
-  detachering: 'detachering',
-  werkervaringsplaats: 'werkervaringsplaats',
-  stage: 'stage',
-  leerwerkbaan: 'leerwerkbaan',
-  regulier: 'baan',
-};
 
 @Injectable()
 export class PlacementAttentionService {
@@ -100,7 +91,7 @@ export class PlacementAttentionService {
               pseudonym: `Kandidaat ${r.pseudonym}`,
               vacancyTitle: r.title,
               employerName: r.employer,
-              arrangementLabel: ARRANGEMENT_LABELS[r.arrangement] ?? r.arrangement,
+              arrangementLabel: labelOf('arrangementInText', r.arrangement),
               plannedEnd: dutchDate(r.planned_end),
               link: `${link}/${r.id}`,
             },
