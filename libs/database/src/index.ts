@@ -5,3 +5,4 @@ export * from './pg-errors';
 export * from './snake-naming.strategy';
 export * from './query-rows';
 export * from './write-together';
+export * from './dated-rule-version.entity';

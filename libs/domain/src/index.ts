@@ -5,3 +5,5 @@ export * from './vocabulary';
 export * from './profile.dto';
 export * from './dates';
 export * from './labels';
+export * from './dated-rules';
+

@@ -74,6 +74,66 @@ export const LABELS = {
     C1: 'C1: bijna alles',
     C2: 'C2: alles, als moedertaal',
   },
+  /** The arrangement inside a sentence ("Kandidaat K-123456: proefplaatsing stopt op …"), for mails. */
+  arrangementInText: {
+    proefplaatsing: 'proefplaatsing',
+    detachering: 'detachering',
+    groepsdetachering: 'groepsdetachering',
+    werkervaringsplaats: 'werkervaringsplaats',
+    leerwerkbaan: 'leerwerkbaan',
+    stage: 'stage',
+    vrijwilligerswerk: 'vrijwilligerswerk',
+    beschut_werk: 'beschut werk',
+    regulier: 'baan',
+  },
+  /** The participatieladder's six rungs. */
+  ladderRung: {
+    1: 'geïsoleerd',
+    2: 'sociale contacten buiten de deur',
+    3: 'deelname aan georganiseerde activiteiten',
+    4: 'onbetaald werk',
+    5: 'betaald werk met ondersteuning',
+    6: 'betaald werk',
+  },
+  /** How a trajectory ended: the rows of the outcome report (the Ferm Werk table). */
+  trajectoryOutcome: {
+    werk_proefplaatsing: 'Resultaat werk/proefplaatsing',
+    studie: 'Resultaat studie',
+    participatie_vrijwilligerswerk: 'Resultaat participatie/vrijwilligerswerk',
+    voortijdig_niet_haalbaar: 'Voortijdig beëindigd: niet haalbaar',
+    voortijdig_zelf_beeindigd: 'Voortijdig beëindigd: zelf beëindigd',
+    voortijdig_overig: 'Voortijdig beëindigd: overig',
+    niet_geleid_uitstroom: 'Niet geleid participatie/uitstroom',
+  },
+  /** Who grants an instrument (where to apply). */
+  grantor: {
+    belastingdienst: 'Belastingdienst',
+    uwv: 'UWV',
+    gemeente: 'de gemeente',
+    none: 'niemand (geen aanvraag nodig)',
+  },
+  /** Whether an instrument applies, in an answer. */
+  instrumentStatus: {
+    applies: 'Kan gelden',
+    may_apply: 'Kan misschien gelden',
+    does_not_apply: 'Geldt niet',
+  },
+  /** What the werkmakelaar must do before an instrument's deadline (the deadline mail). */
+  instrumentDeadline: {
+    lks_aanvraag: 'Loonkostensubsidie aanvragen bij de gemeente',
+    doelgroepverklaring: 'Doelgroepverklaring aanvragen bij UWV',
+  },
+  /** Benefit types (the calculator's question, the facts the werkmakelaar sees). */
+  benefitType: {
+    participatiewet: 'Bijstand (Participatiewet)',
+    wajong: 'Wajong',
+    wia: 'WIA',
+    ww: 'WW',
+    ziektewet: 'Ziektewet',
+    ioaw: 'IOAW',
+    geen: 'Geen uitkering',
+    overig: 'Een andere uitkering',
+  },
 } as const;
 
 /** One of the label groups above. */

@@ -3,3 +3,4 @@ export * from './employer-location.entity';
 export * from './employers.module';
 export * from './employers.service';
 export * from './employer-access';
+export * from './case-record-access';

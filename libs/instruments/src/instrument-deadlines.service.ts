@@ -2,17 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
-import { dutchDate, today } from '@werkbrug/domain';
-import { PeriodicJob } from '@werkbrug/jobs';
+import { dutchDate, labelOf, today } from '@werkbrug/domain';
+import { DueMailJob, type DueMails, queueDueMails } from '@werkbrug/jobs';
 import { MailService } from '@werkbrug/mail';
 
 /** The werkmakelaar hears about a deadline this many days before it. */
 export const DEADLINE_NOTICE_DAYS = 30;
-
-const WHAT: Record<string, string> = {
-  lks_aanvraag: 'Loonkostensubsidie aanvragen bij de gemeente',
-  doelgroepverklaring: 'Doelgroepverklaring aanvragen bij UWV',
-};
 
 /**
  * Mails the werkmakelaar before the deadline of an agreed instrument (LKS within 6 months of the
@@ -28,9 +23,12 @@ export class InstrumentDeadlinesService {
 
   /** Queues the notices due on the given Dutch date (today); returns how many mails were queued. */
   async sendNotices(on = today()): Promise<number> {
-    const base = this.config.publicUrl.replace(/\/$/, '');
-    return this.db.transaction(async (em) => {
-      const due: Record<string, string>[] = await em.query(
+    return this.db.transaction((em) => queueDueMails(em, on, this.deadlineMails));
+  }
+
+  private readonly deadlineMails: DueMails<Record<string, string>> = {
+    due: (em, on) =>
+      em.query(
         `SELECT d.id, d.kind, d.due_on::text AS due_on, d.placement_id, i.name AS instrument, c.pseudonym,
                 v.title, e.name AS employer, u.display_name AS wm_name, u.email AS wm_email
            FROM instrument_deadlines d
@@ -45,47 +43,43 @@ export class InstrumentDeadlinesService {
           ORDER BY d.due_on
           FOR UPDATE OF d SKIP LOCKED`,
         [DEADLINE_NOTICE_DAYS, on],
-      );
-      for (const r of due) {
-        await this.mail.queue(
-          em,
-          {
-            template: 'instrument_deadline',
-            to: [r.wm_email],
-            data: {
-              werkmakelaarName: r.wm_name,
-              pseudonym: `Kandidaat ${r.pseudonym}`,
-              vacancyTitle: r.title,
-              employerName: r.employer,
-              instrumentName: r.instrument,
-              task: WHAT[r.kind] ?? r.kind,
-              dueOn: dutchDate(r.due_on),
-              link: `${base}/plaatsingen/${r.placement_id}`,
-            },
+      ),
+    queue: async (em, [r]) => {
+      const base = this.config.publicUrl.replace(/\/$/, '');
+      await this.mail.queue(
+        em,
+        {
+          template: 'instrument_deadline',
+          to: [r.wm_email],
+          data: {
+            werkmakelaarName: r.wm_name,
+            pseudonym: `Kandidaat ${r.pseudonym}`,
+            vacancyTitle: r.title,
+            employerName: r.employer,
+            instrumentName: r.instrument,
+            task: labelOf('instrumentDeadline', r.kind),
+            dueOn: dutchDate(r.due_on),
+            link: `${base}/plaatsingen/${r.placement_id}`,
           },
-          { type: 'placement', id: r.placement_id },
-        );
-        await em.query(
-          `UPDATE instrument_deadlines SET notice_sent_at = now(), updated_at = now(), version = version + 1 WHERE id = $1`,
-          [r.id],
-        );
-      }
-      return due.length;
-    });
-  }
+        },
+        { type: 'placement', id: r.placement_id },
+      );
+    },
+    markSent: async (em, rows) => {
+      await em.query(
+        `UPDATE instrument_deadlines SET notice_sent_at = now(), updated_at = now(), version = version + 1 WHERE id = ANY($1::uuid[])`,
+        [rows.map((r) => r.id)],
+      );
+    },
+  };
 }
 
 /** Runs the deadline mails every hour in the worker; idempotent (a notice stamp per deadline). */
 @Injectable()
-export class InstrumentDeadlineScheduler extends PeriodicJob<number> {
+export class InstrumentDeadlineScheduler extends DueMailJob<number> {
   constructor(deadlines: InstrumentDeadlinesService) {
-    super({
-      name: 'instrument deadline mails',
-      logger: new Logger(InstrumentDeadlineScheduler.name),
-      run: () => deadlines.sendNotices(),
-      onResult: (queued, logger) => {
-        if (queued) logger.log({ queued }, 'instrument deadline mails queued');
-      },
-    });
+    super('instrument deadline mails', new Logger(InstrumentDeadlineScheduler.name), () =>
+      deadlines.sendNotices(),
+    );
   }
 }

@@ -1,19 +1,24 @@
-/**
- * Dutch words for instrument answers, the one place for every page that shows them: the employer's
- * calculator and proposal page, the werkmakelaar's instruments page in the candidate file.
- */
-export const GRANTOR_WORDS: Record<string, string> = {
-  belastingdienst: 'Belastingdienst',
-  uwv: 'UWV',
-  gemeente: 'de gemeente',
-  none: 'niemand (geen aanvraag nodig)',
-};
+import { LABELS, labelOf } from '@werkbrug/domain';
 
-export const INSTRUMENT_STATUS_WORDS: Record<string, { text: string; tone: string }> = {
-  applies: { text: 'Kan gelden', tone: 'ok' },
-  may_apply: { text: 'Kan misschien gelden', tone: 'attention' },
-  does_not_apply: { text: 'Geldt niet', tone: 'closed' },
+/**
+ * Dutch words for instrument answers, for every page that shows them: the employer's calculator and
+ * proposal page, the werkmakelaar's instruments page in the candidate file. The words themselves live
+ * in the one catalogue, LABELS in @werkbrug/domain; these are its groups under their old names.
+ */
+export const GRANTOR_WORDS: Record<string, string> = LABELS.grantor;
+
+const STATUS_TONES: Record<keyof typeof LABELS.instrumentStatus, string> = {
+  applies: 'ok',
+  may_apply: 'attention',
+  does_not_apply: 'closed',
 };
+export const INSTRUMENT_STATUS_WORDS: Record<string, { text: string; tone: string }> =
+  Object.fromEntries(
+    Object.entries(STATUS_TONES).map(([status, tone]) => [
+      status,
+      { text: labelOf('instrumentStatus', status), tone },
+    ]),
+  );
 
 const euro = new Intl.NumberFormat('nl-NL', {
   style: 'currency',
@@ -30,13 +35,4 @@ export const amountTexts = (amounts: { perMonth?: number; perYear?: number; tota
   ].filter((t): t is string => Boolean(t));
 
 /** Benefit types in words (the calculator's question, the facts the werkmakelaar sees). */
-export const BENEFIT_WORDS: Record<string, string> = {
-  participatiewet: 'Bijstand (Participatiewet)',
-  wajong: 'Wajong',
-  wia: 'WIA',
-  ww: 'WW',
-  ziektewet: 'Ziektewet',
-  ioaw: 'IOAW',
-  geen: 'Geen uitkering',
-  overig: 'Een andere uitkering',
-};
+export const BENEFIT_WORDS: Record<string, string> = LABELS.benefitType;

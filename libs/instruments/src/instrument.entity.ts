@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import { BaseEntity } from '@werkbrug/database';
+import { BaseEntity, DatedRuleVersion } from '@werkbrug/database';
 import type { Calculator, Grantor, Recipient, RuleScope } from './engine/types';
 
 /** An instrument in the catalogue: who grants it, who receives it, how to apply, which calculator. */
@@ -18,14 +18,12 @@ export class Instrument extends BaseEntity {
 
 /** One version of an instrument's rule. Never edited: a newer version ends it (valid_to). */
 @Entity('instrument_rule_versions')
-export class InstrumentRuleVersion extends BaseEntity {
+export class InstrumentRuleVersion extends DatedRuleVersion {
   @Column({ type: 'text' }) instrumentCode!: string;
   @Column({ type: 'text' }) scope!: RuleScope;
   @Column({ type: 'text', nullable: true }) scopeRef!: string | null;
   @Column({ type: 'jsonb' }) params!: Record<string, unknown>;
   @Column({ type: 'boolean' }) active!: boolean;
-  @Column({ type: 'date' }) validFrom!: string;
-  @Column({ type: 'date', nullable: true }) validTo!: string | null;
   @Column({ type: 'text', array: true }) sourceUrls!: string[];
   @Column({ type: 'date' }) lastChecked!: string;
   @Column({ type: 'boolean' }) indicative!: boolean;

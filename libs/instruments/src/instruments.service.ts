@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@werkbrug/audit';
 import type { Actor } from '@werkbrug/auth';
 import { ProblemException, Problems } from '@werkbrug/http';
-import { addDays, today } from '@werkbrug/domain';
+import { inForce, planSuccession, today } from '@werkbrug/domain';
 import { calculateInstruments } from './engine/calculate';
 import { checkParams } from './engine/params';
 import {
@@ -138,8 +138,7 @@ export class InstrumentsService {
         .map((i) => ({
           ...instrumentView(i),
           rules: versions
-            .filter((v) => v.instrumentCode === i.code && used.has(v.id) && v.validFrom <= date)
-            .filter((v) => v.validTo === null || v.validTo >= date)
+            .filter((v) => v.instrumentCode === i.code && used.has(v.id) && inForce(v, date))
             .map(ruleVersionView),
         }))
         .filter((i) => i.rules.length > 0),
@@ -171,9 +170,7 @@ export class InstrumentsService {
     const now = today();
     return {
       ...instrumentView(i),
-      rules: versions
-        .filter((v) => v.validFrom <= now && (v.validTo === null || v.validTo >= now))
-        .map(ruleVersionView),
+      rules: versions.filter((v) => inForce(v, now)).map(ruleVersionView),
       versions: versions.map(ruleVersionView),
     };
   }
@@ -200,29 +197,31 @@ export class InstrumentsService {
       const errors = checkParams(instrument.calculator, dto.params);
       if (errors.length) throw Problems.validation(errors);
       const sameScope = `instrument_code = $1 AND scope = $2 AND scope_ref IS NOT DISTINCT FROM $3`;
-      const later: { id: string; valid_from: string; valid_to: string | null }[] = await em.query(
-        `SELECT id, valid_from::text, valid_to::text FROM instrument_rule_versions
-          WHERE ${sameScope} AND valid_from >= $4 ORDER BY valid_from`,
-        [code, dto.scope, scopeRef, dto.validFrom],
+      const existing: { id: string; validFrom: string; validTo: string | null }[] = await em.query(
+        `SELECT id, valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM instrument_rule_versions
+          WHERE ${sameScope} FOR UPDATE`,
+        [code, dto.scope, scopeRef],
       );
+      const { later, toClose, closeOn } = planSuccession(existing, dto.validFrom);
       if (later.length)
         throw Problems.conflict(
           'RULE_VERSION_OVERLAP',
           'The validity overlaps another version',
-          `A version of ${code} for this scope already starts on ${later[0].valid_from}. Versions follow each other in time; past versions are never edited.`,
+          `A version of ${code} for this scope already starts on ${later[0].validFrom}. Versions follow each other in time; past versions are never edited.`,
           {
             overlapsWith: later.map((v) => ({
               id: v.id,
-              validFrom: v.valid_from,
-              validTo: v.valid_to,
+              validFrom: v.validFrom,
+              validTo: v.validTo,
             })),
           },
         );
-      const ended: { id: string }[] = await em.query(
-        `UPDATE instrument_rule_versions SET valid_to = $5, updated_at = now(), version = version + 1
-          WHERE ${sameScope} AND valid_from < $4 AND (valid_to IS NULL OR valid_to >= $4) RETURNING id`,
-        [code, dto.scope, scopeRef, dto.validFrom, addDays(dto.validFrom, -1)],
-      );
+      if (toClose.length)
+        await em.query(
+          `UPDATE instrument_rule_versions SET valid_to = $2, updated_at = now(), version = version + 1
+            WHERE id = ANY($1::uuid[])`,
+          [toClose.map((v) => v.id), closeOn],
+        );
       const repo = em.getRepository(InstrumentRuleVersion);
       const saved = await repo.save(
         repo.create({
@@ -246,7 +245,7 @@ export class InstrumentsService {
           instrumentCode: code,
           ruleVersionId: saved.id,
           validFrom: dto.validFrom,
-          ended: ended.map((e) => e.id),
+          ended: toClose.map((v) => v.id),
         },
       });
       const [fresh] = await repo.findBy({ id: saved.id });

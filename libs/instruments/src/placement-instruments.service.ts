@@ -5,6 +5,7 @@ import { AuditService, purposeFrom, purposeRequired } from '@werkbrug/audit';
 import type { Actor } from '@werkbrug/auth';
 import type { Arrangement } from '@werkbrug/domain';
 import { ProblemException, Problems } from '@werkbrug/http';
+import { placementVisibleSql } from '@werkbrug/placements';
 import { CandidateInstrumentsService } from './candidate-instruments.service';
 import { AgreeInstrumentsDto } from './instrument.dto';
 import { InstrumentCalculation, InstrumentDeadline } from './instrument.entity';
@@ -37,12 +38,30 @@ export class PlacementInstrumentsService {
     private readonly audit: AuditService,
   ) {}
 
+  /** The placement as raw SQL and parameters, if the actor may see it (placementVisibleSql). */
+  private visiblePlacement(
+    actor: Actor,
+    id: string,
+    columns: string,
+    lock = '',
+  ): [string, unknown[]] {
+    const visible = placementVisibleSql(actor, 'p');
+    return this.db.driver.escapeQueryWithParameters(
+      `SELECT ${columns} FROM placements p WHERE p.id = :id AND ${visible.sql} ${lock}`,
+      { ...visible.params, id },
+      {},
+    ) as [string, unknown[]];
+  }
+
   async agree(actor: Actor, placementId: string, dto: AgreeInstrumentsDto) {
     await this.db.transaction(async (em) => {
       const [p]: PlacementRow[] = await em.query(
-        `SELECT id, candidate_id, werkmakelaar_id, arrangement, start_date::text, hours_per_week, status
-           FROM placements WHERE id = $1 AND organisation_id = $2 FOR UPDATE`,
-        [placementId, actor.organisationId],
+        ...this.visiblePlacement(
+          actor,
+          placementId,
+          `p.id, p.candidate_id, p.werkmakelaar_id, p.arrangement, p.start_date::text, p.hours_per_week, p.status`,
+          'FOR UPDATE',
+        ),
       );
       if (!p) throw Problems.notFound('Placement');
       const known: { code: string }[] = await em.query(
@@ -126,14 +145,7 @@ export class PlacementInstrumentsService {
     purpose?: string,
     options: { audit?: boolean } = {},
   ) {
-    const scope =
-      actor.role === 'kandidaat'
-        ? { sql: 'candidate_id = $2', value: actor.candidateId }
-        : { sql: 'organisation_id = $2', value: actor.organisationId };
-    const [p] = await this.db.query(`SELECT id FROM placements WHERE id = $1 AND ${scope.sql}`, [
-      placementId,
-      scope.value,
-    ]);
+    const [p] = await this.db.query(...this.visiblePlacement(actor, placementId, 'p.id'));
     if (!p) throw Problems.notFound('Placement');
     const calc = await this.db.getRepository(InstrumentCalculation).findOneBy({ placementId });
     // The kept reasons quote the candidate's facts: a broker's read is a file read (purpose, audit).

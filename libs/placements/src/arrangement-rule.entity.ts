@@ -1,15 +1,13 @@
 import { Column, Entity } from 'typeorm';
-import { BaseEntity } from '@werkbrug/database';
+import { DatedRuleVersion } from '@werkbrug/database';
 
 /** How long an arrangement may last, valid for a period: rules change every year, so they are data. */
 @Entity('arrangement_rules')
-export class ArrangementRule extends BaseEntity {
+export class ArrangementRule extends DatedRuleVersion {
   @Column({ type: 'text' }) arrangement!: string;
   @Column({ type: 'smallint' }) initialMonths!: number;
   @Column({ type: 'smallint' }) maxTotalMonths!: number;
   @Column({ type: 'smallint', nullable: true }) minContractIntentMonths!: number | null;
-  @Column({ type: 'date' }) validFrom!: string;
-  @Column({ type: 'date', nullable: true }) validTo!: string | null;
   @Column({ type: 'text' }) source!: string;
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Problems } from '@werkbrug/http';
-import { addDays } from '@werkbrug/domain';
+import { inForceSql, planSuccession } from '@werkbrug/domain';
 import { ArrangementRule, ruleView } from './arrangement-rule.entity';
 import { CreateRuleDto } from './placement.dto';
 
@@ -19,10 +19,7 @@ export class ArrangementRulesService {
     return em
       .getRepository(ArrangementRule)
       .createQueryBuilder('r')
-      .where(
-        'r.arrangement = :arrangement AND r.validFrom <= :date AND (r.validTo IS NULL OR r.validTo >= :date)',
-        { arrangement, date },
-      )
+      .where(`r.arrangement = :arrangement AND ${inForceSql('r', ':date')}`, { arrangement, date })
       .orderBy('r.validFrom', 'DESC')
       .getOne();
   }
@@ -43,24 +40,24 @@ export class ArrangementRulesService {
     }
     return this.db.transaction(async (em) => {
       const repo = em.getRepository(ArrangementRule);
-      const later = await repo
+      const existing = await repo
         .createQueryBuilder('r')
-        .where('r.arrangement = :a AND r.validFrom >= :from', {
-          a: dto.arrangement,
-          from: dto.validFrom,
-        })
-        .getExists();
-      if (later)
+        .where('r.arrangement = :a', { a: dto.arrangement })
+        .setLock('pessimistic_write')
+        .getMany();
+      const { later, toClose, closeOn } = planSuccession(existing, dto.validFrom);
+      if (later.length)
         throw Problems.conflict(
           'RULE_PERIOD_TAKEN',
           'A rule already starts on or after this date',
           'Rules must follow each other in time.',
         );
-      await em.query(
-        `UPDATE arrangement_rules SET valid_to = $3, updated_at = now(), version = version + 1
-          WHERE arrangement = $1 AND valid_from < $2 AND (valid_to IS NULL OR valid_to >= $2)`,
-        [dto.arrangement, dto.validFrom, addDays(dto.validFrom, -1)],
-      );
+      if (toClose.length)
+        await em.query(
+          `UPDATE arrangement_rules SET valid_to = $2, updated_at = now(), version = version + 1
+            WHERE id = ANY($1::uuid[])`,
+          [toClose.map((r) => r.id), closeOn],
+        );
       const saved = await repo.save(
         repo.create({
           ...dto,

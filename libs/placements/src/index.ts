@@ -5,3 +5,4 @@ export * from './placement-attention.service';
 export * from './placement.entity';
 export * from './placements.module';
 export * from './placements.service';
+export * from './placement-access';

@@ -3,21 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
-import { dutchDate, today } from '@werkbrug/domain';
+import { dutchDate, labelOf, today } from '@werkbrug/domain';
+import { type DueMails, queueDueMails } from '@werkbrug/jobs';
 import { MailService } from '@werkbrug/mail';
+import { placementVisibleSql } from './placement-access';
 
 /** The Op Koers rhythm: contact at least every 14 days; and a warning two weeks before a planned end. */
 export const CONTACT_RHYTHM_DAYS = 14;
 export const ENDING_SOON_DAYS = 14;
-
-const ARRANGEMENT_LABELS: Record<string, string> = {
-  proefplaatsing: 'proefplaatsing',
-  detachering: 'detachering',
-  werkervaringsplaats: 'werkervaringsplaats',
-  stage: 'stage',
-  leerwerkbaan: 'leerwerkbaan',
-  regulier: 'baan',
-};
 
 @Injectable()
 export class PlacementAttentionService {
@@ -41,13 +34,17 @@ export class PlacementAttentionService {
         ORDER BY last_contact NULLS FIRST, c.pseudonym`,
       [actor.organisationId, CONTACT_RHYTHM_DAYS, on],
     );
+    const visible = placementVisibleSql(actor, 'p');
     const endingSoon: Record<string, unknown>[] = await this.db.query(
-      `SELECT p.id AS placement_id, c.id AS candidate_id, c.pseudonym, p.arrangement, p.planned_end_date::text AS planned_end
-         FROM placements p JOIN candidates c ON c.id = p.candidate_id
-        WHERE p.organisation_id = $1 AND p.status = 'lopend'
-          AND p.planned_end_date BETWEEN $3::date AND $3::date + $2::int
-        ORDER BY p.planned_end_date`,
-      [actor.organisationId, ENDING_SOON_DAYS, on],
+      ...this.db.driver.escapeQueryWithParameters(
+        `SELECT p.id AS placement_id, c.id AS candidate_id, c.pseudonym, p.arrangement, p.planned_end_date::text AS planned_end
+           FROM placements p JOIN candidates c ON c.id = p.candidate_id
+          WHERE ${visible.sql} AND p.status = 'lopend'
+            AND p.planned_end_date BETWEEN :on::date AND :on::date + :days::int
+          ORDER BY p.planned_end_date`,
+        { ...visible.params, days: ENDING_SOON_DAYS, on },
+        {},
+      ),
     );
     return {
       rhythmDays: CONTACT_RHYTHM_DAYS,
@@ -72,9 +69,20 @@ export class PlacementAttentionService {
    * per rhythm period per placement without recent contact. Returns how many mails were queued.
    */
   async sendNotices(on = today()): Promise<{ endingSoon: number; noContact: number }> {
-    const link = `${this.config.publicUrl.replace(/\/$/, '')}/plaatsingen`;
-    return this.db.transaction(async (em) => {
-      const ending: Record<string, string>[] = await em.query(
+    return this.db.transaction(async (em) => ({
+      endingSoon: await queueDueMails(em, on, this.endingMails),
+      noContact: await queueDueMails(em, on, this.noContactMails),
+    }));
+  }
+
+  private get link() {
+    return `${this.config.publicUrl.replace(/\/$/, '')}/plaatsingen`;
+  }
+
+  /** One mail per placement whose planned end is near. */
+  private readonly endingMails: DueMails<Record<string, string>> = {
+    due: (em, on) =>
+      em.query(
         `SELECT p.id, c.pseudonym, v.title, e.name AS employer, p.arrangement, p.planned_end_date::text AS planned_end,
                 u.display_name AS wm_name, u.email AS wm_email
            FROM placements p JOIN candidates c ON c.id = p.candidate_id JOIN vacancies v ON v.id = p.vacancy_id
@@ -83,28 +91,37 @@ export class PlacementAttentionService {
             AND p.planned_end_date BETWEEN $2::date AND $2::date + $1::int
           FOR UPDATE OF p SKIP LOCKED`,
         [ENDING_SOON_DAYS, on],
-      );
-      for (const r of ending) {
-        await this.mail.queue(
-          em,
-          {
-            template: 'placement_ending',
-            to: [r.wm_email],
-            data: {
-              werkmakelaarName: r.wm_name,
-              pseudonym: `Kandidaat ${r.pseudonym}`,
-              vacancyTitle: r.title,
-              employerName: r.employer,
-              arrangementLabel: ARRANGEMENT_LABELS[r.arrangement] ?? r.arrangement,
-              plannedEnd: dutchDate(r.planned_end),
-              link: `${link}/${r.id}`,
-            },
+      ),
+    queue: async (em, [r]) => {
+      await this.mail.queue(
+        em,
+        {
+          template: 'placement_ending',
+          to: [r.wm_email],
+          data: {
+            werkmakelaarName: r.wm_name,
+            pseudonym: `Kandidaat ${r.pseudonym}`,
+            vacancyTitle: r.title,
+            employerName: r.employer,
+            arrangementLabel: labelOf('arrangementInText', r.arrangement),
+            plannedEnd: dutchDate(r.planned_end),
+            link: `${this.link}/${r.id}`,
           },
-          { type: 'placement', id: r.id },
-        );
-        await em.query(`UPDATE placements SET ending_notice_sent_at = now() WHERE id = $1`, [r.id]);
-      }
-      const quiet: Record<string, string>[] = await em.query(
+        },
+        { type: 'placement', id: r.id },
+      );
+    },
+    markSent: async (em, rows) => {
+      await em.query(`UPDATE placements SET ending_notice_sent_at = now() WHERE id = ANY($1)`, [
+        rows.map((r) => r.id),
+      ]);
+    },
+  };
+
+  /** One mail per werkmakelaar listing their placements without recent contact. */
+  private readonly noContactMails: DueMails<Record<string, string>> = {
+    due: (em, on) =>
+      em.query(
         `SELECT p.id, p.werkmakelaar_id, c.pseudonym, coalesce(cp.first_name || ' ' || cp.last_name, c.pseudonym) AS name,
                 (SELECT max(contact_on)::text FROM checkins k WHERE k.candidate_id = c.id) AS last_contact,
                 u.display_name AS wm_name, u.email AS wm_email
@@ -116,30 +133,27 @@ export class PlacementAttentionService {
           ORDER BY p.werkmakelaar_id
           FOR UPDATE OF p SKIP LOCKED`,
         [CONTACT_RHYTHM_DAYS, on],
-      );
-      const byBroker = new Map<string, Record<string, string>[]>();
-      for (const r of quiet)
-        byBroker.set(r.werkmakelaar_id, [...(byBroker.get(r.werkmakelaar_id) ?? []), r]);
-      for (const rows of byBroker.values()) {
-        await this.mail.queue(em, {
-          template: 'no_contact',
-          to: [rows[0].wm_email],
-          data: {
-            werkmakelaarName: rows[0].wm_name,
-            items: rows.map((r) => ({
-              name: r.name,
-              pseudonym: `Kandidaat ${r.pseudonym}`,
-              lastContact: r.last_contact ?? 'nog nooit',
-            })),
-            link,
-          },
-        });
-        await em.query(
-          `UPDATE placements SET no_contact_notice_sent_at = now() WHERE id = ANY($1)`,
-          [rows.map((r) => r.id)],
-        );
-      }
-      return { endingSoon: ending.length, noContact: byBroker.size };
-    });
-  }
+      ),
+    mailKey: (r) => r.werkmakelaar_id,
+    queue: async (em, rows) => {
+      await this.mail.queue(em, {
+        template: 'no_contact',
+        to: [rows[0].wm_email],
+        data: {
+          werkmakelaarName: rows[0].wm_name,
+          items: rows.map((r) => ({
+            name: r.name,
+            pseudonym: `Kandidaat ${r.pseudonym}`,
+            lastContact: r.last_contact ?? 'nog nooit',
+          })),
+          link: this.link,
+        },
+      });
+    },
+    markSent: async (em, rows) => {
+      await em.query(`UPDATE placements SET no_contact_notice_sent_at = now() WHERE id = ANY($1)`, [
+        rows.map((r) => r.id),
+      ]);
+    },
+  };
 }

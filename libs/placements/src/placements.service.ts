@@ -25,6 +25,7 @@ import {
   ExtendPlacementDto,
   PlacementListQuery,
 } from './placement.dto';
+import { placementVisibleSql } from './placement-access';
 import { Placement } from './placement.entity';
 import { PlacementNames, toEmployerPlacementView, toPlacementView } from './placement.view';
 
@@ -50,19 +51,11 @@ export class PlacementsService {
   ) {}
 
   private scoped(actor: Actor, em: EntityManager = this.db.manager) {
-    const qb = em.getRepository(Placement).createQueryBuilder('p');
-    if (actor.role === 'werkmakelaar')
-      qb.andWhere('p.organisationId = :org', { org: actor.organisationId });
-    else if (actor.role === 'kandidaat')
-      qb.andWhere('p.candidateId = :cand', { cand: actor.candidateId });
-    else if (actor.role === 'werkgever') {
-      qb.andWhere('p.vacancyId IN (SELECT id FROM vacancies WHERE employer_id = :emp)', {
-        emp: actor.employerId,
-      });
-      // Only placements the candidate agreed to the employer seeing.
-      qb.andWhere('p.consentRecordedAt IS NOT NULL');
-    } else qb.andWhere('false');
-    return qb;
+    const visible = placementVisibleSql(actor, 'p');
+    return em
+      .getRepository(Placement)
+      .createQueryBuilder('p')
+      .andWhere(visible.sql, visible.params);
   }
 
   private async names(

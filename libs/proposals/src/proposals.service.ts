@@ -28,6 +28,7 @@ import {
   ProposalListQuery,
   StatusChangeDto,
 } from './proposal.dto';
+import { proposalVisibleSql } from './proposal-access';
 import { Proposal } from './proposal.entity';
 import { ProposalEvent } from './proposal-event.entity';
 import { allowedNext, CLOSED_STATUSES, type ProposalStatus, TRANSITIONS } from './proposal-status';
@@ -63,23 +64,10 @@ export class ProposalsService {
     return `${this.config.publicUrl.replace(/\/$/, '')}/voorstellen/${id}`;
   }
 
-  /**
-   * Who sees which proposals: brokers their organisation's, candidates their own, employers only those
-   * for their vacancies that a candidate consented to (ever), so unconsented proposals never reach them.
-   */
+  /** The proposals the actor may see (proposalVisibleSql), as a query to narrow down. */
   private scoped(actor: Actor, em: EntityManager = this.db.manager) {
-    const qb = em.getRepository(Proposal).createQueryBuilder('p');
-    if (actor.role === 'werkmakelaar')
-      qb.andWhere('p.organisationId = :org', { org: actor.organisationId });
-    else if (actor.role === 'kandidaat')
-      qb.andWhere('p.candidateId = :cand', { cand: actor.candidateId });
-    else if (actor.role === 'werkgever') {
-      qb.andWhere('p.vacancyId IN (SELECT id FROM vacancies WHERE employer_id = :emp)', {
-        emp: actor.employerId,
-      });
-      qb.andWhere('EXISTS (SELECT 1 FROM consents c WHERE c.proposal_id = p.id)');
-    } else qb.andWhere('false');
-    return qb;
+    const visible = proposalVisibleSql(actor, 'p');
+    return em.getRepository(Proposal).createQueryBuilder('p').andWhere(visible.sql, visible.params);
   }
 
   /** Parts computed elsewhere (financieel CV): for the employer only while consent covers them. */

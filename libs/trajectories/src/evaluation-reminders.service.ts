@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
 import { dutchDate, today } from '@werkbrug/domain';
-import { HOUR_MS, PeriodicJob } from '@werkbrug/jobs';
+import { DueMailJob, type DueMails, HOUR_MS, queueDueMails } from '@werkbrug/jobs';
 import { MailService } from '@werkbrug/mail';
 
 /** The werkmakelaar hears about a plan van aanpak evaluation this many days ahead. */
@@ -18,14 +18,11 @@ type Row = Record<string, string>;
  */
 @Injectable()
 export class EvaluationRemindersService {
-  private readonly job = new PeriodicJob({
-    name: 'evaluation reminders',
-    logger: new Logger(EvaluationRemindersService.name),
-    run: () => this.sendReminders(),
-    onResult: (queued, logger) => {
-      if (queued) logger.log({ queued }, 'evaluation reminders queued');
-    },
-  });
+  private readonly job = new DueMailJob(
+    'evaluation reminders',
+    new Logger(EvaluationRemindersService.name),
+    () => this.sendReminders(),
+  );
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -35,9 +32,13 @@ export class EvaluationRemindersService {
 
   /** Queues the reminders due on the given Dutch date (today); returns how many mails were queued. */
   async sendReminders(on = today()): Promise<number> {
-    const base = `${this.config.publicUrl.replace(/\/$/, '')}/werkmakelaar/trajecten`;
-    return this.db.transaction(async (em) => {
-      const goals: Row[] = await em.query(
+    return this.db.transaction((em) => queueDueMails(em, on, this.reminderMails));
+  }
+
+  /** One mail per trajectory and evaluation date, however many of its goals are evaluated then. */
+  private readonly reminderMails: DueMails<Row> = {
+    due: (em, on) =>
+      em.query(
         `SELECT g.id, g.trajectory_id, g.evaluation_date::text AS evaluation_date, c.pseudonym,
                 u.display_name AS wm_name, u.email AS wm_email
            FROM learning_goals g JOIN trajectories t ON t.id = g.trajectory_id
@@ -48,37 +49,34 @@ export class EvaluationRemindersService {
           ORDER BY g.trajectory_id, g.evaluation_date
           FOR UPDATE OF g SKIP LOCKED`,
         [EVALUATION_NOTICE_DAYS, on],
-      );
-      const groups = new Map<string, Row[]>();
-      for (const g of goals) {
-        const key = `${g.trajectory_id}|${g.evaluation_date}`;
-        groups.set(key, [...(groups.get(key) ?? []), g]);
-      }
-      for (const rows of groups.values()) {
-        const first = rows[0] as Row;
-        await this.mail.queue(
-          em,
-          {
-            template: 'evaluation_due',
-            to: [first.wm_email as string],
-            data: {
-              werkmakelaarName: first.wm_name,
-              pseudonym: `Kandidaat ${first.pseudonym}`,
-              evaluationDate: dutchDate(first.evaluation_date as string),
-              goalCount: rows.length === 1 ? '1 leerdoel' : `${rows.length} leerdoelen`,
-              link: `${base}/${first.trajectory_id}`,
-            },
+      ),
+    mailKey: (g) => `${g.trajectory_id}|${g.evaluation_date}`,
+    queue: async (em, rows) => {
+      const first = rows[0] as Row;
+      const base = `${this.config.publicUrl.replace(/\/$/, '')}/werkmakelaar/trajecten`;
+      await this.mail.queue(
+        em,
+        {
+          template: 'evaluation_due',
+          to: [first.wm_email as string],
+          data: {
+            werkmakelaarName: first.wm_name,
+            pseudonym: `Kandidaat ${first.pseudonym}`,
+            evaluationDate: dutchDate(first.evaluation_date as string),
+            goalCount: rows.length === 1 ? '1 leerdoel' : `${rows.length} leerdoelen`,
+            link: `${base}/${first.trajectory_id}`,
           },
-          { type: 'trajectory', id: first.trajectory_id as string },
-        );
-        await em.query(
-          `UPDATE learning_goals SET reminded_for = evaluation_date WHERE id = ANY($1::uuid[])`,
-          [rows.map((r) => r.id)],
-        );
-      }
-      return groups.size;
-    });
-  }
+        },
+        { type: 'trajectory', id: first.trajectory_id as string },
+      );
+    },
+    markSent: async (em, rows) => {
+      await em.query(
+        `UPDATE learning_goals SET reminded_for = evaluation_date WHERE id = ANY($1::uuid[])`,
+        [rows.map((r) => r.id)],
+      );
+    },
+  };
 
   /** Hourly in the worker. */
   start(everyMs = HOUR_MS) {

@@ -3,16 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
 import { Problems } from '@werkbrug/http';
-import { addDays } from '@werkbrug/domain';
+import { type DatedVersion, inForceSql, planSuccession } from '@werkbrug/domain';
 import type { HourRule } from './phase';
 import { CreateTrajectoryRuleDto } from './trajectory.dto';
 import type { TrajectoryRuleView } from './trajectory.view';
 
-export interface RuleRow extends HourRule {
+export interface RuleRow extends HourRule, DatedVersion {
   id: string;
   organisationId: string;
-  validFrom: string;
-  validTo: string | null;
   source: string;
 }
 
@@ -34,8 +32,8 @@ export class TrajectoryRulesService {
     date: string,
   ): Promise<RuleRow | null> {
     const [r]: RuleRow[] = await em.query(
-      `SELECT ${COLUMNS} FROM trajectory_rules
-        WHERE organisation_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2)
+      `SELECT ${COLUMNS} FROM trajectory_rules r
+        WHERE organisation_id = $1 AND ${inForceSql('r', '$2::date')}
         ORDER BY valid_from DESC LIMIT 1`,
       [organisationId, date],
     );
@@ -70,21 +68,23 @@ export class TrajectoryRulesService {
         throw Problems.validation([
           { field: 'organisationId', message: 'not an organisation with werkmakelaars' },
         ]);
-      const [later] = await em.query(
-        `SELECT 1 FROM trajectory_rules WHERE organisation_id = $1 AND valid_from >= $2`,
-        [dto.organisationId, dto.validFrom],
+      const existing: RuleRow[] = await em.query(
+        `SELECT ${COLUMNS} FROM trajectory_rules WHERE organisation_id = $1 FOR UPDATE`,
+        [dto.organisationId],
       );
-      if (later)
+      const { later, toClose, closeOn } = planSuccession(existing, dto.validFrom);
+      if (later.length)
         throw Problems.conflict(
           'RULE_PERIOD_TAKEN',
           'A rule already starts on or after this date',
           'Rules must follow each other in time.',
         );
-      await em.query(
-        `UPDATE trajectory_rules SET valid_to = $3, updated_at = now(), version = version + 1
-          WHERE organisation_id = $1 AND valid_from < $2 AND (valid_to IS NULL OR valid_to >= $2)`,
-        [dto.organisationId, dto.validFrom, addDays(dto.validFrom, -1)],
-      );
+      if (toClose.length)
+        await em.query(
+          `UPDATE trajectory_rules SET valid_to = $2, updated_at = now(), version = version + 1
+            WHERE id = ANY($1::uuid[])`,
+          [toClose.map((r) => r.id), closeOn],
+        );
       const [saved]: RuleRow[] = await em.query(
         `INSERT INTO trajectory_rules (organisation_id, diagnosis_hours, block_hours, max_hours, warn_within_hours, valid_from, source)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,

@@ -1,4 +1,4 @@
-import { ARRANGEMENTS } from '@werkbrug/domain';
+import { ARRANGEMENTS, LABELS } from '@werkbrug/domain';
 
 export const TRAJECTORY_STATUSES = ['lopend', 'afgerond', 'voortijdig_beeindigd'] as const;
 export type TrajectoryStatus = (typeof TRAJECTORY_STATUSES)[number];
@@ -15,15 +15,7 @@ export const TRAJECTORY_OUTCOMES = [
 ] as const;
 export type TrajectoryOutcome = (typeof TRAJECTORY_OUTCOMES)[number];
 
-export const OUTCOME_LABELS: Record<TrajectoryOutcome, string> = {
-  werk_proefplaatsing: 'Resultaat werk/proefplaatsing',
-  studie: 'Resultaat studie',
-  participatie_vrijwilligerswerk: 'Resultaat participatie/vrijwilligerswerk',
-  voortijdig_niet_haalbaar: 'Voortijdig beëindigd: niet haalbaar',
-  voortijdig_zelf_beeindigd: 'Voortijdig beëindigd: zelf beëindigd',
-  voortijdig_overig: 'Voortijdig beëindigd: overig',
-  niet_geleid_uitstroom: 'Niet geleid participatie/uitstroom',
-};
+export const OUTCOME_LABELS: Record<TrajectoryOutcome, string> = LABELS.trajectoryOutcome;
 
 /**
  * Forms of work a person can switch between (Simpel Switchen): arbeidsmatige dagbesteding plus every
@@ -41,11 +33,4 @@ export type GoalStatus = (typeof GOAL_STATUSES)[number];
 export const ACTIVE_GOAL_STATUSES: readonly GoalStatus[] = ['open', 'bezig'];
 
 export const LADDER_RUNGS = [1, 2, 3, 4, 5, 6] as const;
-export const LADDER_LABELS: Record<number, string> = {
-  1: 'geïsoleerd',
-  2: 'sociale contacten buiten de deur',
-  3: 'deelname aan georganiseerde activiteiten',
-  4: 'onbetaald werk',
-  5: 'betaald werk met ondersteuning',
-  6: 'betaald werk',
-};
+export const LADDER_LABELS: Record<number, string> = LABELS.ladderRung;

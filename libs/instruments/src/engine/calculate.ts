@@ -1,4 +1,4 @@
-import { addDays, addMonths, dutchDate, type BenefitType } from '@werkbrug/domain';
+import { addDays, addMonths, dutchDate, inForce, type BenefitType } from '@werkbrug/domain';
 import { Dec, dec } from './decimal';
 import { dutchNumber, euro, percent } from './format';
 import {
@@ -22,9 +22,6 @@ import {
 
 const WEEKS_PER_YEAR = 52;
 const SPECIFICITY = { organisation: 3, gemeente: 2, national: 1 } as const;
-
-const inForce = (v: RuleVersion, date: string) =>
-  v.validFrom <= date && (v.validTo === null || v.validTo >= date);
 
 const sameGemeente = (a: string | null | undefined, b: string | null | undefined) =>
   !!a && !!b && a.trim().toLocaleLowerCase('nl') === b.trim().toLocaleLowerCase('nl');

@@ -1,4 +1,4 @@
-import type { Arrangement, BenefitType } from '@werkbrug/domain';
+import type { Arrangement, BenefitType, DatedVersion } from '@werkbrug/domain';
 
 export const RULE_SCOPES = ['national', 'gemeente', 'organisation'] as const;
 export type RuleScope = (typeof RULE_SCOPES)[number];
@@ -40,7 +40,7 @@ export interface InstrumentDefinition {
 }
 
 /** One version of an instrument's rule: parameters as data, a scope, a validity period and a source. */
-export interface RuleVersion {
+export interface RuleVersion extends DatedVersion {
   id: string;
   instrumentCode: string;
   scope: RuleScope;
@@ -48,8 +48,6 @@ export interface RuleVersion {
   scopeRef: string | null;
   params: Record<string, unknown>;
   active: boolean;
-  validFrom: string;
-  validTo: string | null;
   sourceUrls: string[];
   lastChecked: string;
   indicative: boolean;

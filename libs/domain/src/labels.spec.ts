@@ -1,0 +1,24 @@
+import { LABELS, labelOf } from './labels';
+import { ARRANGEMENTS, BENEFIT_TYPES, DAYPARTS, DAYS, LANGUAGE_LEVELS } from './vocabulary';
+
+describe('the label catalogue', () => {
+  it.each([
+    ['arrangement', ARRANGEMENTS],
+    ['arrangementHint', ARRANGEMENTS],
+    ['arrangementInText', ARRANGEMENTS],
+    ['benefitType', BENEFIT_TYPES],
+    ['day', DAYS],
+    ['daypart', DAYPARTS],
+    ['languageLevel', LANGUAGE_LEVELS],
+  ] as const)('has a word for every %s code', (group, codes) => {
+    expect(Object.keys(LABELS[group]).sort()).toEqual([...codes].sort());
+  });
+
+  it('falls back to the code itself for an unknown code or group', () => {
+    expect(labelOf('arrangementInText', 'beschut_werk')).toBe('beschut werk');
+    expect(labelOf('ladderRung', 3)).toBe('deelname aan georganiseerde activiteiten');
+    expect(labelOf('arrangement', 'onbekend')).toBe('onbekend');
+    expect(labelOf('nogroup', 'x')).toBe('x');
+    expect(labelOf('arrangement', null)).toBe('');
+  });
+});
