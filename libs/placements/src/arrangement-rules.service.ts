@@ -5,6 +5,7 @@ import { Problems } from '@werkbrug/http';
 import { addDays } from '@werkbrug/domain';
 import { ArrangementRule, ruleView } from './arrangement-rule.entity';
 import { CreateRuleDto } from './placement.dto';
+import { queryRows } from '@werkbrug/database';
 
 @Injectable()
 export class ArrangementRulesService {
@@ -56,7 +57,8 @@ export class ArrangementRulesService {
           'A rule already starts on or after this date',
           'Rules must follow each other in time.',
         );
-      await em.query(
+      await queryRows(
+        em,
         `UPDATE arrangement_rules SET valid_to = $3, updated_at = now(), version = version + 1
           WHERE arrangement = $1 AND valid_from < $2 AND (valid_to IS NULL OR valid_to >= $2)`,
         [dto.arrangement, dto.validFrom, addDays(dto.validFrom, -1)],

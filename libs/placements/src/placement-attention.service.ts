@@ -5,6 +5,7 @@ import type { Actor } from '@werkbrug/auth';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
 import { dutchDate, today } from '@werkbrug/domain';
 import { MailService } from '@werkbrug/mail';
+import { queryRows } from '@werkbrug/database';
 
 /** The Op Koers rhythm: contact at least every 14 days; and a warning two weeks before a planned end. */
 export const CONTACT_RHYTHM_DAYS = 14;
@@ -29,7 +30,8 @@ export class PlacementAttentionService {
 
   /** What needs the werkmakelaar's attention in their organisation. */
   async forOrganisation(actor: Actor, on = today()) {
-    const noContact: Record<string, unknown>[] = await this.db.query(
+    const noContact = await queryRows<Record<string, unknown>>(
+      this.db,
       `SELECT c.id AS candidate_id, c.pseudonym, p.id AS placement_id,
               (SELECT max(contact_on)::text FROM checkins k WHERE k.candidate_id = c.id) AS last_contact
          FROM candidates c
@@ -41,7 +43,8 @@ export class PlacementAttentionService {
         ORDER BY last_contact NULLS FIRST, c.pseudonym`,
       [actor.organisationId, CONTACT_RHYTHM_DAYS, on],
     );
-    const endingSoon: Record<string, unknown>[] = await this.db.query(
+    const endingSoon = await queryRows<Record<string, unknown>>(
+      this.db,
       `SELECT p.id AS placement_id, c.id AS candidate_id, c.pseudonym, p.arrangement, p.planned_end_date::text AS planned_end
          FROM placements p JOIN candidates c ON c.id = p.candidate_id
         WHERE p.organisation_id = $1 AND p.status = 'lopend'
@@ -74,7 +77,8 @@ export class PlacementAttentionService {
   async sendNotices(on = today()): Promise<{ endingSoon: number; noContact: number }> {
     const link = `${this.config.publicUrl.replace(/\/$/, '')}/plaatsingen`;
     return this.db.transaction(async (em) => {
-      const ending: Record<string, string>[] = await em.query(
+      const ending = await queryRows<Record<string, string>>(
+        em,
         `SELECT p.id, c.pseudonym, v.title, e.name AS employer, p.arrangement, p.planned_end_date::text AS planned_end,
                 u.display_name AS wm_name, u.email AS wm_email
            FROM placements p JOIN candidates c ON c.id = p.candidate_id JOIN vacancies v ON v.id = p.vacancy_id
@@ -102,9 +106,12 @@ export class PlacementAttentionService {
           },
           { type: 'placement', id: r.id },
         );
-        await em.query(`UPDATE placements SET ending_notice_sent_at = now() WHERE id = $1`, [r.id]);
+        await queryRows(em, `UPDATE placements SET ending_notice_sent_at = now() WHERE id = $1`, [
+          r.id,
+        ]);
       }
-      const quiet: Record<string, string>[] = await em.query(
+      const quiet = await queryRows<Record<string, string>>(
+        em,
         `SELECT p.id, p.werkmakelaar_id, c.pseudonym, coalesce(cp.first_name || ' ' || cp.last_name, c.pseudonym) AS name,
                 (SELECT max(contact_on)::text FROM checkins k WHERE k.candidate_id = c.id) AS last_contact,
                 u.display_name AS wm_name, u.email AS wm_email
@@ -134,7 +141,8 @@ export class PlacementAttentionService {
             link,
           },
         });
-        await em.query(
+        await queryRows(
+          em,
           `UPDATE placements SET no_contact_notice_sent_at = now() WHERE id = ANY($1)`,
           [rows.map((r) => r.id)],
         );
