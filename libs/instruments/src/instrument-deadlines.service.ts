@@ -5,6 +5,7 @@ import { AppConfig, APP_CONFIG } from '@werkbrug/config';
 import { dutchDate, today } from '@werkbrug/domain';
 import { PeriodicJob } from '@werkbrug/jobs';
 import { MailService } from '@werkbrug/mail';
+import { queryRows } from '@werkbrug/database';
 
 /** The werkmakelaar hears about a deadline this many days before it. */
 export const DEADLINE_NOTICE_DAYS = 30;
@@ -30,7 +31,8 @@ export class InstrumentDeadlinesService {
   async sendNotices(on = today()): Promise<number> {
     const base = this.config.publicUrl.replace(/\/$/, '');
     return this.db.transaction(async (em) => {
-      const due: Record<string, string>[] = await em.query(
+      const due = await queryRows<Record<string, string>>(
+        em,
         `SELECT d.id, d.kind, d.due_on::text AS due_on, d.placement_id, i.name AS instrument, c.pseudonym,
                 v.title, e.name AS employer, u.display_name AS wm_name, u.email AS wm_email
            FROM instrument_deadlines d
@@ -65,7 +67,8 @@ export class InstrumentDeadlinesService {
           },
           { type: 'placement', id: r.placement_id },
         );
-        await em.query(
+        await queryRows(
+          em,
           `UPDATE instrument_deadlines SET notice_sent_at = now(), updated_at = now(), version = version + 1 WHERE id = $1`,
           [r.id],
         );

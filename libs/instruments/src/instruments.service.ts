@@ -16,6 +16,7 @@ import {
 import { CalculateDto, CatalogueQuery, CreateRuleVersionDto } from './instrument.dto';
 import { Instrument, InstrumentRuleVersion } from './instrument.entity';
 import { answerView, instrumentView, ruleVersionView, toEngine } from './instrument.views';
+import { queryRows } from '@werkbrug/database';
 
 /** A 422 that names the rules without a version on the date: never a guess. */
 export const missingRules = (error: MissingRulesError) =>
@@ -75,7 +76,8 @@ export class InstrumentsService {
   /** The gemeente's name as Werkbrug spells it (postcode areas and rule scopes), or a 422. */
   async gemeente(name: string | undefined | null, em: EntityManager = this.db.manager) {
     if (!name) return null;
-    const [row]: { name: string }[] = await em.query(
+    const [row] = await queryRows<{ name: string }>(
+      em,
       `SELECT municipality AS name FROM postcode_areas WHERE lower(municipality) = lower($1)
        UNION SELECT scope_ref FROM instrument_rule_versions WHERE scope = 'gemeente' AND lower(scope_ref) = lower($1)
        LIMIT 1`,
@@ -200,7 +202,8 @@ export class InstrumentsService {
       const errors = checkParams(instrument.calculator, dto.params);
       if (errors.length) throw Problems.validation(errors);
       const sameScope = `instrument_code = $1 AND scope = $2 AND scope_ref IS NOT DISTINCT FROM $3`;
-      const later: { id: string; valid_from: string; valid_to: string | null }[] = await em.query(
+      const later = await queryRows<{ id: string; valid_from: string; valid_to: string | null }>(
+        em,
         `SELECT id, valid_from::text, valid_to::text FROM instrument_rule_versions
           WHERE ${sameScope} AND valid_from >= $4 ORDER BY valid_from`,
         [code, dto.scope, scopeRef, dto.validFrom],
@@ -218,7 +221,8 @@ export class InstrumentsService {
             })),
           },
         );
-      const ended: { id: string }[] = await em.query(
+      const ended = await queryRows<{ id: string }>(
+        em,
         `UPDATE instrument_rule_versions SET valid_to = $5, updated_at = now(), version = version + 1
           WHERE ${sameScope} AND valid_from < $4 AND (valid_to IS NULL OR valid_to >= $4) RETURNING id`,
         [code, dto.scope, scopeRef, dto.validFrom, addDays(dto.validFrom, -1)],
@@ -271,7 +275,9 @@ export class InstrumentsService {
     if (dto.scope === 'gemeente') return this.gemeente(dto.scopeRef);
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
     const [org] = uuid.test(dto.scopeRef)
-      ? await this.db.query(`SELECT id FROM organisations WHERE id = $1`, [dto.scopeRef])
+      ? await queryRows<{ id: string }>(this.db, `SELECT id FROM organisations WHERE id = $1`, [
+          dto.scopeRef,
+        ])
       : [];
     if (!org) throw Problems.validation([{ field: 'scopeRef', message: 'not an organisation id' }]);
     return org.id as string;

@@ -10,6 +10,7 @@ import { AgreeInstrumentsDto } from './instrument.dto';
 import { InstrumentCalculation, InstrumentDeadline } from './instrument.entity';
 import { answerView } from './instrument.views';
 import { InstrumentsService } from './instruments.service';
+import { queryRows } from '@werkbrug/database';
 
 /** Deadlines the worker watches; others (such as "before the first day") have passed once agreed. */
 const WATCHED = ['lks_aanvraag', 'doelgroepverklaring'] as const;
@@ -39,13 +40,15 @@ export class PlacementInstrumentsService {
 
   async agree(actor: Actor, placementId: string, dto: AgreeInstrumentsDto) {
     await this.db.transaction(async (em) => {
-      const [p]: PlacementRow[] = await em.query(
+      const [p] = await queryRows<PlacementRow>(
+        em,
         `SELECT id, candidate_id, werkmakelaar_id, arrangement, start_date::text, hours_per_week, status
            FROM placements WHERE id = $1 AND organisation_id = $2 FOR UPDATE`,
         [placementId, actor.organisationId],
       );
       if (!p) throw Problems.notFound('Placement');
-      const known: { code: string }[] = await em.query(
+      const known = await queryRows<{ code: string }>(
+        em,
         `SELECT code FROM instruments WHERE code = ANY($1)`,
         [dto.codes],
       );
@@ -84,7 +87,7 @@ export class PlacementInstrumentsService {
           absent.map((c) => ({ field: 'codes', message: `${c} has no rule for this placement` })),
         );
       // One kept calculation per placement: agreeing again replaces it (and its deadlines).
-      await em.query(`DELETE FROM instrument_calculations WHERE placement_id = $1`, [p.id]);
+      await queryRows(em, `DELETE FROM instrument_calculations WHERE placement_id = $1`, [p.id]);
       const view = answerView({ ...answer, items: agreed });
       const ruleVersionIds = [...new Set(agreed.map((i) => i.ruleVersion.id))];
       const saved = await em.getRepository(InstrumentCalculation).save({
@@ -130,10 +133,11 @@ export class PlacementInstrumentsService {
       actor.role === 'kandidaat'
         ? { sql: 'candidate_id = $2', value: actor.candidateId }
         : { sql: 'organisation_id = $2', value: actor.organisationId };
-    const [p] = await this.db.query(`SELECT id FROM placements WHERE id = $1 AND ${scope.sql}`, [
-      placementId,
-      scope.value,
-    ]);
+    const [p] = await queryRows<unknown>(
+      this.db,
+      `SELECT id FROM placements WHERE id = $1 AND ${scope.sql}`,
+      [placementId, scope.value],
+    );
     if (!p) throw Problems.notFound('Placement');
     const calc = await this.db.getRepository(InstrumentCalculation).findOneBy({ placementId });
     // The kept reasons quote the candidate's facts: a broker's read is a file read (purpose, audit).

@@ -7,6 +7,7 @@ import { addDays } from '@werkbrug/domain';
 import type { HourRule } from './phase';
 import { CreateTrajectoryRuleDto } from './trajectory.dto';
 import type { TrajectoryRuleView } from './trajectory.view';
+import { queryRows } from '@werkbrug/database';
 
 export interface RuleRow extends HourRule {
   id: string;
@@ -33,7 +34,8 @@ export class TrajectoryRulesService {
     organisationId: string,
     date: string,
   ): Promise<RuleRow | null> {
-    const [r]: RuleRow[] = await em.query(
+    const [r] = await queryRows<RuleRow>(
+      em,
       `SELECT ${COLUMNS} FROM trajectory_rules
         WHERE organisation_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2)
         ORDER BY valid_from DESC LIMIT 1`,
@@ -45,7 +47,8 @@ export class TrajectoryRulesService {
   async list(actor: Actor, organisationId?: string): Promise<{ items: TrajectoryRuleView[] }> {
     // A werkmakelaar sees the rules of their own organisation only.
     const org = actor.role === 'admin' ? (organisationId ?? null) : actor.organisationId;
-    const rows: RuleRow[] = await this.db.query(
+    const rows = await queryRows<RuleRow>(
+      this.db,
       `SELECT ${COLUMNS} FROM trajectory_rules WHERE ($1::uuid IS NULL OR organisation_id = $1)
         ORDER BY organisation_id, valid_from DESC`,
       [org],
@@ -62,7 +65,8 @@ export class TrajectoryRulesService {
       errors.push({ field: 'blockHours', message: 'must not be more than maxHours' });
     if (errors.length) throw Problems.validation(errors);
     return this.db.transaction(async (em) => {
-      const [org] = await em.query(
+      const [org] = await queryRows<unknown>(
+        em,
         `SELECT 1 FROM organisations WHERE id = $1 AND kind IN ('gemeente','werkbedrijf','re-integratiebedrijf') FOR UPDATE`,
         [dto.organisationId],
       );
@@ -70,7 +74,8 @@ export class TrajectoryRulesService {
         throw Problems.validation([
           { field: 'organisationId', message: 'not an organisation with werkmakelaars' },
         ]);
-      const [later] = await em.query(
+      const [later] = await queryRows<unknown>(
+        em,
         `SELECT 1 FROM trajectory_rules WHERE organisation_id = $1 AND valid_from >= $2`,
         [dto.organisationId, dto.validFrom],
       );
@@ -80,12 +85,14 @@ export class TrajectoryRulesService {
           'A rule already starts on or after this date',
           'Rules must follow each other in time.',
         );
-      await em.query(
+      await queryRows(
+        em,
         `UPDATE trajectory_rules SET valid_to = $3, updated_at = now(), version = version + 1
           WHERE organisation_id = $1 AND valid_from < $2 AND (valid_to IS NULL OR valid_to >= $2)`,
         [dto.organisationId, dto.validFrom, addDays(dto.validFrom, -1)],
       );
-      const [saved]: RuleRow[] = await em.query(
+      const [saved] = await queryRows<RuleRow>(
+        em,
         `INSERT INTO trajectory_rules (organisation_id, diagnosis_hours, block_hours, max_hours, warn_within_hours, valid_from, source)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
         [
