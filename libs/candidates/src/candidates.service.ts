@@ -110,7 +110,8 @@ export class CandidatesService {
     organisationId: string,
     werkmakelaarId: string,
   ) {
-    const [row] = await em.query(
+    const [row] = await queryRows<unknown>(
+      em,
       `SELECT 1 FROM users WHERE id = $1 AND role = 'werkmakelaar' AND organisation_id = $2 AND active`,
       [werkmakelaarId, organisationId],
     );
@@ -308,13 +309,15 @@ export class CandidatesService {
     trajectoryEndedOn: string | null,
   ): Promise<void> {
     if (trajectoryEndedOn === null)
-      await em.query(
+      await queryRows(
+        em,
         `UPDATE candidates SET trajectory_ended_on = NULL, updated_at = now(), version = version + 1
           WHERE id = $1 AND trajectory_ended_on IS NOT NULL`,
         [candidateId],
       );
     else
-      await em.query(
+      await queryRows(
+        em,
         `UPDATE candidates SET trajectory_ended_on = greatest(coalesce(trajectory_ended_on, $2::date), $2::date),
                 updated_at = now(), version = version + 1 WHERE id = $1`,
         [candidateId, trajectoryEndedOn],

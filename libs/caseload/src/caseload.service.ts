@@ -56,7 +56,7 @@ export class CaseloadService {
       .scoped(actor)
       .select('c.id', 'id')
       .getQueryAndParameters();
-    const params: unknown[] = [...visibleParams];
+    const params: unknown[] = [...(visibleParams as unknown[])];
     let ownerFilter = '';
     if (owner === 'me') {
       params.push(actor.userId);
