@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
 import { AuditService } from '@werkbrug/audit';
 import { APP_CONFIG, AppConfig } from '@werkbrug/config';
+import { CandidatesService } from '@werkbrug/candidates';
 import { queryRows } from '@werkbrug/database';
 import { ProblemException, Problems } from '@werkbrug/http';
 import { MailService } from '@werkbrug/mail';
@@ -59,6 +60,7 @@ export class AlertsService {
     private readonly matching: MatchingService,
     private readonly mail: MailService,
     private readonly audit: AuditService,
+    private readonly candidates: CandidatesService,
   ) {
     this.signer = new LinkSigner(linkSecretMaterial(config));
   }
@@ -69,13 +71,8 @@ export class AlertsService {
   }
 
   private async hasEmail(candidateId: string): Promise<boolean> {
-    const rows = await queryRows<unknown>(
-      this.db,
-      `SELECT 1 FROM candidate_protected p JOIN candidates c ON c.id = p.candidate_id
-        WHERE p.candidate_id = $1 AND c.erased_at IS NULL AND p.email IS NOT NULL`,
-      [candidateId],
-    );
-    return rows.length > 0;
+    const facts = await this.candidates.protectedFactsFor([candidateId], 'weergave');
+    return facts.get(candidateId)?.hasEmail ?? false;
   }
 
   async get(actor: Actor): Promise<AlertsView> {
@@ -259,11 +256,9 @@ export class AlertsService {
       }
       let outcome: 'baselined' | 'mailed' | 'nothingNew' = baseline ? 'baselined' : 'nothingNew';
       if (mailed.length) {
-        const [to] = await queryRows<{ email: string | null }>(
-          em,
-          `SELECT email FROM candidate_protected WHERE candidate_id = $1`,
-          [sub.candidate_id],
-        );
+        const to = (
+          await this.candidates.protectedFactsFor([sub.candidate_id], 'contactmail', { em })
+        ).get(sub.candidate_id);
         if (to?.email) {
           const base = this.config.publicUrl.replace(/\/$/, '');
           await this.mail.queue(
