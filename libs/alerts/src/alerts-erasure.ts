@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ErasureService } from '@werkbrug/privacy';
+import { queryRows } from '@werkbrug/database';
 
 /** Erasure ends the alerts: no mail goes to an erased file, and what it knew is gone. */
 @Injectable()
@@ -8,8 +9,8 @@ export class AlertsErasure implements OnModuleInit {
 
   onModuleInit() {
     this.erasure.registerStep('match_alerts', async (em, candidateId) => {
-      await em.query(`DELETE FROM match_alert_known WHERE candidate_id = $1`, [candidateId]);
-      await em.query(`DELETE FROM match_alert_subscriptions WHERE candidate_id = $1`, [
+      await queryRows(em, `DELETE FROM match_alert_known WHERE candidate_id = $1`, [candidateId]);
+      await queryRows(em, `DELETE FROM match_alert_subscriptions WHERE candidate_id = $1`, [
         candidateId,
       ]);
     });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CandidatesModule } from '@werkbrug/candidates';
 import { MailModule } from '@werkbrug/mail';
 import { MatchingModule } from '@werkbrug/matching';
 import { AlertsController } from './alerts.controller';
@@ -7,7 +8,7 @@ import { AlertsScheduler } from './alerts.scheduler';
 import { AlertsService } from './alerts.service';
 
 @Module({
-  imports: [MatchingModule, MailModule, AlertsErasureModule],
+  imports: [MatchingModule, MailModule, AlertsErasureModule, CandidatesModule],
   controllers: [AlertsController],
   providers: [AlertsService, AlertsScheduler],
   exports: [AlertsService, AlertsScheduler],

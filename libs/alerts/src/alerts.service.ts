@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
 import { AuditService } from '@werkbrug/audit';
 import { APP_CONFIG, AppConfig } from '@werkbrug/config';
+import { CandidatesService } from '@werkbrug/candidates';
 import { queryRows } from '@werkbrug/database';
 import { ProblemException, Problems } from '@werkbrug/http';
 import { MailService } from '@werkbrug/mail';
@@ -59,6 +60,7 @@ export class AlertsService {
     private readonly matching: MatchingService,
     private readonly mail: MailService,
     private readonly audit: AuditService,
+    private readonly candidates: CandidatesService,
   ) {
     this.signer = new LinkSigner(linkSecretMaterial(config));
   }
@@ -69,12 +71,8 @@ export class AlertsService {
   }
 
   private async hasEmail(candidateId: string): Promise<boolean> {
-    const rows = await this.db.query(
-      `SELECT 1 FROM candidate_protected p JOIN candidates c ON c.id = p.candidate_id
-        WHERE p.candidate_id = $1 AND c.erased_at IS NULL AND p.email IS NOT NULL`,
-      [candidateId],
-    );
-    return rows.length > 0;
+    const facts = await this.candidates.protectedFactsFor([candidateId], 'weergave');
+    return facts.get(candidateId)?.hasEmail ?? false;
   }
 
   async get(actor: Actor): Promise<AlertsView> {
@@ -104,13 +102,15 @@ export class AlertsService {
       );
     }
     await this.db.transaction(async (em) => {
-      const live = await em.query(
+      const live = await queryRows<unknown>(
+        em,
         `SELECT 1 FROM candidates WHERE id = $1 AND erased_at IS NULL FOR UPDATE`,
         [candidateId],
       );
       if (!live.length) throw Problems.notFound('Candidate');
       // Opting in (again) rotates the link nonce and is due at once, so the worker records the baseline.
-      await em.query(
+      await queryRows(
+        em,
         `INSERT INTO match_alert_subscriptions (candidate_id, frequency, active, next_due_at)
          VALUES ($1, $2, $3, CASE WHEN $3 THEN now() END)
          ON CONFLICT (candidate_id) DO UPDATE SET
@@ -159,7 +159,8 @@ export class AlertsService {
       );
       if (!row || !this.signer.verify(PURPOSE, token, row.link_nonce)) throw invalid();
       if (row.active) {
-        await em.query(
+        await queryRows(
+          em,
           `UPDATE match_alert_subscriptions SET active = false, next_due_at = NULL, unsubscribed_at = now(),
                   updated_at = now(), version = version + 1 WHERE id = $1`,
           [id],
@@ -213,7 +214,8 @@ export class AlertsService {
     const { docs } = await loadCandidateDocuments(this.db, [sub.candidate_id]);
     const candidate = docs[0];
     if (!candidate) {
-      await this.db.query(
+      await queryRows(
+        this.db,
         `UPDATE match_alert_subscriptions SET active = false, next_due_at = NULL WHERE id = $1`,
         [sub.id],
       );
@@ -244,7 +246,8 @@ export class AlertsService {
       const baseline = locked.baseline_at === null;
       const mailed = baseline ? [] : selection.send;
       if (selection.newlyKnown.length) {
-        await em.query(
+        await queryRows(
+          em,
           `INSERT INTO match_alert_known (candidate_id, vacancy_id, first_seen_at, alerted_at)
            SELECT $1, v, $3, CASE WHEN v = ANY($4::uuid[]) THEN $3::timestamptz END FROM unnest($2::uuid[]) v
            ON CONFLICT DO NOTHING`,
@@ -253,11 +256,9 @@ export class AlertsService {
       }
       let outcome: 'baselined' | 'mailed' | 'nothingNew' = baseline ? 'baselined' : 'nothingNew';
       if (mailed.length) {
-        const [to] = await queryRows<{ email: string | null }>(
-          em,
-          `SELECT email FROM candidate_protected WHERE candidate_id = $1`,
-          [sub.candidate_id],
-        );
+        const to = (
+          await this.candidates.protectedFactsFor([sub.candidate_id], 'contactmail', { em })
+        ).get(sub.candidate_id);
         if (to?.email) {
           const base = this.config.publicUrl.replace(/\/$/, '');
           await this.mail.queue(
@@ -285,7 +286,8 @@ export class AlertsService {
           outcome = 'mailed';
         }
       }
-      await em.query(
+      await queryRows(
+        em,
         `UPDATE match_alert_subscriptions SET baseline_at = coalesce(baseline_at, $2),
                 last_sent_at = CASE WHEN $4 THEN $2 ELSE last_sent_at END,
                 next_due_at = $3, updated_at = now(), version = version + 1

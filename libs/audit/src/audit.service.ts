@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
 import type { SqlWrite } from '@werkbrug/database';
+import { queryRows } from '@werkbrug/database';
 
 export interface AuditEvent {
   /** e.g. candidate.read, candidate.update, candidate.export, candidate.erase */
@@ -19,7 +20,7 @@ export class AuditService {
   /** Records inside the caller's transaction, so a change and its audit line commit together. */
   async record(em: EntityManager, actor: Actor | null, event: AuditEvent): Promise<void> {
     const { sql, params } = this.recordWrite(actor, event);
-    await em.query(sql, params);
+    await queryRows(em, sql, params);
   }
 
   /** The audit line as one write, for a caller that runs its writes as one statement (writeTogether). */

@@ -53,7 +53,8 @@ export class AuthLinksService {
     newEmail: string | null = null,
   ): Promise<string> {
     const token = `al_${randomBytes(32).toString('base64url')}`;
-    await em.query(
+    await queryRows(
+      em,
       `INSERT INTO auth_links (user_id, purpose, token_hash, new_email, expires_at)
        VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5))`,
       [userId, purpose, sha256(token), newEmail, minutes],
@@ -123,7 +124,9 @@ export class AuthLinksService {
     user: { id: string; displayName: string },
     newEmail: string,
   ): Promise<void> {
-    const [taken] = await em.query(`SELECT 1 FROM users WHERE email = $1`, [newEmail]);
+    const [taken] = await queryRows<unknown>(em, `SELECT 1 FROM users WHERE email = $1`, [
+      newEmail,
+    ]);
     if (taken) return;
     const token = await this.create(em, user.id, 'email_change', EMAIL_CHANGE_MINUTES, newEmail);
     await this.mail(em, 'email_change', newEmail, {
@@ -138,10 +141,11 @@ export class AuthLinksService {
     return this.db.transaction(async (em) => {
       const link = await this.use(em, token, 'email_change');
       const email = link.new_email as string;
-      const [taken] = await em.query(`SELECT 1 FROM users WHERE email = $1 AND id <> $2`, [
-        email,
-        link.user_id,
-      ]);
+      const [taken] = await queryRows<unknown>(
+        em,
+        `SELECT 1 FROM users WHERE email = $1 AND id <> $2`,
+        [email, link.user_id],
+      );
       if (taken)
         throw new ProblemException(
           409,
@@ -149,11 +153,13 @@ export class AuthLinksService {
           'The address is in use',
           'Another account signed up with this address in the meantime.',
         );
-      await em.query(
+      await queryRows(
+        em,
         `UPDATE users SET email = $2, updated_at = now(), version = version + 1 WHERE id = $1`,
         [link.user_id, email],
       );
-      await em.query(
+      await queryRows(
+        em,
         `UPDATE auth_links SET used_at = now() WHERE user_id = $1 AND purpose = 'email_change' AND used_at IS NULL`,
         [link.user_id],
       );

@@ -28,6 +28,7 @@ import { ROLES, type Actor } from './role';
 import { TokenService } from './token.service';
 import { UsersService } from './users/users.service';
 import { UserResponse } from './users/users.responses';
+import { queryRows } from '@werkbrug/database';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -50,7 +51,8 @@ export class AuthController {
     const email = body.email.trim().toLowerCase();
     const ip = req.ip ?? 'unknown';
     this.throttle.checkBefore(email, ip);
-    const rows: { id: string; password_hash: string }[] = await this.db.query(
+    const rows = await queryRows<{ id: string; password_hash: string }>(
+      this.db,
       `SELECT id, password_hash FROM users WHERE email = $1 AND active`,
       [email],
     );

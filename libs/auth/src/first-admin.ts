@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { hashPassword } from './password-hasher';
 import { passwordProblem } from './password-policy';
+import { queryRows } from '@werkbrug/database';
 
 export const PLATFORM_ORGANISATION = 'Werkbrug beheer';
 
@@ -13,7 +14,8 @@ export async function ensureFirstAdmin(
   email: string | null,
   password: string | null,
 ): Promise<'created' | 'exists' | 'skipped'> {
-  const [{ count }] = await db.query(
+  const [{ count }] = await queryRows<{ count: number }>(
+    db,
     `SELECT count(*)::int AS count FROM users WHERE role = 'admin'`,
   );
   if (count > 0) return 'exists';
@@ -22,12 +24,14 @@ export async function ensureFirstAdmin(
   if (problem) throw new Error(`WERKBRUG_ADMIN_PASSWORD ${problem}`);
   const hash = await hashPassword(password);
   await db.transaction(async (em) => {
-    const orgs = await em.query(
+    const orgs = await queryRows<{ id: string }>(
+      em,
       `INSERT INTO organisations (kind, name, region) VALUES ('beheer', $1, 'landelijk')
        ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
       [PLATFORM_ORGANISATION],
     );
-    await em.query(
+    await queryRows(
+      em,
       `INSERT INTO users (email, password_hash, role, organisation_id, display_name)
        VALUES ($1, $2, 'admin', $3, 'Beheerder')`,
       [email.trim().toLowerCase(), hash, orgs[0].id],

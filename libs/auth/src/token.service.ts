@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
 import type { Actor, Role } from './role';
+import { queryRows } from '@werkbrug/database';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest();
 
@@ -32,7 +33,8 @@ export class TokenService {
   async issue(userId: string): Promise<IssuedToken> {
     const accessToken = `wb_${randomBytes(32).toString('base64url')}`;
     const expiresAt = new Date(Date.now() + this.config.tokenTtlHours * 3600_000);
-    await this.db.query(
+    await queryRows(
+      this.db,
       `INSERT INTO auth_tokens (user_id, token_hash, expires_at) VALUES ($1, $2, $3)`,
       [userId, sha256(accessToken), expiresAt],
     );
@@ -51,14 +53,15 @@ export class TokenService {
     const now = Date.now();
     const cached = actorCache.get(key);
     if (cached && cached.until > now) return cached.actor;
-    const rows: {
+    const rows = await queryRows<{
       user_id: string;
       role: Role;
       organisation_id: string;
       employer_id: string | null;
       candidate_id: string | null;
       expires_at: Date;
-    }[] = await this.db.query(
+    }>(
+      this.db,
       `SELECT u.id AS user_id, u.role, u.organisation_id, u.employer_id, u.candidate_id, t.expires_at
          FROM auth_tokens t JOIN users u ON u.id = t.user_id
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now() AND u.active`,
@@ -89,7 +92,8 @@ export class TokenService {
 
   async revoke(accessToken: string): Promise<void> {
     actorCache.delete(sha256(accessToken).toString('hex'));
-    await this.db.query(
+    await queryRows(
+      this.db,
       `UPDATE auth_tokens SET revoked_at = now(), updated_at = now(), version = version + 1
                           WHERE token_hash = $1 AND revoked_at IS NULL`,
       [sha256(accessToken)],
@@ -102,12 +106,13 @@ export class TokenService {
   ): Promise<void> {
     for (const [key, entry] of actorCache)
       if (entry.actor.userId === userId) actorCache.delete(key);
-    await manager.query(
+    await queryRows(
+      manager,
       `UPDATE auth_tokens SET revoked_at = now(), updated_at = now(), version = version + 1
                           WHERE user_id = $1 AND revoked_at IS NULL`,
       [userId],
     );
     // Mailed links (sign-in, address change) end with the sessions; they may hold an address.
-    await manager.query(`DELETE FROM auth_links WHERE user_id = $1`, [userId]);
+    await queryRows(manager, `DELETE FROM auth_links WHERE user_id = $1`, [userId]);
   }
 }

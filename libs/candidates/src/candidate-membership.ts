@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryRows } from '@werkbrug/database';
 
 /** Whether a live (not erased) candidate belongs to the organisation: the check behind every broker action. */
 export async function isCandidateOfOrganisation(
@@ -6,7 +7,8 @@ export async function isCandidateOfOrganisation(
   candidateId: string,
   organisationId: string,
 ): Promise<boolean> {
-  const rows: unknown[] = await runner.query(
+  const rows = await queryRows<unknown>(
+    runner,
     `SELECT 1 FROM candidates WHERE id = $1 AND organisation_id = $2 AND erased_at IS NULL`,
     [candidateId, organisationId],
   );
@@ -61,7 +63,8 @@ export async function isCandidateVisible(
   actor: { role: string; candidateId: string | null; organisationId: string },
   candidateId: string,
 ): Promise<boolean> {
-  const rows: unknown[] = await runner.query(
+  const rows = await queryRows<unknown>(
+    runner,
     `SELECT 1 FROM candidates c WHERE c.id = $1 AND ${rawCandidateVisibleSql('c')}`,
     [candidateId, ...rawCandidateVisibilityParams(actor)],
   );

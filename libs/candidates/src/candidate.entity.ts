@@ -37,7 +37,10 @@ export class Candidate extends BaseEntity {
     precision: 5,
     scale: 1,
     nullable: true,
-    transformer: { to: (v) => v, from: (v) => (v === null ? null : Number(v)) },
+    transformer: {
+      to: (v: number | null) => v,
+      from: (v: string | null) => (v === null ? null : Number(v)),
+    },
   })
   maxTravelKm!: number | null;
   @Column({ type: 'smallint', nullable: true }) maxTravelMinutes!: number | null;

@@ -28,6 +28,14 @@ import { Candidate } from './candidate.entity';
 import { CandidateProtected } from './candidate-protected.entity';
 import { applyWorkProfile } from './work-profile.mapper';
 import { toCandidateFileView, toCaseloadRow, toWorkProfileView } from './candidate.view';
+import {
+  PROTECTED_READ_PURPOSES,
+  protectedFactsSql,
+  toProtectedFacts,
+  type ProtectedFacts,
+  type ProtectedFactsRow,
+  type ProtectedReadPurpose,
+} from './protected-facts';
 
 const SORTABLE = {
   createdAt: { column: 'c.createdAt', read: (c: Candidate) => c.createdAt },
@@ -101,6 +109,35 @@ export class CandidatesService {
     return toCandidateFileView(c, c.protectedData);
   }
 
+  /**
+   * The protected facts other modules may read, for a stated purpose (PROTECTED_READ_PURPOSES): the
+   * purpose decides the columns and whether each candidate's read is audited, in the caller's
+   * transaction when `em` is given. Candidates without protected data (erased) are absent.
+   */
+  async protectedFactsFor<P extends ProtectedReadPurpose>(
+    candidateIds: readonly string[],
+    purpose: P,
+    options: { em?: EntityManager; actor?: Actor | null } = {},
+  ): Promise<Map<string, ProtectedFacts<P>>> {
+    const facts = new Map<string, ProtectedFacts<P>>();
+    if (!candidateIds.length) return facts;
+    const em = options.em ?? this.db.manager;
+    const rows = await queryRows<ProtectedFactsRow>(em, protectedFactsSql(purpose), [
+      [...new Set(candidateIds)],
+    ]);
+    const why = PROTECTED_READ_PURPOSES[purpose].audit;
+    for (const row of rows) {
+      facts.set(row.candidate_id, toProtectedFacts(row));
+      if (why)
+        await this.audit.record(em, options.actor ?? null, {
+          action: 'candidate.protected.read',
+          candidateId: row.candidate_id,
+          purpose: why,
+        });
+    }
+    return facts;
+  }
+
   private async checkWishes(codes: string[] | undefined) {
     if (codes?.length) await this.werksoorten.requireActiveCodes(codes, 'werksoortWishes');
   }
@@ -110,7 +147,8 @@ export class CandidatesService {
     organisationId: string,
     werkmakelaarId: string,
   ) {
-    const [row] = await em.query(
+    const [row] = await queryRows<unknown>(
+      em,
       `SELECT 1 FROM users WHERE id = $1 AND role = 'werkmakelaar' AND organisation_id = $2 AND active`,
       [werkmakelaarId, organisationId],
     );
@@ -309,13 +347,15 @@ export class CandidatesService {
     trajectoryEndedOn: string | null,
   ): Promise<void> {
     if (trajectoryEndedOn === null)
-      await em.query(
+      await queryRows(
+        em,
         `UPDATE candidates SET trajectory_ended_on = NULL, updated_at = now(), version = version + 1
           WHERE id = $1 AND trajectory_ended_on IS NOT NULL`,
         [candidateId],
       );
     else
-      await em.query(
+      await queryRows(
+        em,
         `UPDATE candidates SET trajectory_ended_on = greatest(coalesce(trajectory_ended_on, $2::date), $2::date),
                 updated_at = now(), version = version + 1 WHERE id = $1`,
         [candidateId, trajectoryEndedOn],

@@ -5,3 +5,4 @@ export * from './candidates.module';
 export * from './candidates.service';
 export * from './candidate-membership';
 export * from './wishes.dto';
+export * from './protected-facts';

@@ -9,6 +9,8 @@ import { ATTENTION_CODES, attentionFor, attentionRank } from './attention-rules'
 import { CaseloadPage, CaseloadQuery, CaseloadRow } from './caseload.dto';
 import { profileCompleteness } from './profile-completeness';
 
+type ProtectedColumns = 'first_name' | 'last_name' | 'has_email' | 'has_phone';
+
 interface FactsRow {
   id: string;
   pseudonym: string;
@@ -56,13 +58,13 @@ export class CaseloadService {
       .scoped(actor)
       .select('c.id', 'id')
       .getQueryAndParameters();
-    const params: unknown[] = [...visibleParams];
+    const params: unknown[] = [...(visibleParams as unknown[])];
     let ownerFilter = '';
     if (owner === 'me') {
       params.push(actor.userId);
       ownerFilter = `WHERE c.werkmakelaar_id = $${params.length}`;
     }
-    return queryRows<FactsRow>(
+    const rows = await queryRows<Omit<FactsRow, ProtectedColumns>>(
       this.db,
       `WITH visible AS (${visibleSql})
        SELECT c.id, c.pseudonym, c.place, c.werkmakelaar_id, c.werksoort_wishes, c.interests, c.certificates,
@@ -70,7 +72,6 @@ export class CaseloadService {
               c.ladder_measured_on::text AS ladder_measured_on, c.updated_at,
               (c.created_at AT TIME ZONE 'Europe/Amsterdam')::date::text AS created_on,
               c.trajectory_ended_on::text AS trajectory_ended_on,
-              cp.first_name, cp.last_name, cp.email IS NOT NULL AS has_email, cp.phone IS NOT NULL AS has_phone,
               EXISTS (SELECT 1 FROM users u WHERE u.candidate_id = c.id AND u.active) AS has_account,
               (SELECT max(k.contact_on)::text FROM checkins k WHERE k.candidate_id = c.id) AS last_contact,
               (SELECT min(p.planned_end_date)::text FROM placements p
@@ -83,13 +84,27 @@ export class CaseloadService {
                                     AND x.vacancy_id = s.vacancy_id AND x.created_at >= s.created_at))::int AS new_signals
          FROM candidates c
          JOIN visible ON visible.id = c.id
-         LEFT JOIN candidate_protected cp ON cp.candidate_id = c.id
          LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE x.status = 'wacht_op_kandidaat') AS consent_waiting,
                                    count(*) FILTER (WHERE x.status = 'wacht_op_werkgever') AS employer_waiting
                               FROM proposals x WHERE x.candidate_id = c.id) o ON true
          ${ownerFilter}`,
       params,
     );
+    // Names and whether contact details exist come from the candidates module, for display.
+    const names = await this.candidates.protectedFactsFor(
+      rows.map((r) => r.id),
+      'weergave',
+    );
+    return rows.map((r) => {
+      const p = names.get(r.id);
+      return {
+        ...r,
+        first_name: p?.firstName ?? null,
+        last_name: p?.lastName ?? null,
+        has_email: p?.hasEmail ?? false,
+        has_phone: p?.hasPhone ?? false,
+      };
+    });
   }
 
   async list(actor: Actor, query: CaseloadQuery, now = new Date()): Promise<CaseloadPage> {

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { queryRows } from './query-rows';
 
 /**
  * One data-modifying statement a lib owns (its INSERT into its own table), with its own $1..$n.
@@ -49,7 +50,7 @@ export async function writeTogether(
   writes: readonly SqlWrite[],
 ): Promise<Record<string, unknown>[][]> {
   const { sql, params } = togetherSql(writes);
-  const [row] = (await runner.query(sql, params)) as Record<string, unknown>[];
+  const [row] = await queryRows<Record<string, unknown>>(runner, sql, params);
   return writes
     .map((w, i) => (w.returning ? (row?.[`r${i}`] as Record<string, unknown>[]) : null))
     .filter((x): x is Record<string, unknown>[] => x !== null);

@@ -93,8 +93,9 @@ function runtimeBase(): string {
  * folder and renamed, so a half copy is never used.
  */
 function reachableBinaries(native: string, base: string, log: (line: string) => void): string {
-  const version = JSON.parse(readFileSync(path.join(native, '..', 'package.json'), 'utf8'))
-    .version as string;
+  const { version } = JSON.parse(readFileSync(path.join(native, '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
   const stamp = createHash('sha1')
     .update(`${native}:${version}:${statSync(path.join(native, 'bin', 'postgres')).size}`)
     .digest('hex')

@@ -52,9 +52,11 @@ export class EmployersService {
   /** An organisation's region, the default region of the employers it brings in. */
   private async regionOf(em: EntityManager, organisationId: string | null): Promise<string | null> {
     if (!organisationId) return null;
-    const [row] = await em.query(`SELECT region, kind FROM organisations WHERE id = $1`, [
-      organisationId,
-    ]);
+    const [row] = await queryRows<{ region: string; kind: string }>(
+      em,
+      `SELECT region, kind FROM organisations WHERE id = $1`,
+      [organisationId],
+    );
     if (!row || row.kind === 'werkgever') return null;
     return row.region as string;
   }
@@ -98,9 +100,11 @@ export class EmployersService {
       ]);
     }
     return this.db.transaction(async (em) => {
-      const [clash] = await em.query(`SELECT 1 FROM employers WHERE kvk_number = $1`, [
-        dto.kvkNumber,
-      ]);
+      const [clash] = await queryRows<unknown>(
+        em,
+        `SELECT 1 FROM employers WHERE kvk_number = $1`,
+        [dto.kvkNumber],
+      );
       if (clash) throw Problems.duplicate('An employer with this KvK number already exists.');
       const locations = await this.locations(em, dto.locations);
       const name = dto.name.trim();
@@ -114,7 +118,8 @@ export class EmployersService {
         ]);
       const region = dto.region?.trim() || ownerRegion || (locations[0]?.place ?? '');
       // Each employer is its own tenant; the organisation name carries the KvK number to stay unique.
-      const [org] = await em.query(
+      const [org] = await queryRows<{ id: string }>(
+        em,
         `INSERT INTO organisations (kind, name, region) VALUES ('werkgever', $1, $2) RETURNING id`,
         [`${name} (KvK ${dto.kvkNumber})`, locations[0]?.place ?? ''],
       );
@@ -199,7 +204,8 @@ export class EmployersService {
 
   async remove(id: string): Promise<void> {
     await this.db.transaction(async (em) => {
-      const [{ used }] = await em.query(
+      const [{ used }] = await queryRows<{ used: boolean }>(
+        em,
         `SELECT (EXISTS (SELECT 1 FROM vacancies WHERE employer_id = $1)
               OR EXISTS (SELECT 1 FROM users WHERE employer_id = $1)) AS used`,
         [id],
@@ -217,7 +223,7 @@ export class EmployersService {
         [id],
       );
       if (!rows.length) throw Problems.notFound('Employer');
-      await em.query(`DELETE FROM organisations WHERE id = $1 AND kind = 'werkgever'`, [
+      await queryRows(em, `DELETE FROM organisations WHERE id = $1 AND kind = 'werkgever'`, [
         rows[0].organisation_id,
       ]);
     });

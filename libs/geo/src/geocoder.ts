@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { isInNetherlands, normalisePostcode } from './geo';
 import { lookupPostcode } from './postcode-lookup';
+import { queryRows } from '@werkbrug/database';
 
 export type Queryable = Pick<DataSource | EntityManager, 'query'>;
 
@@ -67,14 +68,15 @@ export function cachedGeocoder(inner: Geocoder, options: CacheOptions = DEFAULT_
     async lookup(db, postcode) {
       const compact = normalisePostcode(postcode);
       if (!compact) return null;
-      const [hit]: {
+      const [hit] = await queryRows<{
         found: boolean;
         place: string | null;
         municipality: string | null;
         lat: number | null;
         lng: number | null;
         source: GeocodeSource;
-      }[] = await db.query(
+      }>(
+        db,
         `SELECT found, place, municipality, lat, lng, source FROM geocode_cache
           WHERE postcode = $1
             AND fetched_at > now() - (CASE WHEN found THEN $2::bigint ELSE $3::bigint END) * interval '1 millisecond'`,
@@ -93,7 +95,8 @@ export function cachedGeocoder(inner: Geocoder, options: CacheOptions = DEFAULT_
         };
       }
       const result = await inner.lookup(db, compact);
-      await db.query(
+      await queryRows(
+        db,
         `INSERT INTO geocode_cache (postcode, found, place, municipality, lat, lng, source)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (postcode) DO UPDATE SET found = EXCLUDED.found, place = EXCLUDED.place,

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { pc4Of } from './geo';
 import { POSTCODE_AREAS } from './postcode-areas.data';
+import { queryRows } from '@werkbrug/database';
 
 export interface PostcodeLookup {
   place: string;
@@ -21,7 +22,8 @@ export async function seedPostcodeAreas(db: DataSource | EntityManager): Promise
     const start = params.push(a.pc4, a.place, a.municipality, a.lat, a.lng) - COLUMNS.length;
     return `(${COLUMNS.map((_, i) => `$${start + i + 1}`).join(', ')})`;
   });
-  await db.query(
+  await queryRows(
+    db,
     `INSERT INTO postcode_areas (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}
      ON CONFLICT (pc4) DO UPDATE SET
        place = EXCLUDED.place, municipality = EXCLUDED.municipality,
@@ -41,7 +43,8 @@ export async function lookupPostcode(
 ): Promise<PostcodeLookup | null> {
   const pc4 = pc4Of(postcode);
   if (!pc4) return null;
-  const rows: PostcodeLookup[] = await db.query(
+  const rows = await queryRows<PostcodeLookup>(
+    db,
     `SELECT place, lat, lng FROM postcode_areas WHERE pc4 = $1`,
     [pc4],
   );

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '@werkbrug/auth';
 import { MeiliClient } from '@werkbrug/search';
+import { queryRows } from '@werkbrug/database';
 
 type Check = { status: 'up' | 'down'; latencyMs: number };
 
@@ -40,7 +41,7 @@ export class HealthController {
   async ready(@Res({ passthrough: true }) res: Response) {
     const [database, search] = await Promise.all([
       timed(async () => {
-        await this.db.query('SELECT 1');
+        await queryRows(this.db, 'SELECT 1');
         return true;
       }),
       timed(() => this.meili.isAvailable()),

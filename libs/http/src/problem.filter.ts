@@ -120,7 +120,8 @@ export class ProblemFilter implements ExceptionFilter {
       // Only the error name and message: driver errors may quote parameter values.
       const err =
         error instanceof Error ? { name: error.name, message: error.message.slice(0, 200) } : {};
-      this.logger.error({ err, path: req.route?.path }, 'request failed');
+      const route = req.route as { path?: string } | undefined;
+      this.logger.error({ err, path: route?.path }, 'request failed');
     }
     if (res.headersSent) return;
     sendProblem(res, problem);

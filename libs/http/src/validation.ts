@@ -44,7 +44,7 @@ class WerkbrugValidationPipe extends ValidationPipe {
       const problem = inspectInput(value);
       if (problem) throw Problems.validation([problem]);
     }
-    return super.transform(value, metadata);
+    return super.transform(value, metadata) as Promise<unknown>;
   }
 }
 

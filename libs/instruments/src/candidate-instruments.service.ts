@@ -12,6 +12,7 @@ import type { InstrumentFacts, InstrumentOutcome } from './engine/types';
 import { CandidateInstrumentsQuery } from './instrument.dto';
 import { answerView } from './instrument.views';
 import { InstrumentsService } from './instruments.service';
+import { queryRows } from '@werkbrug/database';
 
 export interface Workplace {
   hoursMin: number;
@@ -67,7 +68,12 @@ export class CandidateInstrumentsService {
   /** The workplace's hours and forms; with an actor, only a workplace that actor may see. */
   async workplace(em: EntityManager, vacancyId: string, actor?: Actor): Promise<Workplace | null> {
     const p = actor ? visibilityParams(actor) : null;
-    const [v] = await em.query(
+    const [v] = await queryRows<{
+      hours_min: number;
+      hours_max: number;
+      arrangements: Workplace['arrangements'];
+    }>(
+      em,
       `SELECT v.hours_min, v.hours_max, v.arrangements FROM vacancies v JOIN employers e ON e.id = v.employer_id
         WHERE v.id = $1${p ? ` AND ${vacancyVisibleSql('v', 'e', { role: '$2::text', employerId: '$3::uuid', organisationId: '$4::uuid' })}` : ''}`,
       p ? [vacancyId, p.visRole, p.visEmployer, p.visOrganisation] : [vacancyId],
@@ -91,7 +97,8 @@ export class CandidateInstrumentsService {
       hourlyWage?: number | null;
     },
   ): Promise<InstrumentFacts | null> {
-    const [c]: CandidateRow[] = await em.query(
+    const [c] = await queryRows<CandidateRow>(
+      em,
       `SELECT c.organisation_id, c.hours_min, c.hours_max, a.municipality, p.date_of_birth::text,
               p.benefit_type, p.banenafspraak, p.loonwaarde_pct
          FROM candidates c

@@ -5,6 +5,7 @@ import { AppConfig, APP_CONFIG } from '@werkbrug/config';
 import { dutchDate, labelOf, today } from '@werkbrug/domain';
 import { DueMailJob, type DueMails, queueDueMails } from '@werkbrug/jobs';
 import { MailService } from '@werkbrug/mail';
+import { queryRows } from '@werkbrug/database';
 
 /** The werkmakelaar hears about a deadline this many days before it. */
 export const DEADLINE_NOTICE_DAYS = 30;
@@ -28,7 +29,8 @@ export class InstrumentDeadlinesService {
 
   private readonly deadlineMails: DueMails<Record<string, string>> = {
     due: (em, on) =>
-      em.query(
+      queryRows<Record<string, string>>(
+        em,
         `SELECT d.id, d.kind, d.due_on::text AS due_on, d.placement_id, i.name AS instrument, c.pseudonym,
                 v.title, e.name AS employer, u.display_name AS wm_name, u.email AS wm_email
            FROM instrument_deadlines d
@@ -66,7 +68,8 @@ export class InstrumentDeadlinesService {
       );
     },
     markSent: async (em, rows) => {
-      await em.query(
+      await queryRows(
+        em,
         `UPDATE instrument_deadlines SET notice_sent_at = now(), updated_at = now(), version = version + 1 WHERE id = ANY($1::uuid[])`,
         [rows.map((r) => r.id)],
       );

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ErasureService, type ErasureStepName } from '@werkbrug/privacy';
+import { queryRows } from '@werkbrug/database';
 
 /** Erasure removes the kept calculations (they hold the candidate's facts) and their deadlines. */
 @Injectable()
@@ -12,8 +13,10 @@ export class InstrumentErasure implements OnModuleInit {
     this.erasure.registerStep(
       'instrument_calculations' as ErasureStepName,
       async (em, candidateId) => {
-        await em.query(`DELETE FROM instrument_deadlines WHERE candidate_id = $1`, [candidateId]);
-        await em.query(`DELETE FROM instrument_calculations WHERE candidate_id = $1`, [
+        await queryRows(em, `DELETE FROM instrument_deadlines WHERE candidate_id = $1`, [
+          candidateId,
+        ]);
+        await queryRows(em, `DELETE FROM instrument_calculations WHERE candidate_id = $1`, [
           candidateId,
         ]);
       },

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { SEED_INSTRUMENTS, SEED_RULE_VERSIONS } from './instruments.seed';
+import { queryRows } from '@werkbrug/database';
 
 /**
  * Puts the seeded catalogue and rule versions in place. Idempotent: instruments are upserted by code
@@ -9,7 +10,8 @@ import { SEED_INSTRUMENTS, SEED_RULE_VERSIONS } from './instruments.seed';
 export async function seedInstruments(db: DataSource): Promise<number> {
   return db.transaction(async (em) => {
     for (const i of SEED_INSTRUMENTS) {
-      await em.query(
+      await queryRows(
+        em,
         `INSERT INTO instruments (code, name, description, grantor, recipient, how_to_apply, deadline_rule, calculator, sort_order)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
          ON CONFLICT (code) DO NOTHING`,
@@ -26,14 +28,16 @@ export async function seedInstruments(db: DataSource): Promise<number> {
         ],
       );
     }
-    const seeded: { instrument_code: string }[] = await em.query(
+    const seeded = await queryRows<{ instrument_code: string }>(
+      em,
       `SELECT DISTINCT instrument_code FROM instrument_rule_versions`,
     );
     const has = new Set(seeded.map((r) => r.instrument_code));
     let added = 0;
     for (const v of SEED_RULE_VERSIONS) {
       if (has.has(v.instrumentCode)) continue;
-      await em.query(
+      await queryRows(
+        em,
         `INSERT INTO instrument_rule_versions (instrument_code, scope, scope_ref, params, active, valid_from, valid_to,
            source_urls, last_checked, indicative, note)
          VALUES ($1,$2,$3,$4::jsonb,$5,$6,$7,$8,$9,$10,$11)`,

@@ -16,6 +16,7 @@ import {
 import { CalculateDto, CatalogueQuery, CreateRuleVersionDto } from './instrument.dto';
 import { Instrument, InstrumentRuleVersion } from './instrument.entity';
 import { answerView, instrumentView, ruleVersionView, toEngine } from './instrument.views';
+import { queryRows } from '@werkbrug/database';
 
 /** A 422 that names the rules without a version on the date: never a guess. */
 export const missingRules = (error: MissingRulesError) =>
@@ -75,7 +76,8 @@ export class InstrumentsService {
   /** The gemeente's name as Werkbrug spells it (postcode areas and rule scopes), or a 422. */
   async gemeente(name: string | undefined | null, em: EntityManager = this.db.manager) {
     if (!name) return null;
-    const [row]: { name: string }[] = await em.query(
+    const [row] = await queryRows<{ name: string }>(
+      em,
       `SELECT municipality AS name FROM postcode_areas WHERE lower(municipality) = lower($1)
        UNION SELECT scope_ref FROM instrument_rule_versions WHERE scope = 'gemeente' AND lower(scope_ref) = lower($1)
        LIMIT 1`,
@@ -197,7 +199,8 @@ export class InstrumentsService {
       const errors = checkParams(instrument.calculator, dto.params);
       if (errors.length) throw Problems.validation(errors);
       const sameScope = `instrument_code = $1 AND scope = $2 AND scope_ref IS NOT DISTINCT FROM $3`;
-      const existing: { id: string; validFrom: string; validTo: string | null }[] = await em.query(
+      const existing = await queryRows<{ id: string; validFrom: string; validTo: string | null }>(
+        em,
         `SELECT id, valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM instrument_rule_versions
           WHERE ${sameScope} FOR UPDATE`,
         [code, dto.scope, scopeRef],
@@ -217,7 +220,8 @@ export class InstrumentsService {
           },
         );
       if (toClose.length)
-        await em.query(
+        await queryRows(
+          em,
           `UPDATE instrument_rule_versions SET valid_to = $2, updated_at = now(), version = version + 1
             WHERE id = ANY($1::uuid[])`,
           [toClose.map((v) => v.id), closeOn],
@@ -270,7 +274,9 @@ export class InstrumentsService {
     if (dto.scope === 'gemeente') return this.gemeente(dto.scopeRef);
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
     const [org] = uuid.test(dto.scopeRef)
-      ? await this.db.query(`SELECT id FROM organisations WHERE id = $1`, [dto.scopeRef])
+      ? await queryRows<{ id: string }>(this.db, `SELECT id FROM organisations WHERE id = $1`, [
+          dto.scopeRef,
+        ])
       : [];
     if (!org) throw Problems.validation([{ field: 'scopeRef', message: 'not an organisation id' }]);
     return org.id as string;

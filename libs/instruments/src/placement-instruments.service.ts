@@ -11,6 +11,7 @@ import { AgreeInstrumentsDto } from './instrument.dto';
 import { InstrumentCalculation, InstrumentDeadline } from './instrument.entity';
 import { answerView } from './instrument.views';
 import { InstrumentsService } from './instruments.service';
+import { queryRows } from '@werkbrug/database';
 
 /** Deadlines the worker watches; others (such as "before the first day") have passed once agreed. */
 const WATCHED = ['lks_aanvraag', 'doelgroepverklaring'] as const;
@@ -55,7 +56,8 @@ export class PlacementInstrumentsService {
 
   async agree(actor: Actor, placementId: string, dto: AgreeInstrumentsDto) {
     await this.db.transaction(async (em) => {
-      const [p]: PlacementRow[] = await em.query(
+      const [p] = await queryRows<PlacementRow>(
+        em,
         ...this.visiblePlacement(
           actor,
           placementId,
@@ -64,7 +66,8 @@ export class PlacementInstrumentsService {
         ),
       );
       if (!p) throw Problems.notFound('Placement');
-      const known: { code: string }[] = await em.query(
+      const known = await queryRows<{ code: string }>(
+        em,
         `SELECT code FROM instruments WHERE code = ANY($1)`,
         [dto.codes],
       );
@@ -103,7 +106,7 @@ export class PlacementInstrumentsService {
           absent.map((c) => ({ field: 'codes', message: `${c} has no rule for this placement` })),
         );
       // One kept calculation per placement: agreeing again replaces it (and its deadlines).
-      await em.query(`DELETE FROM instrument_calculations WHERE placement_id = $1`, [p.id]);
+      await queryRows(em, `DELETE FROM instrument_calculations WHERE placement_id = $1`, [p.id]);
       const view = answerView({ ...answer, items: agreed });
       const ruleVersionIds = [...new Set(agreed.map((i) => i.ruleVersion.id))];
       const saved = await em.getRepository(InstrumentCalculation).save({
@@ -145,7 +148,10 @@ export class PlacementInstrumentsService {
     purpose?: string,
     options: { audit?: boolean } = {},
   ) {
-    const [p] = await this.db.query(...this.visiblePlacement(actor, placementId, 'p.id'));
+    const [p] = await queryRows<{ id: string }>(
+      this.db,
+      ...this.visiblePlacement(actor, placementId, 'p.id'),
+    );
     if (!p) throw Problems.notFound('Placement');
     const calc = await this.db.getRepository(InstrumentCalculation).findOneBy({ placementId });
     // The kept reasons quote the candidate's facts: a broker's read is a file read (purpose, audit).

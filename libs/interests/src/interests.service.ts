@@ -22,7 +22,7 @@ import {
 const SELECT_SIGNALS = `
   SELECT s.id, s.candidate_id, s.note, s.created_at, s.seen_at, s.withdrawn_at,
          v.id AS vacancy_id, v.title, v.place, v.status AS vacancy_status, e.name AS employer_name,
-         c.pseudonym, c.werkmakelaar_id, cp.first_name, cp.last_name, pr.id AS proposal_id,
+         c.pseudonym, c.werkmakelaar_id, pr.id AS proposal_id,
          CASE WHEN s.withdrawn_at IS NOT NULL THEN 'ingetrokken'
               WHEN pr.id IS NOT NULL THEN 'voorgesteld'
               WHEN s.seen_at IS NOT NULL THEN 'gezien'
@@ -30,7 +30,6 @@ const SELECT_SIGNALS = `
          count(*) OVER () AS total
     FROM interest_signals s
     JOIN candidates c ON c.id = s.candidate_id AND c.erased_at IS NULL
-    LEFT JOIN candidate_protected cp ON cp.candidate_id = c.id
     JOIN vacancies v ON v.id = s.vacancy_id
     JOIN employers e ON e.id = v.employer_id
     LEFT JOIN LATERAL (SELECT o.id FROM proposals o
@@ -92,7 +91,19 @@ export class InterestsService {
 
   private async one(runner: Pick<EntityManager, 'query'>, where: string, params: unknown[]) {
     const rows = await queryRows<SignalRow>(runner, `${SELECT_SIGNALS} WHERE ${where}`, params);
-    return rows[0];
+    return (await this.named(rows))[0];
+  }
+
+  /** Adds the candidates' names (first_name, last_name) from the candidates module, for display. */
+  private async named(rows: SignalRow[]): Promise<SignalRow[]> {
+    const names = await this.candidates.protectedFactsFor(
+      rows.map((r) => r.candidate_id as string),
+      'weergave',
+    );
+    return rows.map((r) => {
+      const p = names.get(r.candidate_id as string);
+      return { ...r, first_name: p?.firstName ?? null, last_name: p?.lastName ?? null };
+    });
   }
 
   /** Says (or says again: idempotent) that the candidate is interested. `created` is false for a repeat. */
@@ -218,7 +229,12 @@ export class InterestsService {
         LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
-    return { items: rows.map(toRow), total: Number(rows[0]?.total ?? 0), page, limit };
+    return {
+      items: (await this.named(rows)).map(toRow),
+      total: Number(rows[0]?.total ?? 0),
+      page,
+      limit,
+    };
   }
 
   /** The werkmakelaar has looked at the signal: the candidate sees "gezien". */

@@ -29,6 +29,7 @@ import {
   VacancyDocument,
 } from './index-model/documents';
 import { CANDIDATES, VACANCIES } from './index-model/index-settings';
+import { queryRows } from '@werkbrug/database';
 
 export interface MatchQuery {
   limit?: number;
@@ -138,7 +139,8 @@ export class MatchingService {
     if (this.certificateUniverse && Date.now() - this.certificateUniverse.at < CERT_CACHE_MS) {
       return this.certificateUniverse.values;
     }
-    const rows: { cert: string }[] = await this.db.query(
+    const rows = await queryRows<{ cert: string }>(
+      this.db,
       `SELECT DISTINCT unnest(required_certificates) AS cert FROM vacancies WHERE status = 'open'`,
     );
     this.certificateUniverse = { at: Date.now(), values: rows.map((r) => r.cert).sort() };

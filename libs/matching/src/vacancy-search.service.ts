@@ -14,6 +14,7 @@ import { ringFilter, ringRadii } from './engine/nearest-first';
 import { withSearch } from './engine/search-errors';
 import type { VacancyDocument } from './index-model/documents';
 import { MAX_TOTAL_HITS, VACANCIES } from './index-model/index-settings';
+import { queryRows } from '@werkbrug/database';
 
 const FACETS = ['werksoortCode', 'arrangements'];
 /** "Nearest first" browsing starts with an eighth of the radius: the order is shown, and exact. */
@@ -32,7 +33,8 @@ export class VacancySearchService {
   /** The werkmakelaar's organisation's region (others' visibility does not depend on one). */
   private async regionOf(actor: Actor): Promise<string> {
     if (actor.role !== 'werkmakelaar') return '';
-    const rows: { region: string }[] = await this.db.query(
+    const rows = await queryRows<{ region: string }>(
+      this.db,
       `SELECT region FROM organisations WHERE id = $1`,
       [actor.organisationId],
     );

@@ -6,6 +6,7 @@ import { Counter, Gauge, Histogram } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { MeiliClient } from '@werkbrug/search';
 import { metricsOptions, processRegistry, serveMetrics } from './metrics-server';
+import { queryRows } from '@werkbrug/database';
 
 /** Set by the problem filter: the problem code of an error response, for werkbrug_problems_total. */
 export const PROBLEM_CODE_LOCAL = 'problemCode';
@@ -98,12 +99,12 @@ export class ApiMetrics implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async collectDatabase(outbox: Gauge, oldest: Gauge, dead: Gauge, sessions: Gauge) {
-    const rows: { topic: string; status: string; n: number; age: number | null }[] =
-      await this.db.query(
-        `SELECT topic, CASE WHEN status = 'pending' AND attempts > 0 THEN 'retrying' ELSE status END AS status,
+    const rows = await queryRows<{ topic: string; status: string; n: number; age: number | null }>(
+      this.db,
+      `SELECT topic, CASE WHEN status = 'pending' AND attempts > 0 THEN 'retrying' ELSE status END AS status,
                 count(*)::int AS n, extract(epoch FROM now() - min(created_at))::float8 AS age
            FROM outbox_messages WHERE status <> 'done' GROUP BY 1, 2`,
-      );
+    );
     outbox.reset();
     // Known series stay present at 0, so a graph falls back instead of vanishing.
     for (const topic of new Set(rows.map((r) => r.topic)))
@@ -113,7 +114,8 @@ export class ApiMetrics implements OnApplicationBootstrap, OnModuleDestroy {
     const live = rows.filter((r) => r.status !== 'dead');
     oldest.set(live.length ? Math.max(...live.map((r) => r.age ?? 0)) : 0);
     dead.set(rows.filter((r) => r.status === 'dead').reduce((n, r) => n + r.n, 0));
-    const [{ n }] = await this.db.query(
+    const [{ n }] = await queryRows<{ n: number }>(
+      this.db,
       `SELECT count(*)::int AS n FROM auth_tokens WHERE revoked_at IS NULL AND expires_at > now()`,
     );
     sessions.set(n);
@@ -133,9 +135,8 @@ export class ApiMetrics implements OnApplicationBootstrap, OnModuleDestroy {
     return (req: Request, res: Response, next: NextFunction) => {
       const started = process.hrtime.bigint();
       res.once('finish', () => {
-        const route = req.route?.path
-          ? `${req.baseUrl ?? ''}${String(req.route.path)}`
-          : 'unmatched';
+        const template = (req.route as { path?: unknown } | undefined)?.path;
+        const route = template ? `${req.baseUrl ?? ''}${String(template)}` : 'unmatched';
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         this.requests.inc({ method: req.method, route, status: String(res.statusCode) });
         this.latency.observe({ method: req.method, route }, seconds);

@@ -17,6 +17,24 @@ import {
 
 export type OutboxProcessorOptions = OutboxConfig;
 
+/** A claimed outbox_messages row (RETURNING m.*), by column name. */
+interface OutboxMessageRow {
+  id: string;
+  topic: OutboxTopic;
+  aggregate_type: string | null;
+  aggregate_id: string | null;
+  payload: Record<string, unknown>;
+  status: OutboxMessage['status'];
+  attempts: number;
+  available_at: Date;
+  locked_until: Date | null;
+  last_error: string | null;
+  processed_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+}
+
 export interface SettledBatch {
   topic: OutboxTopic;
   done: number;
@@ -47,14 +65,17 @@ export async function releaseClaimsOf(
 ): Promise<number> {
   // host:pid#n for the other processors of that process; the id itself is matched literally.
   const siblings = withSiblings ? `${workerId.replace(/[\\%_]/g, '\\$&')}#%` : null;
-  const rows = await queryRows(
+  const rows = await queryRows<{ id: string }>(
     db,
     `UPDATE outbox_messages SET status = 'pending', locked_until = NULL, locked_by = NULL,
             attempts = greatest(attempts - 1, 0), available_at = now(), updated_at = now(), version = version + 1
       WHERE status = 'processing' AND (locked_by = $1 OR locked_by LIKE $2) RETURNING id`,
     [workerId, siblings],
   );
-  await db.query(`DELETE FROM outbox_workers WHERE id = $1 OR id LIKE $2`, [workerId, siblings]);
+  await queryRows(db, `DELETE FROM outbox_workers WHERE id = $1 OR id LIKE $2`, [
+    workerId,
+    siblings,
+  ]);
   return rows.length;
 }
 
@@ -129,7 +150,7 @@ export class OutboxProcessor implements OnApplicationBootstrap {
     if (!topics.length) return [];
     // A lane's ready rows in order from outbox_lane_ready_idx, never walking another lane's backlog.
     const ofLane = lane ? `AND split_part(topic, '.', 1) = $6` : '';
-    const rows = await queryRows(
+    const rows = await queryRows<OutboxMessageRow>(
       this.db,
       `UPDATE outbox_messages m
           SET status = 'processing', attempts = m.attempts + 1, locked_by = $4,
@@ -225,7 +246,8 @@ export class OutboxProcessor implements OnApplicationBootstrap {
 
   /** Delivered mail keeps no copy of its personal data in the outbox. */
   private async markDone(ids: string[]) {
-    await this.db.query(
+    await queryRows(
+      this.db,
       `UPDATE outbox_messages SET status = 'done', processed_at = now(), locked_until = NULL, locked_by = NULL,
               last_error = NULL, payload = CASE WHEN topic LIKE 'mail.%' THEN '{}'::jsonb ELSE payload END,
               updated_at = now(), version = version + 1 WHERE id = ANY($1)`,
@@ -239,7 +261,8 @@ export class OutboxProcessor implements OnApplicationBootstrap {
     const failed = batch.filter((m) => failures.has(m.id));
     if (failed.length) {
       // One statement for the whole failed batch (Meilisearch or SMTP down fails all of them at once).
-      await this.db.query(
+      await queryRows(
+        this.db,
         `UPDATE outbox_messages m
             SET status = f.status, last_error = f.error, locked_until = NULL, locked_by = NULL,
                 available_at = now() + (f.delay * interval '1 millisecond'), updated_at = now(), version = m.version + 1
@@ -280,7 +303,8 @@ export class OutboxProcessor implements OnApplicationBootstrap {
 
   /** Writes this worker's heartbeat; old rows of workers long gone are cleared. */
   async beat() {
-    await this.db.query(
+    await queryRows(
+      this.db,
       `INSERT INTO outbox_workers (id) VALUES ($1)
        ON CONFLICT (id) DO UPDATE SET heartbeat_at = now()`,
       [this.workerId],
@@ -301,7 +325,8 @@ export class OutboxProcessor implements OnApplicationBootstrap {
       flipped.push(topic);
     }
     if (flipped.length) {
-      await this.db.query(
+      await queryRows(
+        this.db,
         `UPDATE outbox_messages SET available_at = now(), updated_at = now(), version = version + 1
           WHERE status = 'pending' AND topic = ANY($1) AND available_at > now()`,
         [flipped],
@@ -450,7 +475,7 @@ export class OutboxProcessor implements OnApplicationBootstrap {
 
   /** Keeps the table small: done rows older than the given age are removed. */
   async purgeDone(olderThanHours = 24 * 7): Promise<number> {
-    const rows = await queryRows(
+    const rows = await queryRows<{ id: string }>(
       this.db,
       `DELETE FROM outbox_messages WHERE status = 'done' AND processed_at < now() - ($1::int * interval '1 hour') RETURNING id`,
       [olderThanHours],

@@ -27,7 +27,7 @@ export class OutboxService {
 
   async enqueue(em: EntityManager, entries: OutboxEntry | OutboxEntry[]): Promise<void> {
     const write = this.enqueueWrite(entries);
-    if (write) await em.query(write.sql, write.params);
+    if (write) await queryRows(em, write.sql, write.params);
   }
 
   /** The outbox rows as one write, for a caller that runs its writes as one statement (writeTogether). */
@@ -54,14 +54,24 @@ export class OutboxService {
   }
 
   async stats(): Promise<OutboxStats> {
-    const [row] = await this.db.query(`
+    const [row] = await queryRows<{
+      pending: number;
+      processing: number;
+      retrying: number;
+      dead: number;
+      done: number;
+      oldest: Date | null;
+    }>(
+      this.db,
+      `
       SELECT count(*) FILTER (WHERE status = 'pending' AND attempts = 0)::int AS pending,
              count(*) FILTER (WHERE status = 'processing')::int AS processing,
              count(*) FILTER (WHERE status = 'pending' AND attempts > 0)::int AS retrying,
              count(*) FILTER (WHERE status = 'dead')::int AS dead,
              count(*) FILTER (WHERE status = 'done')::int AS done,
              min(created_at) FILTER (WHERE status IN ('pending','processing')) AS oldest
-        FROM outbox_messages`);
+        FROM outbox_messages`,
+    );
     return {
       pending: row.pending,
       processing: row.processing,
@@ -80,7 +90,8 @@ export class OutboxService {
         : status
           ? `status = '${status}'`
           : `status <> 'done'`;
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await queryRows<Record<string, unknown>>(
+      this.db,
       `SELECT id, topic, aggregate_type, aggregate_id, status, attempts, available_at, last_error, created_at
          FROM outbox_messages WHERE ${where} ORDER BY created_at LIMIT $1`,
       [limit],
@@ -100,7 +111,7 @@ export class OutboxService {
 
   /** Puts dead rows back in the queue (an operator fixed the cause). */
   async retryDead(): Promise<number> {
-    const rows = await queryRows(
+    const rows = await queryRows<{ id: string }>(
       this.db,
       `UPDATE outbox_messages SET status = 'pending', attempts = 0, available_at = now(), updated_at = now(),
               version = version + 1 WHERE status = 'dead' RETURNING id`,

@@ -5,6 +5,7 @@ import { Problems } from '@werkbrug/http';
 import { inForceSql, planSuccession } from '@werkbrug/domain';
 import { ArrangementRule, ruleView } from './arrangement-rule.entity';
 import { CreateRuleDto } from './placement.dto';
+import { queryRows } from '@werkbrug/database';
 
 @Injectable()
 export class ArrangementRulesService {
@@ -53,7 +54,8 @@ export class ArrangementRulesService {
           'Rules must follow each other in time.',
         );
       if (toClose.length)
-        await em.query(
+        await queryRows(
+          em,
           `UPDATE arrangement_rules SET valid_to = $2, updated_at = now(), version = version + 1
             WHERE id = ANY($1::uuid[])`,
           [toClose.map((r) => r.id), closeOn],

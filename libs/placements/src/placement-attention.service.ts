@@ -1,3 +1,4 @@
+import { queryRows } from '@werkbrug/database';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -22,7 +23,8 @@ export class PlacementAttentionService {
 
   /** What needs the werkmakelaar's attention in their organisation. */
   async forOrganisation(actor: Actor, on = today()) {
-    const noContact: Record<string, unknown>[] = await this.db.query(
+    const noContact = await queryRows<Record<string, unknown>>(
+      this.db,
       `SELECT c.id AS candidate_id, c.pseudonym, p.id AS placement_id,
               (SELECT max(contact_on)::text FROM checkins k WHERE k.candidate_id = c.id) AS last_contact
          FROM candidates c
@@ -35,7 +37,8 @@ export class PlacementAttentionService {
       [actor.organisationId, CONTACT_RHYTHM_DAYS, on],
     );
     const visible = placementVisibleSql(actor, 'p');
-    const endingSoon: Record<string, unknown>[] = await this.db.query(
+    const endingSoon = await queryRows<Record<string, unknown>>(
+      this.db,
       ...this.db.driver.escapeQueryWithParameters(
         `SELECT p.id AS placement_id, c.id AS candidate_id, c.pseudonym, p.arrangement, p.planned_end_date::text AS planned_end
            FROM placements p JOIN candidates c ON c.id = p.candidate_id
@@ -82,7 +85,8 @@ export class PlacementAttentionService {
   /** One mail per placement whose planned end is near. */
   private readonly endingMails: DueMails<Record<string, string>> = {
     due: (em, on) =>
-      em.query(
+      queryRows<Record<string, string>>(
+        em,
         `SELECT p.id, c.pseudonym, v.title, e.name AS employer, p.arrangement, p.planned_end_date::text AS planned_end,
                 u.display_name AS wm_name, u.email AS wm_email
            FROM placements p JOIN candidates c ON c.id = p.candidate_id JOIN vacancies v ON v.id = p.vacancy_id
@@ -112,16 +116,19 @@ export class PlacementAttentionService {
       );
     },
     markSent: async (em, rows) => {
-      await em.query(`UPDATE placements SET ending_notice_sent_at = now() WHERE id = ANY($1)`, [
-        rows.map((r) => r.id),
-      ]);
+      await queryRows(
+        em,
+        `UPDATE placements SET ending_notice_sent_at = now() WHERE id = ANY($1)`,
+        [rows.map((r) => r.id)],
+      );
     },
   };
 
   /** One mail per werkmakelaar listing their placements without recent contact. */
   private readonly noContactMails: DueMails<Record<string, string>> = {
     due: (em, on) =>
-      em.query(
+      queryRows<Record<string, string>>(
+        em,
         `SELECT p.id, p.werkmakelaar_id, c.pseudonym, coalesce(cp.first_name || ' ' || cp.last_name, c.pseudonym) AS name,
                 (SELECT max(contact_on)::text FROM checkins k WHERE k.candidate_id = c.id) AS last_contact,
                 u.display_name AS wm_name, u.email AS wm_email
@@ -151,9 +158,11 @@ export class PlacementAttentionService {
       });
     },
     markSent: async (em, rows) => {
-      await em.query(`UPDATE placements SET no_contact_notice_sent_at = now() WHERE id = ANY($1)`, [
-        rows.map((r) => r.id),
-      ]);
+      await queryRows(
+        em,
+        `UPDATE placements SET no_contact_notice_sent_at = now() WHERE id = ANY($1)`,
+        [rows.map((r) => r.id)],
+      );
     },
   };
 }

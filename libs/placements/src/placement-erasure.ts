@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ErasureService } from '@werkbrug/privacy';
+import { queryRows } from '@werkbrug/database';
 
 /** Erasure reaches contact notes; placements keep their dates and outcome for statistics. */
 @Injectable()
@@ -8,7 +9,8 @@ export class PlacementErasure implements OnModuleInit {
 
   onModuleInit() {
     this.erasure.registerStep('checkins', async (em, candidateId) => {
-      await em.query(
+      await queryRows(
+        em,
         `UPDATE checkins SET note = '', updated_at = now(), version = version + 1 WHERE candidate_id = $1`,
         [candidateId],
       );

@@ -28,6 +28,7 @@ import {
 import { placementVisibleSql } from './placement-access';
 import { Placement } from './placement.entity';
 import { PlacementNames, toEmployerPlacementView, toPlacementView } from './placement.view';
+import { queryRows } from '@werkbrug/database';
 
 const SORTABLE = {
   createdAt: { column: 'p.createdAt', read: (p: Placement) => p.createdAt },
@@ -63,7 +64,8 @@ export class PlacementsService {
     placements: Placement[],
   ): Promise<Map<string, PlacementNames>> {
     if (!placements.length) return new Map();
-    const rows: Record<string, string | null>[] = await em.query(
+    const rows = await queryRows<Record<string, string | null>>(
+      em,
       `SELECT p.id, c.pseudonym, v.title, e.name AS employer_name,
               (SELECT max(contact_on)::text FROM checkins k WHERE k.candidate_id = p.candidate_id) AS last_contact
          FROM placements p JOIN candidates c ON c.id = p.candidate_id JOIN vacancies v ON v.id = p.vacancy_id
@@ -164,7 +166,8 @@ export class PlacementsService {
       // The vacancies module owns capacity: it locks, checks (open, arrangement, free place) and counts.
       await this.vacancies.takePlace(em, actor, vacancyId, dto.arrangement);
       if (dto.jobcoachUserId) {
-        const [coach] = await em.query(
+        const [coach] = await queryRows<unknown>(
+          em,
           `SELECT 1 FROM users WHERE id = $1 AND organisation_id = $2 AND active`,
           [dto.jobcoachUserId, actor.organisationId],
         );
@@ -319,10 +322,11 @@ export class PlacementsService {
       const known = await isCandidateOfOrganisation(em, dto.candidateId, actor.organisationId);
       if (!known) throw Problems.notFound('Candidate');
       if (dto.placementId) {
-        const [p] = await em.query(`SELECT 1 FROM placements WHERE id = $1 AND candidate_id = $2`, [
-          dto.placementId,
-          dto.candidateId,
-        ]);
+        const [p] = await queryRows<unknown>(
+          em,
+          `SELECT 1 FROM placements WHERE id = $1 AND candidate_id = $2`,
+          [dto.placementId, dto.candidateId],
+        );
         if (!p)
           throw Problems.validation([
             { field: 'placementId', message: 'not a placement of this candidate' },

@@ -3,6 +3,7 @@ import { languageRank, type LanguageLevel, LANGUAGE_LEVELS } from '@werkbrug/dom
 import { Consent } from './consent.entity';
 import { Proposal } from './proposal.entity';
 import type { ProposalContext } from './proposal.views';
+import { queryRows } from '@werkbrug/database';
 
 /** Loads a proposal with what its views need, in one round trip plus the latest consent. */
 export async function loadProposalContexts(
@@ -11,7 +12,8 @@ export async function loadProposalContexts(
 ): Promise<ProposalContext[]> {
   if (!proposals.length) return [];
   const ids = proposals.map((p) => p.id);
-  const rows: Record<string, unknown>[] = await em.query(
+  const rows = await queryRows<Record<string, unknown>>(
+    em,
     `SELECT p.id, v.id AS vacancy_id, v.title, v.employer_id, e.name AS employer_name, v.place AS vacancy_place, v.arrangements,
             c.id AS candidate_id, c.pseudonym, c.place, c.werksoort_wishes, c.hours_min, c.hours_max, c.certificates,
             c.language_level, c.ability_lifting, c.ability_standing, c.ability_pace, c.ability_stimuli, c.ability_outdoor,

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ErasureService } from '@werkbrug/privacy';
+import { queryRows } from '@werkbrug/database';
 
 /**
  * Erasure reaches proposals: free text about the candidate goes, consents end; the rows stay
@@ -11,16 +12,19 @@ export class ProposalErasure implements OnModuleInit {
 
   onModuleInit() {
     this.erasure.registerStep('proposals', async (em, candidateId) => {
-      await em.query(
+      await queryRows(
+        em,
         `UPDATE proposals SET motivation = '[verwijderd]', closed_note = NULL, updated_at = now(), version = version + 1
           WHERE candidate_id = $1`,
         [candidateId],
       );
-      await em.query(
+      await queryRows(
+        em,
         `UPDATE proposal_events SET note = NULL WHERE proposal_id IN (SELECT id FROM proposals WHERE candidate_id = $1)`,
         [candidateId],
       );
-      await em.query(
+      await queryRows(
+        em,
         `UPDATE consents SET withdrawn_at = coalesce(withdrawn_at, now()), updated_at = now(), version = version + 1
           WHERE candidate_id = $1`,
         [candidateId],

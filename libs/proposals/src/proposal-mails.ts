@@ -2,10 +2,12 @@ import type { EntityManager } from 'typeorm';
 import type { MailMessage } from '@werkbrug/mail';
 import { DECLINE_REASONS, MEETING_LABELS } from './proposal-status';
 import type { ProposalContext } from './proposal.views';
+import { queryRows } from '@werkbrug/database';
 
 /** Recipients are looked up at the moment the mail is queued; protected data goes only to the candidate. */
 export async function candidateEmail(em: EntityManager, candidateId: string): Promise<string[]> {
-  const rows: { email: string | null }[] = await em.query(
+  const rows = await queryRows<{ email: string | null }>(
+    em,
     `SELECT email FROM candidate_protected WHERE candidate_id = $1 AND email IS NOT NULL`,
     [candidateId],
   );
@@ -13,7 +15,8 @@ export async function candidateEmail(em: EntityManager, candidateId: string): Pr
 }
 
 export async function employerEmails(em: EntityManager, employerId: string): Promise<string[]> {
-  const rows: { email: string }[] = await em.query(
+  const rows = await queryRows<{ email: string }>(
+    em,
     `SELECT contact_email AS email FROM employers WHERE id = $1 AND contact_email IS NOT NULL
      UNION SELECT email FROM users WHERE employer_id = $1 AND active`,
     [employerId],

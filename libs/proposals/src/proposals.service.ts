@@ -199,7 +199,8 @@ export class ProposalsService {
     // Closing without a placement ends what was shared, whoever closes it: the employer keeps
     // only the anonymous profile. (A placement keeps the consent: the employer works with them.)
     if (ENDS_SHARING.includes(to)) {
-      await em.query(
+      await queryRows(
+        em,
         `UPDATE consents SET withdrawn_at = now(), updated_at = now(), version = version + 1
           WHERE proposal_id = $1 AND withdrawn_at IS NULL`,
         [p.id],
@@ -217,7 +218,8 @@ export class ProposalsService {
             { field: 'candidateId', message: 'not a candidate of your organisation' },
           ]);
         // Only a workplace this werkmakelaar may see (its organisation's, or in its region).
-        const [vacancy] = await em.query(
+        const [vacancy] = await queryRows<{ status: string }>(
+          em,
           `SELECT v.status FROM vacancies v JOIN employers e ON e.id = v.employer_id
             WHERE v.id = $1 AND ${vacancyVisibleSql('v', 'e', RAW_VISIBILITY)}`,
           [dto.vacancyId, ...rawVisibilityParams(actor)],
@@ -231,7 +233,8 @@ export class ProposalsService {
             `The workplace has status ${vacancy.status}.`,
           );
         }
-        const [open] = await em.query(
+        const [open] = await queryRows<{ id: string }>(
+          em,
           `SELECT id FROM proposals WHERE candidate_id = $1 AND vacancy_id = $2 AND status NOT IN ('geplaatst','ingetrokken','afgewezen')`,
           [dto.candidateId, dto.vacancyId],
         );

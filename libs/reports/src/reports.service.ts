@@ -18,6 +18,7 @@ import {
   ReportScopeView,
 } from './report.dto';
 import { applyHiding, cellsToHide, SMALL_CELL_THRESHOLD } from './suppression';
+import { queryRows } from '@werkbrug/database';
 
 type Row = Record<string, unknown>;
 
@@ -81,7 +82,8 @@ export class ReportsService {
     const from = q.from ?? '2000-01-01';
     const to = q.to ?? today();
     if (from > to) throw Problems.validation([{ field: 'from', message: 'must not be after to' }]);
-    const orgs: Row[] = await this.db.query(
+    const orgs = await queryRows<Row>(
+      this.db,
       `SELECT id, kind, name FROM organisations WHERE id = ANY($1::uuid[])`,
       [[actor.organisationId, ...(organisationId ? [organisationId] : [])]],
     );
@@ -125,7 +127,8 @@ export class ReportsService {
     const s = await this.scope(actor, q, csv);
     const by = q.by ?? null;
     const groups: OutcomeGroup[] = (
-      await this.db.query(
+      await queryRows<Row>(
+        this.db,
         `SELECT ${KEY_SQL[by ?? 'none']} AS key, t.outcome, (t.end_date IS NOT NULL AND t.end_date <= $2) AS ended,
                 count(*)::int AS n
            FROM trajectories t
@@ -134,7 +137,7 @@ export class ReportsService {
           GROUP BY 1, 2, 3`,
         [s.from, s.to, s.organisationId, s.gemeenteKey],
       )
-    ).map((r: Row) => ({
+    ).map((r) => ({
       key: (r.key as string | null) ?? null,
       outcome: (r.outcome as TrajectoryOutcome | null) ?? null,
       ended: r.ended as boolean,
@@ -146,8 +149,9 @@ export class ReportsService {
           by,
           table.columns.map((c) => c.key),
         )
-      : new Map();
-    const [sw]: Row[] = await this.db.query(
+      : new Map<string, string>();
+    const [sw] = await queryRows<Row>(
+      this.db,
       `SELECT count(*)::int AS transitions, count(DISTINCT x.trajectory_id)::int AS trajectories,
               count(*) FILTER (WHERE EXISTS (
                 SELECT 1 FROM trajectory_transitions y WHERE y.trajectory_id = x.trajectory_id
@@ -186,14 +190,16 @@ export class ReportsService {
   private async labels(by: Breakdown, keys: (string | null)[]): Promise<Map<string, string>> {
     const present = keys.filter((k): k is string => !!k);
     if (by === 'organisation') {
-      const rows: Row[] = await this.db.query(
+      const rows = await queryRows<Row>(
+        this.db,
         `SELECT id::text AS key, name FROM organisations WHERE id = ANY($1::uuid[])`,
         [present],
       );
       return new Map(rows.map((r) => [r.key as string, r.name as string]));
     }
     if (by === 'werksoort') {
-      const rows: Row[] = await this.db.query(
+      const rows = await queryRows<Row>(
+        this.db,
         `SELECT code AS key, name FROM werksoorten WHERE code = ANY($1)`,
         [present],
       );
@@ -204,7 +210,8 @@ export class ReportsService {
 
   async funnel(actor: Actor, q: ReportQuery, csv = false): Promise<FunnelReport> {
     const s = await this.scope(actor, q, csv);
-    const [r]: Row[] = await this.db.query(
+    const [r] = await queryRows<Row>(
+      this.db,
       `SELECT
          (SELECT count(*) FROM candidates c
            WHERE c.erased_at IS NULL AND ($3::uuid IS NULL OR c.organisation_id = $3)
@@ -241,7 +248,8 @@ export class ReportsService {
   async durability(actor: Actor, q: ReportQuery, csv = false): Promise<DurabilityReport> {
     const s = await this.scope(actor, q, csv);
     const horizons = [6, 12];
-    const [r]: Row[] = await this.db.query(
+    const [r] = await queryRows<Row>(
+      this.db,
       `WITH contracts AS (
          SELECT p.candidate_id, p.ended_on FROM placements p
            JOIN candidates c ON c.id = p.candidate_id
@@ -308,7 +316,8 @@ export class ReportsService {
 
   async ladderProgress(actor: Actor, q: ReportQuery, csv = false): Promise<LadderProgressReport> {
     const s = await this.scope(actor, q, csv);
-    const [r]: Row[] = await this.db.query(
+    const [r] = await queryRows<Row>(
+      this.db,
       `WITH base AS (
          SELECT DISTINCT ON (m.candidate_id) m.candidate_id, m.rung, m.measured_on
            FROM ladder_measurements m JOIN candidates c ON c.id = m.candidate_id

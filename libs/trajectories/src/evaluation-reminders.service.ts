@@ -5,6 +5,7 @@ import { AppConfig, APP_CONFIG } from '@werkbrug/config';
 import { dutchDate, today } from '@werkbrug/domain';
 import { DueMailJob, type DueMails, HOUR_MS, queueDueMails } from '@werkbrug/jobs';
 import { MailService } from '@werkbrug/mail';
+import { queryRows } from '@werkbrug/database';
 
 /** The werkmakelaar hears about a plan van aanpak evaluation this many days ahead. */
 export const EVALUATION_NOTICE_DAYS = 7;
@@ -38,7 +39,8 @@ export class EvaluationRemindersService {
   /** One mail per trajectory and evaluation date, however many of its goals are evaluated then. */
   private readonly reminderMails: DueMails<Row> = {
     due: (em, on) =>
-      em.query(
+      queryRows<Row>(
+        em,
         `SELECT g.id, g.trajectory_id, g.evaluation_date::text AS evaluation_date, c.pseudonym,
                 u.display_name AS wm_name, u.email AS wm_email
            FROM learning_goals g JOIN trajectories t ON t.id = g.trajectory_id
@@ -71,7 +73,8 @@ export class EvaluationRemindersService {
       );
     },
     markSent: async (em, rows) => {
-      await em.query(
+      await queryRows(
+        em,
         `UPDATE learning_goals SET reminded_for = evaluation_date WHERE id = ANY($1::uuid[])`,
         [rows.map((r) => r.id)],
       );

@@ -11,6 +11,7 @@ import { ladderPath, measurementDue, MEASUREMENT_INTERVAL_MONTHS } from './ladde
 import { CreateLadderMeasurementDto } from './trajectory.dto';
 import type { LadderHistoryView, LadderOverdueList } from './trajectory.view';
 import { LADDER_LABELS } from './vocabulary';
+import { queryRows } from '@werkbrug/database';
 
 type Row = Record<string, unknown>;
 
@@ -26,7 +27,8 @@ export class LadderService {
   async history(actor: Actor, candidateId: string): Promise<LadderHistoryView> {
     if (!(await isCandidateOfOrganisation(this.db, candidateId, actor.organisationId)))
       throw Problems.notFound('Candidate');
-    const rows: Row[] = await this.db.query(
+    const rows = await queryRows<Row>(
+      this.db,
       `SELECT id, rung, measured_on::text AS measured_on, by_user_id, note, trajectory_id
          FROM ladder_measurements WHERE candidate_id = $1 ORDER BY measured_on, created_at`,
       [candidateId],
@@ -58,7 +60,8 @@ export class LadderService {
       if (dto.measuredOn > today())
         throw Problems.validation([{ field: 'measuredOn', message: 'must not be in the future' }]);
       if (dto.trajectoryId) {
-        const [t] = await em.query(
+        const [t] = await queryRows<unknown>(
+          em,
           `SELECT 1 FROM trajectories WHERE id = $1 AND candidate_id = $2`,
           [dto.trajectoryId, candidateId],
         );
@@ -67,7 +70,8 @@ export class LadderService {
             { field: 'trajectoryId', message: 'not a trajectory of this candidate' },
           ]);
       }
-      await em.query(
+      await queryRows(
+        em,
         `INSERT INTO ladder_measurements (candidate_id, trajectory_id, rung, measured_on, by_user_id, note)
          VALUES ($1, $2, $3, $4, $5, $6)`,
         [
@@ -92,7 +96,8 @@ export class LadderService {
 
   /** Candidates with a running trajectory whose last measurement is more than six months old (or missing). */
   async overdue(actor: Actor, on = today()): Promise<LadderOverdueList> {
-    const rows: Row[] = await this.db.query(
+    const rows = await queryRows<Row>(
+      this.db,
       `SELECT c.id, c.pseudonym, m.last::text AS last,
               (m.last + make_interval(months => $2))::date::text AS due
          FROM candidates c

@@ -28,6 +28,7 @@ import type {
   TrajectoryView,
   TransitionView,
 } from './trajectory.view';
+import { queryRows } from '@werkbrug/database';
 
 type Row = Record<string, unknown>;
 
@@ -93,7 +94,8 @@ export class TrajectoriesService {
 
   /** One trajectory of the werkmakelaar's organisation, optionally locked for a change. */
   private async row(em: EntityManager, actor: Actor, id: string, lock = false): Promise<Row> {
-    const [r]: Row[] = await em.query(
+    const [r] = await queryRows<Row>(
+      em,
       `SELECT ${TRAJECTORY_COLUMNS} FROM trajectories t JOIN candidates c ON c.id = t.candidate_id
         WHERE t.id = $1 AND t.organisation_id = $2 ${lock ? 'FOR UPDATE OF t' : ''}`,
       [id, actor.organisationId],
@@ -111,7 +113,7 @@ export class TrajectoriesService {
 
   private async assertWorkplace(em: EntityManager, vacancyId: string | undefined) {
     if (!vacancyId) return;
-    const [v] = await em.query(`SELECT 1 FROM vacancies WHERE id = $1`, [vacancyId]);
+    const [v] = await queryRows(em, `SELECT 1 FROM vacancies WHERE id = $1`, [vacancyId]);
     if (!v) throw Problems.validation([{ field: 'vacancyId', message: 'vacancy does not exist' }]);
   }
 
@@ -119,7 +121,8 @@ export class TrajectoriesService {
     actor: Actor,
     query: TrajectoryListQuery,
   ): Promise<{ items: TrajectorySummaryView[] }> {
-    const rows: Row[] = await this.db.query(
+    const rows = await queryRows<Row>(
+      this.db,
       `SELECT ${TRAJECTORY_COLUMNS} FROM trajectories t JOIN candidates c ON c.id = t.candidate_id
         WHERE t.organisation_id = $1 AND ($2::uuid IS NULL OR t.candidate_id = $2)
           AND ($3::text IS NULL OR t.status = $3)
@@ -137,17 +140,20 @@ export class TrajectoriesService {
     const id = r.id as string;
     const [weeks, goals, transitions, rule]: [Row[], Row[], Row[], RuleRow | null] =
       await Promise.all([
-        em.query(
+        queryRows<Row>(
+          em,
           `SELECT week_start::text AS week_start, hours::float8 AS hours, override_reason, logged_by
              FROM trajectory_hours WHERE trajectory_id = $1 ORDER BY week_start`,
           [id],
         ),
-        em.query(
+        queryRows<Row>(
+          em,
           `SELECT id, trajectory_id, description, status, evaluation_date::text AS evaluation_date, version
              FROM learning_goals WHERE trajectory_id = $1 ORDER BY evaluation_date NULLS LAST, created_at`,
           [id],
         ),
-        em.query(
+        queryRows<Row>(
+          em,
           `SELECT id, from_form, from_details, to_form, to_details, switched_on::text AS switched_on, reason, decided_by
              FROM trajectory_transitions WHERE trajectory_id = $1 ORDER BY switched_on, created_at`,
           [id],
@@ -207,20 +213,24 @@ export class TrajectoriesService {
           { field: 'candidateId', message: 'not a candidate of your organisation' },
         ]);
       // The candidate row is the lock that keeps two trajectories of one route from overlapping.
-      const [cand]: Row[] = await em.query(
+      const [cand] = await queryRows<Row>(
+        em,
         `SELECT c.place, pa.municipality FROM candidates c
            LEFT JOIN postcode_areas pa ON pa.pc4 = left(c.postcode, 4)
           WHERE c.id = $1 FOR UPDATE OF c`,
         [dto.candidateId],
       );
       if (dto.werksoort) {
-        const [ws] = await em.query(`SELECT 1 FROM werksoorten WHERE code = $1 AND active`, [
-          dto.werksoort,
-        ]);
+        const [ws] = await queryRows<unknown>(
+          em,
+          `SELECT 1 FROM werksoorten WHERE code = $1 AND active`,
+          [dto.werksoort],
+        );
         if (!ws) throw Problems.validation([{ field: 'werksoort', message: 'unknown werksoort' }]);
       }
       await this.assertWorkplace(em, dto.vacancyId);
-      const [overlap]: Row[] = await em.query(
+      const [overlap] = await queryRows<Row>(
+        em,
         `SELECT id, start_date::text AS start_date, end_date::text AS end_date FROM trajectories
           WHERE candidate_id = $1 AND route = $2 AND (end_date IS NULL OR end_date >= $3) LIMIT 1`,
         [dto.candidateId, dto.route, dto.startDate],
@@ -232,7 +242,8 @@ export class TrajectoriesService {
           `Trajectory ${overlap.id} (${dto.route}) runs from ${overlap.start_date} ${overlap.end_date ? `to ${overlap.end_date}` : 'and has not ended'}.`,
           { trajectoryId: overlap.id },
         );
-      const [saved]: Row[] = await em.query(
+      const [saved] = await queryRows<Row>(
+        em,
         `INSERT INTO trajectories (candidate_id, organisation_id, werkmakelaar_id, route, gemeente, werksoort,
                                    form, form_details, start_date, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, 'lopend') RETURNING id`,
@@ -267,7 +278,8 @@ export class TrajectoriesService {
         throw Problems.validation([
           { field: 'endDate', message: `must not be before the start (${r.start_date})` },
         ]);
-      await em.query(
+      await queryRows(
+        em,
         `UPDATE trajectories SET status = $2, outcome = $3, end_date = $4, moved_away = $5, end_note = $6,
                 updated_at = now(), version = version + 1 WHERE id = $1`,
         [
@@ -280,7 +292,8 @@ export class TrajectoriesService {
         ],
       );
       // The retention clock starts when the candidate's last running trajectory ends.
-      const [{ running }]: { running: boolean }[] = await em.query(
+      const [{ running }] = await queryRows<{ running: boolean }>(
+        em,
         `SELECT EXISTS (SELECT 1 FROM trajectories WHERE candidate_id = $1 AND status = 'lopend') AS running`,
         [r.candidate_id],
       );
@@ -311,7 +324,8 @@ export class TrajectoriesService {
         });
       if (errors.length) throw Problems.validation(errors);
       // The trajectory row is locked: this check and the insert below cannot race.
-      const [taken] = await em.query(
+      const [taken] = await queryRows<unknown>(
+        em,
         `SELECT 1 FROM trajectory_hours WHERE trajectory_id = $1 AND week_start = $2`,
         [id, dto.weekStart],
       );
@@ -321,7 +335,8 @@ export class TrajectoriesService {
           'Hours for this week are already logged',
           `The week of ${dto.weekStart} already has hours on this trajectory.`,
         );
-      const [{ used }]: { used: number }[] = await em.query(
+      const [{ used }] = await queryRows<{ used: number }>(
+        em,
         `SELECT coalesce(sum(hours), 0)::float8 AS used FROM trajectory_hours WHERE trajectory_id = $1`,
         [id],
       );
@@ -336,7 +351,8 @@ export class TrajectoriesService {
           { limit: rule.maxHours, used, requested: dto.hours, rule: ruleRowView(rule) },
         );
       }
-      await em.query(
+      await queryRows(
+        em,
         `INSERT INTO trajectory_hours (trajectory_id, week_start, hours, logged_by, override_reason)
          VALUES ($1, $2, $3, $4, $5)`,
         [
@@ -359,7 +375,8 @@ export class TrajectoriesService {
   async addGoal(actor: Actor, id: string, dto: CreateGoalDto): Promise<LearningGoalView> {
     return this.db.transaction(async (em) => {
       const r = await this.running(em, actor, id);
-      const [g]: Row[] = await em.query(
+      const [g] = await queryRows<Row>(
+        em,
         `INSERT INTO learning_goals (trajectory_id, description, status, evaluation_date)
          VALUES ($1, $2, $3, $4)
          RETURNING id, trajectory_id, description, status, evaluation_date::text AS evaluation_date, version`,
@@ -376,7 +393,8 @@ export class TrajectoriesService {
 
   async updateGoal(actor: Actor, goalId: string, dto: UpdateGoalDto, ifMatch?: number) {
     return this.db.transaction(async (em) => {
-      const [g]: Row[] = await em.query(
+      const [g] = await queryRows<Row>(
+        em,
         `SELECT g.id, g.version, g.trajectory_id, g.evaluation_date::text AS evaluation_date, t.candidate_id
            FROM learning_goals g JOIN trajectories t ON t.id = g.trajectory_id
           WHERE g.id = $1 AND t.organisation_id = $2 FOR UPDATE OF g`,
@@ -386,7 +404,8 @@ export class TrajectoriesService {
       assertVersion(g.version as number, ifMatch ?? dto.version);
       const dateChanged =
         dto.evaluationDate !== undefined && dto.evaluationDate !== g.evaluation_date;
-      const [saved]: Row[] = await em.query(
+      const [saved] = await queryRows<Row>(
+        em,
         `UPDATE learning_goals SET description = coalesce($2, description), status = coalesce($3, status),
                 evaluation_date = CASE WHEN $4::boolean THEN $5::date ELSE evaluation_date END,
                 reminded_for = CASE WHEN $4::boolean THEN NULL ELSE reminded_for END,
@@ -426,7 +445,8 @@ export class TrajectoriesService {
           field: 'switchedOn',
           message: `must not be before the start (${r.start_date})`,
         });
-      const [last]: Row[] = await em.query(
+      const [last] = await queryRows<Row>(
+        em,
         `SELECT max(switched_on)::text AS last FROM trajectory_transitions WHERE trajectory_id = $1`,
         [id],
       );
@@ -439,14 +459,16 @@ export class TrajectoriesService {
       await this.assertWorkplace(em, dto.vacancyId);
       let toDetails = pickDetails(dto);
       if (!Object.keys(toDetails).length) {
-        const [earlier]: Row[] = await em.query(
+        const [earlier] = await queryRows<Row>(
+          em,
           `SELECT from_details FROM trajectory_transitions WHERE trajectory_id = $1 AND from_form = $2
             ORDER BY switched_on DESC, created_at DESC LIMIT 1`,
           [id, dto.toForm],
         );
         toDetails = (earlier?.from_details as Record<string, string>) ?? {};
       }
-      await em.query(
+      await queryRows(
+        em,
         `INSERT INTO trajectory_transitions (trajectory_id, from_form, from_details, to_form, to_details,
                                              switched_on, reason, decided_by, recorded_by)
          VALUES ($1, $2, $3::jsonb, $4, $5::jsonb, $6, $7, $8, $9)`,
@@ -462,7 +484,8 @@ export class TrajectoriesService {
           actor.userId,
         ],
       );
-      await em.query(
+      await queryRows(
+        em,
         `UPDATE trajectories SET form = $2, form_details = $3::jsonb, updated_at = now(), version = version + 1
           WHERE id = $1`,
         [id, dto.toForm, JSON.stringify(toDetails)],

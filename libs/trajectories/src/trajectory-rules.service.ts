@@ -7,6 +7,7 @@ import { type DatedVersion, inForceSql, planSuccession } from '@werkbrug/domain'
 import type { HourRule } from './phase';
 import { CreateTrajectoryRuleDto } from './trajectory.dto';
 import type { TrajectoryRuleView } from './trajectory.view';
+import { queryRows } from '@werkbrug/database';
 
 export interface RuleRow extends HourRule, DatedVersion {
   id: string;
@@ -31,7 +32,8 @@ export class TrajectoryRulesService {
     organisationId: string,
     date: string,
   ): Promise<RuleRow | null> {
-    const [r]: RuleRow[] = await em.query(
+    const [r] = await queryRows<RuleRow>(
+      em,
       `SELECT ${COLUMNS} FROM trajectory_rules r
         WHERE organisation_id = $1 AND ${inForceSql('r', '$2::date')}
         ORDER BY valid_from DESC LIMIT 1`,
@@ -43,7 +45,8 @@ export class TrajectoryRulesService {
   async list(actor: Actor, organisationId?: string): Promise<{ items: TrajectoryRuleView[] }> {
     // A werkmakelaar sees the rules of their own organisation only.
     const org = actor.role === 'admin' ? (organisationId ?? null) : actor.organisationId;
-    const rows: RuleRow[] = await this.db.query(
+    const rows = await queryRows<RuleRow>(
+      this.db,
       `SELECT ${COLUMNS} FROM trajectory_rules WHERE ($1::uuid IS NULL OR organisation_id = $1)
         ORDER BY organisation_id, valid_from DESC`,
       [org],
@@ -60,7 +63,8 @@ export class TrajectoryRulesService {
       errors.push({ field: 'blockHours', message: 'must not be more than maxHours' });
     if (errors.length) throw Problems.validation(errors);
     return this.db.transaction(async (em) => {
-      const [org] = await em.query(
+      const [org] = await queryRows<unknown>(
+        em,
         `SELECT 1 FROM organisations WHERE id = $1 AND kind IN ('gemeente','werkbedrijf','re-integratiebedrijf') FOR UPDATE`,
         [dto.organisationId],
       );
@@ -68,7 +72,8 @@ export class TrajectoryRulesService {
         throw Problems.validation([
           { field: 'organisationId', message: 'not an organisation with werkmakelaars' },
         ]);
-      const existing: RuleRow[] = await em.query(
+      const existing = await queryRows<RuleRow>(
+        em,
         `SELECT ${COLUMNS} FROM trajectory_rules WHERE organisation_id = $1 FOR UPDATE`,
         [dto.organisationId],
       );
@@ -80,12 +85,14 @@ export class TrajectoryRulesService {
           'Rules must follow each other in time.',
         );
       if (toClose.length)
-        await em.query(
+        await queryRows(
+          em,
           `UPDATE trajectory_rules SET valid_to = $2, updated_at = now(), version = version + 1
             WHERE id = ANY($1::uuid[])`,
           [toClose.map((r) => r.id), closeOn],
         );
-      const [saved]: RuleRow[] = await em.query(
+      const [saved] = await queryRows<RuleRow>(
+        em,
         `INSERT INTO trajectory_rules (organisation_id, diagnosis_hours, block_hours, max_hours, warn_within_hours, valid_from, source)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
         [

@@ -29,6 +29,7 @@ import {
   rawVisibilityParams,
 } from './vacancy-row';
 import { toVacancyView, VacancyView } from './vacancy.view';
+import { queryRows } from '@werkbrug/database';
 
 const SORTABLE = {
   createdAt: { column: 'v.createdAt', read: (v: Vacancy) => v.createdAt },
@@ -55,7 +56,8 @@ export class VacanciesService {
 
   /** Changing a workplace is for whoever may change its employer (owner organisation, own users). */
   private async assertMayEdit(em: EntityManager, actor: Actor, employerId: string) {
-    const [employer] = await em.query(
+    const [employer] = await queryRows<{ id: string; owner_organisation_id: string | null }>(
+      em,
       `SELECT id, owner_organisation_id FROM employers WHERE id = $1`,
       [employerId],
     );
@@ -85,7 +87,11 @@ export class VacanciesService {
   }
 
   async get(actor: Actor, id: string): Promise<VacancyView> {
-    const [row] = await this.db.query(ONE_VACANCY_SQL, oneVacancyParams(actor, id));
+    const [row] = await queryRows<Record<string, unknown>>(
+      this.db,
+      ONE_VACANCY_SQL,
+      oneVacancyParams(actor, id),
+    );
     if (!row) throw Problems.notFound('Vacancy');
     return toVacancyView(vacancyRecordFromRow(row));
   }
@@ -223,7 +229,13 @@ export class VacanciesService {
     vacancyId: string,
     arrangement: string,
   ): Promise<void> {
-    const [vacancy] = await em.query(
+    const [vacancy] = await queryRows<{
+      places: number;
+      places_filled: number;
+      arrangements: string[];
+      status: string;
+    }>(
+      em,
       `SELECT v.places, v.places_filled, v.arrangements, v.status
          FROM vacancies v JOIN employers e ON e.id = v.employer_id
         WHERE v.id = $1 AND ${vacancyVisibleSql('v', 'e', RAW_VISIBILITY)}
@@ -263,7 +275,8 @@ export class VacanciesService {
   }
 
   private async changePlacesFilled(em: EntityManager, vacancyId: string, delta: 1 | -1) {
-    await em.query(
+    await queryRows(
+      em,
       `UPDATE vacancies SET places_filled = greatest(0, places_filled + $2), updated_at = now(), version = version + 1 WHERE id = $1`,
       [vacancyId, delta],
     );
@@ -283,7 +296,8 @@ export class VacanciesService {
       if (!v) throw Problems.notFound('Vacancy');
       await this.assertMayEdit(em, actor, v.employerId);
       // Proposals and placements keep their history (and statistics) on the workplace.
-      const [{ used }] = await em.query(
+      const [{ used }] = await queryRows<{ used: boolean }>(
+        em,
         `SELECT (EXISTS (SELECT 1 FROM proposals WHERE vacancy_id = $1)
               OR EXISTS (SELECT 1 FROM placements WHERE vacancy_id = $1)) AS used`,
         [id],

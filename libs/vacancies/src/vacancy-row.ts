@@ -1,5 +1,6 @@
 import type { Actor } from '@werkbrug/auth';
 import { vacancyVisibleSql, visibilityParams, type VisibilityParams } from '@werkbrug/employers';
+import { queryRows } from '@werkbrug/database';
 
 /** The visibility rule's parameters in raw SQL: $2 role, $3 employer, $4 organisation. */
 export const RAW_VISIBILITY: VisibilityParams = {
@@ -40,10 +41,11 @@ export async function visibleVacancyIds(
   ids: string[],
 ): Promise<Set<string>> {
   if (!ids.length) return new Set();
-  const rows = (await runner.query(
+  const rows = await queryRows<{ id: string }>(
+    runner,
     `SELECT v.id FROM vacancies v JOIN employers e ON e.id = v.employer_id
       WHERE v.id = ANY($1::uuid[]) AND ${rawVacancyVisibleSql('v', 'e')}`,
     [ids, ...rawVisibilityParams(actor)],
-  )) as { id: string }[];
+  );
   return new Set(rows.map((r) => r.id));
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { queryRows } from '@werkbrug/database';
 
 /** The seven werksoorten of the Ferm Werk method, with synonyms people actually type. */
 export const SEED_WERKSOORTEN = [
@@ -67,7 +68,8 @@ export const SEED_WERKSOORTEN = [
 export async function seedWerksoorten(db: DataSource): Promise<number> {
   let added = 0;
   for (const w of SEED_WERKSOORTEN) {
-    const rows: unknown[] = await db.query(
+    const rows = await queryRows<unknown>(
+      db,
       `INSERT INTO werksoorten (code, name, description, synonyms) VALUES ($1, $2, $3, $4)
        ON CONFLICT (code) DO NOTHING RETURNING id`,
       [w.code, w.name, w.description, w.synonyms],

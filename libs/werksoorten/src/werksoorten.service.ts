@@ -51,7 +51,8 @@ export class WerksoortenService {
   private async activeByCode(): Promise<Map<string, string>> {
     if (this.activeCodes && Date.now() - this.activeCodes.at < 5_000)
       return this.activeCodes.byCode;
-    const rows: { id: string; code: string }[] = await this.db.query(
+    const rows = await queryRows<{ id: string; code: string }>(
+      this.db,
       `SELECT id, code FROM werksoorten WHERE active`,
     );
     this.activeCodes = { at: Date.now(), byCode: new Map(rows.map((r) => [r.code, r.id])) };
@@ -119,7 +120,8 @@ export class WerksoortenService {
   async remove(id: string): Promise<void> {
     this.activeCodes = null;
     await this.db.transaction(async (em) => {
-      const [{ used }] = await em.query(
+      const [{ used }] = await queryRows<{ used: boolean }>(
+        em,
         `SELECT (EXISTS (SELECT 1 FROM vacancies WHERE werksoort_id = $1)
               OR EXISTS (SELECT 1 FROM candidates c JOIN werksoorten w ON w.code = ANY(c.werksoort_wishes) WHERE w.id = $1)) AS used`,
         [id],
@@ -131,7 +133,11 @@ export class WerksoortenService {
           'Deactivate it instead (active: false).',
         );
       }
-      const rows = await queryRows(em, `DELETE FROM werksoorten WHERE id = $1 RETURNING id`, [id]);
+      const rows = await queryRows<{ id: string }>(
+        em,
+        `DELETE FROM werksoorten WHERE id = $1 RETURNING id`,
+        [id],
+      );
       if (!rows.length) throw Problems.notFound('Werksoort');
       await this.outbox.enqueue(em, {
         topic: 'search.settings',

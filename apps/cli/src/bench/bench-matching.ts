@@ -18,6 +18,7 @@ import { BenchMatchingModule } from './bench-matching.module';
 import { login, startApp, stopChild, waitHttp } from './bench-processes';
 import { pgMatch, pgTextCount } from './pg-baseline';
 import { cpuMs, fmt, percentiles, rssMb, timedPool } from './stats';
+import { queryRows } from '@werkbrug/database';
 
 const SAMPLE = 300;
 
@@ -41,7 +42,7 @@ export async function benchMatching(
     log: () => undefined,
   });
   log(`matching: seeded in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
-  await db.query(`DELETE FROM outbox_messages`);
+  await queryRows(db, `DELETE FROM outbox_messages`);
   await db.destroy();
 
   Object.assign(process.env, {
@@ -91,31 +92,36 @@ export async function benchMatching(
   while (quietFor < 3 && Date.now() - settleStart < 900_000) {
     const before = cpuMs(worker.pid as number);
     await new Promise((r) => setTimeout(r, 1000));
-    const [{ waiting, workers }] = await pg.query(
+    const [{ waiting, workers }] = await queryRows<{ waiting: number; workers: number }>(
+      pg,
       `SELECT (SELECT count(*)::int FROM outbox_messages WHERE status IN ('pending', 'processing')) AS waiting,
               (SELECT count(*)::int FROM outbox_workers) AS workers`,
     );
     const idle = cpuMs(worker.pid as number) - before < 50 && waiting === 0 && workers > 0;
     quietFor = idle ? quietFor + 1 : 0;
   }
-  const [{ mails }] = await pg.query(
+  const [{ mails }] = await queryRows<{ mails: number }>(
+    pg,
     `SELECT count(*)::int AS mails FROM outbox_messages WHERE topic = 'mail.send'`,
   );
   log(
     `matching: worker settled in ${((Date.now() - settleStart) / 1000).toFixed(1)} s (${mails} start-up mails)`,
   );
 
-  const brokers: { email: string; organisation_id: string }[] = await pg.query(
+  const brokers = await queryRows<{ email: string; organisation_id: string }>(
+    pg,
     `SELECT DISTINCT ON (organisation_id) email, organisation_id FROM users WHERE role = 'werkmakelaar' ORDER BY organisation_id, email`,
   );
   const tokens = new Map<string, string>();
   for (const b of brokers)
     tokens.set(b.organisation_id, await login(apiUrl, b.email, DEMO_PASSWORD));
-  const candidates: { id: string; organisation_id: string }[] = await pg.query(
+  const candidates = await queryRows<{ id: string; organisation_id: string }>(
+    pg,
     `SELECT id, organisation_id FROM candidates WHERE organisation_id = ANY($1) ORDER BY md5(id::text) LIMIT ${SAMPLE}`,
     [[...tokens.keys()]],
   );
-  const vacancies: { id: string }[] = await pg.query(
+  const vacancies = await queryRows<{ id: string }>(
+    pg,
     `SELECT id FROM vacancies WHERE status = 'open' ORDER BY md5(id::text) LIMIT ${SAMPLE}`,
   );
   const fermWerk = brokers.find((b) => b.email.endsWith('@fermwerk.demo')) ?? brokers[0];
@@ -206,8 +212,11 @@ export async function benchMatching(
     }
     // PostgreSQL alone, for the same candidates.
     const certs: string[] = (
-      await pg.query(`SELECT DISTINCT unnest(required_certificates) AS c FROM vacancies`)
-    ).map((r: { c: string }) => r.c);
+      await queryRows<{ c: string }>(
+        pg,
+        `SELECT DISTINCT unnest(required_certificates) AS c FROM vacancies`,
+      )
+    ).map((r) => r.c);
     let pgViolations = 0;
     let pgReturned = 0;
     const pgLatency = await timedPool(profiles, 1, async (c) => {
@@ -239,8 +248,11 @@ export async function benchMatching(
 
   // Write-to-searchable lag at 50 writes/s through the API, the outbox and the worker.
   const lagIds: string[] = (
-    await pg.query(`SELECT id FROM vacancies ORDER BY md5(id::text) DESC LIMIT 2000`)
-  ).map((r: { id: string }) => r.id);
+    await queryRows<{ id: string }>(
+      pg,
+      `SELECT id FROM vacancies ORDER BY md5(id::text) DESC LIMIT 2000`,
+    )
+  ).map((r) => r.id);
   const index = meili.client.index(meili.indexUid('vacancies'));
   /** One PATCH through the API; resolves with the ms until Meilisearch holds the new version. */
   const writeAndWait = async (i: number, lags: number[]) => {
@@ -272,7 +284,8 @@ export async function benchMatching(
    * (the worker's wait for the task and its settle). Rows and tasks pair up in order one at a time.
    */
   const lagBreakdown = async (since: Date, pairUp: boolean) => {
-    const rows: { created: Date; done: Date }[] = await pg.query(
+    const rows = await queryRows<{ created: Date; done: Date }>(
+      pg,
       `SELECT created_at AS created, processed_at AS done FROM outbox_messages
         WHERE topic = 'search.vacancy' AND status = 'done' AND created_at >= $1 ORDER BY created_at`,
       [since],
@@ -325,7 +338,7 @@ export async function benchMatching(
     return parts;
   };
   // One write at a time, on this bench's index of `size` workplaces (the lag grows with the index).
-  const singleSince = new Date((await pg.query(`SELECT now() AS now`))[0].now);
+  const singleSince = new Date((await queryRows<{ now: Date }>(pg, `SELECT now() AS now`))[0].now);
   const single: number[] = [];
   for (let i = 0; i < 20; i++) {
     await writeAndWait(1000 + i, single);
@@ -338,7 +351,7 @@ export async function benchMatching(
   );
   out['lag breakdown, one at a time'] = await lagBreakdown(singleSince, true);
   log(`matching | lag breakdown, one at a time: ${out['lag breakdown, one at a time']}`);
-  const loadSince = new Date((await pg.query(`SELECT now() AS now`))[0].now);
+  const loadSince = new Date((await queryRows<{ now: Date }>(pg, `SELECT now() AS now`))[0].now);
   const lags: number[] = [];
   const writes: Promise<void>[] = [];
   const lagSeconds = Math.min(seconds, 20);

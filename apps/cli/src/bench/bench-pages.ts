@@ -5,6 +5,7 @@ import { BenchContext, DEMO_PASSWORD, freshDatabase, urlFor } from './bench-cont
 import { startApp, stopChild, waitHttp } from './bench-processes';
 import { runLoad } from './load';
 import { fmt } from './stats';
+import { queryRows } from '@werkbrug/database';
 
 const WORKPLACES = 50;
 const PROPOSALS = 200;
@@ -44,29 +45,36 @@ export async function benchPages(ctx: BenchContext, seconds: number) {
     password: DEMO_PASSWORD,
     log: () => undefined,
   });
-  const [user]: { id: string; email: string; employer_id: string }[] = await db.query(
+  const [user] = await queryRows<{ id: string; email: string; employer_id: string }>(
+    db,
     `SELECT id, email, employer_id FROM users WHERE role = 'werkgever' ORDER BY email LIMIT 1`,
   );
   // Grow the employer to 50 open workplaces (copies of one of its own) and 200 proposals.
   const columns: string[] = (
-    await db.query(
+    await queryRows<{ column_name: string }>(
+      db,
       `SELECT column_name FROM information_schema.columns
         WHERE table_name = 'vacancies' AND column_name NOT IN ('id', 'created_at', 'updated_at', 'version')`,
     )
-  ).map((r: { column_name: string }) => `"${r.column_name}"`);
-  const [{ n }] = await db.query(
+  ).map((r) => `"${r.column_name}"`);
+  const [{ n }] = await queryRows<{ n: number }>(
+    db,
     `SELECT count(*)::int AS n FROM vacancies WHERE employer_id = $1`,
     [user.employer_id],
   );
   for (let i = n; i < WORKPLACES; i++)
-    await db.query(
+    await queryRows(
+      db,
       `INSERT INTO vacancies (${columns.join(', ')})
        SELECT ${columns.map((c) => (c === '"status"' ? `'open'` : c)).join(', ')} FROM vacancies
         WHERE employer_id = $1 ORDER BY id LIMIT 1`,
       [user.employer_id],
     );
-  await db.query(`UPDATE vacancies SET status = 'open' WHERE employer_id = $1`, [user.employer_id]);
-  await db.query(
+  await queryRows(db, `UPDATE vacancies SET status = 'open' WHERE employer_id = $1`, [
+    user.employer_id,
+  ]);
+  await queryRows(
+    db,
     `DELETE FROM proposals WHERE vacancy_id IN (SELECT id FROM vacancies WHERE employer_id = $1)`,
     [user.employer_id],
   );
@@ -77,16 +85,18 @@ export async function benchPages(ctx: BenchContext, seconds: number) {
       count: PROPOSALS,
     }),
   );
-  const [counts] = await db.query(
+  const [counts] = await queryRows<{ workplaces: number; proposals: number }>(
+    db,
     `SELECT (SELECT count(*) FROM vacancies WHERE employer_id = $1)::int AS workplaces,
             (SELECT count(*) FROM proposals p JOIN vacancies v ON v.id = p.vacancy_id WHERE v.employer_id = $1)::int AS proposals`,
     [user.employer_id],
   );
-  await db.query(
+  await queryRows(
+    db,
     `INSERT INTO terms_acceptances (user_id, terms_version) VALUES ($1, '2026-11') ON CONFLICT DO NOTHING`,
     [user.id],
   );
-  await db.query(`DELETE FROM outbox_messages`);
+  await queryRows(db, `DELETE FROM outbox_messages`);
   await db.destroy();
   log(`pages: employer with ${counts.workplaces} workplaces and ${counts.proposals} proposals`);
 

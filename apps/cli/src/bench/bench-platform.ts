@@ -7,6 +7,7 @@ import { BenchContext, DEMO_PASSWORD, freshDatabase, urlFor } from './bench-cont
 import { login, startApp, stopChild, waitHttp } from './bench-processes';
 import { runLoad } from './load';
 import { fmt, rssMb } from './stats';
+import { queryRows } from '@werkbrug/database';
 
 const CANDIDATE_BODY = JSON.stringify({
   werksoortWishes: ['groen', 'productie'],
@@ -39,9 +40,9 @@ export async function benchPlatform(ctx: BenchContext, size: number, seconds: nu
   });
   log(`platform: seeded in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
   const ids: string[] = (
-    await db.query(`SELECT id FROM vacancies ORDER BY random() LIMIT 2000`)
-  ).map((r: { id: string }) => r.id);
-  await db.query(`DELETE FROM outbox_messages`);
+    await queryRows<{ id: string }>(db, `SELECT id FROM vacancies ORDER BY random() LIMIT 2000`)
+  ).map((r) => r.id);
+  await queryRows(db, `DELETE FROM outbox_messages`);
   await db.destroy();
 
   const port = await freePort();

@@ -9,6 +9,7 @@ import { BenchMatchingModule } from './bench-matching.module';
 import { login, startApp, stopChild, waitHttp, webLogin } from './bench-processes';
 import { LoadRequest, runLoad } from './load';
 import { cpuMs, fmt } from './stats';
+import { queryRows } from '@werkbrug/database';
 
 const CASELOAD = 200;
 const CONNECTIONS = 10;
@@ -75,28 +76,32 @@ export async function benchPortals(ctx: BenchContext, size: number, seconds: num
     log: () => undefined,
   });
   // werkmakelaar1 gets a caseload of exactly 200 of their organisation's candidates, with some signals.
-  const [wm] = await db.query(
+  const [wm] = await queryRows<{ id: string; organisation_id: string }>(
+    db,
     `SELECT id, organisation_id FROM users WHERE email = 'werkmakelaar1@fermwerk.demo'`,
   );
-  await db.query(`UPDATE candidates SET werkmakelaar_id = NULL WHERE werkmakelaar_id = $1`, [
+  await queryRows(db, `UPDATE candidates SET werkmakelaar_id = NULL WHERE werkmakelaar_id = $1`, [
     wm.id,
   ]);
-  const [{ n: caseload }] = await db.query(
+  const [{ n: caseload }] = await queryRows<{ n: number }>(
+    db,
     `WITH mine AS (SELECT id FROM candidates WHERE organisation_id = $2 AND erased_at IS NULL ORDER BY id LIMIT $3)
      , done AS (UPDATE candidates c SET werkmakelaar_id = $1 FROM mine WHERE c.id = mine.id RETURNING c.id)
      SELECT count(*)::int AS n FROM done`,
     [wm.id, wm.organisation_id, CASELOAD],
   );
-  await db.query(
+  await queryRows(
+    db,
     `INSERT INTO interest_signals (candidate_id, vacancy_id, organisation_id)
      SELECT c.id, (SELECT id FROM vacancies WHERE status = 'open' ORDER BY id OFFSET (abs(hashtext(c.id::text)) % 100) LIMIT 1), c.organisation_id
        FROM candidates c WHERE c.werkmakelaar_id = $1 ORDER BY c.id LIMIT 40`,
     [wm.id],
   );
-  const [kandidaat] = await db.query(
+  const [kandidaat] = await queryRows<{ candidate_id: string }>(
+    db,
     `SELECT candidate_id FROM users WHERE email = 'kandidaat1@demo.werkbrug'`,
   );
-  await db.query(`DELETE FROM outbox_messages`);
+  await queryRows(db, `DELETE FROM outbox_messages`);
   await db.destroy();
 
   Object.assign(process.env, {

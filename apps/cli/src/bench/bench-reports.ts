@@ -4,6 +4,7 @@ import { seedDemo } from '../demo';
 import { BenchContext, DEMO_PASSWORD, freshDatabase, urlFor } from './bench-context';
 import { login, startApp, stopChild, waitHttp } from './bench-processes';
 import { fmt, percentiles, timedPool } from './stats';
+import { queryRows } from '@werkbrug/database';
 
 const ADMIN_EMAIL = 'beheer@bench.werkbrug';
 
@@ -23,11 +24,15 @@ export async function benchReports(ctx: BenchContext, trajectories: number, samp
     password: DEMO_PASSWORD,
     log: () => undefined,
   });
-  const [{ existing }] = await db.query(`SELECT count(*)::int AS existing FROM trajectories`);
+  const [{ existing }] = await queryRows<{ existing: number }>(
+    db,
+    `SELECT count(*)::int AS existing FROM trajectories`,
+  );
   const extra = Math.max(0, trajectories - existing);
   log(`reports: generating ${extra} trajectories (plus ${existing} from the demo seed)`);
   let start = Date.now();
-  await db.query(
+  await queryRows(
+    db,
     `WITH c AS (SELECT row_number() OVER (ORDER BY id) - 1 AS n, id, organisation_id,
                        coalesce(werkmakelaar_id, (SELECT u.id FROM users u WHERE u.organisation_id = candidates.organisation_id
                                                    AND u.role = 'werkmakelaar' LIMIT 1)) AS wm
@@ -55,28 +60,32 @@ export async function benchReports(ctx: BenchContext, trajectories: number, samp
   );
   log(`reports: trajectories in ${((Date.now() - start) / 1000).toFixed(1)} s`);
   start = Date.now();
-  await db.query(`DELETE FROM trajectory_hours`);
-  await db.query(
+  await queryRows(db, `DELETE FROM trajectory_hours`);
+  await queryRows(
+    db,
     `INSERT INTO trajectory_hours (trajectory_id, week_start, hours, logged_by)
      SELECT t.id, date_trunc('week', t.start_date)::date + 7 * w, 8 + (w * 3) % 13, t.werkmakelaar_id
        FROM trajectories t, generate_series(1, 10) AS w`,
   );
-  await db.query(`ANALYZE`);
-  const [counts] = await db.query(
+  await queryRows(db, `ANALYZE`);
+  const [counts] = await queryRows<{ trajectories: number; hours: number }>(
+    db,
     `SELECT (SELECT count(*) FROM trajectories)::int AS trajectories, (SELECT count(*) FROM trajectory_hours)::int AS hours`,
   );
   log(
     `reports: ${counts.trajectories} trajectories, ${counts.hours} hour rows (hours in ${((Date.now() - start) / 1000).toFixed(1)} s)`,
   );
   // An administrator sees every organisation: the widest table.
-  const [beheer] = await db.query(
+  const [beheer] = await queryRows<{ id: string }>(
+    db,
     `INSERT INTO organisations (kind, name, region) VALUES ('beheer', 'Werkbrug beheer', 'Woerden') RETURNING id`,
   );
-  await db.query(
+  await queryRows(
+    db,
     `INSERT INTO users (email, password_hash, role, organisation_id, display_name) VALUES ($1, $2, 'admin', $3, 'Beheer')`,
     [ADMIN_EMAIL, await hashPassword(DEMO_PASSWORD), beheer.id],
   );
-  await db.query(`DELETE FROM outbox_messages`);
+  await queryRows(db, `DELETE FROM outbox_messages`);
   await db.destroy();
 
   const port = await freePort();

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { CandidateProfile } from '@werkbrug/matching';
+import { queryRows } from '@werkbrug/database';
 
 const LEVELS = `ARRAY['geen','A1','A2','B1','B2','C1','C2']`;
 
@@ -14,7 +15,8 @@ export async function pgMatch(
 ): Promise<string[]> {
   const dLat = c.rangeKm / 111;
   const dLng = c.rangeKm / (111 * Math.cos((c.lat * Math.PI) / 180));
-  const rows: { id: string }[] = await db.query(
+  const rows = await queryRows<{ id: string }>(
+    db,
     `WITH hits AS (
        SELECT v.id, w.code,
               2 * 6371.0088 * asin(sqrt(power(sin(radians(v.lat - $1) / 2), 2) +
@@ -61,7 +63,8 @@ export async function pgMatch(
 
 /** Full-text hits for a query in PostgreSQL (Dutch stemming, no typo tolerance). */
 export async function pgTextCount(db: DataSource, q: string): Promise<number> {
-  const [{ n }] = await db.query(
+  const [{ n }] = await queryRows<{ n: number }>(
+    db,
     `SELECT count(*)::int AS n FROM vacancies v JOIN werksoorten w ON w.id = v.werksoort_id
       WHERE v.status = 'open' AND to_tsvector('dutch', v.title || ' ' || v.description || ' ' || w.name || ' ' || array_to_string(w.synonyms, ' '))
             @@ plainto_tsquery('dutch', $1)`,

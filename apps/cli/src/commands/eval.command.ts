@@ -17,6 +17,7 @@ import { intFlag } from '../args';
 import { DEFAULT_DEMO_SEED, seedDemo } from '../demo';
 import { openDataSource, prepareDatabase } from '../prepare-database';
 import { log, withDatabase } from '../with-database';
+import { queryRows } from '@werkbrug/database';
 
 /** The scratch database and index prefix: the evaluation never reads or writes the user's data. */
 const EVAL_DATABASE = 'werkbrug_eval';
@@ -85,8 +86,8 @@ export async function evalCommand(flags: Flags): Promise<void> {
       log(
         `eval: scratch database ${EVAL_DATABASE}, index prefix ${prefix} (your data is not touched)`,
       );
-      await db.query(`DROP DATABASE IF EXISTS ${EVAL_DATABASE} WITH (FORCE)`);
-      await db.query(`CREATE DATABASE ${EVAL_DATABASE}`);
+      await queryRows(db, `DROP DATABASE IF EXISTS ${EVAL_DATABASE} WITH (FORCE)`);
+      await queryRows(db, `CREATE DATABASE ${EVAL_DATABASE}`);
       const saved = {
         DATABASE_URL: process.env.DATABASE_URL,
         MEILI_INDEX_PREFIX: process.env.MEILI_INDEX_PREFIX,
@@ -120,7 +121,7 @@ export async function evalCommand(flags: Flags): Promise<void> {
         if (saved.MEILI_INDEX_PREFIX === undefined) delete process.env.MEILI_INDEX_PREFIX;
         else process.env.MEILI_INDEX_PREFIX = saved.MEILI_INDEX_PREFIX;
         if (keep) log(`eval: kept database ${EVAL_DATABASE} and the ${prefix}* indexes`);
-        else await db.query(`DROP DATABASE IF EXISTS ${EVAL_DATABASE} WITH (FORCE)`);
+        else await queryRows(db, `DROP DATABASE IF EXISTS ${EVAL_DATABASE} WITH (FORCE)`);
       }
     },
     { withSearch: true },
@@ -133,7 +134,7 @@ export async function evalCommand(flags: Flags): Promise<void> {
 /** Part 1: the labelled set. Returns the number of violations. */
 async function labelledSet(app: INestApplicationContext, db: DataSource): Promise<number> {
   log('part 1: labelled evaluation set');
-  const query: Query = (sql, params) => db.query(sql, params);
+  const query: Query = (sql, params) => queryRows<unknown>(db, sql, params);
   const indexer = app.get(SearchIndexer);
   const matching = app.get(MatchingService);
   const owners = await createEvalOwners(query);
@@ -168,7 +169,7 @@ async function generatedPopulation(
   log(
     `part 2: generated population of ${options.candidates} candidates × ${options.vacancies} vacancies`,
   );
-  const query: Query = (sql, params) => db.query(sql, params);
+  const query: Query = (sql, params) => queryRows<unknown>(db, sql, params);
   const seeded = Date.now();
   const [evalOrg] = (await query(
     `SELECT id FROM organisations WHERE name = 'Evaluatie Werkbedrijf'`,

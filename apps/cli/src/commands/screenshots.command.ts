@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, freshDatabase, urlFor } from '../bench/bench-context';
 import { startApp, stopChild, waitHttp } from '../bench/bench-processes';
 import { seedDemo } from '../demo';
 import { log } from '../with-database';
+import { queryRows } from '@werkbrug/database';
 
 /** Debian's Chromium (CHROMIUM_PATH overrides); never a downloaded browser. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -56,17 +57,23 @@ export async function screenshotsCommand(): Promise<void> {
       log: () => undefined,
       today: new Date('2026-11-23T12:00:00Z'),
     });
-    const [{ email, employer_id: employerId }] = await db.query(
+    const [{ email, employer_id: employerId }] = await queryRows<{
+      email: string;
+      employer_id: string;
+    }>(
+      db,
       `SELECT u.email, u.employer_id FROM users u WHERE u.role = 'werkgever' AND EXISTS (
          SELECT 1 FROM proposals p JOIN vacancies v ON v.id = p.vacancy_id WHERE v.employer_id = u.employer_id)
        ORDER BY u.email LIMIT 1`,
     );
-    const [proposal] = await db.query(
+    const [proposal] = await queryRows<{ id: string }>(
+      db,
       `SELECT p.id FROM proposals p JOIN vacancies v ON v.id = p.vacancy_id
         WHERE v.employer_id = $1 AND p.status = 'wacht_op_werkgever' ORDER BY p.created_at, p.id LIMIT 1`,
       [employerId],
     );
-    const [vacancy] = await db.query(
+    const [vacancy] = await queryRows<{ id: string }>(
+      db,
       `SELECT id FROM vacancies WHERE employer_id = $1 AND status = 'open' ORDER BY id LIMIT 1`,
       [employerId],
     );

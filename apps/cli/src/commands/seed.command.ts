@@ -1,6 +1,7 @@
 import { intFlag } from '../args';
 import { prepareDatabase } from '../prepare-database';
 import { log, withDatabase } from '../with-database';
+import { queryRows } from '@werkbrug/database';
 
 /** `seed` applies reference data; `seed --demo` adds the Ferm Werk demo region. */
 export async function seedCommand(flags: Map<string, string | true>): Promise<void> {
@@ -22,7 +23,8 @@ export async function seedCommand(flags: Map<string, string | true>): Promise<vo
         `${result.employers} employers, ${result.vacancies} vacancies, ${result.candidates} candidates, ${result.users} users ` +
         `(demo password: ${password})`,
     );
-    await db.query(
+    await queryRows(
+      db,
       `INSERT INTO outbox_messages (topic, payload) VALUES ('search.reindex', '{"reason":"demo seed"}')`,
     );
   });

@@ -10,6 +10,7 @@ import { clearStackInfo, dataDir, writeStackInfo } from '../data-dir';
 import { openDataSource, prepareDatabase } from '../prepare-database';
 import { rebuildSearchAfterRestore } from '../restore-marker';
 import { log } from '../with-database';
+import { queryRows } from '@werkbrug/database';
 
 const appsRoot = path.join(__dirname, '..', '..', '..');
 
@@ -216,9 +217,11 @@ async function superviseCommand(): Promise<void> {
     // The API first (stop accepting requests, finish the ones in flight), then the worker.
     for (const app of [...apps].reverse()) await app.stop(app.name === 'api' ? 15_000 : 30_000);
     if (db) {
-      const claimed = await db
-        .query(`SELECT count(*)::int AS n FROM outbox_messages WHERE status = 'processing'`)
-        .then((rows: { n: number }[]) => String(rows[0].n))
+      const claimed = await queryRows<{ n: number }>(
+        db,
+        `SELECT count(*)::int AS n FROM outbox_messages WHERE status = 'processing'`,
+      )
+        .then((rows) => String(rows[0].n))
         .catch((error: unknown) => `unknown (${error instanceof Error ? error.message : error})`);
       log(`outbox rows left claimed: ${claimed}`);
       await db.destroy().catch(() => undefined);

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryRows } from '@werkbrug/database';
 
 /**
  * Proposals for one employer, as a werkmakelaar of the first caseload organisation would make them
@@ -9,17 +10,20 @@ export async function insertDemoProposals(
   em: EntityManager,
   options: { employerId: string; werkmakelaarEmail: string; count: number },
 ): Promise<number> {
-  const [wm]: { id: string; organisation_id: string }[] = await em.query(
+  const [wm] = await queryRows<{ id: string; organisation_id: string }>(
+    em,
     `SELECT id, organisation_id FROM users WHERE email = $1`,
     [options.werkmakelaarEmail],
   );
   if (!wm) return 0;
-  const vacancies: { id: string }[] = await em.query(
+  const vacancies = await queryRows<{ id: string }>(
+    em,
     `SELECT id FROM vacancies WHERE employer_id = $1 AND status = 'open' ORDER BY id`,
     [options.employerId],
   );
   if (!vacancies.length) return 0;
-  const candidates: { id: string }[] = await em.query(
+  const candidates = await queryRows<{ id: string }>(
+    em,
     `SELECT id FROM candidates WHERE organisation_id = $1 AND erased_at IS NULL ORDER BY pseudonym LIMIT $2`,
     [wm.organisation_id, options.count],
   );
@@ -39,7 +43,8 @@ export async function insertDemoProposals(
   const motivation =
     'Deze kandidaat zoekt werk met vaste tijden en past bij de taken. Een jobcoach begeleidt de start.';
   for (const r of rows) {
-    const [p]: { id: string }[] = await em.query(
+    const [p] = await queryRows<{ id: string }>(
+      em,
       `INSERT INTO proposals (candidate_id, vacancy_id, organisation_id, werkmakelaar_id, motivation, status,
                               employer_answer, meeting_kind, meeting_dates)
        VALUES ($1, $2, $3, $4, $5, $6,
@@ -51,12 +56,14 @@ export async function insertDemoProposals(
       [r.candidateId, r.vacancyId, wm.organisation_id, wm.id, motivation, r.status],
     );
     if (!p) continue;
-    await em.query(
+    await queryRows(
+      em,
       `INSERT INTO consents (proposal_id, candidate_id, shared_fields, expires_at)
        VALUES ($1, $2, ARRAY['werkmakelaarContact'], now() + interval '90 days')`,
       [p.id, r.candidateId],
     );
-    await em.query(
+    await queryRows(
+      em,
       `INSERT INTO proposal_events (proposal_id, from_status, to_status, actor_user_id, actor_role)
        VALUES ($1, NULL, 'voorgesteld', $2, 'werkmakelaar'),
               ($1, 'voorgesteld', 'wacht_op_kandidaat', $2, 'werkmakelaar'),

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { insertRows } from './insert-rows';
 import type { Random } from './random';
+import { queryRows } from '@werkbrug/database';
 
 /** Outcomes in the proportions of the Ferm Werk table (85 werk, 12 studie, 27/29/8 early, 31 participatie, 27 niet geleid). */
 const OUTCOME_WEIGHTS: readonly (readonly [string, number])[] = [
@@ -73,7 +74,8 @@ export async function insertTrajectories(
   log: (line: string) => void,
 ): Promise<{ trajectories: number; hours: number; measurements: number; transitions: number }> {
   const now = iso(today);
-  const orgs: { id: string; name: string; werkmakelaar: string }[] = await em.query(
+  const orgs = await queryRows<{ id: string; name: string; werkmakelaar: string }>(
+    em,
     `SELECT o.id, o.name, (SELECT u.id FROM users u WHERE u.organisation_id = o.id AND u.role = 'werkmakelaar'
                             ORDER BY u.email LIMIT 1) AS werkmakelaar
        FROM organisations o WHERE o.kind IN ('werkbedrijf','gemeente','re-integratiebedrijf')`,
@@ -81,7 +83,8 @@ export async function insertTrajectories(
   // The hour rules are data per organisation: Ferm Werk's own, and a shorter track at Loket3.
   for (const o of orgs) {
     const loket = o.name === 'Loket3';
-    await em.query(
+    await queryRows(
+      em,
       `INSERT INTO trajectory_rules (organisation_id, diagnosis_hours, block_hours, max_hours, warn_within_hours, valid_from, source)
        VALUES ($1, $2, $3, $4, 40, '2014-01-01', $5)`,
       [
@@ -96,14 +99,15 @@ export async function insertTrajectories(
     );
   }
   const fallback = new Map(orgs.map((o) => [o.id, o.werkmakelaar]));
-  const candidates: {
+  const candidates = await queryRows<{
     id: string;
     organisation_id: string;
     werkmakelaar_id: string | null;
     route: string;
     werksoort: string | null;
     gemeente: string;
-  }[] = await em.query(
+  }>(
+    em,
     `SELECT c.id, c.organisation_id, c.werkmakelaar_id, c.route, c.werksoort_wishes[1] AS werksoort,
             coalesce(pa.municipality, c.place) AS gemeente
        FROM candidates c LEFT JOIN postcode_areas pa ON pa.pc4 = left(c.postcode, 4)
@@ -152,7 +156,8 @@ export async function insertTrajectories(
     await insertRows(em, 'trajectories', TRAJECTORY_COLUMNS, records.slice(i, i + BATCH));
 
   // Weekly hours on the learn-work routes (werk, jongeren): 8–20 h a week for at most 34 weeks, so within every demo maximum (680 h).
-  await em.query(
+  await queryRows(
+    em,
     `INSERT INTO trajectory_hours (trajectory_id, week_start, hours, logged_by)
      SELECT t.id, w::date, 8 + abs(hashtext(t.id::text || w::text)) % 13, t.werkmakelaar_id
        FROM trajectories t,
@@ -170,7 +175,8 @@ export async function insertTrajectories(
     'Veilig werken (VCA-basis)',
   ];
   for (const [n, description] of goals.entries())
-    await em.query(
+    await queryRows(
+      em,
       `INSERT INTO learning_goals (trajectory_id, description, status, evaluation_date)
        SELECT id, $2, CASE WHEN abs(hashtext(id::text || $2)) % 4 = 0 THEN 'bezig' ELSE 'open' END,
               $1::date + (abs(hashtext(id::text || $2)) % 60)
@@ -179,7 +185,8 @@ export async function insertTrajectories(
     );
 
   // Ladder histories: earlier measurements every ~6 months, walking to the rung the profile holds now.
-  const [{ measurements }]: { measurements: number }[] = await em.query(
+  const [{ measurements }] = await queryRows<{ measurements: number }>(
+    em,
     `WITH steps AS (
        SELECT c.id, c.ladder_rung, c.ladder_measured_on, c.werkmakelaar_id, k
          FROM candidates c, generate_series(1, 1 + abs(hashtext(c.id::text)) % 3) AS k
@@ -211,7 +218,8 @@ export async function insertTrajectories(
       : null;
     const fromDetails = r.form_details;
     const toDetails = JSON.stringify({ jobcoachName: rng.pick(JOBCOACHES) });
-    await em.query(
+    await queryRows(
+      em,
       `INSERT INTO trajectory_transitions (trajectory_id, from_form, from_details, to_form, to_details, switched_on, reason, decided_by, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6, 'Klaar voor een volgende stap', 'samen', $7)`,
       [r.id, r.form, fromDetails, other, toDetails, there, r.werkmakelaar_id],
@@ -220,7 +228,8 @@ export async function insertTrajectories(
     let form: string = other;
     let details = toDetails;
     if (back && back <= now) {
-      await em.query(
+      await queryRows(
+        em,
         `INSERT INTO trajectory_transitions (trajectory_id, from_form, from_details, to_form, to_details, switched_on, reason, decided_by, recorded_by)
          VALUES ($1, $2, $3, $4, $5, $6, 'Wil terug naar de vertrouwde plek', 'kandidaat', $7)`,
         [r.id, other, toDetails, r.form, fromDetails, back, r.werkmakelaar_id],
@@ -229,13 +238,14 @@ export async function insertTrajectories(
       form = r.form;
       details = fromDetails;
     }
-    await em.query(`UPDATE trajectories SET form = $2, form_details = $3 WHERE id = $1`, [
+    await queryRows(em, `UPDATE trajectories SET form = $2, form_details = $3 WHERE id = $1`, [
       r.id,
       form,
       details,
     ]);
   }
-  const [{ hours }]: { hours: number }[] = await em.query(
+  const [{ hours }] = await queryRows<{ hours: number }>(
+    em,
     `SELECT count(*)::int AS hours FROM trajectory_hours`,
   );
   log(

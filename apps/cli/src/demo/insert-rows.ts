@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryRows } from '@werkbrug/database';
 
 /** PostgreSQL's wire protocol counts bind parameters in 16 bits. */
 const MAX_PARAMETERS = 65_535;
@@ -23,7 +24,8 @@ export async function insertRows<T extends object>(
     const placeholders = columns.map((column) => `$${params.push(row[column])}`);
     tuples.push(`(${placeholders.join(',')})`);
   }
-  await em.query(
+  await queryRows(
+    em,
     `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(',\n')}`,
     params,
   );

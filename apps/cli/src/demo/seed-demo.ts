@@ -15,6 +15,7 @@ import { generateVacancy, VACANCY_COLUMNS } from './demo-vacancies';
 import { WERKSOORT_CODES, type WerksoortCode } from './demo-werksoorten';
 import { insertRows } from './insert-rows';
 import { Random, WeightedTable } from './random';
+import { queryRows } from '@werkbrug/database';
 
 export interface SeedDemoOptions {
   vacancies: number;
@@ -94,7 +95,7 @@ export async function seedDemo(db: DataSource, options: SeedDemoOptions): Promis
       throw new Error(`seedDemo: ${key} must be a whole number of 0 or more`);
     }
   }
-  const existing: unknown[] = await db.query(`SELECT 1 FROM organisations WHERE name = $1`, [
+  const existing = await queryRows<unknown>(db, `SELECT 1 FROM organisations WHERE name = $1`, [
     FERM_WERK,
   ]);
   if (existing.length > 0) {
@@ -114,7 +115,7 @@ export async function seedDemo(db: DataSource, options: SeedDemoOptions): Promis
   const result = await db.transaction(async (em) => {
     await seedPostcodeAreas(em);
     const taken = new Set(
-      ((await em.query(`SELECT name FROM organisations`)) as { name: string }[]).map((r) => r.name),
+      (await queryRows<{ name: string }>(em, `SELECT name FROM organisations`)).map((r) => r.name),
     );
 
     const caseloads = await insertCaseloadOrganisations(
@@ -190,7 +191,8 @@ export async function seedDemo(db: DataSource, options: SeedDemoOptions): Promis
 }
 
 async function loadWerksoorten(db: DataSource): Promise<Map<WerksoortCode, string>> {
-  const rows: { id: string; code: WerksoortCode }[] = await db.query(
+  const rows = await queryRows<{ id: string; code: WerksoortCode }>(
+    db,
     `SELECT id, code FROM werksoorten WHERE code = ANY($1)`,
     [WERKSOORT_CODES],
   );
@@ -203,7 +205,8 @@ async function loadWerksoorten(db: DataSource): Promise<Map<WerksoortCode, strin
 }
 
 async function countAll(db: DataSource): Promise<SeedDemoResult> {
-  const [row]: SeedDemoResult[] = await db.query(
+  const [row] = await queryRows<SeedDemoResult>(
+    db,
     `SELECT (SELECT count(*) FROM organisations)::int AS organisations,
             (SELECT count(*) FROM employers)::int AS employers,
             (SELECT count(*) FROM vacancies)::int AS vacancies,

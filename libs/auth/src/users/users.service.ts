@@ -18,6 +18,7 @@ import type { Actor } from '../role';
 import { User } from '../user.entity';
 import { CreateUserDto, toUserView, UpdateUserDto, UserListQuery, UserView } from './user.dto';
 import { TokenService } from '../token.service';
+import { queryRows } from '@werkbrug/database';
 
 const SORTABLE = {
   createdAt: { column: 'u.createdAt', read: (u: User) => u.createdAt },
@@ -67,7 +68,9 @@ export class UsersService {
     const email = dto.email.trim().toLowerCase();
     return this.db.transaction(async (em) => {
       const organisationId = await this.resolveOrganisation(em, dto);
-      const existing = await em.query(`SELECT 1 FROM users WHERE email = $1`, [email]);
+      const existing = await queryRows<unknown>(em, `SELECT 1 FROM users WHERE email = $1`, [
+        email,
+      ]);
       if (existing.length)
         throw Problems.duplicate('A user with this e-mail address already exists.');
       const user = em.getRepository(User).create({
@@ -89,16 +92,19 @@ export class UsersService {
     const field = (f: string, message: string) => Problems.validation([{ field: f, message }]);
     if (dto.role === 'werkgever') {
       if (!dto.employerId) throw field('employerId', 'employerId is required for werkgever users');
-      const rows = await em.query(`SELECT organisation_id FROM employers WHERE id = $1`, [
-        dto.employerId,
-      ]);
+      const rows = await queryRows<{ organisation_id: string }>(
+        em,
+        `SELECT organisation_id FROM employers WHERE id = $1`,
+        [dto.employerId],
+      );
       if (!rows.length) throw field('employerId', 'employer does not exist');
       return rows[0].organisation_id;
     }
     if (dto.role === 'kandidaat') {
       if (!dto.candidateId)
         throw field('candidateId', 'candidateId is required for kandidaat users');
-      const rows = await em.query(
+      const rows = await queryRows<{ organisation_id: string }>(
+        em,
         `SELECT organisation_id FROM candidates WHERE id = $1 AND erased_at IS NULL`,
         [dto.candidateId],
       );
@@ -110,9 +116,11 @@ export class UsersService {
     }
     if (!dto.organisationId)
       throw field('organisationId', 'organisationId is required for this role');
-    const rows = await em.query(`SELECT kind FROM organisations WHERE id = $1`, [
-      dto.organisationId,
-    ]);
+    const rows = await queryRows<{ kind: string }>(
+      em,
+      `SELECT kind FROM organisations WHERE id = $1`,
+      [dto.organisationId],
+    );
     if (!rows.length) throw field('organisationId', 'organisation does not exist');
     if (dto.role === 'werkmakelaar' && rows[0].kind === 'werkgever') {
       throw field(
@@ -155,7 +163,11 @@ export class UsersService {
         // Guessing the current password with a stolen token is throttled like a login.
         const where = `account-change:${id}`;
         this.throttle.checkBefore(user.email, where);
-        const [row] = await em.query(`SELECT password_hash FROM users WHERE id = $1`, [id]);
+        const [row] = await queryRows<{ password_hash: string }>(
+          em,
+          `SELECT password_hash FROM users WHERE id = $1`,
+          [id],
+        );
         if (!(await verifyPassword(row.password_hash, dto.currentPassword ?? ''))) {
           this.throttle.recordFailure(user.email, where);
           throw Problems.validation([
@@ -192,7 +204,8 @@ export class UsersService {
     passwordHash: string,
     activate: boolean,
   ): Promise<void> {
-    await em.query(
+    await queryRows(
+      em,
       `UPDATE users SET password_hash = $2, active = active OR $3, updated_at = now(),
               version = version + 1 WHERE id = $1`,
       [userId, passwordHash, activate],
@@ -214,10 +227,11 @@ export class UsersService {
     if (inviter.role !== 'werkgever' || !inviter.employerId)
       throw new Error('only an employer user invites a colleague');
     const address = email.trim().toLowerCase();
-    const clash = await em.query(`SELECT 1 FROM users WHERE email = $1`, [address]);
+    const clash = await queryRows<unknown>(em, `SELECT 1 FROM users WHERE email = $1`, [address]);
     if (clash.length) return 'duplicate';
     const placeholder = await hashPassword(randomBytes(32).toString('base64url'));
-    const [user]: { id: string }[] = await em.query(
+    const [user] = await queryRows<{ id: string }>(
+      em,
       `INSERT INTO users (email, password_hash, role, organisation_id, employer_id, display_name, active)
        VALUES ($1, $2, 'werkgever', $3, $4, $5, false) RETURNING id`,
       [address, placeholder, inviter.organisationId, inviter.employerId, displayName.trim()],

@@ -12,6 +12,7 @@ import {
 } from '@werkbrug/vacancies';
 import type { CandidateProfile, VacancyProfile } from '../engine/match-profiles';
 import { acceptedArrangements, travelRangeKm } from '../engine/matching-rules';
+import { queryRows } from '@werkbrug/database';
 
 /** A vacancy as stored in Meilisearch: the match profile plus search-only fields and its update stamp. */
 export interface VacancyDocument extends VacancyProfile {
@@ -169,14 +170,15 @@ type Runner = Pick<EntityManager, 'query'>;
 
 /** Current documents for these ids; ids without a row (deleted, erased) are returned as missing. */
 export async function loadVacancyDocuments(db: Runner, ids: string[]) {
-  const rows: Row[] = await db.query(`${VACANCY_SQL} WHERE v.id = ANY($1)`, [ids]);
+  const rows = await queryRows<Row>(db, `${VACANCY_SQL} WHERE v.id = ANY($1)`, [ids]);
   const docs = rows.map(toVacancyDocument);
   const found = new Set(docs.map((d) => d.id));
   return { docs, missing: ids.filter((id) => !found.has(id)) };
 }
 
 export async function loadCandidateDocuments(db: Runner, ids: string[]) {
-  const rows: Row[] = await db.query(
+  const rows = await queryRows<Row>(
+    db,
     `${CANDIDATE_SQL} WHERE c.id = ANY($1) AND c.erased_at IS NULL`,
     [ids],
   );
@@ -194,7 +196,8 @@ export async function loadVisibleVacancyDocument(
   actor: Actor,
   id: string,
 ): Promise<VacancyDocument | null> {
-  const rows: Row[] = await db.query(
+  const rows = await queryRows<Row>(
+    db,
     `${VACANCY_SQL} WHERE v.id = $1 AND ${rawVacancyVisibleSql('v', 'e')}`,
     [id, ...rawVisibilityParams(actor)],
   );
@@ -207,7 +210,8 @@ export async function loadVisibleCandidateDocument(
   actor: Actor,
   id: string,
 ): Promise<CandidateDocument | null> {
-  const rows: Row[] = await db.query(
+  const rows = await queryRows<Row>(
+    db,
     `${CANDIDATE_SQL} WHERE c.id = $1 AND ${rawCandidateVisibleSql('c')}`,
     [id, ...rawCandidateVisibilityParams(actor)],
   );
@@ -218,7 +222,7 @@ export async function loadVisibleCandidateDocument(
 export async function* vacancyDocumentPages(db: Runner, pageSize: number) {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const rows: Row[] = await db.query(`${VACANCY_SQL} WHERE v.id > $1 ORDER BY v.id LIMIT $2`, [
+    const rows = await queryRows<Row>(db, `${VACANCY_SQL} WHERE v.id > $1 ORDER BY v.id LIMIT $2`, [
       after,
       pageSize,
     ]);
@@ -231,7 +235,8 @@ export async function* vacancyDocumentPages(db: Runner, pageSize: number) {
 export async function* candidateDocumentPages(db: Runner, pageSize: number) {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const rows: Row[] = await db.query(
+    const rows = await queryRows<Row>(
+      db,
       `${CANDIDATE_SQL} WHERE c.id > $1 AND c.erased_at IS NULL ORDER BY c.id LIMIT $2`,
       [after, pageSize],
     );

@@ -18,6 +18,7 @@ import {
 } from '../index-model/index-settings';
 import { applySettings } from './settings-applier';
 import { indexExists, succeeded } from './meili-tasks';
+import { queryRows } from '@werkbrug/database';
 
 const SYNC_TIMEOUT_MS = 120_000;
 const SYNC_POLL_MS = 10;
@@ -43,7 +44,10 @@ export class SearchIndexer {
   }
 
   private async werksoortTerms(): Promise<WerksoortTerms[]> {
-    return this.db.query(`SELECT code, name, synonyms FROM werksoorten WHERE active ORDER BY code`);
+    return queryRows<WerksoortTerms>(
+      this.db,
+      `SELECT code, name, synonyms FROM werksoorten WHERE active ORDER BY code`,
+    );
   }
 
   async settingsFor(name: IndexName) {
@@ -98,16 +102,18 @@ export class SearchIndexer {
     progress: ReindexProgress = () => undefined,
     pageSize = 5000,
   ): Promise<Record<IndexName, number>> {
-    const [{ started }] = await this.db.query(`SELECT now() AS started`);
+    const [{ started }] = await queryRows<{ started: Date }>(this.db, `SELECT now() AS started`);
     const counts = {} as Record<IndexName, number>;
     for (const name of [VACANCIES, CANDIDATES] as const) {
       counts[name] = await this.rebuild(name, progress, pageSize);
     }
-    const changedVacancies: { id: string }[] = await this.db.query(
+    const changedVacancies = await queryRows<{ id: string }>(
+      this.db,
       `SELECT id FROM vacancies WHERE updated_at >= $1`,
       [started],
     );
-    const changedCandidates: { id: string }[] = await this.db.query(
+    const changedCandidates = await queryRows<{ id: string }>(
+      this.db,
       `SELECT id FROM candidates WHERE updated_at >= $1`,
       [started],
     );
@@ -126,7 +132,8 @@ export class SearchIndexer {
     const client = this.meili.client;
     await applySettings(client, fresh, await this.settingsFor(name));
     const table = name === VACANCIES ? 'vacancies' : 'candidates';
-    const [{ total }] = await this.db.query(
+    const [{ total }] = await queryRows<{ total: number }>(
+      this.db,
       `SELECT count(*)::int AS total FROM ${table}${name === CANDIDATES ? ' WHERE erased_at IS NULL' : ''}`,
     );
     const pages =
@@ -166,7 +173,8 @@ export class SearchIndexer {
     const report = {} as Record<IndexName, ReconcileReport>;
     for (const name of [VACANCIES, CANDIDATES] as const) {
       const table = name === VACANCIES ? 'vacancies' : 'candidates';
-      const rows: { id: string; stamp: string }[] = await this.db.query(
+      const rows = await queryRows<{ id: string; stamp: string }>(
+        this.db,
         `SELECT id, floor(extract(epoch FROM updated_at) * 1000)::bigint::text AS stamp FROM ${table}` +
           (name === CANDIDATES ? ' WHERE erased_at IS NULL' : ''),
       );

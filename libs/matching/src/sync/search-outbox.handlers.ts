@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { OutboxHandler, OutboxMessage } from '@werkbrug/outbox';
 import { MeiliClient } from '@werkbrug/search';
 import { SearchIndexer } from './search-indexer';
+import { queryRows } from '@werkbrug/database';
 
 const none = () => new Map<string, string>();
 const ids = (messages: OutboxMessage[]) =>
@@ -37,7 +38,8 @@ export class SearchOutboxHandlers {
       {
         topic: 'search.employer',
         handle: async (m) => {
-          const rows: { id: string }[] = await this.db.query(
+          const rows = await queryRows<{ id: string }>(
+            this.db,
             `SELECT id FROM vacancies WHERE employer_id = ANY($1)`,
             [ids(m)],
           );
@@ -49,11 +51,13 @@ export class SearchOutboxHandlers {
         // A werksoort rename or new synonyms change the documents of its vacancies and of candidates wishing it.
         topic: 'search.werksoort',
         handle: async (m) => {
-          const vacancies: { id: string }[] = await this.db.query(
+          const vacancies = await queryRows<{ id: string }>(
+            this.db,
             `SELECT id FROM vacancies WHERE werksoort_id = ANY($1)`,
             [ids(m)],
           );
-          const candidates: { id: string }[] = await this.db.query(
+          const candidates = await queryRows<{ id: string }>(
+            this.db,
             `SELECT c.id FROM candidates c JOIN werksoorten w ON w.code = ANY(c.werksoort_wishes)
               WHERE w.id = ANY($1) AND c.erased_at IS NULL`,
             [ids(m)],

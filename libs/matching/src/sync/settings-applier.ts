@@ -18,7 +18,10 @@ const UNORDERED = new Set(['filterableAttributes', 'sortableAttributes', 'stopWo
 
 function sameSetting(key: string, current: unknown, desired: unknown): boolean {
   if (UNORDERED.has(key) && Array.isArray(current) && Array.isArray(desired)) {
-    return canonical([...current].sort()) === canonical([...desired].sort());
+    return (
+      canonical([...(current as unknown[])].sort()) ===
+      canonical([...(desired as unknown[])].sort())
+    );
   }
   if (key === 'synonyms' && current && desired) {
     const norm = (s: unknown) =>

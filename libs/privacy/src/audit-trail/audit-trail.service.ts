@@ -8,6 +8,7 @@ import type {
   AuditPageQuery,
   CandidateAuditEntryView,
 } from './audit-trail.dto';
+import { queryRows } from '@werkbrug/database';
 
 export interface AuditFilter {
   candidateId?: string;
@@ -97,7 +98,8 @@ export class AuditTrailService {
     }
     const order = desc ? 'DESC' : 'ASC';
     params.push(limit + 1);
-    const rows: AuditRow[] = await this.db.query(
+    const rows = await queryRows<AuditRow>(
+      this.db,
       `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY a.created_at ${order}, a.id ${order} LIMIT $${params.length}`,
       params,
@@ -113,7 +115,8 @@ export class AuditTrailService {
 
   /** Every line about one candidate, oldest first (for the export). */
   async allFor(em: EntityManager, candidateId: string): Promise<CandidateAuditEntryView[]> {
-    const rows: AuditRow[] = await em.query(
+    const rows = await queryRows<AuditRow>(
+      em,
       `${SELECT} WHERE a.candidate_id = $1 ORDER BY a.created_at, a.id`,
       [candidateId],
     );

@@ -56,8 +56,13 @@ export interface ErasureResult {
 }
 
 const lockLiveCandidate: CandidateLock = async (em, id) =>
-  (await em.query(`SELECT id FROM candidates WHERE id = $1 AND erased_at IS NULL FOR UPDATE`, [id]))
-    .length > 0;
+  (
+    await queryRows<{ id: string }>(
+      em,
+      `SELECT id FROM candidates WHERE id = $1 AND erased_at IS NULL FOR UPDATE`,
+      [id],
+    )
+  ).length > 0;
 
 /**
  * The one erasure routine, for a werkmakelaar's request, the candidate's own request and the
@@ -107,8 +112,8 @@ export class ErasureService {
     candidateId: string,
     reason: ErasureReason,
   ): Promise<ErasureResult> {
-    await em.query(`DELETE FROM candidate_protected WHERE candidate_id = $1`, [candidateId]);
-    await em.query(ANONYMISE_CANDIDATE, [candidateId]);
+    await queryRows(em, `DELETE FROM candidate_protected WHERE candidate_id = $1`, [candidateId]);
+    await queryRows(em, ANONYMISE_CANDIDATE, [candidateId]);
     const accounts = await queryRows<{ id: string }>(em, DEACTIVATE_CANDIDATE_ACCOUNTS, [
       candidateId,
     ]);

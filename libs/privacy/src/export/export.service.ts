@@ -8,6 +8,7 @@ import { Problems } from '@werkbrug/http';
 import { AuditTrailService } from '../audit-trail/audit-trail.service';
 import type { CandidateExport, ExportedAccount } from './export.dto';
 import { relatedRecords } from './related-records';
+import { queryRows } from '@werkbrug/database';
 
 interface AccountRow {
   id: string;
@@ -51,7 +52,7 @@ export class ExportService {
         .getOne();
       if (!c) throw Problems.notFound('Candidate');
       await this.audit.record(em, actor, { action: 'candidate.export', candidateId, purpose });
-      const [{ now }] = await em.query(`SELECT now() AS now`);
+      const [{ now }] = await queryRows<{ now: Date }>(em, `SELECT now() AS now`);
       return {
         format: 'werkbrug.candidate-export.v1',
         exportedAt: iso(now),
@@ -65,13 +66,15 @@ export class ExportService {
 
   /** Linked accounts and their sessions; password hashes and token hashes are never selected. */
   private async accounts(em: EntityManager, candidateId: string): Promise<ExportedAccount[]> {
-    const users: AccountRow[] = await em.query(
+    const users = await queryRows<AccountRow>(
+      em,
       `SELECT id, email, role, display_name, organisation_id, active, created_at, updated_at
          FROM users WHERE candidate_id = $1 ORDER BY created_at, id`,
       [candidateId],
     );
     const sessions: SessionRow[] = users.length
-      ? await em.query(
+      ? await queryRows<SessionRow>(
+          em,
           `SELECT user_id, created_at, expires_at, revoked_at FROM auth_tokens
             WHERE user_id = ANY($1) ORDER BY created_at, id`,
           [users.map((u) => u.id)],

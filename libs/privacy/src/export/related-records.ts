@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryRows } from '@werkbrug/database';
 
 /**
  * Tables that hold (or will hold) data about a candidate, keyed by candidate_id. The export always
@@ -39,7 +40,8 @@ export async function relatedRecords(
   em: EntityManager,
   candidateId: string,
 ): Promise<RelatedRecords> {
-  const present: { table_name: RelatedTable }[] = await em.query(
+  const present = await queryRows<{ table_name: RelatedTable }>(
+    em,
     `SELECT table_name FROM information_schema.columns
       WHERE table_schema = current_schema() AND table_name = ANY($1) AND column_name = 'candidate_id'`,
     [RELATED_TABLES],
@@ -57,7 +59,8 @@ export async function relatedRecords(
   };
   for (const { table_name: table } of present) {
     // The name comes from RELATED_TABLES, never from input.
-    const rows: { row: Record<string, unknown> }[] = await em.query(
+    const rows = await queryRows<{ row: Record<string, unknown> }>(
+      em,
       `SELECT to_jsonb(t) AS row FROM "${table}" t WHERE t.candidate_id = $1 ORDER BY t.id`,
       [candidateId],
     );

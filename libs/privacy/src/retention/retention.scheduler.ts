@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { HOUR_MS, PeriodicJob } from '@werkbrug/jobs';
 import { RetentionReport, RetentionService } from './retention.service';
+import { queryRows } from '@werkbrug/database';
 
 /** pg advisory lock key: one retention run at a time across every worker replica. */
 const RETENTION_LOCK = 741_500_322;
@@ -39,12 +40,15 @@ export class RetentionScheduler {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
-      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [
-        RETENTION_LOCK,
-      ]);
+      const [{ locked }] = await queryRows<{ locked: boolean }>(
+        runner,
+        `SELECT pg_try_advisory_lock($1) AS locked`,
+        [RETENTION_LOCK],
+      );
       if (!locked) return null;
       try {
-        const [{ due }] = await runner.query(
+        const [{ due }] = await queryRows<{ due: boolean }>(
+          runner,
           `SELECT NOT EXISTS (SELECT 1 FROM retention_runs WHERE NOT dry_run AND finished_at IS NOT NULL
                                 AND created_at > now() - interval '23 hours') AS due`,
         );
@@ -61,7 +65,7 @@ export class RetentionScheduler {
         );
         return report;
       } finally {
-        await runner.query(`SELECT pg_advisory_unlock($1)`, [RETENTION_LOCK]);
+        await queryRows(runner, `SELECT pg_advisory_unlock($1)`, [RETENTION_LOCK]);
       }
     } finally {
       await runner.release();

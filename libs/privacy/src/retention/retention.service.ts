@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
 import { today } from '@werkbrug/domain';
 import { type CandidateLock, ErasureService } from '../erasure/erasure.service';
+import { queryRows } from '@werkbrug/database';
 
 export type RetentionTrigger = 'schedule' | 'cli' | 'test';
 
@@ -48,7 +49,8 @@ export class RetentionService {
     const dryRun = options.dryRun ?? false;
     const trigger = options.trigger ?? 'cli';
     const years = this.config.retentionYears;
-    const [run] = await this.db.query(
+    const [run] = await queryRows<{ id: string; cutoff: string }>(
+      this.db,
       `INSERT INTO retention_runs (trigger, dry_run, retention_years, cutoff)
        VALUES ($1, $2, $3::int, $4::date - make_interval(years => $3::int))
        RETURNING id, to_char(cutoff, 'YYYY-MM-DD') AS cutoff`,
@@ -58,7 +60,8 @@ export class RetentionService {
     // Re-checked under the row lock: the end date may have been cleared since the scan.
     const stillDue: CandidateLock = async (em, id) =>
       (
-        await em.query(
+        await queryRows<{ id: string }>(
+          em,
           `SELECT id FROM candidates
             WHERE id = $1 AND erased_at IS NULL AND trajectory_ended_on < $2 FOR UPDATE`,
           [id, cutoff],
@@ -69,7 +72,8 @@ export class RetentionService {
     let erased = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const batch: { id: string }[] = await this.db.query(
+      const batch = await queryRows<{ id: string }>(
+        this.db,
         `SELECT id FROM candidates
           WHERE erased_at IS NULL AND trajectory_ended_on < $1 AND id > $2
           ORDER BY id LIMIT $3`,
@@ -89,7 +93,8 @@ export class RetentionService {
       }
       after = batch[batch.length - 1].id;
     }
-    await this.db.query(
+    await queryRows(
+      this.db,
       `UPDATE retention_runs SET finished_at = now(), updated_at = now(), version = version + 1,
               candidate_ids = $2::uuid[], erased = $3, failed = $4 WHERE id = $1`,
       [run.id, candidateIds, erased, failed.length],

@@ -1,0 +1,83 @@
+import type { BenefitType } from '@werkbrug/domain';
+
+/**
+ * Why another module reads candidate_protected (contact details; health and benefit facts, AVG
+ * art. 9). Only libs/candidates reads the table (table-ownership.spec); others ask
+ * CandidatesService.protectedFactsFor with one of these purposes, which decides the columns and
+ * whether the read is audited.
+ */
+export const PROTECTED_READ_PURPOSES = {
+  /**
+   * A name and whether contact details exist, on lists the candidate's own organisation sees
+   * (caseload, interest signals). Not audited per read, like the candidates list that shows the same
+   * names: a line per candidate per page view would bury the audited reads.
+   */
+  weergave: { audit: null, benefit: false },
+  /** The address a mail to the candidate goes to; audited per candidate. */
+  contactmail: { audit: 'e-mail aan de kandidaat', benefit: false },
+  /** Age and benefit facts that decide an instrument's eligibility; audited per candidate. */
+  instrumentberekening: { audit: 'berekening instrumenten', benefit: true },
+} as const satisfies Record<string, { audit: string | null; benefit: boolean }>;
+
+export type ProtectedReadPurpose = keyof typeof PROTECTED_READ_PURPOSES;
+
+export interface ContactFacts {
+  candidateId: string;
+  firstName: string;
+  lastName: string;
+  /** Only for the contactmail purpose; null otherwise. */
+  email: string | null;
+  hasEmail: boolean;
+  hasPhone: boolean;
+}
+
+export interface BenefitFacts {
+  dateOfBirth: string | null;
+  benefitType: BenefitType | null;
+  banenafspraak: boolean;
+  loonwaardePct: number | null;
+}
+
+/** What a purpose gets: benefit facts only for the purposes that need them. */
+export type ProtectedFacts<P extends ProtectedReadPurpose> =
+  (typeof PROTECTED_READ_PURPOSES)[P]['benefit'] extends true
+    ? ContactFacts & BenefitFacts
+    : ContactFacts;
+
+/** A candidate_protected row as protectedFactsFor selects it. */
+export interface ProtectedFactsRow {
+  candidate_id: string;
+  first_name: string;
+  last_name: string;
+  email: string | null;
+  has_email: boolean;
+  has_phone: boolean;
+  date_of_birth: string | null;
+  benefit_type: BenefitType | null;
+  banenafspraak: boolean | null;
+  loonwaarde_pct: number | null;
+}
+
+export function protectedFactsSql(purpose: ProtectedReadPurpose): string {
+  const benefit = PROTECTED_READ_PURPOSES[purpose].benefit;
+  return `SELECT candidate_id, first_name, last_name,
+                 ${purpose === 'contactmail' ? 'email' : 'NULL::text AS email'},
+                 email IS NOT NULL AS has_email, phone IS NOT NULL AS has_phone,
+                 ${benefit ? 'date_of_birth::text AS date_of_birth, benefit_type, banenafspraak, loonwaarde_pct' : 'NULL AS date_of_birth, NULL AS benefit_type, NULL AS banenafspraak, NULL AS loonwaarde_pct'}
+            FROM candidate_protected WHERE candidate_id = ANY($1::uuid[])`;
+}
+
+export function toProtectedFacts(r: ProtectedFactsRow): ContactFacts & BenefitFacts {
+  return {
+    candidateId: r.candidate_id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    email: r.email,
+    hasEmail: r.has_email,
+    hasPhone: r.has_phone,
+    dateOfBirth: r.date_of_birth,
+    benefitType: r.benefit_type,
+    banenafspraak: r.banenafspraak ?? false,
+    loonwaardePct: r.loonwaarde_pct,
+  };
+}
