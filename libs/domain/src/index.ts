@@ -6,4 +6,3 @@ export * from './profile.dto';
 export * from './dates';
 export * from './labels';
 export * from './dated-rules';
-
