@@ -30,6 +30,7 @@ import { WebModule, WebNotFoundModule } from '@werkbrug/web';
 import { EmployerPortalModule } from '@werkbrug/employer-portal';
 import { TrajectoryPagesModule } from '@werkbrug/trajectory-pages';
 import { WerksoortenModule } from '@werkbrug/werksoorten';
+import { OpsModule } from './ops.module';
 
 @Module({
   imports: [
@@ -39,8 +40,10 @@ import { WerksoortenModule } from '@werkbrug/werksoorten';
     // Postcode → place and coordinates (PDOK when GEOCODER_URL is set, then the embedded table).
     GeoModule,
     OutboxModule,
-    // Queues e-mail; serves the development mailbox at /dev/mail.
+    // Queues e-mail.
     MailModule,
+    // The outbox's operator view (/api/admin/outbox) and the development mailbox (/dev/mail).
+    OpsModule,
     AuditModule,
     SearchModule,
     AuthModule,

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nes
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Access } from '@werkbrug/auth';
-import { OutboxService } from './outbox.service';
+import { OutboxService } from '@werkbrug/outbox';
 import { OutboxMessagesResponse, OutboxRetryResponse } from './outbox.responses';
 
 export class OutboxQuery {
