@@ -6,6 +6,7 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthToken } from './auth-token.entity';
 import { LoginThrottle } from './login-throttle';
+import { SignInService } from './sign-in.service';
 import { TokenService } from './token.service';
 import { User } from './user.entity';
 import { UsersController } from './users/users.controller';
@@ -17,10 +18,11 @@ import { UsersService } from './users/users.service';
   providers: [
     TokenService,
     LoginThrottle,
+    SignInService,
     UsersService,
     AuthLinksService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokenService, UsersService, LoginThrottle],
+  exports: [TokenService, UsersService, LoginThrottle, SignInService, AuthLinksService],
 })
 export class AuthModule {}
