@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailModule } from '@werkbrug/mail';
 import { AuthLinksService } from './auth-links.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
@@ -13,7 +14,7 @@ import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, AuthToken])],
+  imports: [TypeOrmModule.forFeature([User, AuthToken]), MailModule],
   controllers: [AuthController, UsersController],
   providers: [
     TokenService,
