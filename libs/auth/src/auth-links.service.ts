@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
 import { queryRows } from '@werkbrug/database';
 import { ProblemException } from '@werkbrug/http';
-import { MailService, type MailTemplate } from '@werkbrug/mail';
+import { isEmailAddress, MailService, type MailTemplate } from '@werkbrug/mail';
 import { hashPassword } from './password-hasher';
 import { TokenService } from './token.service';
 
@@ -76,14 +76,20 @@ export class AuthLinksService {
     return token;
   }
 
-  private send(
+  /**
+   * Queues the mail in the caller's transaction. An address the mail lib cannot send to (a quoted
+   * local part passes the API's e-mail validation) gets nothing, with the same answer to the caller:
+   * the answer must not tell such an account apart.
+   */
+  private async send(
     em: EntityManager,
     template: MailTemplate,
     to: string,
     userId: string,
     data: Record<string, unknown>,
   ) {
-    return this.mail.queue(em, { template, to: [to], data }, { type: 'user', id: userId });
+    if (!isEmailAddress(to)) return;
+    await this.mail.queue(em, { template, to: [to], data }, { type: 'user', id: userId });
   }
 
   /** Sends a sign-in link when the address belongs to an active account; says nothing either way. */
