@@ -12,8 +12,59 @@ function libOf(file) {
 }
 
 /**
+ * The libs in layers, lowest first: a lib may import another lib (`@werkbrug/<lib>`) only from a
+ * lower layer, so there are no circles between libs and the graph reads bottom-up. A new lib gets a
+ * layer here. Foundations at the bottom, then the outbox and mail, auth, the domain modules in the
+ * order they build on each other, the web foundation, and the page libs on top.
+ */
+const LIB_LAYERS = {
+  // Foundations: no Werkbrug imports, or only configuration.
+  config: 0,
+  jobs: 0,
+  database: 1,
+  search: 1,
+  embedded: 1,
+  geo: 2,
+  http: 2,
+  outbox: 2,
+  domain: 3,
+  mail: 3,
+  metrics: 3,
+  // Accounts, tokens, one-time links (sends its mail through libs/mail).
+  auth: 4,
+  audit: 5,
+  health: 5,
+  organisations: 5,
+  werksoorten: 5,
+  candidates: 6,
+  employers: 6,
+  caseload: 7,
+  privacy: 7,
+  vacancies: 7,
+  interests: 8,
+  matching: 8,
+  proposals: 8,
+  trajectories: 8,
+  alerts: 9,
+  placements: 9,
+  // Prices placements too (the agreed instruments of a placement).
+  instruments: 10,
+  reports: 9,
+  // The web foundation (sessions, views, account pages), below every page lib.
+  web: 11,
+  // Page libs.
+  'werkgever-pages': 12,
+  'kandidaat-pages': 12,
+  'beheer-pages': 12,
+  // The werkmakelaar works on behalf of employers and candidates: it reuses the employer's workplace
+  // form and the candidate's plain words.
+  'werkmakelaar-pages': 13,
+};
+
+/**
  * Each lib is reached from outside only through its alias `@werkbrug/<lib>` (its public index), so a
- * lib's internals can move without breaking others and the dependency graph stays visible.
+ * lib's internals can move without breaking others and the dependency graph stays visible; and a lib
+ * imports only libs on a lower layer (LIB_LAYERS).
  */
 const libBoundaries = {
   meta: {
@@ -23,15 +74,42 @@ const libBoundaries = {
         "Relative import from lib '{{from}}' into lib '{{to}}': import it as '@werkbrug/{{to}}' (export what you need from libs/{{to}}/src/index.ts).",
       intoLibSrc:
         "Relative import into libs/{{to}}/src from outside libs: import it as '@werkbrug/{{to}}'.",
+      upward:
+        "Lib '{{from}}' (layer {{fromLayer}}) imports '@werkbrug/{{to}}' (layer {{toLayer}}): a lib may import only libs on a lower layer (LIB_LAYERS in eslint.config.mjs). Move the shared part down, or the caller up (for example into apps/api).",
+      unknownLib:
+        "Lib '{{lib}}' has no layer: add it to LIB_LAYERS in eslint.config.mjs (above the libs it imports, below the libs that import it).",
     },
     schema: [],
   },
   create(context) {
     const file = context.filename;
     const fromLib = libOf(file);
+    const layerOf = (lib) => (Object.hasOwn(LIB_LAYERS, lib) ? LIB_LAYERS[lib] : undefined);
+    const checkAlias = (node, source) => {
+      if (!fromLib) return;
+      const toLib = source.slice('@werkbrug/'.length).split('/')[0];
+      if (toLib === fromLib) return;
+      const fromLayer = layerOf(fromLib);
+      const toLayer = layerOf(toLib);
+      if (fromLayer === undefined || toLayer === undefined) {
+        context.report({
+          node: node.source,
+          messageId: 'unknownLib',
+          data: { lib: fromLayer === undefined ? fromLib : toLib },
+        });
+      } else if (toLayer >= fromLayer) {
+        context.report({
+          node: node.source,
+          messageId: 'upward',
+          data: { from: fromLib, fromLayer, to: toLib, toLayer },
+        });
+      }
+    };
     const check = (node) => {
       const source = node.source?.value;
-      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      if (typeof source !== 'string') return;
+      if (source.startsWith('@werkbrug/')) return checkAlias(node, source);
+      if (!source.startsWith('.')) return;
       const target = path.resolve(path.dirname(file), source);
       const toLib = libOf(target);
       if (!toLib) return;
@@ -46,7 +124,12 @@ const libBoundaries = {
         context.report({ node: node.source, messageId: 'intoLibSrc', data: { to: toLib } });
       }
     };
-    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
   },
 };
 

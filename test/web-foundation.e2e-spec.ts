@@ -240,10 +240,20 @@ describe('web foundation', () => {
     // The link works once.
     await agent.get(path).expect(410);
     // Expired links do not work either.
-    await t.db.query(
-      `UPDATE password_reset_tokens SET used_at = NULL, expires_at = now() - interval '1 minute'`,
+    await postForm(agent, '/wachtwoord-vergeten', '/wachtwoord-vergeten', {
+      email: 'wm.b@test.nl',
+    });
+    const [fresh] = await t.db.query(
+      `SELECT payload FROM outbox_messages WHERE topic = 'mail.send'
+         AND payload->>'template' = 'password_reset' ORDER BY created_at DESC LIMIT 1`,
     );
-    await agent.get(path).expect(410);
+    const freshPath = new URL(fresh.payload.data.link).pathname;
+    expect(freshPath).not.toBe(path);
+    await agent.get(freshPath).expect(200);
+    await t.db.query(
+      `UPDATE auth_links SET expires_at = now() - interval '1 minute' WHERE purpose = 'password_reset'`,
+    );
+    await agent.get(freshPath).expect(410);
   });
 
   it('shows HTML error pages for unknown pages under the web areas', async () => {

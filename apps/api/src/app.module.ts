@@ -31,6 +31,7 @@ import { KandidaatPagesModule } from '@werkbrug/kandidaat-pages';
 import { WerkgeverPagesModule } from '@werkbrug/werkgever-pages';
 import { WerkmakelaarPagesModule } from '@werkbrug/werkmakelaar-pages';
 import { WerksoortenModule } from '@werkbrug/werksoorten';
+import { OpsModule } from './ops.module';
 
 @Module({
   imports: [
@@ -40,8 +41,10 @@ import { WerksoortenModule } from '@werkbrug/werksoorten';
     // Postcode → place and coordinates (PDOK when GEOCODER_URL is set, then the embedded table).
     GeoModule,
     OutboxModule,
-    // Queues e-mail; serves the development mailbox at /dev/mail.
+    // Queues e-mail.
     MailModule,
+    // The outbox's operator view (/api/admin/outbox) and the development mailbox (/dev/mail).
+    OpsModule,
     AuditModule,
     SearchModule,
     AuthModule,

@@ -123,7 +123,7 @@ export async function createApiApp(): Promise<NestExpressApplication> {
     exclude: [
       { path: 'health', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
-      // The development mailbox (libs/mail) is a page, not part of the JSON API.
+      // The development mailbox (apps/api/src/dev) is a page, not part of the JSON API.
       { path: 'dev/mail', method: RequestMethod.GET },
       { path: 'dev/mail/:file', method: RequestMethod.GET },
       // The web pages (libs/web) live outside /api.

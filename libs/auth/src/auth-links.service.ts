@@ -5,17 +5,31 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
 import { queryRows } from '@werkbrug/database';
 import { ProblemException } from '@werkbrug/http';
-import { OutboxService } from '@werkbrug/outbox';
+import { isEmailAddress, MailService, type MailTemplate } from '@werkbrug/mail';
+import { hashPassword } from './password-hasher';
 import { TokenService } from './token.service';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest();
 
 export const SIGN_IN_LINK_MINUTES = 15;
 export const EMAIL_CHANGE_MINUTES = 60;
+/** A "forgot password" link. */
+export const PASSWORD_RESET_MINUTES = 60;
+/** A colleague's invitation: the link that sets the first password and activates the account. */
+export const INVITE_DAYS = 7;
 /** Unused sign-in links one account may have at once; more requests send nothing (no mail bombing). */
 const OPEN_SIGN_IN_LINKS = 3;
 
-type LinkPurpose = 'sign_in' | 'email_change';
+/**
+ * What a link is for. Only an invitation may be used by an inactive account (it activates it);
+ * every other link needs an active one.
+ */
+export type LinkPurpose = 'sign_in' | 'email_change' | 'password_reset' | 'invite';
+export type PasswordLinkPurpose = Extract<LinkPurpose, 'password_reset' | 'invite'>;
+const PASSWORD_PURPOSES: PasswordLinkPurpose[] = ['password_reset', 'invite'];
+
+/** `al_` and 43 base64url characters; the bare 43 are password links mailed before they moved here. */
+const TOKEN = /^(al_)?[A-Za-z0-9_-]{43}$/;
 
 const linkInvalid = () =>
   new ProblemException(
@@ -26,18 +40,19 @@ const linkInvalid = () =>
   );
 
 /**
- * One-time links by mail: sign in without a password (the way in for an owner whose account is
- * throttled) and confirm a new login address before it becomes the login. Only hashes are stored.
- *
- * Mail is queued through the outbox as a mail.send message (the mail lib renders and sends it);
- * auth does not import the mail module, which itself depends on auth.
+ * One-time links by mail, in one table (auth_links) with one mechanism: sign in without a password
+ * (the way in for an owner whose account is throttled), confirm a new login address before it
+ * becomes the login, choose a new password (forgot password) and a colleague's first password (an
+ * invitation). Only the SHA-256 of a token is stored; a link works once and until it expires; the
+ * user's other open ways in (TokenService.revokeAllFor) delete them. The mails are queued through
+ * MailService in the same transaction.
  */
 @Injectable()
 export class AuthLinksService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly outbox: OutboxService,
+    private readonly mail: MailService,
     private readonly tokens: TokenService,
   ) {}
 
@@ -49,29 +64,33 @@ export class AuthLinksService {
     em: EntityManager,
     userId: string,
     purpose: LinkPurpose,
-    minutes: number,
+    validSeconds: number,
     newEmail: string | null = null,
   ): Promise<string> {
     const token = `al_${randomBytes(32).toString('base64url')}`;
     await queryRows(
       em,
       `INSERT INTO auth_links (user_id, purpose, token_hash, new_email, expires_at)
-       VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5))`,
-      [userId, purpose, sha256(token), newEmail, minutes],
+       VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))`,
+      [userId, purpose, sha256(token), newEmail, validSeconds],
     );
     return token;
   }
 
-  private async mail(
+  /**
+   * Queues the mail in the caller's transaction. An address the mail lib cannot send to (a quoted
+   * local part passes the API's e-mail validation) gets nothing, with the same answer to the caller:
+   * the answer must not tell such an account apart.
+   */
+  private async send(
     em: EntityManager,
-    template: 'sign_in_link' | 'email_change',
+    template: MailTemplate,
     to: string,
+    userId: string,
     data: Record<string, unknown>,
   ) {
-    await this.outbox.enqueue(em, {
-      topic: 'mail.send',
-      payload: { template, to: [to], data },
-    });
+    if (!isEmailAddress(to)) return;
+    await this.mail.queue(em, { template, to: [to], data }, { type: 'user', id: userId });
   }
 
   /** Sends a sign-in link when the address belongs to an active account; says nothing either way. */
@@ -86,8 +105,8 @@ export class AuthLinksService {
         [email],
       );
       if (!user || user.open >= OPEN_SIGN_IN_LINKS) return;
-      const token = await this.create(em, user.id, 'sign_in', SIGN_IN_LINK_MINUTES);
-      await this.mail(em, 'sign_in_link', email, {
+      const token = await this.create(em, user.id, 'sign_in', SIGN_IN_LINK_MINUTES * 60);
+      await this.send(em, 'sign_in_link', email, user.id, {
         recipientName: user.display_name,
         minutes: String(SIGN_IN_LINK_MINUTES),
         link: this.url('inloggen', token),
@@ -95,17 +114,32 @@ export class AuthLinksService {
     });
   }
 
-  /** Uses a link once; the user it belongs to (still active), or LINK_INVALID. */
-  private async use(em: EntityManager, token: string, purpose: LinkPurpose) {
-    if (!/^al_[A-Za-z0-9_-]{43}$/.test(token)) throw linkInvalid();
-    const [link] = await queryRows<{ user_id: string; new_email: string | null }>(
+  /**
+   * Uses a link once: its user (active, or inactive for an invitation) and what it carries, or null
+   * when it was used, has expired, is unknown or is for something else.
+   */
+  private async spend(em: EntityManager, token: string, purposes: readonly LinkPurpose[]) {
+    if (!TOKEN.test(token)) return null;
+    const [link] = await queryRows<{
+      user_id: string;
+      purpose: LinkPurpose;
+      new_email: string | null;
+    }>(
       em,
       `UPDATE auth_links l SET used_at = now()
-        WHERE l.token_hash = $1 AND l.purpose = $2 AND l.used_at IS NULL AND l.expires_at > now()
-          AND EXISTS (SELECT 1 FROM users u WHERE u.id = l.user_id AND u.active)
-        RETURNING l.user_id, l.new_email`,
-      [sha256(token), purpose],
+        WHERE l.token_hash = $1 AND l.purpose = ANY($2::text[]) AND l.used_at IS NULL
+          AND l.expires_at > now()
+          AND EXISTS (SELECT 1 FROM users u WHERE u.id = l.user_id
+                       AND (u.active OR l.purpose = 'invite'))
+        RETURNING l.user_id, l.purpose, l.new_email`,
+      [sha256(token), purposes],
     );
+    return link ?? null;
+  }
+
+  /** Like spend, for the API: LINK_INVALID when the link cannot be used. */
+  private async use(em: EntityManager, token: string, purpose: LinkPurpose) {
+    const link = await this.spend(em, token, [purpose]);
     if (!link) throw linkInvalid();
     return link;
   }
@@ -128,8 +162,14 @@ export class AuthLinksService {
       newEmail,
     ]);
     if (taken) return;
-    const token = await this.create(em, user.id, 'email_change', EMAIL_CHANGE_MINUTES, newEmail);
-    await this.mail(em, 'email_change', newEmail, {
+    const token = await this.create(
+      em,
+      user.id,
+      'email_change',
+      EMAIL_CHANGE_MINUTES * 60,
+      newEmail,
+    );
+    await this.send(em, 'email_change', newEmail, user.id, {
       recipientName: user.displayName,
       minutes: String(EMAIL_CHANGE_MINUTES),
       link: this.url('e-mail-bevestigen', token),
@@ -158,13 +198,78 @@ export class AuthLinksService {
         `UPDATE users SET email = $2, updated_at = now(), version = version + 1 WHERE id = $1`,
         [link.user_id, email],
       );
-      await queryRows(
-        em,
-        `UPDATE auth_links SET used_at = now() WHERE user_id = $1 AND purpose = 'email_change' AND used_at IS NULL`,
-        [link.user_id],
-      );
+      // Ends the sessions and every other link of the user (the other address changes included).
       await this.tokens.revokeAllFor(link.user_id, em);
       return { email };
+    });
+  }
+
+  /**
+   * A link to choose a password (the web page /wachtwoord-instellen), in the caller's transaction;
+   * returns its absolute URL. The caller mails it (a reset: requestPasswordReset; an invitation: the
+   * inviting page, with its own words).
+   */
+  async issuePasswordLink(
+    em: EntityManager,
+    userId: string,
+    purpose: PasswordLinkPurpose,
+  ): Promise<string> {
+    const validSeconds =
+      purpose === 'password_reset' ? PASSWORD_RESET_MINUTES * 60 : INVITE_DAYS * 86_400;
+    const token = await this.create(em, userId, purpose, validSeconds);
+    return this.url('wachtwoord-instellen', token);
+  }
+
+  /** Mails a password reset link when the address belongs to an active user; says nothing either way. */
+  async requestPasswordReset(email: string): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const [user] = await queryRows<{ id: string; display_name: string; email: string }>(
+        em,
+        `SELECT id, display_name, email FROM users WHERE email = $1 AND active`,
+        [email.trim().toLowerCase()],
+      );
+      if (!user) return;
+      const link = await this.issuePasswordLink(em, user.id, 'password_reset');
+      await this.send(em, 'password_reset', user.email, user.id, {
+        recipientName: user.display_name,
+        link,
+        validMinutes: String(PASSWORD_RESET_MINUTES),
+      });
+    });
+  }
+
+  /** Whether a password link can still be used (asked before the form is filled in). */
+  async isPasswordLinkUsable(token: string): Promise<boolean> {
+    if (!TOKEN.test(token)) return false;
+    const rows = await queryRows<unknown>(
+      this.db,
+      `SELECT 1 FROM auth_links l JOIN users u ON u.id = l.user_id
+        WHERE l.token_hash = $1 AND l.purpose = ANY($2::text[]) AND l.used_at IS NULL
+          AND l.expires_at > now() AND (u.active OR l.purpose = 'invite')`,
+      [sha256(token), PASSWORD_PURPOSES],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Sets the password and uses the link up, in one transaction; every API token and every other link
+   * of the user ends. Only an invitation activates the account: a reset link never revives a
+   * deactivated one. The user's id, or null for a link that cannot be used.
+   */
+  async setPasswordWithLink(token: string, password: string): Promise<string | null> {
+    if (!TOKEN.test(token)) return null;
+    const passwordHash = await hashPassword(password);
+    return this.db.transaction(async (em) => {
+      const link = await this.spend(em, token, PASSWORD_PURPOSES);
+      if (!link) return null;
+      await queryRows(
+        em,
+        `UPDATE users SET password_hash = $2, active = active OR $3, updated_at = now(),
+                version = version + 1 WHERE id = $1`,
+        [link.user_id, passwordHash, link.purpose === 'invite'],
+      );
+      await this.tokens.revokeAllFor(link.user_id, em);
+      return link.user_id;
     });
   }
 }

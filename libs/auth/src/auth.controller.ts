@@ -7,9 +7,7 @@ import {
   ApiTags,
   ApiNoContentResponse,
 } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
 import { Problems, ApiProblemResponses } from '@werkbrug/http';
 import { Access, Public } from './access.decorator';
 import { AuthLinksService, SIGN_IN_LINK_MINUTES } from './auth-links.service';
@@ -22,19 +20,18 @@ import {
   TokenResponse,
 } from './auth.dto';
 import { CurrentActor } from './current-actor.decorator';
-import { LoginThrottle } from './login-throttle';
-import { dummyPasswordHash, verifyPassword } from './password-hasher';
+import { LoginThrottle, loginRefusedProblem } from './login-throttle';
 import { ROLES, type Actor } from './role';
+import { SignInService } from './sign-in.service';
 import { TokenService } from './token.service';
 import { UsersService } from './users/users.service';
 import { UserResponse } from './users/users.responses';
-import { queryRows } from '@werkbrug/database';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly signIn: SignInService,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
     private readonly users: UsersService,
@@ -48,25 +45,10 @@ export class AuthController {
   @ApiOperation({ summary: 'Exchange e-mail and password for a bearer token' })
   @ApiProblemResponses(400, 401, 422, 429)
   async token(@Body() body: TokenRequest, @Req() req: Request): Promise<TokenResponse> {
-    const email = body.email.trim().toLowerCase();
-    const ip = req.ip ?? 'unknown';
-    this.throttle.checkBefore(email, ip);
-    const rows = await queryRows<{ id: string; password_hash: string }>(
-      this.db,
-      `SELECT id, password_hash FROM users WHERE email = $1 AND active`,
-      [email],
-    );
-    const user = rows[0];
-    const ok = await verifyPassword(
-      user?.password_hash ?? (await dummyPasswordHash()),
-      body.password,
-    );
-    if (!user || !ok) {
-      this.throttle.recordFailure(email, ip);
-      throw Problems.unauthenticated('E-mail address or password is wrong.');
-    }
-    this.throttle.recordSuccess(email, ip);
-    return this.tokens.issue(user.id);
+    const result = await this.signIn.signIn(body.email, body.password, req.ip);
+    if (result.ok) return this.tokens.issue(result.user.id);
+    if (result.reason === 'throttled') throw loginRefusedProblem(result);
+    throw Problems.unauthenticated('E-mail address or password is wrong.');
   }
 
   @Post('sign-in-link')

@@ -1,26 +1,29 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailModule } from '@werkbrug/mail';
 import { AuthLinksService } from './auth-links.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthToken } from './auth-token.entity';
 import { LoginThrottle } from './login-throttle';
+import { SignInService } from './sign-in.service';
 import { TokenService } from './token.service';
 import { User } from './user.entity';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, AuthToken])],
+  imports: [TypeOrmModule.forFeature([User, AuthToken]), MailModule],
   controllers: [AuthController, UsersController],
   providers: [
     TokenService,
     LoginThrottle,
+    SignInService,
     UsersService,
     AuthLinksService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokenService, UsersService, LoginThrottle],
+  exports: [TokenService, UsersService, LoginThrottle, SignInService, AuthLinksService],
 })
 export class AuthModule {}

@@ -8,6 +8,7 @@ export * from './login-throttle';
 export * from './password-hasher';
 export * from './password-policy';
 export * from './role';
+export * from './sign-in.service';
 export * from './token.service';
 export * from './user.entity';
 export * from './users/users.service';

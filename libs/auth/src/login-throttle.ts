@@ -21,6 +21,26 @@ export function pairBackoffMs(failures: number): number {
   return Math.min(LoginThrottle.PAIR_MAX_DELAY_MS, 1000 * 2 ** Math.min(over, 20));
 }
 
+/** Why a login attempt must wait, and how long. */
+export interface LoginRefusal {
+  retryAfterSeconds: number;
+  /** The account as a whole is under attack (its password is refused from every address). */
+  accountThrottled: boolean;
+}
+
+/** The API's answer to a refused attempt: 429 RATE_LIMITED with Retry-After. */
+export function loginRefusedProblem(refusal: LoginRefusal): ProblemException {
+  return new ProblemException(
+    429,
+    'RATE_LIMITED',
+    'Too many login attempts',
+    refusal.accountThrottled
+      ? 'This account is under attack, so its password is not accepted for a while. Ask for a sign-in link by mail instead.'
+      : 'Wait before trying again, or ask for a sign-in link by mail.',
+    { retryAfterSeconds: refusal.retryAfterSeconds, signInLink: 'POST /api/auth/sign-in-link' },
+  );
+}
+
 /**
  * Slows password guessing without locking the owner out:
  *
@@ -65,30 +85,34 @@ export class LoginThrottle {
     for (const [key, window] of map) if (window.resetAt <= now) map.delete(key);
   }
 
-  private refuse(untilMs: number, accountThrottled = false): never {
-    const retryAfterSeconds = Math.max(1, Math.ceil((untilMs - Date.now()) / 1000));
-    throw new ProblemException(
-      429,
-      'RATE_LIMITED',
-      'Too many login attempts',
-      accountThrottled
-        ? 'This account is under attack, so its password is not accepted for a while. Ask for a sign-in link by mail instead.'
-        : 'Wait before trying again, or ask for a sign-in link by mail.',
-      { retryAfterSeconds, signInLink: 'POST /api/auth/sign-in-link' },
-    );
+  private refusal(untilMs: number, accountThrottled = false): LoginRefusal {
+    return {
+      retryAfterSeconds: Math.max(1, Math.ceil((untilMs - Date.now()) / 1000)),
+      accountThrottled,
+    };
   }
 
   private pairKey = (email: string, ip: string) => `${email}\u0000${ip}`;
 
-  /** Counts an attempt from this address (login or sign-in link request); refuses beyond the limit. */
-  checkAddress(ip: string) {
+  /** Counts an attempt from this address; the refusal beyond the limit, else null. */
+  private addressRefusal(ip: string): LoginRefusal | null {
     const ipWindow = this.hit(this.ips, ip, LoginThrottle.IP_WINDOW_MS);
-    if (ipWindow.count > LoginThrottle.IP_LIMIT) this.refuse(ipWindow.resetAt);
+    return ipWindow.count > LoginThrottle.IP_LIMIT ? this.refusal(ipWindow.resetAt) : null;
   }
 
-  /** Call before checking a password. */
-  checkBefore(email: string, ip: string) {
-    this.checkAddress(ip);
+  /** Counts an attempt from this address (login or sign-in link request); refuses beyond the limit. */
+  checkAddress(ip: string) {
+    const refused = this.addressRefusal(ip);
+    if (refused) throw loginRefusedProblem(refused);
+  }
+
+  /**
+   * Call before checking a password: counts the attempt and answers whether the password may be
+   * checked now (null) or how long to wait. SignInService uses this; checkBefore throws instead.
+   */
+  attempt(email: string, ip: string): LoginRefusal | null {
+    const byAddress = this.addressRefusal(ip);
+    if (byAddress) return byAddress;
     const now = Date.now();
     const pair = this.pairs.get(this.pairKey(email, ip));
     if (pair) {
@@ -96,7 +120,7 @@ export class LoginThrottle {
         this.pairs.delete(this.pairKey(email, ip));
       else {
         const until = pair.lastFailureAt + pairBackoffMs(pair.failures);
-        if (until > now) this.refuse(until);
+        if (until > now) return this.refusal(until);
       }
     }
     const account = this.accounts.get(email);
@@ -105,7 +129,14 @@ export class LoginThrottle {
       account.resetAt > now &&
       account.count >= LoginThrottle.ACCOUNT_THROTTLE_FAILURES
     )
-      this.refuse(account.resetAt, true);
+      return this.refusal(account.resetAt, true);
+    return null;
+  }
+
+  /** Call before checking a password; throws the 429 problem when the attempt must wait. */
+  checkBefore(email: string, ip: string) {
+    const refused = this.attempt(email, ip);
+    if (refused) throw loginRefusedProblem(refused);
   }
 
   recordFailure(email: string, ip: string) {

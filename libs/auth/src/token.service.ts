@@ -112,7 +112,8 @@ export class TokenService {
                           WHERE user_id = $1 AND revoked_at IS NULL`,
       [userId],
     );
-    // Mailed links (sign-in, address change) end with the sessions; they may hold an address.
+    // Mailed links (sign-in, address change, password) end with the sessions; they may hold an
+    // address, and each is a way into the account.
     await queryRows(manager, `DELETE FROM auth_links WHERE user_id = $1`, [userId]);
   }
 }

@@ -1,4 +1,3 @@
-export * from './dev-mail.controller';
 export * from './eml-reader';
 export * from './mail-data';
 export * from './mail-files';

@@ -1,9 +1,6 @@
 import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
-import { dummyPasswordHash, LoginThrottle, verifyPassword } from '@werkbrug/auth';
-import { ProblemException } from '@werkbrug/http';
+import { LoginThrottle, SignInService } from '@werkbrug/auth';
 import { FormErrors } from './form-errors';
 import { LANDING } from './navigation';
 import { PageResponder } from './page-responder';
@@ -22,12 +19,12 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Home, sign-in and sign-out, forgotten password, and the terms of use: the pages every portal
- * shares. Sign-in keeps the API's rules: the same login rate limits and password check.
+ * shares. Sign-in is the API's (SignInService): the same login rate limits and password check.
  */
 @WebController()
 export class AccountController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly signIn: SignInService,
     private readonly pages: PageResponder,
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottle,
@@ -106,13 +103,9 @@ export class AccountController {
         status,
       );
     if (errors.any) return again();
-    try {
-      this.throttle.checkBefore(email, req.ip ?? 'unknown');
-    } catch (error) {
-      if (!(error instanceof ProblemException) || error.getStatus() !== 429) throw error;
-      const seconds = Number(
-        (error.getResponse() as { retryAfterSeconds?: number }).retryAfterSeconds ?? 60,
-      );
+    const result = await this.signIn.signIn(email, password, req.ip);
+    if (!result.ok && result.reason === 'throttled') {
+      const seconds = result.retryAfterSeconds;
       res.setHeader('Retry-After', String(seconds));
       errors.add(
         'email',
@@ -120,18 +113,11 @@ export class AccountController {
       );
       return again(429);
     }
-    const rows: { id: string; password_hash: string; role: keyof typeof LANDING }[] =
-      await this.db.query(`SELECT id, password_hash, role FROM users WHERE email = $1 AND active`, [
-        email,
-      ]);
-    const user = rows[0];
-    const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
-    if (!user || !ok) {
-      this.throttle.recordFailure(email, req.ip ?? 'unknown');
+    if (!result.ok) {
       errors.add('email', 'Het e-mailadres of het wachtwoord klopt niet');
       return again(401);
     }
-    this.throttle.recordSuccess(email, req.ip ?? 'unknown');
+    const { user } = result;
     // Rotation: the anonymous session ends, a new one with a new id and CSRF token starts.
     const old = req.web?.session;
     if (old?.id) await this.sessions.end(old.id);

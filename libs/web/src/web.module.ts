@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@werkbrug/auth';
-import { MailModule } from '@werkbrug/mail';
 import { AccountController } from './account.controller';
 import { PageResponder } from './page-responder';
 import { PasswordResetService } from './password-reset.service';
@@ -14,7 +13,7 @@ import { WebSessionGuard } from './web-session.guard';
  * module imports WebModule and declares controllers with @WebController and @WebAccess.
  */
 @Module({
-  imports: [AuthModule, MailModule],
+  imports: [AuthModule],
   controllers: [AccountController],
   providers: [
     { provide: ViewRenderer, useFactory: () => new ViewRenderer() },

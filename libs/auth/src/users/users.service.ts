@@ -194,26 +194,6 @@ export class UsersService {
   }
 
   /**
-   * Sets a password from a mailed one-time link, inside the caller's transaction (the link is spent
-   * in the same one). `activate` is for an invitation only: a reset link never revives a deactivated
-   * account. Every API token of the user ends.
-   */
-  async setPasswordFromLink(
-    em: EntityManager,
-    userId: string,
-    passwordHash: string,
-    activate: boolean,
-  ): Promise<void> {
-    await queryRows(
-      em,
-      `UPDATE users SET password_hash = $2, active = active OR $3, updated_at = now(),
-              version = version + 1 WHERE id = $1`,
-      [userId, passwordHash, activate],
-    );
-    await this.tokens.revokeAllFor(userId, em);
-  }
-
-  /**
    * An employer's colleague, invited by one of its users: an inactive werkgever account with a
    * password nobody knows, until the invitation link sets one. 'duplicate' when the address has an
    * account already (any role, any organisation), and then nothing is written.

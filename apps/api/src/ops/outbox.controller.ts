@@ -9,7 +9,7 @@ import {
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Access } from '@werkbrug/auth';
-import { OutboxService } from './outbox.service';
+import { OutboxService } from '@werkbrug/outbox';
 import { OutboxMessagesResponse, OutboxRetryResponse } from './outbox.responses';
 import { ApiProblemResponses } from '@werkbrug/http';
 

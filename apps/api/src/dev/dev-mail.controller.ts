@@ -4,8 +4,7 @@ import type { Request, Response } from 'express';
 import Handlebars from 'handlebars';
 import { APP_CONFIG, AppConfig } from '@werkbrug/config';
 import { Public } from '@werkbrug/auth';
-import { readEml } from './eml-reader';
-import { listMailFiles, mailFileDate, mailFolder, readMailFile } from './mail-files';
+import { listMailFiles, mailFileDate, mailFolder, readEml, readMailFile } from '@werkbrug/mail';
 
 /** The dev mailbox exists only where mail is written to files and never in production. */
 export const devMailEnabled = (config: Pick<AppConfig, 'env' | 'smtpUrl'>) =>

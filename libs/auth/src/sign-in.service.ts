@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { queryRows } from '@werkbrug/database';
+import { LoginRefusal, LoginThrottle } from './login-throttle';
+import { dummyPasswordHash, verifyPassword } from './password-hasher';
+import type { Role } from './role';
+
+/** Who signed in. */
+export interface SignedInUser {
+  id: string;
+  role: Role;
+}
+
+/** The one answer to "e-mail and password": the user, or why not (the caller words it). */
+export type SignInResult =
+  | { ok: true; user: SignedInUser }
+  /** Too many attempts: the password was not checked. */
+  | ({ ok: false; reason: 'throttled' } & LoginRefusal)
+  /** Unknown address, inactive account or wrong password: deliberately one answer. */
+  | { ok: false; reason: 'wrong-credentials' };
+
+/** The login key: what the throttle counts and the users table holds. */
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+/**
+ * The one sign-in with a password, for the API (POST /api/auth/token) and the web pages
+ * (/inloggen): the login throttle (same keys and rules for both), the active-user lookup and the
+ * password check, timed alike for unknown addresses. The caller issues the bearer token or the web
+ * session.
+ */
+@Injectable()
+export class SignInService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  async signIn(email: string, password: string, ip: string | undefined): Promise<SignInResult> {
+    const login = normalizeEmail(email);
+    const address = ip ?? 'unknown';
+    const refused = this.throttle.attempt(login, address);
+    if (refused) return { ok: false, reason: 'throttled', ...refused };
+    const [user] = await queryRows<{ id: string; password_hash: string; role: Role }>(
+      this.db,
+      `SELECT id, password_hash, role FROM users WHERE email = $1 AND active`,
+      [login],
+    );
+    const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
+    if (!user || !ok) {
+      this.throttle.recordFailure(login, address);
+      return { ok: false, reason: 'wrong-credentials' };
+    }
+    this.throttle.recordSuccess(login, address);
+    return { ok: true, user: { id: user.id, role: user.role } };
+  }
+}
