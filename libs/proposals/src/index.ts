@@ -5,3 +5,9 @@ export * from './proposal-status';
 export * from './proposals.module';
 export * from './proposals.service';
 export * from './shared-parts';
+export {
+  asProposalView,
+  type AnyProposalView,
+  type EmployerProposalView,
+  type ProposalView,
+} from './proposal.views';
