@@ -11,3 +11,4 @@ export {
   type EmployerProposalView,
   type ProposalView,
 } from './proposal.views';
+export { ConsentDto } from './proposal.dto';
