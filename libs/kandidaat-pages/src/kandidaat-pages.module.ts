@@ -9,7 +9,11 @@ import { ProposalsModule } from '@werkbrug/proposals';
 import { VacanciesModule } from '@werkbrug/vacancies';
 import { WebModule } from '@werkbrug/web';
 import { WerksoortenModule } from '@werkbrug/werksoorten';
-import { CandidatePagesController } from './candidate-pages.controller';
+import { ConsentController } from './consent.controller';
+import { MessagesController } from './messages.controller';
+import { MyDataController } from './my-data.controller';
+import { SuggestionsController } from './suggestions.controller';
+import { WishesController } from './wishes.controller';
 
 /** The candidate's own pages under /kandidaat, on the web foundation and the same services as the API. */
 @Module({
@@ -25,6 +29,12 @@ import { CandidatePagesController } from './candidate-pages.controller';
     VacanciesModule,
     WerksoortenModule,
   ],
-  controllers: [CandidatePagesController],
+  controllers: [
+    SuggestionsController,
+    ConsentController,
+    WishesController,
+    MessagesController,
+    MyDataController,
+  ],
 })
 export class KandidaatPagesModule {}

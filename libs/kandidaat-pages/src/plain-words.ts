@@ -2,7 +2,13 @@
  * Words for the candidate's pages: B1 Dutch with "je", no codes. Many candidates have low literacy, so every
  * code a page shows goes through here (the tests check that every code has a text).
  */
-import type { Arrangement, Day, Daypart, TravelMode } from '@werkbrug/domain';
+import {
+  LABELS,
+  type Arrangement,
+  type Day,
+  type Daypart,
+  type TravelMode,
+} from '@werkbrug/domain';
 import type { BlockerCode } from '@werkbrug/matching';
 
 export const ARRANGEMENT_WORDS: Record<Arrangement, { name: string; explain: string }> = {
@@ -59,22 +65,10 @@ export const BLOCKER_HELP: Record<BlockerCode, string> = {
   NOT_OPEN: 'Deze werkplek is nu vol. Je werkmakelaar kan je laten weten als er weer plek is.',
 };
 
-export const DAY_WORDS: Record<Day, string> = {
-  ma: 'maandag',
-  di: 'dinsdag',
-  wo: 'woensdag',
-  do: 'donderdag',
-  vr: 'vrijdag',
-  za: 'zaterdag',
-  zo: 'zondag',
-};
+/** Days and dayparts are said the same everywhere: the catalogue's words. */
+export const DAY_WORDS: Record<Day, string> = LABELS.day;
 
-export const DAYPART_WORDS: Record<Daypart, string> = {
-  ochtend: 'ochtend (6 tot 12 uur)',
-  middag: 'middag (12 tot 18 uur)',
-  avond: 'avond (18 tot 24 uur)',
-  nacht: 'nacht (0 tot 6 uur)',
-};
+export const DAYPART_WORDS: Record<Daypart, string> = LABELS.daypart;
 
 export const TRAVEL_WORDS: Record<TravelMode, string> = {
   lopen: 'lopen',
@@ -113,6 +107,35 @@ export const INTEREST_STATUS_WORDS: Record<string, string> = {
   gezien: 'Je werkmakelaar heeft het gezien.',
   voorgesteld: 'Je werkmakelaar heeft je voorgesteld bij de werkgever.',
   ingetrokken: 'Je hebt dit teruggetrokken.',
+};
+
+/** What someone did with the candidate's file, as the candidate reads it ("Een werkmakelaar ..."). */
+export const AUDIT_ACTION_WORDS: Record<string, string> = {
+  'candidate.read': 'heeft je dossier gelezen',
+  'candidate.create': 'heeft je dossier gemaakt',
+  'candidate.update': 'heeft je gegevens veranderd',
+  'candidate.export': 'heeft je gegevens gedownload',
+  'interest.create': 'heeft interesse doorgegeven',
+  'interest.withdraw': 'heeft interesse teruggetrokken',
+  'alerts.update': 'heeft de berichten veranderd',
+  'alerts.unsubscribe': 'heeft de berichten gestopt',
+  'consent.give': 'heeft toestemming gegeven',
+  'consent.withdraw': 'heeft toestemming ingetrokken',
+  'proposal.create': 'heeft je voorgesteld bij een werkgever',
+  'proposal.shared_read': 'heeft je gedeelde profiel bekeken',
+  'placement.create': 'heeft een plaatsing gestart',
+  'placement.extend': 'heeft een plaatsing verlengd',
+  'placement.end': 'heeft een plaatsing beëindigd',
+  'checkin.create': 'heeft een gesprek met je opgeschreven',
+};
+
+/** Who did it, as the candidate reads it. */
+export const AUDIT_ACTOR_WORDS: Record<string, string> = {
+  kandidaat: 'Jij',
+  werkmakelaar: 'Een werkmakelaar',
+  admin: 'Een beheerder',
+  werkgever: 'Een werkgever',
+  system: 'Werkbrug',
 };
 
 /** "3,5 km": Dutch decimal comma, at most one decimal. */

@@ -6,3 +6,10 @@ export * from './proposals.module';
 export * from './proposals.service';
 export * from './shared-parts';
 export * from './proposal-access';
+export {
+  asProposalView,
+  type AnyProposalView,
+  type EmployerProposalView,
+  type ProposalView,
+} from './proposal.views';
+export { ConsentDto } from './proposal.dto';

@@ -120,3 +120,23 @@ export const toEmployerProposalView = (ctx: ProposalContext) => {
     consentActive: active,
   };
 };
+
+/** What ProposalsService.get and list give a werkmakelaar or the candidate: the full view and the share preview's parts. */
+export type ProposalView = ReturnType<typeof toProposalView> & {
+  sharePreview: Record<string, unknown>;
+};
+
+/** What ProposalsService.get and list give an employer: the anonymous view and the parts the consent covers. */
+export type EmployerProposalView = ReturnType<typeof toEmployerProposalView> & {
+  shared: Record<string, unknown>;
+};
+
+export type AnyProposalView = ProposalView | EmployerProposalView;
+
+/** For the werkmakelaar's and the candidate's pages: their view of a proposal (never an employer's). */
+export function asProposalView(view: AnyProposalView): ProposalView {
+  if ('sharePreview' in view) return view;
+  throw new Error(
+    'Expected the werkmakelaar or candidate view of a proposal, got the employer view',
+  );
+}

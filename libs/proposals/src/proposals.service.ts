@@ -32,7 +32,12 @@ import { proposalVisibleSql } from './proposal-access';
 import { Proposal } from './proposal.entity';
 import { ProposalEvent } from './proposal-event.entity';
 import { allowedNext, CLOSED_STATUSES, type ProposalStatus, TRANSITIONS } from './proposal-status';
-import { ProposalContext, toEmployerProposalView, toProposalView } from './proposal.views';
+import {
+  type AnyProposalView,
+  ProposalContext,
+  toEmployerProposalView,
+  toProposalView,
+} from './proposal.views';
 import { SharedParts } from './shared-parts';
 
 const proposalExists = (proposalId?: string) =>
@@ -71,7 +76,7 @@ export class ProposalsService {
   }
 
   /** Parts computed elsewhere (financieel CV): for the employer only while consent covers them. */
-  private async view(ctx: ProposalContext, actor: Actor) {
+  private async view(ctx: ProposalContext, actor: Actor): Promise<AnyProposalView> {
     const partCtx = { candidateId: ctx.candidate.id, vacancyId: ctx.vacancy.id };
     if (actor.role === 'werkgever') {
       const view = toEmployerProposalView(ctx);
@@ -98,7 +103,7 @@ export class ProposalsService {
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   }
 
-  async list(actor: Actor, query: ProposalListQuery): Promise<Page<unknown>> {
+  async list(actor: Actor, query: ProposalListQuery): Promise<Page<AnyProposalView>> {
     const qb = this.scoped(actor);
     if (query.status?.length) qb.andWhere('p.status IN (:...statuses)', { statuses: query.status });
     if (query.vacancyId) qb.andWhere('p.vacancyId = :vacancyId', { vacancyId: query.vacancyId });
@@ -123,7 +128,7 @@ export class ProposalsService {
     return ctx;
   }
 
-  async get(actor: Actor, id: string) {
+  async get(actor: Actor, id: string): Promise<AnyProposalView> {
     const ctx = await this.context(actor, id);
     if (actor.role === 'werkgever' && toEmployerProposalView(ctx).consentActive) {
       await this.audit.record(this.db.manager, actor, {

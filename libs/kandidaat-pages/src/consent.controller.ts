@@ -1,0 +1,94 @@
+import { Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { asProposalView, ConsentDto, ProposalsService } from '@werkbrug/proposals';
+import {
+  actorOf,
+  formBody,
+  FormErrors,
+  PageResponder,
+  validateAsDto,
+  WebAccess,
+  WebController,
+  type WebRequest,
+} from '@werkbrug/web';
+import { allPages } from './all-pages';
+import { CONSENT_WORDS, consentInput } from './consent.form';
+import { consentRequestPageView, consentsPageView } from './consent.view';
+
+/** Toestemming: the candidate says yes or no to a proposal, and can stop sharing. */
+@WebController('kandidaat')
+export class ConsentController {
+  constructor(
+    private readonly pages: PageResponder,
+    private readonly proposals: ProposalsService,
+  ) {}
+
+  @Get('toestemming')
+  @WebAccess('kandidaat')
+  async consents(@Req() req: WebRequest, @Res() res: Response) {
+    const actor = actorOf(req);
+    const all = await allPages((q) => this.proposals.list(actor, q));
+    this.pages.send(req, res, 'kandidaat/toestemming', consentsPageView(all.map(asProposalView)));
+  }
+
+  @Get('toestemming/:id')
+  @WebAccess('kandidaat')
+  async consentRequest(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    await this.renderRequest(req, res, id, null);
+  }
+
+  private async renderRequest(
+    req: WebRequest,
+    res: Response,
+    id: string,
+    errors: FormErrors | null,
+  ) {
+    const p = asProposalView(await this.proposals.get(actorOf(req), id));
+    const view = consentRequestPageView(p, new Date());
+    this.pages.send(req, res, 'kandidaat/toestemming-vraag', { ...view, errors });
+  }
+
+  @Post('toestemming/:id/ja')
+  @WebAccess('kandidaat')
+  async agree(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    const errors = new FormErrors();
+    const input = consentInput(formBody(req));
+    const dto = await validateAsDto(ConsentDto, input, CONSENT_WORDS, errors, 'share');
+    if (!dto) return this.renderRequest(req, res, id, errors);
+    await this.proposals.consent(actorOf(req), id, dto);
+    res.redirect(303, '/kandidaat/toestemming?gedeeld=1');
+  }
+
+  @Post('toestemming/:id/nee')
+  @WebAccess('kandidaat')
+  async decline(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    await this.proposals.changeStatus(actorOf(req), id, {
+      status: 'afgewezen',
+      note: 'De kandidaat wil dit niet.',
+    });
+    res.redirect(303, '/kandidaat/toestemming');
+  }
+
+  @Post('toestemming/:id/stoppen')
+  @WebAccess('kandidaat')
+  async stopSharing(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    await this.proposals.withdrawConsent(actorOf(req), id);
+    res.redirect(303, '/kandidaat/toestemming?gestopt=1');
+  }
+}

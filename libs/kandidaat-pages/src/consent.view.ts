@@ -1,0 +1,128 @@
+import type { ChoiceOption } from './common.view';
+import { hoursWords, listWords, PROPOSAL_STATUS_FOR_CANDIDATE } from './plain-words';
+
+/** How long a consent holds when the candidate says yes. */
+export const CONSENT_DAYS = 90;
+
+/** What the consent pages need of a proposal (the candidate's ProposalView from @werkbrug/proposals). */
+export interface ConsentInput {
+  id: string;
+  status: string;
+  vacancy: { id: string; title: string; employerName: string; place: string };
+  motivation: string;
+  werkmakelaar: { name: string };
+  consent: { sharedFields: readonly string[]; expiresAt: string; active: boolean } | null;
+  sharePreview: {
+    firstName: string | null;
+    werkmakelaarContact: { name: string };
+    anonymousProfile: {
+      pseudonym: string;
+      place: string;
+      hoursMin: number;
+      hoursMax: number;
+      certificates: readonly string[];
+      workConditions: readonly string[];
+    };
+  };
+}
+
+const statusWords = (status: string) => PROPOSAL_STATUS_FOR_CANDIDATE[status] ?? status;
+
+/** What the employer sees, in words: always the work profile, plus what the candidate chose. */
+export function sharedWords(p: ConsentInput, fields: readonly string[]): string[] {
+  const a = p.sharePreview.anonymousProfile;
+  return [
+    `Je profiel zonder naam: ${a.pseudonym}, woonplaats ${a.place}, ${hoursWords(a.hoursMin, a.hoursMax)}`,
+    ...(a.certificates.length ? [`Je certificaten: ${listWords(a.certificates)}`] : []),
+    `Wat je kunt: ${listWords(a.workConditions.filter(Boolean))}`,
+    ...(fields.includes('firstName') && p.sharePreview.firstName
+      ? [`Je voornaam: ${p.sharePreview.firstName}`]
+      : []),
+    ...(fields.includes('werkmakelaarContact')
+      ? [`Naam en e-mail van je werkmakelaar: ${p.sharePreview.werkmakelaarContact.name}`]
+      : []),
+  ];
+}
+
+export type ConsentRowView = {
+  id: string;
+  vacancy: { id: string; title: string; employerName: string; place: string };
+  status: string;
+  expiresAt: string | undefined;
+  shared: string[];
+};
+
+/** kandidaat/toestemming */
+export type ConsentsPageView = {
+  title: string;
+  waiting: ConsentRowView[];
+  sharing: ConsentRowView[];
+  done: ConsentRowView[];
+};
+
+const row = (p: ConsentInput): ConsentRowView => ({
+  id: p.id,
+  vacancy: p.vacancy,
+  status: statusWords(p.status),
+  expiresAt: p.consent?.expiresAt,
+  shared: sharedWords(p, p.consent?.sharedFields ?? []),
+});
+
+export const consentsPageView = (all: readonly ConsentInput[]): ConsentsPageView => ({
+  title: 'Toestemming',
+  waiting: all.filter((p) => p.status === 'wacht_op_kandidaat').map(row),
+  sharing: all.filter((p) => p.consent?.active).map(row),
+  done: all.filter((p) => p.status !== 'wacht_op_kandidaat' && !p.consent?.active).map(row),
+});
+
+/** kandidaat/toestemming-vraag */
+export type ConsentRequestPageView = {
+  title: string;
+  proposal: {
+    id: string;
+    vacancy: { title: string; employerName: string; place: string };
+    motivation: string;
+    werkmakelaar: { name: string };
+  };
+  status: string;
+  canAnswer: boolean;
+  canStop: boolean;
+  always: string[];
+  shared: string[];
+  expiresAt: string | null;
+  until: string;
+  shareOptions: ChoiceOption[];
+};
+
+/** `now` is when the page is made: the consent would hold until CONSENT_DAYS later. */
+export function consentRequestPageView(p: ConsentInput, now: Date): ConsentRequestPageView {
+  return {
+    title: `Mag je werkmakelaar je voorstellen bij ${p.vacancy.employerName}?`,
+    proposal: {
+      id: p.id,
+      vacancy: {
+        title: p.vacancy.title,
+        employerName: p.vacancy.employerName,
+        place: p.vacancy.place,
+      },
+      motivation: p.motivation,
+      werkmakelaar: { name: p.werkmakelaar.name },
+    },
+    status: statusWords(p.status),
+    canAnswer: p.status === 'wacht_op_kandidaat',
+    canStop: p.consent?.active ?? false,
+    always: sharedWords(p, []),
+    shared: sharedWords(p, p.consent?.sharedFields ?? []),
+    expiresAt: p.consent?.expiresAt ?? null,
+    until: new Date(now.getTime() + CONSENT_DAYS * 86_400_000).toISOString(),
+    shareOptions: [
+      ...(p.sharePreview.firstName
+        ? [{ value: 'firstName', text: `Mijn voornaam (${p.sharePreview.firstName})` }]
+        : []),
+      {
+        value: 'werkmakelaarContact',
+        text: `Naam en e-mail van mijn werkmakelaar (${p.werkmakelaar.name})`,
+      },
+    ],
+  };
+}

@@ -1,0 +1,115 @@
+import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { AlertsService, UpdateAlertsDto, type AlertsView } from '@werkbrug/alerts';
+import { ProblemException } from '@werkbrug/http';
+import {
+  actorOf,
+  formBody,
+  FormErrors,
+  PageResponder,
+  SESSION_COOKIE,
+  SessionService,
+  validateAsDto,
+  WebAccess,
+  WebController,
+  WebPublic,
+  type WebRequest,
+} from '@werkbrug/web';
+import {
+  MESSAGES_WORDS,
+  messagesInput,
+  messagesValuesOf,
+  NO_EMAIL_MESSAGE,
+  type MessagesFormValues,
+} from './messages.form';
+import { messagesPageView, messagesValuesFrom, unsubscribePageView } from './messages.view';
+
+/** Berichten: e-mail about new workplaces, and the unsubscribe link in that e-mail. */
+@WebController('kandidaat')
+export class MessagesController {
+  constructor(
+    private readonly pages: PageResponder,
+    private readonly alerts: AlertsService,
+    private readonly sessions: SessionService,
+  ) {}
+
+  @Get('berichten')
+  @WebAccess('kandidaat')
+  async messages(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Query('opgeslagen') saved?: string,
+  ) {
+    const alerts = await this.alerts.get(actorOf(req));
+    this.render(req, res, alerts, messagesValuesFrom(alerts), null, saved === '1');
+  }
+
+  private render(
+    req: WebRequest,
+    res: Response,
+    alerts: AlertsView,
+    values: MessagesFormValues,
+    errors: FormErrors | null,
+    saved = false,
+  ) {
+    const view = messagesPageView(alerts, values, saved);
+    this.pages.send(req, res, 'kandidaat/berichten', { ...view, errors });
+  }
+
+  @Post('berichten')
+  @WebAccess('kandidaat')
+  async saveMessages(@Req() req: WebRequest, @Res() res: Response) {
+    const values = messagesValuesOf(formBody(req));
+    const errors = new FormErrors();
+    const input = messagesInput(values);
+    const dto = await validateAsDto(UpdateAlertsDto, input, MESSAGES_WORDS, errors, 'active');
+    if (dto) {
+      try {
+        await this.alerts.set(actorOf(req), dto);
+        return res.redirect(303, '/kandidaat/berichten?opgeslagen=1');
+      } catch (error) {
+        if (!(error instanceof ProblemException && error.code === 'NO_EMAIL')) throw error;
+        errors.add('active', NO_EMAIL_MESSAGE);
+      }
+    }
+    this.render(req, res, await this.alerts.get(actorOf(req)), values, errors);
+  }
+
+  /** The link in an alert mail: works without logging in; a button, so a mail scanner does not unsubscribe. */
+  @Get('berichten/stoppen/:token')
+  @WebPublic()
+  async unsubscribePage(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('token') token: string,
+  ) {
+    await this.ensureSession(req, res);
+    this.pages.send(req, res, 'kandidaat/berichten-stoppen', unsubscribePageView(token, 'ask'));
+  }
+
+  @Post('berichten/stoppen/:token')
+  @WebPublic()
+  async unsubscribe(@Req() req: WebRequest, @Res() res: Response, @Param('token') token: string) {
+    try {
+      await this.alerts.unsubscribe(token);
+    } catch (error) {
+      if (!(error instanceof ProblemException && error.code === 'INVALID_LINK')) throw error;
+      const view = unsubscribePageView(token, 'invalid');
+      return this.pages.send(req, res, 'kandidaat/berichten-stoppen', view, 400);
+    }
+    this.pages.send(req, res, 'kandidaat/berichten-stoppen', unsubscribePageView(token, 'done'));
+  }
+
+  /** The unsubscribe form needs a session for its CSRF token: an anonymous one, as for the login form. */
+  private async ensureSession(req: WebRequest, res: Response) {
+    if (req.web?.session) return;
+    const { cookieValue, csrfToken } = await this.sessions.create(null);
+    res.cookie(SESSION_COOKIE, cookieValue, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: req.secure,
+      path: '/',
+    });
+    req.web = { session: { id: '', csrfToken, actor: null, user: null, termsAccepted: false } };
+  }
+}

@@ -1,0 +1,126 @@
+import { Get, Logger, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { CreateInterestDto, InterestsService } from '@werkbrug/interests';
+import { SuggestionsService } from '@werkbrug/matching';
+import { ProposalsService } from '@werkbrug/proposals';
+import { VacanciesService } from '@werkbrug/vacancies';
+import {
+  actorOf,
+  formBody,
+  FormErrors,
+  PageResponder,
+  validateAsDto,
+  WebAccess,
+  WebController,
+  type WebRequest,
+} from '@werkbrug/web';
+import { WerksoortenService } from '@werkbrug/werksoorten';
+import { allPages } from './all-pages';
+import { selfOf } from './candidate-self';
+import { INTEREST_WORDS, interestInput } from './interest.form';
+import { interestListPageView, suggestionsPageView, workplacePageView } from './suggestions.view';
+
+/** Mijn werkplekken, one workplace, and the interest the candidate showed. */
+@WebController('kandidaat')
+export class SuggestionsController {
+  private readonly logger = new Logger(SuggestionsController.name);
+
+  constructor(
+    private readonly pages: PageResponder,
+    private readonly suggestions: SuggestionsService,
+    private readonly vacancies: VacanciesService,
+    private readonly werksoorten: WerksoortenService,
+    private readonly interests: InterestsService,
+    private readonly proposals: ProposalsService,
+  ) {}
+
+  @Get()
+  @WebAccess('kandidaat')
+  async start(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Query('werksoort') werksoort?: string,
+  ) {
+    const { actor, candidateId } = selfOf(req);
+    const kinds = (await this.werksoorten.list({ active: 'true', limit: 100 })).items;
+    const chosen = kinds.some((k) => k.code === werksoort) ? werksoort : undefined;
+    const [found, waiting] = await Promise.all([
+      // When search is down the page still opens and says so; the rest of the site keeps working.
+      this.suggestions
+        .forCandidate(actor, candidateId, { limit: 20, werksoort: chosen })
+        .catch((error: unknown) => {
+          this.logger.warn(
+            `suggestions failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
+          return null;
+        }),
+      allPages((q) => this.proposals.list(actor, { ...q, status: ['wacht_op_kandidaat'] })),
+    ]);
+    const view = suggestionsPageView({
+      kinds,
+      werksoort: chosen,
+      found,
+      waitingCount: waiting.length,
+    });
+    this.pages.send(req, res, 'kandidaat/werkplekken', view);
+  }
+
+  @Get('werkplekken/:id')
+  @WebAccess('kandidaat')
+  async workplace(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    await this.renderWorkplace(req, res, id, null);
+  }
+
+  private async renderWorkplace(
+    req: WebRequest,
+    res: Response,
+    id: string,
+    errors: FormErrors | null,
+  ) {
+    const { actor, candidateId } = selfOf(req);
+    const v = await this.vacancies.get(actor, id);
+    const [found, signals] = await Promise.all([
+      this.suggestions.forCandidate(actor, candidateId, { limit: 50 }).catch(() => null),
+      this.interests.mine(actor),
+    ]);
+    const view = workplacePageView(v, found, signals);
+    this.pages.send(req, res, 'kandidaat/werkplek', { ...view, errors });
+  }
+
+  @Post('werkplekken/:id/interesse')
+  @WebAccess('kandidaat')
+  async interested(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    const errors = new FormErrors();
+    const input = interestInput(id, formBody(req));
+    const dto = await validateAsDto(CreateInterestDto, input, INTEREST_WORDS, errors, 'note');
+    if (!dto) return this.renderWorkplace(req, res, id, errors);
+    await this.interests.express(actorOf(req), dto);
+    res.redirect(303, `/kandidaat/werkplekken/${id}`);
+  }
+
+  @Get('interesse')
+  @WebAccess('kandidaat')
+  async interestList(@Req() req: WebRequest, @Res() res: Response) {
+    const signals = await this.interests.mine(actorOf(req));
+    this.pages.send(req, res, 'kandidaat/interesse', interestListPageView(signals));
+  }
+
+  @Post('interesse/:id/intrekken')
+  @WebAccess('kandidaat')
+  async withdrawInterest(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    await this.interests.withdraw(actorOf(req), id);
+    res.redirect(303, '/kandidaat/interesse');
+  }
+}

@@ -1,0 +1,190 @@
+import type { Day } from '@werkbrug/domain';
+import type { InterestSignalView } from '@werkbrug/interests';
+import type { BlockerCode } from '@werkbrug/matching';
+import {
+  arrangementWords,
+  blockerView,
+  type ArrangementWordsView,
+  type BlockerView,
+  type ChoiceOption,
+} from './common.view';
+import { DAY_WORDS, hoursWords, INTEREST_STATUS_WORDS, kmWords, listWords } from './plain-words';
+
+/** What the pages need of a workplace in a match list (the engine's vacancy summary). */
+export interface WorkplaceSummary {
+  id: string;
+  title: string;
+  employerName: string;
+  place: string;
+  hoursMin: number;
+  hoursMax: number;
+}
+
+export interface MatchInput {
+  vacancy: WorkplaceSummary;
+  distanceKm: number;
+  reasons: readonly { text: string }[];
+}
+
+export interface NearMissInput {
+  vacancy: WorkplaceSummary;
+  distanceKm: number;
+  blockers: readonly { code: BlockerCode; text: string }[];
+}
+
+/** The candidate's suggestions, or null when search is down. */
+export type SuggestionsInput = {
+  items: readonly MatchInput[];
+  nearMisses: readonly NearMissInput[];
+} | null;
+
+export type WorkplaceCardView = {
+  id: string;
+  title: string;
+  employerName: string;
+  place: string;
+  distance: string;
+  hours: string;
+};
+
+/** kandidaat/werkplekken */
+export type SuggestionsPageView = {
+  title: string;
+  waitingCount: number;
+  werksoortOptions: ChoiceOption[];
+  werksoort: string;
+  searchDown: boolean;
+  items: (WorkplaceCardView & { reasons: string[] })[];
+  nearMisses: (WorkplaceCardView & { blockers: BlockerView[] })[];
+};
+
+const card = (v: WorkplaceSummary, distanceKm: number): WorkplaceCardView => ({
+  id: v.id,
+  title: v.title,
+  employerName: v.employerName,
+  place: v.place,
+  distance: kmWords(distanceKm),
+  hours: hoursWords(v.hoursMin, v.hoursMax),
+});
+
+export function suggestionsPageView(input: {
+  kinds: readonly { code: string; name: string }[];
+  werksoort: string | undefined;
+  found: SuggestionsInput;
+  waitingCount: number;
+}): SuggestionsPageView {
+  const result = input.found ?? { items: [], nearMisses: [] };
+  return {
+    title: 'Mijn werkplekken',
+    waitingCount: input.waitingCount,
+    werksoortOptions: [
+      { value: '', text: 'Alle soorten werk' },
+      ...input.kinds.map((k) => ({ value: k.code, text: k.name })),
+    ],
+    werksoort: input.werksoort ?? '',
+    searchDown: input.found === null,
+    items: result.items.map((m) => ({
+      ...card(m.vacancy, m.distanceKm),
+      reasons: m.reasons.map((r) => r.text),
+    })),
+    nearMisses: result.nearMisses.map((n) => ({
+      ...card(n.vacancy, n.distanceKm),
+      blockers: n.blockers.map(blockerView),
+    })),
+  };
+}
+
+/** What the workplace page needs of the vacancy (VacanciesService.get). */
+export interface WorkplaceInput {
+  id: string;
+  title: string;
+  description: string;
+  employer: { name: string | null };
+  location: { place: string };
+  hoursMin: number;
+  hoursMax: number;
+  workingDays: readonly Day[];
+  arrangements: readonly string[];
+  jobcoachWelcome: boolean;
+  hoursAdjustable: boolean;
+}
+
+/** kandidaat/werkplek */
+export type WorkplacePageView = {
+  title: string;
+  vacancy: {
+    id: string;
+    title: string;
+    description: string;
+    employerName: string | null;
+    place: string;
+    hours: string;
+    days: string;
+    arrangements: ArrangementWordsView[];
+    jobcoachWelcome: boolean;
+    hoursAdjustable: boolean;
+  };
+  distance: string | null;
+  reasons: string[];
+  blockers: BlockerView[];
+  signal: { status: string } | null;
+};
+
+export function workplacePageView(
+  v: WorkplaceInput,
+  found: SuggestionsInput,
+  signals: readonly Pick<InterestSignalView, 'vacancy' | 'status'>[],
+): WorkplacePageView {
+  const match = found?.items.find((m) => m.vacancy.id === v.id);
+  const near = found?.nearMisses.find((n) => n.vacancy.id === v.id);
+  const signal = signals.find((s) => s.vacancy.id === v.id && s.status !== 'ingetrokken');
+  return {
+    title: v.title,
+    vacancy: {
+      id: v.id,
+      title: v.title,
+      description: v.description,
+      employerName: v.employer.name,
+      place: v.location.place,
+      hours: hoursWords(v.hoursMin, v.hoursMax),
+      days: listWords(v.workingDays.map((d) => DAY_WORDS[d])),
+      arrangements: arrangementWords(v.arrangements),
+      jobcoachWelcome: v.jobcoachWelcome,
+      hoursAdjustable: v.hoursAdjustable,
+    },
+    distance: match ? kmWords(match.distanceKm) : near ? kmWords(near.distanceKm) : null,
+    reasons: match?.reasons.map((r) => r.text) ?? [],
+    blockers: near?.blockers.map(blockerView) ?? [],
+    signal: signal ? { status: INTEREST_STATUS_WORDS[signal.status] } : null,
+  };
+}
+
+/** kandidaat/interesse */
+export type InterestListPageView = {
+  title: string;
+  signals: {
+    id: string;
+    vacancy: { id: string; title: string; employerName: string; place: string };
+    status: string;
+    open: boolean;
+    createdAt: string;
+  }[];
+};
+
+export const interestListPageView = (
+  signals: readonly Pick<InterestSignalView, 'id' | 'vacancy' | 'status' | 'createdAt'>[],
+): InterestListPageView => ({
+  title: 'Mijn interesse',
+  signals: signals.map((s) => ({
+    id: s.id,
+    vacancy: {
+      id: s.vacancy.id,
+      title: s.vacancy.title,
+      employerName: s.vacancy.employerName,
+      place: s.vacancy.place,
+    },
+    status: INTEREST_STATUS_WORDS[s.status],
+    open: s.status !== 'ingetrokken',
+    createdAt: s.createdAt,
+  })),
+});

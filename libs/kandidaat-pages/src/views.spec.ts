@@ -1,0 +1,296 @@
+import {
+  consentRequestPageView,
+  consentsPageView,
+  sharedWords,
+  type ConsentInput,
+} from './consent.view';
+import { messagesInput } from './messages.form';
+import { messagesPageView, unsubscribePageView } from './messages.view';
+import { myDataPageView } from './my-data.view';
+import {
+  interestListPageView,
+  suggestionsPageView,
+  workplacePageView,
+  type WorkplaceInput,
+} from './suggestions.view';
+import { wishesPageView } from './wishes.view';
+
+const summary = {
+  id: 'v1',
+  title: 'Hovenier',
+  employerName: 'Groen BV',
+  place: 'Utrecht',
+  hoursMin: 12,
+  hoursMax: 24,
+};
+const found = {
+  items: [{ vacancy: summary, distanceKm: 3.25, reasons: [{ text: 'Past bij je uren' }] }],
+  nearMisses: [
+    {
+      vacancy: { ...summary, id: 'v2', hoursMin: 16, hoursMax: 16 },
+      distanceKm: 12,
+      blockers: [{ code: 'CERTIFICATE_MISSING' as const, text: 'Je mist een certificaat' }],
+    },
+  ],
+};
+const vacancy: WorkplaceInput = {
+  id: 'v2',
+  title: 'Hovenier',
+  description: 'Snoeien',
+  employer: { name: 'Groen BV' },
+  location: { place: 'Utrecht' },
+  hoursMin: 16,
+  hoursMax: 16,
+  workingDays: ['ma', 'wo', 'vr'],
+  arrangements: ['stage', 'onbekend'],
+  jobcoachWelcome: true,
+  hoursAdjustable: false,
+};
+const proposal = (status: string, consent: ConsentInput['consent']): ConsentInput => ({
+  id: `p-${status}`,
+  status,
+  vacancy: { id: 'v1', title: 'Hovenier', employerName: 'Groen BV', place: 'Utrecht' },
+  motivation: 'Past goed',
+  werkmakelaar: { name: 'Wim' },
+  consent,
+  sharePreview: {
+    firstName: 'Sanne',
+    werkmakelaarContact: { name: 'Wim' },
+    anonymousProfile: {
+      pseudonym: 'Kandidaat K-1',
+      place: 'Utrecht',
+      hoursMin: 12,
+      hoursMax: 24,
+      certificates: [],
+      workConditions: ['Licht tillen', ''],
+    },
+  },
+});
+const active = { sharedFields: ['firstName'], expiresAt: '2026-12-01T00:00:00.000Z', active: true };
+
+describe('candidate page views', () => {
+  it.each<[string, unknown, unknown]>([
+    [
+      'werkplekken: cards with km, hours, reasons and help',
+      suggestionsPageView({
+        kinds: [{ code: 'groen', name: 'Groen' }],
+        werksoort: 'groen',
+        found,
+        waitingCount: 1,
+      }),
+      {
+        title: 'Mijn werkplekken',
+        waitingCount: 1,
+        werksoortOptions: [
+          { value: '', text: 'Alle soorten werk' },
+          { value: 'groen', text: 'Groen' },
+        ],
+        werksoort: 'groen',
+        searchDown: false,
+        items: [
+          {
+            id: 'v1',
+            title: 'Hovenier',
+            employerName: 'Groen BV',
+            place: 'Utrecht',
+            distance: '3,3 km',
+            hours: '12 tot 24 uur per week',
+            reasons: ['Past bij je uren'],
+          },
+        ],
+        nearMisses: [
+          {
+            id: 'v2',
+            title: 'Hovenier',
+            employerName: 'Groen BV',
+            place: 'Utrecht',
+            distance: '12 km',
+            hours: '16 uur per week',
+            blockers: [
+              { text: 'Je mist een certificaat', help: 'Vraag je werkmakelaar naar een cursus.' },
+            ],
+          },
+        ],
+      },
+    ],
+    [
+      'werkplekken: search down',
+      suggestionsPageView({ kinds: [], werksoort: undefined, found: null, waitingCount: 0 }),
+      {
+        title: 'Mijn werkplekken',
+        waitingCount: 0,
+        werksoortOptions: [{ value: '', text: 'Alle soorten werk' }],
+        werksoort: '',
+        searchDown: true,
+        items: [],
+        nearMisses: [],
+      },
+    ],
+    [
+      'werkplek: a near miss with an open signal',
+      workplacePageView(vacancy, found, [
+        {
+          vacancy: { id: 'v2', title: '', employerName: '', place: '', status: 'open' },
+          status: 'verstuurd',
+        },
+      ]),
+      {
+        title: 'Hovenier',
+        vacancy: {
+          id: 'v2',
+          title: 'Hovenier',
+          description: 'Snoeien',
+          employerName: 'Groen BV',
+          place: 'Utrecht',
+          hours: '16 uur per week',
+          days: 'maandag, woensdag en vrijdag',
+          arrangements: [
+            { name: 'Stage', explain: 'Je leert het werk op de werkplek.' },
+            { name: 'onbekend', explain: '' },
+          ],
+          jobcoachWelcome: true,
+          hoursAdjustable: false,
+        },
+        distance: '12 km',
+        reasons: [],
+        blockers: [
+          { text: 'Je mist een certificaat', help: 'Vraag je werkmakelaar naar een cursus.' },
+        ],
+        signal: { status: 'Verstuurd. Je werkmakelaar heeft het nog niet gezien.' },
+      },
+    ],
+    [
+      'interesse: a withdrawn signal is not open',
+      interestListPageView([
+        {
+          id: 's1',
+          vacancy: { id: 'v1', title: 'T', employerName: 'E', place: 'P', status: 'open' },
+          status: 'ingetrokken',
+          createdAt: '2026-01-01',
+        },
+      ]),
+      {
+        title: 'Mijn interesse',
+        signals: [
+          {
+            id: 's1',
+            vacancy: { id: 'v1', title: 'T', employerName: 'E', place: 'P' },
+            status: 'Je hebt dit teruggetrokken.',
+            open: false,
+            createdAt: '2026-01-01',
+          },
+        ],
+      },
+    ],
+    [
+      'toestemming: waiting, sharing and done',
+      consentsPageView([
+        proposal('wacht_op_kandidaat', null),
+        proposal('wacht_op_werkgever', active),
+        proposal('afgewezen', null),
+      ]).done.map((r) => [r.id, r.status]),
+      [['p-afgewezen', 'Het gaat niet door']],
+    ],
+    [
+      'shared words: profile always, first name when chosen',
+      sharedWords(proposal('wacht_op_werkgever', active), ['firstName']),
+      [
+        'Je profiel zonder naam: Kandidaat K-1, woonplaats Utrecht, 12 tot 24 uur per week',
+        'Wat je kunt: Licht tillen',
+        'Je voornaam: Sanne',
+      ],
+    ],
+    [
+      'berichten: options and what the template reads',
+      messagesPageView(
+        { hasEmail: false, lastSentAt: null },
+        { active: 'nee', frequency: 'wekelijks' },
+        true,
+      ).view,
+      { hasEmail: false, lastSentAt: null },
+    ],
+    [
+      'berichten: ja/nee to a boolean, anything else refused',
+      [
+        messagesInput({ active: 'ja', frequency: 'x' }).active,
+        messagesInput({ active: 'nee', frequency: '' }).active,
+        messagesInput({ active: '', frequency: '' }).active,
+      ],
+      [true, false, ''],
+    ],
+    [
+      'berichten-stoppen: an invalid link',
+      unsubscribePageView('t', 'invalid'),
+      { title: 'Deze link werkt niet', token: 't', invalid: true },
+    ],
+    [
+      'gegevens: who and what in words',
+      myDataPageView({
+        items: [
+          {
+            at: '2026-01-01',
+            action: 'candidate.read',
+            actorRole: 'werkmakelaar',
+            organisation: 'Ferm Werk',
+            purpose: null,
+          },
+          { at: '2026-01-02', action: 'x.y', actorRole: 'robot', organisation: null, purpose: 'p' },
+        ],
+        nextCursor: null,
+      }),
+      {
+        title: 'Mijn gegevens',
+        entries: [
+          {
+            at: '2026-01-01',
+            who: 'Een werkmakelaar van Ferm Werk',
+            what: 'heeft je dossier gelezen',
+            purpose: null,
+          },
+          { at: '2026-01-02', who: 'robot', what: 'x.y', purpose: 'p' },
+        ],
+        next: null,
+      },
+    ],
+    [
+      'wensen: day words from the catalogue',
+      wishesPageView({
+        kinds: [],
+        version: 3,
+        values: {
+          werksoortWishes: [],
+          interests: '',
+          hoursMin: '',
+          hoursMax: '',
+          days: [],
+          dayparts: [],
+          travelMode: '',
+          maxTravelKm: '',
+        },
+        saved: false,
+      }).dayOptions[0],
+      { value: 'ma', text: 'maandag' },
+    ],
+  ])('%s', (_name, actual, expected) => {
+    expect(actual).toEqual(expected);
+  });
+
+  it('toestemming-vraag: consent holds 90 days from now; the options say what is shared', () => {
+    const view = consentRequestPageView(
+      proposal('wacht_op_kandidaat', null),
+      new Date('2026-01-01T00:00:00Z'),
+    );
+    expect(view).toMatchObject({
+      title: 'Mag je werkmakelaar je voorstellen bij Groen BV?',
+      status: 'Wacht op jouw antwoord',
+      canAnswer: true,
+      canStop: false,
+      expiresAt: null,
+      until: '2026-04-01T00:00:00.000Z',
+      shareOptions: [
+        { value: 'firstName', text: 'Mijn voornaam (Sanne)' },
+        { value: 'werkmakelaarContact', text: 'Naam en e-mail van mijn werkmakelaar (Wim)' },
+      ],
+    });
+  });
+});

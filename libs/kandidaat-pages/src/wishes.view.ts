@@ -1,0 +1,32 @@
+import { DAYPARTS, DAYS, TRAVEL_MODES } from '@werkbrug/domain';
+import type { ChoiceOption } from './common.view';
+import { DAY_WORDS, DAYPART_WORDS, TRAVEL_WORDS } from './plain-words';
+import type { WishesFormValues } from './wishes.form';
+
+/** kandidaat/wensen */
+export type WishesPageView = {
+  title: string;
+  saved: boolean;
+  values: WishesFormValues;
+  version: number;
+  werksoortOptions: ChoiceOption[];
+  dayOptions: ChoiceOption[];
+  daypartOptions: ChoiceOption[];
+  travelOptions: ChoiceOption[];
+};
+
+export const wishesPageView = (input: {
+  kinds: readonly { code: string; name: string }[];
+  version: number;
+  values: WishesFormValues;
+  saved: boolean;
+}): WishesPageView => ({
+  title: 'Mijn wensen',
+  saved: input.saved,
+  values: input.values,
+  version: input.version,
+  werksoortOptions: input.kinds.map((k) => ({ value: k.code, text: k.name })),
+  dayOptions: DAYS.map((d) => ({ value: d, text: DAY_WORDS[d] })),
+  daypartOptions: DAYPARTS.map((d) => ({ value: d, text: DAYPART_WORDS[d] })),
+  travelOptions: TRAVEL_MODES.map((m) => ({ value: m, text: TRAVEL_WORDS[m] })),
+});
