@@ -3,5 +3,6 @@ export * from './arrangement-rule.entity';
 export * from './checkin.entity';
 export * from './placement-attention.service';
 export * from './placement.entity';
+export * from './placement.view';
 export * from './placements.module';
 export * from './placements.service';

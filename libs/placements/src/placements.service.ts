@@ -26,7 +26,12 @@ import {
   PlacementListQuery,
 } from './placement.dto';
 import { Placement } from './placement.entity';
-import { PlacementNames, toEmployerPlacementView, toPlacementView } from './placement.view';
+import {
+  PlacementNames,
+  toEmployerPlacementView,
+  toPlacementView,
+  type AnyPlacementView,
+} from './placement.view';
 
 const SORTABLE = {
   createdAt: { column: 'p.createdAt', read: (p: Placement) => p.createdAt },
@@ -115,7 +120,7 @@ export class PlacementsService {
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   }
 
-  async list(actor: Actor, query: PlacementListQuery): Promise<Page<unknown>> {
+  async list(actor: Actor, query: PlacementListQuery): Promise<Page<AnyPlacementView>> {
     const qb = this.scoped(actor);
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     if (query.candidateId) qb.andWhere('p.candidateId = :c', { c: query.candidateId });

@@ -110,7 +110,7 @@ export class ProposalsService {
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   }
 
-  async list(actor: Actor, query: ProposalListQuery): Promise<Page<unknown>> {
+  async list(actor: Actor, query: ProposalListQuery): Promise<Page<ProposalAnswer>> {
     const qb = this.scoped(actor);
     if (query.status?.length) qb.andWhere('p.status IN (:...statuses)', { statuses: query.status });
     if (query.vacancyId) qb.andWhere('p.vacancyId = :vacancyId', { vacancyId: query.vacancyId });
@@ -494,3 +494,11 @@ export class ProposalsService {
     };
   }
 }
+
+/** One proposal as its reader sees it: the werkmakelaar's and candidate's view, or the employer's. */
+export type ProposalAnswer = Awaited<ReturnType<ProposalsService['get']>>;
+/** The werkmakelaar's and candidate's view of a proposal (everything, with what would be shared). */
+export type BrokerProposalView = Extract<ProposalAnswer, { sharePreview: unknown }>;
+/** Narrows a proposal answer to the werkmakelaar's and candidate's view (not the employer's). */
+export const isBrokerProposalView = (p: ProposalAnswer): p is BrokerProposalView =>
+  'sharePreview' in p;
