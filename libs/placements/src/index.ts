@@ -6,3 +6,4 @@ export * from './placement.entity';
 export * from './placement.view';
 export * from './placements.module';
 export * from './placements.service';
+export * from './placement.dto';

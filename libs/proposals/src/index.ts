@@ -5,3 +5,4 @@ export * from './proposal-status';
 export * from './proposals.module';
 export * from './proposals.service';
 export * from './shared-parts';
+export * from './proposal.dto';

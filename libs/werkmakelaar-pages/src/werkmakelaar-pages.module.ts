@@ -15,11 +15,15 @@ import { TrajectoriesModule } from '@werkbrug/trajectories';
 import { VacanciesModule } from '@werkbrug/vacancies';
 import { WebModule } from '@werkbrug/web';
 import { WerksoortenModule } from '@werkbrug/werksoorten';
-import { BrokerPagesController } from './broker-pages.controller';
+import { CandidateFileController } from './candidate-file.controller';
+import { CaseloadController } from './caseload.controller';
 import { InstrumentsPageController } from './instruments-page.controller';
+import { PlacementPagesController } from './placements.controller';
+import { ProposalPagesController } from './proposals.controller';
 import { ReportPagesController } from './report-pages.controller';
 import { TrajectoryPagesController } from './trajectory-pages.controller';
 import { WorkplaceForEmployerController } from './workplace-for-employer.controller';
+import { WorkplaceSearchController } from './workplaces.controller';
 
 /**
  * The werkmakelaar's console under /werkmakelaar: caseload, candidate files, matches, proposals,
@@ -45,7 +49,11 @@ import { WorkplaceForEmployerController } from './workplace-for-employer.control
     WerksoortenModule,
   ],
   controllers: [
-    BrokerPagesController,
+    CaseloadController,
+    CandidateFileController,
+    ProposalPagesController,
+    PlacementPagesController,
+    WorkplaceSearchController,
     InstrumentsPageController,
     WorkplaceForEmployerController,
     TrajectoryPagesController,
