@@ -12,7 +12,7 @@ import {
   type WebRequest,
 } from '@werkbrug/web';
 import { barChartSvg } from './bar-chart';
-import { BREAKDOWN_LABELS } from './page-labels';
+import { labelOf } from '@werkbrug/domain';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -125,7 +125,7 @@ export class ReportPagesController {
         : [];
     const byOptions = [
       { value: '', text: 'Geen indeling' },
-      ...BREAKDOWNS.map((b) => ({ value: b, text: BREAKDOWN_LABELS[b] })),
+      ...BREAKDOWNS.map((b) => ({ value: b, text: labelOf('reportBreakdown', b) })),
     ];
     if (errors.any) {
       return this.pages.send(req, res, 'werkmakelaar/rapportages', {
@@ -155,7 +155,7 @@ export class ReportPagesController {
       organisationOptions,
       scope: fermWerk.scope,
       fermWerk,
-      breakdownLabel: fermWerk.by ? BREAKDOWN_LABELS[fermWerk.by] : null,
+      breakdownLabel: fermWerk.by ? labelOf('reportBreakdown', fermWerk.by) : null,
       fermWerkChart: barChartSvg(
         'grafiek-ferm-werk',
         'Trajecten en resultaten',

@@ -21,7 +21,8 @@ import { InstrumentsPageController } from './instruments-page.controller';
 import { PlacementPagesController } from './placements.controller';
 import { ProposalPagesController } from './proposals.controller';
 import { ReportPagesController } from './report-pages.controller';
-import { TrajectoryPagesController } from './trajectory-pages.controller';
+import { TrajectoriesController } from './trajectories.controller';
+import { TrajectoryController } from './trajectory.controller';
 import { WorkplaceForEmployerController } from './workplace-for-employer.controller';
 import { WorkplaceSearchController } from './workplaces.controller';
 
@@ -56,7 +57,9 @@ import { WorkplaceSearchController } from './workplaces.controller';
     WorkplaceSearchController,
     InstrumentsPageController,
     WorkplaceForEmployerController,
-    TrajectoryPagesController,
+    // The list and 'nieuw' before ':trajectoryId' (a UUID), so 'nieuw' is never read as an id.
+    TrajectoriesController,
+    TrajectoryController,
     ReportPagesController,
   ],
 })
