@@ -118,7 +118,7 @@ export class ReportPagesController {
       actor.role === 'admin'
         ? [
             { value: '', text: 'Alle organisaties' },
-            ...(await this.organisations.list(actor, { limit: 100 } as never)).items
+            ...(await this.organisations.list(actor, { limit: 100 })).items
               .filter((o) => o.kind !== 'werkgever' && o.kind !== 'beheer')
               .map((o) => ({ value: o.id, text: o.name })),
           ]
