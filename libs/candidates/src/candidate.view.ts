@@ -70,3 +70,6 @@ export const toCaseloadRow = (c: Candidate) => ({
   ...toWorkProfileView(c),
   name: c.protectedData ? `${c.protectedData.firstName} ${c.protectedData.lastName}`.trim() : null,
 });
+
+/** Narrows a read of one candidate to the full file (with the protected part), as werkmakelaars get it. */
+export const isCandidateFileView = (v: WorkProfileView): v is CandidateFileView => 'personal' in v;

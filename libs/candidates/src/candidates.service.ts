@@ -27,7 +27,12 @@ import { candidateVisibilityParams, candidateVisibleSql } from './candidate-memb
 import { Candidate } from './candidate.entity';
 import { CandidateProtected } from './candidate-protected.entity';
 import { applyWorkProfile } from './work-profile.mapper';
-import { toCandidateFileView, toCaseloadRow, toWorkProfileView } from './candidate.view';
+import {
+  toCandidateFileView,
+  toCaseloadRow,
+  toWorkProfileView,
+  type WorkProfileView,
+} from './candidate.view';
 import {
   PROTECTED_READ_PURPOSES,
   protectedFactsSql,
@@ -70,7 +75,7 @@ export class CandidatesService {
       );
   }
 
-  async list(actor: Actor, query: CandidateListQuery): Promise<Page<unknown>> {
+  async list(actor: Actor, query: CandidateListQuery): Promise<Page<WorkProfileView>> {
     const qb = this.scoped(actor);
     if (actor.role === 'werkmakelaar') qb.leftJoinAndSelect('c.protectedData', 'p');
     if (query.werkmakelaarId) qb.andWhere('c.werkmakelaarId = :wm', { wm: query.werkmakelaarId });

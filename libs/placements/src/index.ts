@@ -3,6 +3,8 @@ export * from './arrangement-rule.entity';
 export * from './checkin.entity';
 export * from './placement-attention.service';
 export * from './placement.entity';
+export * from './placement.view';
 export * from './placements.module';
 export * from './placements.service';
 export * from './placement-access';
+export * from './placement.dto';

@@ -53,3 +53,12 @@ export const toEmployerPlacementView = (
   candidate: { pseudonym: `Kandidaat ${n.pseudonym}` },
   jobcoach: { name: p.jobcoachName },
 });
+
+/** The whole placement, as brokers and the candidate see it. */
+export type PlacementView = ReturnType<typeof toPlacementView>;
+/** The placement as the employer sees it. */
+export type EmployerPlacementView = ReturnType<typeof toEmployerPlacementView>;
+/** A placement as its reader sees it (list and get answer either, by role). */
+export type AnyPlacementView = PlacementView | EmployerPlacementView;
+/** Narrows a placement answer to the brokers' and candidate's view (not the employer's). */
+export const isPlacementView = (p: AnyPlacementView): p is PlacementView => 'proposalId' in p;

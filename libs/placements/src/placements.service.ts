@@ -27,7 +27,12 @@ import {
 } from './placement.dto';
 import { placementVisibleSql } from './placement-access';
 import { Placement } from './placement.entity';
-import { PlacementNames, toEmployerPlacementView, toPlacementView } from './placement.view';
+import {
+  PlacementNames,
+  toEmployerPlacementView,
+  toPlacementView,
+  type AnyPlacementView,
+} from './placement.view';
 import { queryRows } from '@werkbrug/database';
 
 const SORTABLE = {
@@ -110,7 +115,7 @@ export class PlacementsService {
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   }
 
-  async list(actor: Actor, query: PlacementListQuery): Promise<Page<unknown>> {
+  async list(actor: Actor, query: PlacementListQuery): Promise<Page<AnyPlacementView>> {
     const qb = this.scoped(actor);
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     if (query.candidateId) qb.andWhere('p.candidateId = :c', { c: query.candidateId });

@@ -8,8 +8,9 @@ export * from './shared-parts';
 export * from './proposal-access';
 export {
   asProposalView,
+  isProposalView,
   type AnyProposalView,
   type EmployerProposalView,
   type ProposalView,
 } from './proposal.views';
-export { ConsentDto } from './proposal.dto';
+export * from './proposal.dto';

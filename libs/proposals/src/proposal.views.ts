@@ -133,9 +133,13 @@ export type EmployerProposalView = ReturnType<typeof toEmployerProposalView> & {
 
 export type AnyProposalView = ProposalView | EmployerProposalView;
 
+/** Whether a reader's view of a proposal is the werkmakelaar's and candidate's (not the employer's). */
+export const isProposalView = (view: AnyProposalView): view is ProposalView =>
+  'sharePreview' in view;
+
 /** For the werkmakelaar's and the candidate's pages: their view of a proposal (never an employer's). */
 export function asProposalView(view: AnyProposalView): ProposalView {
-  if ('sharePreview' in view) return view;
+  if (isProposalView(view)) return view;
   throw new Error(
     'Expected the werkmakelaar or candidate view of a proposal, got the employer view',
   );

@@ -9,7 +9,6 @@ import {
   CandidateInstrumentsService,
   GRANTOR_WORDS,
   INSTRUMENT_STATUS_WORDS,
-  type InstrumentOutcome,
 } from '@werkbrug/instruments';
 import { MatchingService } from '@werkbrug/matching';
 import { ProposalsService } from '@werkbrug/proposals';
@@ -24,12 +23,17 @@ import {
 } from '@werkbrug/web';
 import { labelOf } from '@werkbrug/domain';
 import { PURPOSES } from './broker-words';
+import type { Choice, SummaryRow } from './view-parts';
 import { kmWords } from '@werkbrug/kandidaat-pages';
 
-interface Choice {
-  value: string;
-  text: string;
-  hint?: string;
+/** The answer on the page `werkmakelaar/instrumenten`, once a workplace and purpose are chosen. */
+interface InstrumentsResult {
+  workplace: string;
+  purpose: string;
+  date: string;
+  disclaimer: string;
+  facts: SummaryRow[];
+  items: Record<string, unknown>[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -137,30 +141,18 @@ export class InstrumentsPageController {
       errors,
       workplaceOptions: choices,
       purposeOptions: PURPOSES.map((p) => ({ value: p, text: p })),
-      result: null as unknown,
+      result: null as InstrumentsResult | null,
     };
     if (!asked || errors.any) return this.pages.send(req, res, 'werkmakelaar/instrumenten', model);
 
-    const answer = (await this.instruments.forCandidate(
+    const answer = await this.instruments.forCandidate(
       actor,
       id,
       { vacancyId: values.werkplek },
       values.doel,
-    )) as unknown as {
-      date: string;
-      disclaimer: string;
-      items: Omit<InstrumentOutcome, 'deadlineKind'>[];
-      facts: {
-        hoursPerWeek: number;
-        loonwaardePct?: number | null;
-        doelgroepregister?: boolean | null;
-        benefitType?: string | null;
-        age?: number | null;
-        arrangement?: string | null;
-        contractMonths?: number | null;
-        gemeente?: string | null;
-      };
-    };
+    );
+    // A werkmakelaar always gets the werkmakelaar's answer (with the facts); the candidate's has none.
+    if (!('facts' in answer)) throw new ProblemException(404, 'NOT_FOUND', 'Not found');
     const f = answer.facts;
     model.result = {
       workplace: choices.find((o) => o.value === values.werkplek)?.text ?? '',

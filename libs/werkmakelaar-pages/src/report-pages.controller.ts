@@ -12,7 +12,7 @@ import {
   type WebRequest,
 } from '@werkbrug/web';
 import { barChartSvg } from './bar-chart';
-import { BREAKDOWN_LABELS } from './page-labels';
+import { labelOf } from '@werkbrug/domain';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -118,14 +118,14 @@ export class ReportPagesController {
       actor.role === 'admin'
         ? [
             { value: '', text: 'Alle organisaties' },
-            ...(await this.organisations.list(actor, { limit: 100 } as never)).items
+            ...(await this.organisations.list(actor, { limit: 100 })).items
               .filter((o) => o.kind !== 'werkgever' && o.kind !== 'beheer')
               .map((o) => ({ value: o.id, text: o.name })),
           ]
         : [];
     const byOptions = [
       { value: '', text: 'Geen indeling' },
-      ...BREAKDOWNS.map((b) => ({ value: b, text: BREAKDOWN_LABELS[b] })),
+      ...BREAKDOWNS.map((b) => ({ value: b, text: labelOf('reportBreakdown', b) })),
     ];
     if (errors.any) {
       return this.pages.send(req, res, 'werkmakelaar/rapportages', {
@@ -155,7 +155,7 @@ export class ReportPagesController {
       organisationOptions,
       scope: fermWerk.scope,
       fermWerk,
-      breakdownLabel: fermWerk.by ? BREAKDOWN_LABELS[fermWerk.by] : null,
+      breakdownLabel: fermWerk.by ? labelOf('reportBreakdown', fermWerk.by) : null,
       fermWerkChart: barChartSvg(
         'grafiek-ferm-werk',
         'Trajecten en resultaten',

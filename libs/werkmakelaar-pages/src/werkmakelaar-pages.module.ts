@@ -15,11 +15,16 @@ import { TrajectoriesModule } from '@werkbrug/trajectories';
 import { VacanciesModule } from '@werkbrug/vacancies';
 import { WebModule } from '@werkbrug/web';
 import { WerksoortenModule } from '@werkbrug/werksoorten';
-import { BrokerPagesController } from './broker-pages.controller';
+import { CandidateFileController } from './candidate-file.controller';
+import { CaseloadController } from './caseload.controller';
 import { InstrumentsPageController } from './instruments-page.controller';
+import { PlacementPagesController } from './placements.controller';
+import { ProposalPagesController } from './proposals.controller';
 import { ReportPagesController } from './report-pages.controller';
-import { TrajectoryPagesController } from './trajectory-pages.controller';
+import { TrajectoriesController } from './trajectories.controller';
+import { TrajectoryController } from './trajectory.controller';
 import { WorkplaceForEmployerController } from './workplace-for-employer.controller';
+import { WorkplaceSearchController } from './workplaces.controller';
 
 /**
  * The werkmakelaar's console under /werkmakelaar: caseload, candidate files, matches, proposals,
@@ -45,10 +50,16 @@ import { WorkplaceForEmployerController } from './workplace-for-employer.control
     WerksoortenModule,
   ],
   controllers: [
-    BrokerPagesController,
+    CaseloadController,
+    CandidateFileController,
+    ProposalPagesController,
+    PlacementPagesController,
+    WorkplaceSearchController,
     InstrumentsPageController,
     WorkplaceForEmployerController,
-    TrajectoryPagesController,
+    // The list and 'nieuw' before ':trajectoryId' (a UUID), so 'nieuw' is never read as an id.
+    TrajectoriesController,
+    TrajectoryController,
     ReportPagesController,
   ],
 })

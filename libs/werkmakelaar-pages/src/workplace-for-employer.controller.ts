@@ -3,13 +3,14 @@ import type { Response } from 'express';
 import type { Actor } from '@werkbrug/auth';
 import { EmployersService, mayEditEmployer } from '@werkbrug/employers';
 import { listAll, Problems } from '@werkbrug/http';
-import { VacanciesService } from '@werkbrug/vacancies';
+import { CreateVacancyDto, VacanciesService } from '@werkbrug/vacancies';
 import {
   actorOf,
   field,
   formBody,
   FormErrors,
   PageResponder,
+  validateAsDto,
   WebAccess,
   WebController,
   type WebRequest,
@@ -25,25 +26,16 @@ import {
 import { WerksoortenService } from '@werkbrug/werksoorten';
 import { today } from '@werkbrug/domain';
 
-interface EmployerOption {
-  id: string;
-  name: string;
-  ownerOrganisationId: string | null;
-  locations: {
-    id: string;
-    address: string | null;
-    postcode: string;
-    place: string;
-    lat: number | null;
-    lng: number | null;
-  }[];
-}
+/** An employer as the service answers it (with its locations). */
+type EmployerOption = Awaited<ReturnType<EmployersService['get']>>;
 
 /** Hidden fields that carry the answers from the form to the check page and on to publishing. */
-const hiddenOf = (values: WorkplaceValues) =>
-  Object.entries(values).flatMap(([name, value]) =>
+const hiddenOf = (values: WorkplaceValues) => {
+  const fields: { [K in keyof WorkplaceValues]: WorkplaceValues[K] } = values;
+  return Object.entries(fields).flatMap(([name, value]) =>
     Array.isArray(value) ? value.map((v) => ({ name, value: v })) : [{ name, value }],
   );
+};
 
 /**
  * A workplace on behalf of an employer the werkmakelaar's organisation brought in: choose the
@@ -78,7 +70,7 @@ export class WorkplaceForEmployerController {
 
   /** The employer through the service's scoping (404 when out of sight), then: may this werkmakelaar change it? */
   private async employer(actor: Actor, id: string): Promise<EmployerOption> {
-    const e = (await this.employers.get(actor, id)) as unknown as EmployerOption;
+    const e = await this.employers.get(actor, id);
     if (!mayEditEmployer(actor, e))
       throw Problems.forbidden(
         'Only werkmakelaars of the organisation that brought this employer in add its workplaces.',
@@ -194,11 +186,16 @@ export class WorkplaceForEmployerController {
     const values = readWorkplaceForm(formBody(req));
     const { errors, input } = await this.validate(employer, values);
     if (errors.any || !input) return this.formPage(req, res, employer, { values, errors });
-    const created = await this.vacancies.create(actor, {
-      ...input,
-      employerId: employer.id,
-      status: 'open',
-    } as Parameters<VacanciesService['create']>[1]);
+    // The checked answers through the API's own DTO, on the employer's behalf.
+    const dto = await validateAsDto(
+      CreateVacancyDto,
+      { ...input, employerId: employer.id, status: 'open' },
+      {},
+      errors,
+      'title',
+    );
+    if (!dto) return this.formPage(req, res, employer, { values, errors });
+    const created = await this.vacancies.create(actor, dto);
     res.redirect(303, `/werkmakelaar/werkplekken?nieuw=${created.id}`);
   }
 }

@@ -1,0 +1,201 @@
+import { Get, Logger, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { CaseloadService } from '@werkbrug/caseload';
+import { CandidatesService, isCandidateFileView } from '@werkbrug/candidates';
+import { today } from '@werkbrug/domain';
+import { listAll, ProblemException } from '@werkbrug/http';
+import { InterestsService } from '@werkbrug/interests';
+import { SuggestionsService } from '@werkbrug/matching';
+import {
+  CreateCheckinDto,
+  isPlacementView,
+  PlacementsService,
+  type AnyPlacementView,
+} from '@werkbrug/placements';
+import { isProposalView, ProposalsService, type AnyProposalView } from '@werkbrug/proposals';
+import { CreateLadderMeasurementDto, LadderService } from '@werkbrug/trajectories';
+import {
+  actorOf,
+  formBody,
+  FormErrors,
+  PageResponder,
+  validateAsDto,
+  WebAccess,
+  WebController,
+  type WebRequest,
+} from '@werkbrug/web';
+import { PURPOSES } from './broker-words';
+import {
+  CHECKIN_WORDS,
+  checkinInput,
+  FUTURE_MEASUREMENT,
+  LADDER_WORDS,
+  ladderInput,
+  readLadderForm,
+} from './candidate-file.form';
+import {
+  candidateFileView,
+  dossierChoiceView,
+  dossierView,
+  fileDone,
+  type CandidateFileExtra,
+} from './candidate-file.view';
+import { candidateInSight } from './candidate-in-sight';
+
+/**
+ * The candidate file: work profile, attention, matches, signals, proposals, placements, contact
+ * moments and the participatieladder; the protected part only with a purpose (audited).
+ */
+@WebController('werkmakelaar')
+export class CandidateFileController {
+  private readonly logger = new Logger(CandidateFileController.name);
+
+  constructor(
+    private readonly pages: PageResponder,
+    private readonly caseload: CaseloadService,
+    private readonly candidates: CandidatesService,
+    private readonly suggestions: SuggestionsService,
+    private readonly interests: InterestsService,
+    private readonly proposals: ProposalsService,
+    private readonly placements: PlacementsService,
+    private readonly ladder: LadderService,
+  ) {}
+
+  @Get('kandidaten/:id')
+  @WebAccess('werkmakelaar')
+  async candidateFile(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('fout') problem?: string,
+    @Query('klaar') done?: string,
+  ) {
+    await this.filePage(req, res, id, { problem, done: fileDone(done) });
+  }
+
+  /** The candidate file; with `ladderErrors` the measurement form comes back with its answers (400). */
+  private async filePage(req: WebRequest, res: Response, id: string, extra: CandidateFileExtra) {
+    const actor = actorOf(req);
+    const candidate = await candidateInSight(this.candidates, actor, id);
+    const [matches, signals, proposals, placements, checkins, row, ladder] = await Promise.all([
+      this.suggestions.forCandidate(actor, id, { limit: 10 }).catch((error: unknown) => {
+        this.logger.warn(`matches failed: ${error instanceof Error ? error.message : error}`);
+        return null;
+      }),
+      this.interests.forOrganisation(actor, { candidateId: id, status: 'open', limit: 50 }),
+      listAll<AnyProposalView>((q) => this.proposals.list(actor, { ...q, candidateId: id })),
+      listAll<AnyPlacementView>((q) => this.placements.list(actor, { ...q, candidateId: id })),
+      this.placements.checkins(actor, id),
+      this.caseload
+        .list(actor, { owner: 'all', q: candidate.pseudonym, limit: 5 })
+        .then((r) => r.items.find((i) => i.candidateId === id) ?? null),
+      this.ladder.history(actor, id),
+    ]);
+    const facts = {
+      candidate,
+      matches,
+      signals: signals.items,
+      proposals: proposals.filter(isProposalView),
+      placements: placements.filter(isPlacementView),
+      checkins,
+      row,
+      ladder,
+      userId: actor.userId,
+      today: today(),
+    };
+    this.pages.send(req, res, 'werkmakelaar/kandidaat', candidateFileView(facts, extra));
+  }
+
+  /** A new measurement on the participatieladder (LadderService.measure, as POST /api/candidates/:id/ladder). */
+  @Post('kandidaten/:id/ladder')
+  @WebAccess('werkmakelaar')
+  async measure(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    await candidateInSight(this.candidates, actorOf(req), id); // another organisation's: 404 first
+    const values = readLadderForm(formBody(req));
+    const errors = new FormErrors();
+    const dto = await validateAsDto(
+      CreateLadderMeasurementDto,
+      ladderInput(values),
+      LADDER_WORDS,
+      errors,
+      'rung',
+    );
+    if (!errors.has('measuredOn') && values.measuredOn > today())
+      errors.add('measuredOn', FUTURE_MEASUREMENT);
+    if (dto && !errors.any) {
+      try {
+        await this.ladder.measure(actorOf(req), id, dto);
+        return res.redirect(303, `/werkmakelaar/kandidaten/${id}?klaar=ladder#ladder`);
+      } catch (error) {
+        if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
+        // The service's own date check (a day boundary between clocks): shown at the date.
+        errors.add('measuredOn', FUTURE_MEASUREMENT);
+      }
+    }
+    await this.filePage(req, res, id, { ladderErrors: errors, ladderValues: values });
+  }
+
+  /** The protected part, only with a purpose; every read is in the audit trail (the X-Purpose rule). */
+  @Get('kandidaten/:id/dossier')
+  @WebAccess('werkmakelaar')
+  async protectedPart(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('doel') purpose?: string,
+  ) {
+    const c = await candidateInSight(this.candidates, actorOf(req), id);
+    if (!purpose || !PURPOSES.includes(purpose)) {
+      const errors =
+        purpose !== undefined
+          ? new FormErrors().add('doel', 'Kies waarom je het dossier opent')
+          : null;
+      return this.pages.send(
+        req,
+        res,
+        'werkmakelaar/dossier',
+        dossierChoiceView(id, c.pseudonym, errors),
+      );
+    }
+    const full = await this.candidates.get(actorOf(req), id, purpose);
+    const personal = isCandidateFileView(full) ? full.personal : null;
+    this.pages.send(
+      req,
+      res,
+      'werkmakelaar/dossier',
+      dossierView(id, c.pseudonym, purpose, personal),
+    );
+  }
+
+  @Post('kandidaten/:id/contact')
+  @WebAccess('werkmakelaar')
+  async checkin(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    await candidateInSight(this.candidates, actorOf(req), id); // another organisation's: 404 first
+    const errors = new FormErrors();
+    const input = checkinInput(id, formBody(req));
+    const dto = await validateAsDto(CreateCheckinDto, input, CHECKIN_WORDS, errors, 'contactOn');
+    if (!dto || dto.contactOn > today())
+      return res.redirect(303, `/werkmakelaar/kandidaten/${id}?fout=contact#contact`);
+    await this.placements.checkin(actorOf(req), dto);
+    res.redirect(303, `/werkmakelaar/kandidaten/${id}#contact`);
+  }
+
+  @Post('interesse/:id/gezien')
+  @WebAccess('werkmakelaar')
+  async signalSeen(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    const row = await this.interests.markSeen(actorOf(req), id);
+    res.redirect(303, `/werkmakelaar/kandidaten/${row.candidateId}`);
+  }
+}

@@ -1,0 +1,228 @@
+import type { CaseloadRow } from '@werkbrug/caseload';
+import type { Candidate, CandidateFileView } from '@werkbrug/candidates';
+import { labelOf } from '@werkbrug/domain';
+import type { InterestSignalRow } from '@werkbrug/interests';
+import { DAY_WORDS, hoursWords, kmWords, listWords, TRAVEL_WORDS } from '@werkbrug/kandidaat-pages';
+import type { SuggestionsService } from '@werkbrug/matching';
+import { CHECKIN_KINDS, type PlacementView, type PlacementsService } from '@werkbrug/placements';
+import type { ProposalView } from '@werkbrug/proposals';
+import { LADDER_LABELS, LADDER_RUNGS, type LadderHistoryView } from '@werkbrug/trajectories';
+import type { FormErrors, PageModel } from '@werkbrug/web';
+import { PURPOSES } from './broker-words';
+import { labelChoices, type Choice, type SummaryRow } from './view-parts';
+
+type Matches = Awaited<ReturnType<SuggestionsService['forCandidate']>>;
+type Checkin = Awaited<ReturnType<PlacementsService['checkins']>>[number];
+type Measurement = LadderHistoryView['measurements'][number];
+type PathStep = LadderHistoryView['path'][number];
+
+/** What the candidate file is built from: the services' answers for one candidate. */
+export interface CandidateFileFacts {
+  candidate: Candidate;
+  matches: Matches | null;
+  signals: InterestSignalRow[];
+  proposals: ProposalView[];
+  placements: PlacementView[];
+  checkins: Checkin[];
+  row: CaseloadRow | null;
+  ladder: LadderHistoryView;
+  userId: string;
+  today: string;
+}
+
+/** The page's state: a message on top, or the ladder form coming back with its answers. */
+export interface CandidateFileExtra {
+  problem?: string;
+  done?: string;
+  ladderErrors?: FormErrors;
+  ladderValues?: Record<string, string>;
+}
+
+/** The page `werkmakelaar/kandidaat`. */
+export interface CandidateFilePage extends PageModel {
+  title: string;
+  candidate: {
+    id: string;
+    pseudonym: string;
+    wishes: string;
+    interests: string;
+    hours: string;
+    days: string;
+    place: string;
+    travel: string;
+    ladder: string;
+    route: string;
+    certificates: string;
+  };
+  attention: CaseloadRow['attention'];
+  completeness: CaseloadRow['completeness'] | null;
+  searchDown: boolean;
+  matches: {
+    id: string;
+    title: string;
+    employerName: string;
+    place: string;
+    distance: string;
+    score: number;
+    reasons: string[];
+  }[];
+  nearMisses: {
+    id: string;
+    title: string;
+    employerName: string;
+    distance: string;
+    blockers: string[];
+  }[];
+  signals: InterestSignalRow[];
+  proposals: (ProposalView & { statusText: string })[];
+  placements: PlacementView[];
+  checkins: Checkin[];
+  kindOptions: Choice[];
+  today: string;
+  purposeOptions: Choice[];
+  problem: string | null;
+  done: string | null;
+  ladder: {
+    measurements: (Measurement & { rungText: string; by: string })[];
+    path: (PathStep & { up: boolean })[];
+    nextDueOn: LadderHistoryView['nextDueOn'];
+    overdue: boolean;
+    never: boolean;
+    rungOptions: Choice[];
+    values: Record<string, string>;
+  };
+  errors: FormErrors | null;
+}
+
+export const purposeOptions = (): Choice[] => PURPOSES.map((p) => ({ value: p, text: p }));
+
+/** The message after ?klaar=… on the candidate file. */
+export const fileDone = (done: string | undefined) =>
+  done === 'ladder' ? 'De meting op de participatieladder is opgeslagen.' : undefined;
+
+export function candidateFileView(
+  f: CandidateFileFacts,
+  extra: CandidateFileExtra,
+): CandidateFilePage {
+  const c = f.candidate;
+  return {
+    title: c.protectedData
+      ? `${c.protectedData.firstName} ${c.protectedData.lastName}`
+      : `Kandidaat ${c.pseudonym}`,
+    candidate: {
+      id: c.id,
+      pseudonym: `Kandidaat ${c.pseudonym}`,
+      wishes: c.werksoortWishes.join(', ') || 'geen',
+      interests: c.interests,
+      hours: hoursWords(c.hoursMin, c.hoursMax),
+      days: listWords(c.days.map((d) => DAY_WORDS[d])),
+      place: c.place,
+      travel: `${TRAVEL_WORDS[c.travelMode]}${c.maxTravelKm ? `, tot ${kmWords(c.maxTravelKm)}` : ''}`,
+      ladder: `Trede ${c.ladderRung}, gemeten op ${c.ladderMeasuredOn}`,
+      route: c.route,
+      certificates: c.certificates.join(', ') || 'geen',
+    },
+    attention: f.row?.attention ?? [],
+    completeness: f.row?.completeness ?? null,
+    searchDown: f.matches === null,
+    matches: (f.matches?.items ?? []).map((m) => ({
+      id: m.vacancy.id,
+      title: m.vacancy.title,
+      employerName: m.vacancy.employerName,
+      place: m.vacancy.place,
+      distance: kmWords(m.distanceKm),
+      score: m.score,
+      reasons: m.reasons.map((r) => r.text),
+    })),
+    nearMisses: (f.matches?.nearMisses ?? []).map((n) => ({
+      id: n.vacancy.id,
+      title: n.vacancy.title,
+      employerName: n.vacancy.employerName,
+      distance: kmWords(n.distanceKm),
+      blockers: n.blockers.map((b) => b.text),
+    })),
+    signals: f.signals,
+    proposals: f.proposals.map((p) => ({
+      ...p,
+      statusText: labelOf('proposalStatusForBroker', p.status),
+    })),
+    placements: f.placements,
+    checkins: f.checkins,
+    kindOptions: labelChoices('checkinKind', CHECKIN_KINDS),
+    today: f.today,
+    purposeOptions: purposeOptions(),
+    problem:
+      extra.problem === 'contact'
+        ? 'Vul een datum in (niet in de toekomst) en kies het soort contact.'
+        : null,
+    done: extra.done ?? null,
+    ladder: {
+      measurements: [...f.ladder.measurements].reverse().map((m) => ({
+        ...m,
+        rungText: `Trede ${m.rung}: ${m.label}`,
+        by: m.byUserId === f.userId ? 'U' : 'Een collega',
+      })),
+      path: f.ladder.path.map((step) => ({ ...step, up: step.direction === 'omhoog' })),
+      nextDueOn: f.ladder.nextDueOn,
+      overdue: f.ladder.overdue,
+      never: f.ladder.measurements.length === 0,
+      rungOptions: LADDER_RUNGS.map((r) => ({
+        value: String(r),
+        text: `Trede ${r}: ${LADDER_LABELS[r]}`,
+      })),
+      values: extra.ladderValues ?? { measuredOn: f.today },
+    },
+    errors: extra.ladderErrors ?? null,
+  };
+}
+
+/** The page `werkmakelaar/dossier`: first the purpose, then the protected part (its read audited). */
+export interface DossierPage extends PageModel {
+  title: string;
+  candidate: { id: string; pseudonym: string };
+  purposeOptions?: Choice[];
+  purpose?: string;
+  rows?: SummaryRow[];
+  errors?: FormErrors | null;
+}
+
+export const dossierChoiceView = (
+  id: string,
+  pseudonym: string,
+  errors: FormErrors | null,
+): DossierPage => ({
+  title: 'Beschermde gegevens openen',
+  candidate: { id, pseudonym: `Kandidaat ${pseudonym}` },
+  purposeOptions: purposeOptions(),
+  errors,
+});
+
+export function dossierView(
+  id: string,
+  pseudonym: string,
+  purpose: string,
+  p: CandidateFileView['personal'],
+): DossierPage {
+  return {
+    title: 'Beschermde gegevens',
+    candidate: { id, pseudonym: `Kandidaat ${pseudonym}` },
+    purpose,
+    rows: [
+      { key: 'Naam', value: `${p?.firstName ?? ''} ${p?.lastName ?? ''}`.trim() },
+      { key: 'E-mail', value: p?.email },
+      { key: 'Telefoon', value: p?.phone },
+      { key: 'Adres', value: p?.address },
+      { key: 'Geboortedatum', value: p?.dateOfBirth },
+      { key: 'Uitkering', value: p?.benefitType },
+      { key: 'Banenafspraak', value: p?.banenafspraak ? 'Ja' : 'Nee' },
+      {
+        key: 'Loonwaarde',
+        value:
+          p?.loonwaardePct === null || p?.loonwaardePct === undefined
+            ? null
+            : `${p.loonwaardePct}%`,
+      },
+      { key: 'Notities', value: p?.notes },
+    ],
+  };
+}

@@ -1,0 +1,40 @@
+import { field, type DtoFieldWords, type FormBody } from '@werkbrug/web';
+
+/** CreateProposalDto's words: an empty motivation and a long one are told apart. */
+export const proposeWords = (motivation: string): DtoFieldWords => ({
+  motivation: {
+    field: 'motivation',
+    message: motivation ? 'Schrijf niet meer dan 2000 tekens' : 'Schrijf waarom deze werkplek past',
+  },
+});
+
+export const PROPOSAL_EXISTS_MESSAGE =
+  'Er loopt al een voorstel voor deze kandidaat bij deze werkplek';
+
+/** The placement form's answers, as they come back on a refusal. */
+export const readPlaceForm = (body: FormBody) => ({
+  arrangement: field(body, 'arrangement'),
+  startDate: field(body, 'startDate'),
+  plannedEndDate: field(body, 'plannedEndDate'),
+  hoursPerWeek: field(body, 'hoursPerWeek'),
+});
+export type PlaceForm = ReturnType<typeof readPlaceForm>;
+
+/** The form as CreatePlacementDto's plain input, after this proposal (an empty end date left out). */
+export const placeInput = (proposalId: string, v: PlaceForm) => ({
+  proposalId,
+  arrangement: v.arrangement,
+  startDate: v.startDate,
+  ...(v.plannedEndDate ? { plannedEndDate: v.plannedEndDate } : {}),
+  hoursPerWeek: Number(v.hoursPerWeek),
+});
+
+export const PLACE_WORDS: DtoFieldWords = {
+  arrangement: { field: 'arrangement', message: 'Kies de vorm' },
+  startDate: { field: 'startDate', message: 'Vul de startdatum in als JJJJ-MM-DD' },
+  plannedEndDate: {
+    field: 'plannedEndDate',
+    message: 'Vul de einddatum in als JJJJ-MM-DD, of laat hem leeg',
+  },
+  hoursPerWeek: { field: 'hoursPerWeek', message: 'Vul 1 tot 40 uur in' },
+};

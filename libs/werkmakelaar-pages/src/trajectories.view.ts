@@ -1,0 +1,190 @@
+import { labelOf, mondayOf, ROUTES } from '@werkbrug/domain';
+import {
+  DECIDED_BY,
+  GOAL_STATUSES,
+  TRAJECTORY_OUTCOMES,
+  WORK_FORMS,
+  type TrajectorySummaryView,
+  type TrajectoryView,
+} from '@werkbrug/trajectories';
+import type { FormBody, FormErrors, PageModel } from '@werkbrug/web';
+import { labelChoices, type Choice, type SummaryRow } from './view-parts';
+
+/** The phase of a learn-work track in words: diagnose, a block, or the end. */
+export const phaseText = (phase: string, block: number | null) =>
+  phase === 'diagnose' ? 'Diagnose' : phase === 'blok' ? `Blok ${block}` : 'Einde bereikt';
+
+/** The page `werkmakelaar/trajecten`: running and ended trajectories. */
+export interface TrajectoryListView extends PageModel {
+  title: string;
+  running: (TrajectorySummaryView & { routeLabel: string; formLabel: string })[];
+  ended: (TrajectorySummaryView & { routeLabel: string })[];
+}
+
+export const trajectoryListView = (items: TrajectorySummaryView[]): TrajectoryListView => ({
+  title: 'Trajecten',
+  running: items
+    .filter((t) => t.status === 'lopend')
+    .map((t) => ({
+      ...t,
+      routeLabel: labelOf('route', t.route),
+      formLabel: t.form ? labelOf('workForm', t.form) : '',
+    })),
+  ended: items
+    .filter((t) => t.status !== 'lopend')
+    .map((t) => ({ ...t, routeLabel: labelOf('route', t.route) })),
+});
+
+/** The page `werkmakelaar/traject-nieuw`: open a trajectory for a candidate. */
+export interface NewTrajectoryView extends PageModel {
+  title: string;
+  values: FormBody;
+  errors?: FormErrors;
+  candidateOptions: Choice[];
+  routeOptions: Choice[];
+  formOptions: Choice[];
+}
+
+export const newTrajectoryView = (
+  candidates: { id: string; pseudonym: string }[],
+  values: FormBody,
+  errors?: FormErrors,
+): NewTrajectoryView => ({
+  title: 'Traject openen',
+  values,
+  errors,
+  candidateOptions: [
+    { value: '', text: 'Kies een kandidaat' },
+    ...candidates.map((c) => ({ value: c.id, text: c.pseudonym })),
+  ],
+  routeOptions: labelChoices('route', ROUTES, 'Kies een route'),
+  formOptions: labelChoices('workForm', WORK_FORMS, 'Nog geen vorm'),
+});
+
+/** What the trajectory page shows besides the trajectory: a form coming back, or a message. */
+export interface TrajectoryExtra {
+  errors?: FormErrors;
+  hoursValues?: FormBody;
+  switchValues?: FormBody;
+  goalValues?: FormBody;
+  done?: string;
+}
+
+/** The page `werkmakelaar/traject`: one trajectory with hours, switches and learning goals. */
+export interface TrajectoryPageView extends PageModel {
+  title: string;
+  t: TrajectoryView;
+  ended: boolean;
+  routeLabel: string;
+  formLabel: string;
+  summary: SummaryRow[];
+  hours: TrajectoryView['hours'];
+  phaseText: string | null;
+  rule: TrajectoryView['hours']['rule'];
+  transitions: (TrajectoryView['transitions'][number] & {
+    fromLabel: string;
+    toLabel: string;
+    decidedByLabel: string;
+  })[];
+  earlierForms: (TrajectoryView['earlierForms'][number] & { label: string })[];
+  goals: (TrajectoryView['goals'][number] & { statusLabel: string; statusOptions: Choice[] })[];
+  goalValues: FormBody;
+  formOptions: Choice[];
+  decidedByOptions: Choice[];
+  hoursValues: FormBody;
+  switchValues: FormBody;
+  errors?: FormErrors;
+  done?: string;
+}
+
+/** The message after ?klaar=… on the trajectory page. */
+export const trajectoryDone = (klaar: unknown): string | undefined =>
+  ({
+    uren: 'De uren zijn geboekt.',
+    wissel: 'De wissel is vastgelegd.',
+    leerdoel: 'Het leerdoel staat in het plan van aanpak.',
+    doelstatus: 'De status van het leerdoel is opgeslagen.',
+    afgesloten: 'Het traject is afgesloten.',
+  })[typeof klaar === 'string' ? klaar : ''];
+
+export function trajectoryPageView(
+  t: TrajectoryView,
+  today: string,
+  extra: TrajectoryExtra = {},
+): TrajectoryPageView {
+  const form = (code: string | null | undefined, none: string) =>
+    code ? labelOf('workForm', code) : none;
+  return {
+    title: `Traject ${t.candidate.pseudonym}`,
+    t,
+    ended: t.status !== 'lopend',
+    routeLabel: labelOf('route', t.route),
+    formLabel: form(t.form, 'Nog geen vorm'),
+    summary: [
+      { key: 'Kandidaat', value: t.candidate.pseudonym },
+      { key: 'Route', value: labelOf('route', t.route) },
+      { key: 'Start', value: t.startDate },
+      { key: 'Woonplaats (gemeente)', value: t.gemeente },
+      { key: 'Vorm van werk nu', value: form(t.form, '') },
+      { key: 'Jobcoach', value: t.formDetails.jobcoachName ?? '' },
+      { key: 'Werkplek', value: t.formDetails.workplace ?? '' },
+      { key: 'Status', value: t.status === 'lopend' ? 'Loopt' : `Afgelopen op ${t.endDate}` },
+    ],
+    hours: t.hours,
+    phaseText: t.hours.phase ? phaseText(t.hours.phase, t.hours.block) : null,
+    rule: t.hours.rule,
+    transitions: t.transitions.map((x) => ({
+      ...x,
+      fromLabel: form(x.fromForm, 'Geen vorm'),
+      toLabel: labelOf('workForm', x.toForm),
+      decidedByLabel: labelOf('decidedBy', x.decidedBy),
+    })),
+    earlierForms: t.earlierForms.map((e) => ({ ...e, label: labelOf('workForm', e.form) })),
+    goals: t.goals.map((g) => ({
+      ...g,
+      statusLabel: labelOf('goalStatus', g.status),
+      statusOptions: labelChoices('goalStatus', GOAL_STATUSES),
+    })),
+    goalValues: extra.goalValues ?? {},
+    formOptions: labelChoices(
+      'workForm',
+      WORK_FORMS.filter((f) => f !== t.form),
+      'Kies de nieuwe vorm',
+    ),
+    decidedByOptions: labelChoices('decidedBy', DECIDED_BY),
+    hoursValues: extra.hoursValues ?? { weekStart: mondayOf(today) },
+    switchValues: extra.switchValues ?? { switchedOn: today, decidedBy: 'samen' },
+    errors: extra.errors,
+    done: extra.done,
+  };
+}
+
+/** The page `werkmakelaar/traject-afsluiten`: how it ended and when, with the version seen. */
+export interface CloseTrajectoryView extends PageModel {
+  title: string;
+  t: TrajectoryView;
+  values: FormBody;
+  errors?: FormErrors;
+  outcomeOptions: Choice[];
+  movedAwayOptions: Choice[];
+}
+
+export const closeTrajectoryView = (
+  t: TrajectoryView,
+  values: FormBody,
+  errors?: FormErrors,
+): CloseTrajectoryView => ({
+  title: `Traject ${t.candidate.pseudonym} afsluiten`,
+  t,
+  values: { version: String(t.version), ...values },
+  errors,
+  outcomeOptions: TRAJECTORY_OUTCOMES.map((value) => {
+    const hint = labelOf('trajectoryOutcomeHint', value);
+    return {
+      value,
+      text: labelOf('trajectoryOutcomeChoice', value),
+      ...(hint !== value ? { hint } : {}),
+    };
+  }),
+  movedAwayOptions: [{ value: 'ja', text: 'De kandidaat is naar een andere gemeente verhuisd' }],
+});

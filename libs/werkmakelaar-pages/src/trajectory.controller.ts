@@ -1,0 +1,236 @@
+import { Get, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { today } from '@werkbrug/domain';
+import {
+  CreateGoalDto,
+  CreateTransitionDto,
+  EndTrajectoryDto,
+  LogHoursDto,
+  TrajectoriesService,
+  UpdateGoalDto,
+  type TrajectoryView,
+} from '@werkbrug/trajectories';
+import {
+  actorOf,
+  formBody,
+  FormErrors,
+  PageResponder,
+  validateAsDto,
+  WebAccess,
+  WebController,
+  type FormBody,
+  type WebRequest,
+} from '@werkbrug/web';
+import { attempt } from './trajectory-refusals';
+import {
+  CLOSE_REFUSALS,
+  CLOSE_STALE,
+  CLOSE_WORDS,
+  closeInput,
+  GOAL_REFUSALS,
+  GOAL_STALE,
+  goalInput,
+  goalStatusInput,
+  goalStatusWords,
+  goalWords,
+  HOURS_REFUSALS,
+  HOURS_WORDS,
+  hoursInput,
+  SWITCH_REFUSALS,
+  switchInput,
+  switchWords,
+} from './trajectory.form';
+import {
+  closeTrajectoryView,
+  trajectoryDone,
+  trajectoryPageView,
+  type TrajectoryExtra,
+} from './trajectories.view';
+
+/**
+ * One trajectory: its hours against the organisation's limits, its switches between forms of work
+ * (Simpel Switchen), its learning goals, and closing it. Each form goes through the API's DTO and
+ * one TrajectoriesService method.
+ */
+@WebController('werkmakelaar/trajecten')
+export class TrajectoryController {
+  constructor(
+    private readonly pages: PageResponder,
+    private readonly trajectories: TrajectoriesService,
+  ) {}
+
+  private show(req: WebRequest, res: Response, t: TrajectoryView, extra: TrajectoryExtra = {}) {
+    this.pages.send(req, res, 'werkmakelaar/traject', trajectoryPageView(t, today(), extra));
+  }
+
+  /** The page again, as it is now, with the form's refusal. */
+  private async again(req: WebRequest, res: Response, id: string, extra: TrajectoryExtra) {
+    this.show(req, res, await this.trajectories.get(actorOf(req), id), extra);
+  }
+
+  /** The closing page: one task (how it ended, when), with the version the werkmakelaar saw. */
+  private closeForm(
+    req: WebRequest,
+    res: Response,
+    t: TrajectoryView,
+    values: FormBody,
+    errors?: FormErrors,
+  ) {
+    this.pages.send(
+      req,
+      res,
+      'werkmakelaar/traject-afsluiten',
+      closeTrajectoryView(t, values, errors),
+    );
+  }
+
+  @Get(':trajectoryId')
+  @WebAccess('werkmakelaar')
+  async get(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('trajectoryId', ParseUUIDPipe) id: string,
+  ) {
+    const done = trajectoryDone(req.query.klaar);
+    this.show(req, res, await this.trajectories.get(actorOf(req), id), { done });
+  }
+
+  @Post(':trajectoryId/uren')
+  @WebAccess('werkmakelaar')
+  async logHours(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('trajectoryId', ParseUUIDPipe) id: string,
+  ) {
+    const body = formBody(req);
+    const errors = new FormErrors();
+    const dto = await validateAsDto(LogHoursDto, hoursInput(body), HOURS_WORDS, errors, 'hours');
+    const logged =
+      !!dto &&
+      (await attempt(errors, HOURS_REFUSALS, () =>
+        this.trajectories.logHours(actorOf(req), id, dto),
+      ));
+    if (logged) return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=uren`);
+    await this.again(req, res, id, { errors, hoursValues: body });
+  }
+
+  @Post(':trajectoryId/wissel')
+  @WebAccess('werkmakelaar')
+  async switchForm(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('trajectoryId', ParseUUIDPipe) id: string,
+  ) {
+    const body = formBody(req);
+    const errors = new FormErrors();
+    const dto = await validateAsDto(
+      CreateTransitionDto,
+      switchInput(body),
+      switchWords(body),
+      errors,
+      'toForm',
+    );
+    const switched =
+      !!dto &&
+      (await attempt(errors, SWITCH_REFUSALS, () =>
+        this.trajectories.switchForm(actorOf(req), id, dto),
+      ));
+    if (switched) return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=wissel`);
+    await this.again(req, res, id, { errors, switchValues: body });
+  }
+
+  @Post(':trajectoryId/leerdoelen')
+  @WebAccess('werkmakelaar')
+  async addGoal(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('trajectoryId', ParseUUIDPipe) id: string,
+  ) {
+    const body = formBody(req);
+    const errors = new FormErrors();
+    const dto = await validateAsDto(
+      CreateGoalDto,
+      goalInput(body),
+      goalWords(body),
+      errors,
+      'description',
+    );
+    const added =
+      !!dto &&
+      (await attempt(errors, GOAL_REFUSALS, () =>
+        this.trajectories.addGoal(actorOf(req), id, dto),
+      ));
+    if (added) return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=leerdoel#leerdoelen`);
+    await this.again(req, res, id, { errors, goalValues: body });
+  }
+
+  @Post(':trajectoryId/leerdoelen/:goalId')
+  @WebAccess('werkmakelaar')
+  async goalStatus(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('trajectoryId', ParseUUIDPipe) id: string,
+    @Param('goalId', ParseUUIDPipe) goalId: string,
+  ) {
+    const t = await this.trajectories.get(actorOf(req), id);
+    if (!t.goals.some((g) => g.id === goalId)) throw new NotFoundException();
+    const errors = new FormErrors();
+    const input = goalStatusInput(formBody(req), goalId);
+    const dto = await validateAsDto(
+      UpdateGoalDto,
+      input,
+      goalStatusWords(goalId),
+      errors,
+      `status-${goalId}`,
+    );
+    const saved =
+      !!dto &&
+      (await attempt(errors, {}, () => this.trajectories.updateGoal(actorOf(req), goalId, dto), {
+        field: `status-${goalId}`,
+        message: GOAL_STALE,
+      }));
+    if (saved)
+      return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=doelstatus#leerdoelen`);
+    await this.again(req, res, id, { errors });
+  }
+
+  @Get(':trajectoryId/afsluiten')
+  @WebAccess('werkmakelaar')
+  async closePage(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('trajectoryId', ParseUUIDPipe) id: string,
+  ) {
+    const t = await this.trajectories.get(actorOf(req), id);
+    if (t.status !== 'lopend') return res.redirect(303, `/werkmakelaar/trajecten/${id}`);
+    this.closeForm(req, res, t, { endDate: today() });
+  }
+
+  @Post(':trajectoryId/afsluiten')
+  @WebAccess('werkmakelaar')
+  async close(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('trajectoryId', ParseUUIDPipe) id: string,
+  ) {
+    const body = formBody(req);
+    const errors = new FormErrors();
+    const dto = await validateAsDto(
+      EndTrajectoryDto,
+      closeInput(body),
+      CLOSE_WORDS,
+      errors,
+      'outcome',
+    );
+    const closed =
+      !!dto &&
+      (await attempt(errors, CLOSE_REFUSALS, () => this.trajectories.end(actorOf(req), id, dto), {
+        field: 'outcome',
+        message: CLOSE_STALE,
+        // The next submit is then a deliberate one, against the trajectory as it is now.
+        then: () => delete body.version,
+      }));
+    if (closed) return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=afgesloten`);
+    this.closeForm(req, res, await this.trajectories.get(actorOf(req), id), body, errors);
+  }
+}

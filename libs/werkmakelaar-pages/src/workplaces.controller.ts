@@ -1,0 +1,47 @@
+import { Get, Logger, Query, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { VacancySearchService } from '@werkbrug/matching';
+import { VacanciesService } from '@werkbrug/vacancies';
+import { actorOf, PageResponder, WebAccess, WebController, type WebRequest } from '@werkbrug/web';
+import { WerksoortenService } from '@werkbrug/werksoorten';
+import { workplaceFilters, workplacesView, type WorkplaceParams } from './workplaces.view';
+
+/** Workplace search for the werkmakelaar, with facets per werksoort and arrangement. */
+@WebController('werkmakelaar/werkplekken')
+export class WorkplaceSearchController {
+  private readonly logger = new Logger(WorkplaceSearchController.name);
+
+  constructor(
+    private readonly pages: PageResponder,
+    private readonly vacancies: VacanciesService,
+    private readonly search: VacancySearchService,
+    private readonly werksoorten: WerksoortenService,
+  ) {}
+
+  @Get()
+  @WebAccess('werkmakelaar')
+  async workplaces(@Req() req: WebRequest, @Res() res: Response, @Query() raw: WorkplaceParams) {
+    const kinds = (await this.werksoorten.list({ active: 'true', limit: 100 })).items;
+    const filters = workplaceFilters(raw, kinds);
+    const result = await this.search
+      .search(actorOf(req), {
+        q: filters.q || undefined,
+        werksoort: filters.werksoort,
+        arrangement: filters.arrangement,
+        limit: 25,
+      })
+      .catch((error: unknown) => {
+        this.logger.warn(
+          `workplace search failed: ${error instanceof Error ? error.message : error}`,
+        );
+        return null;
+      });
+    // Just published on an employer's behalf: say so (the search index follows within seconds).
+    const created =
+      raw.nieuw && /^[0-9a-f-]{36}$/i.test(raw.nieuw)
+        ? await this.vacancies.get(actorOf(req), raw.nieuw).catch(() => null)
+        : null;
+    const view = workplacesView(filters, kinds, result, created);
+    this.pages.send(req, res, 'werkmakelaar/werkplekken', view);
+  }
+}
