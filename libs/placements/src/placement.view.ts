@@ -53,3 +53,19 @@ export const toEmployerPlacementView = (
   candidate: { pseudonym: `Kandidaat ${n.pseudonym}` },
   jobcoach: { name: p.jobcoachName },
 });
+
+/** What PlacementsService hands a werkmakelaar or the candidate. */
+export type PlacementView = ReturnType<typeof toPlacementView>;
+/** What PlacementsService hands an employer. */
+export type EmployerPlacementView = ReturnType<typeof toEmployerPlacementView>;
+/** PlacementsService.get/list answer with the view for the actor's role. */
+export type PlacementViewFor = PlacementView | EmployerPlacementView;
+
+export const isEmployerPlacementView = (v: PlacementViewFor): v is EmployerPlacementView =>
+  !('proposalId' in v);
+
+/** The employer's view of a placement; an error when the service answered with another role's view. */
+export function employerPlacementView(v: PlacementViewFor): EmployerPlacementView {
+  if (!isEmployerPlacementView(v)) throw new Error('Expected the employer view of a placement');
+  return v;
+}

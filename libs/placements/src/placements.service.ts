@@ -26,7 +26,12 @@ import {
   PlacementListQuery,
 } from './placement.dto';
 import { Placement } from './placement.entity';
-import { PlacementNames, toEmployerPlacementView, toPlacementView } from './placement.view';
+import {
+  PlacementNames,
+  toEmployerPlacementView,
+  toPlacementView,
+  type PlacementViewFor,
+} from './placement.view';
 
 const SORTABLE = {
   createdAt: { column: 'p.createdAt', read: (p: Placement) => p.createdAt },
@@ -90,7 +95,11 @@ export class PlacementsService {
     );
   }
 
-  private async views(actor: Actor, placements: Placement[], em: EntityManager = this.db.manager) {
+  private async views(
+    actor: Actor,
+    placements: Placement[],
+    em: EntityManager = this.db.manager,
+  ): Promise<PlacementViewFor[]> {
     const names = await this.names(em, placements);
     const ruleIds = [
       ...new Set(placements.map((p) => p.ruleId).filter((id): id is string => !!id)),
@@ -115,7 +124,7 @@ export class PlacementsService {
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   }
 
-  async list(actor: Actor, query: PlacementListQuery): Promise<Page<unknown>> {
+  async list(actor: Actor, query: PlacementListQuery): Promise<Page<PlacementViewFor>> {
     const qb = this.scoped(actor);
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     if (query.candidateId) qb.andWhere('p.candidateId = :c', { c: query.candidateId });

@@ -120,3 +120,31 @@ export const toEmployerProposalView = (ctx: ProposalContext) => {
     consentActive: active,
   };
 };
+
+/** Parts another lib computes (SharedParts), by share field; each part's own lib narrows its value. */
+export type SharedPartValues = Record<string, unknown>;
+
+type EmployerBase = ReturnType<typeof toEmployerProposalView>;
+type BrokerBase = ReturnType<typeof toProposalView>;
+
+/** What ProposalsService hands an employer: the employer view with the consented shared parts. */
+export type EmployerProposalView = Omit<EmployerBase, 'shared'> & {
+  shared: EmployerBase['shared'] & SharedPartValues;
+};
+
+/** What ProposalsService hands a werkmakelaar or a candidate: everything, with the share preview. */
+export type BrokerProposalView = Omit<BrokerBase, 'sharePreview'> & {
+  sharePreview: BrokerBase['sharePreview'] & SharedPartValues;
+};
+
+/** ProposalsService.get/list answer with the view for the actor's role. */
+export type ProposalViewFor = EmployerProposalView | BrokerProposalView;
+
+export const isEmployerProposalView = (v: ProposalViewFor): v is EmployerProposalView =>
+  'consentActive' in v;
+
+/** The employer's view of a proposal; an error when the service answered with another role's view. */
+export function employerProposalView(v: ProposalViewFor): EmployerProposalView {
+  if (!isEmployerProposalView(v)) throw new Error('Expected the employer view of a proposal');
+  return v;
+}

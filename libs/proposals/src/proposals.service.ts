@@ -31,7 +31,12 @@ import {
 import { Proposal } from './proposal.entity';
 import { ProposalEvent } from './proposal-event.entity';
 import { allowedNext, CLOSED_STATUSES, type ProposalStatus, TRANSITIONS } from './proposal-status';
-import { ProposalContext, toEmployerProposalView, toProposalView } from './proposal.views';
+import {
+  ProposalContext,
+  toEmployerProposalView,
+  toProposalView,
+  type ProposalViewFor,
+} from './proposal.views';
 import { SharedParts } from './shared-parts';
 
 const proposalExists = (proposalId?: string) =>
@@ -83,7 +88,7 @@ export class ProposalsService {
   }
 
   /** Parts computed elsewhere (financieel CV): for the employer only while consent covers them. */
-  private async view(ctx: ProposalContext, actor: Actor) {
+  private async view(ctx: ProposalContext, actor: Actor): Promise<ProposalViewFor> {
     const partCtx = { candidateId: ctx.candidate.id, vacancyId: ctx.vacancy.id };
     if (actor.role === 'werkgever') {
       const view = toEmployerProposalView(ctx);
@@ -110,7 +115,7 @@ export class ProposalsService {
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   }
 
-  async list(actor: Actor, query: ProposalListQuery): Promise<Page<unknown>> {
+  async list(actor: Actor, query: ProposalListQuery): Promise<Page<ProposalViewFor>> {
     const qb = this.scoped(actor);
     if (query.status?.length) qb.andWhere('p.status IN (:...statuses)', { statuses: query.status });
     if (query.vacancyId) qb.andWhere('p.vacancyId = :vacancyId', { vacancyId: query.vacancyId });
@@ -135,7 +140,7 @@ export class ProposalsService {
     return ctx;
   }
 
-  async get(actor: Actor, id: string) {
+  async get(actor: Actor, id: string): Promise<ProposalViewFor> {
     const ctx = await this.context(actor, id);
     if (actor.role === 'werkgever' && toEmployerProposalView(ctx).consentActive) {
       await this.audit.record(this.db.manager, actor, {
