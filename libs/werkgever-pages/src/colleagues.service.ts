@@ -12,6 +12,18 @@ export interface Colleague {
   active: boolean;
 }
 
+interface ColleagueRow {
+  id: string;
+  display_name: string;
+  email: string;
+  active: boolean;
+}
+
+interface InviteNamesRow {
+  employer_name: string;
+  inviter: string;
+}
+
 /**
  * The users of an employer: an employer user sees the colleagues of their own employer and may
  * invite one. The invited account stays inactive until the colleague chooses a password through
@@ -27,12 +39,11 @@ export class ColleaguesService {
   ) {}
 
   async list(actor: Actor): Promise<Colleague[]> {
-    const rows: { id: string; display_name: string; email: string; active: boolean }[] =
-      await this.db.query(
-        `SELECT id, display_name, email, active FROM users
+    const rows = await this.db.query<ColleagueRow[]>(
+      `SELECT id, display_name, email, active FROM users
           WHERE employer_id = $1 AND role = 'werkgever' ORDER BY display_name, email`,
-        [actor.employerId],
-      );
+      [actor.employerId],
+    );
     return rows.map((r) => ({
       id: r.id,
       displayName: r.display_name,
@@ -47,11 +58,12 @@ export class ColleaguesService {
     return this.db.transaction(async (em) => {
       const user = await this.users.createInvitedColleague(em, actor, name, address);
       if (user === 'duplicate') return 'duplicate';
-      const [{ employer_name: employerName, inviter }] = await em.query(
+      const [names] = await em.query<InviteNamesRow[]>(
         `SELECT e.name AS employer_name, u.display_name AS inviter
            FROM employers e, users u WHERE e.id = $1 AND u.id = $2`,
         [actor.employerId, actor.userId],
       );
+      if (!names) throw new Error('The inviting employer user was not found');
       const link = await this.links.issue(em, user.id, 'invite');
       await this.mail.queue(
         em,
@@ -59,8 +71,8 @@ export class ColleaguesService {
           template: 'colleague_invite',
           to: [address],
           data: {
-            inviterName: inviter,
-            employerName,
+            inviterName: names.inviter,
+            employerName: names.employer_name,
             link,
             validDays: String(PasswordResetService.INVITE_DAYS),
           },

@@ -22,7 +22,7 @@ export class EmployerMarksService {
 
   async marksOf(actor: Actor, proposalIds: string[]): Promise<Map<string, Mark>> {
     if (!proposalIds.length || !actor.employerId) return new Map();
-    const rows: { proposal_id: string; mark: Mark }[] = await this.db.query(
+    const rows = await this.db.query<{ proposal_id: string; mark: Mark }[]>(
       `SELECT proposal_id, mark FROM employer_proposal_marks
         WHERE employer_id = $1 AND proposal_id = ANY($2::uuid[])`,
       [actor.employerId, proposalIds],
@@ -31,7 +31,7 @@ export class EmployerMarksService {
   }
 
   async set(actor: Actor, proposalId: string, mark: Mark): Promise<void> {
-    await this.db.query(
+    await this.db.query<unknown>(
       `INSERT INTO employer_proposal_marks (proposal_id, employer_id, mark, updated_by)
        VALUES ($1, $2, $3, $4)
        ON CONFLICT (proposal_id) DO UPDATE
