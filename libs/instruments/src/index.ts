@@ -11,3 +11,4 @@ export * from './instruments.seed';
 export * from './instruments.seeder';
 export * from './instruments.service';
 export { financieelCvOf, type FinancieelCvView } from './instrument.views';
+export { CalculateDto } from './instrument.dto';
