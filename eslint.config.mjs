@@ -230,10 +230,6 @@ export default tseslint.config(
       '**/*.spec.ts',
       '**/*.e2e-spec.ts',
       'test/**',
-      // TODO(integrator): page libs join once moved
-      'libs/web/**',
-      'libs/werkgever-pages/**',
-      'libs/werkmakelaar-pages/**',
     ],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'error',

@@ -235,6 +235,28 @@ export const LABELS = {
     organisation: 'Organisatie',
     gemeente: 'Gemeente',
   },
+  /** Instruments (subsidies and arrangements around a placement), by their API code. */
+  instrument: {
+    loonkostensubsidie: 'Loonkostensubsidie',
+    no_riskpolis: 'No-riskpolis',
+    jobcoaching: 'Jobcoaching',
+    proefplaatsing: 'Proefplaatsing met behoud van uitkering',
+    lkv: 'Loonkostenvoordeel (LKV)',
+    werkplekaanpassing: 'Aanpassing van de werkplek',
+    uitstroompremie: 'Uitstroompremie',
+    scholingsvoucher: 'Scholingsvoucher',
+    sroi: 'Social return (SROI)',
+  },
+  /** How a placement ended, as the employer sees it: an early end without its reason. */
+  placementOutcomeForEmployer: {
+    contract: 'Contract',
+    detachering_loopt_door: 'Detachering loopt door',
+    studie: 'Gaat een opleiding doen',
+    vrijwilligerswerk_participatie: 'Vrijwilligerswerk',
+    voortijdig_niet_haalbaar: 'Eerder gestopt',
+    voortijdig_zelf_beeindigd: 'Eerder gestopt',
+    voortijdig_overig: 'Eerder gestopt',
+  },
 } as const;
 
 /** One of the label groups above. */

@@ -10,3 +10,5 @@ export * from './instruments.module';
 export * from './instruments.seed';
 export * from './instruments.seeder';
 export * from './instruments.service';
+export { financieelCvOf, type FinancieelCvView } from './instrument.views';
+export { CalculateDto } from './instrument.dto';

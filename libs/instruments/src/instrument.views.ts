@@ -64,3 +64,18 @@ export const financieelCvView = (answer: EngineAnswer) => {
     sources: [...new Set(items.flatMap((i) => i.sources))],
   };
 };
+
+/** The financieel CV as the proposal's shared part carries it. */
+export type FinancieelCvView = ReturnType<typeof financieelCvView>;
+
+/**
+ * The financieel CV from a proposal's shared parts (typed there as unknown, since proposals do not
+ * know this lib): this lib registered the part with financieelCvView, so an object with its
+ * disclaimer and items is one; anything else (null when not shared) is none.
+ */
+export function financieelCvOf(part: unknown): FinancieelCvView | null {
+  if (typeof part !== 'object' || part === null) return null;
+  if (!('disclaimer' in part) || typeof part.disclaimer !== 'string') return null;
+  if (!('items' in part) || !Array.isArray(part.items)) return null;
+  return part as FinancieelCvView;
+}

@@ -8,3 +8,11 @@ export * from './placements.module';
 export * from './placements.service';
 export * from './placement-access';
 export * from './placement.dto';
+export {
+  employerPlacementView,
+  isEmployerPlacementView,
+  isPlacementView,
+  type AnyPlacementView,
+  type EmployerPlacementView,
+  type PlacementView,
+} from './placement.view';

@@ -62,3 +62,11 @@ export type EmployerPlacementView = ReturnType<typeof toEmployerPlacementView>;
 export type AnyPlacementView = PlacementView | EmployerPlacementView;
 /** Narrows a placement answer to the brokers' and candidate's view (not the employer's). */
 export const isPlacementView = (p: AnyPlacementView): p is PlacementView => 'proposalId' in p;
+export const isEmployerPlacementView = (p: AnyPlacementView): p is EmployerPlacementView =>
+  !isPlacementView(p);
+
+/** The employer's view of a placement; an error when the service answered with another role's view. */
+export function employerPlacementView(v: AnyPlacementView): EmployerPlacementView {
+  if (!isEmployerPlacementView(v)) throw new Error('Expected the employer view of a placement');
+  return v;
+}

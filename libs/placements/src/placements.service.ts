@@ -90,7 +90,11 @@ export class PlacementsService {
     );
   }
 
-  private async views(actor: Actor, placements: Placement[], em: EntityManager = this.db.manager) {
+  private async views(
+    actor: Actor,
+    placements: Placement[],
+    em: EntityManager = this.db.manager,
+  ): Promise<AnyPlacementView[]> {
     const names = await this.names(em, placements);
     const ruleIds = [
       ...new Set(placements.map((p) => p.ruleId).filter((id): id is string => !!id)),

@@ -8,9 +8,12 @@ export * from './shared-parts';
 export * from './proposal-access';
 export {
   asProposalView,
+  employerProposalView,
+  isEmployerProposalView,
   isProposalView,
   type AnyProposalView,
   type EmployerProposalView,
   type ProposalView,
+  type SharedPartValues,
 } from './proposal.views';
 export * from './proposal.dto';

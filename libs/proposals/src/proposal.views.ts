@@ -121,21 +121,31 @@ export const toEmployerProposalView = (ctx: ProposalContext) => {
   };
 };
 
-/** What ProposalsService.get and list give a werkmakelaar or the candidate: the full view and the share preview's parts. */
-export type ProposalView = ReturnType<typeof toProposalView> & {
-  sharePreview: Record<string, unknown>;
+/** Parts another lib computes (SharedParts), by share field; each part's own lib narrows its value. */
+export type SharedPartValues = Record<string, unknown>;
+
+type EmployerBase = ReturnType<typeof toEmployerProposalView>;
+type BrokerBase = ReturnType<typeof toProposalView>;
+
+/** What ProposalsService hands an employer: the employer view with the consented shared parts. */
+export type EmployerProposalView = Omit<EmployerBase, 'shared'> & {
+  shared: EmployerBase['shared'] & SharedPartValues;
 };
 
-/** What ProposalsService.get and list give an employer: the anonymous view and the parts the consent covers. */
-export type EmployerProposalView = ReturnType<typeof toEmployerProposalView> & {
-  shared: Record<string, unknown>;
+/** What ProposalsService hands a werkmakelaar or the candidate: everything, with the share preview. */
+export type ProposalView = Omit<BrokerBase, 'sharePreview'> & {
+  sharePreview: BrokerBase['sharePreview'] & SharedPartValues;
 };
 
+/** ProposalsService.get and list answer with the view for the reader's role. */
 export type AnyProposalView = ProposalView | EmployerProposalView;
 
 /** Whether a reader's view of a proposal is the werkmakelaar's and candidate's (not the employer's). */
 export const isProposalView = (view: AnyProposalView): view is ProposalView =>
   'sharePreview' in view;
+
+export const isEmployerProposalView = (view: AnyProposalView): view is EmployerProposalView =>
+  !isProposalView(view);
 
 /** For the werkmakelaar's and the candidate's pages: their view of a proposal (never an employer's). */
 export function asProposalView(view: AnyProposalView): ProposalView {
@@ -143,4 +153,10 @@ export function asProposalView(view: AnyProposalView): ProposalView {
   throw new Error(
     'Expected the werkmakelaar or candidate view of a proposal, got the employer view',
   );
+}
+
+/** The employer's view of a proposal; an error when the service answered with another role's view. */
+export function employerProposalView(view: AnyProposalView): EmployerProposalView {
+  if (!isEmployerProposalView(view)) throw new Error('Expected the employer view of a proposal');
+  return view;
 }

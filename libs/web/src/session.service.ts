@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Actor, Role } from '@werkbrug/auth';
+import { queryRows } from '@werkbrug/database';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest();
 const newSecret = () => randomBytes(32).toString('base64url');
@@ -30,6 +31,22 @@ export interface WebSession {
  * Server-side sessions in PostgreSQL. The cookie holds a random id; only its SHA-256 is stored.
  * A session ends after IDLE_MS without a request, and at the latest ABSOLUTE_MS after sign-in.
  */
+/** One session with its user, as the guard reads it on every request. */
+interface SessionRow {
+  id: string;
+  csrf_token: string;
+  user_id: string | null;
+  last_seen_at: Date;
+  active_user: string | null;
+  email: string | null;
+  display_name: string | null;
+  role: Role | null;
+  organisation_id: string | null;
+  employer_id: string | null;
+  candidate_id: string | null;
+  terms: boolean;
+}
+
 @Injectable()
 export class SessionService {
   static readonly IDLE_MS = 30 * 60_000;
@@ -43,20 +60,9 @@ export class SessionService {
 
   async load(cookieValue: string | undefined): Promise<WebSession | null> {
     if (!cookieValue || !/^[A-Za-z0-9_-]{43}$/.test(cookieValue)) return null;
-    const rows: {
-      id: string;
-      csrf_token: string;
-      user_id: string | null;
-      last_seen_at: Date;
-      active_user: string | null;
-      email: string | null;
-      display_name: string | null;
-      role: Role | null;
-      organisation_id: string | null;
-      employer_id: string | null;
-      candidate_id: string | null;
-      terms: boolean;
-    }[] = await this.db.query(
+    const rows = await queryRows<SessionRow>(
+      this.db,
+
       `SELECT s.id, s.csrf_token, s.user_id, s.last_seen_at, u.id AS active_user, u.email,
               u.display_name, u.role, u.organisation_id, u.employer_id, u.candidate_id,
               EXISTS (SELECT 1 FROM terms_acceptances a
@@ -71,7 +77,9 @@ export class SessionService {
     // A deactivated user's session is over.
     if (row.user_id && !row.active_user) return null;
     if (Date.now() - new Date(row.last_seen_at).getTime() > SessionService.TOUCH_MS)
-      await this.db.query(`UPDATE web_sessions SET last_seen_at = now() WHERE id = $1`, [row.id]);
+      await queryRows(this.db, `UPDATE web_sessions SET last_seen_at = now() WHERE id = $1`, [
+        row.id,
+      ]);
     const signedIn = row.active_user !== null && row.role !== null;
     return {
       id: row.id,
@@ -102,14 +110,16 @@ export class SessionService {
     const cookieValue = newSecret();
     const csrfToken = newSecret();
     const lifetime = userId ? SessionService.ABSOLUTE_MS : SessionService.ANONYMOUS_MS;
-    await this.db.query(
+    await queryRows(
+      this.db,
       `INSERT INTO web_sessions (token_hash, user_id, csrf_token, expires_at)
        VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
       [sha256(cookieValue), userId, csrfToken, lifetime / 1000],
     );
     // Expired sessions are swept now and then, on the back of a sign-in.
     if (userId && Math.random() < 0.05)
-      await this.db.query(
+      await queryRows(
+        this.db,
         `DELETE FROM web_sessions WHERE expires_at < now() OR last_seen_at < now() - make_interval(secs => $1)`,
         [SessionService.IDLE_MS / 1000],
       );
@@ -117,19 +127,21 @@ export class SessionService {
   }
 
   async end(sessionId: string): Promise<void> {
-    await this.db.query(`DELETE FROM web_sessions WHERE id = $1`, [sessionId]);
+    await queryRows(this.db, `DELETE FROM web_sessions WHERE id = $1`, [sessionId]);
   }
 
   /** After a password change or reset: every session of the user ends, except the one given. */
   async endAllFor(userId: string, except?: string): Promise<void> {
-    await this.db.query(
+    await queryRows(
+      this.db,
       `DELETE FROM web_sessions WHERE user_id = $1 AND ($2::uuid IS NULL OR id <> $2)`,
       [userId, except ?? null],
     );
   }
 
   async acceptTerms(userId: string): Promise<void> {
-    await this.db.query(
+    await queryRows(
+      this.db,
       `INSERT INTO terms_acceptances (user_id, terms_version) VALUES ($1, $2)
        ON CONFLICT DO NOTHING`,
       [userId, TERMS_VERSION],

@@ -1,3 +1,4 @@
+import { queryRows } from '@werkbrug/database';
 import { Get, Post, Query, Req, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
@@ -18,19 +19,11 @@ import {
   type WebRequest,
 } from '@werkbrug/web';
 import { ColleaguesService } from './colleagues.service';
+import { ACCOUNT_MESSAGES, toAccountView, type AccountExtra } from './account.view';
 import { EmployerContext } from './employer-context';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const POSTCODE = /^[1-9][0-9]{3} ?[A-Za-z]{2}$/;
-
-const MESSAGES: Record<string, string> = {
-  locatie: 'De locatie is toegevoegd.',
-  uitgenodigd:
-    'De uitnodiging is verstuurd. Uw collega kiest zelf een wachtwoord met de link in de e-mail.',
-  wachtwoord: 'Uw nieuwe wachtwoord is opgeslagen. U bent op andere apparaten uitgelogd.',
-};
-
-type Section = 'location' | 'invite' | 'password';
 
 /**
  * The employer's account: details and locations (EmployersService), colleagues and invitations
@@ -48,42 +41,20 @@ export class AccountPageController {
     private readonly sessions: SessionService,
   ) {}
 
-  private async page(
-    req: WebRequest,
-    res: Response,
-    extra: {
-      errors?: FormErrors;
-      values?: Record<string, string>;
-      message?: string;
-      section?: Section;
-    } = {},
-    status = 200,
-  ) {
+  private async page(req: WebRequest, res: Response, extra: AccountExtra = {}, status = 200) {
     const actor = actorOf(req);
     const [employer, colleagues] = await Promise.all([
       this.context.employer(actor),
       this.colleagues.list(actor),
     ]);
-    this.pages.send(
-      req,
-      res,
-      'werkgever/account',
-      {
-        title: 'Account',
-        employer,
-        colleagues: colleagues.map((c) => ({ ...c, isMe: c.id === actor.userId })),
-        values: extra.values ?? {},
-        errors: extra.errors,
-        message: extra.message,
-      },
-      status,
-    );
+    const view = toAccountView(employer, colleagues, actor.userId, extra);
+    this.pages.send(req, res, 'werkgever/account', view, status);
   }
 
   @Get()
   @WebAccess('werkgever')
   async show(@Req() req: WebRequest, @Res() res: Response, @Query('melding') message?: string) {
-    await this.page(req, res, { message: message ? MESSAGES[message] : undefined });
+    await this.page(req, res, { message: message ? ACCOUNT_MESSAGES[message] : undefined });
   }
 
   @Post('locaties')
@@ -175,7 +146,8 @@ export class AccountPageController {
     if (problem) errors.add('password', problem);
     else if (repeat !== next) errors.add('repeat', 'Vul twee keer hetzelfde nieuwe wachtwoord in');
     if (errors.any) return this.page(req, res, { errors }, 400);
-    const [row]: { version: number }[] = await this.db.query(
+    const [row] = await queryRows<{ version: number }>(
+      this.db,
       `SELECT version FROM users WHERE id = $1`,
       [actor.userId],
     );

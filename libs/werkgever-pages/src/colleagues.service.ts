@@ -1,3 +1,4 @@
+import { queryRows } from '@werkbrug/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -10,6 +11,18 @@ export interface Colleague {
   displayName: string;
   email: string;
   active: boolean;
+}
+
+interface ColleagueRow {
+  id: string;
+  display_name: string;
+  email: string;
+  active: boolean;
+}
+
+interface InviteNamesRow {
+  employer_name: string;
+  inviter: string;
 }
 
 /**
@@ -27,12 +40,12 @@ export class ColleaguesService {
   ) {}
 
   async list(actor: Actor): Promise<Colleague[]> {
-    const rows: { id: string; display_name: string; email: string; active: boolean }[] =
-      await this.db.query(
-        `SELECT id, display_name, email, active FROM users
+    const rows = await queryRows<ColleagueRow>(
+      this.db,
+      `SELECT id, display_name, email, active FROM users
           WHERE employer_id = $1 AND role = 'werkgever' ORDER BY display_name, email`,
-        [actor.employerId],
-      );
+      [actor.employerId],
+    );
     return rows.map((r) => ({
       id: r.id,
       displayName: r.display_name,
@@ -47,11 +60,13 @@ export class ColleaguesService {
     return this.db.transaction(async (em) => {
       const user = await this.users.createInvitedColleague(em, actor, name, address);
       if (user === 'duplicate') return 'duplicate';
-      const [{ employer_name: employerName, inviter }] = await em.query(
+      const [names] = await queryRows<InviteNamesRow>(
+        em,
         `SELECT e.name AS employer_name, u.display_name AS inviter
            FROM employers e, users u WHERE e.id = $1 AND u.id = $2`,
         [actor.employerId, actor.userId],
       );
+      if (!names) throw new Error('The inviting employer user was not found');
       const link = await this.links.issue(em, user.id, 'invite');
       await this.mail.queue(
         em,
@@ -59,8 +74,8 @@ export class ColleaguesService {
           template: 'colleague_invite',
           to: [address],
           data: {
-            inviterName: inviter,
-            employerName,
+            inviterName: names.inviter,
+            employerName: names.employer_name,
             link,
             validDays: String(PasswordResetService.INVITE_DAYS),
           },

@@ -1,3 +1,4 @@
+import { queryRows } from '@werkbrug/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -22,7 +23,8 @@ export class EmployerMarksService {
 
   async marksOf(actor: Actor, proposalIds: string[]): Promise<Map<string, Mark>> {
     if (!proposalIds.length || !actor.employerId) return new Map();
-    const rows: { proposal_id: string; mark: Mark }[] = await this.db.query(
+    const rows = await queryRows<{ proposal_id: string; mark: Mark }>(
+      this.db,
       `SELECT proposal_id, mark FROM employer_proposal_marks
         WHERE employer_id = $1 AND proposal_id = ANY($2::uuid[])`,
       [actor.employerId, proposalIds],
@@ -31,7 +33,8 @@ export class EmployerMarksService {
   }
 
   async set(actor: Actor, proposalId: string, mark: Mark): Promise<void> {
-    await this.db.query(
+    await queryRows(
+      this.db,
       `INSERT INTO employer_proposal_marks (proposal_id, employer_id, mark, updated_by)
        VALUES ($1, $2, $3, $4)
        ON CONFLICT (proposal_id) DO UPDATE

@@ -1,11 +1,11 @@
 import { Get, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { PlacementsService } from '@werkbrug/placements';
-import { ProposalsService } from '@werkbrug/proposals';
-import { VacanciesService, type VacancyView } from '@werkbrug/vacancies';
+import { employerPlacementView, PlacementsService } from '@werkbrug/placements';
+import { employerProposalView, ProposalsService } from '@werkbrug/proposals';
+import { VacanciesService } from '@werkbrug/vacancies';
 import { actorOf, PageResponder, WebAccess, WebController, type WebRequest } from '@werkbrug/web';
-import { listAll } from '@werkbrug/http';
-import type { EmployerPlacement, EmployerProposal } from './employer-views';
+import { listEvery } from './list-every';
+import { toStartView } from './start.view';
 
 /** The employer's start page: what waits for an answer, what runs, and the workplaces. */
 @WebController('werkgever')
@@ -27,22 +27,14 @@ export class EmployerStartController {
       this.placements.list(actor, { limit: 10, status: 'lopend' }),
       this.proposals.countByStatus(actor),
       this.placements.countByStatus(actor),
-      listAll<VacancyView>((q) => this.vacancies.list(actor, { ...q, sort: '-createdAt' })),
+      listEvery((q) => this.vacancies.list(actor, { ...q, sort: '-createdAt' })),
     ]);
-    const byStatus = (s: string) => workplaces.filter((v) => v.status === s);
-    this.pages.send(req, res, 'werkgever/start', {
-      title: 'Start',
-      waiting: waiting.items as EmployerProposal[],
-      waitingCount: proposalCounts.wacht_op_werkgever ?? 0,
-      running: running.items as EmployerPlacement[],
-      runningCount: placementCounts.lopend ?? 0,
-      open: byStatus('open').slice(0, 10),
-      paused: byStatus('paused').slice(0, 10),
-      filled: byStatus('filled').slice(0, 10),
-      openCount: byStatus('open').length,
-      pausedCount: byStatus('paused').length,
-      filledCount: byStatus('filled').length,
-      hasWorkplaces: workplaces.length > 0,
-    });
+    const view = toStartView(
+      waiting.items.map(employerProposalView),
+      running.items.map(employerPlacementView),
+      { proposals: proposalCounts, placements: placementCounts },
+      workplaces,
+    );
+    this.pages.send(req, res, 'werkgever/start', view);
   }
 }

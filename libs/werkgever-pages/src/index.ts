@@ -1,2 +1,2 @@
 export * from './werkgever-pages.module';
-export * from './workplace-form';
+export * from './workplace.form';

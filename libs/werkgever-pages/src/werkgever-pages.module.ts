@@ -16,6 +16,8 @@ import { EmployerStartController } from './employer-start.controller';
 import { InstrumentsPageController } from './instruments-page.controller';
 import { PlacementsPageController } from './placements-page.controller';
 import { ProposalsPageController } from './proposals.controller';
+import { WorkplaceFormController } from './workplace-form.controller';
+import { WorkplacePagesService } from './workplace-pages.service';
 import { WorkplacesController } from './workplaces.controller';
 
 /** The employer's pages under /werkgever, on the web foundation and the same services as the API. */
@@ -33,12 +35,14 @@ import { WorkplacesController } from './workplaces.controller';
   ],
   controllers: [
     EmployerStartController,
+    // Before WorkplacesController: its `:id` routes would otherwise take /werkplekken/nieuw.
+    WorkplaceFormController,
     WorkplacesController,
     ProposalsPageController,
     InstrumentsPageController,
     PlacementsPageController,
     AccountPageController,
   ],
-  providers: [EmployerContext, EmployerMarksService, ColleaguesService],
+  providers: [EmployerContext, EmployerMarksService, ColleaguesService, WorkplacePagesService],
 })
 export class WerkgeverPagesModule {}

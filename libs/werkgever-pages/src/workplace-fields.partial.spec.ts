@@ -1,5 +1,5 @@
 import { ViewRenderer } from '@werkbrug/web';
-import { EMPTY_WORKPLACE, workplaceOptions } from './workplace-form';
+import { EMPTY_WORKPLACE, workplaceOptions } from './workplace.form';
 
 const renderer = new ViewRenderer();
 

@@ -9,8 +9,16 @@ import {
   LANGUAGE_LEVELS,
   type DemandAspect,
 } from '@werkbrug/domain';
-import { FormErrors, field, fieldList, type FormBody } from '@werkbrug/web';
+import {
+  FormErrors,
+  field,
+  fieldList,
+  validateAsDto,
+  type DtoFieldWords,
+  type FormBody,
+} from '@werkbrug/web';
 import { labelOf } from '@werkbrug/domain';
+import type { CreateVacancyDto, UpdateVacancyDto } from '@werkbrug/vacancies';
 
 /**
  * The workplace form in the words an employer uses, and its translation to and from the vacancy
@@ -44,18 +52,6 @@ export const SUPPORT = {
   buddy: 'Er is een vaste collega die helpt (buddy)',
   rolstoel: 'De werkplek is toegankelijk met een rolstoel',
 } as const;
-
-export const INSTRUMENT_WORDS: Record<string, string> = {
-  loonkostensubsidie: 'Loonkostensubsidie',
-  no_riskpolis: 'No-riskpolis',
-  jobcoaching: 'Jobcoaching',
-  proefplaatsing: 'Proefplaatsing met behoud van uitkering',
-  lkv: 'Loonkostenvoordeel (LKV)',
-  werkplekaanpassing: 'Aanpassing van de werkplek',
-  uitstroompremie: 'Uitstroompremie',
-  scholingsvoucher: 'Scholingsvoucher',
-  sroi: 'Social return (SROI)',
-};
 
 /** The form as posted or as shown: strings and lists of strings only. */
 export interface WorkplaceValues {
@@ -150,30 +146,58 @@ const certificates = (text: string) =>
     .map((c) => c.trim().toLowerCase())
     .filter(Boolean);
 
-/** What the VacanciesService's create/update takes (CreateVacancyDto's fields). */
-export interface VacancyInput {
-  werksoort: string;
-  title: string;
-  description: string;
-  location: { address?: string; postcode: string; place: string; lat?: number; lng?: number };
-  arrangements: string[];
-  hoursMin: number;
-  hoursMax: number;
-  workingDays: string[];
-  dayparts: string[];
-  hoursAdjustable: boolean;
-  hoursAdjustmentNote: string;
-  requiredCertificates: string[];
-  desiredCertificates: string[];
-  minLanguageLevel: string;
-  demands: Record<DemandAspect, number>;
-  jobcoachWelcome: boolean;
-  buddyAvailable: boolean;
-  wheelchairAccessible: boolean;
-  places: number;
-  startDate?: string;
-  instruments: string[];
-}
+/**
+ * The vacancy DTO's plain input, before class-validator has seen it: the DTO's own property names
+ * (a misspelt one does not compile), values as the form produced them. validateAsDto turns it into a
+ * CreateVacancyDto or UpdateVacancyDto, or refuses it in the form's words.
+ */
+export type VacancyPlainInput = { [K in keyof (CreateVacancyDto & UpdateVacancyDto)]?: unknown };
+
+/** Where the vacancy DTO's refusals show on the form, in the form's own words. */
+export const WORKPLACE_DTO_WORDS: DtoFieldWords = {
+  werksoort: { field: 'werksoort', message: 'Kies het soort werk' },
+  title: { field: 'title', message: 'Vul de naam van de werkplek in, korter dan 200 tekens' },
+  description: { field: 'description', message: 'Maak de omschrijving korter' },
+  'location.*': { field: 'location', message: 'Kies de locatie van de werkplek' },
+  location: { field: 'location', message: 'Kies de locatie van de werkplek' },
+  arrangements: {
+    field: 'arrangements',
+    message: 'Kies minstens één vorm waarop iemand hier kan werken',
+  },
+  hoursMin: {
+    field: 'hoursMin',
+    message: 'Vul bij "van" een heel aantal uren in, van 1 tot en met 40',
+  },
+  hoursMax: {
+    field: 'hoursMax',
+    message: 'Vul bij "tot" een heel aantal uren in, van 1 tot en met 40',
+  },
+  workingDays: { field: 'workingDays', message: 'Kies minstens één werkdag' },
+  dayparts: { field: 'dayparts', message: 'Kies minstens één dagdeel' },
+  hoursAdjustable: { field: 'hoursAdjustable', message: 'Kies of de uren aangepast kunnen worden' },
+  hoursAdjustmentNote: {
+    field: 'adjustmentNote',
+    message: 'Maak de toelichting korter (samen hoogstens 500 tekens)',
+  },
+  requiredCertificates: {
+    field: 'requiredCertificates',
+    message: 'Noem elk certificaat één keer, als kort woord, met komma’s ertussen',
+  },
+  desiredCertificates: {
+    field: 'desiredCertificates',
+    message: 'Noem elk certificaat één keer, als kort woord, met komma’s ertussen',
+  },
+  minLanguageLevel: { field: 'minLanguageLevel', message: 'Kies een taalniveau' },
+  'demands.lifting': { field: 'lifting', message: 'Beantwoord de vraag over tillen' },
+  'demands.standing': { field: 'standing', message: 'Beantwoord de vraag over staan en lopen' },
+  'demands.pace': { field: 'pace', message: 'Beantwoord de vraag over het werktempo' },
+  'demands.stimuli': { field: 'stimuli', message: 'Beantwoord de vraag over drukte en geluid' },
+  'demands.outdoor': { field: 'outdoor', message: 'Beantwoord de vraag over buiten werken' },
+  places: { field: 'places', message: 'Vul een heel aantal plekken in, van 1 tot en met 500' },
+  startDate: { field: 'startDate', message: 'Vul een echte datum in, zoals 2027-01-04' },
+  instruments: { field: 'instruments', message: 'Kies uit de lijst' },
+  version: { field: 'title', message: 'Laad de werkplek opnieuw en probeer het nog eens' },
+};
 
 /** The note holds the chosen adjustments in words, then the employer's own text. */
 export function adjustmentNote(values: WorkplaceValues): string {
@@ -185,14 +209,14 @@ export function adjustmentNote(values: WorkplaceValues): string {
 
 /**
  * Checks the form in Dutch (one message per field, GOV.UK style) and, when it is complete, builds
- * the service input. The service still checks everything again.
+ * the vacancy DTO's plain input. parseWorkplace then runs the API's DTO over it.
  */
 export function validateWorkplace(
   values: WorkplaceValues,
   werksoorten: readonly string[],
   locations: readonly EmployerLocationOption[],
   today: string,
-): { errors: FormErrors; input: VacancyInput | null } {
+): { errors: FormErrors; input: VacancyPlainInput | null } {
   const e = new FormErrors();
   if (!values.title) e.add('title', 'Vul de naam van de werkplek in');
   else if (values.title.length > 200) e.add('title', 'Maak de naam korter dan 200 tekens');
@@ -286,6 +310,34 @@ export function validateWorkplace(
       instruments: values.instruments,
     },
   };
+}
+
+/** The form's Dutch checks, then the API's DTO over what they built: a DTO instance or the errors. */
+export async function parseWorkplace<T extends CreateVacancyDto | UpdateVacancyDto>(
+  dto: new () => T,
+  values: WorkplaceValues,
+  rules: {
+    werksoorten: readonly string[];
+    locations: readonly EmployerLocationOption[];
+    today: string;
+  },
+  extra: VacancyPlainInput = {},
+): Promise<{ errors: FormErrors; dto: T | null }> {
+  const { errors, input } = validateWorkplace(
+    values,
+    rules.werksoorten,
+    rules.locations,
+    rules.today,
+  );
+  if (!input) return { errors, dto: null };
+  const parsed = await validateAsDto(
+    dto,
+    { ...input, ...extra },
+    WORKPLACE_DTO_WORDS,
+    errors,
+    'title',
+  );
+  return { errors, dto: parsed };
 }
 
 /** A stored vacancy back into the form (for editing). */
@@ -444,7 +496,7 @@ export function workplaceSummary(
         reader === 'werkgever'
           ? 'Regelingen waar u open voor staat'
           : 'Regelingen waar de werkgever open voor staat',
-      value: values.instruments.map((i) => INSTRUMENT_WORDS[i] ?? i).join(', ') || 'Geen voorkeur',
+      value: values.instruments.map((i) => labelOf('instrument', i)).join(', ') || 'Geen voorkeur',
       changeField: 'instruments',
     },
   ];
@@ -487,6 +539,6 @@ export function workplaceOptions(
     })),
     support: Object.entries(SUPPORT).map(([value, text]) => ({ value, text })),
     minLanguageLevel: LANGUAGE_LEVELS.map((l) => ({ value: l, text: labelOf('languageLevel', l) })),
-    instruments: INSTRUMENTS.map((i) => ({ value: i, text: INSTRUMENT_WORDS[i] ?? i })),
+    instruments: INSTRUMENTS.map((i) => ({ value: i, text: labelOf('instrument', i) })),
   };
 }

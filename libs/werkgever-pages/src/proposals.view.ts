@@ -1,0 +1,138 @@
+import { amountTexts, GRANTOR_WORDS, INSTRUMENT_STATUS_WORDS } from '@werkbrug/instruments';
+import { financieelCvOf } from '@werkbrug/instruments';
+import type { EmployerProposalView, ProposalsService } from '@werkbrug/proposals';
+import type { FormErrors, keysetPager, PageModel } from '@werkbrug/web';
+import { MARKS, type Mark } from './employer-marks.service';
+import {
+  ANSWERS,
+  EMPTY_ANSWER,
+  MEETING_KIND_OPTIONS,
+  REASONS,
+  type AnswerValues,
+  type ChoiceOption,
+} from './proposal-answer.form';
+import type { WerksoortOption } from './workplace.view';
+
+export const PROPOSAL_MESSAGES: Record<string, string> = {
+  beantwoord: 'Uw antwoord is verstuurd. De werkmakelaar en de kandidaat krijgen bericht.',
+  beoordeeld: 'Uw beoordeling is opgeslagen. Alleen u en uw collega’s zien die.',
+};
+
+/** Who did something, in the employer's own words ("u" is the employer). */
+const BY_ROLE: Record<string, string> = {
+  werkmakelaar: 'de werkmakelaar',
+  kandidaat: 'de kandidaat',
+  werkgever: 'u',
+  admin: 'de beheerder',
+};
+
+const MARK_OPTIONS: ChoiceOption[] = Object.entries(MARKS).map(([value, text]) => ({
+  value,
+  text,
+}));
+
+export type ProposalRow = EmployerProposalView & { markText: string };
+
+/** werkgever/voorstellen: waiting for an answer, running, and closed (paged). */
+export interface VoorstellenView extends PageModel {
+  waiting: ProposalRow[];
+  running: ProposalRow[];
+  closed: ProposalRow[];
+  closedPager: ReturnType<typeof keysetPager>;
+}
+
+export function toVoorstellenView(
+  current: EmployerProposalView[],
+  closed: EmployerProposalView[],
+  marks: ReadonlyMap<string, Mark>,
+  closedPager: ReturnType<typeof keysetPager>,
+  open: readonly string[],
+): VoorstellenView {
+  const row = (p: EmployerProposalView): ProposalRow => ({
+    ...p,
+    markText: MARKS[marks.get(p.id) ?? 'te_beoordelen'],
+  });
+  return {
+    title: 'Voorstellen',
+    waiting: current.filter((p) => p.status === 'wacht_op_werkgever').map(row),
+    running: current.filter((p) => open.includes(p.status)).map(row),
+    closed: closed.map(row),
+    closedPager,
+  };
+}
+
+export type ProposalEvent = Awaited<ReturnType<ProposalsService['events']>>[number];
+
+/** The financieel CV as the employer reads it: statuses, amounts and where to apply, in words. */
+export interface FinancieelCvText {
+  disclaimer: string;
+  items: {
+    name: string;
+    status: { text: string; tone: string };
+    amounts: string[];
+    applyTo: string;
+    sources: string[];
+  }[];
+}
+
+/** werkgever/voorstel: one proposal with its answer form and the employer's own mark. */
+export interface VoorstelView extends PageModel {
+  proposal: EmployerProposalView;
+  financieelCv: FinancieelCvText | null;
+  wishes: string[];
+  history: (ProposalEvent & { by: string })[];
+  canAnswer: boolean;
+  answers: ChoiceOption[];
+  meetingKinds: ChoiceOption[];
+  reasons: ChoiceOption[];
+  markOptions: ChoiceOption[];
+  mark: Mark;
+  values: AnswerValues;
+  errors: FormErrors | undefined;
+  message: string | undefined;
+  conflict: boolean | undefined;
+}
+
+export interface VoorstelExtra {
+  values?: AnswerValues;
+  errors?: FormErrors;
+  message?: string;
+  conflict?: boolean;
+}
+
+export function toVoorstelView(
+  p: EmployerProposalView,
+  events: ProposalEvent[],
+  mark: Mark | undefined,
+  werksoorten: readonly WerksoortOption[],
+  extra: VoorstelExtra = {},
+): VoorstelView {
+  const names = Object.fromEntries(werksoorten.map((w) => [w.code, w.name]));
+  const cv = financieelCvOf(p.shared.financieelCv);
+  return {
+    title: `${p.candidate.pseudonym} voor ${p.vacancy.title}`,
+    proposal: p,
+    financieelCv: cv && {
+      disclaimer: cv.disclaimer,
+      items: cv.items.map((i) => ({
+        name: i.name,
+        status: INSTRUMENT_STATUS_WORDS[i.status] ?? { text: i.status, tone: 'neutral' },
+        amounts: amountTexts(i.amounts),
+        applyTo: GRANTOR_WORDS[i.applyTo.grantor] ?? i.applyTo.grantor,
+        sources: i.sources,
+      })),
+    },
+    wishes: p.candidate.werksoortWishes.map((c) => names[c] ?? c),
+    history: events.map((e) => ({ ...e, by: BY_ROLE[e.byRole] ?? e.byRole })),
+    canAnswer: p.status === 'wacht_op_werkgever',
+    answers: ANSWERS,
+    meetingKinds: MEETING_KIND_OPTIONS,
+    reasons: [{ value: '', text: 'Kies een reden' }, ...REASONS],
+    markOptions: MARK_OPTIONS,
+    mark: mark ?? 'te_beoordelen',
+    values: extra.values ?? EMPTY_ANSWER,
+    errors: extra.errors,
+    message: extra.message,
+    conflict: extra.conflict,
+  };
+}
