@@ -6,14 +6,18 @@ import Module from 'node:module';
 import path from 'node:path';
 
 type ResolveFilename = (request: string, ...rest: unknown[]) => string;
-const moduleWithResolver = Module as unknown as { _resolveFilename: ResolveFilename };
-const original = moduleWithResolver._resolveFilename;
+// Node's resolver is not in its public types: read and replace it as a property.
+const original = Reflect.get(Module, '_resolveFilename') as ResolveFilename;
 const libsRoot = path.join(__dirname, '..', 'libs');
 
-moduleWithResolver._resolveFilename = function resolveWerkbrugAlias(request, ...rest) {
-  if (request.startsWith('@werkbrug/')) {
-    const [lib, ...sub] = request.slice('@werkbrug/'.length).split('/');
-    return original.call(this, path.join(libsRoot, lib, 'src', ...sub), ...rest);
-  }
-  return original.call(this, request, ...rest);
-};
+Reflect.set(
+  Module,
+  '_resolveFilename',
+  function resolveWerkbrugAlias(this: unknown, request: string, ...rest: unknown[]) {
+    if (request.startsWith('@werkbrug/')) {
+      const [lib, ...sub] = request.slice('@werkbrug/'.length).split('/');
+      return original.call(this, path.join(libsRoot, lib, 'src', ...sub), ...rest);
+    }
+    return original.call(this, request, ...rest);
+  },
+);

@@ -11,7 +11,7 @@ import {
   WebController,
   type WebRequest,
 } from '@werkbrug/web';
-import { allPages } from './all-pages';
+import { listAll } from '@werkbrug/http';
 import { CONSENT_WORDS, consentInput } from './consent.form';
 import { consentRequestPageView, consentsPageView } from './consent.view';
 
@@ -27,7 +27,7 @@ export class ConsentController {
   @WebAccess('kandidaat')
   async consents(@Req() req: WebRequest, @Res() res: Response) {
     const actor = actorOf(req);
-    const all = await allPages((q) => this.proposals.list(actor, q));
+    const all = await listAll((q) => this.proposals.list(actor, q));
     this.pages.send(req, res, 'kandidaat/toestemming', consentsPageView(all.map(asProposalView)));
   }
 

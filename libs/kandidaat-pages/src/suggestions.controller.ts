@@ -15,7 +15,7 @@ import {
   type WebRequest,
 } from '@werkbrug/web';
 import { WerksoortenService } from '@werkbrug/werksoorten';
-import { allPages } from './all-pages';
+import { listAll } from '@werkbrug/http';
 import { selfOf } from './candidate-self';
 import { INTEREST_WORDS, interestInput } from './interest.form';
 import { interestListPageView, suggestionsPageView, workplacePageView } from './suggestions.view';
@@ -54,7 +54,7 @@ export class SuggestionsController {
           );
           return null;
         }),
-      allPages((q) => this.proposals.list(actor, { ...q, status: ['wacht_op_kandidaat'] })),
+      listAll((q) => this.proposals.list(actor, { ...q, status: ['wacht_op_kandidaat'] })),
     ]);
     const view = suggestionsPageView({
       kinds,

@@ -157,11 +157,16 @@ export const VACANCY_ROW_COLUMNS: readonly (keyof VacancyRow)[] = [
 
 /** The data of a raw `vacancies` row (SELECT v.*): every field, read by its column's reader. */
 export function vacancyDataFromRow(row: Record<string, unknown>): VacancyData {
-  const data: Record<string, unknown> = {};
-  for (const [field, spec] of Object.entries(VACANCY_COLUMNS))
-    data[field] = spec.read(row[spec.column]);
-  // Complete by construction: VACANCY_COLUMNS has exactly the fields of VacancyData.
-  return data as unknown as VacancyData;
+  const data = Object.fromEntries(
+    Object.entries(VACANCY_COLUMNS).map(([field, spec]) => [field, spec.read(row[spec.column])]),
+  );
+  // Complete by construction (VACANCY_COLUMNS has exactly the fields of VacancyData); checked all the same.
+  if (!isVacancyData(data)) throw new Error('a vacancy row lacks a field of VACANCY_COLUMNS');
+  return data;
+}
+
+function isVacancyData(data: object): data is VacancyData {
+  return Object.keys(VACANCY_COLUMNS).every((field) => field in data);
 }
 
 /** A row as the API shows it: data plus identity, and the employer and werksoort names if joined. */

@@ -28,9 +28,7 @@ export class EmployerContext {
   async werksoortList(): Promise<{ code: string; name: string }[]> {
     if (this.werksoortCache && Date.now() - this.werksoortCache.at < 60_000)
       return this.werksoortCache.list;
-    const all = await listAll<{ code: string; name: string; active: boolean }>((q) =>
-      this.werksoorten.list({ ...q, active: 'true' }),
-    );
+    const all = await listAll((q) => this.werksoorten.list({ ...q, active: 'true' }));
     const list = all
       .map((w) => ({ code: w.code, name: w.name }))
       .sort((a, b) => a.name.localeCompare(b.name, 'nl'));

@@ -4,7 +4,7 @@ import { employerPlacementView, PlacementsService } from '@werkbrug/placements';
 import { employerProposalView, ProposalsService } from '@werkbrug/proposals';
 import { VacanciesService } from '@werkbrug/vacancies';
 import { actorOf, PageResponder, WebAccess, WebController, type WebRequest } from '@werkbrug/web';
-import { listEvery } from './list-every';
+import { listAll } from '@werkbrug/http';
 import { toStartView } from './start.view';
 
 /** The employer's start page: what waits for an answer, what runs, and the workplaces. */
@@ -27,7 +27,7 @@ export class EmployerStartController {
       this.placements.list(actor, { limit: 10, status: 'lopend' }),
       this.proposals.countByStatus(actor),
       this.placements.countByStatus(actor),
-      listEvery((q) => this.vacancies.list(actor, { ...q, sort: '-createdAt' })),
+      listAll((q) => this.vacancies.list(actor, { ...q, sort: '-createdAt' })),
     ]);
     const view = toStartView(
       waiting.items.map(employerProposalView),

@@ -19,7 +19,7 @@ import {
   type ScenarioQuery,
 } from './instruments.form';
 import { scenarioResult, toInstrumentenView, type ScenarioResult } from './instruments.view';
-import { listEvery } from './list-every';
+import { listAll } from '@werkbrug/http';
 
 /**
  * The instruments in force with their sources, and the scenario calculator: "what could apply at
@@ -50,7 +50,7 @@ export class InstrumentsPageController {
     const actor = actorOf(req);
     const [catalogue, workplaces] = await Promise.all([
       this.instruments.catalogue(actor, {}),
-      listEvery((p) => this.vacancies.list(actor, { ...p, sort: '-createdAt' })),
+      listAll((p) => this.vacancies.list(actor, { ...p, sort: '-createdAt' })),
     ]);
     const values = readScenario(raw, workplaces);
     const { errors, dto } = wantsCalculation(raw)

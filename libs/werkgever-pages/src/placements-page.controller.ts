@@ -10,7 +10,7 @@ import {
   WebController,
   type WebRequest,
 } from '@werkbrug/web';
-import { listEvery } from './list-every';
+import { listAll } from '@werkbrug/http';
 import { toPlaatsingenView } from './placements.view';
 
 const ENDED_PAGE = 20;
@@ -30,7 +30,7 @@ export class PlacementsPageController {
     // Running placements are few and all shown; ended ones grow for ever, so they page.
     const cursor = pageCursor(after);
     const [running, endedPage] = await Promise.all([
-      listEvery((q) => this.placements.list(actor, { ...q, status: 'lopend' })),
+      listAll((q) => this.placements.list(actor, { ...q, status: 'lopend' })),
       this.placements.list(actor, { limit: ENDED_PAGE, cursor, status: 'beeindigd' }),
     ]);
     const endedPager = keysetPager({

@@ -17,7 +17,7 @@ import {
 } from '@werkbrug/web';
 import { EmployerContext } from './employer-context';
 import { EmployerMarksService, isMark } from './employer-marks.service';
-import { listEvery } from './list-every';
+import { listAll } from '@werkbrug/http';
 import { parseAnswer, readAnswer } from './proposal-answer.form';
 import {
   PROPOSAL_MESSAGES,
@@ -50,9 +50,7 @@ export class ProposalsPageController {
     // What needs the employer stays whole on the page; what is closed grows for ever, so it pages.
     const cursor = pageCursor(after);
     const [current, closedPage] = await Promise.all([
-      listEvery((q) =>
-        this.proposals.list(actor, { ...q, status: ['wacht_op_werkgever', ...OPEN] }),
-      ),
+      listAll((q) => this.proposals.list(actor, { ...q, status: ['wacht_op_werkgever', ...OPEN] })),
       this.proposals.list(actor, { limit: CLOSED_PAGE, cursor, status: CLOSED }),
     ]);
     const mine = current.map(employerProposalView);

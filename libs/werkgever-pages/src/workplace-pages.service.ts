@@ -8,7 +8,7 @@ import {
   type UpdateVacancyDto,
 } from '@werkbrug/vacancies';
 import { EmployerContext } from './employer-context';
-import { listEvery } from './list-every';
+import { listAll } from '@werkbrug/http';
 import {
   parseWorkplace,
   workplaceValuesOf,
@@ -88,7 +88,7 @@ export class WorkplacePagesService {
     const v = await this.vacancies.get(actor, id);
     const [[werksoorten, locations], proposals] = await Promise.all([
       this.rules(actor),
-      listEvery((q) => this.proposals.list(actor, { ...q, vacancyId: id })),
+      listAll((q) => this.proposals.list(actor, { ...q, vacancyId: id })),
     ]);
     const values = workplaceValuesOf(v, locations);
     return toWerkplekView(

@@ -14,7 +14,7 @@ import {
   webId,
   type WebRequest,
 } from '@werkbrug/web';
-import { listEvery } from './list-every';
+import { listAll } from '@werkbrug/http';
 import { WorkplacePagesService } from './workplace-pages.service';
 import { toWerkplekkenView, WORKPLACE_MESSAGES } from './workplace.view';
 
@@ -44,7 +44,7 @@ export class WorkplacesController {
   @WebAccess('werkgever')
   async list(@Req() req: WebRequest, @Res() res: Response) {
     const actor = actorOf(req);
-    const all = await listEvery((q) => this.vacancies.list(actor, { ...q, sort: '-createdAt' }));
+    const all = await listAll((q) => this.vacancies.list(actor, { ...q, sort: '-createdAt' }));
     this.pages.send(req, res, 'werkgever/werkplekken', toWerkplekkenView(all));
   }
 

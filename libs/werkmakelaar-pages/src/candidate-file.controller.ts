@@ -6,13 +6,8 @@ import { today } from '@werkbrug/domain';
 import { listAll, ProblemException } from '@werkbrug/http';
 import { InterestsService } from '@werkbrug/interests';
 import { SuggestionsService } from '@werkbrug/matching';
-import {
-  CreateCheckinDto,
-  isPlacementView,
-  PlacementsService,
-  type AnyPlacementView,
-} from '@werkbrug/placements';
-import { isProposalView, ProposalsService, type AnyProposalView } from '@werkbrug/proposals';
+import { CreateCheckinDto, isPlacementView, PlacementsService } from '@werkbrug/placements';
+import { isProposalView, ProposalsService } from '@werkbrug/proposals';
 import { CreateLadderMeasurementDto, LadderService } from '@werkbrug/trajectories';
 import {
   actorOf,
@@ -83,8 +78,8 @@ export class CandidateFileController {
         return null;
       }),
       this.interests.forOrganisation(actor, { candidateId: id, status: 'open', limit: 50 }),
-      listAll<AnyProposalView>((q) => this.proposals.list(actor, { ...q, candidateId: id })),
-      listAll<AnyPlacementView>((q) => this.placements.list(actor, { ...q, candidateId: id })),
+      listAll((q) => this.proposals.list(actor, { ...q, candidateId: id })),
+      listAll((q) => this.placements.list(actor, { ...q, candidateId: id })),
       this.placements.checkins(actor, id),
       this.caseload
         .list(actor, { owner: 'all', q: candidate.pseudonym, limit: 5 })

@@ -68,9 +68,7 @@ export class InstrumentsPageController {
         this.logger.warn(`matches failed: ${error instanceof Error ? error.message : error}`);
         return null;
       }),
-      listAll<{ vacancy: { id: string; title: string; employerName: string } }>((q) =>
-        this.proposals.list(actor, { ...q, candidateId }),
-      ),
+      listAll((q) => this.proposals.list(actor, { ...q, candidateId })),
     ]);
     const choices = new Map<string, Choice>();
     for (const m of matches?.items ?? [])

@@ -7,7 +7,6 @@ import {
   ExtendPlacementDto,
   isPlacementView,
   PlacementsService,
-  type AnyPlacementView,
   type PlacementView,
 } from '@werkbrug/placements';
 import {
@@ -41,7 +40,7 @@ export class PlacementPagesController {
     // Running placements are the work: all of them. Ended ones grow for ever, so they page.
     const cursor = pageCursor(after);
     const [running, endedPage] = await Promise.all([
-      listAll<AnyPlacementView>((q) => this.placements.list(actor, { ...q, status: 'lopend' })),
+      listAll((q) => this.placements.list(actor, { ...q, status: 'lopend' })),
       this.placements.list(actor, { limit: 30, cursor, status: 'beeindigd' }),
     ]);
     const pager = keysetPager({

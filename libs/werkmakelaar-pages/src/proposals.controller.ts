@@ -12,7 +12,6 @@ import {
   ProposalsService,
   StatusChangeDto,
   type ProposalView,
-  type AnyProposalView,
 } from '@werkbrug/proposals';
 import { VacanciesService } from '@werkbrug/vacancies';
 import {
@@ -118,9 +117,7 @@ export class ProposalPagesController {
     const actor = actorOf(req);
     // Running proposals are the work: all of them. Closed ones only the latest (they grow for ever).
     const [running, closedPage] = await Promise.all([
-      listAll<AnyProposalView>((q) =>
-        this.proposals.list(actor, { ...q, status: [...COLUMN_STATUSES] }),
-      ),
+      listAll((q) => this.proposals.list(actor, { ...q, status: [...COLUMN_STATUSES] })),
       this.proposals.list(actor, { limit: 20, status: [...CLOSED_STATUSES] }),
     ]);
     const view = pipelineView(

@@ -10,7 +10,6 @@ import {
   formBody,
   FormErrors,
   PageResponder,
-  validateAsDto,
   WebAccess,
   WebController,
   type WebRequest,
@@ -18,7 +17,7 @@ import {
 import {
   EMPTY_WORKPLACE,
   readWorkplaceForm,
-  validateWorkplace,
+  parseWorkplace,
   workplaceOptions,
   workplaceSummary,
   type WorkplaceValues,
@@ -58,9 +57,7 @@ export class WorkplaceForEmployerController {
   private async werksoortList(): Promise<{ code: string; name: string }[]> {
     if (this.werksoortCache && Date.now() - this.werksoortCache.at < 60_000)
       return this.werksoortCache.list;
-    const all = await listAll<{ code: string; name: string }>((q) =>
-      this.werksoorten.list({ ...q, active: 'true' }),
-    );
+    const all = await listAll((q) => this.werksoorten.list({ ...q, active: 'true' }));
     const list = all
       .map((w) => ({ code: w.code, name: w.name }))
       .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
@@ -87,9 +84,7 @@ export class WorkplaceForEmployerController {
     @Query('kies') asked?: string,
   ) {
     const actor = actorOf(req);
-    const all = await listAll<EmployerOption>((q) =>
-      this.employers.list(actor, { ...q, sort: 'name' }),
-    );
+    const all = await listAll((q) => this.employers.list(actor, { ...q, sort: 'name' }));
     const editable = all.filter((e) => mayEditEmployer(actor, e));
     if (chosen !== undefined && editable.some((e) => e.id === chosen))
       return res.redirect(303, `/werkmakelaar/werkplekken/nieuw/${chosen}`);
@@ -123,13 +118,18 @@ export class WorkplaceForEmployerController {
     });
   }
 
-  private async validate(employer: EmployerOption, values: WorkplaceValues) {
+  /** The employer's own form rules, then the API's DTO, on the employer's behalf. */
+  private async parse(employer: EmployerOption, values: WorkplaceValues) {
     const werksoorten = await this.werksoortList();
-    return validateWorkplace(
+    return parseWorkplace(
+      CreateVacancyDto,
       values,
-      werksoorten.map((w) => w.code),
-      employer.locations,
-      today(),
+      {
+        werksoorten: werksoorten.map((w) => w.code),
+        locations: employer.locations,
+        today: today(),
+      },
+      { employerId: employer.id, status: 'open' },
     );
   }
 
@@ -161,7 +161,7 @@ export class WorkplaceForEmployerController {
     const values = readWorkplaceForm(body);
     const change = field(body, 'wijzig');
     if (change) return this.formPage(req, res, employer, { values, focusField: change });
-    const { errors } = await this.validate(employer, values);
+    const { errors } = await this.parse(employer, values);
     if (errors.any) return this.formPage(req, res, employer, { values, errors });
     const names = Object.fromEntries((await this.werksoortList()).map((w) => [w.code, w.name]));
     this.pages.send(req, res, 'werkmakelaar/werkplek-controle', {
@@ -184,16 +184,7 @@ export class WorkplaceForEmployerController {
     const actor = actorOf(req);
     const employer = await this.employer(actor, employerId);
     const values = readWorkplaceForm(formBody(req));
-    const { errors, input } = await this.validate(employer, values);
-    if (errors.any || !input) return this.formPage(req, res, employer, { values, errors });
-    // The checked answers through the API's own DTO, on the employer's behalf.
-    const dto = await validateAsDto(
-      CreateVacancyDto,
-      { ...input, employerId: employer.id, status: 'open' },
-      {},
-      errors,
-      'title',
-    );
+    const { errors, dto } = await this.parse(employer, values);
     if (!dto) return this.formPage(req, res, employer, { values, errors });
     const created = await this.vacancies.create(actor, dto);
     res.redirect(303, `/werkmakelaar/werkplekken?nieuw=${created.id}`);

@@ -147,9 +147,7 @@ export class SearchIndexer {
       // Keep a couple of batches in flight: Meilisearch indexes while we read the next page.
       pending.push(
         succeeded(
-          client
-            .index(fresh)
-            .addDocuments(docs as unknown as Record<string, unknown>[], { primaryKey: 'id' }),
+          client.index<(typeof docs)[number]>(fresh).addDocuments(docs, { primaryKey: 'id' }),
           600_000,
         ),
       );

@@ -67,7 +67,15 @@ export async function relatedRecords(
     out[table] = rows.map((r) => camelKeys(r.row));
   }
   // Keys as the rest of the export spells them: ladder_measurements → ladderMeasurements.
-  return Object.fromEntries(
-    Object.entries(out).map(([table, rows]) => [camel(table), rows]),
-  ) as unknown as RelatedRecords;
+  return {
+    consents: out.consents,
+    proposals: out.proposals,
+    placements: out.placements,
+    checkins: out.checkins,
+    instrumentCalculations: out.instrument_calculations,
+    interestSignals: out.interest_signals,
+    matchAlertSubscriptions: out.match_alert_subscriptions,
+    trajectories: out.trajectories,
+    ladderMeasurements: out.ladder_measurements,
+  };
 }
