@@ -6,6 +6,7 @@ export * from './session.service';
 export * from './view-helpers';
 export * from './view-renderer';
 export * from './web-access.decorator';
+export * from './web-access.rule';
 export * from './web-errors';
 export * from './web-exception.filter';
 export * from './web-request';

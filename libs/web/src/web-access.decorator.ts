@@ -1,12 +1,9 @@
 import { applyDecorators, Controller, SetMetadata, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public, type Role } from '@werkbrug/auth';
+import { SKIP_TERMS_KEY, WEB_ACCESS_KEY, type WebAccessRule } from './web-access.rule';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebSessionGuard } from './web-session.guard';
-
-export const WEB_ACCESS_KEY = 'werkbrug:web-access';
-
-export type WebAccessRule = { public: true } | { public: false; roles: readonly Role[] };
 
 /**
  * Web pages are signed in by session cookie, not bearer token: the bearer guard lets them through
@@ -23,7 +20,6 @@ export const WebPublic = () =>
   applyDecorators(Public(), SetMetadata(WEB_ACCESS_KEY, { public: true } satisfies WebAccessRule));
 
 /** Pages an employer may open before accepting the terms of use (the terms page, sign-out). */
-export const SKIP_TERMS_KEY = 'werkbrug:web-skip-terms';
 export const BeforeTerms = () => SetMetadata(SKIP_TERMS_KEY, true);
 
 /** A controller of web pages: session guard, HTML error pages, left out of the OpenAPI document. */

@@ -8,7 +8,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
 import { SessionService } from './session.service';
-import { SKIP_TERMS_KEY, WEB_ACCESS_KEY, type WebAccessRule } from './web-access.decorator';
+import { SKIP_TERMS_KEY, WEB_ACCESS_KEY, type WebAccessRule } from './web-access.rule';
 import { FormExpired, WebRedirect } from './web-errors';
 import { field, formBody, readCookie, SESSION_COOKIE, type WebRequest } from './web-request';
 
