@@ -282,6 +282,15 @@ describe('instruments: calculator, catalogue, rule versions, candidate answers',
         [w.candidateA.id],
       );
       expect(audit.purpose).toBe('bemiddeling');
+      // The age and benefit facts come through CandidatesService (instrumentberekening): audited too.
+      const reads = await t.db.query(
+        `SELECT actor_role, purpose FROM audit_log WHERE action = 'candidate.protected.read' AND candidate_id = $1`,
+        [w.candidateA.id],
+      );
+      expect(reads).toContainEqual({
+        actor_role: 'werkmakelaar',
+        purpose: 'berekening instrumenten',
+      });
     });
 
     it('gives the candidate B1 texts without the facts block', async () => {

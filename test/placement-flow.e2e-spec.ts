@@ -290,6 +290,12 @@ describe('from match to placement', () => {
     ]) {
       expect(actions).toContain(action);
     }
+    // The consent request mail read the candidate's address for the purpose contactmail (no actor).
+    const mailReads: { actor_role: string }[] = await t.db.query(
+      `SELECT actor_role FROM audit_log WHERE candidate_id = $1 AND action = 'candidate.protected.read' AND purpose = 'e-mail aan de kandidaat'`,
+      [w.candidateA.id],
+    );
+    expect(mailReads.map((r) => r.actor_role)).toContain('system');
     const events = await as(w.candidateA.token)
       .get(`/api/proposals/${proposalId}/events`)
       .expect(200);
@@ -381,6 +387,8 @@ describe('placement reminders', () => {
     const mails = smtp.to('wm.a@test.nl');
     expect(mails).toHaveLength(2);
     expect(mails.map((m) => m.text).join('\n')).toMatch(/K-\d{6}/);
+    // The no-contact mail names the candidate (CandidatesService.protectedFactsFor, weergave).
+    expect(mails.map((m) => m.text).join('\n')).toMatch(/- Sanne de Vries \(Kandidaat K-\d{6}\)/);
   });
 });
 

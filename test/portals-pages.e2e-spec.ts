@@ -177,6 +177,7 @@ describe('portal pages (HTTP, no JavaScript)', () => {
     it('the candidate file shows the work profile; the protected part needs a purpose and is audited', async () => {
       const file = await broker.get(`/werkmakelaar/kandidaten/${w.candidateA.id}`).expect(200);
       expect(file.text).toContain('Werkprofiel');
+      expect(file.text).toContain('<h1 class="utrecht-heading-1">Sanne de Vries</h1>');
       expect(file.text).toContain('Hovenier in het park');
       expect(file.text).not.toContain('Rugklachten');
       expect(file.text).not.toContain('06-12345678');

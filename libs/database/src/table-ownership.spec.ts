@@ -44,7 +44,7 @@ for (const { lib, file } of sources) {
 /** … or, for a table without an entity, by the lib named here. */
 const OWNER_WITHOUT_ENTITY: Record<string, string> = {
   auth_links: 'auth',
-  employer_proposal_marks: 'employer-portal',
+  employer_proposal_marks: 'werkgever-pages',
   geocode_cache: 'geo',
   postcode_areas: 'geo',
   interest_signals: 'interests',
@@ -90,13 +90,6 @@ const ALLOWED_READS = new Set<string>([
   // Erasure must wipe the protected part and export must hand all of it over (AVG art. 17, 15):
   // both run in one transaction with the rest of the file.
   'privacy → candidate_protected',
-  // TODO(sqltypes): still to move behind CandidatesService.protectedFactsFor; these libs were being
-  // edited by others (actor scoping, rule versions) during issue 20, so the joins stay for now.
-  'instruments → candidate_protected',
-  'placements → candidate_protected',
-  'proposals → candidate_protected',
-  // TODO(integrator): page libs join once moved (portals reads protectedData through TypeORM).
-  'portals → candidate_protected',
 ]);
 
 const allowedEntityRead = (lib: string, _file: string) =>

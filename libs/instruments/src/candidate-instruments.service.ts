@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, purposeFrom, purposeRequired } from '@werkbrug/audit';
 import type { Actor } from '@werkbrug/auth';
-import { isCandidateVisible } from '@werkbrug/candidates';
+import { CandidatesService, isCandidateVisible } from '@werkbrug/candidates';
 import { vacancyVisibleSql, visibilityParams } from '@werkbrug/employers';
-import { today, type Arrangement, type BenefitType } from '@werkbrug/domain';
+import { today, type Arrangement } from '@werkbrug/domain';
 import { Problems } from '@werkbrug/http';
 import { ageOn } from './engine/format';
 import type { InstrumentFacts, InstrumentOutcome } from './engine/types';
@@ -25,10 +25,6 @@ interface CandidateRow {
   hours_min: number;
   hours_max: number;
   municipality: string | null;
-  date_of_birth: string | null;
-  benefit_type: BenefitType | null;
-  banenafspraak: boolean | null;
-  loonwaarde_pct: number | null;
 }
 
 /** Prefer a paid job when the workplace offers several forms: that is where the instruments are. */
@@ -54,7 +50,8 @@ export function candidateSummary(item: InstrumentOutcome): string {
 
 /**
  * Instrument answers for a real candidate: facts from the protected file (benefit, register, loonwaarde,
- * age, home gemeente) and from the workplace. The werkmakelaar sees the inputs (audited); the candidate
+ * age; read through CandidatesService for the purpose instrumentberekening, audited), the home
+ * gemeente and the workplace. The werkmakelaar sees the inputs (audited); the candidate
  * sees the answer in B1 texts.
  */
 @Injectable()
@@ -63,6 +60,7 @@ export class CandidateInstrumentsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly instruments: InstrumentsService,
     private readonly audit: AuditService,
+    private readonly candidates: CandidatesService,
   ) {}
 
   /** The workplace's hours and forms; with an actor, only a workplace that actor may see. */
@@ -83,7 +81,11 @@ export class CandidateInstrumentsService {
       : null;
   }
 
-  /** The facts for a candidate at a workplace; null when the candidate is unknown or erased. */
+  /**
+   * The facts for a candidate at a workplace; null when the candidate is unknown or erased. The age
+   * and benefit facts are read for the purpose instrumentberekening: one audit line per call, in
+   * `em`'s transaction, naming `actor` (the one who sees the outcome) when given.
+   */
   async facts(
     em: EntityManager,
     candidateId: string,
@@ -95,19 +97,25 @@ export class CandidateInstrumentsService {
       contractMonths?: number | null;
       loonwaardePct?: number | null;
       hourlyWage?: number | null;
+      actor?: Actor | null;
     },
   ): Promise<InstrumentFacts | null> {
     const [c] = await queryRows<CandidateRow>(
       em,
-      `SELECT c.organisation_id, c.hours_min, c.hours_max, a.municipality, p.date_of_birth::text,
-              p.benefit_type, p.banenafspraak, p.loonwaarde_pct
+      `SELECT c.organisation_id, c.hours_min, c.hours_max, a.municipality
          FROM candidates c
-         LEFT JOIN candidate_protected p ON p.candidate_id = c.id
          LEFT JOIN postcode_areas a ON a.pc4 = left(c.postcode, 4)
         WHERE c.id = $1 AND c.erased_at IS NULL`,
       [candidateId],
     );
     if (!c) return null;
+    // Without a protected part the facts are unknown (null), as before.
+    const p = (
+      await this.candidates.protectedFactsFor([candidateId], 'instrumentberekening', {
+        em,
+        actor: input.actor ?? null,
+      })
+    ).get(candidateId);
     const date = input.date ?? today();
     const w = input.workplace;
     const hours =
@@ -115,10 +123,10 @@ export class CandidateInstrumentsService {
     return {
       date,
       hoursPerWeek: clamp(hours, 1, 40),
-      loonwaardePct: input.loonwaardePct ?? c.loonwaarde_pct,
-      doelgroepregister: c.banenafspraak,
-      benefitType: c.benefit_type,
-      age: c.date_of_birth ? ageOn(c.date_of_birth, date) : null,
+      loonwaardePct: input.loonwaardePct ?? p?.loonwaardePct ?? null,
+      doelgroepregister: p ? p.banenafspraak : null,
+      benefitType: p?.benefitType ?? null,
+      age: p?.dateOfBirth ? ageOn(p.dateOfBirth, date) : null,
       arrangement: input.arrangement ?? (w ? pickArrangement(w.arrangements) : null),
       contractMonths: input.contractMonths ?? null,
       hourlyWage: input.hourlyWage ?? null,
@@ -150,6 +158,7 @@ export class CandidateInstrumentsService {
       arrangement: query.arrangement,
       date: query.date,
       contractMonths: query.contractMonths,
+      actor,
     });
     if (!facts) throw Problems.notFound('Candidate');
     const answer = answerView(await this.instruments.evaluate(facts));

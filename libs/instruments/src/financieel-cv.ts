@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Actor } from '@werkbrug/auth';
 import { ProblemException } from '@werkbrug/http';
 import { SharedParts } from '@werkbrug/proposals';
 import { CandidateInstrumentsService } from './candidate-instruments.service';
@@ -20,13 +21,21 @@ export class FinancieelCv implements OnModuleInit {
 
   onModuleInit() {
     this.parts.register('financieelCv', (em, ctx) =>
-      this.forWorkplace(em, ctx.candidateId, ctx.vacancyId),
+      this.forWorkplace(em, ctx.candidateId, ctx.vacancyId, ctx.actor ?? null),
     );
   }
 
-  async forWorkplace(em: EntityManager, candidateId: string, vacancyId: string) {
+  /** The outcome reads the candidate's benefit facts (instrumentberekening): audited, naming `actor`. */
+  async forWorkplace(
+    em: EntityManager,
+    candidateId: string,
+    vacancyId: string,
+    actor: Actor | null = null,
+  ) {
     const workplace = await this.candidates.workplace(em, vacancyId);
-    const facts = workplace ? await this.candidates.facts(em, candidateId, { workplace }) : null;
+    const facts = workplace
+      ? await this.candidates.facts(em, candidateId, { workplace, actor })
+      : null;
     if (!facts) return null;
     try {
       return financieelCvView(await this.instruments.evaluate(facts, em));

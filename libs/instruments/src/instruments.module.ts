@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CandidatesModule } from '@werkbrug/candidates';
 import { MailModule } from '@werkbrug/mail';
 import { PrivacyCoreModule } from '@werkbrug/privacy';
 import { ProposalsModule } from '@werkbrug/proposals';
@@ -28,6 +29,8 @@ import { PlacementInstrumentsService } from './placement-instruments.service';
       InstrumentCalculation,
       InstrumentDeadline,
     ]),
+    // Age and benefit facts through CandidatesService.protectedFactsFor (instrumentberekening).
+    CandidatesModule,
     MailModule,
     PrivacyCoreModule,
     // Registers the financieel CV as a share option on proposals.

@@ -87,6 +87,7 @@ export class PlacementInstrumentsService {
         contractMonths: dto.contractMonths ?? null,
         loonwaardePct: dto.loonwaardePct ?? null,
         hourlyWage: dto.hourlyWage ?? null,
+        actor,
       });
       if (!facts) throw Problems.notFound('Placement');
       const answer = await this.instruments.evaluate(facts, em);

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
+import { CandidatesService } from '@werkbrug/candidates';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
 import { dutchDate, labelOf, today } from '@werkbrug/domain';
 import { type DueMails, queueDueMails } from '@werkbrug/jobs';
@@ -19,6 +20,7 @@ export class PlacementAttentionService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mail: MailService,
+    private readonly candidates: CandidatesService,
   ) {}
 
   /** What needs the werkmakelaar's attention in their organisation. */
@@ -124,23 +126,36 @@ export class PlacementAttentionService {
     },
   };
 
-  /** One mail per werkmakelaar listing their placements without recent contact. */
+  /**
+   * One mail per werkmakelaar listing their placements without recent contact. The candidates' names
+   * come from CandidatesService for the purpose weergave (names for the own organisation's
+   * werkmakelaar; not audited, as the join it replaces); the pseudonym when there is no name.
+   */
   private readonly noContactMails: DueMails<Record<string, string>> = {
-    due: (em, on) =>
-      queryRows<Record<string, string>>(
+    due: async (em, on) => {
+      const rows = await queryRows<Record<string, string>>(
         em,
-        `SELECT p.id, p.werkmakelaar_id, c.pseudonym, coalesce(cp.first_name || ' ' || cp.last_name, c.pseudonym) AS name,
+        `SELECT p.id, p.werkmakelaar_id, c.id AS candidate_id, c.pseudonym,
                 (SELECT max(contact_on)::text FROM checkins k WHERE k.candidate_id = c.id) AS last_contact,
                 u.display_name AS wm_name, u.email AS wm_email
-           FROM placements p JOIN candidates c ON c.id = p.candidate_id
-           LEFT JOIN candidate_protected cp ON cp.candidate_id = c.id JOIN users u ON u.id = p.werkmakelaar_id
+           FROM placements p JOIN candidates c ON c.id = p.candidate_id JOIN users u ON u.id = p.werkmakelaar_id
           WHERE p.status = 'lopend'
             AND NOT EXISTS (SELECT 1 FROM checkins k WHERE k.candidate_id = c.id AND k.contact_on > $2::date - $1::int)
             AND (p.no_contact_notice_sent_at IS NULL OR p.no_contact_notice_sent_at < now() - ($1::int * interval '1 day'))
           ORDER BY p.werkmakelaar_id
           FOR UPDATE OF p SKIP LOCKED`,
         [CONTACT_RHYTHM_DAYS, on],
-      ),
+      );
+      const names = await this.candidates.protectedFactsFor(
+        rows.map((r) => r.candidate_id),
+        'weergave',
+        { em },
+      );
+      return rows.map((r) => {
+        const n = names.get(r.candidate_id);
+        return { ...r, name: n ? `${n.firstName} ${n.lastName}` : r.pseudonym };
+      });
+    },
     mailKey: (r) => r.werkmakelaar_id,
     queue: async (em, rows) => {
       await this.mail.queue(em, {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CandidatesModule } from '@werkbrug/candidates';
 import { MailModule } from '@werkbrug/mail';
 import { PrivacyCoreModule } from '@werkbrug/privacy';
 import { ProposalsModule } from '@werkbrug/proposals';
@@ -20,6 +21,8 @@ import { PlacementsService } from './placements.service';
     ProposalsModule,
     // Capacity of a workplace changes only through VacanciesService (the vacancies module owns the table).
     VacanciesModule,
+    // Names for the no-contact mail through CandidatesService.protectedFactsFor (weergave).
+    CandidatesModule,
     MailModule,
     PrivacyCoreModule,
   ],

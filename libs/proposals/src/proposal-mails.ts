@@ -1,17 +1,24 @@
 import type { EntityManager } from 'typeorm';
+import type { CandidatesService } from '@werkbrug/candidates';
 import type { MailMessage } from '@werkbrug/mail';
 import { DECLINE_REASONS, MEETING_LABELS } from './proposal-status';
 import type { ProposalContext } from './proposal.views';
 import { queryRows } from '@werkbrug/database';
 
-/** Recipients are looked up at the moment the mail is queued; protected data goes only to the candidate. */
-export async function candidateEmail(em: EntityManager, candidateId: string): Promise<string[]> {
-  const rows = await queryRows<{ email: string | null }>(
-    em,
-    `SELECT email FROM candidate_protected WHERE candidate_id = $1 AND email IS NOT NULL`,
-    [candidateId],
-  );
-  return rows.map((r) => r.email as string);
+/**
+ * Recipients are looked up at the moment the mail is queued; protected data goes only to the candidate.
+ * The address is read for the purpose contactmail (audited per mail, in `em`'s transaction). The
+ * system sends the mail and nobody else sees the address, so the audit line names no actor (as the
+ * match alert mails).
+ */
+export async function candidateEmail(
+  candidates: Pick<CandidatesService, 'protectedFactsFor'>,
+  em: EntityManager,
+  candidateId: string,
+): Promise<string[]> {
+  const facts = await candidates.protectedFactsFor([candidateId], 'contactmail', { em });
+  const email = facts.get(candidateId)?.email;
+  return email ? [email] : [];
 }
 
 export async function employerEmails(em: EntityManager, employerId: string): Promise<string[]> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CandidatesModule } from '@werkbrug/candidates';
 import { MailModule } from '@werkbrug/mail';
 import { PrivacyCoreModule } from '@werkbrug/privacy';
 import { Consent } from './consent.entity';
@@ -13,6 +14,8 @@ import { SharedParts } from './shared-parts';
 @Module({
   imports: [
     TypeOrmModule.forFeature([Proposal, ProposalEvent, Consent]),
+    // First names and the candidate's mail address through CandidatesService.protectedFactsFor.
+    CandidatesModule,
     MailModule,
     PrivacyCoreModule,
   ],

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@werkbrug/audit';
-import { isCandidateOfOrganisation } from '@werkbrug/candidates';
+import { CandidatesService, isCandidateOfOrganisation } from '@werkbrug/candidates';
 import type { Actor } from '@werkbrug/auth';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
 import { pgConstraint, queryRows } from '@werkbrug/database';
@@ -63,6 +63,7 @@ export class ProposalsService {
     private readonly mail: MailService,
     private readonly audit: AuditService,
     private readonly sharedParts: SharedParts,
+    private readonly candidates: CandidatesService,
   ) {}
 
   private link(id: string) {
@@ -77,7 +78,7 @@ export class ProposalsService {
 
   /** Parts computed elsewhere (financieel CV): for the employer only while consent covers them. */
   private async view(ctx: ProposalContext, actor: Actor): Promise<AnyProposalView> {
-    const partCtx = { candidateId: ctx.candidate.id, vacancyId: ctx.vacancy.id };
+    const partCtx = { candidateId: ctx.candidate.id, vacancyId: ctx.vacancy.id, actor };
     if (actor.role === 'werkgever') {
       const view = toEmployerProposalView(ctx);
       const fields = view.consentActive ? (ctx.consent?.sharedFields ?? []) : [];
@@ -110,7 +111,7 @@ export class ProposalsService {
     if (query.candidateId)
       qb.andWhere('p.candidateId = :candidateId', { candidateId: query.candidateId });
     const page = await paginate(qb, query, SORTABLE, '-createdAt', (p) => p);
-    const contexts = await loadProposalContexts(this.db.manager, page.items);
+    const contexts = await loadProposalContexts(this.db.manager, page.items, this.candidates);
     return { ...page, items: await Promise.all(contexts.map((ctx) => this.view(ctx, actor))) };
   }
 
@@ -124,7 +125,7 @@ export class ProposalsService {
     if (lock) qb.setLock('pessimistic_write');
     const proposal = await qb.getOne();
     if (!proposal) throw Problems.notFound('Proposal');
-    const [ctx] = await loadProposalContexts(em, [proposal]);
+    const [ctx] = await loadProposalContexts(em, [proposal], this.candidates);
     return ctx;
   }
 
@@ -272,8 +273,8 @@ export class ProposalsService {
         });
         // Regie bij de kandidaat: the candidate is asked first.
         await this.move(em, actor, p, 'wacht_op_kandidaat');
-        const [ctx] = await loadProposalContexts(em, [p]);
-        const to = await candidateEmail(em, dto.candidateId);
+        const [ctx] = await loadProposalContexts(em, [p], this.candidates);
+        const to = await candidateEmail(this.candidates, em, dto.candidateId);
         if (to.length)
           await this.mail.queue(em, consentRequestMail(ctx, to, this.link(p.id)), {
             type: 'proposal',
@@ -412,7 +413,7 @@ export class ProposalsService {
     dates: Date[],
     link: string,
   ) {
-    const candidateTo = await candidateEmail(em, ctx.candidate.id);
+    const candidateTo = await candidateEmail(this.candidates, em, ctx.candidate.id);
     if (candidateTo.length) {
       await this.mail.queue(
         em,

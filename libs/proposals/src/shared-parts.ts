@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Actor } from '@werkbrug/auth';
 import type { Shareable } from './proposal-status';
 
 export interface SharedPartContext {
   candidateId: string;
   vacancyId: string;
+  /** Who the part is worked out for (an audited read of protected facts names them). */
+  actor?: Actor | null;
 }
 
 /** Works out one shareable part (such as the financieel CV) for a proposal; null when unavailable. */

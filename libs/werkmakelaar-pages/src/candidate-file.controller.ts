@@ -35,7 +35,7 @@ import {
   fileDone,
   type CandidateFileExtra,
 } from './candidate-file.view';
-import { candidateInSight } from './candidate-in-sight';
+import { candidateInSight, candidateName } from './candidate-in-sight';
 
 /**
  * The candidate file: work profile, attention, matches, signals, proposals, placements, contact
@@ -72,22 +72,25 @@ export class CandidateFileController {
   private async filePage(req: WebRequest, res: Response, id: string, extra: CandidateFileExtra) {
     const actor = actorOf(req);
     const candidate = await candidateInSight(this.candidates, actor, id);
-    const [matches, signals, proposals, placements, checkins, row, ladder] = await Promise.all([
-      this.suggestions.forCandidate(actor, id, { limit: 10 }).catch((error: unknown) => {
-        this.logger.warn(`matches failed: ${error instanceof Error ? error.message : error}`);
-        return null;
-      }),
-      this.interests.forOrganisation(actor, { candidateId: id, status: 'open', limit: 50 }),
-      listAll((q) => this.proposals.list(actor, { ...q, candidateId: id })),
-      listAll((q) => this.placements.list(actor, { ...q, candidateId: id })),
-      this.placements.checkins(actor, id),
-      this.caseload
-        .list(actor, { owner: 'all', q: candidate.pseudonym, limit: 5 })
-        .then((r) => r.items.find((i) => i.candidateId === id) ?? null),
-      this.ladder.history(actor, id),
-    ]);
+    const [name, matches, signals, proposals, placements, checkins, row, ladder] =
+      await Promise.all([
+        candidateName(this.candidates, id),
+        this.suggestions.forCandidate(actor, id, { limit: 10 }).catch((error: unknown) => {
+          this.logger.warn(`matches failed: ${error instanceof Error ? error.message : error}`);
+          return null;
+        }),
+        this.interests.forOrganisation(actor, { candidateId: id, status: 'open', limit: 50 }),
+        listAll((q) => this.proposals.list(actor, { ...q, candidateId: id })),
+        listAll((q) => this.placements.list(actor, { ...q, candidateId: id })),
+        this.placements.checkins(actor, id),
+        this.caseload
+          .list(actor, { owner: 'all', q: candidate.pseudonym, limit: 5 })
+          .then((r) => r.items.find((i) => i.candidateId === id) ?? null),
+        this.ladder.history(actor, id),
+      ]);
     const facts = {
       candidate,
+      name,
       matches,
       signals: signals.items,
       proposals: proposals.filter(isProposalView),

@@ -19,6 +19,8 @@ type PathStep = LadderHistoryView['path'][number];
 /** What the candidate file is built from: the services' answers for one candidate. */
 export interface CandidateFileFacts {
   candidate: Candidate;
+  /** From CandidatesService.protectedFactsFor (weergave); null without a protected part. */
+  name: { firstName: string; lastName: string } | null;
   matches: Matches | null;
   signals: InterestSignalRow[];
   proposals: ProposalView[];
@@ -106,9 +108,7 @@ export function candidateFileView(
 ): CandidateFilePage {
   const c = f.candidate;
   return {
-    title: c.protectedData
-      ? `${c.protectedData.firstName} ${c.protectedData.lastName}`
-      : `Kandidaat ${c.pseudonym}`,
+    title: f.name ? `${f.name.firstName} ${f.name.lastName}` : `Kandidaat ${c.pseudonym}`,
     candidate: {
       id: c.id,
       pseudonym: `Kandidaat ${c.pseudonym}`,
