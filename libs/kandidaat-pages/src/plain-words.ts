@@ -90,18 +90,6 @@ export const PROPOSAL_STATUS_FOR_CANDIDATE: Record<string, string> = {
   afgewezen: 'Het gaat niet door',
 };
 
-/** Proposal states as the werkmakelaar reads them (the pipeline's column titles). */
-export const PROPOSAL_STATUS_FOR_BROKER: Record<string, string> = {
-  voorgesteld: 'Voorgesteld',
-  wacht_op_kandidaat: 'Wacht op kandidaat',
-  wacht_op_werkgever: 'Wacht op werkgever',
-  kennismaking: 'Kennismaking',
-  meeloopdag: 'Meeloopdag',
-  geplaatst: 'Geplaatst',
-  ingetrokken: 'Ingetrokken',
-  afgewezen: 'Afgewezen',
-};
-
 export const INTEREST_STATUS_WORDS: Record<string, string> = {
   verstuurd: 'Verstuurd. Je werkmakelaar heeft het nog niet gezien.',
   gezien: 'Je werkmakelaar heeft het gezien.',

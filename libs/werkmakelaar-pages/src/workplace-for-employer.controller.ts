@@ -44,26 +44,12 @@ const hiddenOf = (values: WorkplaceValues) => {
  */
 @WebController('werkmakelaar/werkplekken/nieuw')
 export class WorkplaceForEmployerController {
-  private werksoortCache: { at: number; list: { code: string; name: string }[] } | null = null;
-
   constructor(
     private readonly pages: PageResponder,
     private readonly employers: EmployersService,
     private readonly vacancies: VacanciesService,
     private readonly werksoorten: WerksoortenService,
   ) {}
-
-  /** Active werksoorten by name; reference data, remembered for a minute. */
-  private async werksoortList(): Promise<{ code: string; name: string }[]> {
-    if (this.werksoortCache && Date.now() - this.werksoortCache.at < 60_000)
-      return this.werksoortCache.list;
-    const all = await listAll((q) => this.werksoorten.list({ ...q, active: 'true' }));
-    const list = all
-      .map((w) => ({ code: w.code, name: w.name }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-    this.werksoortCache = { at: Date.now(), list };
-    return list;
-  }
 
   /** The employer through the service's scoping (404 when out of sight), then: may this werkmakelaar change it? */
   private async employer(actor: Actor, id: string): Promise<EmployerOption> {
@@ -113,14 +99,14 @@ export class WorkplaceForEmployerController {
       title: `Nieuwe werkplek bij ${employer.name}`,
       employer: { id: employer.id, name: employer.name },
       action: `/werkmakelaar/werkplekken/nieuw/${employer.id}`,
-      options: workplaceOptions(await this.werksoortList(), employer.locations),
+      options: workplaceOptions(await this.werksoorten.activeByName(), employer.locations),
       ...model,
     });
   }
 
   /** The employer's own form rules, then the API's DTO, on the employer's behalf. */
   private async parse(employer: EmployerOption, values: WorkplaceValues) {
-    const werksoorten = await this.werksoortList();
+    const werksoorten = await this.werksoorten.activeByName();
     return parseWorkplace(
       CreateVacancyDto,
       values,
@@ -163,7 +149,9 @@ export class WorkplaceForEmployerController {
     if (change) return this.formPage(req, res, employer, { values, focusField: change });
     const { errors } = await this.parse(employer, values);
     if (errors.any) return this.formPage(req, res, employer, { values, errors });
-    const names = Object.fromEntries((await this.werksoortList()).map((w) => [w.code, w.name]));
+    const names = Object.fromEntries(
+      (await this.werksoorten.activeByName()).map((w) => [w.code, w.name]),
+    );
     this.pages.send(req, res, 'werkmakelaar/werkplek-controle', {
       title: 'Controleer de werkplek',
       employer: { id: employer.id, name: employer.name },

@@ -43,20 +43,31 @@ export class WerksoortenService {
   }
 
   /**
-   * Active werksoort ids by code, remembered for a few seconds: every vacancy and candidate write checks
-   * them, and they change rarely (a change in this process forgets them at once).
+   * The active werksoorten, remembered for a few seconds: every vacancy and candidate write checks
+   * their codes and every form lists them, and they change rarely (a change in this process forgets
+   * them at once).
    */
-  private activeCodes: { at: number; byCode: Map<string, string> } | null = null;
+  private active: { at: number; rows: { id: string; code: string; name: string }[] } | null = null;
+
+  private async activeRows(): Promise<{ id: string; code: string; name: string }[]> {
+    if (this.active && Date.now() - this.active.at < 5_000) return this.active.rows;
+    const rows = await queryRows<{ id: string; code: string; name: string }>(
+      this.db,
+      `SELECT id, code, name FROM werksoorten WHERE active`,
+    );
+    this.active = { at: Date.now(), rows };
+    return rows;
+  }
 
   private async activeByCode(): Promise<Map<string, string>> {
-    if (this.activeCodes && Date.now() - this.activeCodes.at < 5_000)
-      return this.activeCodes.byCode;
-    const rows = await queryRows<{ id: string; code: string }>(
-      this.db,
-      `SELECT id, code FROM werksoorten WHERE active`,
-    );
-    this.activeCodes = { at: Date.now(), byCode: new Map(rows.map((r) => [r.code, r.id])) };
-    return this.activeCodes.byCode;
+    return new Map((await this.activeRows()).map((r) => [r.code, r.id]));
+  }
+
+  /** The active werksoorten by their Dutch name: the choice list of every form. */
+  async activeByName(): Promise<{ code: string; name: string }[]> {
+    return (await this.activeRows())
+      .map((r) => ({ code: r.code, name: r.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   }
 
   /** Active werksoort ids by code; unknown or inactive codes are reported as a validation problem. */
@@ -71,7 +82,7 @@ export class WerksoortenService {
   }
 
   async create(dto: CreateWerksoortDto): Promise<WerksoortView> {
-    this.activeCodes = null;
+    this.active = null;
     return this.db.transaction(async (em) => {
       const repo = em.getRepository(Werksoort);
       if (await repo.exists({ where: { code: dto.code } })) {
@@ -96,7 +107,7 @@ export class WerksoortenService {
   }
 
   async update(id: string, dto: UpdateWerksoortDto, ifMatch?: number): Promise<WerksoortView> {
-    this.activeCodes = null;
+    this.active = null;
     const expected = expectedVersion(ifMatch, dto.version);
     return this.db.transaction(async (em) => {
       const repo = em.getRepository(Werksoort);
@@ -118,7 +129,7 @@ export class WerksoortenService {
   }
 
   async remove(id: string): Promise<void> {
-    this.activeCodes = null;
+    this.active = null;
     await this.db.transaction(async (em) => {
       const [{ used }] = await queryRows<{ used: boolean }>(
         em,
