@@ -17,6 +17,13 @@ export const PROTECTED_READ_PURPOSES = {
   contactmail: { audit: 'e-mail aan de kandidaat', benefit: false },
   /** Age and benefit facts that decide an instrument's eligibility; audited per candidate. */
   instrumentberekening: { audit: 'berekening instrumenten', benefit: true },
+  /**
+   * The same facts for the financieel CV of a proposal: only the outcome leaves the service, never
+   * the facts. It is worked out on every proposal view and list, so it is not audited per read (that
+   * would write a line per proposal per page view); the employer's sight of it is audited as
+   * proposal.shared_read.
+   */
+  financieelCv: { audit: null, benefit: true },
 } as const satisfies Record<string, { audit: string | null; benefit: boolean }>;
 
 export type ProtectedReadPurpose = keyof typeof PROTECTED_READ_PURPOSES;

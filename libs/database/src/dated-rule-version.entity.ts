@@ -4,7 +4,7 @@ import { BaseEntity } from './base.entity';
 /**
  * Columns of every table of dated rule versions (arrangement_rules, trajectory_rules,
  * instrument_rule_versions): the period a version is in force, as DatedVersion in @werkbrug/domain
- * describes it and its helpers (versionInForce, planSuccession, inForceSql) read it.
+ * describes it and its helpers (inForce, planSuccession, inForceSql) read it.
  */
 export abstract class DatedRuleVersion extends BaseEntity {
   /** The first day the version is in force. */

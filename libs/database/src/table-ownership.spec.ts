@@ -23,16 +23,18 @@ const sources = readdirSync(LIBS)
   .filter((lib) => statSync(path.join(LIBS, lib, 'src')).isDirectory())
   .flatMap((lib) => files(path.join(LIBS, lib, 'src')).map((file) => ({ lib, file })));
 
-/** Every table the migrations create (none is dropped outside a down()). */
+/** The up() half of a migration (what a down() drops again does not count). */
+const upOf = (source: string) => source.split(/async down\(/)[0] ?? source;
+const migrationUps = readdirSync(MIGRATIONS)
+  .filter((name) => name.endsWith('.ts'))
+  .map((name) => upOf(readFileSync(path.join(MIGRATIONS, name), 'utf8')));
+const namesIn = (pattern: RegExp) =>
+  migrationUps.flatMap((up) => [...up.matchAll(pattern)].map((m) => m[1] as string));
+
+/** Every table the migrations create and have not dropped again in a later up(). */
+const dropped = new Set(namesIn(/DROP TABLE (?:IF EXISTS )?"?([a-z_]+)"?/gi));
 const tables = new Set(
-  readdirSync(MIGRATIONS)
-    .filter((name) => name.endsWith('.ts'))
-    .flatMap((name) => [
-      ...readFileSync(path.join(MIGRATIONS, name), 'utf8').matchAll(
-        /CREATE TABLE (?:IF NOT EXISTS )?"?([a-z_]+)"?/gi,
-      ),
-    ])
-    .map((m) => m[1] as string),
+  namesIn(/CREATE TABLE (?:IF NOT EXISTS )?"?([a-z_]+)"?/gi).filter((t) => !dropped.has(t)),
 );
 
 /** A table is owned by the lib that declares its @Entity … */
@@ -53,7 +55,6 @@ const OWNER_WITHOUT_ENTITY: Record<string, string> = {
   match_alert_known: 'alerts',
   match_alert_subscriptions: 'alerts',
   outbox_workers: 'outbox',
-  password_reset_tokens: 'web',
   retention_runs: 'privacy',
   terms_acceptances: 'web',
   trajectories: 'trajectories',
@@ -118,7 +119,9 @@ function crossings(pattern: RegExp, allowed: Set<string>, only?: Set<string>): s
 
 describe('each module owns its tables', () => {
   it('finds every table of the migrations, and an owner for each', () => {
-    expect(tables.size).toBeGreaterThanOrEqual(39);
+    expect(tables.size).toBeGreaterThanOrEqual(38);
+    // Dropped by a later migration's up(): no longer a table, so it needs no owner.
+    expect(tables.has('password_reset_tokens')).toBe(false);
     expect([...tables].filter((t) => !owner.has(t))).toEqual([]);
     expect(owner.get('vacancies')).toBe('vacancies');
     expect(owner.get('trajectory_hours')).toBe('trajectories');

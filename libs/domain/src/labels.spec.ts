@@ -1,4 +1,4 @@
-import { LABELS, labelOf } from './labels';
+import { isLabelGroup, LABELS, labelOf } from './labels';
 import { ARRANGEMENTS, BENEFIT_TYPES, DAYPARTS, DAYS, LANGUAGE_LEVELS } from './vocabulary';
 
 describe('the label catalogue', () => {
@@ -14,11 +14,16 @@ describe('the label catalogue', () => {
     expect(Object.keys(LABELS[group]).sort()).toEqual([...codes].sort());
   });
 
-  it('falls back to the code itself for an unknown code or group', () => {
+  it('falls back to the code itself for an unknown code', () => {
     expect(labelOf('arrangementInText', 'beschut_werk')).toBe('beschut werk');
     expect(labelOf('ladderRung', 3)).toBe('deelname aan georganiseerde activiteiten');
     expect(labelOf('arrangement', 'onbekend')).toBe('onbekend');
-    expect(labelOf('nogroup', 'x')).toBe('x');
     expect(labelOf('arrangement', null)).toBe('');
+  });
+
+  it('knows its groups', () => {
+    expect(isLabelGroup('arrangement')).toBe(true);
+    expect(isLabelGroup('nogroup')).toBe(false);
+    expect(isLabelGroup('toString')).toBe(false);
   });
 });

@@ -262,8 +262,11 @@ export const LABELS = {
 /** One of the label groups above. */
 export type LabelGroup = keyof typeof LABELS;
 
-export function labelOf(group: string, code: unknown): string {
-  const table = (LABELS as Record<string, Record<string, string>>)[group];
+export const isLabelGroup = (group: string): group is LabelGroup => Object.hasOwn(LABELS, group);
+
+/** The words for a code; an unknown code stays as it is (a misspelt group does not compile). */
+export function labelOf(group: LabelGroup, code: unknown): string {
+  const table: Readonly<Record<string, string>> = LABELS[group];
   const key = String(code ?? '');
-  return table?.[key] ?? key;
+  return table[key] ?? key;
 }

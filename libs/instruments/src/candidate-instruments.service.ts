@@ -83,8 +83,9 @@ export class CandidateInstrumentsService {
 
   /**
    * The facts for a candidate at a workplace; null when the candidate is unknown or erased. The age
-   * and benefit facts are read for the purpose instrumentberekening: one audit line per call, in
-   * `em`'s transaction, naming `actor` (the one who sees the outcome) when given.
+   * and benefit facts are read for `purpose`: instrumentberekening (the default) writes one audit
+   * line per call, in `em`'s transaction, naming `actor` (the one who sees the outcome) when given;
+   * financieelCv (the outcome on a proposal) is not audited per read.
    */
   async facts(
     em: EntityManager,
@@ -98,6 +99,7 @@ export class CandidateInstrumentsService {
       loonwaardePct?: number | null;
       hourlyWage?: number | null;
       actor?: Actor | null;
+      purpose?: 'instrumentberekening' | 'financieelCv';
     },
   ): Promise<InstrumentFacts | null> {
     const [c] = await queryRows<CandidateRow>(
@@ -111,10 +113,14 @@ export class CandidateInstrumentsService {
     if (!c) return null;
     // Without a protected part the facts are unknown (null), as before.
     const p = (
-      await this.candidates.protectedFactsFor([candidateId], 'instrumentberekening', {
-        em,
-        actor: input.actor ?? null,
-      })
+      await this.candidates.protectedFactsFor(
+        [candidateId],
+        input.purpose ?? 'instrumentberekening',
+        {
+          em,
+          actor: input.actor ?? null,
+        },
+      )
     ).get(candidateId);
     const date = input.date ?? today();
     const w = input.workplace;

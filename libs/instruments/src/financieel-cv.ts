@@ -25,7 +25,11 @@ export class FinancieelCv implements OnModuleInit {
     );
   }
 
-  /** The outcome reads the candidate's benefit facts (instrumentberekening): audited, naming `actor`. */
+  /**
+   * The outcome reads the candidate's benefit facts for the purpose financieelCv: only the outcome
+   * leaves, and it is worked out on every proposal view and list, so the read is not audited per
+   * proposal (the employer's sight of it is audited as proposal.shared_read).
+   */
   async forWorkplace(
     em: EntityManager,
     candidateId: string,
@@ -34,7 +38,7 @@ export class FinancieelCv implements OnModuleInit {
   ) {
     const workplace = await this.candidates.workplace(em, vacancyId);
     const facts = workplace
-      ? await this.candidates.facts(em, candidateId, { workplace, actor })
+      ? await this.candidates.facts(em, candidateId, { workplace, actor, purpose: 'financieelCv' })
       : null;
     if (!facts) return null;
     try {

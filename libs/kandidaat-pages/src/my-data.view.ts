@@ -1,5 +1,5 @@
 import type { ChoiceOption } from './common.view';
-import { AUDIT_ACTION_WORDS, AUDIT_ACTOR_WORDS } from './plain-words';
+import { AUDIT_ACTION_FALLBACK, AUDIT_ACTION_WORDS, AUDIT_ACTOR_WORDS } from './plain-words';
 
 /** One line of the candidate's audit trail (AuditTrailService with toCandidateAuditEntry). */
 export interface AuditEntryInput {
@@ -24,8 +24,8 @@ export const myDataPageView = (page: {
   title: 'Mijn gegevens',
   entries: page.items.map((e) => ({
     at: e.at,
-    who: `${AUDIT_ACTOR_WORDS[e.actorRole] ?? e.actorRole}${e.organisation ? ` van ${e.organisation}` : ''}`,
-    what: AUDIT_ACTION_WORDS[e.action] ?? e.action,
+    who: `${AUDIT_ACTOR_WORDS[e.actorRole] ?? 'Iemand'}${e.organisation ? ` van ${e.organisation}` : ''}`,
+    what: AUDIT_ACTION_WORDS[e.action] ?? AUDIT_ACTION_FALLBACK,
     purpose: e.purpose,
   })),
   next: page.nextCursor,

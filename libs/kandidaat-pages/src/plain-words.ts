@@ -115,7 +115,22 @@ export const AUDIT_ACTION_WORDS: Record<string, string> = {
   'placement.extend': 'heeft een plaatsing verlengd',
   'placement.end': 'heeft een plaatsing beëindigd',
   'checkin.create': 'heeft een gesprek met je opgeschreven',
+  'candidate.protected.read': 'heeft je privégegevens gebruikt',
+  'candidate.instruments_read': 'heeft bekeken welke regelingen voor je gelden',
+  'candidate.erase': 'heeft je gegevens verwijderd',
+  'placement.instruments_read': 'heeft de regelingen bij je plaatsing bekeken',
+  'placement.instruments_agree': 'heeft regelingen bij je plaatsing afgesproken',
+  'ladder.measure': 'heeft opgeschreven waar je staat op de participatieladder',
+  'trajectory.create': 'heeft een traject voor je gestart',
+  'trajectory.end': 'heeft je traject afgesloten',
+  'trajectory.hours': 'heeft uren in je traject opgeschreven',
+  'trajectory.switch': 'heeft opgeschreven dat je van werkvorm wisselt',
+  'trajectory.goal.create': 'heeft een leerdoel voor je opgeschreven',
+  'trajectory.goal.update': 'heeft een leerdoel bijgewerkt',
 };
+
+/** Said when an action has no words of its own yet (never the code). */
+export const AUDIT_ACTION_FALLBACK = 'heeft je gegevens gebruikt';
 
 /** Who did it, as the candidate reads it. */
 export const AUDIT_ACTOR_WORDS: Record<string, string> = {

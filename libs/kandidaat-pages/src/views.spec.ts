@@ -247,7 +247,7 @@ describe('candidate page views', () => {
             what: 'heeft je dossier gelezen',
             purpose: null,
           },
-          { at: '2026-01-02', who: 'robot', what: 'x.y', purpose: 'p' },
+          { at: '2026-01-02', who: 'Iemand', what: 'heeft je gegevens gebruikt', purpose: 'p' },
         ],
         next: null,
       },

@@ -27,10 +27,6 @@ export interface WebSession {
   termsAccepted: boolean;
 }
 
-/**
- * Server-side sessions in PostgreSQL. The cookie holds a random id; only its SHA-256 is stored.
- * A session ends after IDLE_MS without a request, and at the latest ABSOLUTE_MS after sign-in.
- */
 /** One session with its user, as the guard reads it on every request. */
 interface SessionRow {
   id: string;
@@ -47,6 +43,10 @@ interface SessionRow {
   terms: boolean;
 }
 
+/**
+ * Server-side sessions in PostgreSQL. The cookie holds a random id; only its SHA-256 is stored.
+ * A session ends after IDLE_MS without a request, and at the latest ABSOLUTE_MS after sign-in.
+ */
 @Injectable()
 export class SessionService {
   static readonly IDLE_MS = 30 * 60_000;

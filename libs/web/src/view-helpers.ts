@@ -1,5 +1,12 @@
 import type { HelperDelegate } from 'handlebars';
-import { labelOf } from '@werkbrug/domain';
+import { isLabelGroup, labelOf, type LabelGroup } from '@werkbrug/domain';
+
+/** A template names a label group as text: a misspelt one stops the render (and its test). */
+function labelGroup(group: unknown): LabelGroup {
+  const name = String(group);
+  if (!isLabelGroup(name)) throw new Error(`unknown label group "${name}" in a template`);
+  return name;
+}
 
 const DATE = new Intl.DateTimeFormat('nl-NL', {
   day: 'numeric',
@@ -46,9 +53,9 @@ export const VIEW_HELPERS: Record<string, HelperDelegate> = {
       : list !== undefined && list !== null && String(list) === String(value),
   concat: (...list: unknown[]) => args(list).map(String).join(''),
   fieldId: (name: unknown) => fieldId(String(name)),
-  codeLabel: (group: unknown, code: unknown) => labelOf(String(group), code),
+  codeLabel: (group: unknown, code: unknown) => labelOf(labelGroup(group), code),
   codeLabels: (group: unknown, codes: unknown) =>
-    Array.isArray(codes) ? codes.map((c) => labelOf(String(group), c)).join(', ') : '',
+    Array.isArray(codes) ? codes.map((c) => labelOf(labelGroup(group), c)).join(', ') : '',
   formatDate: (value: unknown) => {
     const date = toDate(value);
     return date ? DATE.format(date) : '';
