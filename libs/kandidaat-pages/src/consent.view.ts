@@ -1,4 +1,4 @@
-import type { ChoiceOption } from './common.view';
+import type { Choice } from '@werkbrug/web';
 import { hoursWords, listWords, PROPOSAL_STATUS_FOR_CANDIDATE } from './plain-words';
 
 /** How long a consent holds when the candidate says yes. */
@@ -91,7 +91,7 @@ export type ConsentRequestPageView = {
   shared: string[];
   expiresAt: string | null;
   until: string;
-  shareOptions: ChoiceOption[];
+  shareOptions: Choice[];
 };
 
 /** `now` is when the page is made: the consent would hold until CONSENT_DAYS later. */

@@ -1,5 +1,5 @@
 import type { AlertsView } from '@werkbrug/alerts';
-import type { ChoiceOption } from './common.view';
+import type { Choice } from '@werkbrug/web';
 import type { MessagesFormValues } from './messages.form';
 
 /** kandidaat/berichten */
@@ -8,8 +8,8 @@ export type MessagesPageView = {
   view: { hasEmail: boolean; lastSentAt: string | null };
   values: MessagesFormValues;
   saved: boolean;
-  activeOptions: ChoiceOption[];
-  frequencyOptions: ChoiceOption[];
+  activeOptions: Choice[];
+  frequencyOptions: Choice[];
 };
 
 export const messagesValuesFrom = (alerts: AlertsView): MessagesFormValues => ({

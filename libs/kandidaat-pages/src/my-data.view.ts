@@ -1,4 +1,4 @@
-import type { ChoiceOption } from './common.view';
+import type { Choice } from '@werkbrug/web';
 import { AUDIT_ACTION_FALLBACK, AUDIT_ACTION_WORDS, AUDIT_ACTOR_WORDS } from './plain-words';
 
 /** One line of the candidate's audit trail (AuditTrailService with toCandidateAuditEntry). */
@@ -31,12 +31,10 @@ export const myDataPageView = (page: {
   next: page.nextCursor,
 });
 
-const CONFIRM_OPTIONS: ChoiceOption[] = [
-  { value: 'ja', text: 'Ja, ik weet zeker dat alles weg mag' },
-];
+const CONFIRM_OPTIONS: Choice[] = [{ value: 'ja', text: 'Ja, ik weet zeker dat alles weg mag' }];
 
 /** kandidaat/verwijderen */
-export type ErasePageView = { title: string; confirmOptions: ChoiceOption[] };
+export type ErasePageView = { title: string; confirmOptions: Choice[] };
 
 export const erasePageView = (): ErasePageView => ({
   title: 'Mijn gegevens verwijderen',

@@ -42,7 +42,7 @@ export class SuggestionsController {
     @Query('werksoort') werksoort?: string,
   ) {
     const { actor, candidateId } = selfOf(req);
-    const kinds = (await this.werksoorten.list({ active: 'true', limit: 100 })).items;
+    const kinds = await this.werksoorten.activeByName();
     const chosen = kinds.some((k) => k.code === werksoort) ? werksoort : undefined;
     const [found, waiting] = await Promise.all([
       // When search is down the page still opens and says so; the rest of the site keeps working.

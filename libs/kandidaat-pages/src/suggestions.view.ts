@@ -6,8 +6,8 @@ import {
   blockerView,
   type ArrangementWordsView,
   type BlockerView,
-  type ChoiceOption,
 } from './common.view';
+import type { Choice } from '@werkbrug/web';
 import { DAY_WORDS, hoursWords, INTEREST_STATUS_WORDS, kmWords, listWords } from './plain-words';
 
 /** What the pages need of a workplace in a match list (the engine's vacancy summary). */
@@ -51,7 +51,7 @@ export type WorkplaceCardView = {
 export type SuggestionsPageView = {
   title: string;
   waitingCount: number;
-  werksoortOptions: ChoiceOption[];
+  werksoortOptions: Choice[];
   werksoort: string;
   searchDown: boolean;
   items: (WorkplaceCardView & { reasons: string[] })[];

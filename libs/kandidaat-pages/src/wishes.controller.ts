@@ -41,7 +41,7 @@ export class WishesController {
       .scoped(actor)
       .andWhere('c.id = :id', { id: candidateId })
       .getOneOrFail();
-    const kinds = (await this.werksoorten.list({ active: 'true', limit: 100 })).items;
+    const kinds = await this.werksoorten.activeByName();
     return { wishes: toWishesView(c), kinds };
   }
 

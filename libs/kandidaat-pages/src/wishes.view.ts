@@ -1,5 +1,5 @@
 import { DAYPARTS, DAYS, TRAVEL_MODES } from '@werkbrug/domain';
-import type { ChoiceOption } from './common.view';
+import type { Choice } from '@werkbrug/web';
 import { DAY_WORDS, DAYPART_WORDS, TRAVEL_WORDS } from './plain-words';
 import type { WishesFormValues } from './wishes.form';
 
@@ -9,10 +9,10 @@ export type WishesPageView = {
   saved: boolean;
   values: WishesFormValues;
   version: number;
-  werksoortOptions: ChoiceOption[];
-  dayOptions: ChoiceOption[];
-  daypartOptions: ChoiceOption[];
-  travelOptions: ChoiceOption[];
+  werksoortOptions: Choice[];
+  dayOptions: Choice[];
+  daypartOptions: Choice[];
+  travelOptions: Choice[];
 };
 
 export const wishesPageView = (input: {

@@ -17,3 +17,4 @@ export * from './password-words';
 export * from './password-reset.service';
 export * from './pager';
 export * from './form-dto';
+export * from './view-parts';

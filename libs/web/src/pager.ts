@@ -1,5 +1,5 @@
 /** The model of the pager partial: a keyset list that only goes forward, plus a way back to the start. */
-export interface PagerModel {
+export interface Pager {
   label: string;
   firstHref: string | null;
   nextHref: string | null;
@@ -22,7 +22,7 @@ export function keysetPager(options: {
   nextText: string;
   cursor: string | undefined;
   nextCursor: string | null;
-}): PagerModel {
+}): Pager {
   const { path, anchor, cursor, nextCursor } = options;
   return {
     label: options.label,

@@ -1,6 +1,6 @@
 import { ARRANGEMENTS, BENEFIT_TYPES } from '@werkbrug/domain';
 import { CalculateDto } from '@werkbrug/instruments';
-import { FormErrors, validateAsDto, type DtoFieldWords } from '@werkbrug/web';
+import { FormErrors, str, validateAsDto, type DtoFieldWords } from '@werkbrug/web';
 
 /** The scenario form's fields; query parameters, so the form is a GET that works without JavaScript. */
 export interface ScenarioQuery {
@@ -33,8 +33,6 @@ export interface ScenarioWorkplace {
   hoursMax: number;
   arrangements: readonly string[];
 }
-
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
 /** Whether the employer asked for the calculation ("Bereken"). */
 export const wantsCalculation = (raw: ScenarioQuery) => str(raw.bereken) !== '';

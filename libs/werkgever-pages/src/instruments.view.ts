@@ -1,4 +1,4 @@
-import { ARRANGEMENTS, labelOf } from '@werkbrug/domain';
+import { ARRANGEMENTS } from '@werkbrug/domain';
 import {
   amountTexts,
   BENEFIT_WORDS,
@@ -7,7 +7,7 @@ import {
   type InstrumentsService,
 } from '@werkbrug/instruments';
 import type { VacancyView } from '@werkbrug/vacancies';
-import type { FormErrors, PageModel } from '@werkbrug/web';
+import { labelChoices, type FormErrors, type PageModel } from '@werkbrug/web';
 import type { ScenarioValues } from './instruments.form';
 
 type Catalogue = Awaited<ReturnType<InstrumentsService['catalogue']>>;
@@ -57,10 +57,7 @@ const scenarioOptions = (workplaces: readonly VacancyView[]) => ({
     { value: '', text: 'Geen werkplek gekozen' },
     ...workplaces.map((v) => ({ value: v.id, text: v.title })),
   ],
-  vorm: [
-    { value: '', text: 'Weet ik nog niet' },
-    ...ARRANGEMENTS.map((a) => ({ value: a, text: labelOf('arrangement', a) })),
-  ],
+  vorm: labelChoices('arrangement', ARRANGEMENTS, 'Weet ik nog niet'),
   doelgroep: YES_NO_UNKNOWN,
   ouder: YES_NO_UNKNOWN,
   uitkering: [

@@ -1,6 +1,6 @@
 import { labelOf } from '@werkbrug/domain';
 import type { EmployerPlacementView } from '@werkbrug/placements';
-import type { keysetPager, PageModel } from '@werkbrug/web';
+import type { PageModel, Pager } from '@werkbrug/web';
 
 export type PlacementRow = EmployerPlacementView & { instrumentWords: string; outcomeText: string };
 
@@ -14,13 +14,13 @@ export const toPlacementRow = (p: EmployerPlacementView): PlacementRow => ({
 export interface PlaatsingenView extends PageModel {
   running: PlacementRow[];
   ended: PlacementRow[];
-  endedPager: ReturnType<typeof keysetPager>;
+  endedPager: Pager;
 }
 
 export const toPlaatsingenView = (
   running: EmployerPlacementView[],
   ended: EmployerPlacementView[],
-  endedPager: ReturnType<typeof keysetPager>,
+  endedPager: Pager,
 ): PlaatsingenView => ({
   title: 'Plaatsingen',
   running: running.map(toPlacementRow),

@@ -4,6 +4,7 @@ import {
   fieldList,
   FormErrors,
   validateAsDto,
+  type Choice,
   type DtoFieldWords,
   type FormBody,
 } from '@werkbrug/web';
@@ -26,13 +27,7 @@ export const EMPTY_ANSWER: AnswerValues = {
   note: '',
 };
 
-export interface ChoiceOption {
-  value: string;
-  text: string;
-  hint?: string;
-}
-
-export const ANSWERS: ChoiceOption[] = [
+export const ANSWERS: Choice[] = [
   { value: 'interested', text: 'Ja, ik wil kennismaken' },
   {
     value: 'not_now',
@@ -42,13 +37,13 @@ export const ANSWERS: ChoiceOption[] = [
   { value: 'declined', text: 'Nee, deze kandidaat past niet' },
 ];
 
-export const MEETING_KIND_OPTIONS: ChoiceOption[] = [
+export const MEETING_KIND_OPTIONS: Choice[] = [
   { value: 'kennismaking', text: 'Kennismakingsgesprek', hint: 'Een gesprek van ongeveer een uur' },
   { value: 'meeloopdag', text: 'Meeloopdag', hint: 'De kandidaat loopt een dag(deel) mee' },
 ];
 
 /** Reasons an employer can give for "no" ("not now" is its own answer). */
-export const REASONS: ChoiceOption[] = Object.entries(DECLINE_REASONS)
+export const REASONS: Choice[] = Object.entries(DECLINE_REASONS)
   .filter(([code]) => code !== 'niet_nu')
   .map(([value, text]) => ({ value, text }));
 

@@ -1,7 +1,7 @@
 import { amountTexts, GRANTOR_WORDS, INSTRUMENT_STATUS_WORDS } from '@werkbrug/instruments';
 import { financieelCvOf } from '@werkbrug/instruments';
 import type { EmployerProposalView, ProposalsService } from '@werkbrug/proposals';
-import type { FormErrors, keysetPager, PageModel } from '@werkbrug/web';
+import type { Choice, FormErrors, PageModel, Pager } from '@werkbrug/web';
 import { MARKS, type Mark } from './employer-marks.service';
 import {
   ANSWERS,
@@ -9,7 +9,6 @@ import {
   MEETING_KIND_OPTIONS,
   REASONS,
   type AnswerValues,
-  type ChoiceOption,
 } from './proposal-answer.form';
 import type { WerksoortOption } from './workplace.view';
 
@@ -26,7 +25,7 @@ const BY_ROLE: Record<string, string> = {
   admin: 'de beheerder',
 };
 
-const MARK_OPTIONS: ChoiceOption[] = Object.entries(MARKS).map(([value, text]) => ({
+const MARK_OPTIONS: Choice[] = Object.entries(MARKS).map(([value, text]) => ({
   value,
   text,
 }));
@@ -38,14 +37,14 @@ export interface VoorstellenView extends PageModel {
   waiting: ProposalRow[];
   running: ProposalRow[];
   closed: ProposalRow[];
-  closedPager: ReturnType<typeof keysetPager>;
+  closedPager: Pager;
 }
 
 export function toVoorstellenView(
   current: EmployerProposalView[],
   closed: EmployerProposalView[],
   marks: ReadonlyMap<string, Mark>,
-  closedPager: ReturnType<typeof keysetPager>,
+  closedPager: Pager,
   open: readonly string[],
 ): VoorstellenView {
   const row = (p: EmployerProposalView): ProposalRow => ({
@@ -82,10 +81,10 @@ export interface VoorstelView extends PageModel {
   wishes: string[];
   history: (ProposalEvent & { by: string })[];
   canAnswer: boolean;
-  answers: ChoiceOption[];
-  meetingKinds: ChoiceOption[];
-  reasons: ChoiceOption[];
-  markOptions: ChoiceOption[];
+  answers: Choice[];
+  meetingKinds: Choice[];
+  reasons: Choice[];
+  markOptions: Choice[];
   mark: Mark;
   values: AnswerValues;
   errors: FormErrors | undefined;

@@ -1,11 +1,11 @@
 import type { EmployerPlacementView } from '@werkbrug/placements';
 import type { EmployerProposalView } from '@werkbrug/proposals';
 import type { VacancyView } from '@werkbrug/vacancies';
-import { FormErrors, keysetPager } from '@werkbrug/web';
+import { FormErrors, hiddenOf, keysetPager } from '@werkbrug/web';
 import { toPlacementRow } from './placements.view';
 import { toVoorstellenView, toVoorstelView } from './proposals.view';
 import { toStartView } from './start.view';
-import { hiddenOf, toWerkplekControleView, toWerkplekFormulierView } from './workplace.view';
+import { toWerkplekControleView, toWerkplekFormulierView } from './workplace.view';
 import { EMPTY_WORKPLACE } from './workplace.form';
 import { checkScenario, readScenario } from './instruments.form';
 

@@ -1,12 +1,12 @@
 import { Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Actor } from '@werkbrug/auth';
-import { ProblemException } from '@werkbrug/http';
 import { CreateVacancyDto, UpdateVacancyDto, VacanciesService } from '@werkbrug/vacancies';
 import {
   actorOf,
   field,
   formBody,
+  isStale,
   PageResponder,
   WebAccess,
   WebController,
@@ -17,9 +17,6 @@ import { EmployerContext } from './employer-context';
 import { WorkplacePagesService } from './workplace-pages.service';
 import { EMPTY_WORKPLACE, readWorkplaceForm } from './workplace.form';
 import type { WorkplaceFormState } from './workplace.view';
-
-const isStale = (error: unknown) =>
-  error instanceof ProblemException && error.code === 'STALE_VERSION';
 
 /** A version as posted: a positive whole number, or undefined. */
 const versionOf = (text: string) => {

@@ -13,6 +13,7 @@ import {
   FormErrors,
   field,
   fieldList,
+  labelChoices,
   validateAsDto,
   type DtoFieldWords,
   type FormBody,
@@ -520,17 +521,16 @@ export function workplaceOptions(
         text: [l.address, `${l.postcode} ${l.place}`].filter(Boolean).join(', '),
       })),
     ],
-    workingDays: DAYS.map((d) => ({ value: d, text: labelOf('day', d) })),
-    dayparts: DAYPARTS.map((d) => ({ value: d, text: labelOf('daypart', d) })),
+    workingDays: labelChoices('day', DAYS),
+    dayparts: labelChoices('daypart', DAYPARTS),
     hoursAdjustable: [
       { value: 'ja', text: 'Ja, daar kunnen we over praten' },
       { value: 'nee', text: 'Nee, de uren liggen vast' },
     ],
     adjustments: ADJUSTMENT_CODES.map((a) => ({ value: a, text: ADJUSTMENTS[a] })),
-    arrangements: ARRANGEMENTS.map((a) => ({
-      value: a,
-      text: labelOf('arrangement', a),
-      hint: labelOf('arrangementHint', a),
+    arrangements: labelChoices('arrangement', ARRANGEMENTS).map((c) => ({
+      ...c,
+      hint: labelOf('arrangementHint', c.value),
     })),
     demands: DEMAND_ASPECTS.map((aspect) => ({
       name: aspect,
@@ -538,7 +538,7 @@ export function workplaceOptions(
       options: DEMAND_SCALE[aspect].map((text, i) => ({ value: String(i), text })),
     })),
     support: Object.entries(SUPPORT).map(([value, text]) => ({ value, text })),
-    minLanguageLevel: LANGUAGE_LEVELS.map((l) => ({ value: l, text: labelOf('languageLevel', l) })),
-    instruments: INSTRUMENTS.map((i) => ({ value: i, text: labelOf('instrument', i) })),
+    minLanguageLevel: labelChoices('languageLevel', LANGUAGE_LEVELS),
+    instruments: labelChoices('instrument', INSTRUMENTS),
   };
 }

@@ -1,6 +1,6 @@
 import type { EmployerProposalView } from '@werkbrug/proposals';
 import type { VacancyView } from '@werkbrug/vacancies';
-import type { FormErrors, PageModel } from '@werkbrug/web';
+import { hiddenOf, type FormErrors, type HiddenField, type PageModel } from '@werkbrug/web';
 import {
   workplaceOptions,
   workplaceSummary,
@@ -22,10 +22,6 @@ export interface WerksoortOption {
   name: string;
 }
 export type SummaryRow = ReturnType<typeof workplaceSummary>[number];
-export interface HiddenField {
-  name: string;
-  value: string;
-}
 
 const namesOf = (werksoorten: readonly WerksoortOption[]) =>
   Object.fromEntries(werksoorten.map((w) => [w.code, w.name]));
@@ -71,13 +67,6 @@ export function toWerkplekFormulierView(
     options: workplaceOptions(werksoorten, locations),
     ...state,
   };
-}
-
-/** Hidden fields that carry the answers from the form to the check page and on to publishing. */
-export function hiddenOf(values: WorkplaceValues): HiddenField[] {
-  return Object.entries(values).flatMap(([name, value]: [string, string | string[]]) =>
-    Array.isArray(value) ? value.map((v) => ({ name, value: v })) : [{ name, value }],
-  );
 }
 
 /** werkgever/werkplek-controle: check your answers before publishing or saving. */

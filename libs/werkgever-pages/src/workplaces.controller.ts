@@ -1,12 +1,12 @@
 import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ProblemException } from '@werkbrug/http';
 import { UpdateVacancyDto, VacanciesService } from '@werkbrug/vacancies';
 import {
   actorOf,
   field,
   formBody,
   FormErrors,
+  isStale,
   PageResponder,
   validateAsDto,
   WebAccess,
@@ -23,9 +23,6 @@ const STATUS_ACTIONS: Record<string, { status: 'open' | 'paused' | 'closed'; mes
   heropenen: { status: 'open', message: 'heropend' },
   sluiten: { status: 'closed', message: 'gesloten' },
 };
-
-const isStale = (error: unknown) =>
-  error instanceof ProblemException && error.code === 'STALE_VERSION';
 
 /**
  * Workplaces: the list, one workplace, and pause, reopen, close. Every read and write goes through

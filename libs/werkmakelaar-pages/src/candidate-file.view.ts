@@ -7,9 +7,15 @@ import type { SuggestionsService } from '@werkbrug/matching';
 import { CHECKIN_KINDS, type PlacementView, type PlacementsService } from '@werkbrug/placements';
 import type { ProposalView } from '@werkbrug/proposals';
 import { LADDER_LABELS, LADDER_RUNGS, type LadderHistoryView } from '@werkbrug/trajectories';
-import type { FormErrors, PageModel } from '@werkbrug/web';
+import {
+  labelChoices,
+  yesNo,
+  type Choice,
+  type FormErrors,
+  type PageModel,
+  type SummaryRow,
+} from '@werkbrug/web';
 import { PURPOSES } from './broker-words';
-import { labelChoices, type Choice, type SummaryRow } from './view-parts';
 
 type Matches = Awaited<ReturnType<SuggestionsService['forCandidate']>>;
 type Checkin = Awaited<ReturnType<PlacementsService['checkins']>>[number];
@@ -214,7 +220,7 @@ export function dossierView(
       { key: 'Adres', value: p?.address },
       { key: 'Geboortedatum', value: p?.dateOfBirth },
       { key: 'Uitkering', value: p?.benefitType },
-      { key: 'Banenafspraak', value: p?.banenafspraak ? 'Ja' : 'Nee' },
+      { key: 'Banenafspraak', value: yesNo(p?.banenafspraak ?? false) },
       {
         key: 'Loonwaarde',
         value:

@@ -6,8 +6,7 @@ import {
   type CaseloadRow,
 } from '@werkbrug/caseload';
 import { labelOf } from '@werkbrug/domain';
-import type { PageModel } from '@werkbrug/web';
-import { isOneOf, labelChoices, type Choice } from './view-parts';
+import { isOneOf, labelChoices, type Choice, type PageModel } from '@werkbrug/web';
 
 /** The caseload's filters as the query string carries them (Dutch names). */
 export interface CaseloadParams {

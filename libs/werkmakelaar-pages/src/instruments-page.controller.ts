@@ -19,11 +19,14 @@ import {
   PageResponder,
   WebAccess,
   WebController,
+  yesNo,
+  type Choice,
+  type SummaryRow,
   type WebRequest,
 } from '@werkbrug/web';
 import { labelOf } from '@werkbrug/domain';
 import { PURPOSES } from './broker-words';
-import type { Choice, SummaryRow } from './view-parts';
+import { purposeOptions } from './candidate-file.view';
 import { kmWords } from '@werkbrug/kandidaat-pages';
 
 /** The answer on the page `werkmakelaar/instrumenten`, once a workplace and purpose are chosen. */
@@ -38,8 +41,6 @@ interface InstrumentsResult {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const STATUS_ORDER = { applies: 0, may_apply: 1, does_not_apply: 2 } as const;
-const yesNo = (v: boolean | null | undefined) =>
-  v === null || v === undefined ? null : v ? 'Ja' : 'Nee';
 
 /**
  * Instruments for one candidate at one workplace, in the candidate file: the werkmakelaar picks a
@@ -138,7 +139,7 @@ export class InstrumentsPageController {
       values,
       errors,
       workplaceOptions: choices,
-      purposeOptions: PURPOSES.map((p) => ({ value: p, text: p })),
+      purposeOptions: purposeOptions(),
       result: null as InstrumentsResult | null,
     };
     if (!asked || errors.any) return this.pages.send(req, res, 'werkmakelaar/instrumenten', model);

@@ -1,7 +1,13 @@
 import { addDays, labelOf } from '@werkbrug/domain';
 import { OUTCOMES, type PlacementView } from '@werkbrug/placements';
-import type { FormErrors, PagerModel, PageModel } from '@werkbrug/web';
-import { arrangementName, labelChoices, type Choice } from './view-parts';
+import { arrangementName } from '@werkbrug/kandidaat-pages';
+import {
+  labelChoices,
+  type Choice,
+  type FormErrors,
+  type Pager,
+  type PageModel,
+} from '@werkbrug/web';
 
 /** A placement with its arrangement and outcome in words, for the list and the placement page. */
 export type PlacementWithWords = PlacementView & {
@@ -21,14 +27,14 @@ export interface PlacementListView extends PageModel {
   ending: PlacementWithWords[];
   running: PlacementWithWords[];
   ended: PlacementWithWords[];
-  endedPager: PagerModel;
+  endedPager: Pager;
 }
 
 /** Ending within 14 days of `today` goes on top. */
 export function placementListView(
   running: PlacementView[],
   ended: PlacementView[],
-  endedPager: PagerModel,
+  endedPager: Pager,
   today: string,
 ): PlacementListView {
   const soon = addDays(today, 14);

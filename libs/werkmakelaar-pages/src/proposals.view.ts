@@ -1,7 +1,7 @@
 import { labelOf } from '@werkbrug/domain';
 import type { ProposalView } from '@werkbrug/proposals';
-import type { FormErrors, PageModel } from '@werkbrug/web';
-import { arrangementName, type Choice } from './view-parts';
+import { arrangementName } from '@werkbrug/kandidaat-pages';
+import type { Choice, FormErrors, PageModel } from '@werkbrug/web';
 
 /** The page `werkmakelaar/voorstellen`: propose a candidate for a workplace, with a motivation. */
 export interface ProposeView extends PageModel {

@@ -6,7 +6,9 @@ import { BREAKDOWNS, ReportsService, type Breakdown, type FermWerkQuery } from '
 import {
   actorOf,
   FormErrors,
+  labelChoices,
   PageResponder,
+  str,
   WebAccess,
   WebController,
   type WebRequest,
@@ -18,8 +20,6 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CSV_TABLES = ['ferm-werk', 'trechter', 'duurzaamheid', 'ladder'] as const;
 type CsvTable = (typeof CSV_TABLES)[number];
-
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
 /** The report filters from the query string; wrong values become form errors, never a 500. */
 function readFilters(req: WebRequest, actor: Actor) {
@@ -123,10 +123,7 @@ export class ReportPagesController {
               .map((o) => ({ value: o.id, text: o.name })),
           ]
         : [];
-    const byOptions = [
-      { value: '', text: 'Geen indeling' },
-      ...BREAKDOWNS.map((b) => ({ value: b, text: labelOf('reportBreakdown', b) })),
-    ];
+    const byOptions = labelChoices('reportBreakdown', BREAKDOWNS, 'Geen indeling');
     if (errors.any) {
       return this.pages.send(req, res, 'werkmakelaar/rapportages', {
         title: 'Rapportages',

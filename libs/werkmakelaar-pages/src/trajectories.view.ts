@@ -7,8 +7,14 @@ import {
   type TrajectorySummaryView,
   type TrajectoryView,
 } from '@werkbrug/trajectories';
-import type { FormBody, FormErrors, PageModel } from '@werkbrug/web';
-import { labelChoices, type Choice, type SummaryRow } from './view-parts';
+import {
+  labelChoices,
+  type Choice,
+  type FormBody,
+  type FormErrors,
+  type PageModel,
+  type SummaryRow,
+} from '@werkbrug/web';
 
 /** The phase of a learn-work track in words: diagnose, a block, or the end. */
 export const phaseText = (phase: string, block: number | null) =>

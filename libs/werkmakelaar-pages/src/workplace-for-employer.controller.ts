@@ -9,6 +9,7 @@ import {
   field,
   formBody,
   FormErrors,
+  hiddenOf,
   PageResponder,
   WebAccess,
   WebController,
@@ -27,14 +28,6 @@ import { today } from '@werkbrug/domain';
 
 /** An employer as the service answers it (with its locations). */
 type EmployerOption = Awaited<ReturnType<EmployersService['get']>>;
-
-/** Hidden fields that carry the answers from the form to the check page and on to publishing. */
-const hiddenOf = (values: WorkplaceValues) => {
-  const fields: { [K in keyof WorkplaceValues]: WorkplaceValues[K] } = values;
-  return Object.entries(fields).flatMap(([name, value]) =>
-    Array.isArray(value) ? value.map((v) => ({ name, value: v })) : [{ name, value }],
-  );
-};
 
 /**
  * A workplace on behalf of an employer the werkmakelaar's organisation brought in: choose the

@@ -21,7 +21,7 @@ export class WorkplaceSearchController {
   @Get()
   @WebAccess('werkmakelaar')
   async workplaces(@Req() req: WebRequest, @Res() res: Response, @Query() raw: WorkplaceParams) {
-    const kinds = (await this.werksoorten.list({ active: 'true', limit: 100 })).items;
+    const kinds = await this.werksoorten.activeByName();
     const filters = workplaceFilters(raw, kinds);
     const result = await this.search
       .search(actorOf(req), {

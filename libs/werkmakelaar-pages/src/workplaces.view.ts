@@ -1,8 +1,7 @@
 import { ARRANGEMENTS, type Arrangement } from '@werkbrug/domain';
-import { hoursWords } from '@werkbrug/kandidaat-pages';
+import { arrangementName, hoursWords } from '@werkbrug/kandidaat-pages';
 import type { VacancySearchService } from '@werkbrug/matching';
-import type { PageModel } from '@werkbrug/web';
-import { arrangementName, isOneOf, type Choice } from './view-parts';
+import { isOneOf, type Choice, type PageModel } from '@werkbrug/web';
 
 type SearchResult = Awaited<ReturnType<VacancySearchService['search']>>;
 type Hit = SearchResult['items'][number];
