@@ -48,14 +48,20 @@ class WerkbrugValidationPipe extends ValidationPipe {
   }
 }
 
+/** The API's rules for a DTO (unknown fields refused, nothing converted implicitly); the pages use the same. */
+export const DTO_VALIDATION = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+  validationError: { target: false, value: false },
+} as const;
+export const DTO_TRANSFORM = { enableImplicitConversion: false } as const;
+
 export function createValidationPipe() {
   return new WerkbrugValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
+    ...DTO_VALIDATION,
     transform: true,
-    transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    transformOptions: DTO_TRANSFORM,
     exceptionFactory: (errors) => boundedValidationProblem(flatten(errors)),
   });
 }

@@ -15,7 +15,6 @@ import {
   type WebRequest,
 } from '@werkbrug/web';
 import { WerksoortenService } from '@werkbrug/werksoorten';
-import { listAll } from '@werkbrug/http';
 import { selfOf } from './candidate-self';
 import { INTEREST_WORDS, interestInput } from './interest.form';
 import { interestListPageView, suggestionsPageView, workplacePageView } from './suggestions.view';
@@ -54,13 +53,13 @@ export class SuggestionsController {
           );
           return null;
         }),
-      listAll((q) => this.proposals.list(actor, { ...q, status: ['wacht_op_kandidaat'] })),
+      this.proposals.countByStatus(actor),
     ]);
     const view = suggestionsPageView({
       kinds,
       werksoort: chosen,
       found,
-      waitingCount: waiting.length,
+      waitingCount: waiting.wacht_op_kandidaat ?? 0,
     });
     this.pages.send(req, res, 'kandidaat/werkplekken', view);
   }

@@ -94,6 +94,12 @@ export class ProposalsService {
     return { ...view, sharePreview: { ...view.sharePreview, ...preview } };
   }
 
+  /** A 404 unless the actor may see the proposal (proposalVisibleSql), without building its view. */
+  async assertVisible(actor: Actor, id: string): Promise<void> {
+    if (!(await this.scoped(actor).andWhere('p.id = :id', { id }).getExists()))
+      throw Problems.notFound('Proposal');
+  }
+
   /** How many proposals the actor sees per status, under the same scoping as list (start pages). */
   async countByStatus(actor: Actor): Promise<Record<string, number>> {
     const rows: { status: string; n: number }[] = await this.scoped(actor)

@@ -1,5 +1,6 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
+import { DTO_TRANSFORM, DTO_VALIDATION } from '@werkbrug/http';
 import type { FormErrors } from './form-errors';
 
 /**
@@ -42,13 +43,8 @@ export async function validateAsDto<T extends object>(
   errors: FormErrors,
   fallbackField: string,
 ): Promise<T | null> {
-  const instance = plainToInstance(dto, input, { enableImplicitConversion: false });
-  const found = await validate(instance, {
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
-    validationError: { target: false, value: false },
-  });
+  const instance = plainToInstance(dto, input, DTO_TRANSFORM);
+  const found = await validate(instance, DTO_VALIDATION);
   for (const path of paths(found)) {
     const w = wordsFor(path, words);
     errors.add(w?.field ?? fallbackField, w?.message ?? GENERIC_FIELD_MESSAGE);

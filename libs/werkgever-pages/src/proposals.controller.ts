@@ -123,7 +123,7 @@ export class ProposalsPageController {
   async mark(@Req() req: WebRequest, @Res() res: Response, @Param('id', webId()) id: string) {
     const actor = actorOf(req);
     // The proposal must be visible to this employer (404 otherwise) before anything is written.
-    await this.proposals.get(actor, id);
+    await this.proposals.assertVisible(actor, id);
     const mark = field(formBody(req), 'mark');
     if (!isMark(mark)) {
       const errors = new FormErrors().add('mark', 'Kies een beoordeling');

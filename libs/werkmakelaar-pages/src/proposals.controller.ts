@@ -131,7 +131,7 @@ export class ProposalPagesController {
   @Post('voorstellen/:id/status')
   @WebAccess('werkmakelaar')
   async move(@Req() req: WebRequest, @Res() res: Response, @Param('id', ParseUUIDPipe) id: string) {
-    await this.proposals.get(actorOf(req), id); // not visible: 404 before anything else
+    await this.proposals.assertVisible(actorOf(req), id); // not visible: 404 before anything else
     const input = { status: field(formBody(req), 'status') };
     const dto = await validateAsDto(StatusChangeDto, input, {}, new FormErrors(), 'status');
     if (dto && dto.status !== 'geplaatst') await this.proposals.changeStatus(actorOf(req), id, dto);
