@@ -65,6 +65,20 @@ export interface ProtectedFactsRow {
   loonwaarde_pct: number | null;
 }
 
+/**
+ * The weergave facts (names, whether contact details exist) as a join for a list query of another
+ * module, so a list of a few hundred candidates stays one query. The SQL is this module's own: only
+ * libs/candidates names candidate_protected (table-ownership.spec), and weergave is never audited.
+ * Columns: first_name, last_name (null without a protected part), has_email, has_phone.
+ */
+export function displayFactsJoin(candidateAlias: string, alias = 'cp') {
+  return {
+    join: `LEFT JOIN candidate_protected ${alias} ON ${alias}.candidate_id = ${candidateAlias}.id`,
+    columns: `${alias}.first_name, ${alias}.last_name, ${alias}.email IS NOT NULL AS has_email,
+              ${alias}.phone IS NOT NULL AS has_phone`,
+  };
+}
+
 export function protectedFactsSql(purpose: ProtectedReadPurpose): string {
   const benefit = PROTECTED_READ_PURPOSES[purpose].benefit;
   return `SELECT candidate_id, first_name, last_name,

@@ -2,14 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
-import { CandidatesService } from '@werkbrug/candidates';
+import { CandidatesService, displayFactsJoin } from '@werkbrug/candidates';
 import { queryRows } from '@werkbrug/database';
 import { today as dutchToday } from '@werkbrug/domain';
 import { ATTENTION_CODES, attentionFor, attentionRank } from './attention-rules';
 import { CaseloadPage, CaseloadQuery, CaseloadRow } from './caseload.dto';
 import { profileCompleteness } from './profile-completeness';
-
-type ProtectedColumns = 'first_name' | 'last_name' | 'has_email' | 'has_phone';
 
 interface FactsRow {
   id: string;
@@ -64,10 +62,12 @@ export class CaseloadService {
       params.push(actor.userId);
       ownerFilter = `WHERE c.werkmakelaar_id = $${params.length}`;
     }
-    const rows = await queryRows<Omit<FactsRow, ProtectedColumns>>(
+    // Names and whether contact details exist: the candidates module's own join (display, not audited).
+    const display = displayFactsJoin('c');
+    return queryRows<FactsRow>(
       this.db,
       `WITH visible AS (${visibleSql})
-       SELECT c.id, c.pseudonym, c.place, c.werkmakelaar_id, c.werksoort_wishes, c.interests, c.certificates,
+       SELECT c.id, c.pseudonym, ${display.columns}, c.place, c.werkmakelaar_id, c.werksoort_wishes, c.interests, c.certificates,
               c.language_level, c.max_travel_km, c.max_travel_minutes, c.ladder_rung,
               c.ladder_measured_on::text AS ladder_measured_on, c.updated_at,
               (c.created_at AT TIME ZONE 'Europe/Amsterdam')::date::text AS created_on,
@@ -84,27 +84,13 @@ export class CaseloadService {
                                     AND x.vacancy_id = s.vacancy_id AND x.created_at >= s.created_at))::int AS new_signals
          FROM candidates c
          JOIN visible ON visible.id = c.id
+         ${display.join}
          LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE x.status = 'wacht_op_kandidaat') AS consent_waiting,
                                    count(*) FILTER (WHERE x.status = 'wacht_op_werkgever') AS employer_waiting
                               FROM proposals x WHERE x.candidate_id = c.id) o ON true
          ${ownerFilter}`,
       params,
     );
-    // Names and whether contact details exist come from the candidates module, for display.
-    const names = await this.candidates.protectedFactsFor(
-      rows.map((r) => r.id),
-      'weergave',
-    );
-    return rows.map((r) => {
-      const p = names.get(r.id);
-      return {
-        ...r,
-        first_name: p?.firstName ?? null,
-        last_name: p?.lastName ?? null,
-        has_email: p?.hasEmail ?? false,
-        has_phone: p?.hasPhone ?? false,
-      };
-    });
   }
 
   async list(actor: Actor, query: CaseloadQuery, now = new Date()): Promise<CaseloadPage> {
