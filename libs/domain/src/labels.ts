@@ -2,6 +2,19 @@
  * Dutch words for the codes the API uses, at B1 level: one place, so every page and portal says
  * the same thing. Keys are the API's codes.
  */
+/** The arrangements' names, also the names of those forms of work in a trajectory (workForm). */
+const ARRANGEMENT_NAMES = {
+  proefplaatsing: 'Proefplaatsing',
+  detachering: 'Detachering',
+  groepsdetachering: 'Groepsdetachering',
+  werkervaringsplaats: 'Werkervaringsplaats',
+  leerwerkbaan: 'Leerwerkbaan',
+  stage: 'Stage',
+  vrijwilligerswerk: 'Vrijwilligerswerk',
+  beschut_werk: 'Beschut werk',
+  regulier: 'Gewone baan',
+} as const;
+
 export const LABELS = {
   role: {
     admin: 'Beheerder',
@@ -24,17 +37,7 @@ export const LABELS = {
     avond: 'avond (18 tot 24 uur)',
     nacht: 'nacht (0 tot 6 uur)',
   },
-  arrangement: {
-    proefplaatsing: 'Proefplaatsing',
-    detachering: 'Detachering',
-    groepsdetachering: 'Groepsdetachering',
-    werkervaringsplaats: 'Werkervaringsplaats',
-    leerwerkbaan: 'Leerwerkbaan',
-    stage: 'Stage',
-    vrijwilligerswerk: 'Vrijwilligerswerk',
-    beschut_werk: 'Beschut werk',
-    regulier: 'Gewone baan',
-  },
+  arrangement: ARRANGEMENT_NAMES,
   arrangementHint: {
     proefplaatsing:
       'De kandidaat werkt een paar maanden met behoud van uitkering. Daarna kiest u of u een contract geeft.',
@@ -188,15 +191,7 @@ export const LABELS = {
   },
   workForm: {
     arbeidsmatige_dagbesteding: 'Arbeidsmatige dagbesteding',
-    beschut_werk: 'Beschut werk',
-    werkervaringsplaats: 'Werkervaringsplaats',
-    leerwerkbaan: 'Leerwerkbaan',
-    detachering: 'Detachering',
-    groepsdetachering: 'Groepsdetachering',
-    proefplaatsing: 'Proefplaatsing',
-    stage: 'Stage',
-    vrijwilligerswerk: 'Vrijwilligerswerk',
-    regulier: 'Gewone baan',
+    ...ARRANGEMENT_NAMES,
   },
   decidedBy: {
     kandidaat: 'De kandidaat',
