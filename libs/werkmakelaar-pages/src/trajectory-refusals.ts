@@ -1,5 +1,6 @@
 import { ProblemException } from '@werkbrug/http';
-import type { FormErrors } from '@werkbrug/web';
+import { validateAsDto, type DtoFieldWords, type FormErrors } from '@werkbrug/web';
+import type { ClassConstructor } from 'class-transformer';
 
 /** Service refusals in plain Dutch, on the field they are about. */
 export function errorsFrom(
@@ -59,4 +60,24 @@ export async function attempt(
     } else errorsFrom(error, errors, fields);
     return false;
   }
+}
+
+/**
+ * One trajectory form: its answers through the API's DTO, then the one service call (attempt).
+ * Returns whether it went through; when not, `errors` says why at the fields.
+ */
+export async function submitForm<T extends object>(
+  errors: FormErrors,
+  form: {
+    dto: ClassConstructor<T>;
+    input: Record<string, unknown>;
+    words: DtoFieldWords;
+    field: string;
+  },
+  refusals: Record<string, string>,
+  run: (dto: T) => Promise<unknown>,
+  stale?: { field: string; message: string; then?: () => void },
+): Promise<boolean> {
+  const dto = await validateAsDto(form.dto, form.input, form.words, errors, form.field);
+  return !!dto && attempt(errors, refusals, () => run(dto), stale);
 }

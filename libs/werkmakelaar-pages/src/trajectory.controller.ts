@@ -15,13 +15,12 @@ import {
   formBody,
   FormErrors,
   PageResponder,
-  validateAsDto,
   WebAccess,
   WebController,
   type FormBody,
   type WebRequest,
 } from '@werkbrug/web';
-import { attempt } from './trajectory-refusals';
+import { submitForm } from './trajectory-refusals';
 import {
   CLOSE_REFUSALS,
   CLOSE_STALE,
@@ -104,12 +103,12 @@ export class TrajectoryController {
   ) {
     const body = formBody(req);
     const errors = new FormErrors();
-    const dto = await validateAsDto(LogHoursDto, hoursInput(body), HOURS_WORDS, errors, 'hours');
-    const logged =
-      !!dto &&
-      (await attempt(errors, HOURS_REFUSALS, () =>
-        this.trajectories.logHours(actorOf(req), id, dto),
-      ));
+    const logged = await submitForm(
+      errors,
+      { dto: LogHoursDto, input: hoursInput(body), words: HOURS_WORDS, field: 'hours' },
+      HOURS_REFUSALS,
+      (dto) => this.trajectories.logHours(actorOf(req), id, dto),
+    );
     if (logged) return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=uren`);
     await this.again(req, res, id, { errors, hoursValues: body });
   }
@@ -123,18 +122,17 @@ export class TrajectoryController {
   ) {
     const body = formBody(req);
     const errors = new FormErrors();
-    const dto = await validateAsDto(
-      CreateTransitionDto,
-      switchInput(body),
-      switchWords(body),
+    const switched = await submitForm(
       errors,
-      'toForm',
+      {
+        dto: CreateTransitionDto,
+        input: switchInput(body),
+        words: switchWords(body),
+        field: 'toForm',
+      },
+      SWITCH_REFUSALS,
+      (dto) => this.trajectories.switchForm(actorOf(req), id, dto),
     );
-    const switched =
-      !!dto &&
-      (await attempt(errors, SWITCH_REFUSALS, () =>
-        this.trajectories.switchForm(actorOf(req), id, dto),
-      ));
     if (switched) return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=wissel`);
     await this.again(req, res, id, { errors, switchValues: body });
   }
@@ -148,18 +146,12 @@ export class TrajectoryController {
   ) {
     const body = formBody(req);
     const errors = new FormErrors();
-    const dto = await validateAsDto(
-      CreateGoalDto,
-      goalInput(body),
-      goalWords(body),
+    const added = await submitForm(
       errors,
-      'description',
+      { dto: CreateGoalDto, input: goalInput(body), words: goalWords(body), field: 'description' },
+      GOAL_REFUSALS,
+      (dto) => this.trajectories.addGoal(actorOf(req), id, dto),
     );
-    const added =
-      !!dto &&
-      (await attempt(errors, GOAL_REFUSALS, () =>
-        this.trajectories.addGoal(actorOf(req), id, dto),
-      ));
     if (added) return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=leerdoel#leerdoelen`);
     await this.again(req, res, id, { errors, goalValues: body });
   }
@@ -175,20 +167,19 @@ export class TrajectoryController {
     const t = await this.trajectories.get(actorOf(req), id);
     if (!t.goals.some((g) => g.id === goalId)) throw new NotFoundException();
     const errors = new FormErrors();
-    const input = goalStatusInput(formBody(req), goalId);
-    const dto = await validateAsDto(
-      UpdateGoalDto,
-      input,
-      goalStatusWords(goalId),
+    const field = `status-${goalId}`;
+    const saved = await submitForm(
       errors,
-      `status-${goalId}`,
+      {
+        dto: UpdateGoalDto,
+        input: goalStatusInput(formBody(req), goalId),
+        words: goalStatusWords(goalId),
+        field,
+      },
+      {},
+      (dto) => this.trajectories.updateGoal(actorOf(req), goalId, dto),
+      { field, message: GOAL_STALE },
     );
-    const saved =
-      !!dto &&
-      (await attempt(errors, {}, () => this.trajectories.updateGoal(actorOf(req), goalId, dto), {
-        field: `status-${goalId}`,
-        message: GOAL_STALE,
-      }));
     if (saved)
       return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=doelstatus#leerdoelen`);
     await this.again(req, res, id, { errors });
@@ -215,21 +206,18 @@ export class TrajectoryController {
   ) {
     const body = formBody(req);
     const errors = new FormErrors();
-    const dto = await validateAsDto(
-      EndTrajectoryDto,
-      closeInput(body),
-      CLOSE_WORDS,
+    const closed = await submitForm(
       errors,
-      'outcome',
-    );
-    const closed =
-      !!dto &&
-      (await attempt(errors, CLOSE_REFUSALS, () => this.trajectories.end(actorOf(req), id, dto), {
+      { dto: EndTrajectoryDto, input: closeInput(body), words: CLOSE_WORDS, field: 'outcome' },
+      CLOSE_REFUSALS,
+      (dto) => this.trajectories.end(actorOf(req), id, dto),
+      {
         field: 'outcome',
         message: CLOSE_STALE,
         // The next submit is then a deliberate one, against the trajectory as it is now.
         then: () => delete body.version,
-      }));
+      },
+    );
     if (closed) return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=afgesloten`);
     this.closeForm(req, res, await this.trajectories.get(actorOf(req), id), body, errors);
   }
