@@ -50,7 +50,11 @@ export class CaseloadService {
     private readonly candidates: CandidatesService,
   ) {}
 
-  private async facts(actor: Actor, owner: 'me' | 'all'): Promise<FactsRow[]> {
+  private async facts(
+    actor: Actor,
+    owner: 'me' | 'all',
+    candidateId?: string,
+  ): Promise<FactsRow[]> {
     // The candidates module's own scoping rule decides who is visible; this query only adds facts.
     const [visibleSql, visibleParams] = this.candidates
       .scoped(actor)
@@ -61,6 +65,9 @@ export class CaseloadService {
     if (owner === 'me') {
       params.push(actor.userId);
       ownerFilter = `WHERE c.werkmakelaar_id = $${params.length}`;
+    } else if (candidateId) {
+      params.push(candidateId);
+      ownerFilter = `WHERE c.id = $${params.length}`;
     }
     // Names and whether contact details exist: the candidates module's own join (display, not audited).
     const display = displayFactsJoin('c');
@@ -93,53 +100,15 @@ export class CaseloadService {
     );
   }
 
+  /** One candidate's caseload row (attention and completeness), or null when not visible. */
+  async rowFor(actor: Actor, candidateId: string, now = new Date()): Promise<CaseloadRow | null> {
+    const [f] = await this.facts(actor, 'all', candidateId);
+    return f ? toCaseloadRow(f, dutchToday(now)) : null;
+  }
+
   async list(actor: Actor, query: CaseloadQuery, now = new Date()): Promise<CaseloadPage> {
     const today = dutchToday(now);
-    const rows = (await this.facts(actor, query.owner ?? 'me')).map((f) => {
-      const completeness = profileCompleteness(
-        {
-          werksoortWishes: f.werksoort_wishes,
-          interests: f.interests,
-          certificates: f.certificates,
-          languageLevel: f.language_level,
-          maxTravelKm: f.max_travel_km === null ? null : Number(f.max_travel_km),
-          maxTravelMinutes: f.max_travel_minutes,
-          hasEmail: f.has_email,
-          hasPhone: f.has_phone,
-          hasAccount: f.has_account,
-          ladderMeasuredOn: f.ladder_measured_on,
-          updatedAt: new Date(f.updated_at).toISOString(),
-        },
-        today,
-      );
-      const attention = attentionFor(
-        {
-          inTrajectory: f.trajectory_ended_on === null || f.trajectory_ended_on > today,
-          lastContactOn: f.last_contact,
-          createdOn: f.created_on,
-          nearestPlannedEnd: f.nearest_end,
-          consentWaiting: f.consent_waiting,
-          employerAnswerWaiting: f.employer_waiting,
-          newInterestSignals: f.new_signals,
-          ladderMeasuredOn: f.ladder_measured_on,
-          completenessScore: completeness.score,
-        },
-        today,
-      );
-      const row: CaseloadRow = {
-        candidateId: f.id,
-        pseudonym: `Kandidaat ${f.pseudonym}`,
-        name: f.first_name ? `${f.first_name} ${f.last_name ?? ''}`.trim() : null,
-        place: f.place,
-        werkmakelaarId: f.werkmakelaar_id,
-        ladderRung: f.ladder_rung,
-        ladderMeasuredOn: f.ladder_measured_on,
-        lastContactOn: f.last_contact,
-        attention,
-        completeness,
-      };
-      return row;
-    });
+    const rows = (await this.facts(actor, query.owner ?? 'me')).map((f) => toCaseloadRow(f, today));
     const counts: Record<string, number> = Object.fromEntries(
       ATTENTION_CODES.map((code) => [code, 0]),
     );
@@ -204,4 +173,51 @@ function comparator(sort: NonNullable<CaseloadQuery['sort']>) {
         return ra[0] - rb[0] || ra[1] - rb[1] || byName(a, b);
       };
   }
+}
+
+/** The facts of one candidate as a caseload row: the pure rules decide attention and completeness. */
+function toCaseloadRow(f: FactsRow, today: string): CaseloadRow {
+  const completeness = profileCompleteness(
+    {
+      werksoortWishes: f.werksoort_wishes,
+      interests: f.interests,
+      certificates: f.certificates,
+      languageLevel: f.language_level,
+      maxTravelKm: f.max_travel_km === null ? null : Number(f.max_travel_km),
+      maxTravelMinutes: f.max_travel_minutes,
+      hasEmail: f.has_email,
+      hasPhone: f.has_phone,
+      hasAccount: f.has_account,
+      ladderMeasuredOn: f.ladder_measured_on,
+      updatedAt: new Date(f.updated_at).toISOString(),
+    },
+    today,
+  );
+  const attention = attentionFor(
+    {
+      inTrajectory: f.trajectory_ended_on === null || f.trajectory_ended_on > today,
+      lastContactOn: f.last_contact,
+      createdOn: f.created_on,
+      nearestPlannedEnd: f.nearest_end,
+      consentWaiting: f.consent_waiting,
+      employerAnswerWaiting: f.employer_waiting,
+      newInterestSignals: f.new_signals,
+      ladderMeasuredOn: f.ladder_measured_on,
+      completenessScore: completeness.score,
+    },
+    today,
+  );
+  const row: CaseloadRow = {
+    candidateId: f.id,
+    pseudonym: `Kandidaat ${f.pseudonym}`,
+    name: f.first_name ? `${f.first_name} ${f.last_name ?? ''}`.trim() : null,
+    place: f.place,
+    werkmakelaarId: f.werkmakelaar_id,
+    ladderRung: f.ladder_rung,
+    ladderMeasuredOn: f.ladder_measured_on,
+    lastContactOn: f.last_contact,
+    attention,
+    completeness,
+  };
+  return row;
 }

@@ -83,9 +83,7 @@ export class CandidateFileController {
         listAll((q) => this.proposals.list(actor, { ...q, candidateId: id })),
         listAll((q) => this.placements.list(actor, { ...q, candidateId: id })),
         this.placements.checkins(actor, id),
-        this.caseload
-          .list(actor, { owner: 'all', q: candidate.pseudonym, limit: 5 })
-          .then((r) => r.items.find((i) => i.candidateId === id) ?? null),
+        this.caseload.rowFor(actor, id),
         this.ladder.history(actor, id),
       ]);
     const facts = {
