@@ -9,6 +9,7 @@ import {
   formBody,
   FormErrors,
   PageResponder,
+  pageNumber,
   validateAsDto,
   WebAccess,
   WebController,
@@ -17,7 +18,12 @@ import {
 import { WerksoortenService } from '@werkbrug/werksoorten';
 import { selfOf } from './candidate-self';
 import { INTEREST_WORDS, interestInput } from './interest.form';
-import { interestListPageView, suggestionsPageView, workplacePageView } from './suggestions.view';
+import {
+  interestListPageView,
+  SUGGESTION_LIMIT,
+  suggestionsPageView,
+  workplacePageView,
+} from './suggestions.view';
 
 /** Mijn werkplekken, one workplace, and the interest the candidate showed. */
 @WebController('kandidaat')
@@ -39,6 +45,7 @@ export class SuggestionsController {
     @Req() req: WebRequest,
     @Res() res: Response,
     @Query('werksoort') werksoort?: string,
+    @Query('pagina') pagina?: string,
   ) {
     const { actor, candidateId } = selfOf(req);
     const kinds = await this.werksoorten.activeByName();
@@ -46,7 +53,8 @@ export class SuggestionsController {
     const [found, waiting] = await Promise.all([
       // When search is down the page still opens and says so; the rest of the site keeps working.
       this.suggestions
-        .forCandidate(actor, candidateId, { limit: 20, werksoort: chosen })
+        // The workplace page asks the same (SUGGESTION_LIMIT): one cached answer serves both.
+        .forCandidate(actor, candidateId, { limit: SUGGESTION_LIMIT, werksoort: chosen })
         .catch((error: unknown) => {
           this.logger.warn(
             `suggestions failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -60,6 +68,7 @@ export class SuggestionsController {
       werksoort: chosen,
       found,
       waitingCount: waiting.wacht_op_kandidaat ?? 0,
+      page: pageNumber(pagina),
     });
     this.pages.send(req, res, 'kandidaat/werkplekken', view);
   }
@@ -83,7 +92,9 @@ export class SuggestionsController {
     const { actor, candidateId } = selfOf(req);
     const v = await this.vacancies.get(actor, id);
     const [found, signals] = await Promise.all([
-      this.suggestions.forCandidate(actor, candidateId, { limit: 50 }).catch(() => null),
+      this.suggestions
+        .forCandidate(actor, candidateId, { limit: SUGGESTION_LIMIT })
+        .catch(() => null),
       this.interests.mine(actor),
     ]);
     const view = workplacePageView(v, found, signals);

@@ -7,7 +7,7 @@ import {
   type ArrangementWordsView,
   type BlockerView,
 } from './common.view';
-import type { Choice } from '@werkbrug/web';
+import { numberedPager, type Choice, type Pager } from '@werkbrug/web';
 import { DAY_WORDS, hoursWords, INTEREST_STATUS_WORDS, kmWords, listWords } from './plain-words';
 
 /** What the pages need of a workplace in a match list (the engine's vacancy summary). */
@@ -47,6 +47,15 @@ export type WorkplaceCardView = {
   hours: string;
 };
 
+/** How many matches the list asks for: the workplace page asks the same, so one answer serves both. */
+export const SUGGESTION_LIMIT = 50;
+/** A phone shows this many matches at a time; "Toon meer" goes to the next ten (`?pagina=`). */
+export const SUGGESTIONS_PER_PAGE = 10;
+/** Near misses shown open; the rest fold away behind "Toon nog …". */
+export const NEAR_MISSES_OPEN = 3;
+
+type NearMissCardView = WorkplaceCardView & { blockers: BlockerView[] };
+
 /** kandidaat/werkplekken */
 export type SuggestionsPageView = {
   title: string;
@@ -54,8 +63,15 @@ export type SuggestionsPageView = {
   werksoortOptions: Choice[];
   werksoort: string;
   searchDown: boolean;
+  /** All matches found (every page). */
+  total: number;
+  /** "Werkplek 11 tot en met 20 van 34", when there is more than one page. */
+  range: string | null;
   items: (WorkplaceCardView & { reasons: string[] })[];
-  nearMisses: (WorkplaceCardView & { blockers: BlockerView[] })[];
+  pager: Pager;
+  nearMissCount: number;
+  nearMisses: NearMissCardView[];
+  moreNearMisses: NearMissCardView[];
 };
 
 const card = (v: WorkplaceSummary, distanceKm: number): WorkplaceCardView => ({
@@ -67,13 +83,27 @@ const card = (v: WorkplaceSummary, distanceKm: number): WorkplaceCardView => ({
   hours: hoursWords(v.hoursMin, v.hoursMax),
 });
 
+/** The page a `?pagina=` asks for, within the pages there are. */
+export const suggestionsPage = (page: number, total: number) =>
+  Math.min(page, Math.max(1, Math.ceil(total / SUGGESTIONS_PER_PAGE)));
+
 export function suggestionsPageView(input: {
   kinds: readonly { code: string; name: string }[];
   werksoort: string | undefined;
   found: SuggestionsInput;
   waitingCount: number;
+  /** 1 when left out. */
+  page?: number;
 }): SuggestionsPageView {
   const result = input.found ?? { items: [], nearMisses: [] };
+  const total = result.items.length;
+  const page = suggestionsPage(input.page ?? 1, total);
+  const from = (page - 1) * SUGGESTIONS_PER_PAGE;
+  const shown = result.items.slice(from, from + SUGGESTIONS_PER_PAGE);
+  const nearMisses = result.nearMisses.map((n) => ({
+    ...card(n.vacancy, n.distanceKm),
+    blockers: n.blockers.map(blockerView),
+  }));
   return {
     title: 'Mijn werkplekken',
     waitingCount: input.waitingCount,
@@ -83,14 +113,28 @@ export function suggestionsPageView(input: {
     ],
     werksoort: input.werksoort ?? '',
     searchDown: input.found === null,
-    items: result.items.map((m) => ({
+    total,
+    range:
+      total > SUGGESTIONS_PER_PAGE
+        ? `Werkplek ${from + 1} tot en met ${from + shown.length} van ${total}.`
+        : null,
+    items: shown.map((m) => ({
       ...card(m.vacancy, m.distanceKm),
       reasons: m.reasons.map((r) => r.text),
     })),
-    nearMisses: result.nearMisses.map((n) => ({
-      ...card(n.vacancy, n.distanceKm),
-      blockers: n.blockers.map(blockerView),
-    })),
+    pager: numberedPager({
+      path: '/kandidaat',
+      anchor: 'passend',
+      label: 'Meer werkplekken',
+      page,
+      hasNext: from + SUGGESTIONS_PER_PAGE < total,
+      params: { werksoort: input.werksoort },
+      nextText: 'Toon meer werkplekken',
+      prevText: 'Vorige werkplekken',
+    }),
+    nearMissCount: nearMisses.length,
+    nearMisses: nearMisses.slice(0, NEAR_MISSES_OPEN),
+    moreNearMisses: nearMisses.slice(NEAR_MISSES_OPEN),
   };
 }
 

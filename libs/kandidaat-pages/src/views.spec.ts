@@ -98,6 +98,18 @@ describe('candidate page views', () => {
             reasons: ['Past bij je uren'],
           },
         ],
+        total: 1,
+        range: null,
+        pager: {
+          label: 'Meer werkplekken',
+          firstHref: null,
+          prevHref: null,
+          prevText: 'Vorige werkplekken',
+          nextHref: null,
+          nextText: 'Toon meer werkplekken',
+        },
+        nearMissCount: 1,
+        moreNearMisses: [],
         nearMisses: [
           {
             id: 'v2',
@@ -122,8 +134,20 @@ describe('candidate page views', () => {
         werksoortOptions: [{ value: '', text: 'Alle soorten werk' }],
         werksoort: '',
         searchDown: true,
+        total: 0,
+        range: null,
         items: [],
+        pager: {
+          label: 'Meer werkplekken',
+          firstHref: null,
+          prevHref: null,
+          prevText: 'Vorige werkplekken',
+          nextHref: null,
+          nextText: 'Toon meer werkplekken',
+        },
+        nearMissCount: 0,
         nearMisses: [],
+        moreNearMisses: [],
       },
     ],
     [
@@ -273,6 +297,77 @@ describe('candidate page views', () => {
     ],
   ])('%s', (_name, actual, expected) => {
     expect(actual).toEqual(expected);
+  });
+
+  describe('werkplekken: ten at a time, near misses folded after three', () => {
+    const many = {
+      items: Array.from({ length: 25 }, (_, i) => ({
+        vacancy: { ...summary, id: `m${i + 1}` },
+        distanceKm: i,
+        reasons: [],
+      })),
+      nearMisses: Array.from({ length: 5 }, (_, i) => ({
+        ...found.nearMisses[0],
+        vacancy: { ...summary, id: `n${i + 1}` },
+      })),
+    };
+    const view = (page: number | undefined) =>
+      suggestionsPageView({
+        kinds: [{ code: 'groen', name: 'Groen' }],
+        werksoort: 'groen',
+        found: many,
+        waitingCount: 0,
+        page,
+      });
+    it.each<[number | undefined, string[], string | null, string | null, string | null]>([
+      [
+        undefined,
+        ['m1', 'm10'],
+        'Werkplek 1 tot en met 10 van 25.',
+        null,
+        '/kandidaat?werksoort=groen&pagina=2#passend',
+      ],
+      [
+        2,
+        ['m11', 'm20'],
+        'Werkplek 11 tot en met 20 van 25.',
+        '/kandidaat?werksoort=groen#passend',
+        '/kandidaat?werksoort=groen&pagina=3#passend',
+      ],
+      [
+        3,
+        ['m21', 'm25'],
+        'Werkplek 21 tot en met 25 van 25.',
+        '/kandidaat?werksoort=groen&pagina=2#passend',
+        null,
+      ],
+      // Past the last page: the last page.
+      [
+        9,
+        ['m21', 'm25'],
+        'Werkplek 21 tot en met 25 van 25.',
+        '/kandidaat?werksoort=groen&pagina=2#passend',
+        null,
+      ],
+    ])('page %j', (page, [first, last], range, prevHref, nextHref) => {
+      const v = view(page);
+      expect({
+        first: v.items[0]?.id,
+        last: v.items[v.items.length - 1]?.id,
+        total: v.total,
+        range: v.range,
+        prevHref: v.pager.prevHref,
+        nextHref: v.pager.nextHref,
+      }).toEqual({ first, last, total: 25, range, prevHref, nextHref });
+    });
+    it('shows three near misses and folds the other two', () => {
+      const v = view(1);
+      expect([v.nearMissCount, v.nearMisses.length, v.moreNearMisses.map((n) => n.id)]).toEqual([
+        5,
+        3,
+        ['n4', 'n5'],
+      ]);
+    });
   });
 
   it('toestemming-vraag: consent holds 90 days from now; the options say what is shared', () => {

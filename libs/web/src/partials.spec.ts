@@ -16,6 +16,13 @@ const CASES: Record<string, Record<string, Record<string, unknown>>> = {
     'later page': { label: 'Afgeronde voorstellen', firstHref: '/x', nextHref: '/x?na=def' },
     'last page': { label: 'Afgeronde voorstellen', firstHref: '/x' },
     'only page': { label: 'Afgeronde voorstellen' },
+    'numbered page': {
+      label: 'Meer werkplekken',
+      prevHref: '/kandidaat#passend',
+      prevText: 'Vorige werkplekken',
+      nextHref: '/kandidaat?pagina=3#passend',
+      nextText: 'Toon meer werkplekken',
+    },
   },
   'back-link': { default: { href: '/werkgever' }, text: { href: '/x', text: 'Terug naar start' } },
   button: {
