@@ -234,6 +234,7 @@ describe('web authorization: every page × every role', () => {
   const ROUTE_TARGETS: Record<string, RouteTarget> = {
     '/werkmakelaar/werkplekken/nieuw/:employerId': employerTarget,
     '/werkmakelaar/werkplekken/nieuw/:employerId/publiceren': employerTarget,
+    '/werkmakelaar/werkplekken/:id': workplaceTarget,
     '/kandidaat/werkplekken/:id': workplaceTarget,
     '/kandidaat/werkplekken/:id/interesse': workplaceTarget,
     '/kandidaat/interesse/:id/intrekken': signalTarget,

@@ -65,6 +65,7 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'GET /werkmakelaar/werkplekken/nieuw/:employerId': ['werkmakelaar'],
   'POST /werkmakelaar/werkplekken/nieuw/:employerId': ['werkmakelaar'],
   'POST /werkmakelaar/werkplekken/nieuw/:employerId/publiceren': ['werkmakelaar'],
+  'GET /werkmakelaar/werkplekken/:id': ['werkmakelaar'],
   'GET /werkgever/werkplekken': ['werkgever'],
   'GET /werkgever/werkplekken/nieuw': ['werkgever'],
   'POST /werkgever/werkplekken/nieuw': ['werkgever'],

@@ -34,6 +34,7 @@ import {
   type WorkProfileView,
 } from './candidate.view';
 import {
+  caseloadNameSql,
   PROTECTED_READ_PURPOSES,
   protectedFactsSql,
   toProtectedFacts,
@@ -141,6 +142,25 @@ export class CandidatesService {
         });
     }
     return facts;
+  }
+
+  /**
+   * The names a werkmakelaar's lists show for these candidates (caseloadNameSql): first and last
+   * name for their own caseload, absent for the rest (the list shows the pseudonym) and for anyone
+   * who is not a werkmakelaar. Weergave: not audited, like the caseload that shows the same names.
+   */
+  async caseloadNames(actor: Actor, candidateIds: readonly string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    if (actor.role !== 'werkmakelaar' || !candidateIds.length) return names;
+    const name = caseloadNameSql('c', '$2::uuid');
+    const rows = await queryRows<{ id: string; name: string | null }>(
+      this.db,
+      `SELECT c.id, ${name.name} AS name FROM candidates c ${name.join}
+        WHERE c.id = ANY($1::uuid[]) AND c.organisation_id = $3 AND c.erased_at IS NULL`,
+      [[...new Set(candidateIds)], actor.userId, actor.organisationId],
+    );
+    for (const r of rows) if (r.name) names.set(r.id, r.name);
+    return names;
   }
 
   private async checkWishes(codes: string[] | undefined) {

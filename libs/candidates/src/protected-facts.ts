@@ -79,6 +79,21 @@ export function displayFactsJoin(candidateAlias: string, alias = 'cp') {
   };
 }
 
+/**
+ * The name a werkmakelaar's lists show (pipeline, trajectories, placements, a workplace's proposals):
+ * first and last name for their own caseload, the candidates whose werkmakelaar they are; NULL for
+ * anyone else, whom the list shows by pseudonym. Built on displayFactsJoin (weergave, not audited).
+ * `me` is the SQL parameter (or literal) holding the werkmakelaar's user id; the caller keeps its
+ * own visibility rule.
+ */
+export function caseloadNameSql(candidateAlias: string, me: string, alias = 'cp') {
+  return {
+    join: displayFactsJoin(candidateAlias, alias).join,
+    name: `CASE WHEN ${candidateAlias}.werkmakelaar_id = ${me}
+                THEN NULLIF(concat_ws(' ', ${alias}.first_name, ${alias}.last_name), '') END`,
+  };
+}
+
 export function protectedFactsSql(purpose: ProtectedReadPurpose): string {
   const benefit = PROTECTED_READ_PURPOSES[purpose].benefit;
   return `SELECT candidate_id, first_name, last_name,

@@ -116,6 +116,14 @@ export class PlacementListQuery extends PageQuery {
   status?: PlacementStatus;
   @ApiPropertyOptional() @IsOptional() @IsUUID() candidateId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() vacancyId?: string;
+  @ApiPropertyOptional({
+    description:
+      "Search (part of a word): the candidate's pseudonym, the workplace's title or the employer's name; for a werkmakelaar also the names of their own caseload.",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }
 
 export class CreateRuleDto {

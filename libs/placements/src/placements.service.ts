@@ -12,7 +12,7 @@ import {
   ProblemException,
   Problems,
 } from '@werkbrug/http';
-import { ProposalsService } from '@werkbrug/proposals';
+import { caseRecordSearchSql, ProposalsService } from '@werkbrug/proposals';
 import { VacanciesService } from '@werkbrug/vacancies';
 import { addMonths } from '@werkbrug/domain';
 import { ArrangementRule, ruleView } from './arrangement-rule.entity';
@@ -124,6 +124,10 @@ export class PlacementsService {
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     if (query.candidateId) qb.andWhere('p.candidateId = :c', { c: query.candidateId });
     if (query.vacancyId) qb.andWhere('p.vacancyId = :v', { v: query.vacancyId });
+    if (query.q?.trim()) {
+      const search = caseRecordSearchSql(actor, 'p', query.q);
+      qb.andWhere(search.sql, search.params);
+    }
     const page = await paginate(qb, query, SORTABLE, '-createdAt', (p) => p);
     return { ...page, items: await this.views(actor, page.items) };
   }

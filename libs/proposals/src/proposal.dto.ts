@@ -132,6 +132,14 @@ export class ProposalListQuery extends PageQuery {
   status?: ProposalStatus[];
   @ApiPropertyOptional() @IsOptional() @IsUUID() vacancyId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() candidateId?: string;
+  @ApiPropertyOptional({
+    description:
+      "Search (part of a word): the candidate's pseudonym, the workplace's title or the employer's name; for a werkmakelaar also the names of their own caseload.",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }
 
 export const meetingDates = (dates: string[] | undefined) => (dates ?? []).map((d) => new Date(d));

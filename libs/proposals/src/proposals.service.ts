@@ -28,7 +28,7 @@ import {
   ProposalListQuery,
   StatusChangeDto,
 } from './proposal.dto';
-import { proposalVisibleSql } from './proposal-access';
+import { caseRecordSearchSql, proposalVisibleSql } from './proposal-access';
 import { Proposal } from './proposal.entity';
 import { ProposalEvent } from './proposal-event.entity';
 import { allowedNext, CLOSED_STATUSES, type ProposalStatus, TRANSITIONS } from './proposal-status';
@@ -116,6 +116,10 @@ export class ProposalsService {
     if (query.vacancyId) qb.andWhere('p.vacancyId = :vacancyId', { vacancyId: query.vacancyId });
     if (query.candidateId)
       qb.andWhere('p.candidateId = :candidateId', { candidateId: query.candidateId });
+    if (query.q?.trim()) {
+      const search = caseRecordSearchSql(actor, 'p', query.q);
+      qb.andWhere(search.sql, search.params);
+    }
     const page = await paginate(qb, query, SORTABLE, '-createdAt', (p) => p);
     const contexts = await loadProposalContexts(this.db.manager, page.items, this.candidates);
     return { ...page, items: await Promise.all(contexts.map((ctx) => this.view(ctx, actor))) };

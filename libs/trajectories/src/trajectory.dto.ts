@@ -179,6 +179,15 @@ export class TrajectoryListQuery {
   status?: TrajectoryStatus;
 }
 
+/** One page of the werkmakelaar's trajectory list (TrajectoriesService.page; not an API parameter set). */
+export interface TrajectoryPageQuery {
+  /** Part of a pseudonym, of a name of the werkmakelaar's own caseload, or of the workplace. */
+  q?: string;
+  statuses?: readonly TrajectoryStatus[];
+  limit: number;
+  offset?: number;
+}
+
 export class CreateTrajectoryRuleDto {
   @ApiProperty() @IsUUID() organisationId!: string;
   @ApiProperty({ example: 100 }) @IsInt() @Min(1) @Max(2000) diagnosisHours!: number;

@@ -1,5 +1,6 @@
 import { Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { CandidatesService } from '@werkbrug/candidates';
 import { today } from '@werkbrug/domain';
 import { listAll, ProblemException } from '@werkbrug/http';
 import {
@@ -17,11 +18,13 @@ import {
   keysetPager,
   PageResponder,
   pageCursor,
+  pageNumber,
   validateAsDto,
   WebAccess,
   WebController,
   type WebRequest,
 } from '@werkbrug/web';
+import { caseloadNamesOf } from './caseload-names';
 import { END_WORDS, endInput, EXTEND_WORDS, readEndForm, versionOf } from './placements.form';
 import { placementListView, placementPageView } from './placements.view';
 
@@ -31,17 +34,28 @@ export class PlacementPagesController {
   constructor(
     private readonly pages: PageResponder,
     private readonly placements: PlacementsService,
+    private readonly candidates: CandidatesService,
   ) {}
 
   @Get()
   @WebAccess('werkmakelaar')
-  async placementList(@Req() req: WebRequest, @Res() res: Response, @Query('na') after?: string) {
+  async placementList(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Query('na') after?: string,
+    @Query('zoek') zoek?: string,
+    @Query('pagina') pagina?: string,
+  ) {
     const actor = actorOf(req);
-    // Running placements are the work: all of them. Ended ones grow for ever, so they page.
+    const q = (typeof zoek === 'string' ? zoek : '').trim().slice(0, 100);
+    // Running placements are the work: all of them (those ending soon all on top, the others paged).
+    // Ended ones grow for ever, so they page from the database.
     const cursor = pageCursor(after);
     const [running, endedPage] = await Promise.all([
-      listAll((q) => this.placements.list(actor, { ...q, status: 'lopend' })),
-      this.placements.list(actor, { limit: 30, cursor, status: 'beeindigd' }),
+      listAll((query) =>
+        this.placements.list(actor, { ...query, q: q || undefined, status: 'lopend' }),
+      ),
+      this.placements.list(actor, { limit: 30, cursor, q: q || undefined, status: 'beeindigd' }),
     ]);
     const pager = keysetPager({
       path: '/werkmakelaar/plaatsingen',
@@ -50,12 +64,19 @@ export class PlacementPagesController {
       nextText: 'Oudere plaatsingen',
       cursor,
       nextCursor: endedPage.nextCursor,
+      params: { zoek: q },
     });
+    const shown = [...running, ...endedPage.items].filter(isPlacementView);
     const view = placementListView(
       running.filter(isPlacementView),
       endedPage.items.filter(isPlacementView),
       pager,
       today(),
+      {
+        names: await caseloadNamesOf(this.candidates, actor, shown),
+        zoek: q,
+        runningPage: pageNumber(pagina),
+      },
     );
     this.pages.send(req, res, 'werkmakelaar/plaatsingen', view);
   }

@@ -3,11 +3,13 @@ import { OUTCOMES, type PlacementView } from '@werkbrug/placements';
 import { arrangementName } from '@werkbrug/kandidaat-pages';
 import {
   labelChoices,
+  numberedPager,
   type Choice,
   type FormErrors,
   type Pager,
   type PageModel,
 } from '@werkbrug/web';
+import { candidateLabel, type CaseloadNames } from './caseload-names';
 
 /** A placement with its arrangement and outcome in words, for the list and the placement page. */
 export type PlacementWithWords = PlacementView & {
@@ -21,32 +23,65 @@ export const withPlacementWords = (p: PlacementView): PlacementWithWords => ({
   outcomeText: p.outcome ? labelOf('placementOutcome', p.outcome.outcome) : null,
 });
 
+/** Running placements (not ending soon) shown at a time; `?pagina=` goes on. */
+export const RUNNING_PER_PAGE = 20;
+
+/** A placement on the list: the candidate by name (own caseload) or pseudonym. */
+export type PlacementListItem = PlacementWithWords & { who: string; named: boolean };
+
 /** The page `werkmakelaar/plaatsingen`: ending soon, running, and the ended ones paged. */
 export interface PlacementListView extends PageModel {
   title: string;
-  ending: PlacementWithWords[];
-  running: PlacementWithWords[];
-  ended: PlacementWithWords[];
+  values: { zoek: string };
+  ending: PlacementListItem[];
+  running: PlacementListItem[];
+  runningCount: number;
+  runningPager: Pager;
+  ended: PlacementListItem[];
   endedPager: Pager;
 }
 
-/** Ending within 14 days of `today` goes on top. */
+/** The list's search and the page of running placements (`?zoek=`, `?pagina=`). */
+export interface PlacementListOptions {
+  names?: CaseloadNames;
+  zoek?: string;
+  runningPage?: number;
+}
+
+/** Ending within 14 days of `today` goes on top, all of them; the other running ones are paged. */
 export function placementListView(
   running: PlacementView[],
   ended: PlacementView[],
   endedPager: Pager,
   today: string,
+  options: PlacementListOptions = {},
 ): PlacementListView {
   const soon = addDays(today, 14);
+  const names = options.names ?? new Map<string, string>();
+  const item = (p: PlacementView): PlacementListItem => ({
+    ...withPlacementWords(p),
+    ...candidateLabel(names, p.candidate),
+  });
+  const later = running.filter((p) => !p.plannedEndDate || p.plannedEndDate > soon);
+  const pages = Math.max(1, Math.ceil(later.length / RUNNING_PER_PAGE));
+  const page = Math.min(options.runningPage ?? 1, pages);
   return {
     title: 'Plaatsingen',
-    ending: running
-      .filter((p) => p.plannedEndDate && p.plannedEndDate <= soon)
-      .map(withPlacementWords),
-    running: running
-      .filter((p) => !p.plannedEndDate || p.plannedEndDate > soon)
-      .map(withPlacementWords),
-    ended: ended.map(withPlacementWords),
+    values: { zoek: options.zoek ?? '' },
+    ending: running.filter((p) => p.plannedEndDate && p.plannedEndDate <= soon).map(item),
+    running: later.slice((page - 1) * RUNNING_PER_PAGE, page * RUNNING_PER_PAGE).map(item),
+    runningCount: later.length,
+    runningPager: numberedPager({
+      path: '/werkmakelaar/plaatsingen',
+      anchor: 'lopend',
+      label: 'Lopende plaatsingen',
+      page,
+      hasNext: page < pages,
+      params: { zoek: options.zoek },
+      nextText: 'Meer lopende plaatsingen',
+      prevText: 'Vorige',
+    }),
+    ended: ended.map(item),
     endedPager,
   };
 }

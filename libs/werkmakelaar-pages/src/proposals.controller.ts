@@ -1,8 +1,8 @@
-import { Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CandidatesService } from '@werkbrug/candidates';
 import { today } from '@werkbrug/domain';
-import { listAll, ProblemException } from '@werkbrug/http';
+import { ProblemException } from '@werkbrug/http';
 import { CreatePlacementDto, PlacementsService } from '@werkbrug/placements';
 import {
   CLOSED_STATUSES,
@@ -11,6 +11,7 @@ import {
   PROPOSAL_STATUSES,
   ProposalsService,
   StatusChangeDto,
+  type ProposalStatus,
   type ProposalView,
 } from '@werkbrug/proposals';
 import { VacanciesService } from '@werkbrug/vacancies';
@@ -33,7 +34,16 @@ import {
   proposeWords,
   readPlaceForm,
 } from './proposals.form';
-import { pipelineView, placeView, proposeView } from './proposals.view';
+import { caseloadNamesOf } from './caseload-names';
+import {
+  PIPELINE_COLUMN_SIZE,
+  PIPELINE_PAGE_SIZE,
+  pipelineFilter,
+  pipelineView,
+  placeView,
+  proposeView,
+  type PipelineParams,
+} from './proposals.view';
 
 const OPEN_STATUSES = PROPOSAL_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
 /** Running proposals are the work; geplaatst is a placement by then. */
@@ -113,18 +123,30 @@ export class ProposalPagesController {
 
   @Get('voorstellen')
   @WebAccess('werkmakelaar')
-  async pipeline(@Req() req: WebRequest, @Res() res: Response) {
+  async pipeline(@Req() req: WebRequest, @Res() res: Response, @Query() raw: PipelineParams) {
     const actor = actorOf(req);
-    // Running proposals are the work: all of them. Closed ones only the latest (they grow for ever).
-    const [running, closedPage] = await Promise.all([
-      listAll((q) => this.proposals.list(actor, { ...q, status: [...COLUMN_STATUSES] })),
-      this.proposals.list(actor, { limit: 20, status: [...CLOSED_STATUSES] }),
+    const filter = pipelineFilter(raw, COLUMN_STATUSES);
+    const q = filter.zoek || undefined;
+    const pageOf = (statuses: readonly ProposalStatus[], limit: number) =>
+      this.proposals
+        .list(actor, { q, status: [...statuses], limit, cursor: filter.cursor })
+        .then((page) => ({ ...page, items: page.items.filter(isProposalView) }));
+    // The overview: each column and the closed ones a few at a time. One of them alone: paged.
+    const columnStatuses =
+      filter.status === '' ? COLUMN_STATUSES : COLUMN_STATUSES.filter((s) => s === filter.status);
+    const size = filter.status === '' ? PIPELINE_COLUMN_SIZE : PIPELINE_PAGE_SIZE;
+    const [columns, closed, counts] = await Promise.all([
+      Promise.all(
+        columnStatuses.map(async (status) => ({ status, page: await pageOf([status], size) })),
+      ),
+      filter.status === '' || filter.status === 'afgerond' ? pageOf(CLOSED_STATUSES, size) : null,
+      q ? null : this.proposals.countByStatus(actor),
     ]);
-    const view = pipelineView(
-      COLUMN_STATUSES,
-      running.filter(isProposalView),
-      closedPage.items.filter(isProposalView),
-    );
+    const names = await caseloadNamesOf(this.candidates, actor, [
+      ...columns.flatMap((c) => c.page.items),
+      ...(closed?.items ?? []),
+    ]);
+    const view = pipelineView({ filter, columnStatuses, columns, closed, counts, names });
     this.pages.send(req, res, 'werkmakelaar/pijplijn', view);
   }
 

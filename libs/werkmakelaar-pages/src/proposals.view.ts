@@ -1,7 +1,16 @@
 import { labelOf } from '@werkbrug/domain';
 import type { ProposalView } from '@werkbrug/proposals';
 import { arrangementName } from '@werkbrug/kandidaat-pages';
-import type { Choice, FormErrors, PageModel } from '@werkbrug/web';
+import {
+  keysetPager,
+  listLink,
+  pageCursor,
+  type Choice,
+  type FormErrors,
+  type PageModel,
+  type Pager,
+} from '@werkbrug/web';
+import { candidateLabel, type CaseloadNames } from './caseload-names';
 
 /** The page `werkmakelaar/voorstellen`: propose a candidate for a workplace, with a motivation. */
 export interface ProposeView extends PageModel {
@@ -32,17 +41,6 @@ export interface StepButton {
   placement: boolean;
 }
 
-/** The page `werkmakelaar/pijplijn`: running proposals per status, the latest closed ones. */
-export interface PipelineView extends PageModel {
-  title: string;
-  columns: {
-    status: string;
-    title: string;
-    items: (ProposalView & { buttons: StepButton[] })[];
-  }[];
-  closed: (ProposalView & { statusText: string })[];
-}
-
 export const stepButtons = (allowedNext: readonly string[]): StepButton[] =>
   allowedNext.map((next) => ({
     next,
@@ -55,24 +53,139 @@ export const stepButtons = (allowedNext: readonly string[]): StepButton[] =>
     placement: next === 'geplaatst',
   }));
 
-export const pipelineView = (
-  columnStatuses: readonly string[],
-  running: ProposalView[],
-  closed: ProposalView[],
-): PipelineView => ({
-  title: 'Voorstellen',
-  columns: columnStatuses.map((status) => ({
+/** A column on the overview shows this many; "Alle … bekijken" opens the column on its own. */
+export const PIPELINE_COLUMN_SIZE = 10;
+/** One column (or the closed ones) on its own, a page at a time. */
+export const PIPELINE_PAGE_SIZE = 20;
+const PIPELINE = '/werkmakelaar/voorstellen';
+
+/** The pipeline's query string (Dutch names). */
+export interface PipelineParams {
+  zoek?: string;
+  status?: string;
+  na?: string;
+}
+
+/**
+ * The pipeline's filter, checked: status '' is the overview (every column and the closed ones), a
+ * column's status or 'afgerond' shows that list alone, paged with `na`. Anything else is ''.
+ */
+export function pipelineFilter(raw: PipelineParams, columnStatuses: readonly string[]) {
+  const wanted = typeof raw.status === 'string' ? raw.status : '';
+  const status = wanted === 'afgerond' || columnStatuses.includes(wanted) ? wanted : '';
+  return {
+    zoek: (typeof raw.zoek === 'string' ? raw.zoek : '').trim().slice(0, 100),
     status,
-    title: labelOf('proposalStatusForBroker', status),
-    items: running
-      .filter((p) => p.status === status)
-      .map((p) => ({ ...p, buttons: stepButtons(p.allowedNext) })),
-  })),
-  closed: closed.map((p) => ({
+    cursor: status ? pageCursor(raw.na) : undefined,
+  };
+}
+export type PipelineFilter = ReturnType<typeof pipelineFilter>;
+
+/** A proposal on the pipeline: the candidate by name (own caseload) or pseudonym, its next steps. */
+export type PipelineItem = ProposalView & {
+  who: string;
+  named: boolean;
+  statusText: string;
+  buttons: StepButton[];
+};
+
+/** The page `werkmakelaar/pijplijn`: running proposals per status, the latest closed ones. */
+export interface PipelineView extends PageModel {
+  title: string;
+  values: { zoek: string; status: string };
+  statusOptions: Choice[];
+  /** What the list shows, when searched or narrowed ("3 voorstellen met 'de vries'"). */
+  summary: string | null;
+  columns: {
+    status: string;
+    title: string;
+    count: number | null;
+    items: PipelineItem[];
+    moreHref: string | null;
+    pager: Pager | null;
+  }[];
+  closed: {
+    shown: boolean;
+    items: PipelineItem[];
+    moreHref: string | null;
+    pager: Pager | null;
+  };
+}
+
+/** What the controller read for the pipeline: the pages it asked for, by status. */
+export interface PipelineInput {
+  filter: PipelineFilter;
+  columnStatuses: readonly string[];
+  columns: { status: string; page: { items: ProposalView[]; nextCursor: string | null } }[];
+  closed: { items: ProposalView[]; nextCursor: string | null } | null;
+  /** Per status, when not searched (the search has no counts). */
+  counts: Record<string, number> | null;
+  names: CaseloadNames;
+}
+
+export function pipelineView(input: PipelineInput): PipelineView {
+  const { filter, names } = input;
+  const item = (p: ProposalView): PipelineItem => ({
     ...p,
+    ...candidateLabel(names, p.candidate),
     statusText: labelOf('proposalStatusForBroker', p.status),
-  })),
-});
+    buttons: stepButtons(p.allowedNext),
+  });
+  const alone = filter.status !== '';
+  const params = { zoek: filter.zoek };
+  const pagerFor = (anchor: string, label: string, nextCursor: string | null) =>
+    alone
+      ? keysetPager({
+          path: PIPELINE,
+          anchor,
+          label,
+          nextText: 'Meer voorstellen',
+          cursor: filter.cursor,
+          nextCursor,
+          params: { ...params, status: filter.status },
+          firstText: 'Eerste voorstellen',
+        })
+      : null;
+  const moreHref = (status: string, nextCursor: string | null) =>
+    !alone && nextCursor ? listLink(PIPELINE, { ...params, status }) : null;
+  const shown =
+    input.columns.flatMap((c) => c.page.items).length + (input.closed?.items.length ?? 0);
+  return {
+    title: 'Voorstellen',
+    values: { zoek: filter.zoek, status: filter.status },
+    statusOptions: [
+      { value: '', text: 'Alle lopende en de laatste afgeronde' },
+      ...input.columnStatuses.map((s) => ({
+        value: s,
+        text: labelOf('proposalStatusForBroker', s),
+      })),
+      { value: 'afgerond', text: 'Afgerond' },
+    ],
+    summary: filter.zoek
+      ? `${shown} ${shown === 1 ? 'voorstel' : 'voorstellen'} gevonden met “${filter.zoek}”${
+          alone ? ' op deze pagina' : ''
+        }.`
+      : null,
+    columns: input.columns.map(({ status, page }) => ({
+      status,
+      title: labelOf('proposalStatusForBroker', status),
+      count: input.counts ? (input.counts[status] ?? 0) : null,
+      items: page.items.map(item),
+      moreHref: moreHref(status, page.nextCursor),
+      pager: pagerFor(
+        `kolom-${status}`,
+        labelOf('proposalStatusForBroker', status),
+        page.nextCursor,
+      ),
+    })),
+    closed: {
+      shown: input.closed !== null,
+      items: (input.closed?.items ?? []).map(item),
+      moreHref: moreHref('afgerond', input.closed?.nextCursor ?? null),
+      pager: pagerFor('afgerond', 'Afgeronde voorstellen', input.closed?.nextCursor ?? null),
+    },
+  };
+}
 
 /** The page `werkmakelaar/plaatsen`: start a placement from a proposal. */
 export interface PlaceView extends PageModel {

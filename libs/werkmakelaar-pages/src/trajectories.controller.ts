@@ -1,4 +1,4 @@
-import { Get, Post, Req, Res } from '@nestjs/common';
+import { Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CandidatesService } from '@werkbrug/candidates';
 import { today } from '@werkbrug/domain';
@@ -17,7 +17,14 @@ import {
 } from '@werkbrug/web';
 import { errorsFrom } from './trajectory-refusals';
 import { OPEN_REFUSALS, openInput, openWords } from './trajectory.form';
-import { newTrajectoryView, trajectoryListView } from './trajectories.view';
+import { caseloadNamesOf } from './caseload-names';
+import {
+  newTrajectoryView,
+  TRAJECTORIES_PER_PAGE,
+  trajectoryListFilter,
+  trajectoryListView,
+  type TrajectoryListParams,
+} from './trajectories.view';
 
 /**
  * The werkmakelaar's trajectories: the list and opening one. Everything goes through
@@ -33,9 +40,17 @@ export class TrajectoriesController {
 
   @Get()
   @WebAccess('werkmakelaar')
-  async list(@Req() req: WebRequest, @Res() res: Response) {
-    const { items } = await this.trajectories.list(actorOf(req), {});
-    this.pages.send(req, res, 'werkmakelaar/trajecten', trajectoryListView(items));
+  async list(@Req() req: WebRequest, @Res() res: Response, @Query() raw: TrajectoryListParams) {
+    const actor = actorOf(req);
+    const filter = trajectoryListFilter(raw);
+    const result = await this.trajectories.page(actor, {
+      q: filter.zoek || undefined,
+      statuses: filter.statuses,
+      limit: TRAJECTORIES_PER_PAGE,
+      offset: (filter.page - 1) * TRAJECTORIES_PER_PAGE,
+    });
+    const names = await caseloadNamesOf(this.candidates, actor, result.items);
+    this.pages.send(req, res, 'werkmakelaar/trajecten', trajectoryListView(filter, result, names));
   }
 
   private async newForm(req: WebRequest, res: Response, values: FormBody, errors?: FormErrors) {

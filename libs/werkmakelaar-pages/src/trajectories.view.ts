@@ -4,11 +4,17 @@ import {
   GOAL_STATUSES,
   TRAJECTORY_OUTCOMES,
   WORK_FORMS,
+  type TrajectoryStatus,
   type TrajectorySummaryView,
   type TrajectoryView,
 } from '@werkbrug/trajectories';
+import { candidateLabel, type CaseloadNames } from './caseload-names';
 import {
+  isOneOf,
   labelChoices,
+  numberedPager,
+  pageNumber,
+  type Pager,
   type Choice,
   type FormBody,
   type FormErrors,
@@ -20,26 +26,98 @@ import {
 export const phaseText = (phase: string, block: number | null) =>
   phase === 'diagnose' ? 'Diagnose' : phase === 'blok' ? `Blok ${block}` : 'Einde bereikt';
 
-/** The page `werkmakelaar/trajecten`: running and ended trajectories. */
-export interface TrajectoryListView extends PageModel {
-  title: string;
-  running: (TrajectorySummaryView & { routeLabel: string; formLabel: string })[];
-  ended: (TrajectorySummaryView & { routeLabel: string })[];
+/** The trajectory list's query string (Dutch names): a search, which ones, the page. */
+export interface TrajectoryListParams {
+  zoek?: string;
+  welke?: string;
+  pagina?: string;
 }
 
-export const trajectoryListView = (items: TrajectorySummaryView[]): TrajectoryListView => ({
-  title: 'Trajecten',
-  running: items
-    .filter((t) => t.status === 'lopend')
-    .map((t) => ({
+/** Which trajectories the list shows: running ones first, ended ones, or all. */
+const WHICH = {
+  lopend: { text: 'Lopende trajecten', statuses: ['lopend'] },
+  afgelopen: { text: 'Afgelopen trajecten', statuses: ['afgerond', 'voortijdig_beeindigd'] },
+  alle: { text: 'Alle trajecten', statuses: [] },
+} as const satisfies Record<string, { text: string; statuses: readonly TrajectoryStatus[] }>;
+type Which = keyof typeof WHICH;
+
+/** Trajectories per page of the list. */
+export const TRAJECTORIES_PER_PAGE = 20;
+
+/** The list's filter, checked: anything unknown is the default (running, page 1). */
+export function trajectoryListFilter(raw: TrajectoryListParams) {
+  const which: Which = isOneOf(Object.keys(WHICH) as Which[], raw.welke ?? '')
+    ? (raw.welke as Which)
+    : 'lopend';
+  return {
+    zoek: (typeof raw.zoek === 'string' ? raw.zoek : '').trim().slice(0, 100),
+    which,
+    statuses: WHICH[which].statuses,
+    page: pageNumber(raw.pagina),
+  };
+}
+export type TrajectoryListFilter = ReturnType<typeof trajectoryListFilter>;
+
+/** A trajectory on the list: the candidate by name (own caseload) or pseudonym, codes in words. */
+export type TrajectoryListItem = TrajectorySummaryView & {
+  who: string;
+  named: boolean;
+  routeLabel: string;
+  formLabel: string;
+  statusLabel: string;
+  workplace: string | null;
+};
+
+/** The page `werkmakelaar/trajecten`: one page of the organisation's trajectories. */
+export interface TrajectoryListView extends PageModel {
+  title: string;
+  values: { zoek: string; welke: string };
+  whichOptions: Choice[];
+  caption: string;
+  found: string;
+  items: TrajectoryListItem[];
+  pager: Pager;
+}
+
+export function trajectoryListView(
+  filter: TrajectoryListFilter,
+  result: { items: TrajectorySummaryView[]; total: number },
+  names: CaseloadNames,
+): TrajectoryListView {
+  const { total } = result;
+  const pages = Math.max(1, Math.ceil(total / TRAJECTORIES_PER_PAGE));
+  return {
+    title: 'Trajecten',
+    values: { zoek: filter.zoek, welke: filter.which },
+    whichOptions: Object.entries(WHICH).map(([value, w]) => ({ value, text: w.text })),
+    caption: WHICH[filter.which].text,
+    found: `${total} ${total === 1 ? 'traject' : 'trajecten'}${
+      filter.zoek ? ` gevonden met “${filter.zoek}”` : ''
+    }${pages > 1 ? `, pagina ${Math.min(filter.page, pages)} van ${pages}` : ''}.`,
+    items: result.items.map((t) => ({
       ...t,
+      ...candidateLabel(names, t.candidate),
       routeLabel: labelOf('route', t.route),
       formLabel: t.form ? labelOf('workForm', t.form) : '',
+      statusLabel:
+        t.status === 'lopend'
+          ? 'Loopt'
+          : t.outcome
+            ? labelOf('trajectoryOutcome', t.outcome)
+            : 'Afgelopen',
+      workplace: t.formDetails.workplace,
     })),
-  ended: items
-    .filter((t) => t.status !== 'lopend')
-    .map((t) => ({ ...t, routeLabel: labelOf('route', t.route) })),
-});
+    pager: numberedPager({
+      path: '/werkmakelaar/trajecten',
+      anchor: 'lijst',
+      label: 'Meer trajecten',
+      page: filter.page,
+      hasNext: filter.page < pages,
+      params: { zoek: filter.zoek, welke: filter.which === 'lopend' ? null : filter.which },
+      nextText: 'Meer trajecten',
+    }),
+  };
+}
 
 /** The page `werkmakelaar/traject-nieuw`: open a trajectory for a candidate. */
 export interface NewTrajectoryView extends PageModel {

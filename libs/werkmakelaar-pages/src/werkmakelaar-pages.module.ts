@@ -24,6 +24,7 @@ import { ReportPagesController } from './report-pages.controller';
 import { TrajectoriesController } from './trajectories.controller';
 import { TrajectoryController } from './trajectory.controller';
 import { WorkplaceForEmployerController } from './workplace-for-employer.controller';
+import { WorkplacePageController } from './workplace-page.controller';
 import { WorkplaceSearchController } from './workplaces.controller';
 
 /**
@@ -57,6 +58,8 @@ import { WorkplaceSearchController } from './workplaces.controller';
     WorkplaceSearchController,
     InstrumentsPageController,
     WorkplaceForEmployerController,
+    // After the 'nieuw' pages: ':id' (a UUID) must never take 'nieuw'.
+    WorkplacePageController,
     // The list and 'nieuw' before ':trajectoryId' (a UUID), so 'nieuw' is never read as an id.
     TrajectoriesController,
     TrajectoryController,

@@ -4,7 +4,12 @@ import { VacancySearchService } from '@werkbrug/matching';
 import { VacanciesService } from '@werkbrug/vacancies';
 import { actorOf, PageResponder, WebAccess, WebController, type WebRequest } from '@werkbrug/web';
 import { WerksoortenService } from '@werkbrug/werksoorten';
-import { workplaceFilters, workplacesView, type WorkplaceParams } from './workplaces.view';
+import {
+  workplaceFilters,
+  WORKPLACES_PER_PAGE,
+  workplacesView,
+  type WorkplaceParams,
+} from './workplaces.view';
 
 /** Workplace search for the werkmakelaar, with facets per werksoort and arrangement. */
 @WebController('werkmakelaar/werkplekken')
@@ -28,7 +33,8 @@ export class WorkplaceSearchController {
         q: filters.q || undefined,
         werksoort: filters.werksoort,
         arrangement: filters.arrangement,
-        limit: 25,
+        limit: WORKPLACES_PER_PAGE,
+        offset: (filters.page - 1) * WORKPLACES_PER_PAGE,
       })
       .catch((error: unknown) => {
         this.logger.warn(

@@ -1,7 +1,14 @@
 import { ARRANGEMENTS, type Arrangement } from '@werkbrug/domain';
 import { arrangementName, hoursWords } from '@werkbrug/kandidaat-pages';
 import type { VacancySearchService } from '@werkbrug/matching';
-import { isOneOf, type Choice, type PageModel } from '@werkbrug/web';
+import {
+  isOneOf,
+  numberedPager,
+  pageNumber,
+  type Choice,
+  type PageModel,
+  type Pager,
+} from '@werkbrug/web';
 
 type SearchResult = Awaited<ReturnType<VacancySearchService['search']>>;
 type Hit = SearchResult['items'][number];
@@ -12,7 +19,12 @@ export interface WorkplaceParams {
   werksoort?: string;
   vorm?: string;
   nieuw?: string;
+  pagina?: string;
 }
+
+/** Search results per page; the search reaches 900 results deep (VacancySearchQuery.offset). */
+export const WORKPLACES_PER_PAGE = 25;
+const LAST_PAGE = Math.floor(900 / WORKPLACES_PER_PAGE) + 1;
 
 /** The filters, checked: an unknown werksoort or arrangement is no filter. */
 export function workplaceFilters(raw: WorkplaceParams, kinds: { code: string }[]) {
@@ -21,6 +33,7 @@ export function workplaceFilters(raw: WorkplaceParams, kinds: { code: string }[]
     q: (raw.zoek ?? '').slice(0, 200),
     werksoort: kinds.some((k) => k.code === raw.werksoort) ? raw.werksoort : undefined,
     arrangement: isOneOf<Arrangement>(ARRANGEMENTS, vorm) ? vorm : undefined,
+    page: pageNumber(raw.pagina, LAST_PAGE),
   };
 }
 export type WorkplaceFilters = ReturnType<typeof workplaceFilters>;
@@ -35,6 +48,7 @@ export interface WorkplacesView extends PageModel {
   searchDown: boolean;
   total: number;
   items: (Hit & { werksoortName: string; hours: string; arrangementText: string })[];
+  pager: Pager;
 }
 
 export function workplacesView(
@@ -74,5 +88,16 @@ export function workplacesView(
       hours: hoursWords(v.hoursMin, v.hoursMax),
       arrangementText: v.arrangements.map((a) => arrangementName(a)).join(', '),
     })),
+    pager: numberedPager({
+      path: '/werkmakelaar/werkplekken',
+      anchor: 'resultaten',
+      label: 'Meer werkplekken',
+      page: filters.page,
+      hasNext:
+        filters.page < LAST_PAGE &&
+        filters.page * WORKPLACES_PER_PAGE < (result?.estimatedTotalHits ?? 0),
+      params: { zoek: filters.q, werksoort: filters.werksoort, vorm: filters.arrangement },
+      nextText: 'Meer werkplekken',
+    }),
   };
 }
