@@ -269,6 +269,13 @@ describe('phone first: the layout at 360×740 in Chromium', () => {
       expect(tops.length).toBeGreaterThan(3);
       expect(new Set(tops).size).toBe(1);
       problems.push(...(await check(page, new URL(page.url()).pathname, `desktop-${email}`)));
+      if (email === 'wm.a@test.nl')
+        for (const [path, label] of [
+          [`/werkmakelaar/werkplekken/${fitting[0]}`, 'desktop-wm-werkplek'],
+          ['/werkmakelaar/voorstellen?status=wacht_op_kandidaat', 'desktop-wm-kolom'],
+          ['/werkmakelaar/trajecten?welke=alle&zoek=sanne', 'desktop-wm-trajecten'],
+        ])
+          problems.push(...(await check(page, path, label)));
     }
     expect(problems).toEqual([]);
   });

@@ -231,10 +231,36 @@ describe('web authorization: every page × every role', () => {
     })();
     return { ids: { employerId: await farEmployer }, status: 404 };
   };
+  // A workplace of that employer: out of the werkmakelaar's sight (another region, not brought in).
+  let farVacancy: Promise<string> | undefined;
+  const brokerWorkplaceTarget: RouteTarget = async (which) => {
+    if (which === 'own') return { ids: { id: w.vacancy.id } };
+    farVacancy ??= (async () => {
+      const employerId = (await employerTarget('other')).ids.employerId as string;
+      const res = await api().post(
+        w.adminToken,
+        '/api/vacancies',
+        vacancyBody({
+          employerId,
+          title: 'Bakker ver weg',
+          location: {
+            address: 'Markt 1',
+            postcode: '6211 AA',
+            place: 'Maastricht',
+            lat: 50.85,
+            lng: 5.69,
+          },
+        }),
+      );
+      if (res.status !== 201) throw new Error(`vacancy: ${res.status} ${res.text}`);
+      return res.body.id as string;
+    })();
+    return { ids: { id: await farVacancy }, status: 404 };
+  };
   const ROUTE_TARGETS: Record<string, RouteTarget> = {
     '/werkmakelaar/werkplekken/nieuw/:employerId': employerTarget,
     '/werkmakelaar/werkplekken/nieuw/:employerId/publiceren': employerTarget,
-    '/werkmakelaar/werkplekken/:id': workplaceTarget,
+    '/werkmakelaar/werkplekken/:id': brokerWorkplaceTarget,
     '/kandidaat/werkplekken/:id': workplaceTarget,
     '/kandidaat/werkplekken/:id/interesse': workplaceTarget,
     '/kandidaat/interesse/:id/intrekken': signalTarget,

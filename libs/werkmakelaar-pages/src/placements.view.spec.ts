@@ -2,8 +2,12 @@ import type { PlacementView } from '@werkbrug/placements';
 import { endInput } from './placements.form';
 import { placementListView } from './placements.view';
 
-const placement = (id: string, plannedEndDate: string | null, arrangement = 'stage') =>
-  ({ id, plannedEndDate, arrangement, outcome: null }) as PlacementView;
+const placement = (
+  id: string,
+  plannedEndDate: string | null,
+  arrangement = 'stage',
+  candidate = { id: 'c1', pseudonym: 'K-000001' },
+) => ({ id, plannedEndDate, arrangement, outcome: null, candidate }) as PlacementView;
 const pager = { label: 'x', firstHref: null, nextHref: null, nextText: 'y' };
 
 describe('placement views', () => {
@@ -24,6 +28,33 @@ describe('placement views', () => {
   ])('the arrangement %s in words', (code, text) => {
     const view = placementListView([placement('a', null, code)], [], pager, '2026-11-20');
     expect(view.running[0]?.arrangementText).toBe(text);
+  });
+
+  it('names the own caseload, a colleague’s candidate by pseudonym', () => {
+    const view = placementListView(
+      [placement('a', null), placement('b', null, 'stage', { id: 'c2', pseudonym: 'K-000002' })],
+      [],
+      pager,
+      '2026-11-20',
+      { names: new Map([['c1', 'Sanne de Vries']]) },
+    );
+    expect(view.running.map((p) => p.who)).toEqual(['Sanne de Vries', 'Kandidaat K-000002']);
+  });
+
+  it.each<[number | undefined, string[], string | null, string | null]>([
+    [undefined, ['p1', 'p20'], null, '/werkmakelaar/plaatsingen?zoek=x&pagina=2#lopend'],
+    [2, ['p21', 'p25'], '/werkmakelaar/plaatsingen?zoek=x#lopend', null],
+    [7, ['p21', 'p25'], '/werkmakelaar/plaatsingen?zoek=x#lopend', null],
+  ])('running page %j: twenty at a time', (runningPage, [first, last], prevHref, nextHref) => {
+    const running = Array.from({ length: 25 }, (_, i) => placement(`p${i + 1}`, null));
+    const view = placementListView(running, [], pager, '2026-11-20', { zoek: 'x', runningPage });
+    expect({
+      first: view.running[0]?.id,
+      last: view.running[view.running.length - 1]?.id,
+      count: view.runningCount,
+      prevHref: view.runningPager.prevHref,
+      nextHref: view.runningPager.nextHref,
+    }).toEqual({ first, last, count: 25, prevHref, nextHref });
   });
 
   it.each([

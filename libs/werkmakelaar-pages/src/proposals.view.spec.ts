@@ -1,4 +1,5 @@
-import { stepButtons } from './proposals.view';
+import type { ProposalView } from '@werkbrug/proposals';
+import { pipelineFilter, pipelineView, stepButtons } from './proposals.view';
 import { placeInput, proposeWords } from './proposals.form';
 
 describe('proposal views', () => {
@@ -35,5 +36,87 @@ describe('proposal views', () => {
     ],
   ])('the placement form as the DTO input %#', (values, input) => {
     expect(placeInput('p', values)).toEqual(input);
+  });
+
+  it.each<[Record<string, unknown>, { zoek: string; status: string; cursor: string | undefined }]>([
+    [{}, { zoek: '', status: '', cursor: undefined }],
+    [
+      { zoek: '  de Vries ', na: 'abc' },
+      { zoek: 'de Vries', status: '', cursor: undefined },
+    ],
+    [
+      { status: 'kennismaking', na: 'abc' },
+      { zoek: '', status: 'kennismaking', cursor: 'abc' },
+    ],
+    [
+      { status: 'afgerond', na: '<x>' },
+      { zoek: '', status: 'afgerond', cursor: undefined },
+    ],
+    [{ status: 'geplaatst' }, { zoek: '', status: '', cursor: undefined }],
+    [
+      { status: ['kennismaking'], zoek: ['x'] },
+      { zoek: '', status: '', cursor: undefined },
+    ],
+  ])('the pipeline filter %j', (raw, filter) => {
+    expect(pipelineFilter(raw, ['kennismaking', 'meeloopdag'])).toEqual(filter);
+  });
+
+  const proposal = (id: string, candidateId: string) =>
+    ({
+      id,
+      status: 'kennismaking',
+      allowedNext: [],
+      candidate: { id: candidateId, pseudonym: `K-${candidateId}` },
+      vacancy: { id: 'v', title: 'Hovenier', employerName: 'Groen' },
+    }) as unknown as ProposalView;
+
+  it('the overview: names of the own caseload, a link to the column alone when there is more', () => {
+    const view = pipelineView({
+      filter: pipelineFilter({ zoek: 'groen' }, ['kennismaking']),
+      columnStatuses: ['kennismaking'],
+      columns: [
+        {
+          status: 'kennismaking',
+          page: { items: [proposal('p1', 'c1'), proposal('p2', 'c2')], nextCursor: 'n' },
+        },
+      ],
+      closed: { items: [], nextCursor: null },
+      counts: null,
+      names: new Map([['c1', 'Sanne de Vries']]),
+    });
+    const [column] = view.columns;
+    expect({
+      who: column?.items.map((i) => i.who),
+      count: column?.count,
+      moreHref: column?.moreHref,
+      pager: column?.pager,
+      summary: view.summary,
+    }).toEqual({
+      who: ['Sanne de Vries', 'Kandidaat K-c2'],
+      count: null,
+      moreHref: '/werkmakelaar/voorstellen?zoek=groen&status=kennismaking',
+      pager: null,
+      summary: '2 voorstellen gevonden met “groen”.',
+    });
+  });
+
+  it('a column alone pages with the search kept', () => {
+    const view = pipelineView({
+      filter: pipelineFilter({ zoek: 'groen', status: 'kennismaking', na: 'c1' }, ['kennismaking']),
+      columnStatuses: ['kennismaking'],
+      columns: [{ status: 'kennismaking', page: { items: [], nextCursor: 'c2' } }],
+      closed: null,
+      counts: { kennismaking: 41 },
+      names: new Map(),
+    });
+    expect([view.columns[0]?.count, view.columns[0]?.moreHref, view.closed.shown]).toEqual([
+      41,
+      null,
+      false,
+    ]);
+    expect(view.columns[0]?.pager).toMatchObject({
+      firstHref: '/werkmakelaar/voorstellen?zoek=groen&status=kennismaking#kolom-kennismaking',
+      nextHref: '/werkmakelaar/voorstellen?zoek=groen&status=kennismaking&na=c2#kolom-kennismaking',
+    });
   });
 });

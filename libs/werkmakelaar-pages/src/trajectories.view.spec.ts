@@ -1,6 +1,12 @@
-import { closeTrajectoryView, phaseText, trajectoryDone } from './trajectories.view';
+import {
+  closeTrajectoryView,
+  phaseText,
+  trajectoryDone,
+  trajectoryListFilter,
+  trajectoryListView,
+} from './trajectories.view';
 import { closeInput, hoursInput } from './trajectory.form';
-import type { TrajectoryView } from '@werkbrug/trajectories';
+import type { TrajectorySummaryView, TrajectoryView } from '@werkbrug/trajectories';
 
 describe('trajectory views', () => {
   it.each<[string, number | null, string]>([
@@ -52,5 +58,49 @@ describe('trajectory views', () => {
       hint: 'Ook een gewone baan of detachering',
     });
     expect(view.outcomeOptions[1]).toEqual({ value: 'studie', text: 'Een opleiding of studie' });
+  });
+
+  it.each<[Record<string, unknown>, object]>([
+    [{}, { zoek: '', which: 'lopend', statuses: ['lopend'], page: 1 }],
+    [
+      { zoek: ' Kees ', welke: 'afgelopen', pagina: '3' },
+      { zoek: 'Kees', which: 'afgelopen', statuses: ['afgerond', 'voortijdig_beeindigd'], page: 3 },
+    ],
+    [
+      { welke: 'alle', pagina: 'x' },
+      { zoek: '', which: 'alle', statuses: [], page: 1 },
+    ],
+    [{ welke: 'toString' }, { zoek: '', which: 'lopend', statuses: ['lopend'], page: 1 }],
+  ])('the trajectory list filter %j', (raw, filter) => {
+    expect(trajectoryListFilter(raw)).toEqual(filter);
+  });
+
+  it('the trajectory list: names of the own caseload, twenty a page', () => {
+    const t = (id: string, candidateId: string) =>
+      ({
+        id,
+        status: 'lopend',
+        route: 'werk',
+        form: null,
+        outcome: null,
+        formDetails: { workplace: 'Atelier', jobcoachName: null, vacancyId: null },
+        candidate: { id: candidateId, pseudonym: `K-${candidateId}` },
+      }) as unknown as TrajectorySummaryView;
+    const view = trajectoryListView(
+      trajectoryListFilter({ pagina: '2', zoek: 'a' }),
+      { items: [t('t1', 'c1'), t('t2', 'c2')], total: 41 },
+      new Map([['c1', 'Sanne de Vries']]),
+    );
+    expect({
+      who: view.items.map((i) => i.who),
+      found: view.found,
+      prev: view.pager.prevHref,
+      next: view.pager.nextHref,
+    }).toEqual({
+      who: ['Sanne de Vries', 'Kandidaat K-c2'],
+      found: '41 trajecten gevonden met “a”, pagina 2 van 3.',
+      prev: '/werkmakelaar/trajecten?zoek=a#lijst',
+      next: '/werkmakelaar/trajecten?zoek=a&pagina=3#lijst',
+    });
   });
 });
