@@ -158,7 +158,10 @@ describe('phone first: the layout at 360×740 in Chromium', () => {
     const look = async (state: string) => {
       const m = await measure(page);
       if (SHOTS)
-        await page.screenshot({ path: `${SHOTS}/${label}-${state}.png`.replace(/\s+/g, '-') });
+        await page.screenshot({
+          path: `${SHOTS}/${label}-${state}.png`.replace(/\s+/g, '-'),
+          fullPage: true,
+        });
       const phone = page.viewportSize()?.width === PHONE.width;
       if (state === 'dicht' && phone && m.headerHeight > PHONE.height * 0.2)
         problems.push(`${label} (${state}): header ${m.headerHeight}px`);
