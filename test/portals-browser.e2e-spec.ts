@@ -284,6 +284,10 @@ describe('portal pages in Chromium', () => {
     expect(await page.textContent('main')).toContain('Stop met delen');
     await tabTo(page, 'Stop met delen: Tuinman bij de kwekerij');
     await enter(page);
+    // Asked first, then the banner says it happened.
+    await tabTo(page, 'Ja, stop met delen');
+    await enter(page);
+    expect(await page.textContent('[role=status]')).toContain('Je deelt je profiel niet meer met');
     const [row] = await t.db.query(
       `SELECT c.withdrawn_at FROM consents c JOIN proposals p ON p.id = c.proposal_id WHERE p.vacancy_id = $1`,
       [vacancies.keyboard],
@@ -365,6 +369,7 @@ describe('portal pages in Chromium', () => {
       candidate,
       'button:has-text("Stop met delen: Plantsoenmedewerker zonder JavaScript")',
     );
+    await submit(candidate, 'button:has-text("Ja, stop met delen")');
     const [consent] = await t.db.query(
       `SELECT shared_fields, withdrawn_at FROM consents WHERE proposal_id = $1`,
       [proposalId],

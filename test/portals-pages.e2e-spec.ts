@@ -230,13 +230,32 @@ describe('portal pages (HTTP, no JavaScript)', () => {
         .send({ _csrf: csrfOf(ask.text), share: 'werkmakelaarContact' });
       expect(yes.status).toBe(303);
       const sharing = await candidate.get('/kandidaat/toestemming').expect(200);
+      // The banner says what happened, once.
+      expect(sharing.text).toContain('role="status"');
+      expect(sharing.text).toContain('Je profiel is gedeeld met');
       expect(sharing.text).toContain('Stop met delen');
       expect(sharing.text).toContain('Naam en e-mail van je werkmakelaar');
+      const again = await candidate.get('/kandidaat/toestemming').expect(200);
+      expect(again.text).not.toContain('Je profiel is gedeeld met');
+      // Stopping asks first; only the confirmed form acts.
+      const askStop = await candidate
+        .post(`/kandidaat/toestemming/${proposalId}/stoppen`)
+        .type('form')
+        .send({ _csrf: csrfOf(sharing.text) })
+        .expect(200);
+      expect(askStop.text).toContain('Wil je stoppen met delen met');
+      const [before] = await t.db.query(
+        `SELECT withdrawn_at FROM consents WHERE proposal_id = $1`,
+        [proposalId],
+      );
+      expect(before.withdrawn_at).toBeNull();
       const stop = await candidate
         .post(`/kandidaat/toestemming/${proposalId}/stoppen`)
         .type('form')
-        .send({ _csrf: csrfOf(sharing.text) });
+        .send({ _csrf: csrfOf(askStop.text), bevestigd: 'ja' });
       expect(stop.status).toBe(303);
+      const after = await candidate.get('/kandidaat/toestemming').expect(200);
+      expect(after.text).toContain('Je deelt je profiel niet meer met');
       const [consent] = await t.db.query(
         `SELECT withdrawn_at FROM consents WHERE proposal_id = $1`,
         [proposalId],

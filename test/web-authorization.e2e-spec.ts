@@ -252,6 +252,7 @@ describe('web authorization: every page × every role', () => {
       which === 'own'
         ? { ids: { id: w.candidateA.id, vacancyId: w.vacancy.id } }
         : { ids: { id: w.candidateB.id, vacancyId: w.vacancy.id }, status: 404 },
+    '/werkmakelaar/voorstellen/:id': proposalTarget(),
     '/werkmakelaar/voorstellen/:id/status': proposalTarget(),
     '/werkmakelaar/voorstellen/:id/plaatsen': proposalTarget(),
     '/werkmakelaar/plaatsingen/:id': placementTarget,

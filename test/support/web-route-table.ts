@@ -53,6 +53,7 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'GET /werkmakelaar/kandidaten/:id/voorstellen/:vacancyId': ['werkmakelaar'],
   'POST /werkmakelaar/kandidaten/:id/voorstellen/:vacancyId': ['werkmakelaar'],
   'GET /werkmakelaar/voorstellen': ['werkmakelaar'],
+  'GET /werkmakelaar/voorstellen/:id': ['werkmakelaar'],
   'POST /werkmakelaar/voorstellen/:id/status': ['werkmakelaar'],
   'GET /werkmakelaar/voorstellen/:id/plaatsen': ['werkmakelaar'],
   'POST /werkmakelaar/voorstellen/:id/plaatsen': ['werkmakelaar'],

@@ -110,6 +110,8 @@ export class MessagesController {
       secure: req.secure,
       path: '/',
     });
-    req.web = { session: { id: '', csrfToken, actor: null, user: null, termsAccepted: false } };
+    req.web = {
+      session: { id: '', csrfToken, actor: null, user: null, termsAccepted: false, notice: null },
+    };
   }
 }

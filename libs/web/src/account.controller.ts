@@ -49,7 +49,7 @@ export class AccountController {
     const { cookieValue, csrfToken } = await this.sessions.create(null);
     this.setCookie(req, res, cookieValue);
     req.web = {
-      session: { id: '', csrfToken, actor: null, user: null, termsAccepted: false },
+      session: { id: '', csrfToken, actor: null, user: null, termsAccepted: false, notice: null },
     };
   }
 

@@ -8,13 +8,14 @@ function labelGroup(group: unknown): LabelGroup {
   return name;
 }
 
-const DATE = new Intl.DateTimeFormat('nl-NL', {
+/** Dates and moments as Dutch readers write them, in Dutch time: "7 december 2026". */
+export const DATE = new Intl.DateTimeFormat('nl-NL', {
   day: 'numeric',
   month: 'long',
   year: 'numeric',
   timeZone: 'Europe/Amsterdam',
 });
-const DATE_TIME = new Intl.DateTimeFormat('nl-NL', {
+export const DATE_TIME = new Intl.DateTimeFormat('nl-NL', {
   day: 'numeric',
   month: 'long',
   year: 'numeric',

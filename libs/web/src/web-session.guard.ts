@@ -45,7 +45,7 @@ export class WebSessionGuard implements CanActivate {
       throw new ForbiddenException();
     }
     const req = context.switchToHttp().getRequest<WebRequest>();
-    const session = await this.sessions.load(readCookie(req, SESSION_COOKIE));
+    const session = await this.sessions.load(readCookie(req, SESSION_COOKIE), req.method === 'GET');
     req.web = { session };
     if (req.method === 'POST') {
       const token = field(formBody(req), '_csrf');

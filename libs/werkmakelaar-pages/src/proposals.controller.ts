@@ -33,7 +33,7 @@ import {
   proposeWords,
   readPlaceForm,
 } from './proposals.form';
-import { pipelineView, placeView, proposeView } from './proposals.view';
+import { pipelineView, placeView, proposalPageView, proposeView } from './proposals.view';
 
 const OPEN_STATUSES = PROPOSAL_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
 /** Running proposals are the work; geplaatst is a placement by then. */
@@ -126,6 +126,19 @@ export class ProposalPagesController {
       closedPage.items.filter(isProposalView),
     );
     this.pages.send(req, res, 'werkmakelaar/pijplijn', view);
+  }
+
+  /** One proposal: where it stands, its history, the next steps (the mails about it link here). */
+  @Get('voorstellen/:id')
+  @WebAccess('werkmakelaar')
+  async proposalPage(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    const proposal = await this.proposal(req, id);
+    const events = await this.proposals.events(actorOf(req), id);
+    this.pages.send(req, res, 'werkmakelaar/voorstel', proposalPageView(proposal, events));
   }
 
   @Post('voorstellen/:id/status')

@@ -1,7 +1,7 @@
 import { labelOf } from '@werkbrug/domain';
 import type { ProposalView } from '@werkbrug/proposals';
 import { arrangementName } from '@werkbrug/kandidaat-pages';
-import type { Choice, FormErrors, PageModel } from '@werkbrug/web';
+import { DATE, type Choice, type FormErrors, type PageModel } from '@werkbrug/web';
 
 /** The page `werkmakelaar/voorstellen`: propose a candidate for a workplace, with a motivation. */
 export interface ProposeView extends PageModel {
@@ -96,4 +96,50 @@ export const placeView = (
   })),
   values,
   errors,
+});
+
+/** One step in a proposal's history, as the werkmakelaar reads it. */
+export interface ProposalEventRow {
+  at: string;
+  text: string;
+  note: string | null;
+}
+
+/** The page `werkmakelaar/voorstel`: one proposal, where it stands, its history and the next steps. */
+export interface ProposalPageView extends PageModel {
+  title: string;
+  proposal: ProposalView;
+  rows: { key: string; value: string }[];
+  buttons: StepButton[];
+  events: ProposalEventRow[];
+}
+
+const BY_ROLE: Record<string, string> = {
+  werkmakelaar: 'de werkmakelaar',
+  kandidaat: 'de kandidaat',
+  werkgever: 'de werkgever',
+  admin: 'de beheerder',
+};
+
+export const proposalPageView = (
+  proposal: ProposalView,
+  events: { from: string | null; to: string; byRole: string; note: string | null; at: string }[],
+): ProposalPageView => ({
+  title: `Voorstel: Kandidaat ${proposal.candidate.pseudonym} bij ${proposal.vacancy.title}`,
+  proposal,
+  rows: [
+    { key: 'Kandidaat', value: `Kandidaat ${proposal.candidate.pseudonym}` },
+    {
+      key: 'Werkplek',
+      value: `${proposal.vacancy.title} bij ${proposal.vacancy.employerName}, ${proposal.vacancy.place}`,
+    },
+    { key: 'Stand', value: labelOf('proposalStatusForBroker', proposal.status) },
+    { key: 'Voorgesteld op', value: DATE.format(new Date(proposal.createdAt)) },
+  ],
+  buttons: stepButtons(proposal.allowedNext),
+  events: events.map((e) => ({
+    at: e.at,
+    text: `${labelOf('proposalStatusForBroker', e.to)} (door ${BY_ROLE[e.byRole] ?? 'het systeem'})`,
+    note: e.note,
+  })),
 });
