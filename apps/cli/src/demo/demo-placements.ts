@@ -6,6 +6,7 @@ import { isoDate } from './dates';
 import {
   candidateDocuments,
   caseloadOrganisations,
+  demoScore,
   isDemoFit,
   meetsHardConstraints,
   reaches,
@@ -73,14 +74,15 @@ interface Rule {
  * placements; a workplace marked full ("Vol") that could not be filled keeps only the places it has
  * filled, or is closed when it has none.
  *
- * `wanted`: places to fill per workplace id, in the order to fill them.
+ * `wanted`: places to fill per workplace id, in the order to fill them. `thorough`: workplaces filled
+ * from the best fits of all candidates rather than from a random sample (the story's).
  */
 export async function insertPlacements(
   em: EntityManager,
   rng: Random,
   wanted: ReadonlyMap<string, number>,
   today: Date,
-  options: { exclude: ReadonlySet<string>; maxShare: number },
+  options: { exclude: ReadonlySet<string>; thorough: ReadonlySet<string>; maxShare: number },
 ): Promise<number> {
   const now = isoDate(today);
   const orgs = await caseloadOrganisations(em);
@@ -128,21 +130,40 @@ export async function insertPlacements(
     if (!v) continue;
     const reaching = new Set(orgs.filter((o) => reaches(o, v)).map((o) => o.id));
     const whenOpen = { ...v, open: true };
+    const want = wanted.get(id) ?? 0;
     let placed = 0;
-    for (let tries = 0; tries < TRIES && placed < (wanted.get(id) ?? 0); tries++) {
+    const place = (c: CandidateDocument) => {
+      const person = who.get(c.id);
+      const record = person && placementOf(rng, c, v, person, posted.get(id) ?? now, rules, now);
+      if (record) {
+        records.push(record);
+        placed++;
+      }
+      return !!record;
+    };
+    if (options.thorough.has(id)) {
+      // The story's workplace: the best fits of the whole pool, so its earlier placement is always there.
+      const ranked = pool
+        .filter((c) => reaching.has(c.organisationId) && meetsHardConstraints(c, v, true))
+        .map((c) => ({ c, wish: isDemoFit(c, whenOpen), score: demoScore(c, whenOpen) }))
+        .sort((a, b) => Number(b.wish) - Number(a.wish) || b.score - a.score)
+        .map((x) => x.c);
+      for (const c of ranked) {
+        if (placed >= want || records.length >= cap) break;
+        if (place(c)) pool.splice(pool.indexOf(c), 1);
+      }
+      continue;
+    }
+    for (let tries = 0; tries < TRIES && placed < want; tries++) {
       if (records.length >= cap || pool.length === 0) break;
       const at = rng.int(0, pool.length - 1);
       const c = pool[at];
       if (!reaching.has(c.organisationId)) continue;
       // First someone who wished for this work; later anyone who meets every hard constraint.
       if (tries < TRIES / 2 ? !isDemoFit(c, whenOpen) : !meetsHardConstraints(c, v, true)) continue;
-      const person = who.get(c.id);
-      const record = person && placementOf(rng, c, v, person, posted.get(id) ?? now, rules, now);
-      if (!record) continue;
-      records.push(record);
+      if (!place(c)) continue;
       pool[at] = pool[pool.length - 1];
       pool.pop();
-      placed++;
     }
   }
   for (let i = 0; i < records.length; i += 1000)

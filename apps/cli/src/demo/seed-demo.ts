@@ -88,8 +88,10 @@ const ORGANISATION_COLUMNS: readonly (keyof OrganisationRecord)[] = [
 
 /**
  * Fills a realistic demo region: the Ferm Werk werkbedrijf, its four gemeenten and a
- * re-integratiebedrijf with werkmakelaars, regional employers with vacancies, and candidates.
- * Does nothing when the organisation Ferm Werk already exists.
+ * re-integratiebedrijf with werkmakelaars, regional employers with vacancies, and candidates, with
+ * running placements behind every filled place, proposals that fit, trajectories and contact moments.
+ * The three README accounts share one story (demo-story.ts): kandidaat1 in werkmakelaar1's caseload,
+ * werkgever1's lunchroom with her best match. Does nothing when the organisation Ferm Werk already exists.
  *
  * Everything happens in one transaction, so a failed run leaves no half region behind and
  * the next run starts cleanly; batches of multi-row INSERTs keep 100,000s of rows fast.
@@ -197,6 +199,7 @@ export async function seedDemo(db: DataSource, options: SeedDemoOptions): Promis
     // Filled places are real placements of fitting candidates; kandidaat1 stays free for the walkthrough.
     const placements = await insertPlacements(em, root.fork('placements'), wanted, today, {
       exclude: storyIds,
+      thorough: new Set(workplace ? [workplace.id] : []),
       maxShare: PLACED_SHARE,
     });
     log(`demo placements: ${placements} running, each filled place a placement`);
