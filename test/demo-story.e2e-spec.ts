@@ -150,4 +150,33 @@ describe('demo seed: a region that tells a story', () => {
     });
     expect(misfits).toEqual([]);
   });
+
+  // Last: it changes the region. The first steps of the README walkthrough, through the API the pages call.
+  it('the walkthrough starts: werkmakelaar1 proposes kandidaat1, she agrees, werkgever1 sees it', async () => {
+    const bearer = async (email: string) => ({
+      Authorization: `Bearer ${await tokenFor(t, email, PASSWORD)}`,
+    });
+    const proposed = await t
+      .http()
+      .post('/api/proposals')
+      .set(await bearer(STORY.werkmakelaarEmail))
+      .send({
+        candidateId: ids.candidate,
+        vacancyId: ids.workplace,
+        motivation: 'Noor wil in de horeca werken en past bij de lunchroom.',
+      })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/proposals/${proposed.body.id}/consent`)
+      .set(await bearer(STORY.kandidaatEmail))
+      .send({ share: ['firstName', 'werkmakelaarContact'] })
+      .expect(200);
+    const seen = await t
+      .http()
+      .get(`/api/proposals/${proposed.body.id}`)
+      .set(await bearer(STORY.werkgeverEmail))
+      .expect(200);
+    expect(seen.body.status).toBe('wacht_op_werkgever');
+  });
 });
