@@ -139,7 +139,11 @@ describe('portal pages (HTTP, no JavaScript)', () => {
         .post(path.slice(0, -3) + 'abc')
         .type('form')
         .send({ _csrf: csrfOf(page.text) });
-      expect(forged.status).toBe(400);
+      expect(forged.status).toBe(410);
+      // A forged link's page says so at once (410), with no button.
+      const forgedPage = await anonymous.get(path.slice(0, -3) + 'abc').expect(410);
+      expect(forgedPage.text).toContain('niet meer geldig');
+      expect(forgedPage.text).not.toContain('Stop de berichten');
     });
 
     it('Mijn gegevens: who read my file, and a download', async () => {

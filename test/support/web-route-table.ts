@@ -1,4 +1,4 @@
-import type { Role } from '@werkbrug/auth';
+import { ROLES, type Role } from '@werkbrug/auth';
 
 /**
  * Who may open each web page (libs/web and the portals), by session cookie. The authorization
@@ -18,11 +18,22 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'POST /wachtwoord-instellen/:token': 'public',
   'GET /voorwaarden': 'public',
   'POST /voorwaarden': ['werkgever'],
+  // Mailed one-time links: sign in without a password, confirm a new login address.
+  'GET /inloggen/:token': 'public',
+  'POST /inloggen/:token': 'public',
+  'GET /e-mail-bevestigen/:token': 'public',
+  'POST /e-mail-bevestigen/:token': 'public',
+  // Links in mails that send each role to its own page (libs/web/src/mailed-links.ts).
+  'GET /voorstellen/:id': ROLES,
+  'GET /voorstellen': ROLES,
+  'GET /plaatsingen/:id': ROLES,
+  'GET /plaatsingen': ROLES,
   'GET /kandidaat': ['kandidaat'],
   'GET /werkmakelaar': ['werkmakelaar'],
   'GET /beheer': ['admin'],
   'GET /werkgever': ['werkgever'],
   // The candidate's pages (libs/kandidaat-pages).
+  'GET /kandidaat/werkplekken': ['kandidaat'],
   'GET /kandidaat/werkplekken/:id': ['kandidaat'],
   'POST /kandidaat/werkplekken/:id/interesse': ['kandidaat'],
   'GET /kandidaat/interesse': ['kandidaat'],

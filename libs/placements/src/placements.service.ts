@@ -134,6 +134,12 @@ export class PlacementsService {
     return (await this.views(actor, [p]))[0];
   }
 
+  /** Whether the actor may see the placement (404 otherwise), without building its view. */
+  async assertVisible(actor: Actor, id: string): Promise<void> {
+    if (!(await this.scoped(actor).andWhere('p.id = :id', { id }).getExists()))
+      throw Problems.notFound('Placement');
+  }
+
   async create(actor: Actor, dto: CreatePlacementDto) {
     const id = await this.db.transaction(async (em) => {
       let candidateId = dto.candidateId;
