@@ -156,7 +156,7 @@ describe('portal pages in Chromium', () => {
     await check('interesse');
     await page.goto('/kandidaat/toestemming');
     await check('toestemming, leeg');
-    const proposalId = await propose(vacancies.axe as string, 'Sanne werkt graag buiten.');
+    const proposalId = await propose(vacancies.axe as string, 'De kandidaat werkt graag buiten.');
     await page.goto('/kandidaat');
     expect(await page.textContent('main')).toContain('Er wacht een vraag op jouw antwoord.');
     await check('werkplekken met een vraag');

@@ -9,6 +9,8 @@ import { CreatePlacementDto, PlacementsService } from '@werkbrug/placements';
 import {
   CLOSED_STATUSES,
   CreateProposalDto,
+  type IdentifyingKind,
+  identifyingTextMessage,
   isProposalView,
   PROPOSAL_STATUSES,
   ProposalsService,
@@ -130,8 +132,14 @@ export class ProposalPagesController {
         await this.proposals.create(actorOf(req), dto);
         return res.redirect(303, '/werkmakelaar/voorstellen');
       } catch (error) {
-        if (!(error instanceof ProblemException && error.code === 'PROPOSAL_EXISTS')) throw error;
-        errors.add('motivation', PROPOSAL_EXISTS_MESSAGE);
+        if (!(error instanceof ProblemException)) throw error;
+        if (error.code === 'PROPOSAL_EXISTS') errors.add('motivation', PROPOSAL_EXISTS_MESSAGE);
+        else if (error.code === 'IDENTIFYING_TEXT')
+          errors.add(
+            'motivation',
+            identifyingTextMessage(error.problem.kinds as IdentifyingKind[]),
+          );
+        else throw error;
       }
     }
     await this.proposeForm(req, res, { id, vacancyId }, motivation, errors);
