@@ -47,7 +47,7 @@ describe('from match to placement', () => {
     const res = await as(w.wmA.token).post('/api/proposals', {
       candidateId: w.candidateA.id,
       vacancyId: w.vacancy.id,
-      motivation: 'Sanne werkt graag buiten en heeft ervaring met snoeien.',
+      motivation: 'De kandidaat werkt graag buiten en heeft ervaring met snoeien.',
     });
     expect(res.status).toBe(201);
     expect(res.body.status).toBe('wacht_op_kandidaat');
@@ -410,7 +410,7 @@ describe('erasure reaches proposals and contact notes', () => {
       .send({
         candidateId: w.candidateA.id,
         vacancyId: w.vacancy.id,
-        motivation: 'Sanne heeft rugklachten maar wil graag.',
+        motivation: 'De kandidaat heeft rugklachten maar wil graag.',
       })
       .expect(201);
     await t
@@ -463,7 +463,7 @@ describe('erasure reaches proposals and contact notes', () => {
     const text = JSON.stringify(
       await t.db.query(
         `SELECT (SELECT json_agg(p) FROM proposals p) AS p, (SELECT json_agg(e) FROM proposal_events e) AS e,
-                (SELECT json_agg(k) FROM checkins k) AS k`,
+                (SELECT json_agg(k) FROM checkins k) AS k, (SELECT json_agg(c) FROM consents c) AS c`,
       ),
     );
     expect(text).not.toMatch(/Sanne|rugklachten|schulden|rug\./);

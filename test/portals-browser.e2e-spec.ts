@@ -156,7 +156,7 @@ describe('portal pages in Chromium', () => {
     await check('interesse');
     await page.goto('/kandidaat/toestemming');
     await check('toestemming, leeg');
-    const proposalId = await propose(vacancies.axe as string, 'Sanne werkt graag buiten.');
+    const proposalId = await propose(vacancies.axe as string, 'De kandidaat werkt graag buiten.');
     await page.goto('/kandidaat');
     expect(await page.textContent('main')).toContain('Er wacht een vraag op jouw antwoord.');
     await check('werkplekken met een vraag');
@@ -230,6 +230,8 @@ describe('portal pages in Chromium', () => {
     await check('beschermd: open');
     await page.goto(`${file}/voorstellen/${vacancies.keyboard}`);
     await check('voorstellen');
+    // The form comes with a first text from the match reasons: emptied, it says what is missing.
+    await page.fill('#veld-motivation', '');
     await submit(page, 'button:has-text("Voorstel versturen")');
     await check('voorstellen met fout');
     await page.goto('/werkmakelaar/voorstellen');

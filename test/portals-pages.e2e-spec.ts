@@ -215,7 +215,9 @@ describe('portal pages (HTTP, no JavaScript)', () => {
       const form = `/werkmakelaar/kandidaten/${w.candidateA.id}/voorstellen/${fits}`;
       const empty = await postForm(broker, form, form, { motivation: '' });
       expect(empty.status).toBe(400);
-      const res = await postForm(broker, form, form, { motivation: 'Sanne werkt graag buiten.' });
+      const res = await postForm(broker, form, form, {
+        motivation: 'De kandidaat werkt graag buiten.',
+      });
       expect(res.status).toBe(303);
       const [row] = await t.db.query(
         `SELECT id, status FROM proposals WHERE candidate_id = $1 AND vacancy_id = $2`,
@@ -227,7 +229,7 @@ describe('portal pages (HTTP, no JavaScript)', () => {
       expect(start.text).toContain('Er wacht een vraag op jouw antwoord.');
       const ask = await candidate.get(`/kandidaat/toestemming/${proposalId}`).expect(200);
       expect(ask.text).toContain('Wat ziet de werkgever als je ja zegt?');
-      expect(ask.text).toContain('Sanne werkt graag buiten.');
+      expect(ask.text).toContain('De kandidaat werkt graag buiten.');
       const yes = await candidate
         .post(`/kandidaat/toestemming/${proposalId}/ja`)
         .type('form')

@@ -46,7 +46,7 @@ describe('proposal and placement rules', () => {
       .post('/api/proposals', {
         candidateId: w.candidateA.id,
         vacancyId: vacancyId ?? (await newVacancy()).id,
-        motivation: 'Sanne werkt graag buiten.',
+        motivation: 'De kandidaat werkt graag buiten.',
       })
       .expect(201);
     await as(w.candidateA.token)

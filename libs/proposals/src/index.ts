@@ -17,3 +17,10 @@ export {
   type SharedPartValues,
 } from './proposal.views';
 export * from './proposal.dto';
+export {
+  IDENTIFYING_KINDS,
+  type IdentifyingKind,
+  identifyingKinds,
+  identifyingTextMessage,
+  maskIdentifying,
+} from './identifying-text';

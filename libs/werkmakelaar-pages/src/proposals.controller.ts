@@ -3,10 +3,14 @@ import type { Response } from 'express';
 import { CandidatesService } from '@werkbrug/candidates';
 import { today } from '@werkbrug/domain';
 import { listAll, ProblemException } from '@werkbrug/http';
+import { InterestsService } from '@werkbrug/interests';
+import { SuggestionsService } from '@werkbrug/matching';
 import { CreatePlacementDto, PlacementsService } from '@werkbrug/placements';
 import {
   CLOSED_STATUSES,
   CreateProposalDto,
+  type IdentifyingKind,
+  identifyingTextMessage,
   isProposalView,
   PROPOSAL_STATUSES,
   ProposalsService,
@@ -34,6 +38,7 @@ import {
   readPlaceForm,
 } from './proposals.form';
 import { pipelineView, placeView, proposalPageView, proposeView } from './proposals.view';
+import { suggestedMotivation } from './suggested-motivation';
 
 const OPEN_STATUSES = PROPOSAL_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
 /** Running proposals are the work; geplaatst is a placement by then. */
@@ -48,6 +53,8 @@ export class ProposalPagesController {
     private readonly proposals: ProposalsService,
     private readonly placements: PlacementsService,
     private readonly vacancies: VacanciesService,
+    private readonly suggestions: SuggestionsService,
+    private readonly interests: InterestsService,
   ) {}
 
   /** The proposal as the werkmakelaar sees it (404 when out of sight). */
@@ -63,11 +70,30 @@ export class ProposalPagesController {
     ids: { id: string; vacancyId: string },
     motivation: string,
     errors?: FormErrors,
+    suggested = false,
   ) {
     const c = await candidateInSight(this.candidates, actorOf(req), ids.id);
+    // Out of the organisation's reach (employerInReachSql): 404, as the API's proposal check.
     const v = await this.vacancies.get(actorOf(req), ids.vacancyId);
-    const view = proposeView({ id: ids.id, pseudonym: c.pseudonym }, v, motivation, errors);
+    const candidate = { id: ids.id, pseudonym: c.pseudonym };
+    const view = proposeView(candidate, v, motivation, errors, suggested);
     this.pages.send(req, res, 'werkmakelaar/voorstellen', view);
+  }
+
+  /**
+   * The form's first text: why the workplace fits (the match reasons, as the candidate's own list
+   * shows them) and whether the candidate said they are interested, about "de kandidaat". Without
+   * search it is only the interest; the werkmakelaar writes the rest.
+   */
+  private async suggestion(req: WebRequest, id: string, vacancyId: string): Promise<string> {
+    const actor = actorOf(req);
+    const [matches, signals] = await Promise.all([
+      this.suggestions.forCandidate(actor, id, { limit: 50 }).catch(() => null),
+      this.interests.forOrganisation(actor, { candidateId: id, status: 'open', limit: 100 }),
+    ]);
+    const match = matches?.items.find((m) => m.vacancy.id === vacancyId);
+    const interested = signals.items.some((s) => s.vacancy.id === vacancyId);
+    return suggestedMotivation(match?.reasons ?? [], interested);
   }
 
   @Get('kandidaten/:id/voorstellen/:vacancyId')
@@ -78,7 +104,9 @@ export class ProposalPagesController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('vacancyId', ParseUUIDPipe) vacancyId: string,
   ) {
-    await this.proposeForm(req, res, { id, vacancyId }, '');
+    await candidateInSight(this.candidates, actorOf(req), id); // another organisation's: 404 first
+    const motivation = await this.suggestion(req, id, vacancyId);
+    await this.proposeForm(req, res, { id, vacancyId }, motivation, undefined, true);
   }
 
   @Post('kandidaten/:id/voorstellen/:vacancyId')
@@ -104,8 +132,14 @@ export class ProposalPagesController {
         await this.proposals.create(actorOf(req), dto);
         return res.redirect(303, '/werkmakelaar/voorstellen');
       } catch (error) {
-        if (!(error instanceof ProblemException && error.code === 'PROPOSAL_EXISTS')) throw error;
-        errors.add('motivation', PROPOSAL_EXISTS_MESSAGE);
+        if (!(error instanceof ProblemException)) throw error;
+        if (error.code === 'PROPOSAL_EXISTS') errors.add('motivation', PROPOSAL_EXISTS_MESSAGE);
+        else if (error.code === 'IDENTIFYING_TEXT')
+          errors.add(
+            'motivation',
+            identifyingTextMessage(error.problem.kinds as IdentifyingKind[]),
+          );
+        else throw error;
       }
     }
     await this.proposeForm(req, res, { id, vacancyId }, motivation, errors);

@@ -9,6 +9,8 @@ export interface ProposeView extends PageModel {
   candidate: { id: string; pseudonym: string };
   vacancy: { id: string; title: string; employerName: string | null; place: string };
   values: { motivation: string };
+  /** The motivation is Werkbrug's first text (from the match reasons), for the werkmakelaar to check. */
+  suggested: boolean;
   errors?: FormErrors;
 }
 
@@ -17,11 +19,13 @@ export const proposeView = (
   v: { id: string; title: string; employer: { name: string | null }; location: { place: string } },
   motivation: string,
   errors?: FormErrors,
+  suggested = false,
 ): ProposeView => ({
   title: 'Kandidaat voorstellen',
   candidate: { id: candidate.id, pseudonym: `Kandidaat ${candidate.pseudonym}` },
   vacancy: { id: v.id, title: v.title, employerName: v.employer.name, place: v.location.place },
   values: { motivation },
+  suggested: suggested && motivation !== '',
   ...(errors ? { errors } : {}),
 });
 
