@@ -163,7 +163,7 @@ describe('demo seed: a region that tells a story', () => {
       .send({
         candidateId: ids.candidate,
         vacancyId: ids.workplace,
-        motivation: 'Noor wil in de horeca werken en past bij de lunchroom.',
+        motivation: 'De kandidaat wil in de horeca werken en past bij de lunchroom.',
       })
       .expect(201);
     await t

@@ -88,7 +88,7 @@ describe('mailed links land on a page of the recipient', () => {
         await api(w.wmA.token).post('/api/proposals', {
           candidateId: w.candidateA.id,
           vacancyId: w.vacancy.id,
-          motivation: 'Sanne werkt graag buiten.',
+          motivation: 'De kandidaat werkt graag buiten.',
         }),
         'proposal',
       ).id;
