@@ -17,3 +17,5 @@ export {
   type SharedPartValues,
 } from './proposal.views';
 export * from './proposal.dto';
+/** The employer's addresses (contact address and active users), for mail about a workplace's candidates. */
+export { employerEmails } from './proposal-mails';
