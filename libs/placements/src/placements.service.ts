@@ -152,6 +152,13 @@ export class PlacementsService {
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   }
 
+  /** How many running placements wait for the employer's confirmation (same scoping as list). */
+  async countToConfirm(actor: Actor): Promise<number> {
+    return this.scoped(actor)
+      .andWhere(`p.status = 'lopend' AND p.confirmation <> 'bevestigd'`)
+      .getCount();
+  }
+
   async list(actor: Actor, query: PlacementListQuery): Promise<Page<AnyPlacementView>> {
     const qb = this.scoped(actor);
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });

@@ -3,7 +3,14 @@ import { endInput } from './placements.form';
 import { placementListView } from './placements.view';
 
 const placement = (id: string, plannedEndDate: string | null, arrangement = 'stage') =>
-  ({ id, plannedEndDate, arrangement, outcome: null }) as PlacementView;
+  ({
+    id,
+    plannedEndDate,
+    arrangement,
+    outcome: null,
+    status: 'lopend',
+    confirmation: { status: 'bevestigd' },
+  }) as PlacementView;
 const pager = { label: 'x', firstHref: null, nextHref: null, nextText: 'y' };
 
 describe('placement views', () => {
