@@ -6,6 +6,7 @@ import { bearer, buildWorld, candidateBody, vacancyBody, World } from './support
 import { startSmtpSink } from './support/smtp-sink';
 import { startTestApp, TestApp } from './support/test-app';
 import { PROTECTED } from './support/web-employer';
+import { PlacementConfirmation1796092000000 } from '../migrations/1796092000000-placement-confirmation';
 
 const EMPLOYER_MAIL = 'werkgever@groenenzo.nl';
 const BROKER_MAIL = 'wm.a@test.nl';
@@ -370,6 +371,73 @@ describe('the employer confirms the placement', () => {
     expect(b.body).toMatchObject({ instruments: [], instrumentsShared: false });
     const broker = await wm().get(`/api/placements/${notShared}`).expect(200);
     expect(broker.body.instruments).toEqual(['jobcoaching']);
+  });
+
+  it('the migration takes the placements from before it as confirmed (at their creation)', async () => {
+    const waiting = await start(await workplace('Van voor de bevestiging'));
+    const runner = t.app.get(DataSource).createQueryRunner();
+    await runner.startTransaction();
+    try {
+      const migration = new PlacementConfirmation1796092000000();
+      await migration.down(runner);
+      await migration.up(runner);
+      const [row] = await runner.query(
+        `SELECT confirmation, confirmed_at = created_at AS at_creation, confirmed_via FROM placements WHERE id = $1`,
+        [waiting.id],
+      );
+      expect(row).toEqual({ confirmation: 'bevestigd', at_creation: true, confirmed_via: null });
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+    const [kept] = await t.db.query(`SELECT confirmation FROM placements WHERE id = $1`, [
+      waiting.id,
+    ]);
+    expect(kept.confirmation).toBe('te_bevestigen');
+  });
+
+  it('erasure blanks the change request and the phone note; the confirmation stays', async () => {
+    const asked = await start(await workplace('Wissen: vraag'));
+    await employer()
+      .post(`/api/placements/${asked.id}/request-change`, {
+        note: 'Sanne kan pas later, zegt ze.',
+        version: asked.version,
+      })
+      .expect(200);
+    const phoned = await start(await workplace('Wissen: telefoon'));
+    await wm()
+      .post(`/api/placements/${phoned.id}/record-phone-agreement`, {
+        agreedOn: today(),
+        note: 'Gert vindt Sanne geschikt.',
+        version: phoned.version,
+      })
+      .expect(200);
+    await t
+      .http()
+      .delete(`/api/candidates/${w.candidateA.id}`)
+      .set(bearer(w.wmA.token))
+      .expect(204);
+    const rows = await t.db.query(
+      `SELECT id, confirmation, change_request, confirmation_note, phone_agreed_on::text AS on
+         FROM placements WHERE id = ANY($1) ORDER BY confirmation`,
+      [[asked.id, phoned.id]],
+    );
+    expect(rows).toEqual([
+      {
+        id: phoned.id,
+        confirmation: 'bevestigd',
+        change_request: null,
+        confirmation_note: null,
+        on: today(),
+      },
+      {
+        id: asked.id,
+        confirmation: 'wijziging_gevraagd',
+        change_request: null,
+        confirmation_note: null,
+        on: null,
+      },
+    ]);
   });
 
   /** Propose → consent (sharing `share`) → the employer invites → placed with jobcoaching. */
