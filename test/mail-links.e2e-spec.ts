@@ -33,6 +33,8 @@ describe('mailed links land on a page of the recipient', () => {
   /** The template of each queued mail, by outbox id. */
   const queued = new Map<string, MailTemplate>();
   let proposalId = '';
+  /** Placements waiting for the employer: one to confirm, one to ask a change for. */
+  const toConfirm = { confirm: '', change: '' };
   const api = (token: string) => ({
     post: (path: string, body: object = {}) => t.http().post(path).set(bearer(token)).send(body),
     put: (path: string, body: object = {}) => t.http().put(path).set(bearer(token)).send(body),
@@ -182,6 +184,31 @@ describe('mailed links land on a page of the recipient', () => {
       expect(await alerts.runDue(new Date(Date.now() + DAY + 60_000))).toMatchObject({
         mailed: 1,
       });
+    },
+    placement_to_confirm: async () => {
+      for (const key of ['confirm', 'change'] as const)
+        toConfirm[key] = await place({
+          arrangement: 'regulier',
+          startDate: today(),
+          hoursPerWeek: 16,
+        });
+    },
+    placement_confirmed: async () => {
+      created(
+        await api(w.employer.token).post(`/api/placements/${toConfirm.confirm}/confirm`, {
+          version: 1,
+        }),
+        'confirm',
+      );
+    },
+    placement_change_requested: async () => {
+      created(
+        await api(w.employer.token).post(`/api/placements/${toConfirm.change}/request-change`, {
+          note: 'Graag een week later beginnen.',
+          version: 1,
+        }),
+        'change request',
+      );
     },
     password_reset: async () => {
       const res = await postForm(webAgent(t), '/wachtwoord-vergeten', '/wachtwoord-vergeten', {

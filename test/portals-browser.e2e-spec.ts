@@ -258,6 +258,16 @@ describe('portal pages in Chromium', () => {
       })
       .expect(201);
     await page.goto(`/werkmakelaar/plaatsingen/${placement.body.id}`);
+    await check('plaatsing: te bevestigen');
+    // Extending is for a placement the employer confirmed (here by phone, as recorded).
+    await api(w.wmA.token)
+      .post(`/api/placements/${placement.body.id}/record-phone-agreement`, {
+        agreedOn: '2026-11-20',
+        note: 'Gebeld',
+        version: placement.body.version,
+      })
+      .expect(200);
+    await page.goto(`/werkmakelaar/plaatsingen/${placement.body.id}`);
     await check('plaatsing');
     await page.fill('#veld-plannedEndDate', '2029-01-01');
     await submit(page, 'button:has-text("Verlengen")');

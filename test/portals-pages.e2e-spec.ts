@@ -328,6 +328,19 @@ describe('portal pages (HTTP, no JavaScript)', () => {
           (await t.db.query(`SELECT version FROM placements WHERE id = $1`, [placement.id]))[0]
             .version,
         );
+      // The employer has not confirmed yet: the page says so; the werkmakelaar records their phone agreement.
+      const waiting = await broker.get(detail).expect(200);
+      expect(waiting.text).toContain('Wacht op bevestiging van de werkgever');
+      expect(waiting.text).not.toContain(`${detail}/verlengen`);
+      const agreed = await postForm(broker, detail, `${detail}/telefonisch-akkoord`, {
+        agreedOn: new Date().toISOString().slice(0, 10),
+        note: 'Gebeld met de werkgever: akkoord.',
+        version: await version(),
+      });
+      expect([agreed.status, agreed.headers.location]).toEqual([303, detail]);
+      const confirmedPage = await broker.get(detail).expect(200);
+      expect(confirmedPage.text).toContain('telefonisch akkoord');
+      expect(confirmedPage.text).toContain('role="status"');
       const tooLong = await postForm(broker, detail, `${detail}/verlengen`, {
         plannedEndDate: '2028-01-01',
         version: await version(),
@@ -338,16 +351,28 @@ describe('portal pages (HTTP, no JavaScript)', () => {
         version: await version(),
       });
       expect(extended.status).toBe(303);
-      const ended = await postForm(broker, detail, `${detail}/beeindigen`, {
+      const endForm = {
         outcome: 'contract',
         endedOn: '2027-04-01',
         contractMonths: '12',
         contractHours: '24',
         version: await version(),
+      };
+      // Ending cannot be undone: the werkmakelaar is asked first, and nothing has ended yet.
+      const asked = await postForm(broker, detail, `${detail}/beeindigen`, endForm);
+      expect(asked.status).toBe(200);
+      expect(asked.text).toContain('Wilt u de plaatsing van Kandidaat');
+      expect(asked.text).toContain('name="bevestigd" value="ja"');
+      expect(asked.text).toContain('name="contractMonths" value="12"');
+      expect(await version()).toBe(endForm.version);
+      const ended = await postForm(broker, detail, `${detail}/beeindigen`, {
+        ...endForm,
+        bevestigd: 'ja',
       });
       expect(ended.status).toBe(303);
       const after = await broker.get(detail).expect(200);
       expect(after.text).toContain('Contract bij de werkgever');
+      expect(after.text).toContain('is beëindigd op 1 april 2027');
     });
 
     it('logs a contact moment, which ends the "no contact" attention', async () => {

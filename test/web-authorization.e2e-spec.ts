@@ -276,6 +276,12 @@ describe('web authorization: every page × every role', () => {
     '/werkmakelaar/plaatsingen/:id': placementTarget,
     '/werkmakelaar/plaatsingen/:id/verlengen': placementTarget,
     '/werkmakelaar/plaatsingen/:id/beeindigen': placementTarget,
+    '/werkmakelaar/plaatsingen/:id/wijzigen': placementTarget,
+    '/werkmakelaar/plaatsingen/:id/telefonisch-akkoord': placementTarget,
+    // The employer's placement page and its two forms: the own placement is at their workplace.
+    '/werkgever/plaatsingen/:id': placementTarget,
+    '/werkgever/plaatsingen/:id/bevestigen': placementTarget,
+    '/werkgever/plaatsingen/:id/wijziging': placementTarget,
     '/werkmakelaar/trajecten/:trajectoryId': trajectoryTarget,
     '/werkmakelaar/trajecten/:trajectoryId/uren': trajectoryTarget,
     '/werkmakelaar/trajecten/:trajectoryId/wissel': trajectoryTarget,

@@ -24,3 +24,5 @@ export {
   identifyingTextMessage,
   maskIdentifying,
 } from './identifying-text';
+/** The employer's addresses (contact address and active users), for mail about a workplace's candidates. */
+export { employerEmails } from './proposal-mails';

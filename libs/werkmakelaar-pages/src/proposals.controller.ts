@@ -5,7 +5,7 @@ import { today } from '@werkbrug/domain';
 import { listAll, ProblemException } from '@werkbrug/http';
 import { InterestsService } from '@werkbrug/interests';
 import { SuggestionsService } from '@werkbrug/matching';
-import { CreatePlacementDto, PlacementsService } from '@werkbrug/placements';
+import { CreatePlacementDto, isPlacementView, PlacementsService } from '@werkbrug/placements';
 import {
   CLOSED_STATUSES,
   CreateProposalDto,
@@ -172,7 +172,19 @@ export class ProposalPagesController {
   ) {
     const proposal = await this.proposal(req, id);
     const events = await this.proposals.events(actorOf(req), id);
-    this.pages.send(req, res, 'werkmakelaar/voorstel', proposalPageView(proposal, events));
+    // Placed: the placement that followed, with the employer's confirmation (newest first).
+    const placed =
+      proposal.status === 'geplaatst'
+        ? (await this.placements.list(actorOf(req), { proposalId: id, limit: 1 })).items.find(
+            isPlacementView,
+          )
+        : undefined;
+    this.pages.send(
+      req,
+      res,
+      'werkmakelaar/voorstel',
+      proposalPageView(proposal, events, placed ?? null, today()),
+    );
   }
 
   @Post('voorstellen/:id/status')
@@ -219,8 +231,12 @@ export class ProposalPagesController {
     const dto = await validateAsDto(CreatePlacementDto, input, PLACE_WORDS, errors, 'arrangement');
     if (dto) {
       try {
-        await this.placements.create(actorOf(req), dto);
-        return res.redirect(303, '/werkmakelaar/plaatsingen');
+        const placed = await this.placements.create(actorOf(req), dto);
+        await this.pages.tell(
+          req,
+          `De plaatsing is gestart. ${placed.vacancy.employerName} krijgt een e-mail met de vraag om de plaatsing te bevestigen. Tot dan telt de plaatsing niet mee.`,
+        );
+        return res.redirect(303, `/werkmakelaar/plaatsingen/${placed.id}`);
       } catch (error) {
         if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
         errors.add('plannedEndDate', String(error.problem.detail ?? error.problem.title));

@@ -1,7 +1,9 @@
 import { labelOf } from '@werkbrug/domain';
+import type { PlacementView } from '@werkbrug/placements';
 import type { ProposalView } from '@werkbrug/proposals';
 import { arrangementName } from '@werkbrug/kandidaat-pages';
 import { DATE, type Choice, type FormErrors, type PageModel } from '@werkbrug/web';
+import { confirmationWords, type ConfirmationWords } from './placements.view';
 
 /** The page `werkmakelaar/voorstellen`: propose a candidate for a workplace, with a motivation. */
 export interface ProposeView extends PageModel {
@@ -116,6 +118,15 @@ export interface ProposalPageView extends PageModel {
   rows: { key: string; value: string }[];
   buttons: StepButton[];
   events: ProposalEventRow[];
+  /** The placement that followed (geplaatst), with the employer's confirmation and its forms. */
+  placed: {
+    placement: PlacementView;
+    confirmation: ConfirmationWords;
+    fromProposal: true;
+    today: string;
+    values: Record<string, string>;
+    errors: null;
+  } | null;
 }
 
 const BY_ROLE: Record<string, string> = {
@@ -128,6 +139,8 @@ const BY_ROLE: Record<string, string> = {
 export const proposalPageView = (
   proposal: ProposalView,
   events: { from: string | null; to: string; byRole: string; note: string | null; at: string }[],
+  placement: PlacementView | null = null,
+  today = '',
 ): ProposalPageView => ({
   title: `Voorstel: Kandidaat ${proposal.candidate.pseudonym} bij ${proposal.vacancy.title}`,
   proposal,
@@ -146,4 +159,14 @@ export const proposalPageView = (
     text: `${labelOf('proposalStatusForBroker', e.to)} (door ${BY_ROLE[e.byRole] ?? 'het systeem'})`,
     note: e.note,
   })),
+  placed: placement
+    ? {
+        placement,
+        confirmation: confirmationWords(placement),
+        fromProposal: true,
+        today,
+        values: {},
+        errors: null,
+      }
+    : null,
 });
