@@ -139,7 +139,11 @@ describe('portal pages (HTTP, no JavaScript)', () => {
         .post(path.slice(0, -3) + 'abc')
         .type('form')
         .send({ _csrf: csrfOf(page.text) });
-      expect(forged.status).toBe(400);
+      expect(forged.status).toBe(410);
+      // A forged link's page says so at once (410), with no button.
+      const forgedPage = await anonymous.get(path.slice(0, -3) + 'abc').expect(410);
+      expect(forgedPage.text).toContain('niet meer geldig');
+      expect(forgedPage.text).not.toContain('Stop de berichten');
     });
 
     it('Mijn gegevens: who read my file, and a download', async () => {
@@ -211,7 +215,9 @@ describe('portal pages (HTTP, no JavaScript)', () => {
       const form = `/werkmakelaar/kandidaten/${w.candidateA.id}/voorstellen/${fits}`;
       const empty = await postForm(broker, form, form, { motivation: '' });
       expect(empty.status).toBe(400);
-      const res = await postForm(broker, form, form, { motivation: 'Sanne werkt graag buiten.' });
+      const res = await postForm(broker, form, form, {
+        motivation: 'De kandidaat werkt graag buiten.',
+      });
       expect(res.status).toBe(303);
       const [row] = await t.db.query(
         `SELECT id, status FROM proposals WHERE candidate_id = $1 AND vacancy_id = $2`,
@@ -223,20 +229,39 @@ describe('portal pages (HTTP, no JavaScript)', () => {
       expect(start.text).toContain('Er wacht een vraag op jouw antwoord.');
       const ask = await candidate.get(`/kandidaat/toestemming/${proposalId}`).expect(200);
       expect(ask.text).toContain('Wat ziet de werkgever als je ja zegt?');
-      expect(ask.text).toContain('Sanne werkt graag buiten.');
+      expect(ask.text).toContain('De kandidaat werkt graag buiten.');
       const yes = await candidate
         .post(`/kandidaat/toestemming/${proposalId}/ja`)
         .type('form')
         .send({ _csrf: csrfOf(ask.text), share: 'werkmakelaarContact' });
       expect(yes.status).toBe(303);
       const sharing = await candidate.get('/kandidaat/toestemming').expect(200);
+      // The banner says what happened, once.
+      expect(sharing.text).toContain('role="status"');
+      expect(sharing.text).toContain('Je profiel is gedeeld met');
       expect(sharing.text).toContain('Stop met delen');
       expect(sharing.text).toContain('Naam en e-mail van je werkmakelaar');
+      const again = await candidate.get('/kandidaat/toestemming').expect(200);
+      expect(again.text).not.toContain('Je profiel is gedeeld met');
+      // Stopping asks first; only the confirmed form acts.
+      const askStop = await candidate
+        .post(`/kandidaat/toestemming/${proposalId}/stoppen`)
+        .type('form')
+        .send({ _csrf: csrfOf(sharing.text) })
+        .expect(200);
+      expect(askStop.text).toContain('Wil je stoppen met delen met');
+      const [before] = await t.db.query(
+        `SELECT withdrawn_at FROM consents WHERE proposal_id = $1`,
+        [proposalId],
+      );
+      expect(before.withdrawn_at).toBeNull();
       const stop = await candidate
         .post(`/kandidaat/toestemming/${proposalId}/stoppen`)
         .type('form')
-        .send({ _csrf: csrfOf(sharing.text) });
+        .send({ _csrf: csrfOf(askStop.text), bevestigd: 'ja' });
       expect(stop.status).toBe(303);
+      const after = await candidate.get('/kandidaat/toestemming').expect(200);
+      expect(after.text).toContain('Je deelt je profiel niet meer met');
       const [consent] = await t.db.query(
         `SELECT withdrawn_at FROM consents WHERE proposal_id = $1`,
         [proposalId],
@@ -303,6 +328,19 @@ describe('portal pages (HTTP, no JavaScript)', () => {
           (await t.db.query(`SELECT version FROM placements WHERE id = $1`, [placement.id]))[0]
             .version,
         );
+      // The employer has not confirmed yet: the page says so; the werkmakelaar records their phone agreement.
+      const waiting = await broker.get(detail).expect(200);
+      expect(waiting.text).toContain('Wacht op bevestiging van de werkgever');
+      expect(waiting.text).not.toContain(`${detail}/verlengen`);
+      const agreed = await postForm(broker, detail, `${detail}/telefonisch-akkoord`, {
+        agreedOn: new Date().toISOString().slice(0, 10),
+        note: 'Gebeld met de werkgever: akkoord.',
+        version: await version(),
+      });
+      expect([agreed.status, agreed.headers.location]).toEqual([303, detail]);
+      const confirmedPage = await broker.get(detail).expect(200);
+      expect(confirmedPage.text).toContain('telefonisch akkoord');
+      expect(confirmedPage.text).toContain('role="status"');
       const tooLong = await postForm(broker, detail, `${detail}/verlengen`, {
         plannedEndDate: '2028-01-01',
         version: await version(),
@@ -313,16 +351,28 @@ describe('portal pages (HTTP, no JavaScript)', () => {
         version: await version(),
       });
       expect(extended.status).toBe(303);
-      const ended = await postForm(broker, detail, `${detail}/beeindigen`, {
+      const endForm = {
         outcome: 'contract',
         endedOn: '2027-04-01',
         contractMonths: '12',
         contractHours: '24',
         version: await version(),
+      };
+      // Ending cannot be undone: the werkmakelaar is asked first, and nothing has ended yet.
+      const asked = await postForm(broker, detail, `${detail}/beeindigen`, endForm);
+      expect(asked.status).toBe(200);
+      expect(asked.text).toContain('Wilt u de plaatsing van Kandidaat');
+      expect(asked.text).toContain('name="bevestigd" value="ja"');
+      expect(asked.text).toContain('name="contractMonths" value="12"');
+      expect(await version()).toBe(endForm.version);
+      const ended = await postForm(broker, detail, `${detail}/beeindigen`, {
+        ...endForm,
+        bevestigd: 'ja',
       });
       expect(ended.status).toBe(303);
       const after = await broker.get(detail).expect(200);
       expect(after.text).toContain('Contract bij de werkgever');
+      expect(after.text).toContain('is beëindigd op 1 april 2027');
     });
 
     it('logs a contact moment, which ends the "no contact" attention', async () => {

@@ -63,7 +63,18 @@ describe('employer instruments, placements and account (web)', () => {
       candidateConsent: true,
     });
     expect(created.status).toBe(201);
+    // Unconfirmed it waits on top; once the employer confirmed it, it runs.
+    const waiting = await agent.get('/werkgever/plaatsingen').expect(200);
+    expect(waiting.text).toContain('Te bevestigen');
+    expect(waiting.text).toContain(`/werkgever/plaatsingen/${created.body.id}`);
+    await t
+      .http()
+      .post(`/api/placements/${created.body.id}/confirm`)
+      .set(bearer(w.employer.token))
+      .send({ version: created.body.version })
+      .expect(200);
     const res = await agent.get('/werkgever/plaatsingen').expect(200);
+    expect(res.text).not.toContain('Te bevestigen');
     expect(res.text).toContain('Proefplaatsing');
     expect(res.text).toContain('16 per week');
     expect(res.text).toMatch(/Kandidaat [A-Z0-9-]+/);

@@ -83,6 +83,15 @@ export class MessagesController {
     @Res() res: Response,
     @Param('token') token: string,
   ) {
+    // A forged link, or one from before the candidate subscribed again: it no longer works (410).
+    if (!(await this.alerts.unsubscribeLinkWorks(token)))
+      return this.pages.send(
+        req,
+        res,
+        'kandidaat/berichten-stoppen',
+        unsubscribePageView(token, 'invalid'),
+        410,
+      );
     await this.ensureSession(req, res);
     this.pages.send(req, res, 'kandidaat/berichten-stoppen', unsubscribePageView(token, 'ask'));
   }
@@ -95,7 +104,7 @@ export class MessagesController {
     } catch (error) {
       if (!(error instanceof ProblemException && error.code === 'INVALID_LINK')) throw error;
       const view = unsubscribePageView(token, 'invalid');
-      return this.pages.send(req, res, 'kandidaat/berichten-stoppen', view, 400);
+      return this.pages.send(req, res, 'kandidaat/berichten-stoppen', view, 410);
     }
     this.pages.send(req, res, 'kandidaat/berichten-stoppen', unsubscribePageView(token, 'done'));
   }
@@ -110,6 +119,8 @@ export class MessagesController {
       secure: req.secure,
       path: '/',
     });
-    req.web = { session: { id: '', csrfToken, actor: null, user: null, termsAccepted: false } };
+    req.web = {
+      session: { id: '', csrfToken, actor: null, user: null, termsAccepted: false, notice: null },
+    };
   }
 }

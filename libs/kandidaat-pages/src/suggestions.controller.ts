@@ -73,6 +73,13 @@ export class SuggestionsController {
     this.pages.send(req, res, 'kandidaat/werkplekken', view);
   }
 
+  /** Mijn werkplekken is the start page; match mails sent before it said so link here. */
+  @Get('werkplekken')
+  @WebAccess('kandidaat')
+  myWorkplaces(@Res() res: Response) {
+    res.redirect(303, '/kandidaat');
+  }
+
   @Get('werkplekken/:id')
   @WebAccess('kandidaat')
   async workplace(

@@ -64,6 +64,7 @@ const proposal = (status: string, consent: ConsentInput['consent']): ConsentInpu
       certificates: [],
       workConditions: ['Licht tillen', ''],
     },
+    motivation: 'Past goed',
   },
 });
 const active = { sharedFields: ['firstName'], expiresAt: '2026-12-01T00:00:00.000Z', active: true };
@@ -221,6 +222,7 @@ describe('candidate page views', () => {
       [
         'Je profiel zonder naam: Kandidaat K-1, woonplaats Utrecht, 12 tot 24 uur per week',
         'Wat je kunt: Licht tillen',
+        'Wat je werkmakelaar over je schrijft: „Past goed”',
         'Je voornaam: Sanne',
       ],
     ],

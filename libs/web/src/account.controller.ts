@@ -49,7 +49,7 @@ export class AccountController {
     const { cookieValue, csrfToken } = await this.sessions.create(null);
     this.setCookie(req, res, cookieValue);
     req.web = {
-      session: { id: '', csrfToken, actor: null, user: null, termsAccepted: false },
+      session: { id: '', csrfToken, actor: null, user: null, termsAccepted: false, notice: null },
     };
   }
 
@@ -226,12 +226,13 @@ export class AccountController {
 
   @Get('voorwaarden')
   @WebPublic()
-  terms(@Req() req: WebRequest, @Res() res: Response) {
+  terms(@Req() req: WebRequest, @Res() res: Response, @Query('terug') back?: string) {
     const session = req.web?.session;
     this.pages.send(req, res, 'voorwaarden', {
       title: 'Gebruiksvoorwaarden en privacy',
       mustAccept: session?.user?.role === 'werkgever' && !session.termsAccepted,
       acceptOptions: ACCEPT_OPTIONS,
+      back: safeReturnPath(back) ?? '',
     });
   }
 
@@ -240,17 +241,20 @@ export class AccountController {
   @BeforeTerms()
   async acceptTerms(@Req() req: WebRequest, @Res() res: Response) {
     const actor = actorOf(req);
+    const body = formBody(req);
+    const back = safeReturnPath(field(body, 'terug')) ?? '';
     const errors = new FormErrors();
-    if (field(formBody(req), 'akkoord') !== 'ja')
+    if (field(body, 'akkoord') !== 'ja')
       errors.add('akkoord', 'Zet een vinkje als u akkoord gaat met de voorwaarden');
     if (errors.any)
       return this.pages.send(req, res, 'voorwaarden', {
         title: 'Gebruiksvoorwaarden en privacy',
         mustAccept: true,
         acceptOptions: ACCEPT_OPTIONS,
+        back,
         errors,
       });
     await this.sessions.acceptTerms(actor.userId);
-    res.redirect(303, LANDING.werkgever);
+    res.redirect(303, back || LANDING.werkgever);
   }
 }

@@ -18,3 +18,5 @@ export * from './password-reset.service';
 export * from './pager';
 export * from './form-dto';
 export * from './view-parts';
+export * from './mailed-links';
+export * from './mailed-links.controller';

@@ -11,6 +11,7 @@ const CASES: Record<string, Record<string, Record<string, unknown>>> = {
     info: { title: 'Let op', text: 'Bedragen zijn een indicatie.' },
     ok: { type: 'ok', title: 'Opgeslagen' },
   },
+  'notification-banner': { default: { text: 'Je profiel is gedeeld met Bakkerij De Korenaar.' } },
   pager: {
     'first page': { label: 'Afgeronde voorstellen', nextHref: '/x?na=abc', nextText: 'Oudere' },
     'later page': { label: 'Afgeronde voorstellen', firstHref: '/x', nextHref: '/x?na=def' },

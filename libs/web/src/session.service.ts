@@ -25,6 +25,8 @@ export interface WebSession {
   actor: Actor | null;
   user: WebUser | null;
   termsAccepted: boolean;
+  /** What the last action did, shown once as a banner on the next page (then cleared). */
+  notice: string | null;
 }
 
 /** One session with its user, as the guard reads it on every request. */
@@ -41,6 +43,7 @@ interface SessionRow {
   employer_id: string | null;
   candidate_id: string | null;
   terms: boolean;
+  notice: string | null;
 }
 
 /**
@@ -58,12 +61,16 @@ export class SessionService {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async load(cookieValue: string | undefined): Promise<WebSession | null> {
+  /**
+   * The session of a cookie. `takeNotice`: a page is about to be shown, so a waiting notice is handed
+   * over and cleared (a POST or a download leaves it for the page after).
+   */
+  async load(cookieValue: string | undefined, takeNotice = false): Promise<WebSession | null> {
     if (!cookieValue || !/^[A-Za-z0-9_-]{43}$/.test(cookieValue)) return null;
     const rows = await queryRows<SessionRow>(
       this.db,
 
-      `SELECT s.id, s.csrf_token, s.user_id, s.last_seen_at, u.id AS active_user, u.email,
+      `SELECT s.id, s.csrf_token, s.user_id, s.last_seen_at, s.notice, u.id AS active_user, u.email,
               u.display_name, u.role, u.organisation_id, u.employer_id, u.candidate_id,
               EXISTS (SELECT 1 FROM terms_acceptances a
                        WHERE a.user_id = s.user_id AND a.terms_version = $2) AS terms
@@ -76,7 +83,14 @@ export class SessionService {
     if (!row) return null;
     // A deactivated user's session is over.
     if (row.user_id && !row.active_user) return null;
-    if (Date.now() - new Date(row.last_seen_at).getTime() > SessionService.TOUCH_MS)
+    const notice = takeNotice ? row.notice : null;
+    if (notice !== null)
+      await queryRows(
+        this.db,
+        `UPDATE web_sessions SET notice = NULL, last_seen_at = now() WHERE id = $1`,
+        [row.id],
+      );
+    else if (Date.now() - new Date(row.last_seen_at).getTime() > SessionService.TOUCH_MS)
       await queryRows(this.db, `UPDATE web_sessions SET last_seen_at = now() WHERE id = $1`, [
         row.id,
       ]);
@@ -102,6 +116,7 @@ export class SessionService {
           }
         : null,
       termsAccepted: row.terms,
+      notice,
     };
   }
 
@@ -124,6 +139,14 @@ export class SessionService {
         [SessionService.IDLE_MS / 1000],
       );
     return { cookieValue, csrfToken };
+  }
+
+  /** Keeps one sentence for the next page: what the action just did (replaces an unread one). */
+  async tell(sessionId: string, notice: string): Promise<void> {
+    await queryRows(this.db, `UPDATE web_sessions SET notice = $2 WHERE id = $1`, [
+      sessionId,
+      notice,
+    ]);
   }
 
   async end(sessionId: string): Promise<void> {

@@ -14,10 +14,15 @@ export class FormExpired extends HttpException {
   }
 }
 
-/** Only local paths are followed after sign-in, never another site. */
+/**
+ * Only local paths are followed after sign-in, never another site. A browser drops tabs and line
+ * breaks from a URL and reads a backslash as a slash, so `/\t/evil.example` or `/\\evil.example`
+ * would become `//evil.example` (another site): any control character or backslash is refused.
+ */
 export function safeReturnPath(value: unknown): string | null {
   if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) return null;
-  if (value.includes('\\') || /[\r\n]/.test(value)) return null;
+  // eslint-disable-next-line no-control-regex
+  if (value.includes('\\') || /[\u0000-\u001f\u007f]/.test(value)) return null;
   return value.length <= 500 ? value : null;
 }
 

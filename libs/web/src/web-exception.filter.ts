@@ -1,11 +1,17 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
-import { ProblemException } from '@werkbrug/http';
+import type { Request, Response } from 'express';
+import { ProblemException, ProblemFilter } from '@werkbrug/http';
 import { PageResponder } from './page-responder';
+import { SessionService } from './session.service';
 import { FormExpired, WebRedirect } from './web-errors';
-import type { WebRequest } from './web-request';
+import { readCookie, SESSION_COOKIE, type WebRequest } from './web-request';
 
-const PAGES: Record<number, { title: string; text: string }> = {
+interface ErrorText {
+  title: string;
+  text: string;
+}
+
+const PAGES: Record<number, ErrorText> = {
   400: { title: 'Dit verzoek kunnen we niet verwerken', text: 'Ga terug en probeer het opnieuw.' },
   403: {
     title: 'U heeft geen toegang tot deze pagina',
@@ -19,6 +25,10 @@ const PAGES: Record<number, { title: string; text: string }> = {
     title: 'Dit kan nu niet',
     text: 'De gegevens zijn intussen veranderd. Ga terug, laad de pagina opnieuw en probeer het nog eens.',
   },
+  410: {
+    title: 'Deze link werkt niet meer',
+    text: 'De link is al gebruikt of is te oud. Een link uit een e-mail werkt maar één keer, en maar een korte tijd. Log in, of vraag een nieuwe link aan.',
+  },
   429: { title: 'Te veel pogingen', text: 'Wacht even en probeer het dan opnieuw.' },
   500: {
     title: 'Er ging iets mis',
@@ -26,12 +36,35 @@ const PAGES: Record<number, { title: string; text: string }> = {
   },
 };
 
-/** Errors on web pages become HTML pages in the site's layout, never JSON or a stack trace. */
+const FORM_EXPIRED: ErrorText = {
+  title: 'Het formulier is verlopen',
+  text: 'Uit veiligheid werkt een formulier maar een tijd. Ga terug, laad de pagina opnieuw en vul het formulier nog een keer in.',
+};
+
+/**
+ * Whether an error is answered with an HTML page: every path outside `/api` for a client that
+ * takes HTML (a browser, or one that says nothing: `*∕*`). The JSON API, and a client that asks for
+ * JSON only, get application/problem+json.
+ */
+export function wantsErrorPage(req: Pick<Request, 'path' | 'accepts'>): boolean {
+  if (req.path === '/api' || req.path.startsWith('/api/')) return false;
+  return req.accepts(['text/html', 'application/json', 'application/problem+json']) === 'text/html';
+}
+
+/**
+ * The site's one exception filter (global, and on every @WebController): errors become HTML pages
+ * in the site's layout, in Dutch, never JSON or a stack trace, on every path a person may open;
+ * the JSON API keeps its problem documents (ProblemFilter).
+ */
 @Catch()
 export class WebExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(WebExceptionFilter.name);
+  private readonly problems = new ProblemFilter();
 
-  constructor(private readonly pages: PageResponder) {}
+  constructor(
+    private readonly pages: PageResponder,
+    private readonly sessions: SessionService,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost) {
     const res = host.switchToHttp().getResponse<Response>();
@@ -42,21 +75,37 @@ export class WebExceptionFilter implements ExceptionFilter {
       res.redirect(303, exception.location);
       return;
     }
+    if (!wantsErrorPage(req)) return this.problems.catch(exception, host);
     let status = exception instanceof HttpException ? exception.getStatus() : 500;
     if (!PAGES[status]) status = status >= 500 ? 500 : 400;
     if (status === 500)
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    const text =
-      exception instanceof FormExpired
-        ? {
-            title: 'Het formulier is verlopen',
-            text: 'Uit veiligheid werkt een formulier maar een tijd. Ga terug, laad de pagina opnieuw en vul het formulier nog een keer in.',
-          }
-        : (PAGES[status] as { title: string; text: string });
+    const text = exception instanceof FormExpired ? FORM_EXPIRED : (PAGES[status] as ErrorText);
     if (exception instanceof ProblemException && status === 429) {
       const retry = (exception.getResponse() as { retryAfterSeconds?: number }).retryAfterSeconds;
       if (retry) res.setHeader('Retry-After', String(retry));
     }
-    this.pages.send(req, res, 'fout', { title: text.title, text: text.text, status }, status);
+    void this.render(req, res, text, status);
+  }
+
+  /**
+   * An address no page answers never passed the session guard: the session is read here, so the
+   * page still shows the signed-in menu. When even that fails (the database is down), the page
+   * is shown without it.
+   */
+  private async render(req: WebRequest, res: Response, text: ErrorText, status: number) {
+    try {
+      if (!req.web) {
+        const session = await this.sessions
+          .load(readCookie(req, SESSION_COOKIE), false)
+          .catch(() => null);
+        req.web = { session };
+      }
+      this.pages.send(req, res, 'fout', { title: text.title, text: text.text, status }, status);
+    } catch (error) {
+      this.logger.error(error instanceof Error ? error.stack : String(error));
+      if (!res.headersSent)
+        res.status(status).type('text/plain; charset=utf-8').send(`${text.title}. ${text.text}`);
+    }
   }
 }

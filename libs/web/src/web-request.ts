@@ -46,3 +46,6 @@ export const fieldList = (body: FormBody, name: string): string[] => {
   if (value === undefined) return [];
   return (Array.isArray(value) ? value : [value]).map((v) => v.trim()).filter(Boolean);
 };
+
+/** The form came from the confirmation page (`bevestigen`): the person was asked and said yes. */
+export const confirmed = (req: Request): boolean => field(formBody(req), 'bevestigd') === 'ja';

@@ -45,7 +45,7 @@ export class WebSessionGuard implements CanActivate {
       throw new ForbiddenException();
     }
     const req = context.switchToHttp().getRequest<WebRequest>();
-    const session = await this.sessions.load(readCookie(req, SESSION_COOKIE));
+    const session = await this.sessions.load(readCookie(req, SESSION_COOKIE), req.method === 'GET');
     req.web = { session };
     if (req.method === 'POST') {
       const token = field(formBody(req), '_csrf');
@@ -53,14 +53,13 @@ export class WebSessionGuard implements CanActivate {
     }
     if (rule.public) return true;
     const actor = session?.actor;
-    if (!actor) {
-      const back = req.method === 'GET' ? `?terug=${encodeURIComponent(req.originalUrl)}` : '';
-      throw new WebRedirect(`/inloggen${back}`);
-    }
+    // A page opened by GET (a link from a mail) is where the visitor comes back to afterwards.
+    const back = req.method === 'GET' ? `?terug=${encodeURIComponent(req.originalUrl)}` : '';
+    if (!actor) throw new WebRedirect(`/inloggen${back}`);
     if (!rule.roles.includes(actor.role)) throw new ForbiddenException();
     const skipTerms = this.reflector.getAllAndOverride<boolean>(SKIP_TERMS_KEY, targets);
     if (actor.role === 'werkgever' && !session.termsAccepted && !skipTerms)
-      throw new WebRedirect('/voorwaarden');
+      throw new WebRedirect(`/voorwaarden${back}`);
     return true;
   }
 }

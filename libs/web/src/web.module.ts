@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@werkbrug/auth';
+import { AccountLinksController } from './account-links.controller';
 import { AccountController } from './account.controller';
 import { PageResponder } from './page-responder';
 import { PasswordResetService } from './password-reset.service';
@@ -14,7 +15,7 @@ import { WebSessionGuard } from './web-session.guard';
  */
 @Module({
   imports: [AuthModule],
-  controllers: [AccountController],
+  controllers: [AccountController, AccountLinksController],
   providers: [
     { provide: ViewRenderer, useFactory: () => new ViewRenderer() },
     PageResponder,

@@ -1,14 +1,16 @@
 import { Get, Logger, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import type { Actor } from '@werkbrug/auth';
 import type { Response } from 'express';
 import { CaseloadService } from '@werkbrug/caseload';
 import { CandidatesService, isCandidateFileView } from '@werkbrug/candidates';
 import { today } from '@werkbrug/domain';
 import { listAll, ProblemException } from '@werkbrug/http';
-import { InterestsService } from '@werkbrug/interests';
+import { InterestsService, type InterestSignalRow } from '@werkbrug/interests';
 import { SuggestionsService } from '@werkbrug/matching';
 import { CreateCheckinDto, isPlacementView, PlacementsService } from '@werkbrug/placements';
 import { isProposalView, ProposalsService } from '@werkbrug/proposals';
 import { CreateLadderMeasurementDto, LadderService } from '@werkbrug/trajectories';
+import { VacanciesService } from '@werkbrug/vacancies';
 import {
   actorOf,
   formBody,
@@ -54,6 +56,7 @@ export class CandidateFileController {
     private readonly proposals: ProposalsService,
     private readonly placements: PlacementsService,
     private readonly ladder: LadderService,
+    private readonly vacancies: VacanciesService,
   ) {}
 
   @Get('kandidaten/:id')
@@ -91,6 +94,7 @@ export class CandidateFileController {
       name,
       matches,
       signals: signals.items,
+      inReach: await this.inReach(actor, signals.items),
       proposals: proposals.filter(isProposalView),
       placements: placements.filter(isPlacementView),
       checkins,
@@ -100,6 +104,27 @@ export class CandidateFileController {
       today: today(),
     };
     this.pages.send(req, res, 'werkmakelaar/kandidaat', candidateFileView(facts, extra));
+  }
+
+  /**
+   * Which of the signals' workplaces the werkmakelaar may propose: the vacancies service's rule
+   * (employerInReachSql), as the proposal form and POST /api/proposals check it. A candidate is only
+   * shown workplaces in reach; one can leave it later (an employer handed to another organisation).
+   */
+  private async inReach(actor: Actor, signals: InterestSignalRow[]): Promise<Set<string>> {
+    const ids = [...new Set(signals.map((s) => s.vacancy.id))];
+    const seen = await Promise.all(
+      ids.map((id) =>
+        this.vacancies.get(actor, id).then(
+          () => id,
+          (error: unknown) => {
+            if (error instanceof ProblemException && error.getStatus() === 404) return null;
+            throw error;
+          },
+        ),
+      ),
+    );
+    return new Set(seen.filter((id): id is string => id !== null));
   }
 
   /** A new measurement on the participatieladder (LadderService.measure, as POST /api/candidates/:id/ladder). */

@@ -29,6 +29,8 @@ export interface CandidateFileFacts {
   name: { firstName: string; lastName: string } | null;
   matches: Matches | null;
   signals: InterestSignalRow[];
+  /** Of the signals' workplaces, those the werkmakelaar may propose (employerInReachSql). */
+  inReach: ReadonlySet<string>;
   proposals: ProposalView[];
   placements: PlacementView[];
   checkins: Checkin[];
@@ -81,7 +83,7 @@ export interface CandidateFilePage extends PageModel {
     distance: string;
     blockers: string[];
   }[];
-  signals: InterestSignalRow[];
+  signals: (InterestSignalRow & { inReach: boolean })[];
   proposals: (ProposalView & { statusText: string })[];
   placements: PlacementView[];
   checkins: Checkin[];
@@ -147,7 +149,7 @@ export function candidateFileView(
       distance: kmWords(n.distanceKm),
       blockers: n.blockers.map((b) => b.text),
     })),
-    signals: f.signals,
+    signals: f.signals.map((s) => ({ ...s, inReach: f.inReach.has(s.vacancy.id) })),
     proposals: f.proposals.map((p) => ({
       ...p,
       statusText: labelOf('proposalStatusForBroker', p.status),

@@ -1,13 +1,22 @@
 import type { PlacementView } from '@werkbrug/placements';
 import { endInput } from './placements.form';
-import { placementListView } from './placements.view';
+import { confirmationWords, placementListView } from './placements.view';
 
 const placement = (
   id: string,
   plannedEndDate: string | null,
   arrangement = 'stage',
   candidate = { id: 'c1', pseudonym: 'K-000001' },
-) => ({ id, plannedEndDate, arrangement, outcome: null, candidate }) as PlacementView;
+) =>
+  ({
+    id,
+    plannedEndDate,
+    arrangement,
+    outcome: null,
+    status: 'lopend',
+    confirmation: { status: 'bevestigd' },
+    candidate,
+  }) as PlacementView;
 const pager = { label: 'x', firstHref: null, nextHref: null, nextText: 'y' };
 
 describe('placement views', () => {
@@ -68,5 +77,70 @@ describe('placement views', () => {
     ],
   ])('the ending form %# as the DTO input', (values, input) => {
     expect(endInput(values)).toEqual(input);
+  });
+
+  const confirmation = (fields: Partial<PlacementView['confirmation']>) =>
+    ({
+      status: 'lopend',
+      confirmation: {
+        status: 'te_bevestigen',
+        confirmedAt: null,
+        via: null,
+        phoneAgreedOn: null,
+        changeRequest: null,
+        changeRequestedAt: null,
+        confirmedBy: null,
+        note: null,
+        ...fields,
+      },
+    }) as PlacementView;
+  it.each([
+    [{}, 'Wacht op bevestiging van de werkgever', /e-mail gekregen/, true],
+    [
+      {
+        status: 'wijziging_gevraagd',
+        changeRequest: 'Later',
+        changeRequestedAt: '2026-12-07T10:00:00Z',
+      },
+      'Werkgever vraagt een wijziging',
+      /vraagt eerst een wijziging/,
+      true,
+    ],
+    [
+      {
+        status: 'bevestigd',
+        via: 'werkgever',
+        confirmedAt: '2026-12-08T10:00:00Z',
+        confirmedBy: { userId: 'u', name: 'Gert Groen' },
+      },
+      'Bevestigd door de werkgever',
+      /^De werkgever heeft de plaatsing bevestigd in Werkbrug op 8 december 2026 \(Gert Groen\)\.$/,
+      false,
+    ],
+    [
+      {
+        status: 'bevestigd',
+        via: 'telefoon',
+        confirmedAt: '2026-12-08T10:00:00Z',
+        phoneAgreedOn: '2026-12-03',
+        confirmedBy: { userId: 'u', name: 'Wim Makelaar' },
+        note: 'Gebeld',
+      },
+      'Bevestigd door de werkgever',
+      /^De werkgever gaf telefonisch akkoord op 3 december 2026\. Vastgelegd door Wim Makelaar\.$/,
+      false,
+    ],
+    [
+      { status: 'bevestigd', confirmedAt: '2026-01-01T10:00:00Z' },
+      'Bevestigd door de werkgever',
+      /voordat werkgevers in Werkbrug bevestigden/,
+      false,
+    ],
+  ] as const)('the confirmation %j in words', (fields, text, sentence, open) => {
+    const words = confirmationWords(confirmation(fields as Partial<PlacementView['confirmation']>));
+    expect(words).toMatchObject({ text, sentence: expect.stringMatching(sentence), open });
+    expect(words.changeRequest).toEqual(
+      'changeRequest' in fields ? { text: 'Later', on: '7 december 2026' } : null,
+    );
   });
 });
