@@ -18,6 +18,9 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'POST /wachtwoord-instellen/:token': 'public',
   'GET /voorwaarden': 'public',
   'POST /voorwaarden': ['werkgever'],
+  // Time-outs that keep the work: stay signed in, and the form kept while signed out.
+  'POST /sessie/verlengen': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
+  'GET /sessie/formulier': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
   'GET /kandidaat': ['kandidaat'],
   'GET /werkmakelaar': ['werkmakelaar'],
   'GET /beheer': ['admin'],

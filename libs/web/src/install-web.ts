@@ -14,6 +14,7 @@ export const WEB_PATHS = [
   'wachtwoord-instellen',
   'wachtwoord-instellen/{*path}',
   'voorwaarden',
+  'sessie/{*path}',
   'werkgever',
   'werkgever/{*path}',
   'kandidaat',
