@@ -205,7 +205,6 @@ describe('candidate page views', () => {
       messagesPageView(
         { hasEmail: false, lastSentAt: null },
         { active: 'nee', frequency: 'wekelijks' },
-        true,
       ).view,
       { hasEmail: false, lastSentAt: null },
     ],
@@ -267,7 +266,6 @@ describe('candidate page views', () => {
           travelMode: '',
           maxTravelKm: '',
         },
-        saved: false,
       }).dayOptions[0],
       { value: 'ma', text: 'maandag' },
     ],

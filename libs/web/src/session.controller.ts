@@ -31,7 +31,7 @@ export class SessionController {
     const actor = actorOf(req);
     const leftMs = await this.sessions.touch(req.web?.session?.id ?? '');
     res.setHeader('Cache-Control', 'no-store');
-    if (wantsJson(req)) return res.json({ leftMs });
+    if (wantsJson(req)) return res.status(200).json({ leftMs });
     await this.pages.tell(
       req,
       actor.role === 'kandidaat' ? 'Je blijft ingelogd.' : 'U blijft ingelogd.',

@@ -1,6 +1,6 @@
 import { Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { today } from '@werkbrug/domain';
+import { dutchDate, labelOf, today } from '@werkbrug/domain';
 import { listAll, ProblemException } from '@werkbrug/http';
 import {
   EndPlacementDto,
@@ -11,6 +11,7 @@ import {
 } from '@werkbrug/placements';
 import {
   actorOf,
+  confirmed,
   field,
   formBody,
   FormErrors,
@@ -23,7 +24,7 @@ import {
   type WebRequest,
 } from '@werkbrug/web';
 import { END_WORDS, endInput, EXTEND_WORDS, readEndForm, versionOf } from './placements.form';
-import { placementListView, placementPageView } from './placements.view';
+import { endQuestion, placementListView, placementPageView } from './placements.view';
 
 /** The werkmakelaar's placements: the list, one placement, extending and ending it. */
 @WebController('werkmakelaar/plaatsingen')
@@ -103,7 +104,11 @@ export class PlacementPagesController {
     );
     if (dto) {
       try {
-        await this.placements.extend(actorOf(req), id, dto, versionOf(body));
+        const p = await this.placements.extend(actorOf(req), id, dto, versionOf(body));
+        await this.pages.tell(
+          req,
+          `De plaatsing van Kandidaat ${isPlacementView(p) ? p.candidate.pseudonym : ''} loopt nu tot ${dutchDate(dto.plannedEndDate)}.`,
+        );
         return res.redirect(303, `/werkmakelaar/plaatsingen/${id}`);
       } catch (error) {
         if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
@@ -126,9 +131,20 @@ export class PlacementPagesController {
       errors,
       'outcome',
     );
+    // Ending cannot be undone: the answers are checked first, then asked about once more.
+    if (dto && !confirmed(req))
+      return this.pages.confirm(
+        req,
+        res,
+        endQuestion(await this.placement(req, id), values, versionOf(body)),
+      );
     if (dto) {
       try {
-        await this.placements.end(actorOf(req), id, dto, versionOf(body));
+        const p = await this.placements.end(actorOf(req), id, dto, versionOf(body));
+        await this.pages.tell(
+          req,
+          `De plaatsing van Kandidaat ${isPlacementView(p) ? p.candidate.pseudonym : ''} is beëindigd. Afloop: ${labelOf('placementOutcome', dto.outcome)}.`,
+        );
         return res.redirect(303, `/werkmakelaar/plaatsingen/${id}`);
       } catch (error) {
         if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
