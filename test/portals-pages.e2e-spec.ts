@@ -216,6 +216,19 @@ describe('portal pages (HTTP, no JavaScript)', () => {
       const file = await candidate.get('/kandidaat/gegevens/download').expect(200);
       expect(file.headers['content-disposition']).toContain('attachment');
       expect(JSON.parse(file.text).candidate.id).toBe(w.candidateA.id);
+      // Erasing asks first (a checkbox on its own page): without it nothing is erased.
+      const ask = await postForm(
+        candidate,
+        '/kandidaat/gegevens/verwijderen',
+        '/kandidaat/gegevens/verwijderen',
+        {},
+      );
+      expect(ask.status).toBe(400);
+      expect(ask.text).toContain('Kun je dit niet meer terugdraaien.');
+      const [still] = await t.db.query(`SELECT erased_at FROM candidates WHERE id = $1`, [
+        w.candidateA.id,
+      ]);
+      expect(still.erased_at).toBeNull();
     });
   });
   describe('werkmakelaar console', () => {
