@@ -5,7 +5,7 @@ import {
   type ConsentInput,
 } from './consent.view';
 import { messagesInput } from './messages.form';
-import { messagesPageView, unsubscribePageView } from './messages.view';
+import { messagesNotice, messagesPageView, unsubscribePageView } from './messages.view';
 import { myDataPageView } from './my-data.view';
 import {
   interestListPageView,
@@ -290,5 +290,21 @@ describe('candidate page views', () => {
         { value: 'werkmakelaarContact', text: 'Naam en e-mail van mijn werkmakelaar (Wim)' },
       ],
     });
+  });
+});
+
+describe('the banner after saving the messages', () => {
+  it.each([
+    [
+      { active: false, frequency: 'dagelijks' },
+      'Opgeslagen. Je krijgt geen e-mail meer over nieuwe werkplekken.',
+    ],
+    [{ active: true, frequency: 'dagelijks' }, 'Opgeslagen. Je krijgt elke dag een e-mail'],
+    [
+      { active: true, frequency: 'wekelijks' },
+      'Opgeslagen. Je krijgt één keer per week een e-mail',
+    ],
+  ] as const)('%j', (choice, text) => {
+    expect(messagesNotice(choice)).toContain(text);
   });
 });
