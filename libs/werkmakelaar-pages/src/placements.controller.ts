@@ -105,10 +105,11 @@ export class PlacementPagesController {
     if (dto) {
       try {
         const p = await this.placements.extend(actorOf(req), id, dto, versionOf(body));
-        await this.pages.tell(
-          req,
-          `De plaatsing van Kandidaat ${isPlacementView(p) ? p.candidate.pseudonym : ''} loopt nu tot ${dutchDate(dto.plannedEndDate)}.`,
-        );
+        if (isPlacementView(p))
+          await this.pages.tell(
+            req,
+            `De plaatsing van Kandidaat ${p.candidate.pseudonym} loopt nu tot ${dutchDate(dto.plannedEndDate)}.`,
+          );
         return res.redirect(303, `/werkmakelaar/plaatsingen/${id}`);
       } catch (error) {
         if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
@@ -141,10 +142,11 @@ export class PlacementPagesController {
     if (dto) {
       try {
         const p = await this.placements.end(actorOf(req), id, dto, versionOf(body));
-        await this.pages.tell(
-          req,
-          `De plaatsing van Kandidaat ${isPlacementView(p) ? p.candidate.pseudonym : ''} is beëindigd. Afloop: ${labelOf('placementOutcome', dto.outcome)}.`,
-        );
+        if (isPlacementView(p))
+          await this.pages.tell(
+            req,
+            `De plaatsing van Kandidaat ${p.candidate.pseudonym} is beëindigd. Afloop: ${labelOf('placementOutcome', dto.outcome)}.`,
+          );
         return res.redirect(303, `/werkmakelaar/plaatsingen/${id}`);
       } catch (error) {
         if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
