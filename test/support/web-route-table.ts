@@ -28,6 +28,9 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'GET /voorstellen': ROLES,
   'GET /plaatsingen/:id': ROLES,
   'GET /plaatsingen': ROLES,
+  // Time-outs that keep the work: stay signed in, and the form kept while signed out.
+  'POST /sessie/verlengen': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
+  'GET /sessie/formulier': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
   'GET /kandidaat': ['kandidaat'],
   'GET /werkmakelaar': ['werkmakelaar'],
   'GET /beheer': ['admin'],

@@ -1,7 +1,7 @@
 import { Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CandidatesService } from '@werkbrug/candidates';
-import { today } from '@werkbrug/domain';
+import { labelOf, today } from '@werkbrug/domain';
 import { listAll, ProblemException } from '@werkbrug/http';
 import { InterestsService } from '@werkbrug/interests';
 import { SuggestionsService } from '@werkbrug/matching';
@@ -20,6 +20,7 @@ import {
 import { VacanciesService } from '@werkbrug/vacancies';
 import {
   actorOf,
+  confirmed,
   field,
   formBody,
   FormErrors,
@@ -37,7 +38,13 @@ import {
   proposeWords,
   readPlaceForm,
 } from './proposals.form';
-import { pipelineView, placeView, proposalPageView, proposeView } from './proposals.view';
+import {
+  pipelineView,
+  placeView,
+  proposalPageView,
+  proposeView,
+  withdrawQuestion,
+} from './proposals.view';
 import { suggestedMotivation } from './suggested-motivation';
 
 const OPEN_STATUSES = PROPOSAL_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
@@ -129,7 +136,12 @@ export class ProposalPagesController {
     );
     if (dto) {
       try {
-        await this.proposals.create(actorOf(req), dto);
+        const p = await this.proposals.create(actorOf(req), dto);
+        if (isProposalView(p))
+          await this.pages.tell(
+            req,
+            `Kandidaat ${p.candidate.pseudonym} is voorgesteld voor ${p.vacancy.title} bij ${p.vacancy.employerName}. De kandidaat krijgt eerst de vraag of de werkgever het profiel mag zien.`,
+          );
         return res.redirect(303, '/werkmakelaar/voorstellen');
       } catch (error) {
         if (!(error instanceof ProblemException)) throw error;
@@ -193,7 +205,19 @@ export class ProposalPagesController {
     await this.proposals.assertVisible(actorOf(req), id); // not visible: 404 before anything else
     const input = { status: field(formBody(req), 'status') };
     const dto = await validateAsDto(StatusChangeDto, input, {}, new FormErrors(), 'status');
-    if (dto && dto.status !== 'geplaatst') await this.proposals.changeStatus(actorOf(req), id, dto);
+    // Withdrawing cannot be undone: ask first (the confirming form carries the status on).
+    if (dto?.status === 'ingetrokken' && !confirmed(req))
+      return this.pages.confirm(req, res, withdrawQuestion(await this.proposal(req, id)));
+    if (dto && dto.status !== 'geplaatst') {
+      const p = await this.proposals.changeStatus(actorOf(req), id, dto);
+      if (isProposalView(p))
+        await this.pages.tell(
+          req,
+          dto.status === 'ingetrokken'
+            ? `Het voorstel voor Kandidaat ${p.candidate.pseudonym} bij ${p.vacancy.title} is ingetrokken.`
+            : `Het voorstel voor Kandidaat ${p.candidate.pseudonym} bij ${p.vacancy.title} staat nu op ${labelOf('proposalStatusForBroker', p.status)}.`,
+        );
+    }
     res.redirect(303, '/werkmakelaar/voorstellen');
   }
 

@@ -2,7 +2,13 @@ import { labelOf } from '@werkbrug/domain';
 import type { PlacementView } from '@werkbrug/placements';
 import type { ProposalView } from '@werkbrug/proposals';
 import { arrangementName } from '@werkbrug/kandidaat-pages';
-import { DATE, type Choice, type FormErrors, type PageModel } from '@werkbrug/web';
+import {
+  DATE,
+  type Choice,
+  type ConfirmQuestion,
+  type FormErrors,
+  type PageModel,
+} from '@werkbrug/web';
 import { confirmationWords, type ConfirmationWords } from './placements.view';
 
 /** The page `werkmakelaar/voorstellen`: propose a candidate for a workplace, with a motivation. */
@@ -78,6 +84,22 @@ export const pipelineView = (
     ...p,
     statusText: labelOf('proposalStatusForBroker', p.status),
   })),
+});
+
+/** Before withdrawing a proposal (it cannot be undone): who hears it and what stops. */
+export const withdrawQuestion = (p: ProposalView): ConfirmQuestion => ({
+  title: `Wilt u het voorstel voor Kandidaat ${p.candidate.pseudonym} bij ${p.vacancy.title} intrekken?`,
+  consequences: [
+    'Het voorstel stopt. De kandidaat en de werkgever zien in Werkbrug dat het is ingetrokken.',
+    `Wat de kandidaat met ${p.vacancy.employerName ?? 'de werkgever'} deelde, is dan niet meer te zien.`,
+    'Dit kunt u niet terugdraaien. Past de werkplek later toch? Dan doet u een nieuw voorstel.',
+  ],
+  action: `/werkmakelaar/voorstellen/${p.id}/status`,
+  hidden: [{ name: 'status', value: 'ingetrokken' }],
+  confirmText: 'Ja, trek het voorstel in',
+  cancelHref: `/werkmakelaar/voorstellen/${p.id}`,
+  cancelText: 'Nee, het voorstel loopt door',
+  warning: true,
 });
 
 /** The page `werkmakelaar/plaatsen`: start a placement from a proposal. */
