@@ -17,3 +17,10 @@ export {
   type SharedPartValues,
 } from './proposal.views';
 export * from './proposal.dto';
+export * from './meeting.entity';
+export * from './meeting-status';
+export * from './meeting.dto';
+export * from './meeting-options';
+export * from './meeting.views';
+export * from './meetings.service';
+export * from './answer-rules';
