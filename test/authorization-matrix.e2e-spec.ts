@@ -707,7 +707,7 @@ describe('authorization matrix: every route × every role × own/other organisat
     'POST /api/proposals/:id/answer': () => ({
       answer: 'interested',
       meetingKind: 'kennismaking',
-      meetingDates: ['2026-12-01T10:00:00+01:00'],
+      meetingDates: ['2030-12-03T10:00:00+01:00'],
     }),
     'POST /api/proposals/:id/meetings': () => ({ kind: 'kennismaking', options: [MATRIX_MOMENT] }),
     'POST /api/meetings/:id/pick': () => ({ optionId: lastOption }),

@@ -1,3 +1,6 @@
+import { LABELS } from '@werkbrug/domain';
+import { MEETING_OUTCOMES, MEETING_SIDES, MEETING_STATUSES } from './meeting-status';
+import { MEETING_KINDS } from './proposal-status';
 import {
   amsterdamWallClock,
   momentProblems,
@@ -122,5 +125,16 @@ describe('a moment in words, in Dutch time', () => {
     ['2026-10-25T01:00:00Z', { year: 2026, month: 10, day: 25, hour: 2, minute: 0 }],
   ])('reads %s as Amsterdam wall-clock time', (iso, wall) => {
     expect(amsterdamWallClock(at(iso))).toEqual({ ...wall, second: 0 });
+  });
+});
+
+describe('the label catalogue has words for every meeting code', () => {
+  it.each([
+    ['meetingKind', MEETING_KINDS],
+    ['meetingStatus', MEETING_STATUSES],
+    ['meetingOutcome', MEETING_OUTCOMES],
+    ['meetingSide', MEETING_SIDES],
+  ] as const)('%s', (group, codes) => {
+    expect(Object.keys(LABELS[group]).sort()).toEqual([...codes].sort());
   });
 });

@@ -8,6 +8,7 @@ import {
   type MeetingStatus,
 } from './meeting-status';
 import type { MeetingKind } from './proposal-status';
+import { momentWords, optionWords } from './meeting-options';
 
 /** What a caller may do with a meeting now. */
 export const MEETING_ACTIONS = ['pick', 'move', 'cancel', 'outcome'] as const;
@@ -141,3 +142,22 @@ export function toMeetingView(
     version: meeting.version,
   };
 }
+
+/** An option of a view in words: "dinsdag 15 december 2026, 10:00–11:00, Dorpsstraat 1, met Anja". */
+export const optionViewWords = (
+  o: Pick<MeetingOptionView, 'startsAt' | 'endsAt' | 'place' | 'withWhom'>,
+) =>
+  optionWords({
+    startsAt: new Date(o.startsAt),
+    endsAt: new Date(o.endsAt),
+    place: o.place,
+    withWhom: o.withWhom,
+  });
+
+/** When an option of a view is, in words: "dinsdag 15 december 2026, 10:00–11:00". */
+export const momentViewWords = (o: Pick<MeetingOptionView, 'startsAt' | 'endsAt'>) =>
+  momentWords({ startsAt: new Date(o.startsAt), endsAt: new Date(o.endsAt) });
+
+/** The meeting still to come (offered or agreed), if any: a proposal has at most one. */
+export const runningMeeting = (meetings: readonly MeetingView[]) =>
+  meetings.find((m) => RUNNING_MEETING_STATUSES.includes(m.status)) ?? null;

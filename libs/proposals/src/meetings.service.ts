@@ -7,7 +7,7 @@ import { CandidatesService } from '@werkbrug/candidates';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
 import { pgConstraint, queryRows } from '@werkbrug/database';
 import { today } from '@werkbrug/domain';
-import { assertVersion, Problems } from '@werkbrug/http';
+import { assertVersion, ProblemException, Problems } from '@werkbrug/http';
 import { DueMailJob, type DueMails, HOUR_MS, queueDueMails } from '@werkbrug/jobs';
 import { MailService } from '@werkbrug/mail';
 import {
@@ -56,6 +56,21 @@ export const MOMENT_PROBLEM_MESSAGES: Record<MomentProblemCode, string> = {
   no_place: 'say where',
   no_with_whom: 'say with whom',
 };
+
+/** The 409s of a meeting that changed meanwhile (another side picked, moved or cancelled it, or a stale form). */
+export const MEETING_CONFLICT_CODES = [
+  'STALE_VERSION',
+  'MEETING_RUNNING',
+  'MEETING_CLOSED',
+  'MEETING_AGREED',
+  'MOMENT_UNAVAILABLE',
+  'MEETING_NOT_HELD_YET',
+  'ILLEGAL_TRANSITION',
+] as const;
+
+export const isMeetingConflict = (error: unknown): error is ProblemException =>
+  error instanceof ProblemException &&
+  (MEETING_CONFLICT_CODES as readonly string[]).includes(error.code);
 
 /** 422 with a line per problem of an offer of moments; nothing when the offer is fine. */
 export function assertMoments(moments: readonly MomentInput[], now: Date, field = 'options') {
@@ -205,6 +220,22 @@ export class MeetingsService {
       .getRepository(Meeting)
       .find({ where: { proposalId }, order: { createdAt: 'DESC' } });
     return this.views(actor, meetings);
+  }
+
+  /** Where and with whom, as a form starts: the workplace's address and its contact (404 when out of sight). */
+  async defaultsForProposal(
+    actor: Actor,
+    proposalId: string,
+  ): Promise<{ place: string; withWhom: string }> {
+    const visible = proposalVisibleSql(actor, 'p');
+    const proposal = await this.db
+      .getRepository(Proposal)
+      .createQueryBuilder('p')
+      .where('p.id = :proposalId', { proposalId })
+      .andWhere(visible.sql, visible.params)
+      .getOne();
+    if (!proposal) throw Problems.notFound('Proposal');
+    return this.defaultsFor(this.db.manager, proposal.vacancyId);
   }
 
   /** What an offer says when nobody fills in where and with whom (the API's meetingDates). */

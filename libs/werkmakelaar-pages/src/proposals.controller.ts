@@ -8,6 +8,7 @@ import {
   CLOSED_STATUSES,
   CreateProposalDto,
   isProposalView,
+  MeetingsService,
   PROPOSAL_STATUSES,
   ProposalsService,
   StatusChangeDto,
@@ -48,6 +49,7 @@ export class ProposalPagesController {
     private readonly proposals: ProposalsService,
     private readonly placements: PlacementsService,
     private readonly vacancies: VacanciesService,
+    private readonly meetings: MeetingsService,
   ) {}
 
   /** The proposal as the werkmakelaar sees it (404 when out of sight). */
@@ -138,7 +140,13 @@ export class ProposalPagesController {
   ) {
     const proposal = await this.proposal(req, id);
     const events = await this.proposals.events(actorOf(req), id);
-    this.pages.send(req, res, 'werkmakelaar/voorstel', proposalPageView(proposal, events));
+    const meetings = await this.meetings.forProposal(actorOf(req), id);
+    this.pages.send(
+      req,
+      res,
+      'werkmakelaar/voorstel',
+      proposalPageView(proposal, events, meetings),
+    );
   }
 
   @Post('voorstellen/:id/status')

@@ -1,7 +1,8 @@
 import { labelOf } from '@werkbrug/domain';
-import type { ProposalView } from '@werkbrug/proposals';
+import type { MeetingView, ProposalView } from '@werkbrug/proposals';
 import { arrangementName } from '@werkbrug/kandidaat-pages';
 import { DATE, type Choice, type FormErrors, type PageModel } from '@werkbrug/web';
+import { brokerMeetingSection, type BrokerMeetingSection } from './meeting.view';
 
 /** The page `werkmakelaar/voorstellen`: propose a candidate for a workplace, with a motivation. */
 export interface ProposeView extends PageModel {
@@ -112,6 +113,8 @@ export interface ProposalPageView extends PageModel {
   rows: { key: string; value: string }[];
   buttons: StepButton[];
   events: ProposalEventRow[];
+  /** The kennismaking or meeloopdag: every side's view of it, and what the werkmakelaar can do. */
+  meeting: BrokerMeetingSection;
 }
 
 const BY_ROLE: Record<string, string> = {
@@ -124,6 +127,7 @@ const BY_ROLE: Record<string, string> = {
 export const proposalPageView = (
   proposal: ProposalView,
   events: { from: string | null; to: string; byRole: string; note: string | null; at: string }[],
+  meetings: readonly MeetingView[] = [],
 ): ProposalPageView => ({
   title: `Voorstel: Kandidaat ${proposal.candidate.pseudonym} bij ${proposal.vacancy.title}`,
   proposal,
@@ -142,4 +146,5 @@ export const proposalPageView = (
     text: `${labelOf('proposalStatusForBroker', e.to)} (door ${BY_ROLE[e.byRole] ?? 'het systeem'})`,
     note: e.note,
   })),
+  meeting: brokerMeetingSection(proposal, meetings),
 });
