@@ -461,4 +461,25 @@ describe('meetings: offer, pick, move, cancel, outcomes (API, outbox, SMTP)', ()
     // The calendar entry of the agreed meeloopdag is cancelled too.
     expect(line(icsOf(cancelled[0] as ParsedMail) as string, 'METHOD')).toBe('METHOD:CANCEL');
   });
+
+  it('erasing the candidate blanks what the sides wrote about the meetings; the meetings stay', async () => {
+    const notes = () =>
+      t.db.query(
+        `SELECT count(*) FILTER (WHERE o.note IS NOT NULL)::int AS notes,
+                count(*) FILTER (WHERE m.cancel_reason IS NOT NULL OR m.move_reason IS NOT NULL)::int AS reasons,
+                count(DISTINCT m.id)::int AS meetings
+           FROM meetings m LEFT JOIN meeting_outcomes o ON o.meeting_id = m.id WHERE m.proposal_id = $1`,
+        [proposalId],
+      );
+    const [before] = await notes();
+    expect(before.notes).toBeGreaterThan(0);
+    expect(before.reasons).toBeGreaterThan(0);
+    await t
+      .http()
+      .delete(`/api/candidates/${w.candidateA.id}`)
+      .set(bearer(w.wmA.token))
+      .expect(204);
+    const [after] = await notes();
+    expect(after).toEqual({ notes: 0, reasons: 0, meetings: before.meetings });
+  });
 });
