@@ -1,6 +1,6 @@
 import { Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { asProposalView, ConsentDto, ProposalsService } from '@werkbrug/proposals';
+import { asProposalView, ConsentDto, MeetingsService, ProposalsService } from '@werkbrug/proposals';
 import {
   actorOf,
   confirmed,
@@ -15,6 +15,7 @@ import {
 import { listAll } from '@werkbrug/http';
 import { CONSENT_WORDS, consentInput } from './consent.form';
 import { consentRequestPageView, consentsPageView } from './consent.view';
+import { candidateMeetingSummary } from './meeting.view';
 
 /** Toestemming: the candidate says yes or no to a proposal, and can stop sharing. */
 @WebController('kandidaat')
@@ -22,6 +23,7 @@ export class ConsentController {
   constructor(
     private readonly pages: PageResponder,
     private readonly proposals: ProposalsService,
+    private readonly meetings: MeetingsService,
   ) {}
 
   @Get('toestemming')
@@ -50,7 +52,10 @@ export class ConsentController {
   ) {
     const p = asProposalView(await this.proposals.get(actorOf(req), id));
     const view = consentRequestPageView(p, new Date());
-    this.pages.send(req, res, 'kandidaat/toestemming-vraag', { ...view, errors });
+    // The kennismaking or meeloopdag, with the way to the page where the candidate picks a moment.
+    const meetings = await this.meetings.forProposal(actorOf(req), id);
+    const meeting = candidateMeetingSummary(id, p.vacancy.employerName, meetings);
+    this.pages.send(req, res, 'kandidaat/toestemming-vraag', { ...view, meeting, errors });
   }
 
   @Post('toestemming/:id/ja')

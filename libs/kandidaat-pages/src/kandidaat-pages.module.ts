@@ -10,6 +10,7 @@ import { VacanciesModule } from '@werkbrug/vacancies';
 import { WebModule } from '@werkbrug/web';
 import { WerksoortenModule } from '@werkbrug/werksoorten';
 import { ConsentController } from './consent.controller';
+import { CandidateMeetingPagesController } from './meeting-pages.controller';
 import { MessagesController } from './messages.controller';
 import { MyDataController } from './my-data.controller';
 import { SuggestionsController } from './suggestions.controller';
@@ -32,6 +33,7 @@ import { WishesController } from './wishes.controller';
   controllers: [
     SuggestionsController,
     ConsentController,
+    CandidateMeetingPagesController,
     WishesController,
     MessagesController,
     MyDataController,
