@@ -118,7 +118,7 @@ describe('employer portal in Chromium', () => {
     expect(await page.inputValue('#veld-moment1To')).toBe('13:30');
     expect(await page.inputValue('#veld-moment1Place')).toBe('Stationsweg 1, Woerden');
     await pressButton(page, 'main form[action$="/antwoord"] button[type=submit]');
-    expect(await page.textContent('main')).toContain('Uw momenten zijn verstuurd');
+    expect(await page.textContent('main')).toContain('De kandidaat kiest een van uw momenten');
     const [p] = await t.db.query(`SELECT status FROM proposals WHERE id = $1`, [proposalId]);
     expect(p.status).toBe('meeloopdag');
     await context.close();

@@ -160,7 +160,7 @@ describe('employer proposals (web)', () => {
     // The page says what happened once (a banner), and shows the moments offered.
     const after = await agent.get(`/werkgever/voorstellen/${id}`).expect(200);
     expect(after.text).toContain('role="status"');
-    expect(after.text).toContain('Uw momenten zijn verstuurd.');
+    expect(after.text).toContain('De kandidaat kiest een van uw momenten.');
     expect(after.text).toContain(
       'maandag 4 maart 2030, 09:30–13:30, Kas 2, Stationsweg 1, Woerden, met Anja',
     );
