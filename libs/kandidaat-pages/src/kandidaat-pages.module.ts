@@ -4,6 +4,7 @@ import { CandidatesModule } from '@werkbrug/candidates';
 import { InstrumentsModule } from '@werkbrug/instruments';
 import { InterestsModule } from '@werkbrug/interests';
 import { MatchingModule } from '@werkbrug/matching';
+import { PlacementsModule } from '@werkbrug/placements';
 import { PrivacyModule } from '@werkbrug/privacy';
 import { ProposalsModule } from '@werkbrug/proposals';
 import { VacanciesModule } from '@werkbrug/vacancies';
@@ -25,6 +26,7 @@ import { WishesController } from './wishes.controller';
     InstrumentsModule,
     InterestsModule,
     MatchingModule,
+    PlacementsModule,
     PrivacyModule,
     ProposalsModule,
     VacanciesModule,
