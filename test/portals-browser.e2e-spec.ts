@@ -96,7 +96,7 @@ describe('portal pages in Chromium', () => {
       .post(`/api/proposals/${proposalId}/answer`, {
         answer: 'interested',
         meetingKind: 'kennismaking',
-        meetingDates: ['2026-12-01T10:00:00+01:00'],
+        meetingDates: ['2030-12-03T10:00:00+01:00'],
       })
       .expect(200);
 
@@ -154,6 +154,10 @@ describe('portal pages in Chromium', () => {
     await check('werkplek die bijna past');
     await page.goto('/kandidaat/interesse');
     await check('interesse');
+    // Taking interest back asks first (a confirmation page; not confirmed here).
+    await submit(page, 'button:has-text("Trek terug")');
+    expect(await page.textContent('h1')).toContain('terugtrekken?');
+    await check('interesse terugtrekken: vraag');
     await page.goto('/kandidaat/toestemming');
     await check('toestemming, leeg');
     const proposalId = await propose(vacancies.axe as string, 'De kandidaat werkt graag buiten.');
@@ -272,6 +276,13 @@ describe('portal pages in Chromium', () => {
     await page.fill('#veld-plannedEndDate', '2029-01-01');
     await submit(page, 'button:has-text("Verlengen")');
     await check('plaatsing met fout');
+    // Ending asks first: the confirmation page (not confirmed here).
+    await page.goto(`/werkmakelaar/plaatsingen/${placement.body.id}`);
+    await page.selectOption('#veld-outcome', 'studie');
+    await page.fill('#veld-endedOn', '2027-01-15');
+    await submit(page, 'button:has-text("Plaatsing beëindigen")');
+    expect(await page.textContent('h1')).toContain('beëindigen?');
+    await check('plaatsing beëindigen: vraag');
     await page.goto('/werkmakelaar/werkplekken?zoek=park');
     await check('werkplekken');
     expect(violations).toEqual([]);

@@ -71,8 +71,65 @@ describe('portal pages (HTTP, no JavaScript)', () => {
       expect(post.status).toBe(303);
       const after = await candidate.get(`/kandidaat/werkplekken/${fits}`).expect(200);
       expect(after.text).toContain('Je hebt gezegd dat je interesse hebt.');
+      expect(after.text).toContain(
+        'Je interesse voor Hovenier in het park is doorgegeven. Je werkmakelaar kijkt ernaar',
+      );
       const list = await candidate.get('/kandidaat/interesse').expect(200);
       expect(list.text).toContain('Je werkmakelaar heeft het nog niet gezien.');
+      // The banner was said once.
+      expect(list.text).not.toContain('is doorgegeven');
+    });
+
+    it('Trek terug asks first; only the confirmed form takes the interest back', async () => {
+      // A second workplace to show interest in and take it back (the first one stays for the broker).
+      const v = await t
+        .http()
+        .post('/api/vacancies')
+        .set(bearer(w.wmA.token))
+        .send(
+          vacancyBody({
+            employerId: w.employer.id,
+            title: 'Tuinhulp bij de kas',
+            arrangements: ['werkervaringsplaats'],
+            requiredCertificates: [],
+          }),
+        )
+        .expect(201);
+      const interested = await postForm(
+        candidate,
+        `/kandidaat/werkplekken/${v.body.id}`,
+        `/kandidaat/werkplekken/${v.body.id}/interesse`,
+        {},
+      );
+      expect(interested.status).toBe(303);
+      const [signal] = await t.db.query(
+        `SELECT id FROM interest_signals WHERE vacancy_id = $1 AND withdrawn_at IS NULL`,
+        [v.body.id],
+      );
+      const ask = await postForm(
+        candidate,
+        '/kandidaat/interesse',
+        `/kandidaat/interesse/${signal.id}/intrekken`,
+        {},
+      );
+      expect(ask.status).toBe(200);
+      expect(ask.text).toContain('Wil je je interesse voor Tuinhulp bij de kas terugtrekken?');
+      expect(ask.text).toContain('name="bevestigd" value="ja"');
+      const [still] = await t.db.query(`SELECT withdrawn_at FROM interest_signals WHERE id = $1`, [
+        signal.id,
+      ]);
+      expect(still.withdrawn_at).toBeNull();
+      const yes = await candidate
+        .post(`/kandidaat/interesse/${signal.id}/intrekken`)
+        .type('form')
+        .send({ _csrf: csrfOf(ask.text), bevestigd: 'ja' });
+      expect(yes.status).toBe(303);
+      const [gone] = await t.db.query(`SELECT withdrawn_at FROM interest_signals WHERE id = $1`, [
+        signal.id,
+      ]);
+      expect(gone.withdrawn_at).not.toBeNull();
+      const list = await candidate.get('/kandidaat/interesse').expect(200);
+      expect(list.text).toContain('Je hebt je interesse voor Tuinhulp bij de kas teruggetrokken.');
     });
 
     it('refuses a form without the CSRF token', async () => {
@@ -109,7 +166,9 @@ describe('portal pages (HTTP, no JavaScript)', () => {
         [w.candidateA.id],
       );
       expect(row).toEqual({ werksoort_wishes: ['groen'], max_travel_km: '10.5' });
-      const page = await candidate.get('/kandidaat/wensen?opgeslagen=1').expect(200);
+      expect(ok.headers.location).toBe('/kandidaat/wensen');
+      const page = await candidate.get('/kandidaat/wensen').expect(200);
+      expect(page.text).toContain('role="status"');
       expect(page.text).toContain('Je wensen zijn opgeslagen.');
       await drain();
     });
@@ -120,6 +179,8 @@ describe('portal pages (HTTP, no JavaScript)', () => {
         frequency: 'wekelijks',
       });
       expect(res.status).toBe(303);
+      const saved = await candidate.get('/kandidaat/berichten').expect(200);
+      expect(saved.text).toContain('Je krijgt één keer per week een e-mail');
       const [sub] = await t.db.query(
         `SELECT id, link_nonce FROM match_alert_subscriptions WHERE candidate_id = $1 AND active`,
         [w.candidateA.id],
@@ -159,6 +220,19 @@ describe('portal pages (HTTP, no JavaScript)', () => {
       const file = await candidate.get('/kandidaat/gegevens/download').expect(200);
       expect(file.headers['content-disposition']).toContain('attachment');
       expect(JSON.parse(file.text).candidate.id).toBe(w.candidateA.id);
+      // Erasing asks first (a checkbox on its own page): without it nothing is erased.
+      const ask = await postForm(
+        candidate,
+        '/kandidaat/gegevens/verwijderen',
+        '/kandidaat/gegevens/verwijderen',
+        {},
+      );
+      expect(ask.status).toBe(400);
+      expect(ask.text).toContain('Kun je dit niet meer terugdraaien.');
+      const [still] = await t.db.query(`SELECT erased_at FROM candidates WHERE id = $1`, [
+        w.candidateA.id,
+      ]);
+      expect(still.erased_at).toBeNull();
     });
   });
   describe('werkmakelaar console', () => {
@@ -219,6 +293,10 @@ describe('portal pages (HTTP, no JavaScript)', () => {
         motivation: 'De kandidaat werkt graag buiten.',
       });
       expect(res.status).toBe(303);
+      const pipeline = await broker.get('/werkmakelaar/voorstellen').expect(200);
+      expect(pipeline.text).toMatch(
+        /Kandidaat K-[0-9]+ is voorgesteld voor Hovenier in het park bij Hoveniersbedrijf Groen &amp; Zo\./,
+      );
       const [row] = await t.db.query(
         `SELECT id, status FROM proposals WHERE candidate_id = $1 AND vacancy_id = $2`,
         [w.candidateA.id, fits],
@@ -290,7 +368,7 @@ describe('portal pages (HTTP, no JavaScript)', () => {
         .send({
           answer: 'interested',
           meetingKind: 'kennismaking',
-          meetingDates: ['2026-12-01T10:00:00+01:00'],
+          meetingDates: ['2030-12-03T10:00:00+01:00'],
         })
         .expect(200);
       const pipeline = await broker.get('/werkmakelaar/voorstellen').expect(200);
@@ -301,6 +379,10 @@ describe('portal pages (HTTP, no JavaScript)', () => {
         .type('form')
         .send({ _csrf: csrfOf(pipeline.text), status: 'meeloopdag' });
       expect(moved.status).toBe(303);
+      const movedPage = await broker.get('/werkmakelaar/voorstellen').expect(200);
+      expect(movedPage.text).toMatch(
+        /Het voorstel voor Kandidaat K-[0-9]+ bij Hovenier in het park staat nu op Meeloopdag\./,
+      );
       const form = `/werkmakelaar/voorstellen/${p.body.id}/plaatsen`;
       const bad = await postForm(broker, form, form, {
         arrangement: '',
@@ -315,6 +397,10 @@ describe('portal pages (HTTP, no JavaScript)', () => {
         hoursPerWeek: '16',
       });
       expect(placed.status).toBe(303);
+      const placedPage = await broker.get('/werkmakelaar/plaatsingen').expect(200);
+      expect(placedPage.text).toMatch(
+        /Kandidaat K-[0-9]+ is geplaatst als Hovenier in het park bij Hoveniersbedrijf Groen &amp; Zo, vanaf 1 december 2026\. Hoveniersbedrijf Groen &amp; Zo krijgt een e-mail met de vraag om de plaatsing te bevestigen\./,
+      );
       const [placement] = await t.db.query(
         `SELECT id, planned_end_date::text AS end FROM placements WHERE proposal_id = $1`,
         [p.body.id],
@@ -351,28 +437,39 @@ describe('portal pages (HTTP, no JavaScript)', () => {
         version: await version(),
       });
       expect(extended.status).toBe(303);
-      const endForm = {
+      const extendedPage = await broker.get(detail).expect(200);
+      expect(extendedPage.text).toMatch(
+        /De plaatsing van Kandidaat K-[0-9]+ loopt nu tot 1 mei 2027\./,
+      );
+      // Ending asks first: the answers come back on a confirmation page, nothing has changed yet.
+      const ask = await postForm(broker, detail, `${detail}/beeindigen`, {
         outcome: 'contract',
         endedOn: '2027-04-01',
         contractMonths: '12',
         contractHours: '24',
         version: await version(),
-      };
-      // Ending cannot be undone: the werkmakelaar is asked first, and nothing has ended yet.
-      const asked = await postForm(broker, detail, `${detail}/beeindigen`, endForm);
-      expect(asked.status).toBe(200);
-      expect(asked.text).toContain('Wilt u de plaatsing van Kandidaat');
-      expect(asked.text).toContain('name="bevestigd" value="ja"');
-      expect(asked.text).toContain('name="contractMonths" value="12"');
-      expect(await version()).toBe(endForm.version);
-      const ended = await postForm(broker, detail, `${detail}/beeindigen`, {
-        ...endForm,
-        bevestigd: 'ja',
       });
+      expect(ask.status).toBe(200);
+      expect(ask.text).toMatch(/Wilt u de plaatsing van Kandidaat K-[0-9]+ beëindigen\?/);
+      expect(ask.text).toContain('stopt op 1 april 2027');
+      expect(ask.text).toContain('name="contractMonths" value="12"');
+      const [running] = await t.db.query(`SELECT status FROM placements WHERE id = $1`, [
+        placement.id,
+      ]);
+      expect(running.status).toBe('lopend');
+      const fields = [...ask.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)]
+        .map((m) => [m[1], m[2]])
+        .filter(([name]) => name !== '_csrf');
+      const ended = await broker
+        .post(`${detail}/beeindigen`)
+        .type('form')
+        .send({ ...Object.fromEntries(fields), bevestigd: 'ja', _csrf: csrfOf(ask.text) });
       expect(ended.status).toBe(303);
       const after = await broker.get(detail).expect(200);
       expect(after.text).toContain('Contract bij de werkgever');
-      expect(after.text).toContain('is beëindigd op 1 april 2027');
+      expect(after.text).toMatch(
+        /De plaatsing van Kandidaat K-[0-9]+ is beëindigd\. Afloop: Contract bij de werkgever\./,
+      );
     });
 
     it('logs a contact moment, which ends the "no contact" attention', async () => {
@@ -391,6 +488,53 @@ describe('portal pages (HTTP, no JavaScript)', () => {
       expect(ok.status).toBe(303);
       const page = await broker.get(file).expect(200);
       expect(page.text).toContain('Gebeld over de plaatsing');
+      expect(page.text).toMatch(
+        /Het contactmoment met Kandidaat K-[0-9]+ is opgeslagen: telefoon op /,
+      );
+    });
+
+    it('marks an interest signal as seen, and says so', async () => {
+      const [signal] = await t.db.query(
+        `SELECT id FROM interest_signals WHERE vacancy_id = $1 AND withdrawn_at IS NULL`,
+        [fits],
+      );
+      const file = `/werkmakelaar/kandidaten/${w.candidateA.id}`;
+      const seen = await postForm(broker, file, `/werkmakelaar/interesse/${signal.id}/gezien`, {});
+      expect(seen.status).toBe(303);
+      const page = await broker.get(file).expect(200);
+      expect(page.text).toMatch(
+        /De interesse van Kandidaat K-[0-9]+ voor Hovenier in het park staat op gezien\./,
+      );
+    });
+
+    it('Intrekken asks first; the unconfirmed form changes nothing', async () => {
+      const p = await t
+        .http()
+        .post('/api/proposals')
+        .set(bearer(w.wmA.token))
+        .send({ candidateId: w.candidateA.id, vacancyId: fits, motivation: 'Om in te trekken.' })
+        .expect(201);
+      const page = `/werkmakelaar/voorstellen/${p.body.id}`;
+      const ask = await postForm(broker, page, `${page}/status`, { status: 'ingetrokken' });
+      expect(ask.status).toBe(200);
+      expect(ask.text).toMatch(
+        /Wilt u het voorstel voor Kandidaat K-[0-9]+ bij Hovenier in het park intrekken\?/,
+      );
+      expect(ask.text).toContain('name="status" value="ingetrokken"');
+      expect(ask.text).toContain(`href="${page}"`);
+      const status = async () =>
+        (await t.db.query(`SELECT status FROM proposals WHERE id = $1`, [p.body.id]))[0].status;
+      expect(await status()).toBe('wacht_op_kandidaat');
+      const done = await broker
+        .post(`${page}/status`)
+        .type('form')
+        .send({ status: 'ingetrokken', bevestigd: 'ja', _csrf: csrfOf(ask.text) });
+      expect(done.status).toBe(303);
+      expect(await status()).toBe('ingetrokken');
+      const pipeline = await broker.get('/werkmakelaar/voorstellen').expect(200);
+      expect(pipeline.text).toMatch(
+        /Het voorstel voor Kandidaat K-[0-9]+ bij Hovenier in het park is ingetrokken\./,
+      );
     });
 
     it('searches workplaces with facets', async () => {

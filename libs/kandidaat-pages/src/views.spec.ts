@@ -1,11 +1,13 @@
+import type { PlacementView } from '@werkbrug/placements';
 import {
+  candidatePlacementWords,
   consentRequestPageView,
   consentsPageView,
   sharedWords,
   type ConsentInput,
 } from './consent.view';
 import { messagesInput } from './messages.form';
-import { messagesPageView, unsubscribePageView } from './messages.view';
+import { messagesNotice, messagesPageView, unsubscribePageView } from './messages.view';
 import { myDataPageView } from './my-data.view';
 import {
   interestListPageView,
@@ -231,7 +233,6 @@ describe('candidate page views', () => {
       messagesPageView(
         { hasEmail: false, lastSentAt: null },
         { active: 'nee', frequency: 'wekelijks' },
-        true,
       ).view,
       { hasEmail: false, lastSentAt: null },
     ],
@@ -293,7 +294,6 @@ describe('candidate page views', () => {
           travelMode: '',
           maxTravelKm: '',
         },
-        saved: false,
       }).dayOptions[0],
       { value: 'ma', text: 'maandag' },
     ],
@@ -389,5 +389,50 @@ describe('candidate page views', () => {
         { value: 'werkmakelaarContact', text: 'Naam en e-mail van mijn werkmakelaar (Wim)' },
       ],
     });
+  });
+});
+
+describe('the banner after saving the messages', () => {
+  it.each([
+    [
+      { active: false, frequency: 'dagelijks' },
+      'Opgeslagen. Je krijgt geen e-mail meer over nieuwe werkplekken.',
+    ],
+    [{ active: true, frequency: 'dagelijks' }, 'Opgeslagen. Je krijgt elke dag een e-mail'],
+    [
+      { active: true, frequency: 'wekelijks' },
+      'Opgeslagen. Je krijgt één keer per week een e-mail',
+    ],
+  ] as const)('%j', (choice, text) => {
+    expect(messagesNotice(choice)).toContain(text);
+  });
+});
+
+describe('the candidate sees the placement that followed', () => {
+  const base = {
+    startDate: '2026-12-15',
+    plannedEndDate: '2027-02-15',
+    hoursPerWeek: 16,
+    arrangement: 'proefplaatsing',
+    status: 'lopend' as const,
+  };
+  it.each([
+    ['te_bevestigen', 'lopend', 'Lunchroom De Kaasmarkt moet de plaatsing nog bevestigen.'],
+    ['bevestigd', 'lopend', 'Lunchroom De Kaasmarkt heeft de plaatsing bevestigd.'],
+    ['bevestigd', 'beeindigd', 'Deze plaatsing is afgelopen.'],
+  ] as const)('confirmation %s, status %s', (confirmation, status, last) => {
+    const words = candidatePlacementWords(
+      {
+        ...base,
+        status,
+        confirmation: { status: confirmation } as PlacementView['confirmation'],
+      },
+      'Lunchroom De Kaasmarkt',
+    );
+    expect(words.lines[0]).toBe(
+      'Je werkt 16 uur per week bij Lunchroom De Kaasmarkt, vanaf 15 december 2026 tot 15 februari 2027.',
+    );
+    expect(words.lines[1]).not.toMatch(/proefplaatsing$|_/);
+    expect(words.lines.at(-1)).toContain(last);
   });
 });

@@ -20,3 +20,4 @@ export * from './form-dto';
 export * from './view-parts';
 export * from './mailed-links';
 export * from './mailed-links.controller';
+export * from './pending-form';

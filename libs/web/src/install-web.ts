@@ -23,6 +23,7 @@ export const WEB_PATHS = [
   'e-mail-bevestigen/{*path}',
   // Mailed links that send each role to its own page (MAILED_LINKS).
   ...MAILED_AREAS.flatMap((area) => [area, `${area}/{*path}`]),
+  'sessie/{*path}',
   'werkgever',
   'werkgever/{*path}',
   'kandidaat',

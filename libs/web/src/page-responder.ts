@@ -83,6 +83,15 @@ export class PageResponder {
       navigation: navigationFor(role, req.path),
       notice: session?.notice ?? null,
       currentPath: req.path,
+      // Signed in: the layout warns before the session ends (werkbrug.js) and says how long it lasts.
+      sessionTimer: session?.user
+        ? {
+            leftMs: session.leftMs ?? SessionService.IDLE_MS,
+            warnMs: SessionService.WARN_MS,
+            minutes: SessionService.IDLE_MS / 60_000,
+            je: role === 'kandidaat',
+          }
+        : null,
     });
   }
 

@@ -99,7 +99,11 @@ const CASES: Record<string, Record<string, Record<string, unknown>>> = {
       ],
     },
   },
-  'page-footer': { default: {} },
+  'page-footer': {
+    default: {},
+    'signed in (u)': { sessionTimer: { minutes: 30, je: false } },
+    'signed in (je)': { sessionTimer: { minutes: 30, je: true } },
+  },
   'page-header': {
     anonymous: {},
     signedIn: { user: { displayName: 'Gert Groen', role: 'werkgever' }, csrfToken: 'tok' },
@@ -118,6 +122,18 @@ const CASES: Record<string, Record<string, Record<string, unknown>>> = {
           createdAt: '2026-11-20T10:00:00.000Z',
         },
       ],
+    },
+  },
+  'session-warning': {
+    u: {
+      sessionTimer: { leftMs: 1_800_000, warnMs: 120_000, je: false },
+      currentPath: '/werkmakelaar',
+      csrfToken: 'tok',
+    },
+    je: {
+      sessionTimer: { leftMs: 1_740_000, warnMs: 120_000, je: true },
+      currentPath: '/kandidaat/wensen',
+      csrfToken: 'tok',
     },
   },
   'select-field': {

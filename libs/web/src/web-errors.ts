@@ -7,9 +7,14 @@ export class WebRedirect extends HttpException {
   }
 }
 
-/** A POST without the session's CSRF token (or after the session ended). */
+/**
+ * A POST without the session's CSRF token (or after the session ended). `keep` says what happens to
+ * what was typed: `after-sign-in` (the session ended: kept until the same person signs in again),
+ * `now` (the session runs but the token is old: shown again at once), or nothing (a form that is not
+ * ours, or a public one: the plain "expired" page).
+ */
 export class FormExpired extends HttpException {
-  constructor() {
+  constructor(readonly keep?: 'after-sign-in' | 'now') {
     super('Form expired', 403);
   }
 }

@@ -1,10 +1,26 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ProblemException, ProblemFilter } from '@werkbrug/http';
+import { LANDING } from './navigation';
 import { PageResponder } from './page-responder';
+import {
+  hadSecret,
+  keptFields,
+  keptFormView,
+  pendingAction,
+  refererPath,
+  type PendingForm,
+} from './pending-form';
 import { SessionService } from './session.service';
 import { FormExpired, WebRedirect } from './web-errors';
-import { readCookie, SESSION_COOKIE, type WebRequest } from './web-request';
+import {
+  field,
+  formBody,
+  readCookie,
+  SESSION_COOKIE,
+  setSessionCookie,
+  type WebRequest,
+} from './web-request';
 
 interface ErrorText {
   title: string;
@@ -66,10 +82,17 @@ export class WebExceptionFilter implements ExceptionFilter {
     private readonly sessions: SessionService,
   ) {}
 
-  catch(exception: unknown, host: ArgumentsHost) {
+  async catch(exception: unknown, host: ArgumentsHost) {
     const res = host.switchToHttp().getResponse<Response>();
     const req = host.switchToHttp().getRequest<WebRequest>();
     if (res.headersSent) return;
+    if (exception instanceof FormExpired && exception.keep) {
+      const kept = await this.keepForm(exception.keep, req, res).catch((error: unknown) => {
+        this.logger.error(error instanceof Error ? error.stack : String(error));
+        return false;
+      });
+      if (kept) return;
+    }
     if (exception instanceof WebRedirect) {
       res.setHeader('Cache-Control', 'no-store');
       res.redirect(303, exception.location);
@@ -107,5 +130,49 @@ export class WebExceptionFilter implements ExceptionFilter {
       if (!res.headersSent)
         res.status(status).type('text/plain; charset=utf-8').send(`${text.title}. ${text.text}`);
     }
+  }
+
+  /**
+   * What was typed into a form that came too late is not thrown away (WCAG 2.2.1). With a running
+   * session (only the token was old) it comes back at once with a fresh token. After the session
+   * ended it waits in a new anonymous session until the same person signs in. Returns false when
+   * nothing could be kept (then the plain "expired" page).
+   */
+  private async keepForm(
+    keep: 'after-sign-in' | 'now',
+    req: WebRequest,
+    res: Response,
+  ): Promise<boolean> {
+    const action = pendingAction(req.originalUrl);
+    if (!action) return false;
+    const body = formBody(req);
+    const form: PendingForm = {
+      action,
+      fields: keptFields(body),
+      from: refererPath(req.get('referer'), req.get('host')),
+      passwordLeftOut: hadSecret(body),
+    };
+    const session = req.web?.session;
+    if (keep === 'now') {
+      const role = session?.user?.role;
+      if (!role) return false;
+      const view = keptFormView(form, 'verlopen', role, LANDING[role]);
+      this.pages.send(req, res, 'formulier-bewaard', view, 403);
+      return true;
+    }
+    const token = field(body, '_csrf');
+    const userId = await this.sessions.endedUserOf(readCookie(req, SESSION_COOKIE), token);
+    if (!userId) return false;
+    // The browser's anonymous session (the login form's), or a new one.
+    let anonymousId = session && !session.user ? session.id : null;
+    if (!anonymousId) {
+      const created = await this.sessions.create(null);
+      setSessionCookie(req, res, created.cookieValue);
+      anonymousId = created.id;
+    }
+    await this.sessions.keepPendingForm(anonymousId, { ...form, userId });
+    res.setHeader('Cache-Control', 'no-store');
+    res.redirect(303, '/inloggen');
+    return true;
   }
 }

@@ -1,7 +1,12 @@
 import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ProblemException } from '@werkbrug/http';
-import { employerProposalView, ProposalsService, type ProposalStatus } from '@werkbrug/proposals';
+import {
+  employerProposalView,
+  MeetingsService,
+  ProposalsService,
+  type ProposalStatus,
+} from '@werkbrug/proposals';
 import {
   actorOf,
   webId,
@@ -18,9 +23,10 @@ import {
 import { EmployerContext } from './employer-context';
 import { EmployerMarksService, isMark } from './employer-marks.service';
 import { listAll } from '@werkbrug/http';
-import { parseAnswer, readAnswer } from './proposal-answer.form';
+import { emptyAnswer, parseAnswer, readAnswer } from './proposal-answer.form';
 import {
-  PROPOSAL_MESSAGES,
+  answerNotice,
+  markNotice,
   toVoorstellenView,
   toVoorstelView,
   type VoorstelExtra,
@@ -41,6 +47,7 @@ export class ProposalsPageController {
     private readonly proposals: ProposalsService,
     private readonly marks: EmployerMarksService,
     private readonly context: EmployerContext,
+    private readonly meetings: MeetingsService,
   ) {}
 
   @Get()
@@ -80,24 +87,25 @@ export class ProposalsPageController {
   ) {
     const actor = actorOf(req);
     const p = employerProposalView(await this.proposals.get(actor, id));
-    const [events, marks, werksoorten] = await Promise.all([
+    const [events, marks, werksoorten, meetings, defaults] = await Promise.all([
       this.proposals.events(actor, id),
       this.marks.marksOf(actor, [id]),
       this.context.werksoortList(),
+      this.meetings.forProposal(actor, id),
+      this.meetings.defaultsForProposal(actor, id),
     ]);
-    const view = toVoorstelView(p, events, marks.get(id), werksoorten, extra);
+    const view = toVoorstelView(p, events, marks.get(id), werksoorten, {
+      ...extra,
+      meetings,
+      values: extra.values ?? emptyAnswer(defaults),
+    });
     this.pages.send(req, res, 'werkgever/voorstel', view, status);
   }
 
   @Get(':id')
   @WebAccess('werkgever')
-  async show(
-    @Req() req: WebRequest,
-    @Res() res: Response,
-    @Param('id', webId()) id: string,
-    @Query('melding') message?: string,
-  ) {
-    await this.page(req, res, id, { message: message ? PROPOSAL_MESSAGES[message] : undefined });
+  async show(@Req() req: WebRequest, @Res() res: Response, @Param('id', webId()) id: string) {
+    await this.page(req, res, id);
   }
 
   @Post(':id/antwoord')
@@ -107,15 +115,17 @@ export class ProposalsPageController {
     const values = readAnswer(formBody(req));
     const { errors, dto } = await parseAnswer(values, Date.now());
     if (!dto) return this.page(req, res, id, { values, errors }, 400);
+    let answered;
     try {
-      await this.proposals.answer(actor, id, dto);
+      answered = employerProposalView(await this.proposals.answer(actor, id, dto));
     } catch (error) {
       // Answered meanwhile (by a colleague) or withdrawn: say so, show the proposal as it is now.
       if (error instanceof ProblemException && error.code === 'ILLEGAL_TRANSITION')
         return this.page(req, res, id, { conflict: true }, 409);
       throw error;
     }
-    res.redirect(303, `/werkgever/voorstellen/${id}?melding=beantwoord`);
+    await this.pages.tell(req, answerNotice(dto, answered.candidate.pseudonym));
+    res.redirect(303, `/werkgever/voorstellen/${id}`);
   }
 
   @Post(':id/beoordeling')
@@ -130,6 +140,7 @@ export class ProposalsPageController {
       return this.page(req, res, id, { errors }, 400);
     }
     await this.marks.set(actor, id, mark);
-    res.redirect(303, `/werkgever/voorstellen/${id}?melding=beoordeeld`);
+    await this.pages.tell(req, markNotice(mark));
+    res.redirect(303, `/werkgever/voorstellen/${id}`);
   }
 }

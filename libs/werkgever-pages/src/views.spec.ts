@@ -3,9 +3,9 @@ import type { EmployerProposalView } from '@werkbrug/proposals';
 import type { VacancyView } from '@werkbrug/vacancies';
 import { FormErrors, hiddenOf, keysetPager } from '@werkbrug/web';
 import { toPlaatsingView, toPlacementRow } from './placements.view';
-import { toVoorstellenView, toVoorstelView } from './proposals.view';
+import { answerNotice, markNotice, toVoorstellenView, toVoorstelView } from './proposals.view';
 import { toStartView } from './start.view';
-import { toWerkplekControleView, toWerkplekFormulierView } from './workplace.view';
+import { toWerkplekControleView, toWerkplekFormulierView, workplaceNotice } from './workplace.view';
 import { EMPTY_WORKPLACE } from './workplace.form';
 import { checkScenario, readScenario } from './instruments.form';
 
@@ -258,5 +258,32 @@ describe('the instruments scenario', () => {
       { id: 'w1', hoursMax: 24, arrangements: ['stage'] },
     ]);
     expect(values).toMatchObject({ werkplek: 'w1', uren: '24', vorm: 'stage' });
+  });
+});
+
+describe('the banner after an employer action', () => {
+  it.each([
+    [
+      answerNotice({ answer: 'interested', meetingKind: 'kennismaking' }, 'Kandidaat K-12'),
+      'Uw antwoord is verstuurd: u wilt Kandidaat K-12 leren kennen met een kennismakingsgesprek. De kandidaat kiest een van uw momenten. U krijgt een mail met de afspraak voor uw agenda.',
+    ],
+    [
+      answerNotice({ answer: 'not_now' }, 'Kandidaat K-12'),
+      'Uw antwoord is verstuurd: nu niet voor Kandidaat K-12. De werkmakelaar krijgt bericht.',
+    ],
+    [
+      answerNotice({ answer: 'declined' }, 'Kandidaat K-12'),
+      'Uw antwoord is verstuurd: u kiest niet voor Kandidaat K-12. De werkmakelaar krijgt bericht.',
+    ],
+    [
+      markNotice('niet_relevant'),
+      'Uw beoordeling is opgeslagen: niet interessant. Alleen u en uw collega’s zien die.',
+    ],
+    [
+      workplaceNotice('gesloten', 'Hovenier'),
+      'De werkplek Hovenier is gesloten. Er komen geen nieuwe voorstellen.',
+    ],
+  ])('%s', (text, expected) => {
+    expect(text).toBe(expected);
   });
 });

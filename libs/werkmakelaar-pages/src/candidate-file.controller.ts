@@ -32,9 +32,10 @@ import {
 } from './candidate-file.form';
 import {
   candidateFileView,
+  contactNotice,
   dossierChoiceView,
   dossierView,
-  fileDone,
+  ladderNotice,
   type CandidateFileExtra,
 } from './candidate-file.view';
 import { candidateInSight, candidateName } from './candidate-in-sight';
@@ -66,9 +67,8 @@ export class CandidateFileController {
     @Res() res: Response,
     @Param('id', ParseUUIDPipe) id: string,
     @Query('fout') problem?: string,
-    @Query('klaar') done?: string,
   ) {
-    await this.filePage(req, res, id, { problem, done: fileDone(done) });
+    await this.filePage(req, res, id, { problem });
   }
 
   /** The candidate file; with `ladderErrors` the measurement form comes back with its answers (400). */
@@ -135,7 +135,8 @@ export class CandidateFileController {
     @Res() res: Response,
     @Param('id', ParseUUIDPipe) id: string,
   ) {
-    await candidateInSight(this.candidates, actorOf(req), id); // another organisation's: 404 first
+    // Another organisation's candidate: 404 first.
+    const { pseudonym } = await candidateInSight(this.candidates, actorOf(req), id);
     const values = readLadderForm(formBody(req));
     const errors = new FormErrors();
     const dto = await validateAsDto(
@@ -150,7 +151,8 @@ export class CandidateFileController {
     if (dto && !errors.any) {
       try {
         await this.ladder.measure(actorOf(req), id, dto);
-        return res.redirect(303, `/werkmakelaar/kandidaten/${id}?klaar=ladder#ladder`);
+        await this.pages.tell(req, ladderNotice(pseudonym, dto.rung));
+        return res.redirect(303, `/werkmakelaar/kandidaten/${id}`);
       } catch (error) {
         if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
         // The service's own date check (a day boundary between clocks): shown at the date.
@@ -199,14 +201,16 @@ export class CandidateFileController {
     @Res() res: Response,
     @Param('id', ParseUUIDPipe) id: string,
   ) {
-    await candidateInSight(this.candidates, actorOf(req), id); // another organisation's: 404 first
+    // Another organisation's candidate: 404 first.
+    const { pseudonym } = await candidateInSight(this.candidates, actorOf(req), id);
     const errors = new FormErrors();
     const input = checkinInput(id, formBody(req));
     const dto = await validateAsDto(CreateCheckinDto, input, CHECKIN_WORDS, errors, 'contactOn');
     if (!dto || dto.contactOn > today())
       return res.redirect(303, `/werkmakelaar/kandidaten/${id}?fout=contact#contact`);
     await this.placements.checkin(actorOf(req), dto);
-    res.redirect(303, `/werkmakelaar/kandidaten/${id}#contact`);
+    await this.pages.tell(req, contactNotice(pseudonym, dto.kind, dto.contactOn));
+    res.redirect(303, `/werkmakelaar/kandidaten/${id}`);
   }
 
   @Post('interesse/:id/gezien')
@@ -217,6 +221,10 @@ export class CandidateFileController {
     @Param('id', ParseUUIDPipe) id: string,
   ) {
     const row = await this.interests.markSeen(actorOf(req), id);
+    await this.pages.tell(
+      req,
+      `De interesse van ${row.pseudonym} voor ${row.vacancy.title} staat op gezien.`,
+    );
     res.redirect(303, `/werkmakelaar/kandidaten/${row.candidateId}`);
   }
 }

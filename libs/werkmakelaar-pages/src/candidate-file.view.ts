@@ -1,6 +1,6 @@
 import type { CaseloadRow } from '@werkbrug/caseload';
 import type { Candidate, CandidateFileView } from '@werkbrug/candidates';
-import { labelOf } from '@werkbrug/domain';
+import { dutchDate, labelOf } from '@werkbrug/domain';
 import type { InterestSignalRow } from '@werkbrug/interests';
 import { DAY_WORDS, hoursWords, kmWords, listWords, TRAVEL_WORDS } from '@werkbrug/kandidaat-pages';
 import type { SuggestionsService } from '@werkbrug/matching';
@@ -43,7 +43,6 @@ export interface CandidateFileFacts {
 /** The page's state: a message on top, or the ladder form coming back with its answers. */
 export interface CandidateFileExtra {
   problem?: string;
-  done?: string;
   ladderErrors?: FormErrors;
   ladderValues?: Record<string, string>;
 }
@@ -91,7 +90,6 @@ export interface CandidateFilePage extends PageModel {
   today: string;
   purposeOptions: Choice[];
   problem: string | null;
-  done: string | null;
   ladder: {
     measurements: (Measurement & { rungText: string; by: string })[];
     path: (PathStep & { up: boolean })[];
@@ -106,9 +104,13 @@ export interface CandidateFilePage extends PageModel {
 
 export const purposeOptions = (): Choice[] => PURPOSES.map((p) => ({ value: p, text: p }));
 
-/** The message after ?klaar=… on the candidate file. */
-export const fileDone = (done: string | undefined) =>
-  done === 'ladder' ? 'De meting op de participatieladder is opgeslagen.' : undefined;
+/** The banner after a new measurement on the participatieladder. */
+export const ladderNotice = (pseudonym: string, rung: number) =>
+  `De meting van Kandidaat ${pseudonym} is opgeslagen: trede ${rung}, ${LADDER_LABELS[rung] ?? ''}.`;
+
+/** The banner after a contact moment was logged. */
+export const contactNotice = (pseudonym: string, kind: string, on: string) =>
+  `Het contactmoment met Kandidaat ${pseudonym} is opgeslagen: ${labelOf('checkinKind', kind).toLowerCase()} op ${dutchDate(on)}.`;
 
 export function candidateFileView(
   f: CandidateFileFacts,
@@ -163,7 +165,6 @@ export function candidateFileView(
       extra.problem === 'contact'
         ? 'Vul een datum in (niet in de toekomst) en kies het soort contact.'
         : null,
-    done: extra.done ?? null,
     ladder: {
       measurements: [...f.ladder.measurements].reverse().map((m) => ({
         ...m,

@@ -42,7 +42,7 @@ import {
   readPhoneForm,
   versionOf,
 } from './placements.form';
-import { placementListView, placementPageView } from './placements.view';
+import { endQuestion, placementListView, placementPageView } from './placements.view';
 
 /** A refusal of the service as the words at a form's field; a 404 or a crash goes on up. */
 function refusalOf(error: unknown): string {
@@ -149,7 +149,12 @@ export class PlacementPagesController {
     );
     if (dto) {
       try {
-        await this.placements.extend(actorOf(req), id, dto, versionOf(body));
+        const p = await this.placements.extend(actorOf(req), id, dto, versionOf(body));
+        if (isPlacementView(p))
+          await this.pages.tell(
+            req,
+            `De plaatsing van Kandidaat ${p.candidate.pseudonym} loopt nu tot ${dutchDate(dto.plannedEndDate)}.`,
+          );
         return res.redirect(303, `/werkmakelaar/plaatsingen/${id}`);
       } catch (error) {
         if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
@@ -172,37 +177,21 @@ export class PlacementPagesController {
       errors,
       'outcome',
     );
-    if (dto && !confirmed(req)) {
-      // Ending cannot be undone: ask first, with the answers carried along.
-      const p = await this.placement(req, id);
-      const outcome = labelOf('placementOutcome', dto.outcome);
-      return this.pages.confirm(req, res, {
-        title: `Wilt u de plaatsing van Kandidaat ${p.candidate.pseudonym} beëindigen?`,
-        consequences: [
-          `De plaatsing bij ${p.vacancy.employerName} stopt op ${dutchDate(dto.endedOn)}. Uitkomst: ${outcome}.`,
-          p.confirmation.status === 'bevestigd'
-            ? 'De plek op de werkplek komt weer vrij.'
-            : 'De werkgever had de plaatsing nog niet bevestigd. De vraag om te bevestigen vervalt.',
-          'Dit kunt u niet terugdraaien.',
-        ],
-        action: `/werkmakelaar/plaatsingen/${id}/beeindigen`,
-        hidden: [
-          ...Object.entries(values).map(([name, value]) => ({ name, value })),
-          { name: 'version', value: field(body, 'version') },
-        ],
-        confirmText: 'Ja, beëindig de plaatsing',
-        cancelHref: `/werkmakelaar/plaatsingen/${id}`,
-        cancelText: 'Nee, ga terug',
-        warning: true,
-      });
-    }
+    // Ending cannot be undone: the answers are checked first, then asked about once more.
+    if (dto && !confirmed(req))
+      return this.pages.confirm(
+        req,
+        res,
+        endQuestion(await this.placement(req, id), values, versionOf(body)),
+      );
     if (dto) {
       try {
         const p = await this.placements.end(actorOf(req), id, dto, versionOf(body));
-        await this.pages.tell(
-          req,
-          `De plaatsing bij ${p.vacancy.employerName} is beëindigd op ${dutchDate(dto.endedOn)}. Uitkomst: ${labelOf('placementOutcome', dto.outcome)}.`,
-        );
+        if (isPlacementView(p))
+          await this.pages.tell(
+            req,
+            `De plaatsing van Kandidaat ${p.candidate.pseudonym} is beëindigd. Afloop: ${labelOf('placementOutcome', dto.outcome)}.`,
+          );
         return res.redirect(303, `/werkmakelaar/plaatsingen/${id}`);
       } catch (error) {
         if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;

@@ -1,6 +1,6 @@
 import type { PlacementView } from '@werkbrug/placements';
 import { endInput } from './placements.form';
-import { confirmationWords, placementListView } from './placements.view';
+import { confirmationWords, endQuestion, placementListView } from './placements.view';
 
 const placement = (
   id: string,
@@ -142,5 +142,33 @@ describe('placement views', () => {
     expect(words.changeRequest).toEqual(
       'changeRequest' in fields ? { text: 'Later', on: '7 december 2026' } : null,
     );
+  });
+});
+
+describe('ending a placement asks first', () => {
+  const p = {
+    id: 'pl1',
+    candidate: { id: 'c1', pseudonym: 'K-12' },
+    vacancy: { id: 'v1', title: 'Hovenier', employerName: 'Groen BV' },
+    confirmation: { status: 'bevestigd' },
+  } as PlacementView;
+
+  it('names who, where, when and how, and carries the answers and the version on', () => {
+    const q = endQuestion(
+      p,
+      { outcome: 'contract', endedOn: '2027-04-01', contractMonths: '12', contractHours: '' },
+      3,
+    );
+    expect(q.title).toBe('Wilt u de plaatsing van Kandidaat K-12 beëindigen?');
+    expect(q.consequences[0]).toBe('De plaatsing als Hovenier bij Groen BV stopt op 1 april 2027.');
+    expect(q.consequences[1]).toContain('Contract bij de werkgever');
+    expect(q.action).toBe('/werkmakelaar/plaatsingen/pl1/beeindigen');
+    expect(q.hidden).toEqual([
+      { name: 'outcome', value: 'contract' },
+      { name: 'endedOn', value: '2027-04-01' },
+      { name: 'contractMonths', value: '12' },
+      { name: 'version', value: '3' },
+    ]);
+    expect(q.warning).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import {
   labelChoices,
   numberedPager,
   type Choice,
+  type ConfirmQuestion,
   type FormErrors,
   type Pager,
   type PageModel,
@@ -83,6 +84,41 @@ export const RUNNING_PER_PAGE = 20;
 
 /** A placement on the list: the candidate by name (own caseload) or pseudonym. */
 export type PlacementListItem = PlacementWithWords & { who: string; named: boolean };
+
+/** Before ending a placement (it cannot be undone): what will happen, with the answers carried on. */
+export function endQuestion(
+  p: PlacementView,
+  answers: Record<string, string>,
+  version: number | undefined,
+): ConfirmQuestion {
+  const who = `Kandidaat ${p.candidate.pseudonym}`;
+  return {
+    title: `Wilt u de plaatsing van ${who} beëindigen?`,
+    consequences: [
+      `De plaatsing als ${p.vacancy.title} bij ${p.vacancy.employerName} stopt op ${
+        /^\d{4}-\d{2}-\d{2}$/.test(answers.endedOn ?? '')
+          ? dutchDate(answers.endedOn ?? '')
+          : answers.endedOn
+      }.`,
+      `Hoe de plaatsing afloopt: ${labelOf('placementOutcome', answers.outcome ?? '')}. Dit telt mee in de rapportages.`,
+      p.confirmation.status === 'bevestigd'
+        ? 'De plek op de werkplek komt weer vrij.'
+        : 'De werkgever had de plaatsing nog niet bevestigd. De vraag om te bevestigen vervalt.',
+      'Dit kunt u niet terugdraaien. Gaat de kandidaat later weer aan het werk? Dan maakt u een nieuwe plaatsing.',
+    ],
+    action: `/werkmakelaar/plaatsingen/${p.id}/beeindigen`,
+    hidden: [
+      ...Object.entries(answers)
+        .filter(([, value]) => value !== '')
+        .map(([name, value]) => ({ name, value })),
+      ...(version ? [{ name: 'version', value: String(version) }] : []),
+    ],
+    confirmText: 'Ja, beëindig de plaatsing',
+    cancelHref: `/werkmakelaar/plaatsingen/${p.id}`,
+    cancelText: 'Nee, de plaatsing loopt door',
+    warning: true,
+  };
+}
 
 /** The page `werkmakelaar/plaatsingen`: ending soon, running, and the ended ones paged. */
 export interface PlacementListView extends PageModel {

@@ -1,7 +1,7 @@
 import { Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CandidatesService } from '@werkbrug/candidates';
-import { today } from '@werkbrug/domain';
+import { dutchDate, labelOf, today } from '@werkbrug/domain';
 import { ProblemException } from '@werkbrug/http';
 import { InterestsService } from '@werkbrug/interests';
 import { SuggestionsService } from '@werkbrug/matching';
@@ -12,6 +12,7 @@ import {
   type IdentifyingKind,
   identifyingTextMessage,
   isProposalView,
+  MeetingsService,
   PROPOSAL_STATUSES,
   ProposalsService,
   StatusChangeDto,
@@ -21,6 +22,7 @@ import {
 import { VacanciesService } from '@werkbrug/vacancies';
 import {
   actorOf,
+  confirmed,
   field,
   formBody,
   FormErrors,
@@ -48,6 +50,7 @@ import {
   proposalPageView,
   proposeView,
   type PipelineParams,
+  withdrawQuestion,
 } from './proposals.view';
 import { suggestedMotivation } from './suggested-motivation';
 
@@ -66,6 +69,7 @@ export class ProposalPagesController {
     private readonly vacancies: VacanciesService,
     private readonly suggestions: SuggestionsService,
     private readonly interests: InterestsService,
+    private readonly meetings: MeetingsService,
   ) {}
 
   /** The proposal as the werkmakelaar sees it (404 when out of sight). */
@@ -140,7 +144,12 @@ export class ProposalPagesController {
     );
     if (dto) {
       try {
-        await this.proposals.create(actorOf(req), dto);
+        const p = await this.proposals.create(actorOf(req), dto);
+        if (isProposalView(p))
+          await this.pages.tell(
+            req,
+            `Kandidaat ${p.candidate.pseudonym} is voorgesteld voor ${p.vacancy.title} bij ${p.vacancy.employerName}. De kandidaat krijgt eerst de vraag of de werkgever het profiel mag zien.`,
+          );
         return res.redirect(303, '/werkmakelaar/voorstellen');
       } catch (error) {
         if (!(error instanceof ProblemException)) throw error;
@@ -202,11 +211,12 @@ export class ProposalPagesController {
             isPlacementView,
           )
         : undefined;
+    const meetings = await this.meetings.forProposal(actorOf(req), id);
     this.pages.send(
       req,
       res,
       'werkmakelaar/voorstel',
-      proposalPageView(proposal, events, placed ?? null, today()),
+      proposalPageView(proposal, events, meetings, placed ?? null, today()),
     );
   }
 
@@ -216,7 +226,19 @@ export class ProposalPagesController {
     await this.proposals.assertVisible(actorOf(req), id); // not visible: 404 before anything else
     const input = { status: field(formBody(req), 'status') };
     const dto = await validateAsDto(StatusChangeDto, input, {}, new FormErrors(), 'status');
-    if (dto && dto.status !== 'geplaatst') await this.proposals.changeStatus(actorOf(req), id, dto);
+    // Withdrawing cannot be undone: ask first (the confirming form carries the status on).
+    if (dto?.status === 'ingetrokken' && !confirmed(req))
+      return this.pages.confirm(req, res, withdrawQuestion(await this.proposal(req, id)));
+    if (dto && dto.status !== 'geplaatst') {
+      const p = await this.proposals.changeStatus(actorOf(req), id, dto);
+      if (isProposalView(p))
+        await this.pages.tell(
+          req,
+          dto.status === 'ingetrokken'
+            ? `Het voorstel voor Kandidaat ${p.candidate.pseudonym} bij ${p.vacancy.title} is ingetrokken.`
+            : `Het voorstel voor Kandidaat ${p.candidate.pseudonym} bij ${p.vacancy.title} staat nu op ${labelOf('proposalStatusForBroker', p.status)}.`,
+        );
+    }
     res.redirect(303, '/werkmakelaar/voorstellen');
   }
 
@@ -255,10 +277,11 @@ export class ProposalPagesController {
     if (dto) {
       try {
         const placed = await this.placements.create(actorOf(req), dto);
-        await this.pages.tell(
-          req,
-          `De plaatsing is gestart. ${placed.vacancy.employerName} krijgt een e-mail met de vraag om de plaatsing te bevestigen. Tot dan telt de plaatsing niet mee.`,
-        );
+        if (isPlacementView(placed))
+          await this.pages.tell(
+            req,
+            `Kandidaat ${placed.candidate.pseudonym} is geplaatst als ${placed.vacancy.title} bij ${placed.vacancy.employerName}, vanaf ${dutchDate(placed.startDate)}. ${placed.vacancy.employerName} krijgt een e-mail met de vraag om de plaatsing te bevestigen. Tot dan telt de plaatsing niet mee.`,
+          );
         return res.redirect(303, `/werkmakelaar/plaatsingen/${placed.id}`);
       } catch (error) {
         if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;

@@ -1,5 +1,5 @@
 import type { ProposalView } from '@werkbrug/proposals';
-import { pipelineFilter, pipelineView, stepButtons } from './proposals.view';
+import { pipelineFilter, pipelineView, stepButtons, withdrawQuestion } from './proposals.view';
 import { placeInput, proposeWords } from './proposals.form';
 
 describe('proposal views', () => {
@@ -117,6 +117,22 @@ describe('proposal views', () => {
     expect(view.columns[0]?.pager).toMatchObject({
       firstHref: '/werkmakelaar/voorstellen?zoek=groen&status=kennismaking#kolom-kennismaking',
       nextHref: '/werkmakelaar/voorstellen?zoek=groen&status=kennismaking&na=c2#kolom-kennismaking',
+    });
+  });
+
+  it('asks before withdrawing, and the confirming form carries the status on', () => {
+    const q = withdrawQuestion({
+      id: 'p1',
+      candidate: { id: 'c1', pseudonym: 'K-12' },
+      vacancy: { id: 'v1', title: 'Hovenier', employerName: 'Groen BV' },
+    } as ProposalView);
+    expect(q.title).toBe('Wilt u het voorstel voor Kandidaat K-12 bij Hovenier intrekken?');
+    expect(q.consequences.join(' ')).toContain('Wat de kandidaat met Groen BV deelde');
+    expect(q).toMatchObject({
+      action: '/werkmakelaar/voorstellen/p1/status',
+      hidden: [{ name: 'status', value: 'ingetrokken' }],
+      cancelHref: '/werkmakelaar/voorstellen/p1',
+      warning: true,
     });
   });
 });

@@ -1,6 +1,6 @@
 import { labelOf } from '@werkbrug/domain';
 import type { PlacementView } from '@werkbrug/placements';
-import type { ProposalView } from '@werkbrug/proposals';
+import type { MeetingView, ProposalView } from '@werkbrug/proposals';
 import { arrangementName } from '@werkbrug/kandidaat-pages';
 import {
   DATE,
@@ -8,12 +8,14 @@ import {
   listLink,
   pageCursor,
   type Choice,
+  type ConfirmQuestion,
   type FormErrors,
   type PageModel,
   type Pager,
 } from '@werkbrug/web';
 import { candidateLabel, type CaseloadNames } from './caseload-names';
 import { confirmationWords, type ConfirmationWords } from './placements.view';
+import { brokerMeetingSection, type BrokerMeetingSection } from './meeting.view';
 
 /** The page `werkmakelaar/voorstellen`: propose a candidate for a workplace, with a motivation. */
 export interface ProposeView extends PageModel {
@@ -194,6 +196,22 @@ export function pipelineView(input: PipelineInput): PipelineView {
   };
 }
 
+/** Before withdrawing a proposal (it cannot be undone): who hears it and what stops. */
+export const withdrawQuestion = (p: ProposalView): ConfirmQuestion => ({
+  title: `Wilt u het voorstel voor Kandidaat ${p.candidate.pseudonym} bij ${p.vacancy.title} intrekken?`,
+  consequences: [
+    'Het voorstel stopt. De kandidaat en de werkgever zien in Werkbrug dat het is ingetrokken.',
+    `Wat de kandidaat met ${p.vacancy.employerName ?? 'de werkgever'} deelde, is dan niet meer te zien.`,
+    'Dit kunt u niet terugdraaien. Past de werkplek later toch? Dan doet u een nieuw voorstel.',
+  ],
+  action: `/werkmakelaar/voorstellen/${p.id}/status`,
+  hidden: [{ name: 'status', value: 'ingetrokken' }],
+  confirmText: 'Ja, trek het voorstel in',
+  cancelHref: `/werkmakelaar/voorstellen/${p.id}`,
+  cancelText: 'Nee, het voorstel loopt door',
+  warning: true,
+});
+
 /** The page `werkmakelaar/plaatsen`: start a placement from a proposal. */
 export interface PlaceView extends PageModel {
   title: string;
@@ -241,6 +259,8 @@ export interface ProposalPageView extends PageModel {
     values: Record<string, string>;
     errors: null;
   } | null;
+  /** The kennismaking or meeloopdag: every side's view of it, and what the werkmakelaar can do. */
+  meeting: BrokerMeetingSection;
 }
 
 const BY_ROLE: Record<string, string> = {
@@ -253,6 +273,7 @@ const BY_ROLE: Record<string, string> = {
 export const proposalPageView = (
   proposal: ProposalView,
   events: { from: string | null; to: string; byRole: string; note: string | null; at: string }[],
+  meetings: readonly MeetingView[] = [],
   placement: PlacementView | null = null,
   today = '',
 ): ProposalPageView => ({
@@ -283,4 +304,5 @@ export const proposalPageView = (
         errors: null,
       }
     : null,
+  meeting: brokerMeetingSection(proposal, meetings),
 });
