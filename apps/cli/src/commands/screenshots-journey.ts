@@ -180,7 +180,13 @@ export async function screenshotJourney(ctx: JourneyContext): Promise<void> {
   // 7. werkgever1 confirms the placement.
   await employer.goto('/werkgever/plaatsingen');
   await shot(employer, 'werkgever-plaatsingen-te-bevestigen');
-  await click(employer, '#te-bevestigen ~ ul a');
+  const [placement] = await queryRows<{ id: string }>(
+    db,
+    `SELECT id FROM placements WHERE proposal_id = $1`,
+    [id],
+  );
+  if (!placement) throw new Error('the placement was not started');
+  await click(employer, `#te-bevestigen ~ ul a[href="/werkgever/plaatsingen/${placement.id}"]`);
   await shot(employer, 'werkgever-bevestig-de-plaatsing');
   await click(employer, 'main form button:text-is("Bevestig de plaatsing")');
   await shot(employer, 'werkgever-plaatsing-bevestigd');

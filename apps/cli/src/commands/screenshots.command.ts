@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
@@ -38,8 +38,12 @@ export async function screenshotsCommand(): Promise<void> {
   let db: Awaited<ReturnType<typeof freshDatabase>> | undefined;
   // playwright-core is a development dependency: loaded only here.
   const { chromium } = await import('playwright-core');
+  if (CHROMIUM === '/usr/bin/chromium' && !existsSync('/usr/lib/chromium/locales/nl.pak'))
+    log('date and time fields show in English: apt-get install chromium-l10n for the Dutch ones');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
+    // Chromium on Linux takes its language (date and time fields: 15-12-2026, 14:00) from LANGUAGE.
+    env: { ...process.env, LANGUAGE: 'nl' },
     args: [
       '--headless',
       '--no-sandbox',
