@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
@@ -10,13 +10,15 @@ import { startApp, stopChild, waitHttp } from '../bench/bench-processes';
 import { seedDemo } from '../demo';
 import { log } from '../with-database';
 import { queryRows } from '@werkbrug/database';
+import { screenshotJourney } from './screenshots-journey';
 
 /** Debian's Chromium (CHROMIUM_PATH overrides); never a downloaded browser. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
- * `npm run screenshots`: the main pages, from the demo region, as PNGs in docs/screenshots/. Runs on
- * its own scratch stack (never your data) and drives Debian's Chromium through playwright-core.
+ * `npm run screenshots`: the main pages, from the demo region, as PNGs in docs/screenshots/, then the
+ * demo story's journey across its three people (reis-NN-*.png, screenshots-journey.ts). Runs on its
+ * own scratch stack (never your data) and drives Debian's Chromium through playwright-core.
  */
 export async function screenshotsCommand(): Promise<void> {
   const dataDir = path.join(tmpdir(), 'werkbrug-screenshots');
@@ -33,10 +35,15 @@ export async function screenshotsCommand(): Promise<void> {
     log,
   });
   let api: ReturnType<typeof startApp> | undefined;
+  let db: Awaited<ReturnType<typeof freshDatabase>> | undefined;
   // playwright-core is a development dependency: loaded only here.
   const { chromium } = await import('playwright-core');
+  if (CHROMIUM === '/usr/bin/chromium' && !existsSync('/usr/lib/chromium/locales/nl.pak'))
+    log('date and time fields show in English: apt-get install chromium-l10n for the Dutch ones');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
+    // Chromium on Linux takes its language (date and time fields: 15-12-2026, 14:00) from LANGUAGE.
+    env: { ...process.env, LANGUAGE: 'nl' },
     args: [
       '--headless',
       '--no-sandbox',
@@ -48,7 +55,7 @@ export async function screenshotsCommand(): Promise<void> {
     ],
   });
   try {
-    const db = await freshDatabase({ stack, dataDir, log }, 'screenshots');
+    db = await freshDatabase({ stack, dataDir, log }, 'screenshots');
     // A fixed reference date and seed: the same pictures every run.
     await seedDemo(db, {
       vacancies: 240,
@@ -77,7 +84,6 @@ export async function screenshotsCommand(): Promise<void> {
       `SELECT id FROM vacancies WHERE employer_id = $1 AND status = 'open' ORDER BY id LIMIT 1`,
       [employerId],
     );
-    await db.destroy();
     // The candidate's suggestions and the console's matches read Meilisearch: build the indexes first.
     Object.assign(process.env, {
       ...stack.env,
@@ -246,8 +252,11 @@ export async function screenshotsCommand(): Promise<void> {
     await desk.goto('/werkmakelaar/rapportages');
     await shotOf(desk, 'werkmakelaar-rapportages');
     await console_.close();
+    // The demo story (README "Demo walkthrough"), played by its three people: reis-NN-*.png.
+    await screenshotJourney({ browser, base, db, outDir, password: DEMO_PASSWORD });
   } finally {
     await browser.close();
+    if (db?.isInitialized) await db.destroy();
     if (api) await stopChild(api);
     await stack.stop();
   }
