@@ -104,7 +104,8 @@ describe('demo seed: a region that tells a story', () => {
       `SELECT v.id, v.places, v.places_filled,
               (SELECT count(*) FROM placements p WHERE p.vacancy_id = v.id AND p.status = 'lopend')::int AS running
          FROM vacancies v
-        WHERE v.places_filled <> (SELECT count(*) FROM placements p WHERE p.vacancy_id = v.id AND p.status = 'lopend')
+        WHERE v.places_filled <> (SELECT count(*) FROM placements p
+                                   WHERE p.vacancy_id = v.id AND p.status = 'lopend' AND p.confirmation = 'bevestigd')
            OR v.places_filled > v.places
            OR (v.status = 'filled' AND v.places_filled < v.places)`,
     );

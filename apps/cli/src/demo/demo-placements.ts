@@ -38,6 +38,12 @@ interface PlacementRecord {
   status: 'lopend';
   consent_recorded_at: string;
   consent_recorded_by: string;
+  /** Placements already running when the region starts were agreed with the employer by phone. */
+  confirmation: 'bevestigd';
+  confirmed_at: string;
+  confirmed_by_user_id: string;
+  confirmed_via: 'telefoon';
+  phone_agreed_on: string;
 }
 const PLACEMENT_COLUMNS: readonly (keyof PlacementRecord)[] = [
   'id',
@@ -56,6 +62,11 @@ const PLACEMENT_COLUMNS: readonly (keyof PlacementRecord)[] = [
   'status',
   'consent_recorded_at',
   'consent_recorded_by',
+  'confirmation',
+  'confirmed_at',
+  'confirmed_by_user_id',
+  'confirmed_via',
+  'phone_agreed_on',
 ];
 
 interface Rule {
@@ -226,5 +237,10 @@ function placementOf(
     status: 'lopend',
     consent_recorded_at: at,
     consent_recorded_by: person.werkmakelaar_id,
+    confirmation: 'bevestigd',
+    confirmed_at: at,
+    confirmed_by_user_id: person.werkmakelaar_id,
+    confirmed_via: 'telefoon',
+    phone_agreed_on: at.slice(0, 10),
   };
 }
