@@ -123,6 +123,7 @@ describe('mail without SMTP: .eml files and the development mailbox', () => {
         template: 'meeting_agreed',
         to: ['hr@groenenzo.example'],
         data: {
+          audience: 'u',
           recipientName: 'Café Ëlla & Zonen',
           meetingLabel: 'kennismakingsgesprek',
           vacancyTitle: 'Medewerker bediening',

@@ -11,6 +11,7 @@ import { PlacementAttentionService } from '@werkbrug/placements';
 import { MeetingsService } from '@werkbrug/proposals';
 import { EvaluationRemindersService } from '@werkbrug/trajectories';
 import { LANDING } from '@werkbrug/web';
+import { addressFormOf, addressWords, mailWords } from './support/address-form';
 import { bearer, buildWorld, insertUser, PASSWORD, vacancyBody, World } from './support/fixtures';
 import { startSmtpSink } from './support/smtp-sink';
 import { startTestApp, TestApp } from './support/test-app';
@@ -73,6 +74,7 @@ describe('mailed links land on a page of the recipient', () => {
    */
   const LOGIN_OF: Record<string, string | null> = {
     [CANDIDATE_MAIL]: 'sanne@test.nl',
+    'sanne@test.nl': 'sanne@test.nl',
     'wm.a@test.nl': 'wm.a@test.nl',
     'werkgever@groenenzo.nl': 'werkgever@groenenzo.nl',
     'collega@groenenzo.nl': null,
@@ -274,11 +276,14 @@ describe('mailed links land on a page of the recipient', () => {
         'change request',
       );
     },
+    // To a werkmakelaar ("u") and a candidate ("je"): the account mails speak in the role's form.
     password_reset: async () => {
-      const res = await postForm(webAgent(t), '/wachtwoord-vergeten', '/wachtwoord-vergeten', {
-        email: 'wm.a@test.nl',
-      });
-      expect(res.status).toBe(200);
+      for (const email of ['wm.a@test.nl', 'sanne@test.nl']) {
+        const res = await postForm(webAgent(t), '/wachtwoord-vergeten', '/wachtwoord-vergeten', {
+          email,
+        });
+        expect(res.status).toBe(200);
+      }
     },
     colleague_invite: async () => {
       const employer = await signIn(t, 'werkgever@groenenzo.nl');
@@ -289,7 +294,8 @@ describe('mailed links land on a page of the recipient', () => {
       expect(res.status).toBe(303);
     },
     sign_in_link: async () => {
-      await t.http().post('/api/auth/sign-in-link').send({ email: 'wm.a@test.nl' }).expect(202);
+      for (const email of ['wm.a@test.nl', 'sanne@test.nl'])
+        await t.http().post('/api/auth/sign-in-link').send({ email }).expect(202);
     },
     email_change: async () => {
       const id = await insertUser(t.db, 'werkmakelaar', 'wm.wissel@test.nl', w.orgA);
@@ -404,6 +410,41 @@ describe('mailed links land on a page of the recipient', () => {
     expect({ missing }).toEqual({ missing: [] });
     for (const [mail, template] of templates)
       expect({ template, links: linksOf(mail).length > 0 }).toEqual({ template, links: true });
+  });
+
+  it('every mail speaks to its recipient in the form of its role, never mixing "u" and "je"', async () => {
+    // "je" to a candidate, "u" to everyone else; meeting_planned (queued before, no audience) is neutral.
+    const ROLE_OF_MAILBOX: Record<string, Role> = {
+      [CANDIDATE_MAIL]: 'kandidaat',
+      'sanne@test.nl': 'kandidaat',
+      'wm.a@test.nl': 'werkmakelaar',
+      'werkgever@groenenzo.nl': 'werkgever',
+      'collega@groenenzo.nl': 'werkgever',
+      'wm.nieuw@test.nl': 'werkmakelaar',
+    };
+    const wrong: string[] = [];
+    const seen = new Set<string>();
+    for (const [mail, template] of await templateOf()) {
+      const words = mailWords(mail);
+      for (const address of recipientsOf(mail)) {
+        const role = ROLE_OF_MAILBOX[address];
+        const expected =
+          template === 'meeting_planned' ? 'none' : role === 'kandidaat' ? 'je' : 'u';
+        const form = addressFormOf(words);
+        seen.add(`${template} ${role}`);
+        if (!role || form !== expected)
+          wrong.push(
+            `${template} → ${address}: ${form} ${JSON.stringify(addressWords(words))}, expected ${expected}`,
+          );
+      }
+    }
+    expect(wrong).toEqual([]);
+    // Each side got its own copy of the meeting mails, in its own form.
+    for (const side of ['kandidaat', 'werkmakelaar', 'werkgever'])
+      expect(seen).toContain(`meeting_agreed ${side}`);
+    for (const template of ['password_reset', 'sign_in_link'])
+      for (const role of ['kandidaat', 'werkmakelaar'])
+        expect(seen).toContain(`${template} ${role}`);
   });
 
   it('every link, followed by its recipient signed in, ends on a 200 HTML page in Dutch of theirs', async () => {

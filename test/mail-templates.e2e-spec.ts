@@ -9,6 +9,7 @@ import {
   MailTemplate,
   mailTemplatesDir,
 } from '@werkbrug/mail';
+import { type AddressForm, addressFormOf, addressWords, mailWords } from './support/address-form';
 
 const LINK = 'https://werkbrug.example/voorstellen/5f0c7a52-8d7e-4a0b-9a51-3c1f0e1d2b44';
 const PLACEMENT_LINK = 'https://werkbrug.example/plaatsingen/5f0c7a52-8d7e-4a0b-9a51-3c1f0e1d2b44';
@@ -75,6 +76,7 @@ const SAMPLES: Record<MailTemplate, Record<string, unknown>> = {
     link: 'https://werkbrug.example/werkmakelaar/trajecten/1',
   },
   password_reset: {
+    audience: 'u',
     recipientName: 'Gert Groen',
     link: 'https://werkbrug.example/wachtwoord-instellen/abc',
     validMinutes: '60',
@@ -120,11 +122,13 @@ const SAMPLES: Record<MailTemplate, Record<string, unknown>> = {
     unsubscribeLink: 'https://werkbrug.example/kandidaat/berichten/stoppen/abc.def',
   },
   sign_in_link: {
+    audience: 'u',
     recipientName: 'Wim Makelaar',
     minutes: '15',
     link: 'https://werkbrug.example/inloggen/al_abc',
   },
   email_change: {
+    audience: 'u',
     recipientName: 'Wim Makelaar',
     minutes: '60',
     link: 'https://werkbrug.example/e-mail-bevestigen/al_abc',
@@ -158,6 +162,7 @@ const SAMPLES: Record<MailTemplate, Record<string, unknown>> = {
     link: PLACEMENT_LINK,
   },
   meeting_offered: {
+    audience: 'je',
     recipientName: 'Sanne',
     meetingLabel: 'kennismakingsgesprek',
     vacancyTitle: 'Medewerker groenonderhoud',
@@ -171,6 +176,7 @@ const SAMPLES: Record<MailTemplate, Record<string, unknown>> = {
     link: LINK,
   },
   meeting_agreed: {
+    audience: 'u',
     recipientName: 'Groen en Zo',
     meetingLabel: 'kennismakingsgesprek',
     vacancyTitle: 'Medewerker groenonderhoud',
@@ -182,6 +188,7 @@ const SAMPLES: Record<MailTemplate, Record<string, unknown>> = {
     link: LINK,
   },
   meeting_moved: {
+    audience: 'u',
     recipientName: 'Wim Makelaar',
     meetingLabel: 'meeloopdag',
     vacancyTitle: 'Medewerker groenonderhoud',
@@ -194,6 +201,7 @@ const SAMPLES: Record<MailTemplate, Record<string, unknown>> = {
     link: LINK,
   },
   meeting_cancelled: {
+    audience: 'je',
     recipientName: 'Sanne',
     meetingLabel: 'kennismakingsgesprek',
     vacancyTitle: 'Medewerker groenonderhoud',
@@ -205,6 +213,7 @@ const SAMPLES: Record<MailTemplate, Record<string, unknown>> = {
     link: LINK,
   },
   meeting_reminder: {
+    audience: 'je',
     recipientName: 'Sanne',
     meetingLabel: 'kennismakingsgesprek',
     vacancyTitle: 'Medewerker groenonderhoud',
@@ -216,6 +225,57 @@ const SAMPLES: Record<MailTemplate, Record<string, unknown>> = {
     link: LINK,
   },
 };
+
+/**
+ * How each template addresses its reader: the audience's form when it goes to one audience, 'each'
+ * when every recipient gets it in the form of its role (the `audience` field), 'none' for the old
+ * meeting_planned (neutral: messages queued before carry no audience).
+ */
+const FORM: Record<MailTemplate, AddressForm | 'each' | 'none'> = {
+  consent_request: 'je',
+  proposal_received: 'u',
+  employer_answered: 'u',
+  meeting_planned: 'none',
+  placement_ending: 'u',
+  no_contact: 'u',
+  interest_signal: 'u',
+  match_digest: 'je',
+  evaluation_due: 'u',
+  password_reset: 'each',
+  colleague_invite: 'u',
+  instrument_deadline: 'u',
+  sign_in_link: 'each',
+  email_change: 'each',
+  placement_to_confirm: 'u',
+  placement_confirmed: 'u',
+  placement_change_requested: 'u',
+  meeting_offered: 'each',
+  meeting_agreed: 'each',
+  meeting_moved: 'each',
+  meeting_cancelled: 'each',
+  meeting_reminder: 'each',
+};
+
+/** A template's sample in one form: the sender's own words (whatToDo) in that form too. */
+const sampleIn = (template: MailTemplate, form: AddressForm): Record<string, unknown> => {
+  const sample = SAMPLES[template];
+  if (FORM[template] !== 'each') return sample;
+  return {
+    ...sample,
+    audience: form,
+    ...('whatToDo' in sample
+      ? { whatToDo: form === 'u' ? 'U hoeft niets te doen.' : 'Je hoeft niets te doen.' }
+      : {}),
+  };
+};
+
+/** Each form a template is sent in, with the sample for it. */
+type Copy = [MailTemplate, AddressForm | 'none', Record<string, unknown>];
+const COPIES: Copy[] = MAIL_TEMPLATES.flatMap((template): Copy[] => {
+  const form = FORM[template];
+  if (form !== 'each') return [[template, form, SAMPLES[template]]];
+  return (['u', 'je'] as const).map((f): Copy => [template, f, sampleIn(template, f)]);
+});
 
 const OPTIONAL: Partial<Record<MailTemplate, string[]>> = {
   proposal_received: ['sharedFirstName', 'werkmakelaarName', 'werkmakelaarEmail'],
@@ -245,17 +305,51 @@ describe('mail templates', () => {
     expect(mail.text).toContain(String(data.link));
     expect(mail.text).not.toMatch(/<[a-z]/i);
     // Every message tells the reader what to do next, and that replies do not arrive.
-    expect(mail.text).toMatch(/Wat moet je doen\?/);
+    expect(mail.text).toMatch(/Wat moet (u|je) doen\?|Wat is de volgende stap\?/);
     expect(mail.text).toContain('Een antwoord op deze e-mail komt niet aan.');
     expect(mail.html).toContain('Een antwoord op deze e-mail komt niet aan.');
+  });
+
+  it.each(COPIES)(
+    '%s speaks to its reader in the form "%s", never mixing "u" and "je"',
+    (template, form, data) => {
+      const mail = renderer.render(template, data);
+      const words = mailWords(mail);
+      expect({ template, form: addressFormOf(words), words: addressWords(words) }).toMatchObject({
+        template,
+        form,
+      });
+      const heading = form === 'none' ? 'Wat is de volgende stap?' : `Wat moet ${form} doen?`;
+      expect(mail.text).toContain(heading);
+      expect(mail.html).toContain(heading);
+    },
+  );
+
+  it('refuses a message to several audiences without its form of address', () => {
+    for (const template of MAIL_TEMPLATES.filter((name) => FORM[name] === 'each')) {
+      expect(() => renderer.render(template, without(SAMPLES[template], 'audience'))).toThrow(
+        /audience must be one of u, je/,
+      );
+      expect(() => renderer.render(template, { ...SAMPLES[template], audience: 'jij' })).toThrow(
+        MailDataError,
+      );
+    }
+    // Templates for one audience have no such field: their words are fixed.
+    for (const template of MAIL_TEMPLATES.filter((name) => FORM[name] !== 'each'))
+      expect(MAIL_FIELDS[template]).not.toHaveProperty('audience');
   });
 
   it('puts every value in the message', () => {
     for (const template of MAIL_TEMPLATES) {
       const mail = renderer.render(template, SAMPLES[template]);
-      const values = Object.values(SAMPLES[template]).flatMap((v) =>
-        Array.isArray(v) ? v.flatMap((x) => (typeof x === 'string' ? [x] : Object.values(x))) : [v],
-      );
+      const values = Object.entries(SAMPLES[template])
+        .filter(([name]) => name !== 'audience')
+        .map(([, v]) => v)
+        .flatMap((v) =>
+          Array.isArray(v)
+            ? v.flatMap((x) => (typeof x === 'string' ? [x] : Object.values(x)))
+            : [v],
+        );
       for (const value of values) {
         const firstLine = String(value).split('\n')[0];
         expect({ template, part: 'text', has: mail.text.includes(firstLine) }).toEqual({
@@ -307,7 +401,7 @@ describe('mail templates', () => {
     expect(planned.text).toContain('- maandag 2 maart 2026 om 09:00\n- dinsdag 3 maart 2026');
     expect(planned.html).toContain('<li>dinsdag 3 maart 2026 om 13:30</li>');
     const open = renderer.render('meeting_planned', { ...SAMPLES.meeting_planned, dates: [] });
-    expect(open.text).toContain('De datum hoor je nog.');
+    expect(open.text).toContain('De datum volgt nog.');
   });
 
   it('says when a move has no new moments yet, and lists them otherwise', () => {

@@ -5,11 +5,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
 import { queryRows } from '@werkbrug/database';
 import { ProblemException } from '@werkbrug/http';
-import { isEmailAddress, MailService, type MailTemplate } from '@werkbrug/mail';
+import { isEmailAddress, type MailAudience, MailService, type MailTemplate } from '@werkbrug/mail';
 import { hashPassword } from './password-hasher';
+import type { Role } from './role';
 import { TokenService } from './token.service';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest();
+
+/** How an account mail addresses its reader (house rule): a candidate with "je", every other role with "u". */
+export const mailAudienceOf = (role: Role): MailAudience => (role === 'kandidaat' ? 'je' : 'u');
 
 export const SIGN_IN_LINK_MINUTES = 15;
 export const EMAIL_CHANGE_MINUTES = 60;
@@ -96,9 +100,14 @@ export class AuthLinksService {
   /** Sends a sign-in link when the address belongs to an active account; says nothing either way. */
   async requestSignIn(email: string): Promise<void> {
     await this.db.transaction(async (em) => {
-      const [user] = await queryRows<{ id: string; display_name: string; open: number }>(
+      const [user] = await queryRows<{
+        id: string;
+        display_name: string;
+        role: Role;
+        open: number;
+      }>(
         em,
-        `SELECT u.id, u.display_name,
+        `SELECT u.id, u.display_name, u.role,
                 (SELECT count(*)::int FROM auth_links l WHERE l.user_id = u.id AND l.purpose = 'sign_in'
                     AND l.used_at IS NULL AND l.expires_at > now()) AS open
            FROM users u WHERE u.email = $1 AND u.active FOR UPDATE OF u`,
@@ -107,6 +116,7 @@ export class AuthLinksService {
       if (!user || user.open >= OPEN_SIGN_IN_LINKS) return;
       const token = await this.create(em, user.id, 'sign_in', SIGN_IN_LINK_MINUTES * 60);
       await this.send(em, 'sign_in_link', email, user.id, {
+        audience: mailAudienceOf(user.role),
         recipientName: user.display_name,
         minutes: String(SIGN_IN_LINK_MINUTES),
         link: this.url('inloggen', token),
@@ -164,7 +174,7 @@ export class AuthLinksService {
    */
   async requestEmailChange(
     em: EntityManager,
-    user: { id: string; displayName: string },
+    user: { id: string; displayName: string; role: Role },
     newEmail: string,
   ): Promise<void> {
     const [taken] = await queryRows<unknown>(em, `SELECT 1 FROM users WHERE email = $1`, [
@@ -179,6 +189,7 @@ export class AuthLinksService {
       newEmail,
     );
     await this.send(em, 'email_change', newEmail, user.id, {
+      audience: mailAudienceOf(user.role),
       recipientName: user.displayName,
       minutes: String(EMAIL_CHANGE_MINUTES),
       link: this.url('e-mail-bevestigen', token),
@@ -232,14 +243,18 @@ export class AuthLinksService {
   /** Mails a password reset link when the address belongs to an active user; says nothing either way. */
   async requestPasswordReset(email: string): Promise<void> {
     await this.db.transaction(async (em) => {
-      const [user] = await queryRows<{ id: string; display_name: string; email: string }>(
-        em,
-        `SELECT id, display_name, email FROM users WHERE email = $1 AND active`,
-        [email.trim().toLowerCase()],
-      );
+      const [user] = await queryRows<{
+        id: string;
+        display_name: string;
+        email: string;
+        role: Role;
+      }>(em, `SELECT id, display_name, email, role FROM users WHERE email = $1 AND active`, [
+        email.trim().toLowerCase(),
+      ]);
       if (!user) return;
       const link = await this.issuePasswordLink(em, user.id, 'password_reset');
       await this.send(em, 'password_reset', user.email, user.id, {
+        audience: mailAudienceOf(user.role),
         recipientName: user.display_name,
         link,
         validMinutes: String(PASSWORD_RESET_MINUTES),

@@ -10,7 +10,21 @@ type FieldKind =
   /** Non-empty list of { name, pseudonym, lastContact }. */
   | 'contactRows'
   /** Non-empty list of { title, employerName, place, distance, reason, link } (workplaces only). */
-  | 'workplaceRows';
+  | 'workplaceRows'
+  /** The form of address of the recipient: one of MAIL_AUDIENCES. */
+  | 'audience';
+
+/**
+ * How a message addresses its reader (house rule): "u" for employers, werkmakelaars and
+ * administrators, "je" for candidates. A template that goes to one audience is written in its form;
+ * a template sent to several (each side of a meeting its own copy), or to any role (the account
+ * mails), carries an `audience` field, and its words choose with {{#if @formal}} (see MailRenderer).
+ */
+export const MAIL_AUDIENCES = ['u', 'je'] as const;
+export type MailAudience = (typeof MAIL_AUDIENCES)[number];
+
+export const isMailAudience = (value: unknown): value is MailAudience =>
+  (MAIL_AUDIENCES as readonly unknown[]).includes(value);
 
 /**
  * The fields each template may carry. Unknown fields are refused, so a caller cannot slip protected
@@ -77,6 +91,7 @@ export const MAIL_FIELDS: Record<MailTemplate, Record<string, FieldKind>> = {
     link: 'url',
   },
   password_reset: {
+    audience: 'audience',
     recipientName: 'text',
     link: 'url',
     validMinutes: 'text',
@@ -116,11 +131,13 @@ export const MAIL_FIELDS: Record<MailTemplate, Record<string, FieldKind>> = {
     unsubscribeLink: 'url',
   },
   sign_in_link: {
+    audience: 'audience',
     recipientName: 'text',
     minutes: 'text',
     link: 'url',
   },
   email_change: {
+    audience: 'audience',
     recipientName: 'text',
     minutes: 'text',
     link: 'url',
@@ -159,6 +176,7 @@ export const MAIL_FIELDS: Record<MailTemplate, Record<string, FieldKind>> = {
   // The kennismaking and meeloopdag: to each side in its own words. The employer's copy names the
   // candidate only as the consent shares it, and carries no reason another side wrote.
   meeting_offered: {
+    audience: 'audience',
     recipientName: 'text',
     meetingLabel: 'text',
     vacancyTitle: 'text',
@@ -169,6 +187,7 @@ export const MAIL_FIELDS: Record<MailTemplate, Record<string, FieldKind>> = {
     link: 'url',
   },
   meeting_agreed: {
+    audience: 'audience',
     recipientName: 'text',
     meetingLabel: 'text',
     vacancyTitle: 'text',
@@ -180,6 +199,7 @@ export const MAIL_FIELDS: Record<MailTemplate, Record<string, FieldKind>> = {
     link: 'url',
   },
   meeting_moved: {
+    audience: 'audience',
     recipientName: 'text',
     meetingLabel: 'text',
     vacancyTitle: 'text',
@@ -192,6 +212,7 @@ export const MAIL_FIELDS: Record<MailTemplate, Record<string, FieldKind>> = {
     link: 'url',
   },
   meeting_cancelled: {
+    audience: 'audience',
     recipientName: 'text',
     meetingLabel: 'text',
     vacancyTitle: 'text',
@@ -203,6 +224,7 @@ export const MAIL_FIELDS: Record<MailTemplate, Record<string, FieldKind>> = {
     link: 'url',
   },
   meeting_reminder: {
+    audience: 'audience',
     recipientName: 'text',
     meetingLabel: 'text',
     vacancyTitle: 'text',
@@ -273,6 +295,8 @@ function problemOf(kind: FieldKind, value: unknown): string | null {
         )
         ? null
         : 'must be a non-empty list of { name, pseudonym, lastContact } strings';
+    case 'audience':
+      return isMailAudience(value) ? null : `must be one of ${MAIL_AUDIENCES.join(', ')}`;
     case 'workplaceRows':
       return Array.isArray(value) &&
         value.length > 0 &&

@@ -63,10 +63,13 @@ export class MailRenderer {
     const compiled = this.templates.get(template);
     if (!compiled) throw new Error(`unknown mail template "${template}"`);
     assertMailData(template, data);
+    // The form of address, for templates that go to several audiences: {{#if @formal}}u{{else}}je{{/if}}
+    // (a data variable, so it reaches partials and {{#each}} and cannot clash with a field).
+    const options = { data: { formal: data.audience === 'u' } };
     // One line: a subject never carries a line break into the header.
-    const subject = compiled.subject(data).replace(/\s+/g, ' ').trim();
-    const html = this.layout({ subject, body: compiled.html(data) });
-    const text = `${compiled.text(data).trim()}\n`;
+    const subject = compiled.subject(data, options).replace(/\s+/g, ' ').trim();
+    const html = this.layout({ subject, body: compiled.html(data, options) });
+    const text = `${compiled.text(data, options).trim()}\n`;
     return { subject, html, text };
   }
 }

@@ -2,12 +2,17 @@ import type { Consent } from './consent.entity';
 import type { MeetingOption } from './meeting.entity';
 import {
   actorLabel,
+  audienceOf,
   candidateLabel,
   meetingAgreedMail,
   meetingCancelledMail,
   type MeetingMailBase,
+  meetingMovedMail,
+  meetingOfferedMail,
   type MeetingRecipient,
+  meetingReminderMail,
 } from './meeting-mails';
+import { MEETING_SIDES, type MeetingSide } from './meeting-status';
 import type { ProposalContext } from './proposal.views';
 
 const consent = (sharedFields: string[], active = true) =>
@@ -100,5 +105,54 @@ describe('meeting mails: the employer learns only what the consent shares', () =
     expect(ics?.contentType).toBe('text/calendar; method=CANCEL; charset=utf-8');
     expect(ics?.content).toContain('UID:meeting-m1@werkbrug.example');
     expect(ics?.content).toContain('SEQUENCE:1');
+  });
+});
+
+describe('meeting mails: each side in its own form of address', () => {
+  const U = /\b(u|uw|U|Uw)\b/;
+  const JE = /\b(je|jij|jou|jouw|Je|Jij|Jou|Jouw)\b/;
+  const recipient = (side: MeetingSide): MeetingRecipient => ({
+    side,
+    to: [`${side}@example.nl`],
+    name: side,
+  });
+  const b = base(consent(['firstName', 'werkmakelaarContact']));
+  const others = (side: MeetingSide) => MEETING_SIDES.filter((s) => s !== side);
+  /** Every copy a side can get: each actor (not the side itself), with and without new moments. */
+  const copiesFor = (side: MeetingSide) => {
+    const r = recipient(side);
+    return [
+      ...others(side).map((actor) => meetingOfferedMail(b, r, actor, [option])),
+      meetingAgreedMail(b, r, option, 0),
+      meetingReminderMail(b, r, option),
+      ...others(side).flatMap((actor) =>
+        [[option], []].map((options) =>
+          meetingMovedMail(b, r, { actor, reason: null, dropped: option, options, sequence: 1 }),
+        ),
+      ),
+      ...others(side).map((actor) =>
+        meetingCancelledMail(b, r, { actor, reason: 'Reden', agreed: option, sequence: 1 }),
+      ),
+    ];
+  };
+
+  it.each([
+    ['kandidaat', 'je'],
+    ['werkgever', 'u'],
+    ['werkmakelaar', 'u'],
+  ] as const)('the %s gets "%s", also in the words the sender writes', (side, form) => {
+    expect(audienceOf(side)).toBe(form);
+    for (const mail of copiesFor(side)) {
+      expect(mail.data.audience).toBe(form);
+      const words = ['whatToDo', 'offeredBy', 'movedBy', 'cancelledBy']
+        .map((field) => mail.data[field])
+        .filter((v): v is string => typeof v === 'string');
+      for (const text of words)
+        expect({
+          template: mail.template,
+          text,
+          other: (form === 'u' ? JE : U).test(text),
+        }).toEqual({ template: mail.template, text, other: false });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { MailMessage } from '@werkbrug/mail';
+import type { MailAudience, MailMessage } from '@werkbrug/mail';
 import { consentActive } from './consent.entity';
 import type { Meeting, MeetingOption } from './meeting.entity';
 import { invitationAttachment, type InvitationMethod } from './meeting-ics';
@@ -65,7 +65,11 @@ export const reasonFor = (
 ): string | undefined =>
   reason && (side !== 'werkgever' || actor === 'werkgever') ? reason : undefined;
 
+/** How a side is addressed (house rule): the candidate with "je", the employer and werkmakelaar with "u". */
+export const audienceOf = (side: MeetingSide): MailAudience => (side === 'kandidaat' ? 'je' : 'u');
+
 const base = (b: MeetingMailBase, r: MeetingRecipient) => ({
+  audience: audienceOf(r.side),
   recipientName: r.name,
   meetingLabel: MEETING_LABELS[b.meeting.kind],
   vacancyTitle: b.ctx.vacancy.title,
@@ -115,9 +119,9 @@ const OFFERED_ACTION: Record<MeetingSide, string> = {
   kandidaat:
     'Kies in Werkbrug het moment dat jou het best past. Past geen enkel moment? Zeg het dan in Werkbrug.',
   werkmakelaar:
-    'De kandidaat kiest een moment in Werkbrug. Je kunt ook samen met de kandidaat kiezen, op de pagina van het voorstel.',
+    'De kandidaat kiest een moment in Werkbrug. U kunt ook samen met de kandidaat kiezen, op de pagina van het voorstel.',
   werkgever:
-    'De kandidaat kiest een moment. Je krijgt een mail met de afspraak zodra er gekozen is.',
+    'De kandidaat kiest een moment. U krijgt een mail met de afspraak zodra er gekozen is.',
 };
 
 /** The moments are offered: to the sides that did not offer them. */
@@ -163,11 +167,11 @@ function movedAction(side: MeetingSide, newMoments: boolean): string {
       : 'De werkgever stelt nieuwe momenten voor. Je krijgt daarover een mail.';
   if (side === 'werkgever')
     return newMoments
-      ? 'De kandidaat kiest een nieuw moment. Je krijgt een mail met de afspraak zodra er gekozen is.'
+      ? 'De kandidaat kiest een nieuw moment. U krijgt een mail met de afspraak zodra er gekozen is.'
       : 'Stel in Werkbrug nieuwe momenten voor.';
   return newMoments
-    ? 'De kandidaat kiest een nieuw moment. Je kunt ook samen met de kandidaat kiezen.'
-    : 'De werkgever stelt nieuwe momenten voor. Je kunt dat ook voor de werkgever doen.';
+    ? 'De kandidaat kiest een nieuw moment. U kunt ook samen met de kandidaat kiezen.'
+    : 'De werkgever stelt nieuwe momenten voor. U kunt dat ook voor de werkgever doen.';
 }
 
 /**
@@ -208,7 +212,7 @@ const CANCELLED_ACTION: Record<MeetingSide, string> = {
     'Je hoeft niet te komen. Wil je weten hoe het nu verder gaat? Neem contact op met je werkmakelaar.',
   werkmakelaar: 'Bespreek met de kandidaat en de werkgever hoe het verder gaat.',
   werkgever:
-    'Je hoeft niets te doen. Wil je toch kennismaken? Stel dan in Werkbrug nieuwe momenten voor.',
+    'U hoeft niets te doen. Wilt u toch kennismaken? Stel dan in Werkbrug nieuwe momenten voor.',
 };
 
 /** The meeting is cancelled: to the others, with a cancellation of the calendar entry if one was sent. */
