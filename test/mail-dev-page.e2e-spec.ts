@@ -194,7 +194,7 @@ describe('mail without SMTP: .eml files and the development mailbox', () => {
       'notes.txt',
       '.20260101T000000.000Z-abc.eml.tmp',
     ]) {
-      const res = await t.http().get(`/dev/mail/${name}`);
+      const res = await t.http().get(`/dev/mail/${name}`).set('Accept', 'application/json');
       expect({ name, status: res.status }).toEqual({ name, status: 404 });
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     }

@@ -457,7 +457,7 @@ describe('the employer confirms the placement', () => {
       .post(`/api/proposals/${proposal.body.id}/answer`, {
         answer: 'interested',
         meetingKind: 'kennismaking',
-        meetingDates: ['2026-12-01T10:00:00+01:00'],
+        meetingDates: ['2030-12-02T10:00:00+01:00'],
       })
       .expect(200);
     const placed = await wm()
