@@ -20,7 +20,8 @@ function paths(errors: ValidationError[], parent = ''): string[] {
   });
 }
 
-function wordsFor(path: string, words: DtoFieldWords) {
+/** The words for a DTO property path: its own, or those of the nearest branch ('location.*'). */
+export function wordsFor(path: string, words: DtoFieldWords) {
   if (words[path]) return words[path];
   const parts = path.split('.');
   for (let i = parts.length - 1; i > 0; i--) {

@@ -18,3 +18,4 @@ export * from './password-reset.service';
 export * from './pager';
 export * from './form-dto';
 export * from './view-parts';
+export * from './problem-words';

@@ -2,10 +2,16 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Response } from 'express';
 import { ProblemException } from '@werkbrug/http';
 import { PageResponder } from './page-responder';
+import { problemWords, type Address } from './problem-words';
 import { FormExpired, WebRedirect } from './web-errors';
 import type { WebRequest } from './web-request';
 
-const PAGES: Record<number, { title: string; text: string }> = {
+interface ErrorPageWords {
+  title: string;
+  text: string;
+}
+
+const PAGES: Record<number, ErrorPageWords> = {
   400: { title: 'Dit verzoek kunnen we niet verwerken', text: 'Ga terug en probeer het opnieuw.' },
   403: {
     title: 'U heeft geen toegang tot deze pagina',
@@ -25,6 +31,30 @@ const PAGES: Record<number, { title: string; text: string }> = {
     text: 'Dit ligt niet aan u. Probeer het later opnieuw. Blijft het misgaan? Neem dan contact op met uw werkmakelaar.',
   },
 };
+
+/** The same pages for a candidate, who is spoken to with "je" (the others are the same for all). */
+const PAGES_FOR_JE: Record<number, ErrorPageWords> = {
+  403: {
+    title: 'Je hebt geen toegang tot deze pagina',
+    text: 'Deze pagina is voor iemand anders. Ga naar je startpagina.',
+  },
+  404: {
+    title: 'Deze pagina bestaat niet',
+    text: 'Controleer het adres. Of ga naar je startpagina en zoek het daar.',
+  },
+  500: {
+    title: 'Er ging iets mis',
+    text: 'Dit ligt niet aan jou. Probeer het later opnieuw. Blijft het misgaan? Neem dan contact op met je werkmakelaar.',
+  },
+};
+
+const FORM_EXPIRED: ErrorPageWords = {
+  title: 'Het formulier is verlopen',
+  text: 'Uit veiligheid werkt een formulier maar een tijd. Ga terug, laad de pagina opnieuw en vul het formulier nog een keer in.',
+};
+
+/** A refusal with a code says what happened in the catalogue's words; the rest say it by status. */
+const SAID_BY_CODE = new Set([400, 409, 422]);
 
 /** Errors on web pages become HTML pages in the site's layout, never JSON or a stack trace. */
 @Catch()
@@ -46,17 +76,24 @@ export class WebExceptionFilter implements ExceptionFilter {
     if (!PAGES[status]) status = status >= 500 ? 500 : 400;
     if (status === 500)
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    const text =
+    const address: Address = req.web?.session?.user?.role === 'kandidaat' ? 'je' : 'u';
+    const byStatus = (address === 'je' ? PAGES_FOR_JE[status] : undefined) ?? PAGES[status];
+    const text: ErrorPageWords =
       exception instanceof FormExpired
-        ? {
-            title: 'Het formulier is verlopen',
-            text: 'Uit veiligheid werkt een formulier maar een tijd. Ga terug, laad de pagina opnieuw en vul het formulier nog een keer in.',
-          }
-        : (PAGES[status] as { title: string; text: string });
+        ? FORM_EXPIRED
+        : exception instanceof ProblemException && SAID_BY_CODE.has(status)
+          ? { title: byStatus.title, text: problemWords(exception, address) }
+          : byStatus;
     if (exception instanceof ProblemException && status === 429) {
       const retry = (exception.getResponse() as { retryAfterSeconds?: number }).retryAfterSeconds;
       if (retry) res.setHeader('Retry-After', String(retry));
     }
-    this.pages.send(req, res, 'fout', { title: text.title, text: text.text, status }, status);
+    this.pages.send(
+      req,
+      res,
+      'fout',
+      { title: text.title, text: text.text, status, address },
+      status,
+    );
   }
 }

@@ -9,6 +9,7 @@ import { SuggestionsService } from '@werkbrug/matching';
 import { CreateCheckinDto, isPlacementView, PlacementsService } from '@werkbrug/placements';
 import { isProposalView, ProposalsService } from '@werkbrug/proposals';
 import { CreateLadderMeasurementDto, LadderService } from '@werkbrug/trajectories';
+import { WerksoortenService } from '@werkbrug/werksoorten';
 import {
   actorOf,
   formBody,
@@ -54,6 +55,7 @@ export class CandidateFileController {
     private readonly proposals: ProposalsService,
     private readonly placements: PlacementsService,
     private readonly ladder: LadderService,
+    private readonly werksoorten: WerksoortenService,
   ) {}
 
   @Get('kandidaten/:id')
@@ -72,7 +74,7 @@ export class CandidateFileController {
   private async filePage(req: WebRequest, res: Response, id: string, extra: CandidateFileExtra) {
     const actor = actorOf(req);
     const candidate = await candidateInSight(this.candidates, actor, id);
-    const [name, matches, signals, proposals, placements, checkins, row, ladder] =
+    const [name, matches, signals, proposals, placements, checkins, row, ladder, kinds] =
       await Promise.all([
         candidateName(this.candidates, id),
         this.suggestions.forCandidate(actor, id, { limit: 10 }).catch((error: unknown) => {
@@ -85,6 +87,7 @@ export class CandidateFileController {
         this.placements.checkins(actor, id),
         this.caseload.rowFor(actor, id),
         this.ladder.history(actor, id),
+        this.werksoorten.activeByName(),
       ]);
     const facts = {
       candidate,
@@ -98,6 +101,7 @@ export class CandidateFileController {
       ladder,
       userId: actor.userId,
       today: today(),
+      werksoortNames: new Map(kinds.map((k) => [k.code, k.name])),
     };
     this.pages.send(req, res, 'werkmakelaar/kandidaat', candidateFileView(facts, extra));
   }

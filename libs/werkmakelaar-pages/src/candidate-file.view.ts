@@ -1,6 +1,6 @@
 import type { CaseloadRow } from '@werkbrug/caseload';
 import type { Candidate, CandidateFileView } from '@werkbrug/candidates';
-import { labelOf } from '@werkbrug/domain';
+import { dutchDate, labelOf } from '@werkbrug/domain';
 import type { InterestSignalRow } from '@werkbrug/interests';
 import { DAY_WORDS, hoursWords, kmWords, listWords, TRAVEL_WORDS } from '@werkbrug/kandidaat-pages';
 import type { SuggestionsService } from '@werkbrug/matching';
@@ -36,6 +36,8 @@ export interface CandidateFileFacts {
   ladder: LadderHistoryView;
   userId: string;
   today: string;
+  /** The werksoorten's names by code (the candidate's wishes are codes). */
+  werksoortNames?: ReadonlyMap<string, string>;
 }
 
 /** The page's state: a message on top, or the ladder form coming back with its answers. */
@@ -72,6 +74,7 @@ export interface CandidateFilePage extends PageModel {
     place: string;
     distance: string;
     score: number;
+    fit: string;
     reasons: string[];
   }[];
   nearMisses: {
@@ -83,8 +86,8 @@ export interface CandidateFilePage extends PageModel {
   }[];
   signals: InterestSignalRow[];
   proposals: (ProposalView & { statusText: string })[];
-  placements: PlacementView[];
-  checkins: Checkin[];
+  placements: (PlacementView & { statusText: string })[];
+  checkins: (Checkin & { kindText: string })[];
   kindOptions: Choice[];
   today: string;
   purposeOptions: Choice[];
@@ -100,6 +103,15 @@ export interface CandidateFilePage extends PageModel {
     values: Record<string, string>;
   };
   errors: FormErrors | null;
+}
+
+/**
+ * A match's score (0–100, docs/matching.md) in words, with the number: "Past goed (59 van de 100
+ * punten)". The score adds up the wishes, interests, distance and support that fit.
+ */
+export function fitWords(score: number): string {
+  const words = score >= 75 ? 'Past heel goed' : score >= 50 ? 'Past goed' : 'Past redelijk';
+  return `${words} (${score} van de 100 punten)`;
 }
 
 export const purposeOptions = (): Choice[] => PURPOSES.map((p) => ({ value: p, text: p }));
@@ -118,14 +130,14 @@ export function candidateFileView(
     candidate: {
       id: c.id,
       pseudonym: `Kandidaat ${c.pseudonym}`,
-      wishes: c.werksoortWishes.join(', ') || 'geen',
+      wishes: c.werksoortWishes.map((w) => f.werksoortNames?.get(w) ?? w).join(', ') || 'geen',
       interests: c.interests,
       hours: hoursWords(c.hoursMin, c.hoursMax),
       days: listWords(c.days.map((d) => DAY_WORDS[d])),
       place: c.place,
       travel: `${TRAVEL_WORDS[c.travelMode]}${c.maxTravelKm ? `, tot ${kmWords(c.maxTravelKm)}` : ''}`,
-      ladder: `Trede ${c.ladderRung}, gemeten op ${c.ladderMeasuredOn}`,
-      route: c.route,
+      ladder: `Trede ${c.ladderRung}, gemeten op ${dutchDate(c.ladderMeasuredOn)}`,
+      route: labelOf('route', c.route),
       certificates: c.certificates.join(', ') || 'geen',
     },
     attention: f.row?.attention ?? [],
@@ -138,6 +150,7 @@ export function candidateFileView(
       place: m.vacancy.place,
       distance: kmWords(m.distanceKm),
       score: m.score,
+      fit: fitWords(m.score),
       reasons: m.reasons.map((r) => r.text),
     })),
     nearMisses: (f.matches?.nearMisses ?? []).map((n) => ({
@@ -152,8 +165,11 @@ export function candidateFileView(
       ...p,
       statusText: labelOf('proposalStatusForBroker', p.status),
     })),
-    placements: f.placements,
-    checkins: f.checkins,
+    placements: f.placements.map((p) => ({
+      ...p,
+      statusText: p.status === 'lopend' ? 'loopt' : 'beëindigd',
+    })),
+    checkins: f.checkins.map((k) => ({ ...k, kindText: labelOf('checkinKind', k.kind) })),
     kindOptions: labelChoices('checkinKind', CHECKIN_KINDS),
     today: f.today,
     purposeOptions: purposeOptions(),
@@ -218,8 +234,8 @@ export function dossierView(
       { key: 'E-mail', value: p?.email },
       { key: 'Telefoon', value: p?.phone },
       { key: 'Adres', value: p?.address },
-      { key: 'Geboortedatum', value: p?.dateOfBirth },
-      { key: 'Uitkering', value: p?.benefitType },
+      { key: 'Geboortedatum', value: p?.dateOfBirth ? dutchDate(p.dateOfBirth) : null },
+      { key: 'Uitkering', value: p?.benefitType ? labelOf('benefitType', p.benefitType) : null },
       { key: 'Banenafspraak', value: yesNo(p?.banenafspraak ?? false) },
       {
         key: 'Loonwaarde',

@@ -11,6 +11,8 @@ import {
 } from '@werkbrug/placements';
 import {
   actorOf,
+  addProblem,
+  arrangementRuleWords,
   field,
   formBody,
   FormErrors,
@@ -22,7 +24,15 @@ import {
   WebController,
   type WebRequest,
 } from '@werkbrug/web';
-import { END_WORDS, endInput, EXTEND_WORDS, readEndForm, versionOf } from './placements.form';
+import {
+  END_REFUSALS,
+  END_WORDS,
+  endInput,
+  extendRefusals,
+  EXTEND_WORDS,
+  readEndForm,
+  versionOf,
+} from './placements.form';
 import { placementListView, placementPageView } from './placements.view';
 
 /** The werkmakelaar's placements: the list, one placement, extending and ending it. */
@@ -107,7 +117,13 @@ export class PlacementPagesController {
         return res.redirect(303, `/werkmakelaar/plaatsingen/${id}`);
       } catch (error) {
         if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
-        errors.add('plannedEndDate', String(error.problem.detail ?? error.problem.title));
+        const p = await this.placement(req, id);
+        if (error.code === 'ARRANGEMENT_RULE')
+          errors.add(
+            'plannedEndDate',
+            arrangementRuleWords(error, { startDate: p.startDate, phase: 'extend' }),
+          );
+        else addProblem(errors, error, { field: 'plannedEndDate', refusals: extendRefusals(p) });
       }
     }
     await this.placementPage(req, res, id, errors, { plannedEndDate });
@@ -132,7 +148,7 @@ export class PlacementPagesController {
         return res.redirect(303, `/werkmakelaar/plaatsingen/${id}`);
       } catch (error) {
         if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
-        errors.add('outcome', String(error.problem.detail ?? error.problem.title));
+        addProblem(errors, error, { field: 'outcome', refusals: END_REFUSALS });
       }
     }
     await this.placementPage(req, res, id, errors, values);

@@ -1,3 +1,4 @@
+import { dutchDate } from '@werkbrug/domain';
 import { field, type DtoFieldWords, type FormBody } from '@werkbrug/web';
 
 /** The version the werkmakelaar saw (If-Match), when the form carries one. */
@@ -6,6 +7,13 @@ export const versionOf = (body: FormBody) => Number(field(body, 'version')) || u
 export const EXTEND_WORDS: DtoFieldWords = {
   plannedEndDate: { field: 'plannedEndDate', message: 'Vul de nieuwe einddatum in als JJJJ-MM-DD' },
 };
+
+/** The service's refusals of an extension, on the form's field (PlacementsService.extend). */
+export const extendRefusals = (p: { plannedEndDate: string | null }) => ({
+  plannedEndDate: p.plannedEndDate
+    ? `Kies een datum na de huidige einddatum (${dutchDate(p.plannedEndDate)})`
+    : 'Kies een nieuwe einddatum',
+});
 
 /** The ending form's answers, as they come back on a refusal. */
 export const readEndForm = (body: FormBody) => ({
@@ -36,4 +44,10 @@ export const END_WORDS: DtoFieldWords = {
     message: 'Vul het aantal maanden van het contract in (1 tot 600)',
   },
   contractHours: { field: 'contractHours', message: 'Vul 1 tot 40 uur per week in' },
+};
+
+/** The service's refusals of an ending, on the form's fields (PlacementsService.end). */
+export const END_REFUSALS = {
+  endedOn: 'De einddatum kan niet voor de startdatum van de plaatsing liggen',
+  contractMonths: 'Vul bij een contract het aantal maanden en de uren per week in',
 };

@@ -1,4 +1,12 @@
-import { field, type DtoFieldWords, type FormBody } from '@werkbrug/web';
+import type { ProblemException } from '@werkbrug/http';
+import {
+  addProblem,
+  arrangementRuleWords,
+  field,
+  type DtoFieldWords,
+  type FormBody,
+  type FormErrors,
+} from '@werkbrug/web';
 
 /** CreateProposalDto's words: an empty motivation and a long one are told apart. */
 export const proposeWords = (motivation: string): DtoFieldWords => ({
@@ -38,3 +46,20 @@ export const PLACE_WORDS: DtoFieldWords = {
   },
   hoursPerWeek: { field: 'hoursPerWeek', message: 'Vul 1 tot 40 uur in' },
 };
+
+/** The service's refusal of a placement, in words at the field it is about (never the API's text). */
+export function placeRefusal(errors: FormErrors, error: ProblemException, v: PlaceForm) {
+  if (error.code === 'ARRANGEMENT_RULE')
+    return errors.add(
+      'plannedEndDate',
+      arrangementRuleWords(error, { startDate: v.startDate, phase: 'start' }),
+    );
+  return addProblem(errors, error, {
+    field: 'arrangement',
+    words: PLACE_WORDS,
+    refusals: {
+      plannedEndDate: 'Kies een einddatum na de startdatum, of laat hem leeg',
+      arrangement: 'Deze werkplek biedt deze vorm niet. Kies een andere vorm',
+    },
+  });
+}
