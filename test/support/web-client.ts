@@ -19,6 +19,13 @@ const readers = new WeakMap<Agent, DutchOptions | false>();
 const isWebPage = (path: string) => !/^\/(?:api|dev|health|assets|metrics)(?:\/|$|\?)/.test(path);
 
 /**
+ * The pages of one audience (the candidate's, the employer's ...) speak to it in its own form of
+ * address; the public pages (home, sign-in, terms) serve everyone and only must not mix the two.
+ */
+const isAudiencePage = (path: string) =>
+  /^\/(?:kandidaat|werkgever|werkmakelaar|beheer)(?:\/|$|\?)/.test(path);
+
+/**
  * Every HTML page a web agent gets is checked with assertDutchPage (no English, no raw codes, no ISO
  * dates, one form of address): the request's promise fails with the findings. Redirects and the
  * API's JSON pass unchecked.
@@ -35,7 +42,10 @@ function checkDutch(agent: Agent): Agent {
           const html = String(res.headers['content-type'] ?? '').startsWith('text/html');
           const page = res.status < 300 || res.status >= 400;
           if (options && html && page && isWebPage(url))
-            assertDutchPage(res.text, `${method.toUpperCase()} ${url}`, options);
+            assertDutchPage(res.text, `${method.toUpperCase()} ${url}`, {
+              ...options,
+              address: isAudiencePage(url) ? options.address : undefined,
+            });
           return res;
         }).then(ok, ko)) as typeof test.then;
       return test;

@@ -24,9 +24,11 @@ import { PURPOSES } from './broker-words';
 import {
   CHECKIN_WORDS,
   checkinInput,
+  FUTURE_CONTACT,
   FUTURE_MEASUREMENT,
   LADDER_WORDS,
   ladderInput,
+  readCheckinForm,
   readLadderForm,
 } from './candidate-file.form';
 import {
@@ -152,7 +154,7 @@ export class CandidateFileController {
     if (!purpose || !PURPOSES.includes(purpose)) {
       const errors =
         purpose !== undefined
-          ? new FormErrors().add('doel', 'Kies waarom je het dossier opent')
+          ? new FormErrors().add('doel', 'Kies waarom u het dossier opent')
           : null;
       return this.pages.send(
         req,
@@ -180,10 +182,15 @@ export class CandidateFileController {
   ) {
     await candidateInSight(this.candidates, actorOf(req), id); // another organisation's: 404 first
     const errors = new FormErrors();
-    const input = checkinInput(id, formBody(req));
+    const body = formBody(req);
+    const input = checkinInput(id, body);
     const dto = await validateAsDto(CreateCheckinDto, input, CHECKIN_WORDS, errors, 'contactOn');
-    if (!dto || dto.contactOn > today())
-      return res.redirect(303, `/werkmakelaar/kandidaten/${id}?fout=contact#contact`);
+    if (dto && dto.contactOn > today()) errors.add('contactOn', FUTURE_CONTACT);
+    if (!dto || errors.any)
+      return this.filePage(req, res, id, {
+        contactErrors: errors,
+        contactValues: readCheckinForm(body),
+      });
     await this.placements.checkin(actorOf(req), dto);
     res.redirect(303, `/werkmakelaar/kandidaten/${id}#contact`);
   }

@@ -46,6 +46,9 @@ export interface CandidateFileExtra {
   done?: string;
   ladderErrors?: FormErrors;
   ladderValues?: Record<string, string>;
+  /** The contact form coming back with its answers and what is wrong. */
+  contactErrors?: FormErrors;
+  contactValues?: Record<string, string>;
 }
 
 /** The page `werkmakelaar/kandidaat`. */
@@ -90,6 +93,7 @@ export interface CandidateFilePage extends PageModel {
   checkins: (Checkin & { kindText: string })[];
   kindOptions: Choice[];
   today: string;
+  contactValues: Record<string, string>;
   purposeOptions: Choice[];
   problem: string | null;
   done: string | null;
@@ -172,6 +176,7 @@ export function candidateFileView(
     checkins: f.checkins.map((k) => ({ ...k, kindText: labelOf('checkinKind', k.kind) })),
     kindOptions: labelChoices('checkinKind', CHECKIN_KINDS),
     today: f.today,
+    contactValues: extra.contactValues ?? { contactOn: f.today, kind: 'gesprek', note: '' },
     purposeOptions: purposeOptions(),
     problem:
       extra.problem === 'contact'
@@ -194,7 +199,7 @@ export function candidateFileView(
       })),
       values: extra.ladderValues ?? { measuredOn: f.today },
     },
-    errors: extra.ladderErrors ?? null,
+    errors: extra.ladderErrors ?? extra.contactErrors ?? null,
   };
 }
 

@@ -5,7 +5,7 @@ import { field, type DtoFieldWords, type FormBody } from '@werkbrug/web';
 export const versionOf = (body: FormBody) => Number(field(body, 'version')) || undefined;
 
 export const EXTEND_WORDS: DtoFieldWords = {
-  plannedEndDate: { field: 'plannedEndDate', message: 'Vul de nieuwe einddatum in als JJJJ-MM-DD' },
+  plannedEndDate: { field: 'plannedEndDate', message: 'Vul de nieuwe einddatum in, bijvoorbeeld 1 juni 2027' },
 };
 
 /** The service's refusals of an extension, on the form's field (PlacementsService.extend). */
@@ -38,7 +38,7 @@ export const endInput = (v: EndForm) => ({
 
 export const END_WORDS: DtoFieldWords = {
   outcome: { field: 'outcome', message: 'Kies hoe de plaatsing afloopt' },
-  endedOn: { field: 'endedOn', message: 'Vul de einddatum in als JJJJ-MM-DD' },
+  endedOn: { field: 'endedOn', message: 'Vul de einddatum in, bijvoorbeeld 1 juni 2027' },
   contractMonths: {
     field: 'contractMonths',
     message: 'Vul het aantal maanden van het contract in (1 tot 600)',

@@ -39,10 +39,10 @@ export const placeInput = (proposalId: string, v: PlaceForm) => ({
 
 export const PLACE_WORDS: DtoFieldWords = {
   arrangement: { field: 'arrangement', message: 'Kies de vorm' },
-  startDate: { field: 'startDate', message: 'Vul de startdatum in als JJJJ-MM-DD' },
+  startDate: { field: 'startDate', message: 'Vul de startdatum in, bijvoorbeeld 1 december 2026' },
   plannedEndDate: {
     field: 'plannedEndDate',
-    message: 'Vul de einddatum in als JJJJ-MM-DD, of laat hem leeg',
+    message: 'Vul de einddatum in, bijvoorbeeld 1 juni 2027, of laat hem leeg',
   },
   hoursPerWeek: { field: 'hoursPerWeek', message: 'Vul 1 tot 40 uur in' },
 };
