@@ -19,11 +19,28 @@ const readers = new WeakMap<Agent, DutchOptions | false>();
 const isWebPage = (path: string) => !/^\/(?:api|dev|health|assets|metrics)(?:\/|$|\?)/.test(path);
 
 /**
- * The pages of one audience (the candidate's, the employer's ...) speak to it in its own form of
- * address; the public pages (home, sign-in, terms) serve everyone and only must not mix the two.
+ * The form of address a page owes its reader. A page of one audience speaks to that audience (the
+ * candidate's pages "je", also the unsubscribe page anyone may open; the others "u"); the public
+ * pages (home, sign-in, terms) serve everyone and only must not mix the two. Neither must a page
+ * that refuses (an error page for its visitor, or the audience's form back with its errors).
  */
-const isAudiencePage = (path: string) =>
-  /^\/(?:kandidaat|werkgever|werkmakelaar|beheer)(?:\/|$|\?)/.test(path);
+function addressFor(
+  path: string,
+  status: number,
+  reader: Address | undefined,
+): Address | undefined {
+  const audience = audienceOf(path);
+  // A refusal may be the audience's page back with its errors, or an error page for the visitor.
+  if (status >= 400) return reader === audience ? reader : undefined;
+  return audience;
+}
+
+const audienceOf = (path: string): Address | undefined =>
+  /^\/kandidaat(?:\/|$|\?)/.test(path)
+    ? 'je'
+    : /^\/(?:werkgever|werkmakelaar|beheer)(?:\/|$|\?)/.test(path)
+      ? 'u'
+      : undefined;
 
 /**
  * Every HTML page a web agent gets is checked with assertDutchPage (no English, no raw codes, no ISO
@@ -44,7 +61,7 @@ function checkDutch(agent: Agent): Agent {
           if (options && html && page && isWebPage(url))
             assertDutchPage(res.text, `${method.toUpperCase()} ${url}`, {
               ...options,
-              address: isAudiencePage(url) ? options.address : undefined,
+              address: addressFor(url, res.status, options.address),
             });
           return res;
         }).then(ok, ko)) as typeof test.then;
