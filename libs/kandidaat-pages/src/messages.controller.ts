@@ -62,7 +62,7 @@ export class MessagesController {
     const values = messagesValuesOf(formBody(req));
     const errors = new FormErrors();
     const input = messagesInput(values);
-    const dto = await validateAsDto(UpdateAlertsDto, input, MESSAGES_WORDS, errors, 'active');
+    const dto = await validateAsDto(UpdateAlertsDto, input, MESSAGES_WORDS, errors, 'active', 'je');
     if (dto) {
       try {
         await this.alerts.set(actorOf(req), dto);

@@ -99,7 +99,7 @@ export class SuggestionsController {
   ) {
     const errors = new FormErrors();
     const input = interestInput(id, formBody(req));
-    const dto = await validateAsDto(CreateInterestDto, input, INTEREST_WORDS, errors, 'note');
+    const dto = await validateAsDto(CreateInterestDto, input, INTEREST_WORDS, errors, 'note', 'je');
     if (!dto) return this.renderWorkplace(req, res, id, errors);
     await this.interests.express(actorOf(req), dto);
     res.redirect(303, `/kandidaat/werkplekken/${id}`);

@@ -6,7 +6,12 @@ import {
   type ProblemDocument,
   PROBLEM_CODES,
 } from '@werkbrug/http';
-import { GENERIC_FIELD_MESSAGE, wordsFor, type DtoFieldWords } from './form-dto';
+import {
+  GENERIC_FIELD_MESSAGE,
+  GENERIC_FIELD_MESSAGE_JE,
+  wordsFor,
+  type DtoFieldWords,
+} from './form-dto';
 import type { FormErrors } from './form-errors';
 
 /**
@@ -248,7 +253,7 @@ export function addProblem(errors: FormErrors, problem: unknown, on: ProblemOnFo
     const message =
       on.refusals?.[e.field] ??
       words?.message ??
-      (address === 'je' ? 'Controleer wat je hier hebt ingevuld' : GENERIC_FIELD_MESSAGE);
+      (address === 'je' ? GENERIC_FIELD_MESSAGE_JE : GENERIC_FIELD_MESSAGE);
     errors.add(words?.field ?? (on.refusals?.[e.field] ? e.field : on.field), message);
   }
   if (!fieldErrors.length) errors.add(on.field, problemWords(problem, address));
