@@ -792,6 +792,30 @@ describe('every form answers wrong input in Dutch', () => {
     }
   }
 
+  it.each<[Who, string, string | RegExp]>([
+    [
+      'werkmakelaar',
+      '/werkmakelaar/rapportages?from=gisteren&to=2020-13-45',
+      'bijvoorbeeld 31 januari 2024',
+    ],
+    [
+      'admin',
+      '/beheer/rapportages?organisationId=geen&by=kleur',
+      'Kies een organisatie uit de lijst',
+    ],
+    [
+      'werkgever',
+      '/werkgever/instrumenten?bereken=1&uren=99&loonwaarde=150&vorm=raket',
+      /href="#veld-uren"/,
+    ],
+  ])('the GET form %s %s answers in Dutch too', async (who, path, says) => {
+    const res = await agents[who].get(path);
+    expect(res.status).toBe(400);
+    assertDutchPage(res.text, path, { address: ADDRESS[who] });
+    expect(res.text).toContain('werkbrug-error-summary');
+    expect(res.text).toMatch(says);
+  });
+
   it('gives the reports as CSV that Dutch Excel opens in columns', async () => {
     const res = await agents.werkmakelaar.get('/werkmakelaar/rapportages/csv?tabel=ferm-werk');
     expect(res.status).toBe(200);
