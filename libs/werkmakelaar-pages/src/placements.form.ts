@@ -5,7 +5,10 @@ import { field, type DtoFieldWords, type FormBody } from '@werkbrug/web';
 export const versionOf = (body: FormBody) => Number(field(body, 'version')) || undefined;
 
 export const EXTEND_WORDS: DtoFieldWords = {
-  plannedEndDate: { field: 'plannedEndDate', message: 'Vul de nieuwe einddatum in, bijvoorbeeld 1 juni 2027' },
+  plannedEndDate: {
+    field: 'plannedEndDate',
+    message: 'Vul de nieuwe einddatum in, bijvoorbeeld 1 juni 2027',
+  },
 };
 
 /** The service's refusals of an extension, on the form's field (PlacementsService.extend). */
