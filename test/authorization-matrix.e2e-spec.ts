@@ -100,6 +100,10 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/placements/:id': ['werkmakelaar', 'kandidaat', 'werkgever'],
   'POST /api/placements/:id/extend': ['werkmakelaar'],
   'POST /api/placements/:id/end': ['werkmakelaar'],
+  'POST /api/placements/:id/confirm': ['werkgever'],
+  'POST /api/placements/:id/request-change': ['werkgever'],
+  'POST /api/placements/:id/record-phone-agreement': ['werkmakelaar'],
+  'POST /api/placements/:id/adjust': ['werkmakelaar'],
   'POST /api/checkins': ['werkmakelaar'],
   'GET /api/candidates/:id/checkins': ['werkmakelaar'],
   'GET /api/arrangement-rules': EMPLOYER_SIDE,
@@ -509,7 +513,16 @@ describe('authorization matrix: every route × every role × own/other organisat
   TARGETS['/api/proposals/:id/consent'] = flowTarget('proposals', () => freshOwnProposal(false));
   for (const suffix of ['/consent/withdraw', '/answer', '/status'])
     TARGETS[`/api/proposals/:id${suffix}`] = flowTarget('proposals', () => freshOwnProposal(true));
-  for (const suffix of ['', '/extend', '/end', '/instruments'])
+  for (const suffix of [
+    '',
+    '/extend',
+    '/end',
+    '/instruments',
+    '/confirm',
+    '/request-change',
+    '/record-phone-agreement',
+    '/adjust',
+  ])
     TARGETS[`/api/placements/:id${suffix}`] = flowTarget('placements');
   // No message was written in this test: the page for any file is a 404, to everyone alike.
   TARGETS['/dev/mail/:file'] = async (_p, which) => ({
@@ -667,6 +680,15 @@ describe('authorization matrix: every route × every role × own/other organisat
     // A proefplaatsing from 2026-12-01 runs 2 months and may grow to 6 in total.
     'POST /api/placements/:id/extend': () => ({ plannedEndDate: '2027-04-01' }),
     'POST /api/placements/:id/end': () => ({ outcome: 'studie', endedOn: '2026-12-20' }),
+    // The flow placements start unconfirmed: the employer confirms or asks a change, the
+    // werkmakelaar adjusts or records a phone agreement (whichever comes first wins; the rest is 409).
+    'POST /api/placements/:id/confirm': () => ({}),
+    'POST /api/placements/:id/request-change': () => ({ note: 'Liever 20 uur' }),
+    'POST /api/placements/:id/record-phone-agreement': () => ({
+      agreedOn: '2026-11-20',
+      note: 'Autorisatiematrix',
+    }),
+    'POST /api/placements/:id/adjust': () => ({ startDate: '2026-12-01', hoursPerWeek: 20 }),
     'POST /api/checkins': () => ({
       candidateId: w.candidateA.id,
       contactOn: '2026-11-20',
@@ -730,7 +752,8 @@ describe('authorization matrix: every route × every role × own/other organisat
       if (!type.includes('text/csv')) failures.push(`${cell}: ${res.status} as ${type}`);
       return;
     }
-    if (html && res.status < 300) {
+    // A page outside /api answers its errors as a page too (libs/web's error pages).
+    if (html) {
       if (!type.includes('text/html')) failures.push(`${cell}: ${res.status} as ${type}`);
       return;
     }

@@ -47,7 +47,7 @@ describe('from match to placement', () => {
     const res = await as(w.wmA.token).post('/api/proposals', {
       candidateId: w.candidateA.id,
       vacancyId: w.vacancy.id,
-      motivation: 'Sanne werkt graag buiten en heeft ervaring met snoeien.',
+      motivation: 'De kandidaat werkt graag buiten en heeft ervaring met snoeien.',
     });
     expect(res.status).toBe(201);
     expect(res.body.status).toBe('wacht_op_kandidaat');
@@ -163,7 +163,7 @@ describe('from match to placement', () => {
     expect(candidateMails[1].text).toMatch(/meeloopdag/i);
   });
 
-  it('5. a proefplaatsing starts from the proposal, fills a place, and is refused beyond the rule', async () => {
+  it('5. a proefplaatsing starts from the proposal, is refused beyond the rule, and fills a place once the employer confirms', async () => {
     const tooLong = await as(w.wmA.token).post('/api/placements', {
       proposalId,
       arrangement: 'proefplaatsing',
@@ -198,8 +198,10 @@ describe('from match to placement', () => {
     placementId = res.body.id;
     const proposal = await as(w.wmA.token).get(`/api/proposals/${proposalId}`).expect(200);
     expect(proposal.body.status).toBe('geplaatst');
-    const vacancy = await as(w.wmA.token).get(`/api/vacancies/${w.vacancy.id}`).expect(200);
-    expect(vacancy.body.placesFilled).toBe(1);
+    expect(res.body.confirmation.status).toBe('te_bevestigen');
+    // Unconfirmed, it fills no place yet; the employer sees it and confirms it.
+    const before = await as(w.wmA.token).get(`/api/vacancies/${w.vacancy.id}`).expect(200);
+    expect(before.body.placesFilled).toBe(0);
     const employerView = await as(w.employer.token)
       .get(`/api/placements/${placementId}`)
       .expect(200);
@@ -207,12 +209,19 @@ describe('from match to placement', () => {
       pseudonym: expect.stringMatching(/^Kandidaat K-/),
     });
     await as(w.otherEmployer.token).get(`/api/placements/${placementId}`).expect(404);
+    const confirmed = await as(w.employer.token)
+      .post(`/api/placements/${placementId}/confirm`, { version: res.body.version })
+      .expect(200);
+    expect(confirmed.body.confirmation).toMatchObject({ status: 'bevestigd', via: 'werkgever' });
+    const vacancy = await as(w.wmA.token).get(`/api/vacancies/${w.vacancy.id}`).expect(200);
+    expect(vacancy.body.placesFilled).toBe(1);
   });
 
   it('6. the proefplaatsing is extended within the rule, and refused beyond 6 months in total', async () => {
+    const current = await as(w.wmA.token).get(`/api/placements/${placementId}`).expect(200);
     const ok = await as(w.wmA.token).post(`/api/placements/${placementId}/extend`, {
       plannedEndDate: '2027-04-07',
-      version: 1,
+      version: current.body.version,
     });
     expect(ok.status).toBe(200);
     expect(ok.body.extensions).toBe(1);
@@ -284,6 +293,7 @@ describe('from match to placement', () => {
       'consent.give',
       'proposal.shared_read',
       'placement.create',
+      'placement.confirm',
       'placement.extend',
       'checkin.create',
       'placement.end',
@@ -410,7 +420,7 @@ describe('erasure reaches proposals and contact notes', () => {
       .send({
         candidateId: w.candidateA.id,
         vacancyId: w.vacancy.id,
-        motivation: 'Sanne heeft rugklachten maar wil graag.',
+        motivation: 'De kandidaat heeft rugklachten maar wil graag.',
       })
       .expect(201);
     await t
@@ -463,7 +473,7 @@ describe('erasure reaches proposals and contact notes', () => {
     const text = JSON.stringify(
       await t.db.query(
         `SELECT (SELECT json_agg(p) FROM proposals p) AS p, (SELECT json_agg(e) FROM proposal_events e) AS e,
-                (SELECT json_agg(k) FROM checkins k) AS k`,
+                (SELECT json_agg(k) FROM checkins k) AS k, (SELECT json_agg(c) FROM consents c) AS c`,
       ),
     );
     expect(text).not.toMatch(/Sanne|rugklachten|schulden|rug\./);

@@ -45,7 +45,15 @@ describe('placement pages page the ended placements', () => {
       return res.body as { id: string; version: number };
     };
     for (let i = 0; i < 32; i++) {
-      const p = await place();
+      const started = await place();
+      // The employer's page lists what the employer confirmed (here by phone, as recorded).
+      const p = await t
+        .http()
+        .post(`/api/placements/${started.id}/record-phone-agreement`)
+        .set(bearer(w.wmA.token))
+        .send({ agreedOn: '2026-01-02', note: 'Akkoord', version: started.version })
+        .expect(200)
+        .then((res) => res.body as { id: string; version: number });
       await t
         .http()
         .post(`/api/placements/${p.id}/end`)

@@ -139,7 +139,7 @@ describe('portals backend', () => {
         .post('/api/proposals', {
           candidateId: w.candidateA.id,
           vacancyId: w.vacancy.id,
-          motivation: 'Sanne wil graag buiten werken.',
+          motivation: 'De kandidaat wil graag buiten werken.',
         })
         .expect(201);
       mine = await as(w.candidateA.token).get('/api/me/interests').expect(200);

@@ -154,9 +154,13 @@ describe('portal pages in Chromium', () => {
     await check('werkplek die bijna past');
     await page.goto('/kandidaat/interesse');
     await check('interesse');
+    // Taking interest back asks first (a confirmation page; not confirmed here).
+    await submit(page, 'button:has-text("Trek terug")');
+    expect(await page.textContent('h1')).toContain('terugtrekken?');
+    await check('interesse terugtrekken: vraag');
     await page.goto('/kandidaat/toestemming');
     await check('toestemming, leeg');
-    const proposalId = await propose(vacancies.axe as string, 'Sanne werkt graag buiten.');
+    const proposalId = await propose(vacancies.axe as string, 'De kandidaat werkt graag buiten.');
     await page.goto('/kandidaat');
     expect(await page.textContent('main')).toContain('Er wacht een vraag op jouw antwoord.');
     await check('werkplekken met een vraag');
@@ -205,7 +209,7 @@ describe('portal pages in Chromium', () => {
     expect(await anonymous.textContent('main')).toContain('Je krijgt geen e-mail meer');
     violations.push(...(await axeViolations(anonymous, 'gestopt')));
     await anonymous.goto(`${link.pathname.slice(0, -4)}AAAA`);
-    await submit(anonymous, 'button:has-text("Stop de berichten")');
+    expect(await anonymous.textContent('main')).toContain('niet meer geldig');
     violations.push(...(await axeViolations(anonymous, 'link werkt niet')));
     expect(violations).toEqual([]);
   });
@@ -230,6 +234,8 @@ describe('portal pages in Chromium', () => {
     await check('beschermd: open');
     await page.goto(`${file}/voorstellen/${vacancies.keyboard}`);
     await check('voorstellen');
+    // The form comes with a first text from the match reasons: emptied, it says what is missing.
+    await page.fill('#veld-motivation', '');
     await submit(page, 'button:has-text("Voorstel versturen")');
     await check('voorstellen met fout');
     await page.goto('/werkmakelaar/voorstellen');
@@ -256,10 +262,27 @@ describe('portal pages in Chromium', () => {
       })
       .expect(201);
     await page.goto(`/werkmakelaar/plaatsingen/${placement.body.id}`);
+    await check('plaatsing: te bevestigen');
+    // Extending is for a placement the employer confirmed (here by phone, as recorded).
+    await api(w.wmA.token)
+      .post(`/api/placements/${placement.body.id}/record-phone-agreement`, {
+        agreedOn: '2026-11-20',
+        note: 'Gebeld',
+        version: placement.body.version,
+      })
+      .expect(200);
+    await page.goto(`/werkmakelaar/plaatsingen/${placement.body.id}`);
     await check('plaatsing');
     await page.fill('#veld-plannedEndDate', '2029-01-01');
     await submit(page, 'button:has-text("Verlengen")');
     await check('plaatsing met fout');
+    // Ending asks first: the confirmation page (not confirmed here).
+    await page.goto(`/werkmakelaar/plaatsingen/${placement.body.id}`);
+    await page.selectOption('#veld-outcome', 'studie');
+    await page.fill('#veld-endedOn', '2027-01-15');
+    await submit(page, 'button:has-text("Plaatsing beëindigen")');
+    expect(await page.textContent('h1')).toContain('beëindigen?');
+    await check('plaatsing beëindigen: vraag');
     await page.goto('/werkmakelaar/werkplekken?zoek=park');
     await check('werkplekken');
     expect(violations).toEqual([]);
@@ -284,6 +307,10 @@ describe('portal pages in Chromium', () => {
     expect(await page.textContent('main')).toContain('Stop met delen');
     await tabTo(page, 'Stop met delen: Tuinman bij de kwekerij');
     await enter(page);
+    // Asked first, then the banner says it happened.
+    await tabTo(page, 'Ja, stop met delen');
+    await enter(page);
+    expect(await page.textContent('[role=status]')).toContain('Je deelt je profiel niet meer met');
     const [row] = await t.db.query(
       `SELECT c.withdrawn_at FROM consents c JOIN proposals p ON p.id = c.proposal_id WHERE p.vacancy_id = $1`,
       [vacancies.keyboard],
@@ -365,6 +392,7 @@ describe('portal pages in Chromium', () => {
       candidate,
       'button:has-text("Stop met delen: Plantsoenmedewerker zonder JavaScript")',
     );
+    await submit(candidate, 'button:has-text("Ja, stop met delen")');
     const [consent] = await t.db.query(
       `SELECT shared_fields, withdrawn_at FROM consents WHERE proposal_id = $1`,
       [proposalId],

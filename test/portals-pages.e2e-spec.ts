@@ -71,8 +71,65 @@ describe('portal pages (HTTP, no JavaScript)', () => {
       expect(post.status).toBe(303);
       const after = await candidate.get(`/kandidaat/werkplekken/${fits}`).expect(200);
       expect(after.text).toContain('Je hebt gezegd dat je interesse hebt.');
+      expect(after.text).toContain(
+        'Je interesse voor Hovenier in het park is doorgegeven. Je werkmakelaar kijkt ernaar',
+      );
       const list = await candidate.get('/kandidaat/interesse').expect(200);
       expect(list.text).toContain('Je werkmakelaar heeft het nog niet gezien.');
+      // The banner was said once.
+      expect(list.text).not.toContain('is doorgegeven');
+    });
+
+    it('Trek terug asks first; only the confirmed form takes the interest back', async () => {
+      // A second workplace to show interest in and take it back (the first one stays for the broker).
+      const v = await t
+        .http()
+        .post('/api/vacancies')
+        .set(bearer(w.wmA.token))
+        .send(
+          vacancyBody({
+            employerId: w.employer.id,
+            title: 'Tuinhulp bij de kas',
+            arrangements: ['werkervaringsplaats'],
+            requiredCertificates: [],
+          }),
+        )
+        .expect(201);
+      const interested = await postForm(
+        candidate,
+        `/kandidaat/werkplekken/${v.body.id}`,
+        `/kandidaat/werkplekken/${v.body.id}/interesse`,
+        {},
+      );
+      expect(interested.status).toBe(303);
+      const [signal] = await t.db.query(
+        `SELECT id FROM interest_signals WHERE vacancy_id = $1 AND withdrawn_at IS NULL`,
+        [v.body.id],
+      );
+      const ask = await postForm(
+        candidate,
+        '/kandidaat/interesse',
+        `/kandidaat/interesse/${signal.id}/intrekken`,
+        {},
+      );
+      expect(ask.status).toBe(200);
+      expect(ask.text).toContain('Wil je je interesse voor Tuinhulp bij de kas terugtrekken?');
+      expect(ask.text).toContain('name="bevestigd" value="ja"');
+      const [still] = await t.db.query(`SELECT withdrawn_at FROM interest_signals WHERE id = $1`, [
+        signal.id,
+      ]);
+      expect(still.withdrawn_at).toBeNull();
+      const yes = await candidate
+        .post(`/kandidaat/interesse/${signal.id}/intrekken`)
+        .type('form')
+        .send({ _csrf: csrfOf(ask.text), bevestigd: 'ja' });
+      expect(yes.status).toBe(303);
+      const [gone] = await t.db.query(`SELECT withdrawn_at FROM interest_signals WHERE id = $1`, [
+        signal.id,
+      ]);
+      expect(gone.withdrawn_at).not.toBeNull();
+      const list = await candidate.get('/kandidaat/interesse').expect(200);
+      expect(list.text).toContain('Je hebt je interesse voor Tuinhulp bij de kas teruggetrokken.');
     });
 
     it('refuses a form without the CSRF token', async () => {
@@ -109,7 +166,9 @@ describe('portal pages (HTTP, no JavaScript)', () => {
         [w.candidateA.id],
       );
       expect(row).toEqual({ werksoort_wishes: ['groen'], max_travel_km: '10.5' });
-      const page = await candidate.get('/kandidaat/wensen?opgeslagen=1').expect(200);
+      expect(ok.headers.location).toBe('/kandidaat/wensen');
+      const page = await candidate.get('/kandidaat/wensen').expect(200);
+      expect(page.text).toContain('role="status"');
       expect(page.text).toContain('Je wensen zijn opgeslagen.');
       await drain();
     });
@@ -120,6 +179,8 @@ describe('portal pages (HTTP, no JavaScript)', () => {
         frequency: 'wekelijks',
       });
       expect(res.status).toBe(303);
+      const saved = await candidate.get('/kandidaat/berichten').expect(200);
+      expect(saved.text).toContain('Je krijgt één keer per week een e-mail');
       const [sub] = await t.db.query(
         `SELECT id, link_nonce FROM match_alert_subscriptions WHERE candidate_id = $1 AND active`,
         [w.candidateA.id],
@@ -139,7 +200,11 @@ describe('portal pages (HTTP, no JavaScript)', () => {
         .post(path.slice(0, -3) + 'abc')
         .type('form')
         .send({ _csrf: csrfOf(page.text) });
-      expect(forged.status).toBe(400);
+      expect(forged.status).toBe(410);
+      // A forged link's page says so at once (410), with no button.
+      const forgedPage = await anonymous.get(path.slice(0, -3) + 'abc').expect(410);
+      expect(forgedPage.text).toContain('niet meer geldig');
+      expect(forgedPage.text).not.toContain('Stop de berichten');
     });
 
     it('Mijn gegevens: who read my file, and a download', async () => {
@@ -155,6 +220,19 @@ describe('portal pages (HTTP, no JavaScript)', () => {
       const file = await candidate.get('/kandidaat/gegevens/download').expect(200);
       expect(file.headers['content-disposition']).toContain('attachment');
       expect(JSON.parse(file.text).candidate.id).toBe(w.candidateA.id);
+      // Erasing asks first (a checkbox on its own page): without it nothing is erased.
+      const ask = await postForm(
+        candidate,
+        '/kandidaat/gegevens/verwijderen',
+        '/kandidaat/gegevens/verwijderen',
+        {},
+      );
+      expect(ask.status).toBe(400);
+      expect(ask.text).toContain('Kun je dit niet meer terugdraaien.');
+      const [still] = await t.db.query(`SELECT erased_at FROM candidates WHERE id = $1`, [
+        w.candidateA.id,
+      ]);
+      expect(still.erased_at).toBeNull();
     });
   });
   describe('werkmakelaar console', () => {
@@ -211,8 +289,14 @@ describe('portal pages (HTTP, no JavaScript)', () => {
       const form = `/werkmakelaar/kandidaten/${w.candidateA.id}/voorstellen/${fits}`;
       const empty = await postForm(broker, form, form, { motivation: '' });
       expect(empty.status).toBe(400);
-      const res = await postForm(broker, form, form, { motivation: 'Sanne werkt graag buiten.' });
+      const res = await postForm(broker, form, form, {
+        motivation: 'De kandidaat werkt graag buiten.',
+      });
       expect(res.status).toBe(303);
+      const pipeline = await broker.get('/werkmakelaar/voorstellen').expect(200);
+      expect(pipeline.text).toMatch(
+        /Kandidaat K-[0-9]+ is voorgesteld voor Hovenier in het park bij Hoveniersbedrijf Groen &amp; Zo\./,
+      );
       const [row] = await t.db.query(
         `SELECT id, status FROM proposals WHERE candidate_id = $1 AND vacancy_id = $2`,
         [w.candidateA.id, fits],
@@ -223,20 +307,39 @@ describe('portal pages (HTTP, no JavaScript)', () => {
       expect(start.text).toContain('Er wacht een vraag op jouw antwoord.');
       const ask = await candidate.get(`/kandidaat/toestemming/${proposalId}`).expect(200);
       expect(ask.text).toContain('Wat ziet de werkgever als je ja zegt?');
-      expect(ask.text).toContain('Sanne werkt graag buiten.');
+      expect(ask.text).toContain('De kandidaat werkt graag buiten.');
       const yes = await candidate
         .post(`/kandidaat/toestemming/${proposalId}/ja`)
         .type('form')
         .send({ _csrf: csrfOf(ask.text), share: 'werkmakelaarContact' });
       expect(yes.status).toBe(303);
       const sharing = await candidate.get('/kandidaat/toestemming').expect(200);
+      // The banner says what happened, once.
+      expect(sharing.text).toContain('role="status"');
+      expect(sharing.text).toContain('Je profiel is gedeeld met');
       expect(sharing.text).toContain('Stop met delen');
       expect(sharing.text).toContain('Naam en e-mail van je werkmakelaar');
+      const again = await candidate.get('/kandidaat/toestemming').expect(200);
+      expect(again.text).not.toContain('Je profiel is gedeeld met');
+      // Stopping asks first; only the confirmed form acts.
+      const askStop = await candidate
+        .post(`/kandidaat/toestemming/${proposalId}/stoppen`)
+        .type('form')
+        .send({ _csrf: csrfOf(sharing.text) })
+        .expect(200);
+      expect(askStop.text).toContain('Wil je stoppen met delen met');
+      const [before] = await t.db.query(
+        `SELECT withdrawn_at FROM consents WHERE proposal_id = $1`,
+        [proposalId],
+      );
+      expect(before.withdrawn_at).toBeNull();
       const stop = await candidate
         .post(`/kandidaat/toestemming/${proposalId}/stoppen`)
         .type('form')
-        .send({ _csrf: csrfOf(sharing.text) });
+        .send({ _csrf: csrfOf(askStop.text), bevestigd: 'ja' });
       expect(stop.status).toBe(303);
+      const after = await candidate.get('/kandidaat/toestemming').expect(200);
+      expect(after.text).toContain('Je deelt je profiel niet meer met');
       const [consent] = await t.db.query(
         `SELECT withdrawn_at FROM consents WHERE proposal_id = $1`,
         [proposalId],
@@ -276,6 +379,10 @@ describe('portal pages (HTTP, no JavaScript)', () => {
         .type('form')
         .send({ _csrf: csrfOf(pipeline.text), status: 'meeloopdag' });
       expect(moved.status).toBe(303);
+      const movedPage = await broker.get('/werkmakelaar/voorstellen').expect(200);
+      expect(movedPage.text).toMatch(
+        /Het voorstel voor Kandidaat K-[0-9]+ bij Hovenier in het park staat nu op Meeloopdag\./,
+      );
       const form = `/werkmakelaar/voorstellen/${p.body.id}/plaatsen`;
       const bad = await postForm(broker, form, form, {
         arrangement: '',
@@ -290,6 +397,10 @@ describe('portal pages (HTTP, no JavaScript)', () => {
         hoursPerWeek: '16',
       });
       expect(placed.status).toBe(303);
+      const placedPage = await broker.get('/werkmakelaar/plaatsingen').expect(200);
+      expect(placedPage.text).toMatch(
+        /Kandidaat K-[0-9]+ is geplaatst als Hovenier in het park bij Hoveniersbedrijf Groen &amp; Zo\. De plaatsing begint op 1 december 2026\./,
+      );
       const [placement] = await t.db.query(
         `SELECT id, planned_end_date::text AS end FROM placements WHERE proposal_id = $1`,
         [p.body.id],
@@ -303,6 +414,19 @@ describe('portal pages (HTTP, no JavaScript)', () => {
           (await t.db.query(`SELECT version FROM placements WHERE id = $1`, [placement.id]))[0]
             .version,
         );
+      // The employer has not confirmed yet: the page says so; the werkmakelaar records their phone agreement.
+      const waiting = await broker.get(detail).expect(200);
+      expect(waiting.text).toContain('Wacht op bevestiging van de werkgever');
+      expect(waiting.text).not.toContain(`${detail}/verlengen`);
+      const agreed = await postForm(broker, detail, `${detail}/telefonisch-akkoord`, {
+        agreedOn: new Date().toISOString().slice(0, 10),
+        note: 'Gebeld met de werkgever: akkoord.',
+        version: await version(),
+      });
+      expect([agreed.status, agreed.headers.location]).toEqual([303, detail]);
+      const confirmedPage = await broker.get(detail).expect(200);
+      expect(confirmedPage.text).toContain('telefonisch akkoord');
+      expect(confirmedPage.text).toContain('role="status"');
       const tooLong = await postForm(broker, detail, `${detail}/verlengen`, {
         plannedEndDate: '2028-01-01',
         version: await version(),
@@ -313,16 +437,39 @@ describe('portal pages (HTTP, no JavaScript)', () => {
         version: await version(),
       });
       expect(extended.status).toBe(303);
-      const ended = await postForm(broker, detail, `${detail}/beeindigen`, {
+      const extendedPage = await broker.get(detail).expect(200);
+      expect(extendedPage.text).toMatch(
+        /De plaatsing van Kandidaat K-[0-9]+ loopt nu tot 1 mei 2027\./,
+      );
+      // Ending asks first: the answers come back on a confirmation page, nothing has changed yet.
+      const ask = await postForm(broker, detail, `${detail}/beeindigen`, {
         outcome: 'contract',
         endedOn: '2027-04-01',
         contractMonths: '12',
         contractHours: '24',
         version: await version(),
       });
+      expect(ask.status).toBe(200);
+      expect(ask.text).toMatch(/Wilt u de plaatsing van Kandidaat K-[0-9]+ beëindigen\?/);
+      expect(ask.text).toContain('stopt op 1 april 2027');
+      expect(ask.text).toContain('name="contractMonths" value="12"');
+      const [running] = await t.db.query(`SELECT status FROM placements WHERE id = $1`, [
+        placement.id,
+      ]);
+      expect(running.status).toBe('lopend');
+      const fields = [...ask.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)]
+        .map((m) => [m[1], m[2]])
+        .filter(([name]) => name !== '_csrf');
+      const ended = await broker
+        .post(`${detail}/beeindigen`)
+        .type('form')
+        .send({ ...Object.fromEntries(fields), bevestigd: 'ja', _csrf: csrfOf(ask.text) });
       expect(ended.status).toBe(303);
       const after = await broker.get(detail).expect(200);
       expect(after.text).toContain('Contract bij de werkgever');
+      expect(after.text).toMatch(
+        /De plaatsing van Kandidaat K-[0-9]+ is beëindigd\. Afloop: Contract bij de werkgever\./,
+      );
     });
 
     it('logs a contact moment, which ends the "no contact" attention', async () => {
@@ -342,6 +489,53 @@ describe('portal pages (HTTP, no JavaScript)', () => {
       expect(ok.status).toBe(303);
       const page = await broker.get(file).expect(200);
       expect(page.text).toContain('Gebeld over de plaatsing');
+      expect(page.text).toMatch(
+        /Het contactmoment met Kandidaat K-[0-9]+ is opgeslagen: telefoon op /,
+      );
+    });
+
+    it('marks an interest signal as seen, and says so', async () => {
+      const [signal] = await t.db.query(
+        `SELECT id FROM interest_signals WHERE vacancy_id = $1 AND withdrawn_at IS NULL`,
+        [fits],
+      );
+      const file = `/werkmakelaar/kandidaten/${w.candidateA.id}`;
+      const seen = await postForm(broker, file, `/werkmakelaar/interesse/${signal.id}/gezien`, {});
+      expect(seen.status).toBe(303);
+      const page = await broker.get(file).expect(200);
+      expect(page.text).toMatch(
+        /De interesse van Kandidaat K-[0-9]+ voor Hovenier in het park staat op gezien\./,
+      );
+    });
+
+    it('Intrekken asks first; the unconfirmed form changes nothing', async () => {
+      const p = await t
+        .http()
+        .post('/api/proposals')
+        .set(bearer(w.wmA.token))
+        .send({ candidateId: w.candidateA.id, vacancyId: fits, motivation: 'Om in te trekken.' })
+        .expect(201);
+      const page = `/werkmakelaar/voorstellen/${p.body.id}`;
+      const ask = await postForm(broker, page, `${page}/status`, { status: 'ingetrokken' });
+      expect(ask.status).toBe(200);
+      expect(ask.text).toMatch(
+        /Wilt u het voorstel voor Kandidaat K-[0-9]+ bij Hovenier in het park intrekken\?/,
+      );
+      expect(ask.text).toContain('name="status" value="ingetrokken"');
+      expect(ask.text).toContain(`href="${page}"`);
+      const status = async () =>
+        (await t.db.query(`SELECT status FROM proposals WHERE id = $1`, [p.body.id]))[0].status;
+      expect(await status()).toBe('wacht_op_kandidaat');
+      const done = await broker
+        .post(`${page}/status`)
+        .type('form')
+        .send({ status: 'ingetrokken', bevestigd: 'ja', _csrf: csrfOf(ask.text) });
+      expect(done.status).toBe(303);
+      expect(await status()).toBe('ingetrokken');
+      const pipeline = await broker.get('/werkmakelaar/voorstellen').expect(200);
+      expect(pipeline.text).toMatch(
+        /Het voorstel voor Kandidaat K-[0-9]+ bij Hovenier in het park is ingetrokken\./,
+      );
     });
 
     it('searches workplaces with facets', async () => {

@@ -46,7 +46,7 @@ describe('proposal and placement rules', () => {
       .post('/api/proposals', {
         candidateId: w.candidateA.id,
         vacancyId: vacancyId ?? (await newVacancy()).id,
-        motivation: 'Sanne werkt graag buiten.',
+        motivation: 'De kandidaat werkt graag buiten.',
       })
       .expect(201);
     await as(w.candidateA.token)
@@ -189,8 +189,13 @@ describe('proposal and placement rules', () => {
 
     it('extend and end need the version they read (428 without, 409 when stale)', async () => {
       const v = await newVacancy();
-      const p = await as(w.wmA.token).post('/api/placements', direct(v.id)).expect(201);
-      const url = `/api/placements/${p.body.id}`;
+      const started = await as(w.wmA.token).post('/api/placements', direct(v.id)).expect(201);
+      const url = `/api/placements/${started.body.id}`;
+      // Extending waits for the employer's confirmation (which fills the place).
+      const p = await as(w.employer.token)
+        .post(`${url}/confirm`, {}, started.body.version)
+        .expect(200);
+      expect(await filled(v.id)).toBe(1);
       const extend = { plannedEndDate: '2027-03-01' };
       const end = { outcome: 'studie', endedOn: '2026-12-20' };
       for (const [path, body] of [

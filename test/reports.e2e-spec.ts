@@ -375,11 +375,18 @@ describe('outcome reports', () => {
         candidateConsent: true,
       });
       expect(placed.status).toBe(201);
+      // Only a placement the employer agreed to counts: here by phone, as the werkmakelaar records.
+      const agreed = await t
+        .http()
+        .post(`/api/placements/${placed.body.id}/record-phone-agreement`)
+        .set(wm())
+        .send({ agreedOn: '2025-01-03', note: 'Akkoord', version: placed.body.version })
+        .expect(200);
       await t
         .http()
         .post(`/api/placements/${placed.body.id}/end`)
         .set(wm())
-        .set('If-Match', `"${placed.body.version}"`)
+        .set('If-Match', `"${agreed.body.version}"`)
         .send({ outcome: 'contract', endedOn: '2025-03-03', contractMonths: 12, contractHours: 24 })
         .expect(200);
     }

@@ -103,13 +103,16 @@ describe('trajectory and report pages in Chromium', () => {
     expect(path).toMatch(/^\/werkmakelaar\/trajecten\/[0-9a-f-]{36}$/);
     const id = path.split('/').pop() as string;
     expect(await page.textContent('main')).toContain('Diagnose');
+    expect(await page.textContent('main')).toMatch(
+      /Het traject van Kandidaat K-[0-9]+ is geopend\./,
+    );
     await axe(page, 'traject, nieuw');
 
     // Hours: one week through the page, then up to 760 h through the API.
     await page.fill('#veld-weekStart', monday(30));
     await page.fill('#veld-hours', '60');
     await submit(page, '/uren');
-    expect(await page.textContent('main')).toContain('De uren zijn geboekt.');
+    expect(await page.textContent('main')).toContain('De uren zijn geboekt: 60 uur in de week van');
     for (let week = 29; week >= 21; week--)
       await t
         .http()
@@ -138,7 +141,9 @@ describe('trajectory and report pages in Chromium', () => {
     await page.selectOption('#veld-decidedBy', 'samen');
     await page.fill('#veld-jobcoachName', 'Bram Werkplek');
     await submit(page, '/wissel');
-    expect(await page.textContent('main')).toContain('De wissel is vastgelegd.');
+    expect(await page.textContent('main')).toContain(
+      'De wissel naar werkervaringsplaats is vastgelegd.',
+    );
     expect(await page.textContent('main')).toContain('Eerdere vormen');
     await axe(page, 'traject na een wissel');
     await page.selectOption('#veld-toForm', 'beschut_werk');
@@ -218,7 +223,7 @@ describe('trajectory and report pages in Chromium', () => {
     await page.fill('#veld-weekStart', monday(4));
     await page.fill('#veld-hours', '12,5');
     await submit(page, '/uren');
-    expect(await page.textContent('main')).toContain('De uren zijn geboekt.');
+    expect(await page.textContent('main')).toContain('De uren zijn geboekt: 12,5 uur');
     expect(await page.textContent('main')).toContain('12.5 uur');
     // The same week again: the error is shown at the field, nothing is stored twice.
     await page.fill('#veld-weekStart', monday(4));
@@ -249,7 +254,9 @@ describe('trajectory and report pages in Chromium', () => {
     await page.fill('#veld-description', 'Op tijd komen en afmelden bij ziekte');
     await page.fill('#veld-evaluationDate', daysAgo(-30));
     await submit(page, `${id}/leerdoelen`);
-    expect(await page.textContent('main')).toContain('Het leerdoel staat in het plan van aanpak.');
+    expect(await page.textContent('main')).toContain(
+      'Het leerdoel „Op tijd komen en afmelden bij ziekte” staat in het plan van aanpak.',
+    );
     await axe(page, 'traject met een leerdoel');
     const goals = async () =>
       (await t.http().get(`/api/trajectories/${id}`).set(bearer(w.wmA.token)).expect(200)).body
@@ -261,7 +268,9 @@ describe('trajectory and report pages in Chromium', () => {
     });
     await page.selectOption(`#veld-status-${goal!.id}`, 'bezig');
     await submit(page, `leerdoelen/${goal!.id}`);
-    expect(await page.textContent('main')).toContain('De status van het leerdoel is opgeslagen.');
+    expect(await page.textContent('main')).toContain(
+      'De status van het leerdoel is opgeslagen: bezig.',
+    );
     expect((await goals())[0]!.status).toBe('bezig');
 
     // Closing: its own page, a form error, a version someone else overtook, then the end.
@@ -291,7 +300,7 @@ describe('trajectory and report pages in Chromium', () => {
     await page.fill('#veld-endDate', daysAgo(1));
     await submit(page, '/afsluiten');
     expect(new URL(page.url()).pathname).toBe(`/werkmakelaar/trajecten/${id}`);
-    expect(await page.textContent('main')).toContain('Het traject is afgesloten.');
+    expect(await page.textContent('main')).toContain('Het traject is afgesloten op');
     await axe(page, 'traject afgesloten');
     // Closed: no forms to change it, and the outcome counts.
     expect(await page.$$(`form[action$="/afsluiten"], form[action$="/leerdoelen"]`)).toHaveLength(

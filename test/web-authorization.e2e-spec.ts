@@ -76,6 +76,8 @@ describe('web authorization: every page × every role', () => {
    */
   const TARGETS: Record<string, (which: 'own' | 'other') => { id: string; status?: number }> = {
     '/wachtwoord-instellen/:token': () => ({ id: 'x'.repeat(43), status: 410 }),
+    '/inloggen/:token': () => ({ id: `al_${'x'.repeat(43)}`, status: 410 }),
+    '/e-mail-bevestigen/:token': () => ({ id: `al_${'x'.repeat(43)}`, status: 410 }),
     '/*path': () => ({ id: 'bestaat-niet', status: 404 }),
     '/werkgever/werkplekken/:id': (which) =>
       which === 'own' ? { id: w.vacancy.id } : { id: w.otherVacancy.id, status: 404 },
@@ -95,6 +97,7 @@ describe('web authorization: every page × every role', () => {
    */
   type RouteTarget = (
     which: 'own' | 'other',
+    principal: Principal,
   ) => Promise<{ ids: Record<string, string>; status?: number }>;
   const api = () => ({
     post: (token: string, path: string, body: object) =>
@@ -231,7 +234,22 @@ describe('web authorization: every page × every role', () => {
     })();
     return { ids: { employerId: await farEmployer }, status: 404 };
   };
+  /**
+   * A mailed link (MAILED_LINKS) sends each role on to its own page (303); the administrator sees
+   * no case records, so for them it is the 404 page, as for anyone who may not see the record.
+   */
+  const mailedTarget =
+    (own: () => Promise<string>, other: () => Promise<string>): RouteTarget =>
+    async (which, principal) =>
+      which === 'own'
+        ? { ids: { id: await own() }, ...(principal === 'admin' ? { status: 404 } : {}) }
+        : { ids: { id: await other() }, status: 404 };
   const ROUTE_TARGETS: Record<string, RouteTarget> = {
+    '/voorstellen/:id': mailedTarget(
+      () => ownProposal(true),
+      async () => (await other()).proposal,
+    ),
+    '/plaatsingen/:id': mailedTarget(placementOfA, async () => (await other()).placement),
     '/werkmakelaar/werkplekken/nieuw/:employerId': employerTarget,
     '/werkmakelaar/werkplekken/nieuw/:employerId/publiceren': employerTarget,
     '/kandidaat/werkplekken/:id': workplaceTarget,
@@ -252,11 +270,18 @@ describe('web authorization: every page × every role', () => {
       which === 'own'
         ? { ids: { id: w.candidateA.id, vacancyId: w.vacancy.id } }
         : { ids: { id: w.candidateB.id, vacancyId: w.vacancy.id }, status: 404 },
+    '/werkmakelaar/voorstellen/:id': proposalTarget(),
     '/werkmakelaar/voorstellen/:id/status': proposalTarget(),
     '/werkmakelaar/voorstellen/:id/plaatsen': proposalTarget(),
     '/werkmakelaar/plaatsingen/:id': placementTarget,
     '/werkmakelaar/plaatsingen/:id/verlengen': placementTarget,
     '/werkmakelaar/plaatsingen/:id/beeindigen': placementTarget,
+    '/werkmakelaar/plaatsingen/:id/wijzigen': placementTarget,
+    '/werkmakelaar/plaatsingen/:id/telefonisch-akkoord': placementTarget,
+    // The employer's placement page and its two forms: the own placement is at their workplace.
+    '/werkgever/plaatsingen/:id': placementTarget,
+    '/werkgever/plaatsingen/:id/bevestigen': placementTarget,
+    '/werkgever/plaatsingen/:id/wijziging': placementTarget,
     '/werkmakelaar/trajecten/:trajectoryId': trajectoryTarget,
     '/werkmakelaar/trajecten/:trajectoryId/uren': trajectoryTarget,
     '/werkmakelaar/trajecten/:trajectoryId/wissel': trajectoryTarget,
@@ -337,7 +362,7 @@ describe('web authorization: every page × every role', () => {
             // Only a caller the route admits gets to the record; others need no fresh one.
             const admitted = rule === 'public' || (p !== 'anonymous' && rule.includes(p));
             const target = admitted
-              ? await routeTarget(which)
+              ? await routeTarget(which, p)
               : { ids: Object.fromEntries(params.map((x) => [x, w.candidateA.id])) };
             for (const param of params) url = url.replace(`:${param}`, target.ids[param] as string);
             if ('status' in target && target.status) want = target.status;

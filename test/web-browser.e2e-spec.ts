@@ -51,6 +51,42 @@ describe('web pages in Chromium', () => {
     }
     await page.goto('/wachtwoord-instellen/' + 'x'.repeat(43));
     violations.push(...(await axeViolations(page, 'link verlopen')));
+    // Error pages outside the areas, and the pages of the mailed one-time links.
+    await page.goto('/bestaat-niet');
+    violations.push(...(await axeViolations(page, '404 buiten de portalen')));
+    await page.goto(`/inloggen/al_${'x'.repeat(43)}`);
+    violations.push(...(await axeViolations(page, 'inloglink verlopen (410)')));
+    await t.http().post('/api/auth/sign-in-link').send({ email: 'wm.a@test.nl' }).expect(202);
+    const [mailed] = await t.db.query(
+      `SELECT payload->'data'->>'link' AS link FROM outbox_messages
+        WHERE payload->>'template' = 'sign_in_link' ORDER BY created_at DESC LIMIT 1`,
+    );
+    const signInLink = new URL(mailed.link as string).pathname;
+    await page.goto(signInLink);
+    violations.push(...(await axeViolations(page, 'inloglink')));
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit] >> nth=-1')]);
+    expect(new URL(page.url()).pathname).toBe('/werkmakelaar');
+    await page.context().clearCookies();
+    const me = await t
+      .http()
+      .post('/api/auth/token')
+      .send({ email: 'wm.b@test.nl', password: PASSWORD });
+    const [wmB] = await t.db.query(`SELECT id FROM users WHERE email = 'wm.b@test.nl'`);
+    await t
+      .http()
+      .patch(`/api/users/${wmB.id as string}`)
+      .set('Authorization', `Bearer ${me.body.accessToken as string}`)
+      .send({ email: 'wm.b.nieuw@test.nl', currentPassword: PASSWORD, version: 1 })
+      .expect(200);
+    const [change] = await t.db.query(
+      `SELECT payload->'data'->>'link' AS link FROM outbox_messages
+        WHERE payload->>'template' = 'email_change' ORDER BY created_at DESC LIMIT 1`,
+    );
+    await page.goto(new URL(change.link as string).pathname);
+    violations.push(...(await axeViolations(page, 'e-mailadres bevestigen')));
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit] >> nth=-1')]);
+    expect(await page.textContent('h1')).toBe('Uw e-mailadres is veranderd');
+    violations.push(...(await axeViolations(page, 'e-mailadres bevestigd')));
     // Errors: empty login.
     await page.goto('/inloggen');
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);

@@ -63,7 +63,18 @@ describe('employer instruments, placements and account (web)', () => {
       candidateConsent: true,
     });
     expect(created.status).toBe(201);
+    // Unconfirmed it waits on top; once the employer confirmed it, it runs.
+    const waiting = await agent.get('/werkgever/plaatsingen').expect(200);
+    expect(waiting.text).toContain('Te bevestigen');
+    expect(waiting.text).toContain(`/werkgever/plaatsingen/${created.body.id}`);
+    await t
+      .http()
+      .post(`/api/placements/${created.body.id}/confirm`)
+      .set(bearer(w.employer.token))
+      .send({ version: created.body.version })
+      .expect(200);
     const res = await agent.get('/werkgever/plaatsingen').expect(200);
+    expect(res.text).not.toContain('Te bevestigen');
     expect(res.text).toContain('Proefplaatsing');
     expect(res.text).toContain('16 per week');
     expect(res.text).toMatch(/Kandidaat [A-Z0-9-]+/);
@@ -99,6 +110,8 @@ describe('employer instruments, placements and account (web)', () => {
       [w.employer.id],
     );
     expect(rows.map((r: { postcode: string }) => r.postcode)).toEqual(['3442AC', '3441AB']);
+    const after = await agent.get('/werkgever/account').expect(200);
+    expect(after.text).toContain('De locatie 3441 AB Woerden is toegevoegd.');
   });
 
   it('invites a colleague, who chooses a password through the mailed link and signs in', async () => {
@@ -112,6 +125,10 @@ describe('employer instruments, placements and account (web)', () => {
       `SELECT active, employer_id, role FROM users WHERE email = 'piet@groenenzo.nl'`,
     );
     expect(user).toEqual({ active: false, employer_id: w.employer.id, role: 'werkgever' });
+    const invited = await agent.get('/werkgever/account').expect(200);
+    expect(invited.text).toContain(
+      'De uitnodiging is verstuurd naar piet@groenenzo.nl. Piet Groen kiest zelf een wachtwoord',
+    );
     const dup = await agent
       .post('/werkgever/account/collega')
       .type('form')
@@ -162,7 +179,10 @@ describe('employer instruments, placements and account (web)', () => {
         repeat: 'een nieuw lang wachtwoord',
       })
       .expect(303);
-    await agent.get('/werkgever/account').expect(200);
+    const changed = await agent.get('/werkgever/account').expect(200);
+    expect(changed.text).toContain(
+      'Uw nieuwe wachtwoord is opgeslagen. U bent op andere apparaten uitgelogd.',
+    );
     await second.get('/werkgever/account').expect(303);
     // The API token of the old password is revoked too.
     await t.http().get('/api/auth/me').set(bearer(w.employer.token)).expect(401);

@@ -88,7 +88,9 @@ describe('employer portal in Chromium', () => {
     expect(await page.textContent('h1')).toBe('Controleer uw werkplek');
     expect(await page.textContent('main')).toContain('Ja: Kortere werkdagen, Later beginnen');
     await pressButton(page, 'main form > button[type=submit]');
-    expect(await page.textContent('main')).toContain('Uw werkplek staat online');
+    expect(await page.textContent('main')).toContain(
+      'staat online. Werkmakelaars kunnen nu kandidaten voorstellen.',
+    );
     const [v] = await t.db.query(
       `SELECT id, hours_adjustable, status FROM vacancies WHERE title = 'Medewerker kwekerij'`,
     );
@@ -169,7 +171,9 @@ describe('employer portal in Chromium', () => {
       page.click('main form button[type=submit]', FORCE),
     ]);
     await Promise.all([page.waitForNavigation(), page.click('text=Werkplek publiceren', FORCE)]);
-    expect(await page.textContent('main')).toContain('Uw werkplek staat online');
+    expect(await page.textContent('main')).toContain(
+      'staat online. Werkmakelaars kunnen nu kandidaten voorstellen.',
+    );
     await page.goto('/werkgever/instrumenten');
     await page.fill('#veld-uren', '12');
     await Promise.all([
@@ -231,6 +235,11 @@ describe('employer portal in Chromium', () => {
     await page.goto(`/werkgever/werkplekken/${w.vacancy.id}`);
     await submit('button[value=pauzeren]');
     await check('werkplek: gepauzeerd');
+    expect(await page.textContent('[role=status]')).toContain('is gepauzeerd');
+    // Closing asks first: the confirmation page (nothing closed until "Ja, sluit de werkplek").
+    await submit('button[value=sluiten]');
+    expect(await page.textContent('h1')).toContain('sluiten?');
+    await check('werkplek: sluiten bevestigen');
     await page.goto('/werkgever/instrumenten?bereken=1&uren=99');
     await check('instrumenten: fouten');
     await page.goto(`/werkgever/instrumenten?bereken=1&werkplek=${w.vacancy.id}&doelgroep=ja`);

@@ -83,6 +83,10 @@ describe('employer proposals (web)', () => {
     );
     expect(p.status).toBe('meeloopdag');
     expect(new Date(p.meeting_dates[0]).toISOString()).toBe('2030-03-04T08:30:00.000Z');
+    const answered = await agent.get(`/werkgever/voorstellen/${id}`).expect(200);
+    expect(answered.text).toMatch(
+      /Uw antwoord is verstuurd: u wilt Kandidaat K-[0-9]+ leren kennen met een meeloopdag\./,
+    );
     const mails = await t.db.query(
       `SELECT payload->>'template' AS template FROM outbox_messages WHERE topic = 'mail.send' AND aggregate_id = $1`,
       [id],
@@ -113,6 +117,7 @@ describe('employer proposals (web)', () => {
     expect(m.mark).toBe('relevant');
     const inbox = await agent.get('/werkgever/voorstellen').expect(200);
     expect(inbox.text).toContain('Interessant');
+    expect(inbox.text).toContain('Uw beoordeling is opgeslagen: interessant.');
     await agent
       .post(`/werkgever/voorstellen/${id}/beoordeling`)
       .type('form')

@@ -84,9 +84,7 @@ describe('employer workplaces (web)', () => {
       .type('form')
       .send(form)
       .expect(303);
-    const id = /werkplekken\/([0-9a-f-]{36})\?melding=gepubliceerd/.exec(
-      published.headers.location,
-    )?.[1];
+    const id = /^\/werkgever\/werkplekken\/([0-9a-f-]{36})$/.exec(published.headers.location)?.[1];
     expect(id).toBeDefined();
     const [v] = await t.db.query(`SELECT * FROM vacancies WHERE id = $1`, [id]);
     expect(v).toMatchObject({
@@ -107,7 +105,11 @@ describe('employer workplaces (web)', () => {
     );
     expect(outbox.length).toBe(1);
     const page = await agent.get(published.headers.location).expect(200);
-    expect(page.text).toContain('Uw werkplek staat online');
+    expect(page.text).toContain('role="status"');
+    expect(page.text).toContain('Uw werkplek Medewerker kwekerij staat online');
+    // Said once.
+    const again = await agent.get(published.headers.location).expect(200);
+    expect(again.text).not.toContain('staat online');
   });
 
   it('edits a workplace and refuses a stale form, showing the current values', async () => {
@@ -142,24 +144,40 @@ describe('employer workplaces (web)', () => {
       .expect(303);
     const [v] = await t.db.query(`SELECT title FROM vacancies WHERE id = $1`, [id]);
     expect(v.title).toBe('Hovenier (aangepast)');
+    const saved = await agent.get(`/werkgever/werkplekken/${id}`).expect(200);
+    expect(saved.text).toContain('De wijzigingen in Hovenier (aangepast) zijn opgeslagen.');
   });
 
   it('pauses, reopens and closes a workplace, with optimistic locking', async () => {
     const id = w.vacancy.id;
-    const status = async (actie: string) => {
+    const status = async (actie: string, extra: Record<string, string> = {}) => {
       const page = await agent.get(`/werkgever/werkplekken/${id}`).expect(200);
       const version = /name="version" value="(\d+)"/.exec(page.text)?.[1] as string;
       return agent
         .post(`/werkgever/werkplekken/${id}/status`)
         .type('form')
-        .send({ actie, version, _csrf: csrfOf(page.text) });
+        .send({ actie, version, _csrf: csrfOf(page.text), ...extra });
     };
     expect((await status('pauzeren')).status).toBe(303);
     expect((await t.db.query(`SELECT status FROM vacancies WHERE id = $1`, [id]))[0].status).toBe(
       'paused',
     );
+    const paused = await agent.get(`/werkgever/werkplekken/${id}`).expect(200);
+    expect(paused.text).toMatch(
+      /De werkplek .+ is gepauzeerd\. Er komen geen nieuwe voorstellen\./,
+    );
     expect((await status('heropenen')).status).toBe(303);
-    expect((await status('sluiten')).status).toBe(303);
+    // Closing asks first; the question carries the action and the version, nothing changes yet.
+    const ask = await status('sluiten');
+    expect(ask.status).toBe(200);
+    expect(ask.text).toMatch(/Wilt u de werkplek .+ sluiten\?/);
+    expect(ask.text).toContain('name="actie" value="sluiten"');
+    expect((await t.db.query(`SELECT status FROM vacancies WHERE id = $1`, [id]))[0].status).toBe(
+      'open',
+    );
+    expect((await status('sluiten', { bevestigd: 'ja' })).status).toBe(303);
+    const closed = await agent.get(`/werkgever/werkplekken/${id}`).expect(200);
+    expect(closed.text).toMatch(/De werkplek .+ is gesloten\./);
     expect((await t.db.query(`SELECT status FROM vacancies WHERE id = $1`, [id]))[0].status).toBe(
       'closed',
     );

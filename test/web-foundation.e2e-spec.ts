@@ -150,7 +150,8 @@ describe('web foundation', () => {
   it('asks an employer to accept the terms once, then lands on the employer area', async () => {
     const agent = await signIn(t, 'werkgever@groenenzo.nl');
     const first = await agent.get('/werkgever').expect(303);
-    expect(first.headers.location).toBe('/voorwaarden');
+    // The page asked for is where the employer goes after accepting.
+    expect(first.headers.location).toBe('/voorwaarden?terug=%2Fwerkgever');
     const terms = await agent.get('/voorwaarden').expect(200);
     expect(terms.text).toContain('Wie ziet wat?');
     const refused = await agent

@@ -1,4 +1,4 @@
-import type { Role } from '@werkbrug/auth';
+import { ROLES, type Role } from '@werkbrug/auth';
 
 /**
  * Who may open each web page (libs/web and the portals), by session cookie. The authorization
@@ -18,11 +18,25 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'POST /wachtwoord-instellen/:token': 'public',
   'GET /voorwaarden': 'public',
   'POST /voorwaarden': ['werkgever'],
+  // Mailed one-time links: sign in without a password, confirm a new login address.
+  'GET /inloggen/:token': 'public',
+  'POST /inloggen/:token': 'public',
+  'GET /e-mail-bevestigen/:token': 'public',
+  'POST /e-mail-bevestigen/:token': 'public',
+  // Links in mails that send each role to its own page (libs/web/src/mailed-links.ts).
+  'GET /voorstellen/:id': ROLES,
+  'GET /voorstellen': ROLES,
+  'GET /plaatsingen/:id': ROLES,
+  'GET /plaatsingen': ROLES,
+  // Time-outs that keep the work: stay signed in, and the form kept while signed out.
+  'POST /sessie/verlengen': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
+  'GET /sessie/formulier': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
   'GET /kandidaat': ['kandidaat'],
   'GET /werkmakelaar': ['werkmakelaar'],
   'GET /beheer': ['admin'],
   'GET /werkgever': ['werkgever'],
   // The candidate's pages (libs/kandidaat-pages).
+  'GET /kandidaat/werkplekken': ['kandidaat'],
   'GET /kandidaat/werkplekken/:id': ['kandidaat'],
   'POST /kandidaat/werkplekken/:id/interesse': ['kandidaat'],
   'GET /kandidaat/interesse': ['kandidaat'],
@@ -53,6 +67,7 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'GET /werkmakelaar/kandidaten/:id/voorstellen/:vacancyId': ['werkmakelaar'],
   'POST /werkmakelaar/kandidaten/:id/voorstellen/:vacancyId': ['werkmakelaar'],
   'GET /werkmakelaar/voorstellen': ['werkmakelaar'],
+  'GET /werkmakelaar/voorstellen/:id': ['werkmakelaar'],
   'POST /werkmakelaar/voorstellen/:id/status': ['werkmakelaar'],
   'GET /werkmakelaar/voorstellen/:id/plaatsen': ['werkmakelaar'],
   'POST /werkmakelaar/voorstellen/:id/plaatsen': ['werkmakelaar'],
@@ -60,6 +75,8 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'GET /werkmakelaar/plaatsingen/:id': ['werkmakelaar'],
   'POST /werkmakelaar/plaatsingen/:id/verlengen': ['werkmakelaar'],
   'POST /werkmakelaar/plaatsingen/:id/beeindigen': ['werkmakelaar'],
+  'POST /werkmakelaar/plaatsingen/:id/wijzigen': ['werkmakelaar'],
+  'POST /werkmakelaar/plaatsingen/:id/telefonisch-akkoord': ['werkmakelaar'],
   'GET /werkmakelaar/werkplekken': ['werkmakelaar'],
   'GET /werkmakelaar/werkplekken/nieuw': ['werkmakelaar'],
   'GET /werkmakelaar/werkplekken/nieuw/:employerId': ['werkmakelaar'],
@@ -80,6 +97,9 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'POST /werkgever/voorstellen/:id/beoordeling': ['werkgever'],
   'GET /werkgever/instrumenten': ['werkgever'],
   'GET /werkgever/plaatsingen': ['werkgever'],
+  'GET /werkgever/plaatsingen/:id': ['werkgever'],
+  'POST /werkgever/plaatsingen/:id/bevestigen': ['werkgever'],
+  'POST /werkgever/plaatsingen/:id/wijziging': ['werkgever'],
   'GET /werkgever/account': ['werkgever'],
   'POST /werkgever/account/locaties': ['werkgever'],
   'POST /werkgever/account/collega': ['werkgever'],

@@ -25,7 +25,7 @@ import { ReportsModule } from '@werkbrug/reports';
 import { SearchModule } from '@werkbrug/search';
 import { TrajectoriesModule } from '@werkbrug/trajectories';
 import { VacanciesModule } from '@werkbrug/vacancies';
-import { WebModule, WebNotFoundModule } from '@werkbrug/web';
+import { MailedLinksModule, WebModule, WebNotFoundModule } from '@werkbrug/web';
 import { BeheerPagesModule } from '@werkbrug/beheer-pages';
 import { KandidaatPagesModule } from '@werkbrug/kandidaat-pages';
 import { WerkgeverPagesModule } from '@werkbrug/werkgever-pages';
@@ -74,6 +74,8 @@ import { OpsModule } from './ops.module';
     KandidaatPagesModule,
     WerkmakelaarPagesModule,
     BeheerPagesModule,
+    // Links in mails (/voorstellen/{id}, …): each role to its own page.
+    MailedLinksModule,
     // Keep last: the HTML 404 page for unknown addresses in the web areas (a catch-all route).
     WebNotFoundModule,
   ],

@@ -11,11 +11,10 @@ import {
   etagFromVersion,
   jsonBodyParser,
   noStore,
-  ProblemFilter,
   requireJsonBody,
 } from '@werkbrug/http';
 import { ApiMetrics, metricsOptions } from '@werkbrug/metrics';
-import { installWeb, WEB_PATHS } from '@werkbrug/web';
+import { installWeb, WEB_PATHS, WebExceptionFilter } from '@werkbrug/web';
 import { AppModule } from './app.module';
 
 /** The operation tags, in the order the documentation shows them. */
@@ -131,7 +130,9 @@ export async function createApiApp(): Promise<NestExpressApplication> {
     ],
   });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemFilter());
+  // Problem documents for the JSON API (/api and clients that ask for JSON); a Dutch HTML page for
+  // a person on any other path, an unknown one included (libs/web).
+  app.useGlobalFilters(app.get(WebExceptionFilter));
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/openapi.json',

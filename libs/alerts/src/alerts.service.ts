@@ -18,8 +18,9 @@ const PURPOSE = 'alerts-unsubscribe';
 const MATCH_POOL = 50;
 /** A claimed subscription is retried after this long when its run fails (search down). */
 const LEASE_MS = 10 * 60_000;
-/** Web paths the links point at (the candidate's pages). */
+/** Web paths the links point at (the candidate's pages): one workplace, and Mijn werkplekken. */
 export const WORKPLACES_PATH = '/kandidaat/werkplekken';
+export const MY_WORKPLACES_PATH = '/kandidaat';
 export const UNSUBSCRIBE_PATH = '/kandidaat/berichten/stoppen';
 
 interface SubscriptionRow {
@@ -138,6 +139,21 @@ export class AlertsService {
   unsubscribeLink(subscriptionId: string, nonce: string): string {
     const token = this.signer.sign(PURPOSE, subscriptionId, nonce);
     return `${this.config.publicUrl.replace(/\/$/, '')}${UNSUBSCRIBE_PATH}/${token}`;
+  }
+
+  /**
+   * Whether an unsubscribe link still works (its page asks before showing the button): false for
+   * a forged token and for one from before the candidate subscribed again.
+   */
+  async unsubscribeLinkWorks(token: string): Promise<boolean> {
+    const id = LinkSigner.idOf(token);
+    if (!id) return false;
+    const [row] = await queryRows<{ link_nonce: string }>(
+      this.db,
+      `SELECT link_nonce FROM match_alert_subscriptions WHERE id = $1`,
+      [id],
+    );
+    return !!row && this.signer.verify(PURPOSE, token, row.link_nonce);
   }
 
   /** Stops the alerts the token names. Idempotent; a forged or outdated token is 400 INVALID_LINK. */
@@ -277,7 +293,7 @@ export class AlertsService {
                   link: `${base}${WORKPLACES_PATH}/${match.vacancy.id}`,
                 })),
                 moreCount: selection.more ? String(selection.more) : '',
-                link: `${base}${WORKPLACES_PATH}`,
+                link: `${base}${MY_WORKPLACES_PATH}`,
                 unsubscribeLink: this.unsubscribeLink(locked.id, locked.link_nonce),
               },
             },

@@ -150,6 +150,15 @@ export class AuthLinksService {
   }
 
   /**
+   * Uses a sign-in link for a web session (the page /inloggen/{token}): the user's id, or null when
+   * the link was used, has expired or is unknown.
+   */
+  async signInUserOf(token: string): Promise<string | null> {
+    const link = await this.db.transaction((em) => this.spend(em, token, ['sign_in']));
+    return link?.user_id ?? null;
+  }
+
+  /**
    * A new login address waits for confirmation from that mailbox. A taken address is answered the
    * same way (the caller learns nothing) and gets no link.
    */
@@ -177,7 +186,7 @@ export class AuthLinksService {
   }
 
   /** The mailbox confirmed: the address becomes the login; open sessions end. */
-  async confirmEmailChange(token: string): Promise<{ email: string }> {
+  async confirmEmailChange(token: string): Promise<{ email: string; userId: string }> {
     return this.db.transaction(async (em) => {
       const link = await this.use(em, token, 'email_change');
       const email = link.new_email as string;
@@ -200,7 +209,7 @@ export class AuthLinksService {
       );
       // Ends the sessions and every other link of the user (the other address changes included).
       await this.tokens.revokeAllFor(link.user_id, em);
-      return { email };
+      return { email, userId: link.user_id };
     });
   }
 
@@ -239,14 +248,22 @@ export class AuthLinksService {
   }
 
   /** Whether a password link can still be used (asked before the form is filled in). */
-  async isPasswordLinkUsable(token: string): Promise<boolean> {
+  isPasswordLinkUsable(token: string): Promise<boolean> {
+    return this.isUsable(token, PASSWORD_PURPOSES);
+  }
+
+  /**
+   * Whether a link can still be used, without using it: a link's page asks before it shows its
+   * button (a mail scanner that opens the link uses up nothing).
+   */
+  async isUsable(token: string, purposes: readonly LinkPurpose[]): Promise<boolean> {
     if (!TOKEN.test(token)) return false;
     const rows = await queryRows<unknown>(
       this.db,
       `SELECT 1 FROM auth_links l JOIN users u ON u.id = l.user_id
         WHERE l.token_hash = $1 AND l.purpose = ANY($2::text[]) AND l.used_at IS NULL
           AND l.expires_at > now() AND (u.active OR l.purpose = 'invite')`,
-      [sha256(token), PASSWORD_PURPOSES],
+      [sha256(token), purposes],
     );
     return rows.length > 0;
   }

@@ -91,8 +91,9 @@ export class AuthController {
   })
   @ApiOkResponse({ type: EmailChangeConfirmed })
   @ApiProblemResponses(400, 409, 422)
-  confirmEmail(@Body() body: LinkTokenRequest): Promise<EmailChangeConfirmed> {
-    return this.links.confirmEmailChange(body.token);
+  async confirmEmail(@Body() body: LinkTokenRequest): Promise<EmailChangeConfirmed> {
+    const { email } = await this.links.confirmEmailChange(body.token);
+    return { email };
   }
 
   @Delete('token')

@@ -24,6 +24,12 @@ export const PROTECTED_READ_PURPOSES = {
    * proposal.shared_read.
    */
   financieelCv: { audit: null, benefit: true },
+  /**
+   * Names and contact details to check a text for the employer against (a proposal's motivation:
+   * does it name the candidate?). Only the outcome leaves the check, never the facts; audited per
+   * candidate.
+   */
+  tekstcontrole: { audit: 'controle van tekst voor de werkgever', benefit: false },
 } as const satisfies Record<string, { audit: string | null; benefit: boolean }>;
 
 export type ProtectedReadPurpose = keyof typeof PROTECTED_READ_PURPOSES;
@@ -32,8 +38,12 @@ export interface ContactFacts {
   candidateId: string;
   firstName: string;
   lastName: string;
-  /** Only for the contactmail purpose; null otherwise. */
+  /** Only for the contactmail and tekstcontrole purposes; null otherwise. */
   email: string | null;
+  /** Only for the tekstcontrole purpose; null otherwise. */
+  phone: string | null;
+  /** Only for the tekstcontrole purpose; null otherwise. */
+  address: string | null;
   hasEmail: boolean;
   hasPhone: boolean;
 }
@@ -57,6 +67,8 @@ export interface ProtectedFactsRow {
   first_name: string;
   last_name: string;
   email: string | null;
+  phone: string | null;
+  address: string | null;
   has_email: boolean;
   has_phone: boolean;
   date_of_birth: string | null;
@@ -81,8 +93,10 @@ export function displayFactsJoin(candidateAlias: string, alias = 'cp') {
 
 export function protectedFactsSql(purpose: ProtectedReadPurpose): string {
   const benefit = PROTECTED_READ_PURPOSES[purpose].benefit;
+  const contact = purpose === 'tekstcontrole';
   return `SELECT candidate_id, first_name, last_name,
-                 ${purpose === 'contactmail' ? 'email' : 'NULL::text AS email'},
+                 ${purpose === 'contactmail' || contact ? 'email' : 'NULL::text AS email'},
+                 ${contact ? 'phone, address' : 'NULL::text AS phone, NULL::text AS address'},
                  email IS NOT NULL AS has_email, phone IS NOT NULL AS has_phone,
                  ${benefit ? 'date_of_birth::text AS date_of_birth, benefit_type, banenafspraak, loonwaarde_pct' : 'NULL AS date_of_birth, NULL AS benefit_type, NULL AS banenafspraak, NULL AS loonwaarde_pct'}
             FROM candidate_protected WHERE candidate_id = ANY($1::uuid[])`;
@@ -94,6 +108,8 @@ export function toProtectedFacts(r: ProtectedFactsRow): ContactFacts & BenefitFa
     firstName: r.first_name,
     lastName: r.last_name,
     email: r.email,
+    phone: r.phone,
+    address: r.address,
     hasEmail: r.has_email,
     hasPhone: r.has_phone,
     dateOfBirth: r.date_of_birth,

@@ -242,6 +242,12 @@ export const LABELS = {
     scholingsvoucher: 'Scholingsvoucher',
     sroi: 'Social return (SROI)',
   },
+  /** Whether the employer agreed to a placement, as the werkmakelaar reads it. */
+  placementConfirmation: {
+    te_bevestigen: 'Wacht op bevestiging van de werkgever',
+    wijziging_gevraagd: 'Werkgever vraagt een wijziging',
+    bevestigd: 'Bevestigd door de werkgever',
+  },
   /** How a placement ended, as the employer sees it: an early end without its reason. */
   placementOutcomeForEmployer: {
     contract: 'Contract',

@@ -28,7 +28,12 @@ describe('regionNames', () => {
 describe('employerVisibleSearchFilter', () => {
   it.each<[string, Actor, string, string | null]>([
     ['admin sees all', actor('admin'), 'Woerden', null],
-    ['a candidate sees every employer (open workplaces only)', actor('kandidaat'), '', null],
+    [
+      'a candidate: the reach of their own organisation, as their werkmakelaar',
+      actor('kandidaat'),
+      'Woerden',
+      `(employerOwnerOrganisationId = "${ORG}" OR employerRegions IN ["woerden"])`,
+    ],
     [
       'an employer user sees its own',
       actor('werkgever', { employerId: EMPLOYER }),

@@ -7,8 +7,10 @@ import { Problems } from '@werkbrug/http';
  *
  * - administrators: all
  * - werkgever users: their own employer
- * - werkmakelaars: employers their organisation brought in, and those in an overlapping region
- * - candidates: any employer (they only ever see open workplaces, see vacancyVisibleSql)
+ * - werkmakelaars: the reach of their organisation (employerInReachSql)
+ * - candidates: the same reach, of their own organisation (the one their werkmakelaar works for), and
+ *   only open workplaces (vacancyVisibleSql): a candidate is shown exactly the workplaces their
+ *   werkmakelaar may propose (ProposalsService.create checks the werkmakelaar against this rule)
  *
  * `p` names the three parameters (role, employer id, organisation id) in the caller's style:
  * `:role` for the query builder, `$2::text` for raw SQL.
@@ -19,11 +21,19 @@ export interface VisibilityParams {
   organisationId: string;
 }
 
+/**
+ * The reach of a broker organisation: the employers it brought in, and those in a region that overlaps
+ * its own. Its werkmakelaars may see and propose those employers' workplaces, and its candidates are
+ * shown them (the same rule for both, so a candidate never likes what their werkmakelaar cannot propose).
+ */
+export const employerInReachSql = (e: string, organisationId: string) =>
+  `(${e}.owner_organisation_id = ${organisationId}
+     OR region_overlaps(${e}.region, (SELECT vo.region FROM organisations vo WHERE vo.id = ${organisationId})))`;
+
 export const employerVisibleSql = (e: string, p: VisibilityParams) =>
-  `(${p.role} IN ('admin', 'kandidaat')
+  `(${p.role} = 'admin'
     OR (${p.role} = 'werkgever' AND ${e}.id = ${p.employerId})
-    OR (${p.role} = 'werkmakelaar' AND (${e}.owner_organisation_id = ${p.organisationId}
-        OR region_overlaps(${e}.region, (SELECT vo.region FROM organisations vo WHERE vo.id = ${p.organisationId})))))`;
+    OR (${p.role} IN ('werkmakelaar', 'kandidaat') AND ${employerInReachSql(e, p.organisationId)}))`;
 
 /**
  * The gemeenten of a region text, as region_overlaps() in PostgreSQL reads them (comma-separated,
@@ -46,21 +56,28 @@ export const regionNames = (region: string | null | undefined): string[] =>
  * paths still filter the hits with employerVisibleSql. `actorRegion` is the organisation's region.
  */
 export function employerVisibleSearchFilter(actor: Actor, actorRegion: string): string | null {
-  const quoted = (value: string) => JSON.stringify(value);
   switch (actor.role) {
     case 'admin':
-    case 'kandidaat':
       return null;
     case 'werkgever':
-      return `employerId = ${quoted(actor.employerId ?? '')}`;
-    case 'werkmakelaar': {
-      const owner = `employerOwnerOrganisationId = ${quoted(actor.organisationId)}`;
-      const regions = regionNames(actorRegion);
-      return regions.length
-        ? `(${owner} OR employerRegions IN [${regions.map(quoted).join(', ')}])`
-        : owner;
-    }
+      return `employerId = ${JSON.stringify(actor.employerId ?? '')}`;
+    case 'werkmakelaar':
+    case 'kandidaat':
+      return reachSearchFilter(actor.organisationId, actorRegion);
   }
+}
+
+/**
+ * employerInReachSql as a Meilisearch filter over vacancy search documents: the organisation's own
+ * employers, or an overlapping region (`region` is the organisation's region text).
+ */
+export function reachSearchFilter(organisationId: string, region: string): string {
+  const quoted = (value: string) => JSON.stringify(value);
+  const owner = `employerOwnerOrganisationId = ${quoted(organisationId)}`;
+  const regions = regionNames(region);
+  return regions.length
+    ? `(${owner} OR employerRegions IN [${regions.map(quoted).join(', ')}])`
+    : owner;
 }
 
 /** The same rule for a workplace: its employer visible, and candidates see only open ones. */

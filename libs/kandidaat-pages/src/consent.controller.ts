@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { asProposalView, ConsentDto, ProposalsService } from '@werkbrug/proposals';
 import {
   actorOf,
+  confirmed,
   formBody,
   FormErrors,
   PageResponder,
@@ -63,8 +64,12 @@ export class ConsentController {
     const input = consentInput(formBody(req));
     const dto = await validateAsDto(ConsentDto, input, CONSENT_WORDS, errors, 'share', 'je');
     if (!dto) return this.renderRequest(req, res, id, errors);
-    await this.proposals.consent(actorOf(req), id, dto);
-    res.redirect(303, '/kandidaat/toestemming?gedeeld=1');
+    const p = asProposalView(await this.proposals.consent(actorOf(req), id, dto));
+    await this.pages.tell(
+      req,
+      `Je profiel is gedeeld met ${p.vacancy.employerName ?? 'de werkgever'}. De werkgever laat weten of hij je wil leren kennen. Je krijgt daarover een mail.`,
+    );
+    res.redirect(303, '/kandidaat/toestemming');
   }
 
   @Post('toestemming/:id/nee')
@@ -78,6 +83,7 @@ export class ConsentController {
       status: 'afgewezen',
       note: 'De kandidaat wil dit niet.',
     });
+    await this.pages.tell(req, 'Je hebt nee gezegd. De werkgever ziet je profiel niet.');
     res.redirect(303, '/kandidaat/toestemming');
   }
 
@@ -88,7 +94,24 @@ export class ConsentController {
     @Res() res: Response,
     @Param('id', ParseUUIDPipe) id: string,
   ) {
+    const p = asProposalView(await this.proposals.get(actorOf(req), id));
+    const employer = p.vacancy.employerName ?? 'de werkgever';
+    if (!confirmed(req))
+      return this.pages.confirm(req, res, {
+        title: `Wil je stoppen met delen met ${employer}?`,
+        consequences: [
+          `${employer} ziet je profiel dan niet meer.`,
+          'Het voorstel voor deze werkplek stopt. Dit kun je niet terugdraaien.',
+          'Wil je later toch weer? Vraag het je werkmakelaar.',
+        ],
+        action: `/kandidaat/toestemming/${id}/stoppen`,
+        confirmText: 'Ja, stop met delen',
+        cancelHref: '/kandidaat/toestemming',
+        cancelText: 'Nee, blijf delen',
+        warning: true,
+      });
     await this.proposals.withdrawConsent(actorOf(req), id);
-    res.redirect(303, '/kandidaat/toestemming?gestopt=1');
+    await this.pages.tell(req, `Je deelt je profiel niet meer met ${employer}.`);
+    res.redirect(303, '/kandidaat/toestemming');
   }
 }

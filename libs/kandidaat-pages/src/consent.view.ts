@@ -23,6 +23,8 @@ export interface ConsentInput {
       certificates: readonly string[];
       workConditions: readonly string[];
     };
+    /** The motivation as the employer reads it: what would identify you and is not shared, masked. */
+    motivation: string;
   };
 }
 
@@ -35,6 +37,7 @@ export function sharedWords(p: ConsentInput, fields: readonly string[]): string[
     `Je profiel zonder naam: ${a.pseudonym}, woonplaats ${a.place}, ${hoursWords(a.hoursMin, a.hoursMax)}`,
     ...(a.certificates.length ? [`Je certificaten: ${listWords(a.certificates)}`] : []),
     `Wat je kunt: ${listWords(a.workConditions.filter(Boolean))}`,
+    `Wat je werkmakelaar over je schrijft: „${p.sharePreview.motivation}”`,
     ...(fields.includes('firstName') && p.sharePreview.firstName
       ? [`Je voornaam: ${p.sharePreview.firstName}`]
       : []),

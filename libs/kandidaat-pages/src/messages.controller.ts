@@ -1,4 +1,4 @@
-import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AlertsService, UpdateAlertsDto, type AlertsView } from '@werkbrug/alerts';
 import { ProblemException } from '@werkbrug/http';
@@ -22,7 +22,12 @@ import {
   NO_EMAIL_MESSAGE,
   type MessagesFormValues,
 } from './messages.form';
-import { messagesPageView, messagesValuesFrom, unsubscribePageView } from './messages.view';
+import {
+  messagesNotice,
+  messagesPageView,
+  messagesValuesFrom,
+  unsubscribePageView,
+} from './messages.view';
 
 /** Berichten: e-mail about new workplaces, and the unsubscribe link in that e-mail. */
 @WebController('kandidaat')
@@ -35,13 +40,9 @@ export class MessagesController {
 
   @Get('berichten')
   @WebAccess('kandidaat')
-  async messages(
-    @Req() req: WebRequest,
-    @Res() res: Response,
-    @Query('opgeslagen') saved?: string,
-  ) {
+  async messages(@Req() req: WebRequest, @Res() res: Response) {
     const alerts = await this.alerts.get(actorOf(req));
-    this.render(req, res, alerts, messagesValuesFrom(alerts), null, saved === '1');
+    this.render(req, res, alerts, messagesValuesFrom(alerts), null);
   }
 
   private render(
@@ -50,9 +51,8 @@ export class MessagesController {
     alerts: AlertsView,
     values: MessagesFormValues,
     errors: FormErrors | null,
-    saved = false,
   ) {
-    const view = messagesPageView(alerts, values, saved);
+    const view = messagesPageView(alerts, values);
     this.pages.send(req, res, 'kandidaat/berichten', { ...view, errors });
   }
 
@@ -66,7 +66,8 @@ export class MessagesController {
     if (dto) {
       try {
         await this.alerts.set(actorOf(req), dto);
-        return res.redirect(303, '/kandidaat/berichten?opgeslagen=1');
+        await this.pages.tell(req, messagesNotice(dto));
+        return res.redirect(303, '/kandidaat/berichten');
       } catch (error) {
         if (!(error instanceof ProblemException && error.code === 'NO_EMAIL')) throw error;
         errors.add('active', NO_EMAIL_MESSAGE);
@@ -83,6 +84,15 @@ export class MessagesController {
     @Res() res: Response,
     @Param('token') token: string,
   ) {
+    // A forged link, or one from before the candidate subscribed again: it no longer works (410).
+    if (!(await this.alerts.unsubscribeLinkWorks(token)))
+      return this.pages.send(
+        req,
+        res,
+        'kandidaat/berichten-stoppen',
+        unsubscribePageView(token, 'invalid'),
+        410,
+      );
     await this.ensureSession(req, res);
     this.pages.send(req, res, 'kandidaat/berichten-stoppen', unsubscribePageView(token, 'ask'));
   }
@@ -95,7 +105,7 @@ export class MessagesController {
     } catch (error) {
       if (!(error instanceof ProblemException && error.code === 'INVALID_LINK')) throw error;
       const view = unsubscribePageView(token, 'invalid');
-      return this.pages.send(req, res, 'kandidaat/berichten-stoppen', view, 400);
+      return this.pages.send(req, res, 'kandidaat/berichten-stoppen', view, 410);
     }
     this.pages.send(req, res, 'kandidaat/berichten-stoppen', unsubscribePageView(token, 'done'));
   }
@@ -110,6 +120,8 @@ export class MessagesController {
       secure: req.secure,
       path: '/',
     });
-    req.web = { session: { id: '', csrfToken, actor: null, user: null, termsAccepted: false } };
+    req.web = {
+      session: { id: '', csrfToken, actor: null, user: null, termsAccepted: false, notice: null },
+    };
   }
 }

@@ -7,10 +7,17 @@ export type MessagesPageView = {
   title: string;
   view: { hasEmail: boolean; lastSentAt: string | null };
   values: MessagesFormValues;
-  saved: boolean;
   activeOptions: Choice[];
   frequencyOptions: Choice[];
 };
+
+/** The banner after saving: what the candidate will get from now on. */
+export const messagesNotice = (choice: Pick<AlertsView, 'active' | 'frequency'>): string =>
+  !choice.active
+    ? 'Opgeslagen. Je krijgt geen e-mail meer over nieuwe werkplekken.'
+    : choice.frequency === 'dagelijks'
+      ? 'Opgeslagen. Je krijgt elke dag een e-mail als er een nieuwe werkplek is die bij je past.'
+      : 'Opgeslagen. Je krijgt één keer per week een e-mail als er nieuwe werkplekken zijn die bij je passen.';
 
 export const messagesValuesFrom = (alerts: AlertsView): MessagesFormValues => ({
   active: alerts.active ? 'ja' : 'nee',
@@ -20,12 +27,10 @@ export const messagesValuesFrom = (alerts: AlertsView): MessagesFormValues => ({
 export const messagesPageView = (
   alerts: Pick<AlertsView, 'hasEmail' | 'lastSentAt'>,
   values: MessagesFormValues,
-  saved: boolean,
 ): MessagesPageView => ({
   title: 'Berichten',
   view: { hasEmail: alerts.hasEmail, lastSentAt: alerts.lastSentAt },
   values,
-  saved,
   activeOptions: [
     { value: 'ja', text: 'Ja, stuur me een e-mail over nieuwe werkplekken' },
     { value: 'nee', text: 'Nee, liever niet' },

@@ -1,4 +1,14 @@
-import { Get, Logger, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Get,
+  Logger,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { CreateInterestDto, InterestsService } from '@werkbrug/interests';
 import { SuggestionsService } from '@werkbrug/matching';
@@ -6,6 +16,7 @@ import { ProposalsService } from '@werkbrug/proposals';
 import { VacanciesService } from '@werkbrug/vacancies';
 import {
   actorOf,
+  confirmed,
   formBody,
   FormErrors,
   PageResponder,
@@ -64,6 +75,13 @@ export class SuggestionsController {
     this.pages.send(req, res, 'kandidaat/werkplekken', view);
   }
 
+  /** Mijn werkplekken is the start page; match mails sent before it said so link here. */
+  @Get('werkplekken')
+  @WebAccess('kandidaat')
+  myWorkplaces(@Res() res: Response) {
+    res.redirect(303, '/kandidaat');
+  }
+
   @Get('werkplekken/:id')
   @WebAccess('kandidaat')
   async workplace(
@@ -101,7 +119,11 @@ export class SuggestionsController {
     const input = interestInput(id, formBody(req));
     const dto = await validateAsDto(CreateInterestDto, input, INTEREST_WORDS, errors, 'note', 'je');
     if (!dto) return this.renderWorkplace(req, res, id, errors);
-    await this.interests.express(actorOf(req), dto);
+    const { signal } = await this.interests.express(actorOf(req), dto);
+    await this.pages.tell(
+      req,
+      `Je interesse voor ${signal.vacancy.title} is doorgegeven. Je werkmakelaar kijkt ernaar en laat van zich horen.`,
+    );
     res.redirect(303, `/kandidaat/werkplekken/${id}`);
   }
 
@@ -119,7 +141,24 @@ export class SuggestionsController {
     @Res() res: Response,
     @Param('id', ParseUUIDPipe) id: string,
   ) {
+    const signal = (await this.interests.mine(actorOf(req))).find((s) => s.id === id);
+    if (!signal) throw new NotFoundException();
+    const title = signal.vacancy.title;
+    if (!confirmed(req))
+      return this.pages.confirm(req, res, {
+        title: `Wil je je interesse voor ${title} terugtrekken?`,
+        consequences: [
+          'Je werkmakelaar ziet dat je geen interesse meer hebt.',
+          'Wil je later toch? Zeg dan opnieuw bij de werkplek dat je interesse hebt.',
+        ],
+        action: `/kandidaat/interesse/${id}/intrekken`,
+        confirmText: 'Ja, trek mijn interesse terug',
+        cancelHref: '/kandidaat/interesse',
+        cancelText: 'Nee, ik heb nog interesse',
+        warning: true,
+      });
     await this.interests.withdraw(actorOf(req), id);
+    await this.pages.tell(req, `Je hebt je interesse voor ${title} teruggetrokken.`);
     res.redirect(303, '/kandidaat/interesse');
   }
 }

@@ -5,7 +5,7 @@ import {
   type ConsentInput,
 } from './consent.view';
 import { messagesInput } from './messages.form';
-import { messagesPageView, unsubscribePageView } from './messages.view';
+import { messagesNotice, messagesPageView, unsubscribePageView } from './messages.view';
 import { myDataPageView } from './my-data.view';
 import {
   interestListPageView,
@@ -64,6 +64,7 @@ const proposal = (status: string, consent: ConsentInput['consent']): ConsentInpu
       certificates: [],
       workConditions: ['Licht tillen', ''],
     },
+    motivation: 'Past goed',
   },
 });
 const active = { sharedFields: ['firstName'], expiresAt: '2026-12-01T00:00:00.000Z', active: true };
@@ -197,6 +198,7 @@ describe('candidate page views', () => {
       [
         'Je profiel zonder naam: Kandidaat K-1, woonplaats Utrecht, 12 tot 24 uur per week',
         'Wat je kunt: Licht tillen',
+        'Wat je werkmakelaar over je schrijft: „Past goed”',
         'Je voornaam: Sanne',
       ],
     ],
@@ -205,7 +207,6 @@ describe('candidate page views', () => {
       messagesPageView(
         { hasEmail: false, lastSentAt: null },
         { active: 'nee', frequency: 'wekelijks' },
-        true,
       ).view,
       { hasEmail: false, lastSentAt: null },
     ],
@@ -267,7 +268,6 @@ describe('candidate page views', () => {
           travelMode: '',
           maxTravelKm: '',
         },
-        saved: false,
       }).dayOptions[0],
       { value: 'ma', text: 'maandag' },
     ],
@@ -292,5 +292,21 @@ describe('candidate page views', () => {
         { value: 'werkmakelaarContact', text: 'Naam en e-mail van mijn werkmakelaar (Wim)' },
       ],
     });
+  });
+});
+
+describe('the banner after saving the messages', () => {
+  it.each([
+    [
+      { active: false, frequency: 'dagelijks' },
+      'Opgeslagen. Je krijgt geen e-mail meer over nieuwe werkplekken.',
+    ],
+    [{ active: true, frequency: 'dagelijks' }, 'Opgeslagen. Je krijgt elke dag een e-mail'],
+    [
+      { active: true, frequency: 'wekelijks' },
+      'Opgeslagen. Je krijgt één keer per week een e-mail',
+    ],
+  ] as const)('%j', (choice, text) => {
+    expect(messagesNotice(choice)).toContain(text);
   });
 });

@@ -1,4 +1,4 @@
-import { Get, Post, Query, Req, Res } from '@nestjs/common';
+import { Get, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CandidatesService, toWishesView, type WishesView } from '@werkbrug/candidates';
 import { ProblemException } from '@werkbrug/http';
@@ -51,22 +51,20 @@ export class WishesController {
     model: WishesModel,
     values: WishesFormValues,
     errors: FormErrors | null,
-    saved = false,
   ) {
     const view = wishesPageView({
       kinds: model.kinds,
       version: model.wishes.version,
       values,
-      saved,
     });
     this.pages.send(req, res, 'kandidaat/wensen', { ...view, errors });
   }
 
   @Get('wensen')
   @WebAccess('kandidaat')
-  async wishes(@Req() req: WebRequest, @Res() res: Response, @Query('opgeslagen') saved?: string) {
+  async wishes(@Req() req: WebRequest, @Res() res: Response) {
     const model = await this.model(req);
-    this.render(req, res, model, wishesValuesFrom(model.wishes), null, saved === '1');
+    this.render(req, res, model, wishesValuesFrom(model.wishes), null);
   }
 
   @Post('wensen')
@@ -91,6 +89,10 @@ export class WishesController {
       }
       throw error;
     }
-    res.redirect(303, '/kandidaat/wensen?opgeslagen=1');
+    await this.pages.tell(
+      req,
+      'Je wensen zijn opgeslagen. Je werkplekken passen zich aan. Dat duurt een paar seconden.',
+    );
+    res.redirect(303, '/kandidaat/wensen');
   }
 }

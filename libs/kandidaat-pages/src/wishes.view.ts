@@ -6,7 +6,6 @@ import type { WishesFormValues } from './wishes.form';
 /** kandidaat/wensen */
 export type WishesPageView = {
   title: string;
-  saved: boolean;
   values: WishesFormValues;
   version: number;
   werksoortOptions: Choice[];
@@ -19,10 +18,8 @@ export const wishesPageView = (input: {
   kinds: readonly { code: string; name: string }[];
   version: number;
   values: WishesFormValues;
-  saved: boolean;
 }): WishesPageView => ({
   title: 'Mijn wensen',
-  saved: input.saved,
   values: input.values,
   version: input.version,
   werksoortOptions: input.kinds.map((k) => ({ value: k.code, text: k.name })),

@@ -125,6 +125,37 @@ export const MAIL_FIELDS: Record<MailTemplate, Record<string, FieldKind>> = {
     minutes: 'text',
     link: 'url',
   },
+  // To the employer: what the werkmakelaar proposes (pseudonym, workplace, dates, hours). No
+  // instruments, no name: the candidate's consent shares those on the page, not in a mailbox.
+  // previousRequest is the employer's own question, when the werkmakelaar asks again after it.
+  placement_to_confirm: {
+    employerName: 'text',
+    vacancyTitle: 'text',
+    pseudonym: 'text',
+    arrangementLabel: 'text',
+    startDate: 'text',
+    plannedEnd: 'optionalText',
+    hoursPerWeek: 'text',
+    previousRequest: 'optionalText',
+    link: 'url',
+  },
+  placement_confirmed: {
+    werkmakelaarName: 'text',
+    pseudonym: 'text',
+    vacancyTitle: 'text',
+    employerName: 'text',
+    arrangementLabel: 'text',
+    startDate: 'text',
+    link: 'url',
+  },
+  placement_change_requested: {
+    werkmakelaarName: 'text',
+    pseudonym: 'text',
+    vacancyTitle: 'text',
+    employerName: 'text',
+    note: 'text',
+    link: 'url',
+  },
 };
 
 const WORKPLACE_ROW_FIELDS = ['title', 'employerName', 'place', 'distance', 'reason', 'link'];

@@ -16,6 +16,9 @@ export const MAIL_TEMPLATES = [
   'instrument_deadline',
   'sign_in_link',
   'email_change',
+  'placement_to_confirm',
+  'placement_confirmed',
+  'placement_change_requested',
 ] as const;
 
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];

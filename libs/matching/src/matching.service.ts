@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { reachSearchFilter } from '@werkbrug/employers';
 import { visibleVacancyIds } from '@werkbrug/vacancies';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
@@ -129,6 +130,7 @@ const CANDIDATE_FIELDS = [
 @Injectable()
 export class MatchingService {
   private certificateUniverse: { at: number; values: string[] } | null = null;
+  private readonly regions = new Map<string, { at: number; region: string }>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -148,6 +150,21 @@ export class MatchingService {
     return this.certificateUniverse.values;
   }
 
+  /** An organisation's region (its reach, with the employers it brought in); cached briefly. */
+  private async regionOf(organisationId: string): Promise<string> {
+    const known = this.regions.get(organisationId);
+    if (known && Date.now() - known.at < CERT_CACHE_MS) return known.region;
+    const rows = await queryRows<{ region: string }>(
+      this.db,
+      `SELECT region FROM organisations WHERE id = $1`,
+      [organisationId],
+    );
+    const region = rows[0]?.region ?? '';
+    if (this.regions.size > 1000) this.regions.clear();
+    this.regions.set(organisationId, { at: Date.now(), region });
+    return region;
+  }
+
   async candidateProfile(actor: Actor, candidateId: string): Promise<CandidateDocument> {
     // The one candidate visibility rule (candidates lib), joined into the load: one statement.
     // Matching is for brokers and the candidate, not administrators.
@@ -165,14 +182,16 @@ export class MatchingService {
   }
 
   /**
-   * What of a candidate's matches the reader may see: a werkmakelaar only workplaces in reach (its
-   * organisation's employers and its region). Every path that shows matches goes through here,
-   * cached ones included (the candidate's suggestions).
+   * What of a candidate's matches the reader may see: the werkmakelaar and the candidate alike only
+   * workplaces in reach of the organisation (its employers and its region: employerInReachSql), so
+   * the candidate is shown exactly what their werkmakelaar may propose. matchCandidate already asks
+   * Meilisearch within that reach (the lists stay full); this is PostgreSQL's word on it. Every path
+   * that shows matches goes through here, cached ones included (the candidate's suggestions).
    */
   async inReachOf<
     T extends { items: { vacancy: { id: string } }[]; nearMisses: { vacancy: { id: string } }[] },
   >(actor: Actor, result: T): Promise<T> {
-    if (actor.role !== 'werkmakelaar') return result;
+    if (actor.role !== 'werkmakelaar' && actor.role !== 'kandidaat') return result;
     const visible = await visibleVacancyIds(this.db, actor, [
       ...result.items.map((i) => i.vacancy.id),
       ...result.nearMisses.map((n) => n.vacancy.id),
@@ -191,6 +210,8 @@ export class MatchingService {
   async candidateQueries(c: CandidateProfile, query: MatchQuery): Promise<PlannedQuery[]> {
     const poolSize = query.pool ?? POOL;
     const extra = [
+      // Only workplaces the candidate's organisation reaches: what their werkmakelaar may propose.
+      reachSearchFilter(c.organisationId, await this.regionOf(c.organisationId)),
       ...(query.werksoort ? [`werksoortCode = ${JSON.stringify(query.werksoort)}`] : []),
       ...(query.arrangement ? [`arrangements = ${JSON.stringify(query.arrangement)}`] : []),
     ];

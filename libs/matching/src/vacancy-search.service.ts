@@ -30,9 +30,9 @@ export class VacancySearchService {
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  /** The werkmakelaar's organisation's region (others' visibility does not depend on one). */
+  /** The organisation's region of a werkmakelaar or a candidate (others' visibility does not depend on one). */
   private async regionOf(actor: Actor): Promise<string> {
-    if (actor.role !== 'werkmakelaar') return '';
+    if (actor.role !== 'werkmakelaar' && actor.role !== 'kandidaat') return '';
     const rows = await queryRows<{ region: string }>(
       this.db,
       `SELECT region FROM organisations WHERE id = $1`,
@@ -118,7 +118,7 @@ export class VacancySearchService {
     // PostgreSQL stays the authority (a document may lag a change of owner or region by the
     // outbox's delay): the page is checked against employerVisibleSql as well.
     const shown =
-      actor.role === 'werkmakelaar'
+      actor.role === 'werkmakelaar' || actor.role === 'kandidaat'
         ? await (async () => {
             const ids = await visibleVacancyIds(
               this.db,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   ArrayUnique,
   Equals,
   IsArray,
@@ -10,17 +11,21 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { ARRANGEMENTS, INSTRUMENTS } from '@werkbrug/domain';
 import { PageQuery } from '@werkbrug/http';
 import { CHECKIN_KINDS, type CheckinKind } from './checkin.entity';
 import {
+  CONFIRMATION_STATES,
   OUTCOMES,
   PLACEMENT_STATUSES,
+  type ConfirmationState,
   type Outcome,
   type PlacementStatus,
 } from './placement.entity';
@@ -101,6 +106,48 @@ export class EndPlacementDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
 }
 
+/** The employer confirms the placement as it stands (the version they saw). */
+export class ConfirmPlacementDto {
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
+}
+
+/** The employer asks for a change before confirming: what should change. */
+export class RequestPlacementChangeDto {
+  @ApiProperty({ example: 'Graag starten op maandag 4 januari, en 20 uur per week.' })
+  @IsString()
+  @Matches(/\S/, { message: 'note must say what should change' })
+  @MaxLength(2000)
+  note!: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
+}
+
+/** The werkmakelaar records that the employer agreed by phone: when, and a note. */
+export class RecordPhoneAgreementDto {
+  @ApiProperty({ example: '2026-12-03', description: 'The day of the call: today or earlier' })
+  @IsDateString({ strict: true })
+  agreedOn!: string;
+  @ApiProperty({ example: 'Gebeld met Gert Groen: akkoord met start en uren.' })
+  @IsString()
+  @Matches(/\S/, { message: 'note must not be empty' })
+  @MaxLength(2000)
+  note!: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
+}
+
+/**
+ * The werkmakelaar adjusts a placement the employer has not confirmed yet (start, hours, planned end)
+ * and asks the employer again.
+ */
+export class AdjustPlacementDto {
+  @ApiProperty({ example: '2027-01-04' }) @IsDateString({ strict: true }) startDate!: string;
+  @ApiPropertyOptional({ description: 'Defaults to the rule of the arrangement' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  plannedEndDate?: string;
+  @ApiProperty({ minimum: 1, maximum: 40 }) @IsInt() @Min(1) @Max(40) hoursPerWeek!: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
+}
+
 export class CreateCheckinDto {
   @ApiProperty() @IsUUID() candidateId!: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() placementId?: string;
@@ -114,8 +161,26 @@ export class PlacementListQuery extends PageQuery {
   @IsOptional()
   @IsIn(PLACEMENT_STATUSES)
   status?: PlacementStatus;
+  @ApiPropertyOptional({
+    type: String,
+    description: `Whether the employer confirmed: one state, or several separated by commas (${CONFIRMATION_STATES.join(', ')}).`,
+    example: 'te_bevestigen,wijziging_gevraagd',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.split(',') : value,
+  )
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(CONFIRMATION_STATES.length)
+  @IsIn(CONFIRMATION_STATES, { each: true })
+  confirmation?: ConfirmationState[];
   @ApiPropertyOptional() @IsOptional() @IsUUID() candidateId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() vacancyId?: string;
+  @ApiPropertyOptional({ description: 'The placement that followed this proposal' })
+  @IsOptional()
+  @IsUUID()
+  proposalId?: string;
 }
 
 export class CreateRuleDto {

@@ -6,7 +6,21 @@ export interface PlacementNames {
   vacancyTitle: string;
   employerName: string;
   lastContactOn: string | null;
+  /** Who confirmed or recorded the agreement (brokers only see the name). */
+  confirmedByName: string | null;
+  /** The candidate shared the financieel CV with the employer on the proposal (consent not withdrawn). */
+  instrumentsShared: boolean;
 }
+
+/** Whether the employer agreed, and how; what they asked to change while they have not. */
+const confirmationOf = (p: Placement) => ({
+  status: p.confirmation,
+  confirmedAt: p.confirmedAt?.toISOString() ?? null,
+  via: p.confirmedVia,
+  phoneAgreedOn: p.phoneAgreedOn,
+  changeRequest: p.changeRequest,
+  changeRequestedAt: p.changeRequestedAt?.toISOString() ?? null,
+});
 
 const base = (p: Placement, n: PlacementNames, rule: ArrangementRule | null) => ({
   id: p.id,
@@ -15,7 +29,6 @@ const base = (p: Placement, n: PlacementNames, rule: ArrangementRule | null) => 
   startDate: p.startDate,
   plannedEndDate: p.plannedEndDate,
   hoursPerWeek: p.hoursPerWeek,
-  instruments: p.instruments,
   evaluationDates: p.evaluationDates,
   extensions: p.extensions,
   status: p.status,
@@ -36,6 +49,14 @@ const base = (p: Placement, n: PlacementNames, rule: ArrangementRule | null) => 
 /** Brokers and the candidate: the whole placement. */
 export const toPlacementView = (p: Placement, n: PlacementNames, rule: ArrangementRule | null) => ({
   ...base(p, n, rule),
+  instruments: p.instruments,
+  confirmation: {
+    ...confirmationOf(p),
+    confirmedBy: p.confirmedByUserId
+      ? { userId: p.confirmedByUserId, name: n.confirmedByName }
+      : null,
+    note: p.confirmationNote,
+  },
   candidate: { id: p.candidateId, pseudonym: n.pseudonym },
   proposalId: p.proposalId,
   werkmakelaarId: p.werkmakelaarId,
@@ -43,13 +64,21 @@ export const toPlacementView = (p: Placement, n: PlacementNames, rule: Arrangeme
   lastContactOn: n.lastContactOn,
 });
 
-/** The employer: the placement at their workplace, the candidate by pseudonym only. */
+/**
+ * The employer: the placement at their workplace, the candidate by pseudonym only. The agreed
+ * instruments only when the candidate shared the financieel CV with them (they say something about
+ * the candidate's benefit and wage value); the werkmakelaar's notes and name never.
+ */
 export const toEmployerPlacementView = (
   p: Placement,
   n: PlacementNames,
   rule: ArrangementRule | null,
 ) => ({
   ...base(p, n, rule),
+  instruments: n.instrumentsShared ? p.instruments : [],
+  /** False: the candidate did not share them (whether there are any is not said either). */
+  instrumentsShared: n.instrumentsShared,
+  confirmation: confirmationOf(p),
   candidate: { pseudonym: `Kandidaat ${n.pseudonym}` },
   jobcoach: { name: p.jobcoachName },
 });

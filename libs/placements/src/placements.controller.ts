@@ -11,12 +11,16 @@ import { IfMatchVersion, ApiProblemResponses } from '@werkbrug/http';
 import { ArrangementRulesService } from './arrangement-rules.service';
 import { PlacementAttentionService } from './placement-attention.service';
 import {
+  AdjustPlacementDto,
+  ConfirmPlacementDto,
   CreateCheckinDto,
   CreatePlacementDto,
   CreateRuleDto,
   EndPlacementDto,
   ExtendPlacementDto,
   PlacementListQuery,
+  RecordPhoneAgreementDto,
+  RequestPlacementChangeDto,
 } from './placement.dto';
 import { PlacementsService } from './placements.service';
 import {
@@ -52,7 +56,7 @@ export class PlacementsController {
   @Access('werkmakelaar')
   @ApiOperation({
     summary:
-      'Start a placement (fills a place; refused beyond the arrangement rule, which is quoted)',
+      'Start a placement: te_bevestigen until the employer confirms (needs a free place, fills it on confirmation; refused beyond the arrangement rule, which is quoted)',
   })
   @ApiProblemResponses(400, 422)
   create(@CurrentActor() actor: Actor, @Body() dto: CreatePlacementDto) {
@@ -104,6 +108,77 @@ export class PlacementsController {
     @IfMatchVersion() ifMatch: number | undefined,
   ) {
     return this.placements.end(actor, id, dto, ifMatch);
+  }
+
+  @Post('placements/:id/confirm')
+  @ApiOkResponse({ type: PlacementResponse })
+  @Access('werkgever')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'The employer confirms the placement (If-Match): it fills a place and counts in the reports',
+  })
+  @ApiProblemResponses(400, 404, 409, 422, 428)
+  confirm(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ConfirmPlacementDto,
+    @IfMatchVersion() ifMatch: number | undefined,
+  ) {
+    return this.placements.confirm(actor, id, dto, ifMatch);
+  }
+
+  @Post('placements/:id/request-change')
+  @ApiOkResponse({ type: PlacementResponse })
+  @Access('werkgever')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'The employer asks for a change before confirming, saying what (If-Match)',
+  })
+  @ApiProblemResponses(400, 404, 409, 422, 428)
+  requestChange(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RequestPlacementChangeDto,
+    @IfMatchVersion() ifMatch: number | undefined,
+  ) {
+    return this.placements.requestChange(actor, id, dto, ifMatch);
+  }
+
+  @Post('placements/:id/record-phone-agreement')
+  @ApiOkResponse({ type: PlacementResponse })
+  @Access('werkmakelaar')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Record that the employer agreed by phone, on a day not in the future, with a note (If-Match)',
+  })
+  @ApiProblemResponses(400, 404, 409, 422, 428)
+  recordPhoneAgreement(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RecordPhoneAgreementDto,
+    @IfMatchVersion() ifMatch: number | undefined,
+  ) {
+    return this.placements.recordPhoneAgreement(actor, id, dto, ifMatch);
+  }
+
+  @Post('placements/:id/adjust')
+  @ApiOkResponse({ type: PlacementResponse })
+  @Access('werkmakelaar')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Change start, planned end and hours of a placement the employer has not confirmed, and ask the employer again (If-Match)',
+  })
+  @ApiProblemResponses(400, 404, 409, 422, 428)
+  adjust(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AdjustPlacementDto,
+    @IfMatchVersion() ifMatch: number | undefined,
+  ) {
+    return this.placements.adjust(actor, id, dto, ifMatch);
   }
 
   @Post('checkins')

@@ -1,8 +1,12 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHECKIN_KINDS, type CheckinKind } from './checkin.entity';
 import {
+  CONFIRMATION_STATES,
+  CONFIRMED_VIA,
   OUTCOMES,
   PLACEMENT_STATUSES,
+  type ConfirmationState,
+  type ConfirmedVia,
   type Outcome,
   type PlacementStatus,
 } from './placement.entity';
@@ -40,6 +44,47 @@ export class PlacementOutcomeResponse {
   @ApiProperty({ type: Number, nullable: true }) contractHours!: number | null;
 }
 
+export class PlacementConfirmedByResponse {
+  @ApiProperty({ type: String }) userId!: string;
+  @ApiProperty({ type: String, nullable: true }) name!: string | null;
+}
+
+/** Whether the employer agreed to the placement, and how. */
+export class PlacementConfirmationResponse {
+  @ApiProperty({
+    enum: CONFIRMATION_STATES,
+    description:
+      'te_bevestigen: waits for the employer; wijziging_gevraagd: the employer asked a change (changeRequest); ' +
+      'bevestigd: agreed, fills a place and counts in the reports',
+  })
+  status!: ConfirmationState;
+  @ApiProperty({ type: String, nullable: true }) confirmedAt!: string | null;
+  @ApiProperty({
+    enum: CONFIRMED_VIA,
+    nullable: true,
+    description:
+      'werkgever: confirmed in Werkbrug; telefoon: a werkmakelaar recorded a phone agreement; null: confirmed before employers were asked',
+  })
+  via!: ConfirmedVia | null;
+  @ApiProperty({ type: String, nullable: true, description: 'YYYY-MM-DD, with via telefoon' })
+  phoneAgreedOn!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'What the employer asked to change' })
+  changeRequest!: string | null;
+  @ApiProperty({ type: String, nullable: true }) changeRequestedAt!: string | null;
+  @ApiPropertyOptional({
+    type: PlacementConfirmedByResponse,
+    nullable: true,
+    description: 'Brokers and the candidate: who confirmed or recorded it',
+  })
+  confirmedBy?: PlacementConfirmedByResponse | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Brokers and the candidate: the note with a phone agreement',
+  })
+  note?: string | null;
+}
+
 export class ArrangementRuleResponse {
   @ApiProperty({ type: String }) id!: string;
   @ApiProperty({ type: String }) arrangement!: string;
@@ -60,7 +105,19 @@ export class PlacementResponse {
   @ApiProperty({ type: String }) startDate!: string;
   @ApiProperty({ type: String, nullable: true }) plannedEndDate!: string | null;
   @ApiProperty({ type: Number }) hoursPerWeek!: number;
-  @ApiProperty({ type: String, isArray: true }) instruments!: string[];
+  @ApiProperty({
+    type: String,
+    isArray: true,
+    description: 'To the employer only when the candidate shared the financieel CV',
+  })
+  instruments!: string[];
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'The employer: whether the candidate shared the agreed instruments with them',
+  })
+  instrumentsShared?: boolean;
+  @ApiProperty({ type: PlacementConfirmationResponse })
+  confirmation!: PlacementConfirmationResponse;
   @ApiProperty({ type: String, isArray: true }) evaluationDates!: string[];
   @ApiProperty({ type: Number }) extensions!: number;
   @ApiProperty({ enum: PLACEMENT_STATUSES }) status!: PlacementStatus;

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@werkbrug/audit';
 import { isCandidateOfOrganisation } from '@werkbrug/candidates';
 import type { Actor } from '@werkbrug/auth';
+import { AppConfig, APP_CONFIG } from '@werkbrug/config';
 import {
   assertVersion,
   expectedVersion,
@@ -12,19 +13,30 @@ import {
   ProblemException,
   Problems,
 } from '@werkbrug/http';
-import { ProposalsService } from '@werkbrug/proposals';
+import { MailService } from '@werkbrug/mail';
+import { employerEmails, ProposalsService } from '@werkbrug/proposals';
 import { VacanciesService } from '@werkbrug/vacancies';
-import { addMonths } from '@werkbrug/domain';
+import { addMonths, today } from '@werkbrug/domain';
 import { ArrangementRule, ruleView } from './arrangement-rule.entity';
 import { ArrangementRulesService } from './arrangement-rules.service';
 import { Checkin } from './checkin.entity';
 import {
+  AdjustPlacementDto,
+  ConfirmPlacementDto,
   CreateCheckinDto,
   CreatePlacementDto,
   EndPlacementDto,
   ExtendPlacementDto,
   PlacementListQuery,
+  RecordPhoneAgreementDto,
+  RequestPlacementChangeDto,
 } from './placement.dto';
+import {
+  changeRequestedMail,
+  confirmedMail,
+  placementMailFacts,
+  toConfirmMail,
+} from './placement-mails';
 import { placementVisibleSql } from './placement-access';
 import { Placement } from './placement.entity';
 import {
@@ -40,6 +52,14 @@ const SORTABLE = {
   startDate: { column: 'p.startDate', read: (p: Placement) => p.startDate },
 };
 
+/** The employer agreed already: confirming, asking a change or adjusting is over (extend or end it). */
+const alreadyConfirmed = () =>
+  Problems.conflict(
+    'PLACEMENT_ALREADY_CONFIRMED',
+    'The employer confirmed the placement already',
+    'A confirmed placement changes by extending or ending it.',
+  );
+
 /** Refusal that quotes the rule, so a werkmakelaar sees exactly which limit applies and where it comes from. */
 const ruleRefusal = (rule: ArrangementRule, detail: string) =>
   new ProblemException(422, 'ARRANGEMENT_RULE', 'Not allowed by the arrangement rule', detail, {
@@ -54,7 +74,14 @@ export class PlacementsService {
     private readonly proposals: ProposalsService,
     private readonly vacancies: VacanciesService,
     private readonly audit: AuditService,
+    private readonly mail: MailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The link in a mail: a router sends each role to its own page of the placement. */
+  private link(id: string) {
+    return `${this.config.publicUrl.replace(/\/$/, '')}/plaatsingen/${id}`;
+  }
 
   private scoped(actor: Actor, em: EntityManager = this.db.manager) {
     const visible = placementVisibleSql(actor, 'p');
@@ -69,10 +96,14 @@ export class PlacementsService {
     placements: Placement[],
   ): Promise<Map<string, PlacementNames>> {
     if (!placements.length) return new Map();
-    const rows = await queryRows<Record<string, string | null>>(
+    const rows = await queryRows<Record<string, string | boolean | null>>(
       em,
       `SELECT p.id, c.pseudonym, v.title, e.name AS employer_name,
-              (SELECT max(contact_on)::text FROM checkins k WHERE k.candidate_id = p.candidate_id) AS last_contact
+              (SELECT max(contact_on)::text FROM checkins k WHERE k.candidate_id = p.candidate_id) AS last_contact,
+              (SELECT display_name FROM users u WHERE u.id = p.confirmed_by_user_id) AS confirmed_by_name,
+              -- The agreed instruments go to the employer only with the financieel CV shared.
+              EXISTS (SELECT 1 FROM consents s WHERE s.proposal_id = p.proposal_id AND s.withdrawn_at IS NULL
+                         AND 'financieelCv' = ANY(s.shared_fields)) AS instruments_shared
          FROM placements p JOIN candidates c ON c.id = p.candidate_id JOIN vacancies v ON v.id = p.vacancy_id
          JOIN employers e ON e.id = v.employer_id WHERE p.id = ANY($1)`,
       [placements.map((p) => p.id)],
@@ -84,7 +115,9 @@ export class PlacementsService {
           pseudonym: r.pseudonym as string,
           vacancyTitle: r.title as string,
           employerName: r.employer_name as string,
-          lastContactOn: r.last_contact,
+          lastContactOn: r.last_contact as string | null,
+          confirmedByName: r.confirmed_by_name as string | null,
+          instrumentsShared: r.instruments_shared === true,
         },
       ]),
     );
@@ -119,11 +152,21 @@ export class PlacementsService {
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   }
 
+  /** How many running placements wait for the employer's confirmation (same scoping as list). */
+  async countToConfirm(actor: Actor): Promise<number> {
+    return this.scoped(actor)
+      .andWhere(`p.status = 'lopend' AND p.confirmation <> 'bevestigd'`)
+      .getCount();
+  }
+
   async list(actor: Actor, query: PlacementListQuery): Promise<Page<AnyPlacementView>> {
     const qb = this.scoped(actor);
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     if (query.candidateId) qb.andWhere('p.candidateId = :c', { c: query.candidateId });
     if (query.vacancyId) qb.andWhere('p.vacancyId = :v', { v: query.vacancyId });
+    if (query.proposalId) qb.andWhere('p.proposalId = :pr', { pr: query.proposalId });
+    if (query.confirmation?.length)
+      qb.andWhere('p.confirmation IN (:...confirmation)', { confirmation: query.confirmation });
     const page = await paginate(qb, query, SORTABLE, '-createdAt', (p) => p);
     return { ...page, items: await this.views(actor, page.items) };
   }
@@ -132,6 +175,12 @@ export class PlacementsService {
     const p = await this.scoped(actor).andWhere('p.id = :id', { id }).getOne();
     if (!p) throw Problems.notFound('Placement');
     return (await this.views(actor, [p]))[0];
+  }
+
+  /** Whether the actor may see the placement (404 otherwise), without building its view. */
+  async assertVisible(actor: Actor, id: string): Promise<void> {
+    if (!(await this.scoped(actor).andWhere('p.id = :id', { id }).getExists()))
+      throw Problems.notFound('Placement');
   }
 
   async create(actor: Actor, dto: CreatePlacementDto) {
@@ -172,8 +221,9 @@ export class PlacementsService {
         throw Problems.validation([
           { field: 'candidateId', message: 'not a candidate of your organisation' },
         ]);
-      // The vacancies module owns capacity: it locks, checks (open, arrangement, free place) and counts.
-      await this.vacancies.takePlace(em, actor, vacancyId, dto.arrangement);
+      // The vacancies module owns capacity: it checks (open, arrangement, free place) now, and the
+      // place is filled once the employer confirms (an unconfirmed placement fills no place).
+      await this.vacancies.checkPlace(em, actor, vacancyId, dto.arrangement);
       if (dto.jobcoachUserId) {
         const [coach] = await queryRows<unknown>(
           em,
@@ -185,23 +235,12 @@ export class PlacementsService {
             { field: 'jobcoachUserId', message: 'not an active user of your organisation' },
           ]);
       }
-      const rule = await this.rules.ruleOn(em, dto.arrangement, dto.startDate);
-      let plannedEnd = dto.plannedEndDate ?? null;
-      if (rule) {
-        const limit = addMonths(dto.startDate, rule.initialMonths);
-        plannedEnd ??= limit;
-        if (plannedEnd > limit) {
-          throw ruleRefusal(
-            rule,
-            `A ${dto.arrangement} starts with at most ${rule.initialMonths} months (until ${limit}). ${rule.source}`,
-          );
-        }
-      }
-      if (plannedEnd && plannedEnd <= dto.startDate) {
-        throw Problems.validation([
-          { field: 'plannedEndDate', message: 'must be after startDate' },
-        ]);
-      }
+      const { rule, plannedEnd } = await this.firstPeriod(
+        em,
+        dto.arrangement,
+        dto.startDate,
+        dto.plannedEndDate,
+      );
       const repo = em.getRepository(Placement);
       const saved = await repo.save(
         repo.create({
@@ -229,6 +268,14 @@ export class PlacementsService {
           endedOn: null,
           endingNoticeSentAt: null,
           noContactNoticeSentAt: null,
+          confirmation: 'te_bevestigen',
+          confirmedAt: null,
+          confirmedByUserId: null,
+          confirmedVia: null,
+          phoneAgreedOn: null,
+          confirmationNote: null,
+          changeRequest: null,
+          changeRequestedAt: null,
         }),
       );
       await this.audit.record(em, actor, {
@@ -238,8 +285,10 @@ export class PlacementsService {
           placementId: saved.id,
           arrangement: dto.arrangement,
           consent: dto.proposalId ? 'proposal' : 'confirmed_by_werkmakelaar',
+          confirmation: 'te_bevestigen',
         },
       });
+      await this.askEmployer(em, saved, null);
       return saved.id;
     });
     return this.get(actor, id);
@@ -264,6 +313,12 @@ export class PlacementsService {
   async extend(actor: Actor, id: string, dto: ExtendPlacementDto, ifMatch?: number) {
     await this.db.transaction(async (em) => {
       const p = await this.locked(em, actor, id, expectedVersion(ifMatch, dto.version));
+      if (p.confirmation !== 'bevestigd')
+        throw Problems.conflict(
+          'PLACEMENT_NOT_CONFIRMED',
+          'The employer has not confirmed the placement yet',
+          'Change its dates with POST /api/placements/{id}/adjust: the employer is asked again.',
+        );
       if (p.plannedEndDate && dto.plannedEndDate <= p.plannedEndDate) {
         throw Problems.validation([
           {
@@ -316,12 +371,184 @@ export class PlacementsService {
       p.outcomeContractMonths = dto.contractMonths ?? null;
       p.outcomeContractHours = dto.contractHours ?? null;
       await em.getRepository(Placement).save(p);
-      await this.vacancies.releasePlace(em, p.vacancyId);
+      // Only a confirmed placement filled a place.
+      if (p.confirmation === 'bevestigd') await this.vacancies.releasePlace(em, p.vacancyId);
       await this.audit.record(em, actor, {
         action: 'placement.end',
         candidateId: p.candidateId,
-        details: { placementId: id, outcome: dto.outcome },
+        details: { placementId: id, outcome: dto.outcome, confirmation: p.confirmation },
       });
+    });
+    return this.get(actor, id);
+  }
+
+  /**
+   * The first period of a placement under the arrangement's rule on its start date: the planned end
+   * asked for (at most the rule's first period) or, without one, the end of that period.
+   */
+  private async firstPeriod(
+    em: EntityManager,
+    arrangement: string,
+    startDate: string,
+    requestedEnd: string | undefined,
+  ) {
+    const rule = await this.rules.ruleOn(em, arrangement, startDate);
+    let plannedEnd = requestedEnd ?? null;
+    if (rule) {
+      const limit = addMonths(startDate, rule.initialMonths);
+      plannedEnd ??= limit;
+      if (plannedEnd > limit) {
+        throw ruleRefusal(
+          rule,
+          `A ${arrangement} starts with at most ${rule.initialMonths} months (until ${limit}). ${rule.source}`,
+        );
+      }
+    }
+    if (plannedEnd && plannedEnd <= startDate) {
+      throw Problems.validation([{ field: 'plannedEndDate', message: 'must be after startDate' }]);
+    }
+    return { rule, plannedEnd };
+  }
+
+  /** Mails the employer to confirm (once more after a change request, quoting it). */
+  private async askEmployer(em: EntityManager, p: Placement, previousRequest: string | null) {
+    // Without the candidate's consent the employer does not see the placement: nothing to ask.
+    if (!p.consentRecordedAt) return;
+    const facts = await placementMailFacts(em, p);
+    const to = await employerEmails(em, facts.employerId);
+    await this.mail.queue(em, toConfirmMail(p, facts, to, this.link(p.id), previousRequest), {
+      type: 'placement',
+      id: p.id,
+    });
+  }
+
+  /** The running placement, locked, that the employer has not confirmed yet. */
+  private async unconfirmed(em: EntityManager, actor: Actor, id: string, expected: number) {
+    const p = await this.locked(em, actor, id, expected);
+    if (p.confirmation === 'bevestigd') throw alreadyConfirmed();
+    return p;
+  }
+
+  /** Marks the placement confirmed and fills its place on the workplace (refused when none is free). */
+  private async markConfirmed(
+    em: EntityManager,
+    actor: Actor,
+    p: Placement,
+    how: { via: 'werkgever' } | { via: 'telefoon'; agreedOn: string; note: string },
+  ) {
+    await this.vacancies.fillPlace(em, p.vacancyId);
+    p.confirmation = 'bevestigd';
+    p.confirmedAt = new Date();
+    p.confirmedByUserId = actor.userId;
+    p.confirmedVia = how.via;
+    p.phoneAgreedOn = how.via === 'telefoon' ? how.agreedOn : null;
+    p.confirmationNote = how.via === 'telefoon' ? how.note.trim() : null;
+    p.changeRequest = null;
+    p.changeRequestedAt = null;
+    await em.getRepository(Placement).save(p);
+    // The audit trail says which: the employer in Werkbrug, or this werkmakelaar recording a call.
+    await this.audit.record(em, actor, {
+      action: 'placement.confirm',
+      candidateId: p.candidateId,
+      details: {
+        placementId: p.id,
+        via: how.via,
+        ...(how.via === 'telefoon' ? { phoneAgreedOn: how.agreedOn } : {}),
+      },
+    });
+  }
+
+  /** The employer confirms the placement as it stands; the werkmakelaar hears of it. */
+  async confirm(actor: Actor, id: string, dto: ConfirmPlacementDto, ifMatch?: number) {
+    await this.db.transaction(async (em) => {
+      const p = await this.unconfirmed(em, actor, id, expectedVersion(ifMatch, dto.version));
+      await this.markConfirmed(em, actor, p, { via: 'werkgever' });
+      const facts = await placementMailFacts(em, p);
+      await this.mail.queue(em, confirmedMail(p, facts, this.link(p.id)), {
+        type: 'placement',
+        id: p.id,
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  /** The employer asks for a change before confirming; the werkmakelaar gets the question. */
+  async requestChange(actor: Actor, id: string, dto: RequestPlacementChangeDto, ifMatch?: number) {
+    await this.db.transaction(async (em) => {
+      const p = await this.unconfirmed(em, actor, id, expectedVersion(ifMatch, dto.version));
+      p.confirmation = 'wijziging_gevraagd';
+      p.changeRequest = dto.note.trim();
+      p.changeRequestedAt = new Date();
+      await em.getRepository(Placement).save(p);
+      // The question itself stays on the placement (erasure blanks it), not in the audit trail.
+      await this.audit.record(em, actor, {
+        action: 'placement.request_change',
+        candidateId: p.candidateId,
+        details: { placementId: p.id },
+      });
+      const facts = await placementMailFacts(em, p);
+      await this.mail.queue(em, changeRequestedMail(facts, p.changeRequest, this.link(p.id)), {
+        type: 'placement',
+        id: p.id,
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  /** The werkmakelaar records that the employer agreed by phone (on a day not in the future). */
+  async recordPhoneAgreement(
+    actor: Actor,
+    id: string,
+    dto: RecordPhoneAgreementDto,
+    ifMatch?: number,
+  ) {
+    if (dto.agreedOn > today())
+      throw Problems.validation([{ field: 'agreedOn', message: 'must not be in the future' }]);
+    await this.db.transaction(async (em) => {
+      const p = await this.unconfirmed(em, actor, id, expectedVersion(ifMatch, dto.version));
+      await this.markConfirmed(em, actor, p, {
+        via: 'telefoon',
+        agreedOn: dto.agreedOn,
+        note: dto.note,
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  /**
+   * The werkmakelaar adjusts a placement the employer has not confirmed (start, planned end, hours),
+   * for instance after a change request, and the employer is asked again.
+   */
+  async adjust(actor: Actor, id: string, dto: AdjustPlacementDto, ifMatch?: number) {
+    await this.db.transaction(async (em) => {
+      const p = await this.unconfirmed(em, actor, id, expectedVersion(ifMatch, dto.version));
+      const { rule, plannedEnd } = await this.firstPeriod(
+        em,
+        p.arrangement,
+        dto.startDate,
+        dto.plannedEndDate,
+      );
+      const previousRequest = p.changeRequest;
+      p.startDate = dto.startDate;
+      p.plannedEndDate = plannedEnd;
+      p.hoursPerWeek = dto.hoursPerWeek;
+      p.ruleId = rule?.id ?? null;
+      p.confirmation = 'te_bevestigen';
+      p.changeRequest = null;
+      p.changeRequestedAt = null;
+      p.endingNoticeSentAt = null;
+      await em.getRepository(Placement).save(p);
+      await this.audit.record(em, actor, {
+        action: 'placement.adjust',
+        candidateId: p.candidateId,
+        details: {
+          placementId: p.id,
+          startDate: p.startDate,
+          plannedEndDate: p.plannedEndDate,
+          hoursPerWeek: p.hoursPerWeek,
+        },
+      });
+      await this.askEmployer(em, p, previousRequest);
     });
     return this.get(actor, id);
   }

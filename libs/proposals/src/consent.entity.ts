@@ -11,6 +11,11 @@ export class Consent extends BaseEntity {
   @Column({ type: 'timestamptz' }) givenAt!: Date;
   @Column({ type: 'timestamptz' }) expiresAt!: Date;
   @Column({ type: 'timestamptz', nullable: true }) withdrawnAt!: Date | null;
+  /**
+   * The motivation as the employer reads it under this consent: identifying items it does not share
+   * masked when the candidate said yes (identifying-text.ts). Null for consents from before.
+   */
+  @Column({ type: 'text', nullable: true }) motivation!: string | null;
 }
 
 export const consentActive = (c: Consent | null | undefined, now = new Date()) =>

@@ -17,3 +17,12 @@ export {
   type SharedPartValues,
 } from './proposal.views';
 export * from './proposal.dto';
+export {
+  IDENTIFYING_KINDS,
+  type IdentifyingKind,
+  identifyingKinds,
+  identifyingTextMessage,
+  maskIdentifying,
+} from './identifying-text';
+/** The employer's addresses (contact address and active users), for mail about a workplace's candidates. */
+export { employerEmails } from './proposal-mails';

@@ -75,6 +75,7 @@ export async function loadProposalContexts(
           r.ability_outdoor,
         ].map(Number),
         firstName: names.get(r.candidate_id as string)?.firstName ?? null,
+        lastName: names.get(r.candidate_id as string)?.lastName ?? null,
       },
       werkmakelaar: { name: r.wm_name as string, email: r.wm_email as string },
     };

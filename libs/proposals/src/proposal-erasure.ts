@@ -25,7 +25,8 @@ export class ProposalErasure implements OnModuleInit {
       );
       await queryRows(
         em,
-        `UPDATE consents SET withdrawn_at = coalesce(withdrawn_at, now()), updated_at = now(), version = version + 1
+        `UPDATE consents SET withdrawn_at = coalesce(withdrawn_at, now()), motivation = NULL, updated_at = now(),
+                version = version + 1
           WHERE candidate_id = $1`,
         [candidateId],
       );

@@ -1,6 +1,7 @@
 import { DEMAND_SCALE } from '@werkbrug/domain';
 import type { Role } from '@werkbrug/auth';
 import { type Consent, consentActive } from './consent.entity';
+import { allowedBySharing, maskIdentifying } from './identifying-text';
 import type { Proposal } from './proposal.entity';
 import { allowedNext } from './proposal-status';
 
@@ -26,6 +27,8 @@ export interface ProposalContext {
     languageLevel: string;
     abilities: number[];
     firstName: string | null;
+    /** Only to keep it out of what the employer reads (employerMotivation); never in a view. */
+    lastName: string | null;
   };
   werkmakelaar: { name: string; email: string };
 }
@@ -66,6 +69,17 @@ const common = (ctx: ProposalContext, role: Role) => ({
   version: ctx.proposal.version,
 });
 
+/**
+ * The motivation as the employer reads it while a consent shares `fields`: as fixed when the
+ * candidate said yes (identifying items not shared masked), and masked again against the names now
+ * known, so a name never reaches the employer through the werkmakelaar's text.
+ */
+export function employerMotivation(ctx: ProposalContext, fields: readonly string[]): string {
+  const text = ctx.consent?.motivation ?? ctx.proposal.motivation;
+  const who = { firstName: ctx.candidate.firstName, lastName: ctx.candidate.lastName };
+  return maskIdentifying(text, who, allowedBySharing(fields));
+}
+
 /** For the werkmakelaar and the candidate: everything, including what would be or is shared. */
 export const toProposalView = (ctx: ProposalContext, role: Role) => ({
   ...common(ctx, role),
@@ -76,6 +90,11 @@ export const toProposalView = (ctx: ProposalContext, role: Role) => ({
     firstName: ctx.candidate.firstName,
     werkmakelaarContact: ctx.werkmakelaar,
     anonymousProfile: anonymousProfile(ctx),
+    /** What the employer reads (or would read, before consent) of the motivation. */
+    motivation: employerMotivation(
+      ctx,
+      consentActive(ctx.consent) ? (ctx.consent?.sharedFields ?? []) : [],
+    ),
   },
 });
 
@@ -111,7 +130,7 @@ export const toEmployerProposalView = (ctx: ProposalContext) => {
       ...base.closed,
       note: base.closed.byRole === 'werkgever' ? base.closed.note : null,
     },
-    motivation: active ? ctx.proposal.motivation : null,
+    motivation: active ? employerMotivation(ctx, fields) : null,
     candidate: anonymousProfile(ctx),
     shared: {
       firstName: fields.includes('firstName') ? ctx.candidate.firstName : null,

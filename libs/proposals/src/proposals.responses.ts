@@ -88,6 +88,12 @@ export class ProposalSharePreviewResponse {
   werkmakelaarContact!: ProposalSharedWerkmakelaarResponse;
   @ApiProperty({ type: ProposalSharePreviewAnonymousProfileResponse })
   anonymousProfile!: ProposalSharePreviewAnonymousProfileResponse;
+  @ApiProperty({
+    type: String,
+    description:
+      'The motivation as the employer reads it (or would, before consent): what identifies the candidate and is not shared is masked, such as [naam]',
+  })
+  motivation!: string;
 }
 
 export class ProposalResponse {

@@ -11,6 +11,13 @@ import { vacancyVisibleSql } from '@werkbrug/employers';
 import { MailService } from '@werkbrug/mail';
 import { RAW_VISIBILITY, rawVisibilityParams } from '@werkbrug/vacancies';
 import { Consent } from './consent.entity';
+import {
+  allowedBySharing,
+  type CandidateIdentity,
+  type IdentifyingKind,
+  identifyingKinds,
+  maskIdentifying,
+} from './identifying-text';
 import { loadProposalContexts } from './proposal-context.loader';
 import {
   candidateEmail,
@@ -49,6 +56,25 @@ const proposalExists = (proposalId?: string) =>
   );
 
 const ENDS_SHARING: readonly ProposalStatus[] = ['ingetrokken', 'afgewezen'];
+
+const KIND_NAMES: Record<IdentifyingKind, string> = {
+  firstName: 'the candidate’s first name',
+  lastName: 'the candidate’s last name',
+  email: 'an e-mail address',
+  phone: 'a phone number',
+  address: 'an address or postcode',
+  bsn: 'a BSN-like number',
+};
+
+/** The text names what the employer may not see: the kinds found, never the values. */
+export const identifyingText = (field: string, kinds: readonly IdentifyingKind[]) =>
+  new ProblemException(
+    422,
+    'IDENTIFYING_TEXT',
+    'The text identifies the candidate',
+    `The ${field} names ${kinds.map((k) => KIND_NAMES[k]).join(', ')}. The employer may not see that; leave it out and write about "de kandidaat".`,
+    { field, kinds },
+  );
 
 const SORTABLE = {
   createdAt: { column: 'p.createdAt', read: (p: Proposal) => p.createdAt },
@@ -221,7 +247,29 @@ export class ProposalsService {
     return em.getRepository(Proposal).save(p);
   }
 
+  /**
+   * What is known of the candidate to check a text for the employer against (tekstcontrole: audited
+   * per candidate). The system reads it and only the outcome leaves the check, so the audit line
+   * names no actor (as the mail address for a mail); the facts are never logged.
+   */
+  private async identity(candidateId: string, em?: EntityManager): Promise<CandidateIdentity> {
+    const facts = await this.candidates.protectedFactsFor([candidateId], 'tekstcontrole', { em });
+    return facts.get(candidateId) ?? {};
+  }
+
+  /**
+   * A motivation goes to the employer after consent, and there is no consent yet: nothing in it may
+   * identify the candidate (identifying-text.ts). Checked before the transaction, so the audited read
+   * stays recorded when the text is refused; another organisation's candidate is not read at all.
+   */
+  private async assertNothingIdentifying(actor: Actor, dto: CreateProposalDto) {
+    if (!(await isCandidateOfOrganisation(this.db, dto.candidateId, actor.organisationId))) return;
+    const kinds = identifyingKinds(dto.motivation, await this.identity(dto.candidateId));
+    if (kinds.length) throw identifyingText('motivation', kinds);
+  }
+
   async create(actor: Actor, dto: CreateProposalDto) {
+    await this.assertNothingIdentifying(actor, dto);
     const id = await this.db
       .transaction(async (em) => {
         const known = await isCandidateOfOrganisation(em, dto.candidateId, actor.organisationId);
@@ -305,6 +353,13 @@ export class ProposalsService {
     await this.db.transaction(async (em) => {
       const ctx = await this.context(actor, id, em, true);
       const now = new Date();
+      // The moment the employer will read the motivation: what identifies the candidate and this
+      // consent does not share is masked, against the facts as they are now.
+      const motivation = maskIdentifying(
+        ctx.proposal.motivation,
+        await this.identity(ctx.candidate.id, em),
+        allowedBySharing(dto.share),
+      );
       await em.getRepository(Consent).save({
         proposalId: id,
         candidateId: ctx.candidate.id,
@@ -313,6 +368,7 @@ export class ProposalsService {
         givenAt: now,
         expiresAt: new Date(now.getTime() + (dto.validForDays ?? 90) * 86_400_000),
         withdrawnAt: null,
+        motivation,
       });
       await this.move(em, actor, ctx.proposal, 'wacht_op_werkgever');
       const to = await employerEmails(em, ctx.vacancy.employerId);

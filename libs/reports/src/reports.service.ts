@@ -253,7 +253,8 @@ export class ReportsService {
       `WITH contracts AS (
          SELECT p.candidate_id, p.ended_on FROM placements p
            JOIN candidates c ON c.id = p.candidate_id
-          WHERE p.outcome = 'contract' AND p.ended_on BETWEEN $1 AND $2
+          -- Only placements the employer confirmed count (an unconfirmed one never really started).
+          WHERE p.outcome = 'contract' AND p.confirmation = 'bevestigd' AND p.ended_on BETWEEN $1 AND $2
             AND ($3::uuid IS NULL OR p.organisation_id = $3)
             AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM postcode_areas pa
                   WHERE pa.pc4 = left(c.postcode, 4) AND lower(pa.municipality) = $4))),

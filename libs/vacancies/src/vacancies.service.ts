@@ -218,12 +218,11 @@ export class VacanciesService {
   }
 
   /**
-   * The one way another module takes a place on a workplace (placements): row-locked, so two
-   * placements cannot take the last place together. Checks that the workplace exists, is open,
-   * offers the arrangement and has a free place; the caller's transaction rolls it back on a
-   * later refusal. The search document follows through the outbox (a full workplace leaves matching).
+   * Whether a placement may start on a workplace (placements, when one starts): it exists, is open,
+   * offers the arrangement and has a free place. Nothing is taken: the place is filled once the
+   * employer confirms the placement (fillPlace).
    */
-  async takePlace(
+  async checkPlace(
     em: EntityManager,
     actor: Actor,
     vacancyId: string,
@@ -264,6 +263,30 @@ export class VacanciesService {
         'NO_FREE_PLACE',
         'The workplace has no free place',
         `All ${vacancy.places} places are filled.`,
+      );
+    }
+  }
+
+  /**
+   * The one way another module takes a place on a workplace: a placement the employer agreed to
+   * (placements). Row-locked, so two placements cannot take the last place together; refused when
+   * every place was filled meanwhile, and the caller's transaction rolls it back on a later refusal.
+   * Open and arrangement were checked when the placement started (checkPlace); an employer who paused
+   * the workplace since may still confirm who comes. The search document follows through the outbox
+   * (a full workplace leaves matching).
+   */
+  async fillPlace(em: EntityManager, vacancyId: string): Promise<void> {
+    const [vacancy] = await queryRows<{ places: number; places_filled: number }>(
+      em,
+      `SELECT places, places_filled FROM vacancies WHERE id = $1 FOR UPDATE`,
+      [vacancyId],
+    );
+    if (!vacancy) throw Problems.notFound('Vacancy');
+    if (vacancy.places_filled >= vacancy.places) {
+      throw Problems.conflict(
+        'NO_FREE_PLACE',
+        'The workplace has no free place',
+        `All ${vacancy.places} places are filled. Raise the number of places, or end another placement first.`,
       );
     }
     await this.changePlacesFilled(em, vacancyId, +1);

@@ -9,7 +9,7 @@ import { passwordProblemNl } from './password-words';
 import { SessionService } from './session.service';
 import { BeforeTerms, WebAccess, WebController, WebPublic } from './web-access.decorator';
 import { safeReturnPath, WebRedirect } from './web-errors';
-import { actorOf, field, formBody, SESSION_COOKIE, type WebRequest } from './web-request';
+import { actorOf, field, formBody, setSessionCookie, type WebRequest } from './web-request';
 
 const ACCEPT_OPTIONS = [
   { value: 'ja', text: 'Ik heb dit gelezen en ik ga akkoord met de gebruiksvoorwaarden' },
@@ -34,12 +34,11 @@ export class AccountController {
   /** The home page; `/` is rewritten to this route (see installWeb). */
   @Get('welkom')
   @WebPublic()
-  home(@Req() req: WebRequest, @Res() res: Response, @Query('uitgelogd') loggedOut?: string) {
+  home(@Req() req: WebRequest, @Res() res: Response) {
     const user = req.web?.session?.user ?? null;
     this.pages.send(req, res, 'home', {
       title: 'Werk dat past, met de steun die nodig is',
       landing: user ? LANDING[user.role] : null,
-      loggedOut: loggedOut === '1' && !user,
     });
   }
 
@@ -47,20 +46,10 @@ export class AccountController {
   private async ensureSession(req: WebRequest, res: Response) {
     if (req.web?.session) return;
     const { cookieValue, csrfToken } = await this.sessions.create(null);
-    this.setCookie(req, res, cookieValue);
+    setSessionCookie(req, res, cookieValue);
     req.web = {
-      session: { id: '', csrfToken, actor: null, user: null, termsAccepted: false },
+      session: { id: '', csrfToken, actor: null, user: null, termsAccepted: false, notice: null },
     };
-  }
-
-  private setCookie(req: WebRequest, res: Response, value: string) {
-    // No Max-Age: the cookie ends with the browser; the server enforces idle and absolute expiry.
-    res.cookie(SESSION_COOKIE, value, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: req.secure,
-      path: '/',
-    });
   }
 
   @Get('inloggen')
@@ -74,11 +63,14 @@ export class AccountController {
     const user = req.web?.session?.user;
     if (user) throw new WebRedirect(safeReturnPath(back) ?? LANDING[user.role]);
     await this.ensureSession(req, res);
+    const sessionId = req.web?.session?.id;
     this.pages.send(req, res, 'inloggen', {
       title: 'Inloggen',
       values: { email: '' },
       back: safeReturnPath(back) ?? '',
       passwordSet: passwordSet === '1',
+      // A form sent after the session ended waits for this sign-in (WCAG 2.2.1).
+      formKept: sessionId ? await this.sessions.hasPendingForm(sessionId) : false,
     });
   }
 
@@ -120,11 +112,15 @@ export class AccountController {
     const { user } = result;
     // Rotation: the anonymous session ends, a new one with a new id and CSRF token starts.
     const old = req.web?.session;
+    const created = await this.sessions.create(user.id);
+    // A form kept when the last session ended comes along, if it is this person's.
+    const formKept = old?.id
+      ? await this.sessions.carryPendingForm(old.id, created.id, user.id)
+      : false;
     if (old?.id) await this.sessions.end(old.id);
-    const { cookieValue } = await this.sessions.create(user.id);
-    this.setCookie(req, res, cookieValue);
+    setSessionCookie(req, res, created.cookieValue);
     res.setHeader('Cache-Control', 'no-store');
-    res.redirect(303, back || LANDING[user.role]);
+    res.redirect(303, formKept ? '/sessie/formulier' : back || LANDING[user.role]);
   }
 
   @Post('uitloggen')
@@ -132,13 +128,11 @@ export class AccountController {
   async logout(@Req() req: WebRequest, @Res() res: Response) {
     const session = req.web?.session;
     if (session?.id) await this.sessions.end(session.id);
-    res.clearCookie(SESSION_COOKIE, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: req.secure,
-      path: '/',
-    });
-    res.redirect(303, '/?uitgelogd=1');
+    // A fresh anonymous session only to say so on the next page.
+    const anonymous = await this.sessions.create(null);
+    await this.sessions.tell(anonymous.id, 'U bent uitgelogd. Tot de volgende keer.');
+    setSessionCookie(req, res, anonymous.cookieValue);
+    res.redirect(303, '/');
   }
 
   @Get('wachtwoord-vergeten')
@@ -226,12 +220,13 @@ export class AccountController {
 
   @Get('voorwaarden')
   @WebPublic()
-  terms(@Req() req: WebRequest, @Res() res: Response) {
+  terms(@Req() req: WebRequest, @Res() res: Response, @Query('terug') back?: string) {
     const session = req.web?.session;
     this.pages.send(req, res, 'voorwaarden', {
       title: 'Gebruiksvoorwaarden en privacy',
       mustAccept: session?.user?.role === 'werkgever' && !session.termsAccepted,
       acceptOptions: ACCEPT_OPTIONS,
+      back: safeReturnPath(back) ?? '',
     });
   }
 
@@ -240,17 +235,21 @@ export class AccountController {
   @BeforeTerms()
   async acceptTerms(@Req() req: WebRequest, @Res() res: Response) {
     const actor = actorOf(req);
+    const body = formBody(req);
+    const back = safeReturnPath(field(body, 'terug')) ?? '';
     const errors = new FormErrors();
-    if (field(formBody(req), 'akkoord') !== 'ja')
+    if (field(body, 'akkoord') !== 'ja')
       errors.add('akkoord', 'Zet een vinkje als u akkoord gaat met de voorwaarden');
     if (errors.any)
       return this.pages.send(req, res, 'voorwaarden', {
         title: 'Gebruiksvoorwaarden en privacy',
         mustAccept: true,
         acceptOptions: ACCEPT_OPTIONS,
+        back,
         errors,
       });
     await this.sessions.acceptTerms(actor.userId);
-    res.redirect(303, LANDING.werkgever);
+    await this.pages.tell(req, 'U heeft de gebruiksvoorwaarden geaccepteerd. Welkom bij Werkbrug.');
+    res.redirect(303, back || LANDING.werkgever);
   }
 }

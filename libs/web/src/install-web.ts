@@ -1,5 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import path from 'node:path';
 import express from 'express';
+import { MAILED_AREAS } from './mailed-links';
 import { utrechtCssFile, webAssetsDir } from './views-dir';
 
 /**
@@ -9,11 +11,19 @@ import { utrechtCssFile, webAssetsDir } from './views-dir';
 export const WEB_PATHS = [
   'welkom',
   'inloggen',
+  // A mailed sign-in link: /inloggen/{token}.
+  'inloggen/{*path}',
   'uitloggen',
   'wachtwoord-vergeten',
   'wachtwoord-instellen',
   'wachtwoord-instellen/{*path}',
   'voorwaarden',
+  // A mailed link to confirm a new login address.
+  'e-mail-bevestigen',
+  'e-mail-bevestigen/{*path}',
+  // Mailed links that send each role to its own page (MAILED_LINKS).
+  ...MAILED_AREAS.flatMap((area) => [area, `${area}/{*path}`]),
+  'sessie/{*path}',
   'werkgever',
   'werkgever/{*path}',
   'kandidaat',
@@ -41,6 +51,16 @@ export function installWeb(app: NestExpressApplication) {
   });
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) =>
     req.path.startsWith('/api/') ? next() : formParser(req, res, next),
+  );
+  // Browsers ask for /favicon.ico on every site: the icon, not an error page.
+  const favicon = path.join(webAssetsDir(), 'favicon.ico');
+  app.use(
+    '/favicon.ico',
+    (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+      res.setHeader('Cache-Control', 'public, max-age=86400');
+      res.type('image/x-icon').sendFile(favicon);
+    },
   );
   const utrecht = utrechtCssFile();
   app.use('/assets/utrecht.css', (_req: express.Request, res: express.Response) => {

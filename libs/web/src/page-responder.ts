@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import type { FormErrors } from './form-errors';
 import { navigationFor } from './navigation';
+import { SessionService } from './session.service';
 import { ViewRenderer } from './view-renderer';
 import type { WebRequest } from './web-request';
 
@@ -28,9 +29,45 @@ export interface PageModel extends Record<string, unknown> {
   errors?: FormErrors | null;
 }
 
+/** A question before an action that cannot be undone (GOV.UK: ask, then do). */
+export interface ConfirmQuestion {
+  /** The question as the page's heading: "Wilt u dit voorstel intrekken?". */
+  title: string;
+  /** What will happen, one sentence per consequence. */
+  consequences: string[];
+  /** Where the confirming form posts (the action itself). */
+  action: string;
+  /** Extra fields the action needs (hidden), e.g. a version. */
+  hidden?: { name: string; value: string }[];
+  /** The button: "Ja, trek het voorstel in". */
+  confirmText: string;
+  /** Back without doing anything. */
+  cancelHref: string;
+  cancelText?: string;
+  /** The button looks like a warning when the action removes or stops something. */
+  warning?: boolean;
+}
+
 @Injectable()
 export class PageResponder {
-  constructor(private readonly views: ViewRenderer) {}
+  constructor(
+    private readonly views: ViewRenderer,
+    private readonly sessions: SessionService,
+  ) {}
+
+  /**
+   * Says what an action did, on the next page shown in this session (a notification banner with
+   * role="status"). Call it before the redirect that ends a successful POST.
+   */
+  async tell(req: WebRequest, notice: string): Promise<void> {
+    const session = req.web?.session;
+    if (session) await this.sessions.tell(session.id, notice);
+  }
+
+  /** The page that asks before something that cannot be undone; its form posts to `action`. */
+  confirm(req: WebRequest, res: Response, question: ConfirmQuestion): void {
+    this.send(req, res, 'bevestigen', { ...question, title: question.title });
+  }
 
   /** Renders a page into the layout with the session, the menu and the CSRF token. */
   html(req: WebRequest, page: string, model: PageModel): string {
@@ -44,7 +81,17 @@ export class PageResponder {
       csrfToken: session?.csrfToken ?? '',
       user: session?.user ?? null,
       navigation: navigationFor(role, req.path),
+      notice: session?.notice ?? null,
       currentPath: req.path,
+      // Signed in: the layout warns before the session ends (werkbrug.js) and says how long it lasts.
+      sessionTimer: session?.user
+        ? {
+            leftMs: session.leftMs ?? SessionService.IDLE_MS,
+            warnMs: SessionService.WARN_MS,
+            minutes: SessionService.IDLE_MS / 60_000,
+            je: role === 'kandidaat',
+          }
+        : null,
     });
   }
 

@@ -11,6 +11,7 @@ const CASES: Record<string, Record<string, Record<string, unknown>>> = {
     info: { title: 'Let op', text: 'Bedragen zijn een indicatie.' },
     ok: { type: 'ok', title: 'Opgeslagen' },
   },
+  'notification-banner': { default: { text: 'Je profiel is gedeeld met Bakkerij De Korenaar.' } },
   pager: {
     'first page': { label: 'Afgeronde voorstellen', nextHref: '/x?na=abc', nextText: 'Oudere' },
     'later page': { label: 'Afgeronde voorstellen', firstHref: '/x', nextHref: '/x?na=def' },
@@ -91,7 +92,11 @@ const CASES: Record<string, Record<string, Record<string, unknown>>> = {
       ],
     },
   },
-  'page-footer': { default: {} },
+  'page-footer': {
+    default: {},
+    'signed in (u)': { sessionTimer: { minutes: 30, je: false } },
+    'signed in (je)': { sessionTimer: { minutes: 30, je: true } },
+  },
   'page-header': {
     anonymous: {},
     signedIn: { user: { displayName: 'Gert Groen', role: 'werkgever' }, csrfToken: 'tok' },
@@ -110,6 +115,18 @@ const CASES: Record<string, Record<string, Record<string, unknown>>> = {
           createdAt: '2026-11-20T10:00:00.000Z',
         },
       ],
+    },
+  },
+  'session-warning': {
+    u: {
+      sessionTimer: { leftMs: 1_800_000, warnMs: 120_000, je: false },
+      currentPath: '/werkmakelaar',
+      csrfToken: 'tok',
+    },
+    je: {
+      sessionTimer: { leftMs: 1_740_000, warnMs: 120_000, je: true },
+      currentPath: '/kandidaat/wensen',
+      csrfToken: 'tok',
     },
   },
   'select-field': {

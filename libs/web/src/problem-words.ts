@@ -100,6 +100,15 @@ export const PROBLEM_WORDS: Record<ListedCode, ProblemSentence> = {
   USE_DEDICATED_ROUTE: { u: 'Dit kan niet op deze manier. Gebruik de knop die hiervoor is.' },
   NO_FREE_PLACE: { u: 'Deze werkplek heeft geen vrije plek meer.' },
   PLACEMENT_ENDED: { u: 'Deze plaatsing is al beëindigd.' },
+  PLACEMENT_ALREADY_CONFIRMED: {
+    u: 'De werkgever heeft deze plaatsing al bevestigd. Verlengen of beëindigen kan nog wel.',
+  },
+  PLACEMENT_NOT_CONFIRMED: {
+    u: 'De werkgever heeft deze plaatsing nog niet bevestigd. Pas de plaatsing eerst aan.',
+  },
+  IDENTIFYING_TEXT: {
+    u: 'In de tekst staat wie de kandidaat is, zoals een naam of contactgegevens. Dat mag de werkgever niet zien. Schrijf over "de kandidaat".',
+  },
   ARRANGEMENT_RULE: { u: 'Dit mag niet volgens de regels van deze vorm van werk.' },
   RULE_PERIOD_TAKEN: { u: 'Er is al een regel die op of na deze datum begint.' },
   SEARCH_UNAVAILABLE: {

@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Actor, Role } from '@werkbrug/auth';
 import { queryRows } from '@werkbrug/database';
+import { readPendingForm, type PendingForm } from './pending-form';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest();
 const newSecret = () => randomBytes(32).toString('base64url');
@@ -25,6 +26,10 @@ export interface WebSession {
   actor: Actor | null;
   user: WebUser | null;
   termsAccepted: boolean;
+  /** What the last action did, shown once as a banner on the next page (then cleared). */
+  notice: string | null;
+  /** How long this session lasts without another request (idle limit or absolute end, whichever first). */
+  leftMs?: number;
 }
 
 /** One session with its user, as the guard reads it on every request. */
@@ -33,6 +38,7 @@ interface SessionRow {
   csrf_token: string;
   user_id: string | null;
   last_seen_at: Date;
+  expires_at: Date;
   active_user: string | null;
   email: string | null;
   display_name: string | null;
@@ -41,6 +47,7 @@ interface SessionRow {
   employer_id: string | null;
   candidate_id: string | null;
   terms: boolean;
+  notice: string | null;
 }
 
 /**
@@ -55,15 +62,26 @@ export class SessionService {
   static readonly ANONYMOUS_MS = 2 * 3600_000;
   /** last_seen_at is written at most this often, so reading pages is not a write per request. */
   static readonly TOUCH_MS = 60_000;
+  /** Pages warn this long before the session ends, with a button to stay signed in. */
+  static readonly WARN_MS = 2 * 60_000;
+  /**
+   * An ended session's row stays this long, so a form posted with its cookie can still tell whose it
+   * was (the kept form is only given back to the same person).
+   */
+  static readonly SWEEP_GRACE_MS = 24 * 3600_000;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async load(cookieValue: string | undefined): Promise<WebSession | null> {
+  /**
+   * The session of a cookie. `takeNotice`: a page is about to be shown, so a waiting notice is handed
+   * over and cleared (a POST or a download leaves it for the page after).
+   */
+  async load(cookieValue: string | undefined, takeNotice = false): Promise<WebSession | null> {
     if (!cookieValue || !/^[A-Za-z0-9_-]{43}$/.test(cookieValue)) return null;
     const rows = await queryRows<SessionRow>(
       this.db,
 
-      `SELECT s.id, s.csrf_token, s.user_id, s.last_seen_at, u.id AS active_user, u.email,
+      `SELECT s.id, s.csrf_token, s.user_id, s.last_seen_at, s.expires_at, s.notice, u.id AS active_user, u.email,
               u.display_name, u.role, u.organisation_id, u.employer_id, u.candidate_id,
               EXISTS (SELECT 1 FROM terms_acceptances a
                        WHERE a.user_id = s.user_id AND a.terms_version = $2) AS terms
@@ -76,10 +94,18 @@ export class SessionService {
     if (!row) return null;
     // A deactivated user's session is over.
     if (row.user_id && !row.active_user) return null;
-    if (Date.now() - new Date(row.last_seen_at).getTime() > SessionService.TOUCH_MS)
-      await queryRows(this.db, `UPDATE web_sessions SET last_seen_at = now() WHERE id = $1`, [
-        row.id,
-      ]);
+    const notice = takeNotice ? row.notice : null;
+    let lastSeen = new Date(row.last_seen_at).getTime();
+    if (notice !== null || Date.now() - lastSeen > SessionService.TOUCH_MS) {
+      await queryRows(
+        this.db,
+        notice !== null
+          ? `UPDATE web_sessions SET notice = NULL, last_seen_at = now() WHERE id = $1`
+          : `UPDATE web_sessions SET last_seen_at = now() WHERE id = $1`,
+        [row.id],
+      );
+      lastSeen = Date.now();
+    }
     const signedIn = row.active_user !== null && row.role !== null;
     return {
       id: row.id,
@@ -102,28 +128,134 @@ export class SessionService {
           }
         : null,
       termsAccepted: row.terms,
+      notice,
+      leftMs: SessionService.leftMs(lastSeen, new Date(row.expires_at).getTime()),
     };
   }
 
+  /** Time left: the idle limit from the last request, but never past the absolute end. */
+  private static leftMs(lastSeen: number, expiresAt: number, now = Date.now()): number {
+    return Math.max(0, Math.min(lastSeen + SessionService.IDLE_MS, expiresAt) - now);
+  }
+
   /** A new session; returns the cookie value. Signing in always makes a new one (rotation). */
-  async create(userId: string | null): Promise<{ cookieValue: string; csrfToken: string }> {
+  async create(
+    userId: string | null,
+  ): Promise<{ id: string; cookieValue: string; csrfToken: string }> {
     const cookieValue = newSecret();
     const csrfToken = newSecret();
     const lifetime = userId ? SessionService.ABSOLUTE_MS : SessionService.ANONYMOUS_MS;
-    await queryRows(
+    const [row] = await queryRows<{ id: string }>(
       this.db,
       `INSERT INTO web_sessions (token_hash, user_id, csrf_token, expires_at)
-       VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
+       VALUES ($1, $2, $3, now() + make_interval(secs => $4)) RETURNING id`,
       [sha256(cookieValue), userId, csrfToken, lifetime / 1000],
     );
-    // Expired sessions are swept now and then, on the back of a sign-in.
+    // Ended sessions are swept now and then, on the back of a sign-in (after a grace period).
     if (userId && Math.random() < 0.05)
       await queryRows(
         this.db,
-        `DELETE FROM web_sessions WHERE expires_at < now() OR last_seen_at < now() - make_interval(secs => $1)`,
-        [SessionService.IDLE_MS / 1000],
+        `DELETE FROM web_sessions
+          WHERE expires_at < now() - make_interval(secs => $2)
+             OR last_seen_at < now() - make_interval(secs => $1 + $2)`,
+        [SessionService.IDLE_MS / 1000, SessionService.SWEEP_GRACE_MS / 1000],
       );
-    return { cookieValue, csrfToken };
+    return { id: (row as { id: string }).id, cookieValue, csrfToken };
+  }
+
+  /**
+   * A signed-in session that has ended (idle or absolute), found by its cookie or by the CSRF token
+   * of a form it served: removes its row and says whose it was. Null for an unknown, anonymous or
+   * still running session.
+   */
+  async endedUserOf(cookieValue: string | undefined, csrfToken: string): Promise<string | null> {
+    const cookie = cookieValue && /^[A-Za-z0-9_-]{43}$/.test(cookieValue) ? cookieValue : null;
+    if (!cookie && !csrfToken) return null;
+    const [row] = await queryRows<{ user_id: string }>(
+      this.db,
+      `DELETE FROM web_sessions
+        WHERE (token_hash = $1 OR csrf_token = $2) AND user_id IS NOT NULL
+          AND (expires_at <= now() OR last_seen_at <= now() - make_interval(secs => $3))
+        RETURNING user_id`,
+      [cookie ? sha256(cookie) : null, csrfToken || null, SessionService.IDLE_MS / 1000],
+    );
+    return row?.user_id ?? null;
+  }
+
+  /** Keeps a form in an anonymous session until `pending.userId` signs in (see carryPendingForm). */
+  async keepPendingForm(
+    sessionId: string,
+    pending: PendingForm & { userId: string },
+  ): Promise<void> {
+    const { action, ...stored } = pending;
+    await queryRows(
+      this.db,
+      `UPDATE web_sessions SET pending_form = $2::jsonb, pending_action = $3
+        WHERE id = $1 AND user_id IS NULL`,
+      [sessionId, JSON.stringify(stored), action],
+    );
+  }
+
+  /** "Blijf ingelogd": the idle clock starts again; returns the time the session now has left. */
+  async touch(sessionId: string): Promise<number> {
+    const [row] = await queryRows<{ last_seen_at: Date; expires_at: Date }>(
+      this.db,
+      `UPDATE web_sessions SET last_seen_at = now() WHERE id = $1 RETURNING last_seen_at, expires_at`,
+      [sessionId],
+    );
+    if (!row) return 0;
+    return SessionService.leftMs(Date.now(), new Date(row.expires_at).getTime());
+  }
+
+  /** Whether a kept form waits in this (anonymous) session for its owner to sign in. */
+  async hasPendingForm(sessionId: string): Promise<boolean> {
+    const [row] = await queryRows<{ pending: boolean }>(
+      this.db,
+      `SELECT pending_action IS NOT NULL AS pending FROM web_sessions WHERE id = $1`,
+      [sessionId],
+    );
+    return row?.pending ?? false;
+  }
+
+  /**
+   * At sign-in: a form kept in the anonymous session moves to the new one, but only when the person
+   * signing in is the one who typed it. Returns whether it moved.
+   */
+  async carryPendingForm(fromId: string, toId: string, userId: string): Promise<boolean> {
+    const moved = await queryRows<{ id: string }>(
+      this.db,
+      `UPDATE web_sessions n SET pending_form = o.pending_form, pending_action = o.pending_action
+         FROM web_sessions o
+        WHERE n.id = $2 AND o.id = $1 AND o.pending_action IS NOT NULL
+          AND o.pending_form ->> 'userId' = $3::text
+        RETURNING n.id`,
+      [fromId, toId, userId],
+    );
+    return moved.length > 0;
+  }
+
+  /** The kept form, handed over once (the page that offers "Verstuur opnieuw" shows it). */
+  async takePendingForm(sessionId: string): Promise<PendingForm | null> {
+    const [row] = await queryRows<{ pending_form: unknown; pending_action: string | null }>(
+      this.db,
+      `UPDATE web_sessions n SET pending_form = NULL, pending_action = NULL
+         FROM web_sessions o
+        WHERE n.id = $1 AND o.id = n.id AND o.pending_action IS NOT NULL
+        RETURNING o.pending_form, o.pending_action`,
+      [sessionId],
+    );
+    const form = row ? readPendingForm(row.pending_action, row.pending_form) : null;
+    if (!form) return null;
+    const { userId: _owner, ...kept } = form;
+    return kept;
+  }
+
+  /** Keeps one sentence for the next page: what the action just did (replaces an unread one). */
+  async tell(sessionId: string, notice: string): Promise<void> {
+    await queryRows(this.db, `UPDATE web_sessions SET notice = $2 WHERE id = $1`, [
+      sessionId,
+      notice,
+    ]);
   }
 
   async end(sessionId: string): Promise<void> {

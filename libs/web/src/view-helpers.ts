@@ -8,13 +8,14 @@ function labelGroup(group: unknown): LabelGroup {
   return name;
 }
 
-const DATE = new Intl.DateTimeFormat('nl-NL', {
+/** Dates and moments as Dutch readers write them, in Dutch time: "7 december 2026". */
+export const DATE = new Intl.DateTimeFormat('nl-NL', {
   day: 'numeric',
   month: 'long',
   year: 'numeric',
   timeZone: 'Europe/Amsterdam',
 });
-const DATE_TIME = new Intl.DateTimeFormat('nl-NL', {
+export const DATE_TIME = new Intl.DateTimeFormat('nl-NL', {
   day: 'numeric',
   month: 'long',
   year: 'numeric',
@@ -45,7 +46,11 @@ export const VIEW_HELPERS: Record<string, HelperDelegate> = {
   eq: (a: unknown, b: unknown) => a === b,
   not: (a: unknown) => !a,
   and: (...list: unknown[]) => args(list).every(Boolean),
-  or: (...list: unknown[]) => args(list).some(Boolean),
+  /** The first truthy value (or the last), as `||`: a test in {{#if}}, a fallback in `value=(or a b)`. */
+  or: (...list: unknown[]) => {
+    const values = args(list);
+    return values.find(Boolean) ?? values[values.length - 1];
+  },
   /** Whether a value is chosen: in a list (checkboxes) or equal to a single value (radios). */
   includes: (list: unknown, value: unknown) =>
     Array.isArray(list)

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { Actor } from '@werkbrug/auth';
 import type { WebSession } from './session.service';
 
@@ -46,3 +46,25 @@ export const fieldList = (body: FormBody, name: string): string[] => {
   if (value === undefined) return [];
   return (Array.isArray(value) ? value : [value]).map((v) => v.trim()).filter(Boolean);
 };
+
+/** The form came from the confirmation page (`bevestigen`): the person was asked and said yes. */
+export const confirmed = (req: Request): boolean => field(formBody(req), 'bevestigd') === 'ja';
+
+/** A script's request (the "Blijf ingelogd" button): it wants a status in JSON, not a page. */
+export const wantsJson = (req: Request): boolean => {
+  const accept = req.get('accept') ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+};
+
+/**
+ * The session cookie. No Max-Age: it ends with the browser; the server enforces idle and absolute
+ * expiry.
+ */
+export function setSessionCookie(req: Request, res: Response, value: string): void {
+  res.cookie(SESSION_COOKIE, value, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.secure,
+    path: '/',
+  });
+}

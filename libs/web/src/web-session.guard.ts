@@ -7,16 +7,40 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
-import { SessionService } from './session.service';
+import { SessionService, type WebSession } from './session.service';
 import { SKIP_TERMS_KEY, WEB_ACCESS_KEY, type WebAccessRule } from './web-access.rule';
 import { FormExpired, WebRedirect } from './web-errors';
-import { field, formBody, readCookie, SESSION_COOKIE, type WebRequest } from './web-request';
+import {
+  field,
+  formBody,
+  readCookie,
+  SESSION_COOKIE,
+  wantsJson,
+  type WebRequest,
+} from './web-request';
 
 const sameSecret = (a: string, b: string) => {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 };
+
+/**
+ * What happens to a form that arrives without a valid session or token (see FormExpired): only a
+ * page form of ours (it carries a token) to a signed-in page is kept; and with a running session only
+ * when that session may post there at all.
+ */
+function keeping(
+  rule: WebAccessRule,
+  session: WebSession | null,
+  token: string,
+  req: WebRequest,
+): FormExpired['keep'] {
+  if (rule.public || !token || wantsJson(req)) return undefined;
+  const role = session?.actor?.role;
+  if (!role) return 'after-sign-in';
+  return rule.roles.includes(role) ? 'now' : undefined;
+}
 
 /**
  * The one place where web pages are authenticated: loads the session from PostgreSQL, checks the
@@ -45,22 +69,22 @@ export class WebSessionGuard implements CanActivate {
       throw new ForbiddenException();
     }
     const req = context.switchToHttp().getRequest<WebRequest>();
-    const session = await this.sessions.load(readCookie(req, SESSION_COOKIE));
+    const session = await this.sessions.load(readCookie(req, SESSION_COOKIE), req.method === 'GET');
     req.web = { session };
     if (req.method === 'POST') {
       const token = field(formBody(req), '_csrf');
-      if (!session || !token || !sameSecret(token, session.csrfToken)) throw new FormExpired();
+      if (!session || !token || !sameSecret(token, session.csrfToken))
+        throw new FormExpired(keeping(rule, session, token, req));
     }
     if (rule.public) return true;
     const actor = session?.actor;
-    if (!actor) {
-      const back = req.method === 'GET' ? `?terug=${encodeURIComponent(req.originalUrl)}` : '';
-      throw new WebRedirect(`/inloggen${back}`);
-    }
+    // A page opened by GET (a link from a mail) is where the visitor comes back to afterwards.
+    const back = req.method === 'GET' ? `?terug=${encodeURIComponent(req.originalUrl)}` : '';
+    if (!actor) throw new WebRedirect(`/inloggen${back}`);
     if (!rule.roles.includes(actor.role)) throw new ForbiddenException();
     const skipTerms = this.reflector.getAllAndOverride<boolean>(SKIP_TERMS_KEY, targets);
     if (actor.role === 'werkgever' && !session.termsAccepted && !skipTerms)
-      throw new WebRedirect('/voorwaarden');
+      throw new WebRedirect(`/voorwaarden${back}`);
     return true;
   }
 }

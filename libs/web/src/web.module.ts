@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@werkbrug/auth';
+import { AccountLinksController } from './account-links.controller';
 import { AccountController } from './account.controller';
 import { PageResponder } from './page-responder';
 import { PasswordResetService } from './password-reset.service';
+import { SessionController } from './session.controller';
 import { SessionService } from './session.service';
 import { ViewRenderer } from './view-renderer';
 import { WebExceptionFilter } from './web-exception.filter';
@@ -14,7 +16,7 @@ import { WebSessionGuard } from './web-session.guard';
  */
 @Module({
   imports: [AuthModule],
-  controllers: [AccountController],
+  controllers: [AccountController, AccountLinksController, SessionController],
   providers: [
     { provide: ViewRenderer, useFactory: () => new ViewRenderer() },
     PageResponder,

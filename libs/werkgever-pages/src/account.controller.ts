@@ -1,5 +1,5 @@
 import { queryRows } from '@werkbrug/database';
-import { Get, Post, Query, Req, Res } from '@nestjs/common';
+import { Get, Post, Req, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -19,7 +19,7 @@ import {
   type WebRequest,
 } from '@werkbrug/web';
 import { ColleaguesService } from './colleagues.service';
-import { ACCOUNT_MESSAGES, toAccountView, type AccountExtra } from './account.view';
+import { toAccountView, type AccountExtra } from './account.view';
 import { EmployerContext } from './employer-context';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -53,8 +53,8 @@ export class AccountPageController {
 
   @Get()
   @WebAccess('werkgever')
-  async show(@Req() req: WebRequest, @Res() res: Response, @Query('melding') message?: string) {
-    await this.page(req, res, { message: message ? ACCOUNT_MESSAGES[message] : undefined });
+  async show(@Req() req: WebRequest, @Res() res: Response) {
+    await this.page(req, res);
   }
 
   @Post('locaties')
@@ -109,7 +109,8 @@ export class AccountPageController {
       errors.add('postcode', 'Deze postcode kennen we niet. Controleer de postcode');
       return this.page(req, res, { errors, values }, 400);
     }
-    res.redirect(303, '/werkgever/account?melding=locatie');
+    await this.pages.tell(req, `De locatie ${postcode} ${values.place} is toegevoegd.`);
+    res.redirect(303, '/werkgever/account');
   }
 
   @Post('collega')
@@ -129,7 +130,11 @@ export class AccountPageController {
     )
       errors.add('email', 'Er is al een account met dit e-mailadres');
     if (errors.any) return this.page(req, res, { errors, values }, 400);
-    res.redirect(303, '/werkgever/account?melding=uitgenodigd');
+    await this.pages.tell(
+      req,
+      `De uitnodiging is verstuurd naar ${values.email}. ${values.name} kiest zelf een wachtwoord met de link in de e-mail.`,
+    );
+    res.redirect(303, '/werkgever/account');
   }
 
   @Post('wachtwoord')
@@ -171,6 +176,10 @@ export class AccountPageController {
     }
     // Every other session of this user ends; this one stays.
     await this.sessions.endAllFor(actor.userId, req.web?.session?.id);
-    res.redirect(303, '/werkgever/account?melding=wachtwoord');
+    await this.pages.tell(
+      req,
+      'Uw nieuwe wachtwoord is opgeslagen. U bent op andere apparaten uitgelogd.',
+    );
+    res.redirect(303, '/werkgever/account');
   }
 }

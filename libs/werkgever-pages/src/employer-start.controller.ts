@@ -22,18 +22,38 @@ export class EmployerStartController {
   async start(@Req() req: WebRequest, @Res() res: Response) {
     const actor = actorOf(req);
     // The first ten of each, with counts: the start page stays fast for a large employer.
-    const [waiting, running, proposalCounts, placementCounts, workplaces] = await Promise.all([
+    const [
+      waiting,
+      running,
+      proposalCounts,
+      placementCounts,
+      workplaces,
+      toConfirm,
+      toConfirmCount,
+    ] = await Promise.all([
       this.proposals.list(actor, { limit: 10, status: ['wacht_op_werkgever'] }),
-      this.placements.list(actor, { limit: 10, status: 'lopend' }),
+      this.placements.list(actor, { limit: 10, status: 'lopend', confirmation: ['bevestigd'] }),
       this.proposals.countByStatus(actor),
       this.placements.countByStatus(actor),
       listAll((q) => this.vacancies.list(actor, { ...q, sort: '-createdAt' })),
+      // Placements the employer has not confirmed wait for their answer too.
+      this.placements.list(actor, {
+        limit: 10,
+        status: 'lopend',
+        confirmation: ['te_bevestigen', 'wijziging_gevraagd'],
+      }),
+      this.placements.countToConfirm(actor),
     ]);
     const view = toStartView(
       waiting.items.map(employerProposalView),
       running.items.map(employerPlacementView),
-      { proposals: proposalCounts, placements: placementCounts },
+      {
+        proposals: proposalCounts,
+        placements: placementCounts,
+        placementsToConfirm: toConfirmCount,
+      },
       workplaces,
+      toConfirm.items.map(employerPlacementView),
     );
     this.pages.send(req, res, 'werkgever/start', view);
   }

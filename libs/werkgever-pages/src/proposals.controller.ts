@@ -20,7 +20,8 @@ import { EmployerMarksService, isMark } from './employer-marks.service';
 import { listAll } from '@werkbrug/http';
 import { parseAnswer, readAnswer } from './proposal-answer.form';
 import {
-  PROPOSAL_MESSAGES,
+  answerNotice,
+  markNotice,
   toVoorstellenView,
   toVoorstelView,
   type VoorstelExtra,
@@ -91,13 +92,8 @@ export class ProposalsPageController {
 
   @Get(':id')
   @WebAccess('werkgever')
-  async show(
-    @Req() req: WebRequest,
-    @Res() res: Response,
-    @Param('id', webId()) id: string,
-    @Query('melding') message?: string,
-  ) {
-    await this.page(req, res, id, { message: message ? PROPOSAL_MESSAGES[message] : undefined });
+  async show(@Req() req: WebRequest, @Res() res: Response, @Param('id', webId()) id: string) {
+    await this.page(req, res, id);
   }
 
   @Post(':id/antwoord')
@@ -107,15 +103,17 @@ export class ProposalsPageController {
     const values = readAnswer(formBody(req));
     const { errors, dto } = await parseAnswer(values, Date.now());
     if (!dto) return this.page(req, res, id, { values, errors }, 400);
+    let answered;
     try {
-      await this.proposals.answer(actor, id, dto);
+      answered = employerProposalView(await this.proposals.answer(actor, id, dto));
     } catch (error) {
       // Answered meanwhile (by a colleague) or withdrawn: say so, show the proposal as it is now.
       if (error instanceof ProblemException && error.code === 'ILLEGAL_TRANSITION')
         return this.page(req, res, id, { conflict: true }, 409);
       throw error;
     }
-    res.redirect(303, `/werkgever/voorstellen/${id}?melding=beantwoord`);
+    await this.pages.tell(req, answerNotice(dto, answered.candidate.pseudonym));
+    res.redirect(303, `/werkgever/voorstellen/${id}`);
   }
 
   @Post(':id/beoordeling')
@@ -130,6 +128,7 @@ export class ProposalsPageController {
       return this.page(req, res, id, { errors }, 400);
     }
     await this.marks.set(actor, id, mark);
-    res.redirect(303, `/werkgever/voorstellen/${id}?melding=beoordeeld`);
+    await this.pages.tell(req, markNotice(mark));
+    res.redirect(303, `/werkgever/voorstellen/${id}`);
   }
 }

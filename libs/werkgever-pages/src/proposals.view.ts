@@ -12,10 +12,23 @@ import {
 } from './proposal-answer.form';
 import type { WerksoortOption } from './workplace.view';
 
-export const PROPOSAL_MESSAGES: Record<string, string> = {
-  beantwoord: 'Uw antwoord is verstuurd. De werkmakelaar en de kandidaat krijgen bericht.',
-  beoordeeld: 'Uw beoordeling is opgeslagen. Alleen u en uw collega’s zien die.',
-};
+/** The banner after the employer answered a proposal: what the answer was, for whom. */
+export function answerNotice(
+  answer: { answer: string; meetingKind?: string },
+  pseudonym: string,
+): string {
+  if (answer.answer === 'interested')
+    return `Uw antwoord is verstuurd: u wilt ${pseudonym} leren kennen met een ${
+      answer.meetingKind === 'meeloopdag' ? 'meeloopdag' : 'kennismakingsgesprek'
+    }. De werkmakelaar en de kandidaat krijgen bericht.`;
+  if (answer.answer === 'not_now')
+    return `Uw antwoord is verstuurd: nu niet voor ${pseudonym}. De werkmakelaar krijgt bericht.`;
+  return `Uw antwoord is verstuurd: u kiest niet voor ${pseudonym}. De werkmakelaar krijgt bericht.`;
+}
+
+/** The banner after the employer marked a proposal (only the employer's own people see marks). */
+export const markNotice = (mark: Mark): string =>
+  `Uw beoordeling is opgeslagen: ${MARKS[mark].toLowerCase()}. Alleen u en uw collega’s zien die.`;
 
 /** Who did something, in the employer's own words ("u" is the employer). */
 const BY_ROLE: Record<string, string> = {
@@ -88,14 +101,12 @@ export interface VoorstelView extends PageModel {
   mark: Mark;
   values: AnswerValues;
   errors: FormErrors | undefined;
-  message: string | undefined;
   conflict: boolean | undefined;
 }
 
 export interface VoorstelExtra {
   values?: AnswerValues;
   errors?: FormErrors;
-  message?: string;
   conflict?: boolean;
 }
 
@@ -131,7 +142,6 @@ export function toVoorstelView(
     mark: mark ?? 'te_beoordelen',
     values: extra.values ?? EMPTY_ANSWER,
     errors: extra.errors,
-    message: extra.message,
     conflict: extra.conflict,
   };
 }

@@ -9,6 +9,9 @@ export interface StartView extends PageModel {
   waitingCount: number;
   running: EmployerPlacementView[];
   runningCount: number;
+  /** Placements that wait for the employer's confirmation (the first ten). */
+  toConfirm: EmployerPlacementView[];
+  toConfirmCount: number;
   open: VacancyView[];
   paused: VacancyView[];
   filled: VacancyView[];
@@ -21,16 +24,26 @@ export interface StartView extends PageModel {
 export function toStartView(
   waiting: EmployerProposalView[],
   running: EmployerPlacementView[],
-  counts: { proposals: Record<string, number>; placements: Record<string, number> },
+  counts: {
+    proposals: Record<string, number>;
+    placements: Record<string, number>;
+    placementsToConfirm?: number;
+  },
   workplaces: VacancyView[],
+  toConfirm: EmployerPlacementView[] = [],
 ): StartView {
+  const toConfirmCount = counts.placementsToConfirm ?? 0;
   const byStatus = (s: string) => workplaces.filter((v) => v.status === s);
   return {
     title: 'Start',
     waiting,
     waitingCount: counts.proposals.wacht_op_werkgever ?? 0,
     running,
-    runningCount: counts.placements.lopend ?? 0,
+    // Running: what the employer confirmed; the rest waits for them.
+    runningCount: (counts.placements.lopend ?? 0) - toConfirmCount,
+    toConfirm,
+    toConfirmCount,
+    moreToConfirm: toConfirmCount > toConfirm.length,
     open: byStatus('open').slice(0, 10),
     paused: byStatus('paused').slice(0, 10),
     filled: byStatus('filled').slice(0, 10),

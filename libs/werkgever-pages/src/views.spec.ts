@@ -2,10 +2,10 @@ import type { EmployerPlacementView } from '@werkbrug/placements';
 import type { EmployerProposalView } from '@werkbrug/proposals';
 import type { VacancyView } from '@werkbrug/vacancies';
 import { FormErrors, hiddenOf, keysetPager } from '@werkbrug/web';
-import { toPlacementRow } from './placements.view';
-import { toVoorstellenView, toVoorstelView } from './proposals.view';
+import { toPlaatsingView, toPlacementRow } from './placements.view';
+import { answerNotice, markNotice, toVoorstellenView, toVoorstelView } from './proposals.view';
 import { toStartView } from './start.view';
-import { toWerkplekControleView, toWerkplekFormulierView } from './workplace.view';
+import { toWerkplekControleView, toWerkplekFormulierView, workplaceNotice } from './workplace.view';
 import { EMPTY_WORKPLACE } from './workplace.form';
 import { checkScenario, readScenario } from './instruments.form';
 
@@ -118,6 +118,111 @@ describe('employer views', () => {
     expect(row.instrumentWords).toBe('Loonkostenvoordeel (LKV), Jobcoaching');
   });
 
+  const confirmation = (
+    fields: Partial<EmployerPlacementView['confirmation']>,
+  ): EmployerPlacementView['confirmation'] => ({
+    status: 'te_bevestigen',
+    confirmedAt: null,
+    via: null,
+    phoneAgreedOn: null,
+    changeRequest: null,
+    changeRequestedAt: null,
+    ...fields,
+  });
+  const toConfirm = (c: EmployerPlacementView['confirmation'], status = 'lopend') =>
+    fixture<EmployerPlacementView>({
+      status: status as EmployerPlacementView['status'],
+      arrangement: 'proefplaatsing',
+      startDate: '2026-12-07',
+      plannedEndDate: null,
+      hoursPerWeek: 16,
+      candidate: { pseudonym: 'Kandidaat K-000001' },
+      vacancy: { title: 'Hovenier' },
+      jobcoach: { name: null },
+      instruments: [],
+      instrumentsShared: false,
+      confirmation: c,
+    });
+  it.each([
+    {
+      c: confirmation({}),
+      forms: true,
+      tag: 'Te bevestigen',
+      confirmed: null,
+      asked: null,
+    },
+    {
+      c: confirmation({
+        status: 'wijziging_gevraagd',
+        changeRequest: 'Liever 20 uur',
+        changeRequestedAt: '2026-12-07T10:00:00.000Z',
+      }),
+      forms: true,
+      tag: 'U vroeg een wijziging',
+      confirmed: null,
+      asked: { text: 'Liever 20 uur', on: '7 december 2026' },
+    },
+    {
+      c: confirmation({
+        status: 'bevestigd',
+        via: 'werkgever',
+        confirmedAt: '2026-12-08T09:00:00.000Z',
+      }),
+      forms: false,
+      tag: 'Bevestigd',
+      confirmed: 'De plaatsing is bevestigd in Werkbrug op 8 december 2026.',
+      asked: null,
+    },
+    {
+      c: confirmation({
+        status: 'bevestigd',
+        via: 'telefoon',
+        confirmedAt: '2026-12-08T09:00:00.000Z',
+        phoneAgreedOn: '2026-12-03',
+      }),
+      forms: false,
+      tag: 'Bevestigd',
+      confirmed:
+        'U heeft op 3 december 2026 telefonisch met de werkmakelaar afgesproken dat de plaatsing doorgaat.',
+      asked: null,
+    },
+    {
+      c: confirmation({ status: 'bevestigd', confirmedAt: '2026-01-01T09:00:00.000Z' }),
+      forms: false,
+      tag: 'Bevestigd',
+      confirmed: 'De plaatsing is bevestigd.',
+      asked: null,
+    },
+  ])('the employer placement page: $tag', ({ c, forms, tag, confirmed, asked }) => {
+    const view = toPlaatsingView(toConfirm(c));
+    expect(view).toMatchObject({
+      canConfirm: forms,
+      tag: { text: tag },
+      confirmedText: confirmed,
+      changeRequest: asked,
+    });
+    expect(view.rows.map((r) => r.value)).toEqual([
+      'Kandidaat K-000001',
+      'Hovenier',
+      expect.stringMatching(/^Proefplaatsing\. De kandidaat werkt een paar maanden/),
+      '7 december 2026',
+      'Geen einddatum afgesproken',
+      '16 uur',
+      'Geen jobcoach',
+      'De kandidaat deelt de regelingen niet met u',
+    ]);
+  });
+
+  it('no forms on an ended placement, and shared instruments by name', () => {
+    const ended = toPlaatsingView({
+      ...toConfirm(confirmation({}), 'beeindigd'),
+      instruments: ['jobcoaching'],
+      instrumentsShared: true,
+    });
+    expect(ended.canConfirm).toBe(false);
+    expect(ended.rows.at(-1)).toEqual({ key: 'Regelingen', value: 'Jobcoaching' });
+  });
+
   it('counts the workplaces on the start page by status', () => {
     const v = (status: VacancyView['status']) => fixture<VacancyView>({ status });
     const view = toStartView([], [], { proposals: { wacht_op_werkgever: 3 }, placements: {} }, [
@@ -153,5 +258,32 @@ describe('the instruments scenario', () => {
       { id: 'w1', hoursMax: 24, arrangements: ['stage'] },
     ]);
     expect(values).toMatchObject({ werkplek: 'w1', uren: '24', vorm: 'stage' });
+  });
+});
+
+describe('the banner after an employer action', () => {
+  it.each([
+    [
+      answerNotice({ answer: 'interested', meetingKind: 'kennismaking' }, 'Kandidaat K-12'),
+      'Uw antwoord is verstuurd: u wilt Kandidaat K-12 leren kennen met een kennismakingsgesprek. De werkmakelaar en de kandidaat krijgen bericht.',
+    ],
+    [
+      answerNotice({ answer: 'not_now' }, 'Kandidaat K-12'),
+      'Uw antwoord is verstuurd: nu niet voor Kandidaat K-12. De werkmakelaar krijgt bericht.',
+    ],
+    [
+      answerNotice({ answer: 'declined' }, 'Kandidaat K-12'),
+      'Uw antwoord is verstuurd: u kiest niet voor Kandidaat K-12. De werkmakelaar krijgt bericht.',
+    ],
+    [
+      markNotice('niet_relevant'),
+      'Uw beoordeling is opgeslagen: niet interessant. Alleen u en uw collega’s zien die.',
+    ],
+    [
+      workplaceNotice('gesloten', 'Hovenier'),
+      'De werkplek Hovenier is gesloten. Er komen geen nieuwe voorstellen.',
+    ],
+  ])('%s', (text, expected) => {
+    expect(text).toBe(expected);
   });
 });

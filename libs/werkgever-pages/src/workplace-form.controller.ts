@@ -16,7 +16,7 @@ import {
 import { EmployerContext } from './employer-context';
 import { WorkplacePagesService } from './workplace-pages.service';
 import { EMPTY_WORKPLACE, readWorkplaceForm } from './workplace.form';
-import type { WorkplaceFormState } from './workplace.view';
+import { workplaceNotice, type WorkplaceFormState } from './workplace.view';
 
 /** A version as posted: a positive whole number, or undefined. */
 const versionOf = (text: string) => {
@@ -89,7 +89,8 @@ export class WorkplaceFormController {
     });
     if (!dto) return this.formPage(req, res, { values, errors });
     const created = await this.vacancies.create(actor, dto);
-    res.redirect(303, `/werkgever/werkplekken/${created.id}?melding=gepubliceerd`);
+    await this.pages.tell(req, workplaceNotice('gepubliceerd', created.title));
+    res.redirect(303, `/werkgever/werkplekken/${created.id}`);
   }
 
   @Get(':id/wijzigen')
@@ -136,6 +137,7 @@ export class WorkplaceFormController {
       const current = await this.workplaces.current(actor, id);
       return this.formPage(req, res, { ...current, id, staleNotice: true });
     }
-    res.redirect(303, `/werkgever/werkplekken/${id}?melding=opgeslagen`);
+    await this.pages.tell(req, workplaceNotice('opgeslagen', dto.title ?? values.title));
+    res.redirect(303, `/werkgever/werkplekken/${id}`);
   }
 }

@@ -83,7 +83,7 @@ export class WorkplacePagesService {
   async detailView(
     actor: Actor,
     id: string,
-    notice: { message?: string; staleNotice: boolean },
+    notice: { staleNotice: boolean },
   ): Promise<WerkplekView> {
     const v = await this.vacancies.get(actor, id);
     const [[werksoorten, locations], proposals] = await Promise.all([

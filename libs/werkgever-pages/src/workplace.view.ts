@@ -8,14 +8,18 @@ import {
   type WorkplaceValues,
 } from './workplace.form';
 
-/** Shown on the workplace page after an action (`?melding=`). */
-export const WORKPLACE_MESSAGES: Record<string, string> = {
-  gepubliceerd: 'Uw werkplek staat online. Werkmakelaars kunnen nu kandidaten voorstellen.',
-  opgeslagen: 'De wijzigingen zijn opgeslagen.',
-  gepauzeerd: 'De werkplek is gepauzeerd. Er komen geen nieuwe voorstellen.',
-  heropend: 'De werkplek staat weer open.',
-  gesloten: 'De werkplek is gesloten.',
-};
+/** The banner after an action on a workplace, naming it. */
+export const workplaceNotice = (
+  done: 'gepubliceerd' | 'opgeslagen' | 'gepauzeerd' | 'heropend' | 'gesloten',
+  title: string,
+): string =>
+  ({
+    gepubliceerd: `Uw werkplek ${title} staat online. Werkmakelaars kunnen nu kandidaten voorstellen.`,
+    opgeslagen: `De wijzigingen in ${title} zijn opgeslagen.`,
+    gepauzeerd: `De werkplek ${title} is gepauzeerd. Er komen geen nieuwe voorstellen.`,
+    heropend: `De werkplek ${title} staat weer open. Werkmakelaars kunnen weer kandidaten voorstellen.`,
+    gesloten: `De werkplek ${title} is gesloten. Er komen geen nieuwe voorstellen.`,
+  })[done];
 
 export interface WerksoortOption {
   code: string;
@@ -105,7 +109,6 @@ export interface WerkplekView extends PageModel {
   workplace: VacancyView;
   rows: SummaryRow[];
   proposals: EmployerProposalView[];
-  message: string | undefined;
   staleNotice: boolean;
   canPause: boolean;
   canReopen: boolean;
@@ -118,7 +121,7 @@ export function toWerkplekView(
   proposals: EmployerProposalView[],
   werksoorten: readonly WerksoortOption[],
   locations: readonly EmployerLocationOption[],
-  notice: { message?: string; staleNotice: boolean },
+  notice: { staleNotice: boolean },
 ): WerkplekView {
   const v = workplace;
   // A workplace at a location that was since removed still shows where it is.
@@ -137,7 +140,6 @@ export function toWerkplekView(
     workplace: v,
     rows,
     proposals,
-    message: notice.message,
     staleNotice: notice.staleNotice,
     canPause: v.status === 'open' || v.status === 'filled',
     canReopen: v.status === 'paused' || v.status === 'closed',

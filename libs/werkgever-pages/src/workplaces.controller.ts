@@ -1,8 +1,9 @@
-import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { UpdateVacancyDto, VacanciesService } from '@werkbrug/vacancies';
 import {
   actorOf,
+  confirmed,
   field,
   formBody,
   FormErrors,
@@ -16,12 +17,15 @@ import {
 } from '@werkbrug/web';
 import { listAll } from '@werkbrug/http';
 import { WorkplacePagesService } from './workplace-pages.service';
-import { toWerkplekkenView, WORKPLACE_MESSAGES } from './workplace.view';
+import { toWerkplekkenView, workplaceNotice } from './workplace.view';
 
-const STATUS_ACTIONS: Record<string, { status: 'open' | 'paused' | 'closed'; message: string }> = {
-  pauzeren: { status: 'paused', message: 'gepauzeerd' },
-  heropenen: { status: 'open', message: 'heropend' },
-  sluiten: { status: 'closed', message: 'gesloten' },
+const STATUS_ACTIONS: Record<
+  string,
+  { status: 'open' | 'paused' | 'closed'; done: 'gepauzeerd' | 'heropend' | 'gesloten' }
+> = {
+  pauzeren: { status: 'paused', done: 'gepauzeerd' },
+  heropenen: { status: 'open', done: 'heropend' },
+  sluiten: { status: 'closed', done: 'gesloten' },
 };
 
 /**
@@ -47,16 +51,8 @@ export class WorkplacesController {
 
   @Get(':id')
   @WebAccess('werkgever')
-  async show(
-    @Req() req: WebRequest,
-    @Res() res: Response,
-    @Param('id', webId()) id: string,
-    @Query('melding') message?: string,
-  ) {
-    const view = await this.workplaces.detailView(actorOf(req), id, {
-      message: message ? WORKPLACE_MESSAGES[message] : undefined,
-      staleNotice: false,
-    });
+  async show(@Req() req: WebRequest, @Res() res: Response, @Param('id', webId()) id: string) {
+    const view = await this.workplaces.detailView(actorOf(req), id, { staleNotice: false });
     this.pages.send(req, res, 'werkgever/werkplek', view);
   }
 
@@ -69,7 +65,7 @@ export class WorkplacesController {
   ) {
     const actor = actorOf(req);
     const body = formBody(req);
-    await this.vacancies.get(actor, id);
+    const { title } = await this.vacancies.get(actor, id);
     const action = STATUS_ACTIONS[field(body, 'actie')];
     const version = Number(field(body, 'version'));
     const dto =
@@ -86,6 +82,24 @@ export class WorkplacesController {
       const view = await this.workplaces.detailView(actor, id, { staleNotice: false });
       return this.pages.send(req, res, 'werkgever/werkplek', view, 400);
     }
+    if (action.status === 'closed' && !confirmed(req))
+      return this.pages.confirm(req, res, {
+        title: `Wilt u de werkplek ${title} sluiten?`,
+        consequences: [
+          'Werkmakelaars kunnen dan geen kandidaten meer voorstellen voor deze werkplek.',
+          'Voorstellen en plaatsingen die al lopen, blijven bestaan.',
+          'Wilt u later toch weer? Dan zet u de werkplek weer open.',
+        ],
+        action: `/werkgever/werkplekken/${id}/status`,
+        hidden: [
+          { name: 'actie', value: 'sluiten' },
+          { name: 'version', value: String(version) },
+        ],
+        confirmText: 'Ja, sluit de werkplek',
+        cancelHref: `/werkgever/werkplekken/${id}`,
+        cancelText: 'Nee, laat de werkplek open',
+        warning: true,
+      });
     try {
       await this.vacancies.update(actor, id, dto);
     } catch (error) {
@@ -93,6 +107,7 @@ export class WorkplacesController {
       const view = await this.workplaces.detailView(actor, id, { staleNotice: true });
       return this.pages.send(req, res, 'werkgever/werkplek', view, 409);
     }
-    res.redirect(303, `/werkgever/werkplekken/${id}?melding=${action.message}`);
+    await this.pages.tell(req, workplaceNotice(action.done, title));
+    res.redirect(303, `/werkgever/werkplekken/${id}`);
   }
 }

@@ -1,14 +1,16 @@
 import { Get, Logger, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import type { Actor } from '@werkbrug/auth';
 import type { Response } from 'express';
 import { CaseloadService } from '@werkbrug/caseload';
 import { CandidatesService, isCandidateFileView } from '@werkbrug/candidates';
 import { today } from '@werkbrug/domain';
 import { listAll, ProblemException } from '@werkbrug/http';
-import { InterestsService } from '@werkbrug/interests';
+import { InterestsService, type InterestSignalRow } from '@werkbrug/interests';
 import { SuggestionsService } from '@werkbrug/matching';
 import { CreateCheckinDto, isPlacementView, PlacementsService } from '@werkbrug/placements';
 import { isProposalView, ProposalsService } from '@werkbrug/proposals';
 import { CreateLadderMeasurementDto, LadderService } from '@werkbrug/trajectories';
+import { VacanciesService } from '@werkbrug/vacancies';
 import { WerksoortenService } from '@werkbrug/werksoorten';
 import {
   actorOf,
@@ -33,9 +35,10 @@ import {
 } from './candidate-file.form';
 import {
   candidateFileView,
+  contactNotice,
   dossierChoiceView,
   dossierView,
-  fileDone,
+  ladderNotice,
   type CandidateFileExtra,
 } from './candidate-file.view';
 import { candidateInSight, candidateName } from './candidate-in-sight';
@@ -57,6 +60,7 @@ export class CandidateFileController {
     private readonly proposals: ProposalsService,
     private readonly placements: PlacementsService,
     private readonly ladder: LadderService,
+    private readonly vacancies: VacanciesService,
     private readonly werksoorten: WerksoortenService,
   ) {}
 
@@ -67,9 +71,8 @@ export class CandidateFileController {
     @Res() res: Response,
     @Param('id', ParseUUIDPipe) id: string,
     @Query('fout') problem?: string,
-    @Query('klaar') done?: string,
   ) {
-    await this.filePage(req, res, id, { problem, done: fileDone(done) });
+    await this.filePage(req, res, id, { problem });
   }
 
   /** The candidate file; with `ladderErrors` the measurement form comes back with its answers (400). */
@@ -96,6 +99,7 @@ export class CandidateFileController {
       name,
       matches,
       signals: signals.items,
+      inReach: await this.inReach(actor, signals.items),
       proposals: proposals.filter(isProposalView),
       placements: placements.filter(isPlacementView),
       checkins,
@@ -108,6 +112,27 @@ export class CandidateFileController {
     this.pages.send(req, res, 'werkmakelaar/kandidaat', candidateFileView(facts, extra));
   }
 
+  /**
+   * Which of the signals' workplaces the werkmakelaar may propose: the vacancies service's rule
+   * (employerInReachSql), as the proposal form and POST /api/proposals check it. A candidate is only
+   * shown workplaces in reach; one can leave it later (an employer handed to another organisation).
+   */
+  private async inReach(actor: Actor, signals: InterestSignalRow[]): Promise<Set<string>> {
+    const ids = [...new Set(signals.map((s) => s.vacancy.id))];
+    const seen = await Promise.all(
+      ids.map((id) =>
+        this.vacancies.get(actor, id).then(
+          () => id,
+          (error: unknown) => {
+            if (error instanceof ProblemException && error.getStatus() === 404) return null;
+            throw error;
+          },
+        ),
+      ),
+    );
+    return new Set(seen.filter((id): id is string => id !== null));
+  }
+
   /** A new measurement on the participatieladder (LadderService.measure, as POST /api/candidates/:id/ladder). */
   @Post('kandidaten/:id/ladder')
   @WebAccess('werkmakelaar')
@@ -116,7 +141,8 @@ export class CandidateFileController {
     @Res() res: Response,
     @Param('id', ParseUUIDPipe) id: string,
   ) {
-    await candidateInSight(this.candidates, actorOf(req), id); // another organisation's: 404 first
+    // Another organisation's candidate: 404 first.
+    const { pseudonym } = await candidateInSight(this.candidates, actorOf(req), id);
     const values = readLadderForm(formBody(req));
     const errors = new FormErrors();
     const dto = await validateAsDto(
@@ -131,7 +157,8 @@ export class CandidateFileController {
     if (dto && !errors.any) {
       try {
         await this.ladder.measure(actorOf(req), id, dto);
-        return res.redirect(303, `/werkmakelaar/kandidaten/${id}?klaar=ladder#ladder`);
+        await this.pages.tell(req, ladderNotice(pseudonym, dto.rung));
+        return res.redirect(303, `/werkmakelaar/kandidaten/${id}`);
       } catch (error) {
         if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
         // The service's own date check (a day boundary between clocks): shown at the date.
@@ -180,7 +207,8 @@ export class CandidateFileController {
     @Res() res: Response,
     @Param('id', ParseUUIDPipe) id: string,
   ) {
-    await candidateInSight(this.candidates, actorOf(req), id); // another organisation's: 404 first
+    // Another organisation's candidate: 404 first.
+    const { pseudonym } = await candidateInSight(this.candidates, actorOf(req), id);
     const errors = new FormErrors();
     const body = formBody(req);
     const input = checkinInput(id, body);
@@ -192,7 +220,8 @@ export class CandidateFileController {
         contactValues: readCheckinForm(body),
       });
     await this.placements.checkin(actorOf(req), dto);
-    res.redirect(303, `/werkmakelaar/kandidaten/${id}#contact`);
+    await this.pages.tell(req, contactNotice(pseudonym, dto.kind, dto.contactOn));
+    res.redirect(303, `/werkmakelaar/kandidaten/${id}`);
   }
 
   @Post('interesse/:id/gezien')
@@ -203,6 +232,10 @@ export class CandidateFileController {
     @Param('id', ParseUUIDPipe) id: string,
   ) {
     const row = await this.interests.markSeen(actorOf(req), id);
+    await this.pages.tell(
+      req,
+      `De interesse van ${row.pseudonym} voor ${row.vacancy.title} staat op gezien.`,
+    );
     res.redirect(303, `/werkmakelaar/kandidaten/${row.candidateId}`);
   }
 }

@@ -29,6 +29,8 @@ export interface CandidateFileFacts {
   name: { firstName: string; lastName: string } | null;
   matches: Matches | null;
   signals: InterestSignalRow[];
+  /** Of the signals' workplaces, those the werkmakelaar may propose (employerInReachSql). */
+  inReach: ReadonlySet<string>;
   proposals: ProposalView[];
   placements: PlacementView[];
   checkins: Checkin[];
@@ -43,7 +45,6 @@ export interface CandidateFileFacts {
 /** The page's state: a message on top, or the ladder form coming back with its answers. */
 export interface CandidateFileExtra {
   problem?: string;
-  done?: string;
   ladderErrors?: FormErrors;
   ladderValues?: Record<string, string>;
   /** The contact form coming back with its answers and what is wrong. */
@@ -87,7 +88,7 @@ export interface CandidateFilePage extends PageModel {
     distance: string;
     blockers: string[];
   }[];
-  signals: InterestSignalRow[];
+  signals: (InterestSignalRow & { inReach: boolean })[];
   proposals: (ProposalView & { statusText: string })[];
   placements: (PlacementView & { statusText: string })[];
   checkins: (Checkin & { kindText: string })[];
@@ -96,7 +97,6 @@ export interface CandidateFilePage extends PageModel {
   contactValues: Record<string, string>;
   purposeOptions: Choice[];
   problem: string | null;
-  done: string | null;
   ladder: {
     measurements: (Measurement & { rungText: string; by: string })[];
     path: (PathStep & { up: boolean })[];
@@ -120,9 +120,13 @@ export function fitWords(score: number): string {
 
 export const purposeOptions = (): Choice[] => PURPOSES.map((p) => ({ value: p, text: p }));
 
-/** The message after ?klaar=… on the candidate file. */
-export const fileDone = (done: string | undefined) =>
-  done === 'ladder' ? 'De meting op de participatieladder is opgeslagen.' : undefined;
+/** The banner after a new measurement on the participatieladder. */
+export const ladderNotice = (pseudonym: string, rung: number) =>
+  `De meting van Kandidaat ${pseudonym} is opgeslagen: trede ${rung}, ${LADDER_LABELS[rung] ?? ''}.`;
+
+/** The banner after a contact moment was logged. */
+export const contactNotice = (pseudonym: string, kind: string, on: string) =>
+  `Het contactmoment met Kandidaat ${pseudonym} is opgeslagen: ${labelOf('checkinKind', kind).toLowerCase()} op ${dutchDate(on)}.`;
 
 export function candidateFileView(
   f: CandidateFileFacts,
@@ -164,7 +168,7 @@ export function candidateFileView(
       distance: kmWords(n.distanceKm),
       blockers: n.blockers.map((b) => b.text),
     })),
-    signals: f.signals,
+    signals: f.signals.map((s) => ({ ...s, inReach: f.inReach.has(s.vacancy.id) })),
     proposals: f.proposals.map((p) => ({
       ...p,
       statusText: labelOf('proposalStatusForBroker', p.status),
@@ -182,7 +186,6 @@ export function candidateFileView(
       extra.problem === 'contact'
         ? 'Vul een datum in (niet in de toekomst) en kies het soort contact.'
         : null,
-    done: extra.done ?? null,
     ladder: {
       measurements: [...f.ladder.measurements].reverse().map((m) => ({
         ...m,

@@ -1,18 +1,21 @@
 import { Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { today } from '@werkbrug/domain';
+import { dutchDate, labelOf, today } from '@werkbrug/domain';
 import { listAll, ProblemException } from '@werkbrug/http';
 import {
+  AdjustPlacementDto,
   EndPlacementDto,
   ExtendPlacementDto,
   isPlacementView,
   PlacementsService,
+  RecordPhoneAgreementDto,
   type PlacementView,
 } from '@werkbrug/placements';
 import {
   actorOf,
   addProblem,
   arrangementRuleWords,
+  confirmed,
   field,
   formBody,
   FormErrors,
@@ -25,17 +28,33 @@ import {
   type WebRequest,
 } from '@werkbrug/web';
 import {
+  ADJUST_WORDS,
+  adjustInput,
   END_REFUSALS,
   END_WORDS,
   endInput,
   extendRefusals,
   EXTEND_WORDS,
+  phoneWords,
+  PLACEMENT_REFUSAL_FALLBACK,
+  PLACEMENT_REFUSALS,
+  readAdjustForm,
   readEndForm,
+  readPhoneForm,
   versionOf,
 } from './placements.form';
-import { placementListView, placementPageView } from './placements.view';
+import { endQuestion, placementListView, placementPageView } from './placements.view';
 
-/** The werkmakelaar's placements: the list, one placement, extending and ending it. */
+/** A refusal of the service as the words at a form's field; a 404 or a crash goes on up. */
+function refusalOf(error: unknown): string {
+  if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
+  return PLACEMENT_REFUSALS[error.code] ?? PLACEMENT_REFUSAL_FALLBACK;
+}
+
+/**
+ * The werkmakelaar's placements: the list, one placement, its confirmation by the employer (adjust
+ * and ask again, or record a phone agreement), extending and ending it (asked first).
+ */
 @WebController('werkmakelaar/plaatsingen')
 export class PlacementPagesController {
   constructor(
@@ -113,7 +132,12 @@ export class PlacementPagesController {
     );
     if (dto) {
       try {
-        await this.placements.extend(actorOf(req), id, dto, versionOf(body));
+        const p = await this.placements.extend(actorOf(req), id, dto, versionOf(body));
+        if (isPlacementView(p))
+          await this.pages.tell(
+            req,
+            `De plaatsing van Kandidaat ${p.candidate.pseudonym} loopt nu tot ${dutchDate(dto.plannedEndDate)}.`,
+          );
         return res.redirect(303, `/werkmakelaar/plaatsingen/${id}`);
       } catch (error) {
         if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
@@ -142,13 +166,106 @@ export class PlacementPagesController {
       errors,
       'outcome',
     );
+    // Ending cannot be undone: the answers are checked first, then asked about once more.
+    if (dto && !confirmed(req))
+      return this.pages.confirm(
+        req,
+        res,
+        endQuestion(await this.placement(req, id), values, versionOf(body)),
+      );
     if (dto) {
       try {
-        await this.placements.end(actorOf(req), id, dto, versionOf(body));
+        const p = await this.placements.end(actorOf(req), id, dto, versionOf(body));
+        if (isPlacementView(p))
+          await this.pages.tell(
+            req,
+            `De plaatsing van Kandidaat ${p.candidate.pseudonym} is beëindigd. Afloop: ${labelOf('placementOutcome', dto.outcome)}.`,
+          );
         return res.redirect(303, `/werkmakelaar/plaatsingen/${id}`);
       } catch (error) {
         if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
         addProblem(errors, error, { field: 'outcome', refusals: END_REFUSALS });
+      }
+    }
+    await this.placementPage(req, res, id, errors, values);
+  }
+
+  /** Unconfirmed: change start, planned end and hours, and ask the employer again. */
+  @Post(':id/wijzigen')
+  @WebAccess('werkmakelaar')
+  async adjust(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    const body = formBody(req);
+    const values = readAdjustForm(body);
+    const errors = new FormErrors();
+    const dto = await validateAsDto(
+      AdjustPlacementDto,
+      adjustInput(values),
+      ADJUST_WORDS,
+      errors,
+      'startDate',
+    );
+    if (dto) {
+      try {
+        await this.placements.adjust(actorOf(req), id, dto, versionOf(body));
+        await this.pages.tell(
+          req,
+          'De plaatsing is aangepast. De werkgever krijgt een e-mail met de vraag om opnieuw te bevestigen.',
+        );
+        return res.redirect(303, `/werkmakelaar/plaatsingen/${id}`);
+      } catch (error) {
+        errors.add('startDate', refusalOf(error));
+      }
+    }
+    await this.placementPage(req, res, id, errors, values);
+  }
+
+  /**
+   * The employer agreed by phone: the day (not in the future) and a note. From the placement page or
+   * the proposal page (`terug=voorstel` returns there); a refusal shows on the placement page.
+   */
+  @Post(':id/telefonisch-akkoord')
+  @WebAccess('werkmakelaar')
+  async phoneAgreement(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    const body = formBody(req);
+    const values = readPhoneForm(body);
+    const errors = new FormErrors();
+    const dto = await validateAsDto(
+      RecordPhoneAgreementDto,
+      values,
+      phoneWords(values),
+      errors,
+      'agreedOn',
+    );
+    if (dto && dto.agreedOn > today())
+      errors.add('agreedOn', 'Vul de dag van het gesprek in: vandaag of eerder');
+    if (dto && !errors.any) {
+      try {
+        const p = await this.placements.recordPhoneAgreement(
+          actorOf(req),
+          id,
+          dto,
+          versionOf(body),
+        );
+        await this.pages.tell(
+          req,
+          `U heeft vastgelegd dat ${p.vacancy.employerName} op ${dutchDate(dto.agreedOn)} telefonisch akkoord gaf. De plaatsing is bevestigd en telt nu mee.`,
+        );
+        const proposalId = isPlacementView(p) ? p.proposalId : null;
+        const back =
+          field(body, 'terug') === 'voorstel' && proposalId
+            ? `/werkmakelaar/voorstellen/${proposalId}`
+            : `/werkmakelaar/plaatsingen/${id}`;
+        return res.redirect(303, back);
+      } catch (error) {
+        errors.add('agreedOn', refusalOf(error));
       }
     }
     await this.placementPage(req, res, id, errors, values);

@@ -1,12 +1,16 @@
 import { Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CandidatesService } from '@werkbrug/candidates';
-import { today } from '@werkbrug/domain';
+import { labelOf, today } from '@werkbrug/domain';
 import { listAll, ProblemException } from '@werkbrug/http';
-import { CreatePlacementDto, PlacementsService } from '@werkbrug/placements';
+import { InterestsService } from '@werkbrug/interests';
+import { SuggestionsService } from '@werkbrug/matching';
+import { CreatePlacementDto, isPlacementView, PlacementsService } from '@werkbrug/placements';
 import {
   CLOSED_STATUSES,
   CreateProposalDto,
+  type IdentifyingKind,
+  identifyingTextMessage,
   isProposalView,
   PROPOSAL_STATUSES,
   ProposalsService,
@@ -16,6 +20,7 @@ import {
 import { VacanciesService } from '@werkbrug/vacancies';
 import {
   actorOf,
+  confirmed,
   field,
   formBody,
   FormErrors,
@@ -34,7 +39,14 @@ import {
   proposeWords,
   readPlaceForm,
 } from './proposals.form';
-import { pipelineView, placeView, proposeView } from './proposals.view';
+import {
+  pipelineView,
+  placeView,
+  proposalPageView,
+  proposeView,
+  withdrawQuestion,
+} from './proposals.view';
+import { suggestedMotivation } from './suggested-motivation';
 
 const OPEN_STATUSES = PROPOSAL_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
 /** Running proposals are the work; geplaatst is a placement by then. */
@@ -49,6 +61,8 @@ export class ProposalPagesController {
     private readonly proposals: ProposalsService,
     private readonly placements: PlacementsService,
     private readonly vacancies: VacanciesService,
+    private readonly suggestions: SuggestionsService,
+    private readonly interests: InterestsService,
   ) {}
 
   /** The proposal as the werkmakelaar sees it (404 when out of sight). */
@@ -64,11 +78,30 @@ export class ProposalPagesController {
     ids: { id: string; vacancyId: string },
     motivation: string,
     errors?: FormErrors,
+    suggested = false,
   ) {
     const c = await candidateInSight(this.candidates, actorOf(req), ids.id);
+    // Out of the organisation's reach (employerInReachSql): 404, as the API's proposal check.
     const v = await this.vacancies.get(actorOf(req), ids.vacancyId);
-    const view = proposeView({ id: ids.id, pseudonym: c.pseudonym }, v, motivation, errors);
+    const candidate = { id: ids.id, pseudonym: c.pseudonym };
+    const view = proposeView(candidate, v, motivation, errors, suggested);
     this.pages.send(req, res, 'werkmakelaar/voorstellen', view);
+  }
+
+  /**
+   * The form's first text: why the workplace fits (the match reasons, as the candidate's own list
+   * shows them) and whether the candidate said they are interested, about "de kandidaat". Without
+   * search it is only the interest; the werkmakelaar writes the rest.
+   */
+  private async suggestion(req: WebRequest, id: string, vacancyId: string): Promise<string> {
+    const actor = actorOf(req);
+    const [matches, signals] = await Promise.all([
+      this.suggestions.forCandidate(actor, id, { limit: 50 }).catch(() => null),
+      this.interests.forOrganisation(actor, { candidateId: id, status: 'open', limit: 100 }),
+    ]);
+    const match = matches?.items.find((m) => m.vacancy.id === vacancyId);
+    const interested = signals.items.some((s) => s.vacancy.id === vacancyId);
+    return suggestedMotivation(match?.reasons ?? [], interested);
   }
 
   @Get('kandidaten/:id/voorstellen/:vacancyId')
@@ -79,7 +112,9 @@ export class ProposalPagesController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('vacancyId', ParseUUIDPipe) vacancyId: string,
   ) {
-    await this.proposeForm(req, res, { id, vacancyId }, '');
+    await candidateInSight(this.candidates, actorOf(req), id); // another organisation's: 404 first
+    const motivation = await this.suggestion(req, id, vacancyId);
+    await this.proposeForm(req, res, { id, vacancyId }, motivation, undefined, true);
   }
 
   @Post('kandidaten/:id/voorstellen/:vacancyId')
@@ -102,11 +137,22 @@ export class ProposalPagesController {
     );
     if (dto) {
       try {
-        await this.proposals.create(actorOf(req), dto);
+        const p = await this.proposals.create(actorOf(req), dto);
+        if (isProposalView(p))
+          await this.pages.tell(
+            req,
+            `Kandidaat ${p.candidate.pseudonym} is voorgesteld voor ${p.vacancy.title} bij ${p.vacancy.employerName}. De kandidaat krijgt eerst de vraag of de werkgever het profiel mag zien.`,
+          );
         return res.redirect(303, '/werkmakelaar/voorstellen');
       } catch (error) {
-        if (!(error instanceof ProblemException && error.code === 'PROPOSAL_EXISTS')) throw error;
-        errors.add('motivation', PROPOSAL_EXISTS_MESSAGE);
+        if (!(error instanceof ProblemException)) throw error;
+        if (error.code === 'PROPOSAL_EXISTS') errors.add('motivation', PROPOSAL_EXISTS_MESSAGE);
+        else if (error.code === 'IDENTIFYING_TEXT')
+          errors.add(
+            'motivation',
+            identifyingTextMessage(error.problem.kinds as IdentifyingKind[]),
+          );
+        else throw error;
       }
     }
     await this.proposeForm(req, res, { id, vacancyId }, motivation, errors);
@@ -129,13 +175,50 @@ export class ProposalPagesController {
     this.pages.send(req, res, 'werkmakelaar/pijplijn', view);
   }
 
+  /** One proposal: where it stands, its history, the next steps (the mails about it link here). */
+  @Get('voorstellen/:id')
+  @WebAccess('werkmakelaar')
+  async proposalPage(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    const proposal = await this.proposal(req, id);
+    const events = await this.proposals.events(actorOf(req), id);
+    // Placed: the placement that followed, with the employer's confirmation (newest first).
+    const placed =
+      proposal.status === 'geplaatst'
+        ? (await this.placements.list(actorOf(req), { proposalId: id, limit: 1 })).items.find(
+            isPlacementView,
+          )
+        : undefined;
+    this.pages.send(
+      req,
+      res,
+      'werkmakelaar/voorstel',
+      proposalPageView(proposal, events, placed ?? null, today()),
+    );
+  }
+
   @Post('voorstellen/:id/status')
   @WebAccess('werkmakelaar')
   async move(@Req() req: WebRequest, @Res() res: Response, @Param('id', ParseUUIDPipe) id: string) {
     await this.proposals.assertVisible(actorOf(req), id); // not visible: 404 before anything else
     const input = { status: field(formBody(req), 'status') };
     const dto = await validateAsDto(StatusChangeDto, input, {}, new FormErrors(), 'status');
-    if (dto && dto.status !== 'geplaatst') await this.proposals.changeStatus(actorOf(req), id, dto);
+    // Withdrawing cannot be undone: ask first (the confirming form carries the status on).
+    if (dto?.status === 'ingetrokken' && !confirmed(req))
+      return this.pages.confirm(req, res, withdrawQuestion(await this.proposal(req, id)));
+    if (dto && dto.status !== 'geplaatst') {
+      const p = await this.proposals.changeStatus(actorOf(req), id, dto);
+      if (isProposalView(p))
+        await this.pages.tell(
+          req,
+          dto.status === 'ingetrokken'
+            ? `Het voorstel voor Kandidaat ${p.candidate.pseudonym} bij ${p.vacancy.title} is ingetrokken.`
+            : `Het voorstel voor Kandidaat ${p.candidate.pseudonym} bij ${p.vacancy.title} staat nu op ${labelOf('proposalStatusForBroker', p.status)}.`,
+        );
+    }
     res.redirect(303, '/werkmakelaar/voorstellen');
   }
 
@@ -173,8 +256,12 @@ export class ProposalPagesController {
     const dto = await validateAsDto(CreatePlacementDto, input, PLACE_WORDS, errors, 'arrangement');
     if (dto) {
       try {
-        await this.placements.create(actorOf(req), dto);
-        return res.redirect(303, '/werkmakelaar/plaatsingen');
+        const placed = await this.placements.create(actorOf(req), dto);
+        await this.pages.tell(
+          req,
+          `De plaatsing is gestart. ${placed.vacancy.employerName} krijgt een e-mail met de vraag om de plaatsing te bevestigen. Tot dan telt de plaatsing niet mee.`,
+        );
+        return res.redirect(303, `/werkmakelaar/plaatsingen/${placed.id}`);
       } catch (error) {
         if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
         placeRefusal(errors, error, values);

@@ -1,4 +1,5 @@
-import { stepButtons } from './proposals.view';
+import type { ProposalView } from '@werkbrug/proposals';
+import { stepButtons, withdrawQuestion } from './proposals.view';
 import { placeInput, proposeWords } from './proposals.form';
 
 describe('proposal views', () => {
@@ -35,5 +36,21 @@ describe('proposal views', () => {
     ],
   ])('the placement form as the DTO input %#', (values, input) => {
     expect(placeInput('p', values)).toEqual(input);
+  });
+
+  it('asks before withdrawing, and the confirming form carries the status on', () => {
+    const q = withdrawQuestion({
+      id: 'p1',
+      candidate: { id: 'c1', pseudonym: 'K-12' },
+      vacancy: { id: 'v1', title: 'Hovenier', employerName: 'Groen BV' },
+    } as ProposalView);
+    expect(q.title).toBe('Wilt u het voorstel voor Kandidaat K-12 bij Hovenier intrekken?');
+    expect(q.consequences.join(' ')).toContain('Wat de kandidaat met Groen BV deelde');
+    expect(q).toMatchObject({
+      action: '/werkmakelaar/voorstellen/p1/status',
+      hidden: [{ name: 'status', value: 'ingetrokken' }],
+      cancelHref: '/werkmakelaar/voorstellen/p1',
+      warning: true,
+    });
   });
 });

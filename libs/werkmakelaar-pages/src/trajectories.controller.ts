@@ -69,6 +69,10 @@ export class TrajectoriesController {
     if (!dto) return this.newForm(req, res, body, errors);
     try {
       const created = await this.trajectories.create(actorOf(req), dto);
+      await this.pages.tell(
+        req,
+        `Het traject van Kandidaat ${created.candidate.pseudonym} is geopend. Boek hier de uren en leg de leerdoelen vast.`,
+      );
       res.redirect(303, `/werkmakelaar/trajecten/${created.id}`);
     } catch (error) {
       if (!(error instanceof ProblemException)) throw error;

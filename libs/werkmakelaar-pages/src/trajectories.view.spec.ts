@@ -1,4 +1,4 @@
-import { closeTrajectoryView, phaseText, trajectoryDone } from './trajectories.view';
+import { closeTrajectoryView, phaseText, trajectoryNotice } from './trajectories.view';
 import { closeInput, hoursInput } from './trajectory.form';
 import type { TrajectoryView } from '@werkbrug/trajectories';
 
@@ -11,14 +11,34 @@ describe('trajectory views', () => {
     expect(phaseText(phase, block)).toBe(text);
   });
 
-  it.each<[unknown, string | undefined]>([
-    ['uren', 'De uren zijn geboekt.'],
-    ['afgesloten', 'Het traject is afgesloten.'],
-    ['iets', undefined],
-    [undefined, undefined],
-    [['uren'], undefined],
-  ])('done message for %j', (klaar, text) => {
-    expect(trajectoryDone(klaar)).toBe(text);
+  it.each<[string, string, string]>([
+    [
+      'hours',
+      trajectoryNotice.hours({ weekStart: '2026-01-05', hours: '7,5' }),
+      'De uren zijn geboekt: 7,5 uur in de week van 5 januari 2026.',
+    ],
+    [
+      'switch',
+      trajectoryNotice.switched({ toForm: 'werkervaringsplaats', switchedOn: '2026-02-02' }),
+      'De wissel naar werkervaringsplaats is vastgelegd. Die geldt vanaf 2 februari 2026.',
+    ],
+    [
+      'goal',
+      trajectoryNotice.goal({ description: 'Op tijd komen' }),
+      'Het leerdoel „Op tijd komen” staat in het plan van aanpak.',
+    ],
+    [
+      'goal status',
+      trajectoryNotice.goalStatus('behaald'),
+      'De status van het leerdoel is opgeslagen: behaald.',
+    ],
+    [
+      'closed',
+      trajectoryNotice.closed({ outcome: 'studie', endDate: '2026-06-01' }),
+      'Het traject is afgesloten op 1 juni 2026. Uitkomst: Een opleiding of studie.',
+    ],
+  ])('the banner after %s', (_what, text, expected) => {
+    expect(text).toBe(expected);
   });
 
   it.each([

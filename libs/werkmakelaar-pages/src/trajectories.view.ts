@@ -8,6 +8,7 @@ import {
   type TrajectoryView,
 } from '@werkbrug/trajectories';
 import {
+  field,
   labelChoices,
   type Choice,
   type FormBody,
@@ -73,7 +74,6 @@ export interface TrajectoryExtra {
   hoursValues?: FormBody;
   switchValues?: FormBody;
   goalValues?: FormBody;
-  done?: string;
 }
 
 /** The page `werkmakelaar/traject`: one trajectory with hours, switches and learning goals. */
@@ -100,18 +100,27 @@ export interface TrajectoryPageView extends PageModel {
   hoursValues: FormBody;
   switchValues: FormBody;
   errors?: FormErrors;
-  done?: string;
 }
 
-/** The message after ?klaar=… on the trajectory page. */
-export const trajectoryDone = (klaar: unknown): string | undefined =>
-  ({
-    uren: 'De uren zijn geboekt.',
-    wissel: 'De wissel is vastgelegd.',
-    leerdoel: 'Het leerdoel staat in het plan van aanpak.',
-    doelstatus: 'De status van het leerdoel is opgeslagen.',
-    afgesloten: 'Het traject is afgesloten.',
-  })[typeof klaar === 'string' ? klaar : ''];
+/** A date as posted (YYYY-MM-DD) in words; anything else as it was. */
+const dateWords = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? dutchDate(iso) : iso);
+
+/**
+ * The banner after a form on the trajectory page (the form was accepted, so its answers are valid):
+ * what was recorded, in words.
+ */
+export const trajectoryNotice = {
+  hours: (body: FormBody) =>
+    `De uren zijn geboekt: ${field(body, 'hours')} uur in de week van ${dateWords(field(body, 'weekStart'))}.`,
+  switched: (body: FormBody) =>
+    `De wissel naar ${labelOf('workForm', field(body, 'toForm')).toLowerCase()} is vastgelegd. Die geldt vanaf ${dateWords(field(body, 'switchedOn'))}.`,
+  goal: (body: FormBody) =>
+    `Het leerdoel „${field(body, 'description')}” staat in het plan van aanpak.`,
+  goalStatus: (status: string) =>
+    `De status van het leerdoel is opgeslagen: ${labelOf('goalStatus', status).toLowerCase()}.`,
+  closed: (body: FormBody) =>
+    `Het traject is afgesloten op ${dateWords(field(body, 'endDate'))}. Uitkomst: ${labelOf('trajectoryOutcomeChoice', field(body, 'outcome'))}.`,
+};
 
 export function trajectoryPageView(
   t: TrajectoryView,
@@ -165,7 +174,6 @@ export function trajectoryPageView(
     hoursValues: extra.hoursValues ?? { weekStart: mondayOf(today) },
     switchValues: extra.switchValues ?? { switchedOn: today, decidedBy: 'samen' },
     errors: extra.errors,
-    done: extra.done,
   };
 }
 

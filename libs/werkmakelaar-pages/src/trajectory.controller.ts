@@ -12,6 +12,7 @@ import {
 } from '@werkbrug/trajectories';
 import {
   actorOf,
+  field as formField,
   formBody,
   FormErrors,
   PageResponder,
@@ -41,7 +42,7 @@ import {
 } from './trajectory.form';
 import {
   closeTrajectoryView,
-  trajectoryDone,
+  trajectoryNotice,
   trajectoryPageView,
   type TrajectoryExtra,
 } from './trajectories.view';
@@ -90,8 +91,7 @@ export class TrajectoryController {
     @Res() res: Response,
     @Param('trajectoryId', ParseUUIDPipe) id: string,
   ) {
-    const done = trajectoryDone(req.query.klaar);
-    this.show(req, res, await this.trajectories.get(actorOf(req), id), { done });
+    this.show(req, res, await this.trajectories.get(actorOf(req), id));
   }
 
   @Post(':trajectoryId/uren')
@@ -109,7 +109,10 @@ export class TrajectoryController {
       HOURS_REFUSALS,
       (dto) => this.trajectories.logHours(actorOf(req), id, dto),
     );
-    if (logged) return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=uren`);
+    if (logged) {
+      await this.pages.tell(req, trajectoryNotice.hours(body));
+      return res.redirect(303, `/werkmakelaar/trajecten/${id}`);
+    }
     await this.again(req, res, id, { errors, hoursValues: body });
   }
 
@@ -133,7 +136,10 @@ export class TrajectoryController {
       SWITCH_REFUSALS,
       (dto) => this.trajectories.switchForm(actorOf(req), id, dto),
     );
-    if (switched) return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=wissel`);
+    if (switched) {
+      await this.pages.tell(req, trajectoryNotice.switched(body));
+      return res.redirect(303, `/werkmakelaar/trajecten/${id}`);
+    }
     await this.again(req, res, id, { errors, switchValues: body });
   }
 
@@ -152,7 +158,10 @@ export class TrajectoryController {
       GOAL_REFUSALS,
       (dto) => this.trajectories.addGoal(actorOf(req), id, dto),
     );
-    if (added) return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=leerdoel#leerdoelen`);
+    if (added) {
+      await this.pages.tell(req, trajectoryNotice.goal(body));
+      return res.redirect(303, `/werkmakelaar/trajecten/${id}`);
+    }
     await this.again(req, res, id, { errors, goalValues: body });
   }
 
@@ -180,8 +189,10 @@ export class TrajectoryController {
       (dto) => this.trajectories.updateGoal(actorOf(req), goalId, dto),
       { field, message: GOAL_STALE },
     );
-    if (saved)
-      return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=doelstatus#leerdoelen`);
+    if (saved) {
+      await this.pages.tell(req, trajectoryNotice.goalStatus(formField(formBody(req), field)));
+      return res.redirect(303, `/werkmakelaar/trajecten/${id}`);
+    }
     await this.again(req, res, id, { errors });
   }
 
@@ -218,7 +229,10 @@ export class TrajectoryController {
         then: () => delete body.version,
       },
     );
-    if (closed) return res.redirect(303, `/werkmakelaar/trajecten/${id}?klaar=afgesloten`);
+    if (closed) {
+      await this.pages.tell(req, trajectoryNotice.closed(body));
+      return res.redirect(303, `/werkmakelaar/trajecten/${id}`);
+    }
     this.closeForm(req, res, await this.trajectories.get(actorOf(req), id), body, errors);
   }
 }

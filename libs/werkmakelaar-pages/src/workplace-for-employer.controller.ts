@@ -168,6 +168,11 @@ export class WorkplaceForEmployerController {
     const { errors, dto } = await this.parse(employer, values);
     if (!dto) return this.formPage(req, res, employer, { values, errors });
     const created = await this.vacancies.create(actor, dto);
-    res.redirect(303, `/werkmakelaar/werkplekken?nieuw=${created.id}`);
+    // The search index follows within seconds.
+    await this.pages.tell(
+      req,
+      `De werkplek ${created.title} bij ${employer.name} staat online. Werkmakelaars kunnen nu kandidaten voorstellen. Het kan een minuut duren voordat de werkplek in de zoekresultaten staat.`,
+    );
+    res.redirect(303, '/werkmakelaar/werkplekken');
   }
 }

@@ -1,7 +1,6 @@
 import { Get, Logger, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { VacancySearchService } from '@werkbrug/matching';
-import { VacanciesService } from '@werkbrug/vacancies';
 import { actorOf, PageResponder, WebAccess, WebController, type WebRequest } from '@werkbrug/web';
 import { WerksoortenService } from '@werkbrug/werksoorten';
 import { workplaceFilters, workplacesView, type WorkplaceParams } from './workplaces.view';
@@ -13,7 +12,6 @@ export class WorkplaceSearchController {
 
   constructor(
     private readonly pages: PageResponder,
-    private readonly vacancies: VacanciesService,
     private readonly search: VacancySearchService,
     private readonly werksoorten: WerksoortenService,
   ) {}
@@ -36,12 +34,7 @@ export class WorkplaceSearchController {
         );
         return null;
       });
-    // Just published on an employer's behalf: say so (the search index follows within seconds).
-    const created =
-      raw.nieuw && /^[0-9a-f-]{36}$/i.test(raw.nieuw)
-        ? await this.vacancies.get(actorOf(req), raw.nieuw).catch(() => null)
-        : null;
-    const view = workplacesView(filters, kinds, result, created);
+    const view = workplacesView(filters, kinds, result);
     this.pages.send(req, res, 'werkmakelaar/werkplekken', view);
   }
 }

@@ -11,7 +11,6 @@ export interface WorkplaceParams {
   zoek?: string;
   werksoort?: string;
   vorm?: string;
-  nieuw?: string;
 }
 
 /** The filters, checked: an unknown werksoort or arrangement is no filter. */
@@ -28,7 +27,6 @@ export type WorkplaceFilters = ReturnType<typeof workplaceFilters>;
 /** The page `werkmakelaar/werkplekken`. */
 export interface WorkplacesView extends PageModel {
   title: string;
-  created: { title: string; employerName: string | null } | null;
   values: { zoek: string; werksoort: string; vorm: string };
   werksoortOptions: Choice[];
   arrangementOptions: Choice[];
@@ -41,12 +39,10 @@ export function workplacesView(
   filters: WorkplaceFilters,
   kinds: { code: string; name: string }[],
   result: SearchResult | null,
-  created: { title: string; employer: { name: string | null } } | null,
 ): WorkplacesView {
   const name = new Map(kinds.map((k) => [k.code, k.name]));
   return {
     title: 'Werkplekken zoeken',
-    created: created ? { title: created.title, employerName: created.employer.name } : null,
     values: {
       zoek: filters.q,
       werksoort: filters.werksoort ?? '',

@@ -83,6 +83,7 @@ export async function benchPages(ctx: BenchContext, seconds: number) {
       employerId: user.employer_id,
       werkmakelaarEmail: 'werkmakelaar1@fermwerk.demo',
       count: PROPOSALS,
+      pairs: 'any',
     }),
   );
   const [counts] = await queryRows<{ workplaces: number; proposals: number }>(

@@ -451,7 +451,13 @@ export function generateCandidate(
     max_travel_km: rng.chance(0.92) ? roundTo(kmMin + rng.next() * (kmMax - kmMin), 0.5) : null,
     max_travel_minutes: rng.chance(travelMode === 'ov' ? 0.6 : 0.2) ? 5 * rng.int(3, 12) : null,
     ladder_rung: rung,
-    ladder_measured_on: isoDate(addDays(today, -rng.int(0, registeredDaysAgo))),
+    // Measured again every half year (LADDER_OUTDATED after six months): most in the last 170 days.
+    ladder_measured_on: isoDate(
+      addDays(
+        today,
+        -rng.int(0, rng.chance(0.85) ? Math.min(registeredDaysAgo, 170) : registeredDaysAgo),
+      ),
+    ),
     route,
     arrangements,
     certificates,

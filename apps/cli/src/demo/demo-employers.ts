@@ -70,15 +70,17 @@ export function demoLocation(rng: Random, area: PostcodeArea, businessPark: bool
 
 /**
  * Regional employers, each its own werkgever organisation. Every sector appears at least once;
- * names and KvK numbers are unique. `taken` holds organisation names already in use.
+ * names and KvK numbers are unique. `taken` holds organisation names already in use, `takenKvkNumbers`
+ * KvK numbers.
  */
 export function generateEmployers(
   rng: Random,
   count: number,
   taken: ReadonlySet<string>,
+  takenKvkNumbers: ReadonlySet<string> = new Set(),
 ): DemoEmployer[] {
   const slugs = new Set([...taken].map((name) => asciiSlug(name, '-')));
-  const kvkNumbers = new Set<string>();
+  const kvkNumbers = new Set<string>(takenKvkNumbers);
   const sectorWeights = SECTORS.map((s) => [s, s.weight] as const);
   const employers: DemoEmployer[] = [];
 

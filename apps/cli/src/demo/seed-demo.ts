@@ -6,12 +6,16 @@ import {
   CANDIDATE_COLUMNS,
   PROTECTED_COLUMNS,
   type Caseload,
+  type GeneratedCandidate,
 } from './demo-candidates';
 import { generateEmployers, type DemoEmployer } from './demo-employers';
+import { insertContactMoments } from './demo-contacts';
 import { insertDemoProposals } from './demo-proposals';
 import { DEMO_ORGANISATIONS, FERM_WERK } from './demo-organisations';
+import { insertPlacements } from './demo-placements';
+import { STORY, storyCandidate, storyEmployer, storyWorkplaces } from './demo-story';
 import { insertTrajectories } from './demo-trajectories';
-import { generateVacancy, VACANCY_COLUMNS } from './demo-vacancies';
+import { generateVacancy, VACANCY_COLUMNS, type VacancyRecord } from './demo-vacancies';
 import { WERKSOORT_CODES, type WerksoortCode } from './demo-werksoorten';
 import { insertRows } from './insert-rows';
 import { Random, WeightedTable } from './random';
@@ -45,6 +49,8 @@ export const DEFAULT_DEMO_SEED = 20251123;
 const BATCH_SIZE = 500;
 const WERKGEVER_USERS = 6;
 const KANDIDAAT_USERS = 5;
+/** At most this share of the candidates has a running placement. */
+const PLACED_SHARE = 0.15;
 
 interface UserRecord {
   id: string;
@@ -82,8 +88,10 @@ const ORGANISATION_COLUMNS: readonly (keyof OrganisationRecord)[] = [
 
 /**
  * Fills a realistic demo region: the Ferm Werk werkbedrijf, its four gemeenten and a
- * re-integratiebedrijf with werkmakelaars, regional employers with vacancies, and candidates.
- * Does nothing when the organisation Ferm Werk already exists.
+ * re-integratiebedrijf with werkmakelaars, regional employers with vacancies, and candidates, with
+ * running placements behind every filled place, proposals that fit, trajectories and contact moments.
+ * The three README accounts share one story (demo-story.ts): kandidaat1 in werkmakelaar1's caseload,
+ * werkgever1's lunchroom with her best match. Does nothing when the organisation Ferm Werk already exists.
  *
  * Everything happens in one transaction, so a failed run leaves no half region behind and
  * the next run starts cleanly; batches of multi-row INSERTs keep 100,000s of rows fast.
@@ -123,7 +131,18 @@ export async function seedDemo(db: DataSource, options: SeedDemoOptions): Promis
       root.fork('organisations'),
       passwordHash,
     );
-    const employers = generateEmployers(root.fork('employers'), employerCount, taken);
+    // The demo story (demo-story.ts): werkgever1's lunchroom comes first, then the generated employers.
+    const story = root.fork('story');
+    const lunchroom = storyEmployer(story);
+    const employers = [
+      lunchroom,
+      ...generateEmployers(
+        root.fork('employers'),
+        employerCount - 1,
+        new Set([...taken, lunchroom.name]),
+        new Set([lunchroom.kvkNumber]),
+      ),
+    ];
     // Ferm Werk, the regional werkbedrijf, brought the employers in; its region is theirs.
     const fermWerk = DEMO_ORGANISATIONS.findIndex((o) => o.name === FERM_WERK);
     await insertEmployers(
@@ -141,34 +160,64 @@ export async function seedDemo(db: DataSource, options: SeedDemoOptions): Promis
       employers,
       passwordHash,
     );
+    // The lunchroom's workplaces come first; kandidaat1's has two places, one filled by an earlier placement.
+    const lunchroomWorkplaces = storyWorkplaces(story, lunchroom, werksoortIds, today).slice(
+      0,
+      options.vacancies,
+    );
+    const workplace = lunchroomWorkplaces[0] ?? null;
+    const wanted = new Map<string, number>(workplace ? [[workplace.id, 1]] : []);
     await insertVacancies(
       em,
       root.fork('vacancies'),
       employers,
       werksoortIds,
-      options.vacancies,
+      { total: options.vacancies, first: lunchroomWorkplaces, wanted },
       today,
       log,
     );
+    // kandidaat1 is in werkmakelaar1's caseload at Ferm Werk (werkmakelaar1 is its first werkmakelaar).
+    const noor =
+      options.candidates > 0
+        ? storyCandidate(
+            story,
+            caseloads[fermWerk].organisationId,
+            caseloads[fermWerk].werkmakelaarIds[0],
+            today,
+          )
+        : null;
     const kandidaten = await insertCandidates(
       em,
       root.fork('candidates'),
       caseloads,
-      options.candidates,
+      { total: options.candidates, first: noor },
       today,
       passwordHash,
       log,
     );
-    // The demo employer (werkgever1 of the first employer) gets proposals to answer.
-    const first = employers[0];
-    if (first)
-      await insertDemoProposals(em, {
-        employerId: first.id,
-        werkmakelaarEmail: `werkmakelaar1@${DEMO_ORGANISATIONS[0].domain}`,
-        count: 8,
-      });
+    const storyIds = new Set(noor ? [noor.candidate.id] : []);
+    // Filled places are real placements of fitting candidates; kandidaat1 stays free for the walkthrough.
+    const placements = await insertPlacements(em, root.fork('placements'), wanted, today, {
+      exclude: storyIds,
+      thorough: new Set(workplace ? [workplace.id] : []),
+      maxShare: PLACED_SHARE,
+    });
+    log(`demo placements: ${placements} running, each filled place a placement`);
+    // werkgever1's lunchroom gets proposals to answer, each a fit by the matching engine.
+    const proposals = await insertDemoProposals(em, {
+      employerId: lunchroom.id,
+      werkmakelaarEmail: STORY.werkmakelaarEmail,
+      count: 8,
+      exclude: [...storyIds],
+    });
+    log(`demo proposals: ${proposals} for ${lunchroom.name}, each a fit by the matching engine`);
     // Trajectories, hours, ladder histories and switches, so the outcome reports show real numbers.
     await insertTrajectories(em, root.fork('trajectories'), today, log);
+    // Contact moments in the 14-day rhythm, so "Geen contact" flags the few who slipped.
+    const contacts = await insertContactMoments(em, root.fork('contacts'), today, storyIds);
+    log(
+      `demo contact moments: ${contacts.moments} (${contacts.slipped} candidates out of the 14-day rhythm)`,
+    );
     const werkmakelaars = caseloads.reduce((n, c) => n + c.werkmakelaarIds.length, 0);
     return {
       organisations: DEMO_ORGANISATIONS.length + employers.length,
@@ -176,17 +225,18 @@ export async function seedDemo(db: DataSource, options: SeedDemoOptions): Promis
       vacancies: options.vacancies,
       candidates: options.candidates,
       users: werkmakelaars + werkgevers.length + kandidaten.length,
-      logins: [
-        `werkmakelaar1@${DEMO_ORGANISATIONS[0].domain}`,
-        ...werkgevers.slice(0, 1),
-        ...kandidaten.slice(0, 1),
-      ],
+      logins: [STORY.werkmakelaarEmail, ...werkgevers.slice(0, 1), ...kandidaten.slice(0, 1)],
+      story:
+        noor && workplace
+          ? `${noor.displayName} (kandidaat1) fits '${workplace.title}' at ${lunchroom.name} (werkgever1)`
+          : null,
     };
   });
 
   // The caller reports the counts and timing; the logins are only known here.
-  const { logins, ...counts } = result;
+  const { logins, story, ...counts } = result;
   log(`demo logins (all with the demo password): ${logins.join(', ')}`);
+  if (story) log(`demo story: ${story}; README.md "Demo walkthrough" plays it`);
   return counts;
 }
 
@@ -339,43 +389,58 @@ async function insertWerkgeverUsers(
   return users.map((u) => u.email);
 }
 
+/**
+ * `total` workplaces: `first` (the story's lunchroom's) and generated ones. The places a generated workplace
+ * has filled go into `wanted` and the row starts with none filled: insertPlacements fills them with
+ * real placements and counts them.
+ */
 async function insertVacancies(
   em: EntityManager,
   rng: Random,
   employers: readonly DemoEmployer[],
   werksoortIds: ReadonlyMap<WerksoortCode, string>,
-  total: number,
+  plan: { total: number; first: readonly VacancyRecord[]; wanted: Map<string, number> },
   today: Date,
   log: (line: string) => void,
 ): Promise<void> {
+  const { total, first, wanted } = plan;
   const byEmployer = new WeightedTable(employers.map((e) => [e, e.size] as const));
   for (let done = 0; done < total; ) {
     const count = Math.min(BATCH_SIZE, total - done);
-    const rows = Array.from({ length: count }, () =>
-      generateVacancy(rng, byEmployer.pick(rng), werksoortIds, today),
+    const rows = Array.from(
+      { length: count },
+      (_, i) => first[done + i] ?? generateVacancy(rng, byEmployer.pick(rng), werksoortIds, today),
     );
+    for (const row of rows) {
+      if (row.places_filled > 0) wanted.set(row.id, row.places_filled);
+      row.places_filled = 0;
+    }
     await insertRows(em, 'vacancies', VACANCY_COLUMNS, rows);
     done += count;
     log(`vacancies ${done}/${total}`);
   }
 }
 
-/** Candidates with their protected part; the first few get a kandidaat login (kandidaat1@demo.werkbrug). */
+/**
+ * `total` candidates with their protected part: `first` (the story's kandidaat1) and generated ones;
+ * the first few get a kandidaat login (kandidaat1@demo.werkbrug, kandidaat2@…).
+ */
 async function insertCandidates(
   em: EntityManager,
   rng: Random,
   caseloads: readonly WeightedCaseload[],
-  total: number,
+  plan: { total: number; first: GeneratedCandidate | null },
   today: Date,
   passwordHash: string,
   log: (line: string) => void,
 ): Promise<string[]> {
+  const { total, first } = plan;
   const byCaseload = new WeightedTable(caseloads.map((c) => [c, c.share] as const));
   const users: UserRecord[] = [];
   for (let done = 0; done < total; ) {
     const count = Math.min(BATCH_SIZE, total - done);
-    const generated = Array.from({ length: count }, () =>
-      generateCandidate(rng, byCaseload.pick(rng), today),
+    const generated = Array.from({ length: count }, (_, i) =>
+      done === 0 && i === 0 && first ? first : generateCandidate(rng, byCaseload.pick(rng), today),
     );
     for (const g of generated) {
       if (users.length >= KANDIDAAT_USERS) break;
