@@ -113,6 +113,17 @@ describe('every form answers wrong input in Dutch', () => {
     );
   const versionOf = async (table: string, id: string) =>
     String((await t.db.query(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0].version);
+  /** The same placement once the employer confirmed it (only then it can be extended). */
+  const confirmedPlacement = async () => {
+    const id = await placement();
+    await t
+      .http()
+      .post(`/api/placements/${id}/confirm`)
+      .set(bearer(w.employer.token))
+      .send({ version: Number(await versionOf('placements', id)) })
+      .expect(200);
+    return id;
+  };
   let trajectoryId: Promise<string> | undefined;
   const trajectory = () =>
     (trajectoryId ??= (async () =>
@@ -158,6 +169,27 @@ describe('every form answers wrong input in Dutch', () => {
           says: 'Het e-mailadres of het wachtwoord klopt niet',
         },
       ],
+    },
+    'POST /inloggen/:token': {
+      who: 'anonymous',
+      button: 'a sign-in link from a mail; a link that no longer works says so',
+      at: onPage('/inloggen', `/inloggen/${'x'.repeat(43)}`),
+      fields: {},
+      status: [410],
+    },
+    'POST /e-mail-bevestigen/:token': {
+      who: 'anonymous',
+      button: 'confirms a new login address from a mail; a link that no longer works says so',
+      at: onPage('/inloggen', `/e-mail-bevestigen/${'x'.repeat(43)}`),
+      fields: {},
+      status: [410],
+    },
+    'POST /sessie/verlengen': {
+      who: 'kandidaat',
+      button: '"Blijf ingelogd"; a return address elsewhere is not followed',
+      at: onPage('/kandidaat/wensen', '/sessie/verlengen'),
+      fields: { terug: 'https://elders.example/' },
+      status: [303],
     },
     'POST /uitloggen': {
       who: 'anonymous',
@@ -220,7 +252,8 @@ describe('every form answers wrong input in Dutch', () => {
         return { page: '/kandidaat/interesse', action: `/kandidaat/interesse/${row.id}/intrekken` };
       },
       fields: { extra: 'veld' },
-      status: [303],
+      // A question first ("Weet je het zeker?"), then the redirect.
+      status: [200, 303],
     },
     'POST /kandidaat/toestemming/:id/ja': {
       who: 'kandidaat',
@@ -253,7 +286,8 @@ describe('every form answers wrong input in Dutch', () => {
         };
       },
       fields: { extra: 'veld' },
-      status: [303],
+      // A question first ("Weet je het zeker?"), then the redirect.
+      status: [200, 303],
     },
     'POST /kandidaat/wensen': {
       who: 'kandidaat',
@@ -387,7 +421,7 @@ describe('every form answers wrong input in Dutch', () => {
     'POST /werkmakelaar/plaatsingen/:id/verlengen': {
       who: 'werkmakelaar',
       at: async () => {
-        const page = `/werkmakelaar/plaatsingen/${await placement()}`;
+        const page = `/werkmakelaar/plaatsingen/${await confirmedPlacement()}`;
         return { page, action: `${page}/verlengen` };
       },
       wrong: [
@@ -407,20 +441,51 @@ describe('every form answers wrong input in Dutch', () => {
     'POST /werkmakelaar/plaatsingen/:id/beeindigen': {
       who: 'werkmakelaar',
       at: async () => {
-        const page = `/werkmakelaar/plaatsingen/${await placement()}`;
+        const page = `/werkmakelaar/plaatsingen/${await confirmedPlacement()}`;
         return { page, action: `${page}/beeindigen` };
       },
       wrong: [
         { what: 'empty', fields: { outcome: '', endedOn: '' } },
         {
           what: 'ended before it started',
-          fields: { outcome: 'studie', endedOn: '2026-11-01' },
+          // Confirmed on the question page ("bevestigd"), then refused by the service.
+          fields: { outcome: 'studie', endedOn: '2026-11-01', bevestigd: 'ja' },
           says: 'De einddatum kan niet voor de startdatum van de plaatsing liggen',
         },
         {
           what: 'a contract without its length',
-          fields: { outcome: 'contract', endedOn: '2026-12-20' },
+          fields: { outcome: 'contract', endedOn: '2026-12-20', bevestigd: 'ja' },
         },
+      ],
+    },
+    'POST /werkmakelaar/plaatsingen/:id/wijzigen': {
+      who: 'werkmakelaar',
+      at: async () => {
+        const page = `/werkmakelaar/plaatsingen/${await placement()}`;
+        return { page, action: `${page}/wijzigen` };
+      },
+      wrong: [
+        { what: 'empty', fields: { startDate: '', plannedEndDate: '', hoursPerWeek: '' } },
+        {
+          what: 'an end before the start',
+          fields: { startDate: '2026-12-14', plannedEndDate: '2026-12-01', hoursPerWeek: '16' },
+        },
+        {
+          what: 'longer than the rule allows',
+          fields: { startDate: '2026-12-14', plannedEndDate: '2028-01-01', hoursPerWeek: '16' },
+        },
+      ],
+    },
+    'POST /werkmakelaar/plaatsingen/:id/telefonisch-akkoord': {
+      who: 'werkmakelaar',
+      at: async () => {
+        const page = `/werkmakelaar/plaatsingen/${await placement()}`;
+        return { page, action: `${page}/telefonisch-akkoord` };
+      },
+      wrong: [
+        { what: 'empty', fields: { agreedOn: '', note: '' } },
+        { what: 'a call in the future', fields: { agreedOn: '2999-01-01', note: 'Gebeld' } },
+        { what: 'a note too long', fields: { agreedOn: isoDay(-1), note: LONG } },
       ],
     },
     'POST /werkmakelaar/werkplekken/nieuw/:employerId': {
@@ -657,6 +722,31 @@ describe('every form answers wrong input in Dutch', () => {
         return { page, action: `${page}/beoordeling` };
       },
       wrong: [{ what: 'an unknown mark', fields: { mark: 'vijf sterren' } }],
+    },
+    'POST /werkgever/plaatsingen/:id/bevestigen': {
+      who: 'werkgever',
+      at: async () => {
+        const id = await placement();
+        return {
+          page: `/werkgever/plaatsingen/${id}`,
+          action: `/werkgever/plaatsingen/${id}/bevestigen`,
+        };
+      },
+      wrong: [{ what: 'a version someone else overtook', fields: { version: '99' }, status: 409 }],
+    },
+    'POST /werkgever/plaatsingen/:id/wijziging': {
+      who: 'werkgever',
+      at: async () => {
+        const id = await placement();
+        return {
+          page: `/werkgever/plaatsingen/${id}`,
+          action: `/werkgever/plaatsingen/${id}/wijziging`,
+        };
+      },
+      wrong: [
+        { what: 'nothing said', fields: { note: ' ' }, says: 'Schrijf wat er anders moet' },
+        { what: 'too long', fields: { note: LONG } },
+      ],
     },
     'POST /werkgever/account/locaties': {
       who: 'werkgever',

@@ -144,6 +144,7 @@ const DUTCH_CODE_WORDS = new Set([
   'ziektewet',
   'do',
   'zo',
+  'bevestigd',
 ]);
 
 /** Codes of lists outside the label catalogue that are not Dutch words (statuses, answers, scales). */
