@@ -129,7 +129,7 @@ describe('placement confirmation pages', () => {
     ])
       expect(page.text).toContain(text);
     expect(page.text).not.toContain('Jobcoaching');
-    expect(page.text.match(/name="_csrf"/g)).toHaveLength(3); // sign out, confirm, change
+    expect(page.text.match(/name="_csrf"/g)).toHaveLength(4); // sign out, stay signed in, confirm, change
     expect(page.text).toContain(`name="version" value="${direct.version}"`);
     noProtected(page.text);
     const other = await signInEmployer(t, 'werkgever@glans.nl');

@@ -399,7 +399,7 @@ describe('portal pages (HTTP, no JavaScript)', () => {
       expect(placed.status).toBe(303);
       const placedPage = await broker.get('/werkmakelaar/plaatsingen').expect(200);
       expect(placedPage.text).toMatch(
-        /Kandidaat K-[0-9]+ is geplaatst als Hovenier in het park bij Hoveniersbedrijf Groen &amp; Zo\. De plaatsing begint op 1 december 2026\./,
+        /Kandidaat K-[0-9]+ is geplaatst als Hovenier in het park bij Hoveniersbedrijf Groen &amp; Zo, vanaf 1 december 2026\. Hoveniersbedrijf Groen &amp; Zo krijgt een e-mail met de vraag om de plaatsing te bevestigen\./,
       );
       const [placement] = await t.db.query(
         `SELECT id, planned_end_date::text AS end FROM placements WHERE proposal_id = $1`,

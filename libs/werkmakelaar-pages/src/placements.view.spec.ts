@@ -117,6 +117,7 @@ describe('ending a placement asks first', () => {
     id: 'pl1',
     candidate: { id: 'c1', pseudonym: 'K-12' },
     vacancy: { id: 'v1', title: 'Hovenier', employerName: 'Groen BV' },
+    confirmation: { status: 'bevestigd' },
   } as PlacementView;
 
   it('names who, where, when and how, and carries the answers and the version on', () => {

@@ -1,7 +1,7 @@
 import { Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CandidatesService } from '@werkbrug/candidates';
-import { labelOf, today } from '@werkbrug/domain';
+import { dutchDate, labelOf, today } from '@werkbrug/domain';
 import { listAll, ProblemException } from '@werkbrug/http';
 import { InterestsService } from '@werkbrug/interests';
 import { SuggestionsService } from '@werkbrug/matching';
@@ -257,10 +257,11 @@ export class ProposalPagesController {
     if (dto) {
       try {
         const placed = await this.placements.create(actorOf(req), dto);
-        await this.pages.tell(
-          req,
-          `De plaatsing is gestart. ${placed.vacancy.employerName} krijgt een e-mail met de vraag om de plaatsing te bevestigen. Tot dan telt de plaatsing niet mee.`,
-        );
+        if (isPlacementView(placed))
+          await this.pages.tell(
+            req,
+            `Kandidaat ${placed.candidate.pseudonym} is geplaatst als ${placed.vacancy.title} bij ${placed.vacancy.employerName}, vanaf ${dutchDate(placed.startDate)}. ${placed.vacancy.employerName} krijgt een e-mail met de vraag om de plaatsing te bevestigen. Tot dan telt de plaatsing niet mee.`,
+          );
         return res.redirect(303, `/werkmakelaar/plaatsingen/${placed.id}`);
       } catch (error) {
         if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
