@@ -158,7 +158,7 @@ describe('web pages in Chromium', () => {
     // Sign out: Tab to the button in the header and press Space.
     await page.focus('.werkbrug-header__logout');
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Space')]);
-    expect(await page.textContent('body')).toContain('Uitgelogd');
+    expect(await page.textContent('body')).toContain('U bent uitgelogd');
     await context.close();
   });
 
