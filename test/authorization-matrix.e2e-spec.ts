@@ -93,6 +93,15 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/proposals/:id/consent/withdraw': ['kandidaat'],
   'POST /api/proposals/:id/answer': ['werkgever'],
   'POST /api/proposals/:id/status': ['werkmakelaar', 'kandidaat', 'werkgever'],
+  // The kennismaking and meeloopdag: seen by who sees the proposal; the employer offers (or the
+  // werkmakelaar), the candidate picks (or the werkmakelaar), any side moves, cancels, records.
+  'GET /api/proposals/:id/meetings': ['werkmakelaar', 'kandidaat', 'werkgever'],
+  'POST /api/proposals/:id/meetings': ['werkgever', 'werkmakelaar'],
+  'GET /api/meetings/:id': ['werkmakelaar', 'kandidaat', 'werkgever'],
+  'POST /api/meetings/:id/pick': ['kandidaat', 'werkmakelaar'],
+  'POST /api/meetings/:id/move': ['werkmakelaar', 'kandidaat', 'werkgever'],
+  'POST /api/meetings/:id/cancel': ['werkmakelaar', 'kandidaat', 'werkgever'],
+  'POST /api/meetings/:id/outcome': ['werkmakelaar', 'kandidaat', 'werkgever'],
 
   'GET /api/placements': ['werkmakelaar', 'kandidaat', 'werkgever'],
   'POST /api/placements': ['werkmakelaar'],
@@ -524,6 +533,55 @@ describe('authorization matrix: every route × every role × own/other organisat
     '/adjust',
   ])
     TARGETS[`/api/placements/:id${suffix}`] = flowTarget('placements');
+  TARGETS['/api/proposals/:id/meetings'] = flowTarget('proposals');
+
+  /**
+   * Meetings: organisation A's offered by its employer on a proposal of its own (a fresh one for
+   * each step, so one cell's cancel does not decide the next), B's on B's flow proposal.
+   */
+  const MATRIX_MOMENT = {
+    startsAt: '2030-12-03T10:00:00+01:00',
+    endsAt: '2030-12-03T11:00:00+01:00',
+    place: 'Matrix',
+    withWhom: 'Matrix',
+  };
+  let lastOption = '00000000-0000-4000-8000-000000000000';
+  const offeredMeeting = async (proposalId: string, employerToken: string) => {
+    const res = await t
+      .http()
+      .post(`/api/proposals/${proposalId}/answer`)
+      .set(bearer(employerToken))
+      .send({ answer: 'interested', meetingKind: 'kennismaking', meetingOptions: [MATRIX_MOMENT] });
+    if (res.status !== 200) throw new Error(`meeting: ${res.status} ${res.text}`);
+    const list = await t
+      .http()
+      .get(`/api/proposals/${proposalId}/meetings`)
+      .set(bearer(employerToken));
+    const [meeting] = list.body as { id: string; options: { id: string }[] }[];
+    if (!meeting) throw new Error(`meeting: none on ${proposalId}`);
+    return meeting;
+  };
+  const freshOwnMeeting = async () => {
+    const meeting = await offeredMeeting(await freshOwnProposal(true), w.employer.token);
+    lastOption = meeting.options[0]?.id ?? lastOption;
+    return meeting.id;
+  };
+  let ownMeeting: Promise<string> | undefined;
+  let otherMeeting: Promise<string> | undefined;
+  TARGETS['/api/meetings/:id'] = async (p, which, method) => {
+    if (which === 'other') {
+      otherMeeting ??= (async () =>
+        (await offeredMeeting((await flow()).proposals[1], w.otherEmployer.token)).id)();
+      return { id: await otherMeeting, hidden: true, table: 'meetings' };
+    }
+    const allowedHere = p !== 'anonymous' && p !== 'admin';
+    if (method !== 'GET' && allowedHere)
+      return { id: await freshOwnMeeting(), hidden: false, table: 'meetings' };
+    ownMeeting ??= freshOwnMeeting();
+    return { id: await ownMeeting, hidden: false, table: 'meetings' };
+  };
+  for (const suffix of ['/pick', '/move', '/cancel', '/outcome'])
+    TARGETS[`/api/meetings/:id${suffix}`] = TARGETS['/api/meetings/:id'] as Targets;
   // No message was written in this test: the page for any file is a 404, to everyone alike.
   TARGETS['/dev/mail/:file'] = async (_p, which) => ({
     id: which === 'own' ? 'geen-bericht.eml' : '..%2F..%2Fetc%2Fpasswd',
@@ -662,8 +720,26 @@ describe('authorization matrix: every route × every role × own/other organisat
     'POST /api/proposals/:id/answer': () => ({
       answer: 'interested',
       meetingKind: 'kennismaking',
-      meetingDates: ['2026-12-01T10:00:00+01:00'],
+      meetingDates: ['2030-12-03T10:00:00+01:00'],
     }),
+    'POST /api/proposals/:id/meetings': () => ({ kind: 'kennismaking', options: [MATRIX_MOMENT] }),
+    'POST /api/meetings/:id/pick': () => ({ optionId: lastOption }),
+    // The candidate asks for another moment; the others offer new ones.
+    'POST /api/meetings/:id/move': (p) =>
+      p === 'kandidaat'
+        ? { reason: 'Matrix' }
+        : {
+            options: [
+              {
+                ...MATRIX_MOMENT,
+                startsAt: '2030-12-04T10:00:00+01:00',
+                endsAt: '2030-12-04T11:00:00+01:00',
+              },
+            ],
+          },
+    'POST /api/meetings/:id/cancel': () => ({ reason: 'Matrix' }),
+    // Before the agreed moment: 409 MEETING_NOT_HELD_YET, the rule and not the access.
+    'POST /api/meetings/:id/outcome': () => ({ outcome: 'goed' }),
     // From wacht_op_werkgever: brokers and candidates may withdraw, the employer may decline.
     'POST /api/proposals/:id/status': (p) =>
       p === 'werkgever'

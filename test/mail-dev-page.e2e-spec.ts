@@ -106,6 +106,84 @@ describe('mail without SMTP: .eml files and the development mailbox', () => {
     await t.http().get('/api/dev/mail').expect(404);
   });
 
+  it('carries a calendar invitation into the file, and shows it under the message', async () => {
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'METHOD:REQUEST',
+      'BEGIN:VEVENT',
+      'UID:meeting-1@werkbrug.test',
+      'DTSTART;TZID=Europe/Amsterdam:20301203T100000',
+      'SUMMARY:Kennismakingsgesprek met Kandidaat K-2210',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    await t.db.transaction((em) =>
+      t.app.get(MailService).queue(em, {
+        template: 'meeting_agreed',
+        to: ['hr@groenenzo.example'],
+        data: {
+          recipientName: 'Café Ëlla & Zonen',
+          meetingLabel: 'kennismakingsgesprek',
+          vacancyTitle: 'Medewerker bediening',
+          employerName: 'Café Ëlla & Zonen',
+          moment: 'dinsdag 3 december 2030, 10:00–11:00',
+          place: 'Markt 1',
+          withWhom: 'Ella',
+          candidate: 'Kandidaat K-2210',
+          link: LINK,
+        },
+        attachments: [
+          {
+            filename: 'afspraak.ics',
+            contentType: 'text/calendar; method=REQUEST; charset=utf-8',
+            content: ics,
+          },
+        ],
+      }),
+    );
+    expect(await processor.drain()).toBe(1);
+    const file = readdirSync(folder()).sort().pop() as string;
+    const raw = readFileSync(path.join(folder(), file));
+    const parsed = await simpleParser(raw);
+    const calendar = parsed.attachments.find((a) => a.contentType === 'text/calendar');
+    expect(calendar?.filename).toBe('afspraak.ics');
+    expect(calendar?.content.toString('utf8')).toContain(
+      'DTSTART;TZID=Europe/Amsterdam:20301203T100000',
+    );
+    expect(readEml(raw).attachments).toEqual([
+      expect.objectContaining({ filename: 'afspraak.ics' }),
+    ]);
+    const shown = await t.http().get(`/dev/mail/${file}`).expect(200);
+    expect(shown.text).toContain('<h1>Bijlagen</h1>');
+    expect(shown.text).toContain('afspraak.ics');
+    expect(shown.text).toContain('DTSTART;TZID&#x3D;Europe/Amsterdam:20301203T100000');
+    // Only calendar files, with a plain name: anything else is refused when queued.
+    await expect(
+      t.db.transaction((em) =>
+        t.app.get(MailService).queue(em, {
+          template: 'consent_request',
+          to: ['hr@groenenzo.example'],
+          data: {
+            candidateFirstName: 'Sanne',
+            vacancyTitle: 'x',
+            employerName: 'x',
+            place: 'x',
+            werkmakelaarName: 'x',
+            link: LINK,
+          },
+          attachments: [
+            {
+              filename: '../x.exe',
+              contentType: 'application/x-msdownload' as never,
+              content: 'MZ',
+            },
+          ],
+        }),
+      ),
+    ).rejects.toThrow(/filename must be a plain \.ics name.*contentType must be one of/);
+  });
+
   it('opens only its own file names: no path traversal', async () => {
     for (const name of [
       '..%2F..%2F..%2Fetc%2Fpasswd',

@@ -4,10 +4,11 @@ import { AlertsService } from '@werkbrug/alerts';
 import { LoginThrottle, type Role } from '@werkbrug/auth';
 import { addDays, addMonths, today } from '@werkbrug/domain';
 import { InstrumentDeadlinesService } from '@werkbrug/instruments';
-import { MAIL_TEMPLATES, MailOutboxHandler, type MailTemplate } from '@werkbrug/mail';
+import { MAIL_TEMPLATES, MailOutboxHandler, MailService, type MailTemplate } from '@werkbrug/mail';
 import { SearchIndexer, SearchOutboxHandlers } from '@werkbrug/matching';
 import { OutboxProcessor } from '@werkbrug/outbox';
 import { PlacementAttentionService } from '@werkbrug/placements';
+import { MeetingsService } from '@werkbrug/proposals';
 import { EvaluationRemindersService } from '@werkbrug/trajectories';
 import { LANDING } from '@werkbrug/web';
 import { bearer, buildWorld, insertUser, PASSWORD, vacancyBody, World } from './support/fixtures';
@@ -33,6 +34,7 @@ describe('mailed links land on a page of the recipient', () => {
   /** The template of each queued mail, by outbox id. */
   const queued = new Map<string, MailTemplate>();
   let proposalId = '';
+  let meetingId = '';
   /** Placements waiting for the employer: one to confirm, one to ask a change for. */
   const toConfirm = { confirm: '', change: '' };
   const api = (token: string) => ({
@@ -113,8 +115,70 @@ describe('mailed links land on a page of the recipient', () => {
         'answer',
       );
     },
-    // Sent with the employer's answer above (to the werkmakelaar and the candidate).
-    meeting_planned: async () => {},
+    // Sent with the employer's answer above: the moments, to the candidate and the werkmakelaar.
+    meeting_offered: async () => {},
+    meeting_agreed: async () => {
+      const [meeting] = (
+        await t
+          .http()
+          .get(`/api/proposals/${proposalId}/meetings`)
+          .set(bearer(w.candidateA.token))
+          .expect(200)
+      ).body as { id: string; options: { id: string }[] }[];
+      meetingId = meeting.id;
+      created(
+        await api(w.candidateA.token).post(`/api/meetings/${meetingId}/pick`, {
+          optionId: meeting.options[0].id,
+        }),
+        'pick',
+      );
+    },
+    meeting_reminder: async () => {
+      // The day before the moment (a week from now).
+      expect(await t.app.get(MeetingsService).sendReminders(addDays(today(), 6))).toBe(1);
+    },
+    meeting_moved: async () => {
+      created(
+        await api(w.employer.token).post(`/api/meetings/${meetingId}/move`, {
+          options: [
+            {
+              startsAt: new Date(Date.now() + 9 * DAY).toISOString(),
+              endsAt: new Date(Date.now() + 9 * DAY + 3_600_000).toISOString(),
+              place: 'Kas 2, Stationsweg 1, Woerden',
+              withWhom: 'Anja',
+            },
+          ],
+          reason: 'Anja is die dag weg.',
+        }),
+        'move',
+      );
+    },
+    meeting_cancelled: async () => {
+      created(
+        await api(w.employer.token).post(`/api/meetings/${meetingId}/cancel`, {
+          reason: 'We plannen later opnieuw.',
+        }),
+        'cancel',
+      );
+    },
+    // No longer queued (the meetings replaced it); a message queued before the upgrade still goes
+    // out, and its link still lands.
+    meeting_planned: async () => {
+      await t.db.transaction((em) =>
+        t.app.get(MailService).queue(em, {
+          template: 'meeting_planned',
+          to: [CANDIDATE_MAIL],
+          data: {
+            recipientName: 'Sanne',
+            vacancyTitle: 'Medewerker groenonderhoud',
+            employerName: 'Groen en Zo',
+            meetingLabel: 'meeloopdag',
+            dates: ['dinsdag 15 december 2026 om 10:00'],
+            link: `${PUBLIC_URL}/voorstellen/${proposalId}`,
+          },
+        }),
+      );
+    },
     interest_signal: async () => {
       created(
         await api(w.candidateA.token).post('/api/me/interests', { vacancyId: w.vacancy.id }),

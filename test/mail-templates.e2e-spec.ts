@@ -157,6 +157,64 @@ const SAMPLES: Record<MailTemplate, Record<string, unknown>> = {
     note: 'Liever op maandag beginnen.\nEn 20 uur graag.',
     link: PLACEMENT_LINK,
   },
+  meeting_offered: {
+    recipientName: 'Sanne',
+    meetingLabel: 'kennismakingsgesprek',
+    vacancyTitle: 'Medewerker groenonderhoud',
+    employerName: 'Groen en Zo',
+    offeredBy: 'Groen en Zo',
+    moments: [
+      'dinsdag 15 december 2026, 10:00–11:00, Groen en Zo, Dorpsstraat 1, met Anja',
+      'woensdag 16 december 2026, 14:00–15:00, Groen en Zo, Dorpsstraat 1, met Anja',
+    ],
+    whatToDo: 'Kies in Werkbrug het moment dat jou het best past.',
+    link: LINK,
+  },
+  meeting_agreed: {
+    recipientName: 'Groen en Zo',
+    meetingLabel: 'kennismakingsgesprek',
+    vacancyTitle: 'Medewerker groenonderhoud',
+    employerName: 'Groen en Zo',
+    moment: 'dinsdag 15 december 2026, 10:00–11:00',
+    place: 'Groen en Zo, Dorpsstraat 1',
+    withWhom: 'Anja',
+    candidate: 'Kandidaat K-4821',
+    link: LINK,
+  },
+  meeting_moved: {
+    recipientName: 'Wim Makelaar',
+    meetingLabel: 'meeloopdag',
+    vacancyTitle: 'Medewerker groenonderhoud',
+    employerName: 'Groen en Zo',
+    movedBy: 'De kandidaat',
+    oldMoment: 'dinsdag 15 december 2026, 09:00–13:00',
+    reason: 'Ik heb dan een afspraak bij de tandarts.',
+    moments: ['donderdag 17 december 2026, 09:00–13:00, Groen en Zo, Dorpsstraat 1, met Anja'],
+    whatToDo: 'De kandidaat kiest een nieuw moment.',
+    link: LINK,
+  },
+  meeting_cancelled: {
+    recipientName: 'Sanne',
+    meetingLabel: 'kennismakingsgesprek',
+    vacancyTitle: 'Medewerker groenonderhoud',
+    employerName: 'Groen en Zo',
+    cancelledBy: 'Groen en Zo',
+    moment: 'dinsdag 15 december 2026, 10:00–11:00',
+    reason: 'De plek is al vervuld.',
+    whatToDo: 'Je hoeft niet te komen.',
+    link: LINK,
+  },
+  meeting_reminder: {
+    recipientName: 'Sanne',
+    meetingLabel: 'kennismakingsgesprek',
+    vacancyTitle: 'Medewerker groenonderhoud',
+    employerName: 'Groen en Zo',
+    moment: 'dinsdag 15 december 2026, 10:00–11:00',
+    place: 'Groen en Zo, Dorpsstraat 1',
+    withWhom: 'Anja',
+    candidate: 'Kandidaat K-4821',
+    link: LINK,
+  },
 };
 
 const OPTIONAL: Partial<Record<MailTemplate, string[]>> = {
@@ -164,6 +222,10 @@ const OPTIONAL: Partial<Record<MailTemplate, string[]>> = {
   employer_answered: ['reasonLabel', 'note'],
   match_digest: ['moreCount'],
   placement_to_confirm: ['plannedEnd', 'previousRequest'],
+  meeting_agreed: ['candidate'],
+  meeting_moved: ['oldMoment', 'reason'],
+  meeting_cancelled: ['moment', 'reason'],
+  meeting_reminder: ['candidate'],
 };
 
 const without = (data: Record<string, unknown>, ...names: string[]) =>
@@ -246,6 +308,18 @@ describe('mail templates', () => {
     expect(planned.html).toContain('<li>dinsdag 3 maart 2026 om 13:30</li>');
     const open = renderer.render('meeting_planned', { ...SAMPLES.meeting_planned, dates: [] });
     expect(open.text).toContain('De datum hoor je nog.');
+  });
+
+  it('says when a move has no new moments yet, and lists them otherwise', () => {
+    const moved = renderer.render('meeting_moved', SAMPLES.meeting_moved);
+    expect(moved.text).toContain('Nieuwe momenten:\n- donderdag 17 december 2026');
+    expect(moved.text).toContain(
+      'Het moment dinsdag 15 december 2026, 09:00–13:00 gaat niet door.',
+    );
+    const open = renderer.render('meeting_moved', { ...SAMPLES.meeting_moved, moments: [] });
+    expect(open.text).toContain('Er zijn nog geen nieuwe momenten.');
+    expect(open.html).toContain('Er zijn nog geen nieuwe momenten.');
+    expect(open.text).not.toContain('Nieuwe momenten:');
   });
 
   it('refuses unknown fields, so no protected candidate data can reach an employer', () => {

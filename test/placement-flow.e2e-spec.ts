@@ -93,7 +93,7 @@ describe('from match to placement', () => {
       .post(`/api/proposals/${proposalId}/answer`, {
         answer: 'interested',
         meetingKind: 'meeloopdag',
-        meetingDates: ['2026-12-01T09:00:00+01:00'],
+        meetingDates: ['2030-12-03T09:00:00+01:00'],
       })
       .expect(404);
   });
@@ -150,7 +150,7 @@ describe('from match to placement', () => {
     const res = await as(w.employer.token).post(`/api/proposals/${proposalId}/answer`, {
       answer: 'interested',
       meetingKind: 'meeloopdag',
-      meetingDates: ['2026-12-01T09:00:00+01:00', '2026-12-03T13:00:00+01:00'],
+      meetingDates: ['2030-12-03T09:00:00+01:00', '2030-12-05T13:00:00+01:00'],
       note: 'Graag op een dinsdag of donderdag.',
     });
     expect(res.status).toBe(200);

@@ -96,7 +96,7 @@ describe('portal pages in Chromium', () => {
       .post(`/api/proposals/${proposalId}/answer`, {
         answer: 'interested',
         meetingKind: 'kennismaking',
-        meetingDates: ['2026-12-01T10:00:00+01:00'],
+        meetingDates: ['2030-12-03T10:00:00+01:00'],
       })
       .expect(200);
 

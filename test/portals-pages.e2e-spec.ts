@@ -368,7 +368,7 @@ describe('portal pages (HTTP, no JavaScript)', () => {
         .send({
           answer: 'interested',
           meetingKind: 'kennismaking',
-          meetingDates: ['2026-12-01T10:00:00+01:00'],
+          meetingDates: ['2030-12-03T10:00:00+01:00'],
         })
         .expect(200);
       const pipeline = await broker.get('/werkmakelaar/voorstellen').expect(200);

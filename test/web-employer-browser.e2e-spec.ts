@@ -102,19 +102,23 @@ describe('employer portal in Chromium', () => {
     await pressButton(page, 'main form button[type=submit]');
     expect(await page.textContent('main')).toContain('Uitkomst (indicatief)');
 
-    // Answer the proposal: interested, a meeting day on a proposed date.
+    // Answer the proposal: yes, a meeting day at a moment offered (where and with whom prefilled).
     await page.goto(`/werkgever/voorstellen/${proposalId}`);
-    await chooseRadio(page, 'answer', 'interested');
     await chooseRadio(page, 'meetingKind', 'meeloopdag');
-    // Headless Chromium lays out date-time fields as en-US here (mm/dd/yyyy hh:mm AM/PM),
+    // Headless Chromium lays out date and time fields as en-US here (mm/dd/yyyy, hh:mm AM/PM),
     // whatever the page's language: type the segments in that order.
-    await tabTo(page, '#veld-dates');
+    await tabTo(page, '#veld-moment1Date');
     for (const part of ['03', '04', '2030']) await page.keyboard.type(part);
-    await page.keyboard.press('Tab');
+    await tabTo(page, '#veld-moment1From');
     for (const part of ['09', '30', 'A']) await page.keyboard.type(part);
-    expect(await page.inputValue('#veld-dates')).toBe('2030-03-04T09:30');
+    await tabTo(page, '#veld-moment1To');
+    for (const part of ['01', '30', 'P']) await page.keyboard.type(part);
+    expect(await page.inputValue('#veld-moment1Date')).toBe('2030-03-04');
+    expect(await page.inputValue('#veld-moment1From')).toBe('09:30');
+    expect(await page.inputValue('#veld-moment1To')).toBe('13:30');
+    expect(await page.inputValue('#veld-moment1Place')).toBe('Stationsweg 1, Woerden');
     await pressButton(page, 'main form[action$="/antwoord"] button[type=submit]');
-    expect(await page.textContent('main')).toContain('Uw antwoord is verstuurd');
+    expect(await page.textContent('main')).toContain('De kandidaat kiest een van uw momenten');
     const [p] = await t.db.query(`SELECT status FROM proposals WHERE id = $1`, [proposalId]);
     expect(p.status).toBe('meeloopdag');
     await context.close();
@@ -182,9 +186,8 @@ describe('employer portal in Chromium', () => {
     ]);
     expect(await page.textContent('main')).toContain('Uitkomst (indicatief)');
     await page.goto(`/werkgever/voorstellen/${proposalId}`);
-    await tickBox('input[name=answer][value=declined]');
-    await selectByKeys(page, '#veld-reason', 'uren_passen_niet');
-    await Promise.all([page.waitForNavigation(), page.click('text=Antwoord versturen', FORCE)]);
+    await tickBox('input[name=reason][value=uren_passen_niet]');
+    await Promise.all([page.waitForNavigation(), page.click('text=Stuur mijn antwoord', FORCE)]);
     expect(await page.textContent('main')).toContain('Uw antwoord is verstuurd');
     const [p] = await t.db.query(`SELECT status, closed_reason FROM proposals WHERE id = $1`, [
       proposalId,
@@ -246,8 +249,7 @@ describe('employer portal in Chromium', () => {
     await check('instrumenten: uitkomst');
     await page.goto(`/werkgever/voorstellen/${proposalId}`);
     await check('voorstel: wacht op antwoord');
-    await page.check('input[name=answer][value=interested]');
-    await submit('text=Antwoord versturen');
+    await submit('text=Ja, stuur de momenten');
     await check('voorstel: fouten');
     await page.check('input[name=mark][value=relevant]');
     await submit('text=Beoordeling opslaan');

@@ -44,27 +44,62 @@ describe('employer proposals (web)', () => {
       expect(page.text).not.toContain(fact);
   });
 
-  it('asks for a meeting kind and dates when interested, keeping the answer', async () => {
+  it('asks for a meeting kind and moments with a yes, a reason with a no, and refuses a no with moments', async () => {
     const page = await agent.get(`/werkgever/voorstellen/${id}`);
+    // Two forms: a yes (kind and moments, the first with the workplace filled in) and a no.
+    expect(page.text).toContain('Ja, ik wil kennismaken');
+    expect(page.text).toContain('Nee, of nu niet');
+    // With a yes, the kind of meeting is required: its label no longer says otherwise.
+    expect(page.text).toContain('>Hoe wilt u kennismaken?</legend>');
+    expect(page.text).toContain('value="Stationsweg 1, Woerden"');
     const res = await agent
       .post(`/werkgever/voorstellen/${id}/antwoord`)
       .type('form')
-      .send({ _csrf: csrfOf(page.text), answer: 'interested', dates: ['', '', ''] })
+      .send({ _csrf: csrfOf(page.text), answer: 'interested', moment1Place: 'Kas 2' })
       .expect(400);
     expect(res.text).toContain('href="#veld-meetingKind"');
-    expect(res.text).toContain('href="#veld-dates"');
-    expect(res.text).toMatch(/value="interested" checked/);
+    expect(res.text).toContain('href="#veld-moment1Date"');
+    expect(res.text).toContain('value="Kas 2"');
     const declined = await agent
       .post(`/werkgever/voorstellen/${id}/antwoord`)
       .type('form')
       .send({ _csrf: csrfOf(page.text), answer: 'declined' })
       .expect(400);
     expect(declined.text).toContain('href="#veld-reason"');
+    // A no with moments filled in does not go silently: it is refused, in Dutch.
+    const mixed = await agent
+      .post(`/werkgever/voorstellen/${id}/antwoord`)
+      .type('form')
+      .send({
+        _csrf: csrfOf(page.text),
+        answer: 'declined',
+        reason: 'te_ver',
+        moment1Date: '2030-03-04',
+        moment1From: '09:30',
+        moment1To: '10:30',
+      })
+      .expect(400);
+    expect(mixed.text).toContain('U zegt nee of nu niet. Dan stelt u geen momenten voor.');
+    const past = await agent
+      .post(`/werkgever/voorstellen/${id}/antwoord`)
+      .type('form')
+      .send({
+        _csrf: csrfOf(page.text),
+        answer: 'interested',
+        meetingKind: 'kennismaking',
+        moment1Date: '2020-03-04',
+        moment1From: '09:30',
+        moment1To: '10:30',
+        moment1Place: 'Kas 2',
+        moment1With: 'Anja',
+      })
+      .expect(400);
+    expect(past.text).toContain('Kies een moment in de toekomst');
     const [p] = await t.db.query(`SELECT status FROM proposals WHERE id = $1`, [id]);
     expect(p.status).toBe('wacht_op_werkgever');
   });
 
-  it('answers interested with a meeting day: status, dates and mails through the outbox', async () => {
+  it('answers yes with two moments: a meeting to pick from, mails through the outbox, a banner', async () => {
     const page = await agent.get(`/werkgever/voorstellen/${id}`);
     await agent
       .post(`/werkgever/voorstellen/${id}/antwoord`)
@@ -73,7 +108,16 @@ describe('employer proposals (web)', () => {
         _csrf: csrfOf(page.text),
         answer: 'interested',
         meetingKind: 'meeloopdag',
-        dates: ['2030-03-04T09:30', '', ''],
+        moment1Date: '2030-03-04',
+        moment1From: '09:30',
+        moment1To: '13:30',
+        moment1Place: 'Kas 2, Stationsweg 1, Woerden',
+        moment1With: 'Anja',
+        moment2Date: '06-03-2030',
+        moment2From: '9.30',
+        moment2To: '13:30',
+        moment2Place: '',
+        moment2With: '',
         note: 'Welkom!',
       })
       .expect(303);
@@ -83,22 +127,47 @@ describe('employer proposals (web)', () => {
     );
     expect(p.status).toBe('meeloopdag');
     expect(new Date(p.meeting_dates[0]).toISOString()).toBe('2030-03-04T08:30:00.000Z');
-    const answered = await agent.get(`/werkgever/voorstellen/${id}`).expect(200);
-    expect(answered.text).toMatch(
-      /Uw antwoord is verstuurd: u wilt Kandidaat K-[0-9]+ leren kennen met een meeloopdag\./,
+    const options = await t.db.query(
+      `SELECT o.starts_at, o.ends_at, o.place, o.with_whom FROM meeting_options o
+         JOIN meetings m ON m.id = o.meeting_id WHERE m.proposal_id = $1 ORDER BY o.position`,
+      [id],
     );
+    expect(options).toEqual([
+      {
+        starts_at: new Date('2030-03-04T08:30:00Z'),
+        ends_at: new Date('2030-03-04T12:30:00Z'),
+        place: 'Kas 2, Stationsweg 1, Woerden',
+        with_whom: 'Anja',
+      },
+      {
+        starts_at: new Date('2030-03-06T08:30:00Z'),
+        ends_at: new Date('2030-03-06T12:30:00Z'),
+        place: 'Kas 2, Stationsweg 1, Woerden',
+        with_whom: 'Anja',
+      },
+    ]);
     const mails = await t.db.query(
       `SELECT payload->>'template' AS template FROM outbox_messages WHERE topic = 'mail.send' AND aggregate_id = $1`,
       [id],
     );
     expect(mails.map((m: { template: string }) => m.template)).toEqual(
-      expect.arrayContaining(['employer_answered', 'meeting_planned']),
+      expect.arrayContaining(['employer_answered', 'meeting_offered']),
     );
+    // The page says what happened once (a banner), and shows the moments offered.
+    const after = await agent.get(`/werkgever/voorstellen/${id}`).expect(200);
+    expect(after.text).toContain('role="status"');
+    expect(after.text).toMatch(
+      /Uw antwoord is verstuurd: u wilt Kandidaat K-[0-9]+ leren kennen met een meeloopdag\. De kandidaat kiest een van uw momenten\./,
+    );
+    expect(after.text).toContain(
+      'maandag 4 maart 2030, 09:30–13:30, Kas 2, Stationsweg 1, Woerden, met Anja',
+    );
+    expect(after.text).toContain(`href="/werkgever/voorstellen/${id}/afspraak"`);
     // Answering twice: the page says the proposal no longer waits.
     const again = await agent
       .post(`/werkgever/voorstellen/${id}/antwoord`)
       .type('form')
-      .send({ _csrf: csrfOf(page.text), answer: 'not_now' })
+      .send({ _csrf: csrfOf(page.text), answer: 'declined', reason: 'niet_nu' })
       .expect(409);
     expect(again.text).toContain('wacht niet meer op uw antwoord');
   });

@@ -9,6 +9,7 @@ import { InstrumentDeadlineScheduler } from '@werkbrug/instruments';
 import { SearchIndexer } from '@werkbrug/matching';
 import { OutboxProcessor } from '@werkbrug/outbox';
 import { AttentionScheduler } from '@werkbrug/placements';
+import { MeetingsService } from '@werkbrug/proposals';
 import { RetentionScheduler } from '@werkbrug/privacy';
 import { EvaluationRemindersService } from '@werkbrug/trajectories';
 import { WorkerModule } from './worker.module';
@@ -28,6 +29,7 @@ async function main() {
   const alerts = app.get(AlertsScheduler);
   const evaluations = app.get(EvaluationRemindersService);
   const deadlines = app.get(InstrumentDeadlineScheduler);
+  const meetings = app.get(MeetingsService);
   const timers: NodeJS.Timeout[] = [];
   let running = true;
   const stop = async (signal: string) => {
@@ -38,6 +40,7 @@ async function main() {
     await attention.stop();
     await evaluations.stop();
     await deadlines.stop();
+    await meetings.stopReminders();
     await retention.stop();
     await processor.stop();
     metrics?.close();
@@ -80,6 +83,8 @@ async function main() {
   evaluations.start();
   // Instrument deadlines (LKS application, doelgroepverklaring), hourly.
   deadlines.start();
+  // The day before a kennismaking or meeloopdag, a reminder to each side, hourly.
+  meetings.startReminders();
   logger.log(`worker ${processor.workerId} draining the outbox`);
 }
 

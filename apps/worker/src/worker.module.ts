@@ -12,6 +12,7 @@ import { InstrumentsModule } from '@werkbrug/instruments';
 import { InterestsErasureModule } from '@werkbrug/interests';
 import { PlacementsModule } from '@werkbrug/placements';
 import { PrivacyCoreModule } from '@werkbrug/privacy';
+import { ProposalsModule } from '@werkbrug/proposals';
 import { SearchModule } from '@werkbrug/search';
 import { TrajectoriesModule } from '@werkbrug/trajectories';
 
@@ -38,6 +39,8 @@ import { TrajectoriesModule } from '@werkbrug/trajectories';
     TrajectoriesModule,
     // Mails before instrument deadlines (InstrumentDeadlineScheduler, started in main.ts).
     InstrumentsModule,
+    // The day before a kennismaking or meeloopdag (MeetingsService.startReminders in main.ts).
+    ProposalsModule,
   ],
   providers: [
     {

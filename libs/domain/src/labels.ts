@@ -258,6 +258,28 @@ export const LABELS = {
     voortijdig_zelf_beeindigd: 'Eerder gestopt',
     voortijdig_overig: 'Eerder gestopt',
   },
+  /** The kennismaking and meeloopdag of a proposal (libs/proposals, meeting-status.ts). */
+  meetingKind: {
+    kennismaking: 'Kennismakingsgesprek',
+    meeloopdag: 'Meeloopdag',
+  },
+  meetingStatus: {
+    aangeboden: 'Momenten voorgesteld',
+    gekozen: 'Afgesproken',
+    gehouden: 'Geweest',
+    geannuleerd: 'Afgezegd',
+  },
+  meetingOutcome: {
+    goed: 'Goed',
+    twijfel: 'Twijfel',
+    niet_goed: 'Niet goed',
+    niet_doorgegaan: 'Niet doorgegaan',
+  },
+  meetingSide: {
+    werkgever: 'Werkgever',
+    kandidaat: 'Kandidaat',
+    werkmakelaar: 'Werkmakelaar',
+  },
 } as const;
 
 /** One of the label groups above. */

@@ -43,6 +43,12 @@ export const PROBLEM_CODES = [
   'ARRANGEMENT_RULE',
   'RULE_PERIOD_TAKEN',
   'IDENTIFYING_TEXT',
+  // Meetings of a proposal (kennismaking, meeloopdag): docs/api.md, "Meetings"
+  'MEETING_RUNNING',
+  'MEETING_CLOSED',
+  'MEETING_AGREED',
+  'MOMENT_UNAVAILABLE',
+  'MEETING_NOT_HELD_YET',
   // Search
   'SEARCH_UNAVAILABLE',
   'SERVICE_UNAVAILABLE',

@@ -1,6 +1,7 @@
 import { Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { asProposalView, ConsentDto, ProposalsService } from '@werkbrug/proposals';
+import { isPlacementView, PlacementsService } from '@werkbrug/placements';
+import { asProposalView, ConsentDto, MeetingsService, ProposalsService } from '@werkbrug/proposals';
 import {
   actorOf,
   confirmed,
@@ -14,7 +15,8 @@ import {
 } from '@werkbrug/web';
 import { listAll } from '@werkbrug/http';
 import { CONSENT_WORDS, consentInput } from './consent.form';
-import { consentRequestPageView, consentsPageView } from './consent.view';
+import { candidatePlacementWords, consentRequestPageView, consentsPageView } from './consent.view';
+import { candidateMeetingSummary } from './meeting.view';
 
 /** Toestemming: the candidate says yes or no to a proposal, and can stop sharing. */
 @WebController('kandidaat')
@@ -22,6 +24,8 @@ export class ConsentController {
   constructor(
     private readonly pages: PageResponder,
     private readonly proposals: ProposalsService,
+    private readonly meetings: MeetingsService,
+    private readonly placements: PlacementsService,
   ) {}
 
   @Get('toestemming')
@@ -50,7 +54,23 @@ export class ConsentController {
   ) {
     const p = asProposalView(await this.proposals.get(actorOf(req), id));
     const view = consentRequestPageView(p, new Date());
-    this.pages.send(req, res, 'kandidaat/toestemming-vraag', { ...view, errors });
+    // The kennismaking or meeloopdag, with the way to the page where the candidate picks a moment.
+    const meetings = await this.meetings.forProposal(actorOf(req), id);
+    const meeting = candidateMeetingSummary(id, p.vacancy.employerName, meetings);
+    // Placed: the placement that followed, and whether the employer confirmed it.
+    const placed =
+      p.status === 'geplaatst'
+        ? (await this.placements.list(actorOf(req), { proposalId: id, limit: 1 })).items.find(
+            isPlacementView,
+          )
+        : undefined;
+    const placement = placed ? candidatePlacementWords(placed, p.vacancy.employerName) : null;
+    this.pages.send(req, res, 'kandidaat/toestemming-vraag', {
+      ...view,
+      meeting,
+      placement,
+      errors,
+    });
   }
 
   @Post('toestemming/:id/ja')

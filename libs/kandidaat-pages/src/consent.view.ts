@@ -1,4 +1,7 @@
+import { dutchDate } from '@werkbrug/domain';
+import type { PlacementView } from '@werkbrug/placements';
 import type { Choice } from '@werkbrug/web';
+import { arrangementName } from './common.view';
 import { hoursWords, listWords, PROPOSAL_STATUS_FOR_CANDIDATE } from './plain-words';
 
 /** How long a consent holds when the candidate says yes. */
@@ -128,4 +131,33 @@ export function consentRequestPageView(p: ConsentInput, now: Date): ConsentReque
       },
     ],
   };
+}
+
+/** The placement that followed a proposal, in the candidate's words (the page `toestemming-vraag`). */
+export interface CandidatePlacementWords {
+  heading: string;
+  lines: string[];
+}
+
+export function candidatePlacementWords(
+  p: Pick<
+    PlacementView,
+    'startDate' | 'plannedEndDate' | 'hoursPerWeek' | 'arrangement' | 'status' | 'confirmation'
+  >,
+  employerName: string | null,
+): CandidatePlacementWords {
+  const employer = employerName ?? 'de werkgever';
+  const until = p.plannedEndDate ? ` tot ${dutchDate(p.plannedEndDate)}` : '';
+  const lines = [
+    `Je werkt ${p.hoursPerWeek} uur per week bij ${employer}, vanaf ${dutchDate(p.startDate)}${until}.`,
+    `Vorm: ${arrangementName(p.arrangement)}.`,
+  ];
+  if (p.status === 'beeindigd') lines.push('Deze plaatsing is afgelopen.');
+  else if (p.confirmation.status === 'bevestigd')
+    lines.push(`${employer} heeft de plaatsing bevestigd.`);
+  else
+    lines.push(
+      `${employer} moet de plaatsing nog bevestigen. Je werkmakelaar laat je weten als dat gebeurd is.`,
+    );
+  return { heading: 'Je plaatsing', lines };
 }

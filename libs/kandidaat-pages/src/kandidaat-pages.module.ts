@@ -4,12 +4,14 @@ import { CandidatesModule } from '@werkbrug/candidates';
 import { InstrumentsModule } from '@werkbrug/instruments';
 import { InterestsModule } from '@werkbrug/interests';
 import { MatchingModule } from '@werkbrug/matching';
+import { PlacementsModule } from '@werkbrug/placements';
 import { PrivacyModule } from '@werkbrug/privacy';
 import { ProposalsModule } from '@werkbrug/proposals';
 import { VacanciesModule } from '@werkbrug/vacancies';
 import { WebModule } from '@werkbrug/web';
 import { WerksoortenModule } from '@werkbrug/werksoorten';
 import { ConsentController } from './consent.controller';
+import { CandidateMeetingPagesController } from './meeting-pages.controller';
 import { MessagesController } from './messages.controller';
 import { MyDataController } from './my-data.controller';
 import { SuggestionsController } from './suggestions.controller';
@@ -24,6 +26,7 @@ import { WishesController } from './wishes.controller';
     InstrumentsModule,
     InterestsModule,
     MatchingModule,
+    PlacementsModule,
     PrivacyModule,
     ProposalsModule,
     VacanciesModule,
@@ -32,6 +35,7 @@ import { WishesController } from './wishes.controller';
   controllers: [
     SuggestionsController,
     ConsentController,
+    CandidateMeetingPagesController,
     WishesController,
     MessagesController,
     MyDataController,

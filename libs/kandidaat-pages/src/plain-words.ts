@@ -130,6 +130,11 @@ export const AUDIT_ACTION_WORDS: Record<string, string> = {
   'trajectory.switch': 'heeft opgeschreven dat je van werkvorm wisselt',
   'trajectory.goal.create': 'heeft een leerdoel voor je opgeschreven',
   'trajectory.goal.update': 'heeft een leerdoel bijgewerkt',
+  'meeting.offer': 'heeft momenten voorgesteld voor een afspraak bij een werkgever',
+  'meeting.pick': 'heeft een moment gekozen voor een afspraak bij een werkgever',
+  'meeting.move': 'heeft een afspraak bij een werkgever verzet',
+  'meeting.cancel': 'heeft een afspraak bij een werkgever afgezegd',
+  'meeting.outcome': 'heeft opgeschreven hoe een afspraak bij een werkgever ging',
 };
 
 /** Said when an action has no words of its own yet (never the code). */

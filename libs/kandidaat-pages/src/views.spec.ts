@@ -1,4 +1,6 @@
+import type { PlacementView } from '@werkbrug/placements';
 import {
+  candidatePlacementWords,
   consentRequestPageView,
   consentsPageView,
   sharedWords,
@@ -308,5 +310,34 @@ describe('the banner after saving the messages', () => {
     ],
   ] as const)('%j', (choice, text) => {
     expect(messagesNotice(choice)).toContain(text);
+  });
+});
+
+describe('the candidate sees the placement that followed', () => {
+  const base = {
+    startDate: '2026-12-15',
+    plannedEndDate: '2027-02-15',
+    hoursPerWeek: 16,
+    arrangement: 'proefplaatsing',
+    status: 'lopend' as const,
+  };
+  it.each([
+    ['te_bevestigen', 'lopend', 'Lunchroom De Kaasmarkt moet de plaatsing nog bevestigen.'],
+    ['bevestigd', 'lopend', 'Lunchroom De Kaasmarkt heeft de plaatsing bevestigd.'],
+    ['bevestigd', 'beeindigd', 'Deze plaatsing is afgelopen.'],
+  ] as const)('confirmation %s, status %s', (confirmation, status, last) => {
+    const words = candidatePlacementWords(
+      {
+        ...base,
+        status,
+        confirmation: { status: confirmation } as PlacementView['confirmation'],
+      },
+      'Lunchroom De Kaasmarkt',
+    );
+    expect(words.lines[0]).toBe(
+      'Je werkt 16 uur per week bij Lunchroom De Kaasmarkt, vanaf 15 december 2026 tot 15 februari 2027.',
+    );
+    expect(words.lines[1]).not.toMatch(/proefplaatsing$|_/);
+    expect(words.lines.at(-1)).toContain(last);
   });
 });

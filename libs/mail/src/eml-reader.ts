@@ -3,12 +3,20 @@
  * headers, RFC 2047 encoded words, multipart bodies, quoted-printable and base64. Deliberately small;
  * mailparser does the full job but is a development dependency, and this runs in the app.
  */
+/** A file the message carries (a calendar invitation), its content as text. */
+export interface EmlAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface EmlSummary {
   subject: string;
   to: string;
   date: Date | null;
   html: string | null;
   text: string | null;
+  attachments: EmlAttachment[];
 }
 
 interface MimePart {
@@ -76,21 +84,39 @@ function bodyText(part: MimePart): string {
   return decodeBytes(bytes, parameter(part.headers.get('content-type'), 'charset'));
 }
 
-/** The first leaf part of the given type, depth first. */
-function findPart(part: MimePart, type: string): MimePart | null {
+/** The leaf parts of a message, depth first. */
+function leaves(part: MimePart): MimePart[] {
   const contentType = (part.headers.get('content-type') ?? 'text/plain').toLowerCase();
-  if (contentType.startsWith('multipart/')) {
-    const boundary = parameter(part.headers.get('content-type'), 'boundary');
-    if (!boundary) return null;
-    const sections = `\n${part.body}`.split(`\n--${boundary}`).slice(1);
-    for (const section of sections) {
-      if (section.startsWith('--')) break;
-      const found = findPart(parsePart(section.replace(/^[ \t]*\n/, '')), type);
-      if (found) return found;
-    }
-    return null;
+  if (!contentType.startsWith('multipart/')) return [part];
+  const boundary = parameter(part.headers.get('content-type'), 'boundary');
+  if (!boundary) return [];
+  const parts: MimePart[] = [];
+  const sections = `\n${part.body}`.split(`\n--${boundary}`).slice(1);
+  for (const section of sections) {
+    if (section.startsWith('--')) break;
+    parts.push(...leaves(parsePart(section.replace(/^[ \t]*\n/, ''))));
   }
-  return contentType.startsWith(type) ? part : null;
+  return parts;
+}
+
+/** A part sent as a file (Content-Disposition attachment, or a file name of its own): its name. */
+function fileNameOf(part: MimePart): string | null {
+  const disposition = part.headers.get('content-disposition') ?? '';
+  const name =
+    parameter(disposition, 'filename') ?? parameter(part.headers.get('content-type'), 'name');
+  if (name) return decodeWords(name);
+  return /^\s*attachment/i.test(disposition) ? 'bijlage' : null;
+}
+
+/** The first body part of the given type that is not a file, depth first. */
+function findPart(part: MimePart, type: string): MimePart | null {
+  return (
+    leaves(part).find(
+      (p) =>
+        (p.headers.get('content-type') ?? 'text/plain').toLowerCase().startsWith(type) &&
+        fileNameOf(p) === null,
+    ) ?? null
+  );
 }
 
 export function readEml(raw: Buffer): EmlSummary {
@@ -101,11 +127,18 @@ export function readEml(raw: Buffer): EmlSummary {
   const date = new Date(header('date'));
   const html = findPart(message, 'text/html');
   const text = findPart(message, 'text/plain');
+  const attachments = leaves(message).flatMap((part) => {
+    const filename = fileNameOf(part);
+    if (filename === null) return [];
+    const contentType = (part.headers.get('content-type') ?? 'application/octet-stream').trim();
+    return [{ filename, contentType, content: bodyText(part) }];
+  });
   return {
     subject: header('subject'),
     to: header('to'),
     date: Number.isNaN(date.getTime()) ? null : date,
     html: html ? bodyText(html) : null,
     text: text ? bodyText(text) : null,
+    attachments,
   };
 }

@@ -1,4 +1,4 @@
-import type { MailTemplate } from './mail-message';
+import { MAIL_ATTACHMENT_TYPES, type MailAttachment, type MailTemplate } from './mail-message';
 
 type FieldKind =
   | 'text'
@@ -156,6 +156,63 @@ export const MAIL_FIELDS: Record<MailTemplate, Record<string, FieldKind>> = {
     note: 'text',
     link: 'url',
   },
+  // The kennismaking and meeloopdag: to each side in its own words. The employer's copy names the
+  // candidate only as the consent shares it, and carries no reason another side wrote.
+  meeting_offered: {
+    recipientName: 'text',
+    meetingLabel: 'text',
+    vacancyTitle: 'text',
+    employerName: 'text',
+    offeredBy: 'text',
+    moments: 'textList',
+    whatToDo: 'text',
+    link: 'url',
+  },
+  meeting_agreed: {
+    recipientName: 'text',
+    meetingLabel: 'text',
+    vacancyTitle: 'text',
+    employerName: 'text',
+    moment: 'text',
+    place: 'text',
+    withWhom: 'text',
+    candidate: 'optionalText',
+    link: 'url',
+  },
+  meeting_moved: {
+    recipientName: 'text',
+    meetingLabel: 'text',
+    vacancyTitle: 'text',
+    employerName: 'text',
+    movedBy: 'text',
+    oldMoment: 'optionalText',
+    reason: 'optionalText',
+    moments: 'textList',
+    whatToDo: 'text',
+    link: 'url',
+  },
+  meeting_cancelled: {
+    recipientName: 'text',
+    meetingLabel: 'text',
+    vacancyTitle: 'text',
+    employerName: 'text',
+    cancelledBy: 'text',
+    moment: 'optionalText',
+    reason: 'optionalText',
+    whatToDo: 'text',
+    link: 'url',
+  },
+  meeting_reminder: {
+    recipientName: 'text',
+    meetingLabel: 'text',
+    vacancyTitle: 'text',
+    employerName: 'text',
+    moment: 'text',
+    place: 'text',
+    withWhom: 'text',
+    candidate: 'optionalText',
+    link: 'url',
+  },
 };
 
 const WORKPLACE_ROW_FIELDS = ['title', 'employerName', 'place', 'distance', 'reason', 'link'];
@@ -245,3 +302,36 @@ export function assertMailData(template: MailTemplate, data: Record<string, unkn
   }
   if (problems.length) throw new MailDataError(template, problems);
 }
+
+/** At most this many files, each at most this many characters (an invitation is about 2 kB). */
+export const MAX_ATTACHMENTS = 3;
+export const MAX_ATTACHMENT_CHARS = 100_000;
+const ATTACHMENT_NAME = /^[a-z0-9][a-z0-9-]{0,60}\.ics$/;
+
+/** What is wrong with a message's attachments (none: an empty list). */
+export function attachmentProblems(attachments: unknown): string[] {
+  if (attachments === undefined) return [];
+  if (!Array.isArray(attachments)) return ['attachments must be a list'];
+  if (attachments.length > MAX_ATTACHMENTS)
+    return [`attachments holds more than ${MAX_ATTACHMENTS} files`];
+  return attachments.flatMap((a: unknown, i) => {
+    if (typeof a !== 'object' || a === null) return [`attachments[${i}] must be an object`];
+    const { filename, contentType, content, ...rest } = a as Record<string, unknown>;
+    const problems: string[] = [];
+    if (typeof filename !== 'string' || !ATTACHMENT_NAME.test(filename))
+      problems.push(`attachments[${i}].filename must be a plain .ics name`);
+    if (!(MAIL_ATTACHMENT_TYPES as readonly unknown[]).includes(contentType))
+      problems.push(
+        `attachments[${i}].contentType must be one of ${MAIL_ATTACHMENT_TYPES.join(', ')}`,
+      );
+    if (typeof content !== 'string' || !content.length || content.length > MAX_ATTACHMENT_CHARS)
+      problems.push(
+        `attachments[${i}].content must be text of at most ${MAX_ATTACHMENT_CHARS} characters`,
+      );
+    for (const key of Object.keys(rest)) problems.push(`attachments[${i}].${key} is not a field`);
+    return problems;
+  });
+}
+
+export const isMailAttachments = (value: unknown): value is MailAttachment[] | undefined =>
+  attachmentProblems(value).length === 0;

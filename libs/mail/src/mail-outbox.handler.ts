@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@werkbrug/config';
 import type { OutboxHandler, OutboxMessage } from '@werkbrug/outbox';
-import { isEmailAddress } from './mail-data';
+import { attachmentProblems, isEmailAddress } from './mail-data';
+import type { MailAttachment } from './mail-message';
 import { isMailTemplate, MAIL_TOPIC } from './mail-message';
 import { MailRenderer } from './mail-renderer';
 import { fileSender, isMessageError, MailSender, OutgoingMail, smtpSender } from './mail-senders';
@@ -67,14 +68,24 @@ export class MailOutboxHandler implements OutboxHandler, OnModuleDestroy {
   }
 
   private compose(message: OutboxMessage): OutgoingMail {
-    const { template, to, data } = message.payload;
+    const { template, to, data, attachments } = message.payload;
     if (!isMailTemplate(template)) throw new Error(`unknown mail template ${String(template)}`);
     if (!Array.isArray(to) || !to.length || !to.every(isEmailAddress))
       throw new Error('mail payload has no valid recipients');
     if (typeof data !== 'object' || data === null || Array.isArray(data))
       throw new Error('mail payload has no data object');
+    const problems = attachmentProblems(attachments);
+    if (problems.length) throw new Error(`mail payload: ${problems.join('; ')}`);
     const rendered = this.renderer.render(template, data as Record<string, unknown>);
-    return { id: message.id, template, from: this.config.mailFrom, to, ...rendered };
+    const files = (attachments ?? []) as MailAttachment[];
+    return {
+      id: message.id,
+      template,
+      from: this.config.mailFrom,
+      to,
+      ...rendered,
+      ...(files.length ? { attachments: files } : {}),
+    };
   }
 
   onModuleDestroy() {

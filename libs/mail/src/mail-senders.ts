@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { mailFolder, writeMailFile } from './mail-files';
+import type { MailAttachment } from './mail-message';
 
 /** One rendered message, ready for a transport. */
 export interface OutgoingMail {
@@ -13,6 +14,8 @@ export interface OutgoingMail {
   subject: string;
   html: string;
   text: string;
+  /** Calendar invitations (text/calendar with their method), sent as attachments. */
+  attachments?: MailAttachment[];
 }
 
 export interface MailSender {
@@ -37,6 +40,15 @@ const options = (mail: OutgoingMail): Mail.Options => ({
   html: mail.html,
   text: mail.text,
   messageId: messageIdFor(mail.id, mail.from),
+  ...(mail.attachments?.length
+    ? {
+        attachments: mail.attachments.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: a.content,
+        })),
+      }
+    : {}),
   headers: {
     // RFC 3834: no out-of-office replies to a machine.
     'Auto-Submitted': 'auto-generated',

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OutboxService } from '@werkbrug/outbox';
-import { isEmailAddress, MailDataError } from './mail-data';
-import { MAIL_TOPIC, MailMessage } from './mail-message';
+import { attachmentProblems, isEmailAddress, MailDataError } from './mail-data';
+import { MAIL_TOPIC, type MailAttachment, MailMessage } from './mail-message';
 import { MailRenderer } from './mail-renderer';
 
 /** What an outbox row of topic mail.send carries; the worker renders it when it sends. */
@@ -10,6 +10,7 @@ export interface MailPayload extends Record<string, unknown> {
   template: MailMessage['template'];
   to: string[];
   data: Record<string, unknown>;
+  attachments?: MailAttachment[];
 }
 
 /**
@@ -36,9 +37,16 @@ export class MailService {
     const invalid = to.filter((address) => !isEmailAddress(address));
     if (invalid.length)
       throw new MailDataError(message.template, [`to holds ${invalid.length} invalid address(es)`]);
+    const problems = attachmentProblems(message.attachments);
+    if (problems.length) throw new MailDataError(message.template, problems);
     this.renderer.render(message.template, message.data);
     if (!to.length) return;
-    const payload: MailPayload = { template: message.template, to, data: message.data };
+    const payload: MailPayload = {
+      template: message.template,
+      to,
+      data: message.data,
+      ...(message.attachments?.length ? { attachments: message.attachments } : {}),
+    };
     await this.outbox.enqueue(em, {
       topic: MAIL_TOPIC,
       aggregateType: aggregate?.type,

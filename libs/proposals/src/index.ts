@@ -26,3 +26,10 @@ export {
 } from './identifying-text';
 /** The employer's addresses (contact address and active users), for mail about a workplace's candidates. */
 export { employerEmails } from './proposal-mails';
+export * from './meeting.entity';
+export * from './meeting-status';
+export * from './meeting.dto';
+export * from './meeting-options';
+export * from './meeting.views';
+export * from './meetings.service';
+export * from './answer-rules';

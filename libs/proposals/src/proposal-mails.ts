@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { CandidatesService } from '@werkbrug/candidates';
 import type { MailMessage } from '@werkbrug/mail';
-import { DECLINE_REASONS, MEETING_LABELS } from './proposal-status';
+import { DECLINE_REASONS } from './proposal-status';
 import type { ProposalContext } from './proposal.views';
 import { queryRows } from '@werkbrug/database';
 
@@ -30,13 +30,6 @@ export async function employerEmails(em: EntityManager, employerId: string): Pro
   );
   return rows.map((r) => r.email);
 }
-
-const dutchDate = (d: Date) =>
-  new Intl.DateTimeFormat('nl-NL', {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone: 'Europe/Amsterdam',
-  }).format(d);
 
 export const consentRequestMail = (
   ctx: ProposalContext,
@@ -102,26 +95,6 @@ export const employerAnsweredMail = (
       ? { reasonLabel: DECLINE_REASONS[reason as keyof typeof DECLINE_REASONS] ?? reason }
       : {}),
     ...(note ? { note } : {}),
-    link,
-  },
-});
-
-export const meetingPlannedMail = (
-  ctx: ProposalContext,
-  kind: keyof typeof MEETING_LABELS,
-  dates: Date[],
-  recipientName: string,
-  to: string[],
-  link: string,
-): MailMessage => ({
-  template: 'meeting_planned',
-  to,
-  data: {
-    recipientName,
-    vacancyTitle: ctx.vacancy.title,
-    employerName: ctx.vacancy.employerName,
-    meetingLabel: MEETING_LABELS[kind],
-    dates: dates.map(dutchDate),
     link,
   },
 });

@@ -15,9 +15,12 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateNested,
 } from 'class-validator';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { PageQuery } from '@werkbrug/http';
+import { MeetingOptionDto } from './meeting.dto';
+import { MAX_MEETING_OPTIONS } from './meeting-status';
 import {
   DECLINE_REASONS,
   EMPLOYER_ANSWERS,
@@ -76,25 +79,59 @@ export class EmployerAnswerDto {
 
   @ApiPropertyOptional({
     enum: MEETING_KINDS,
-    description: 'Required when interested',
+    description: 'Required when interested; refused otherwise',
   })
   @IsOptional()
   @IsIn(MEETING_KINDS)
   meetingKind?: MeetingKind;
 
   @ApiPropertyOptional({
-    type: [String],
-    example: ['2026-12-01T10:00:00+01:00'],
-    description: 'Proposed dates',
+    type: [MeetingOptionDto],
+    minItems: 1,
+    maxItems: MAX_MEETING_OPTIONS,
+    description:
+      'When interested: the moments offered (when, where, with whom). Or give meetingDates. Refused otherwise.',
   })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(5)
+  @ArrayMaxSize(MAX_MEETING_OPTIONS)
+  @ValidateNested({ each: true })
+  @Type(() => MeetingOptionDto)
+  meetingOptions?: MeetingOptionDto[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['2026-12-01T10:00:00+01:00'],
+    maxItems: MAX_MEETING_OPTIONS,
+    description:
+      'When interested, instead of meetingOptions: start times only (a kennismaking lasts an hour, a meeloopdag four), at `place` with `withWhom` (default: the workplace and its contact). Refused otherwise.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_MEETING_OPTIONS)
   @IsDateString({ strict: true }, { each: true })
   meetingDates?: string[];
 
-  @ApiPropertyOptional({ enum: DECLINE_CODES, description: 'Required when declined' })
+  @ApiPropertyOptional({ maxLength: 200, description: 'Where, for meetingDates' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  place?: string;
+
+  @ApiPropertyOptional({ maxLength: 200, description: 'With whom, for meetingDates' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  withWhom?: string;
+
+  @ApiPropertyOptional({
+    enum: DECLINE_CODES,
+    description: 'Required when declined; refused otherwise',
+  })
   @IsOptional()
   @IsIn(DECLINE_CODES)
   reason?: string;
@@ -106,10 +143,15 @@ export class StatusChangeDto {
   @ApiProperty({ enum: PROPOSAL_STATUSES }) @IsIn(PROPOSAL_STATUSES) status!: ProposalStatus;
   @ApiPropertyOptional({ enum: DECLINE_CODES }) @IsOptional() @IsIn(DECLINE_CODES) reason?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
-  @ApiPropertyOptional({ type: [String], description: 'New dates, when moving to meeloopdag' })
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_MEETING_OPTIONS,
+    description:
+      'When moving to meeloopdag: start times of the moments offered (four hours each, at the workplace); POST /{id}/meetings says more',
+  })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(5)
+  @ArrayMaxSize(MAX_MEETING_OPTIONS)
   @IsDateString({ strict: true }, { each: true })
   meetingDates?: string[];
 }

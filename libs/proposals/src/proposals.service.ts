@@ -24,7 +24,6 @@ import {
   consentRequestMail,
   employerAnsweredMail,
   employerEmails,
-  meetingPlannedMail,
   proposalReceivedMail,
 } from './proposal-mails';
 import {
@@ -35,10 +34,20 @@ import {
   ProposalListQuery,
   StatusChangeDto,
 } from './proposal.dto';
+import { momentsOf, OfferMeetingDto } from './meeting.dto';
+import type { MomentInput } from './meeting-options';
+import type { MeetingView } from './meeting.views';
+import { assertMoments, MeetingsService } from './meetings.service';
 import { proposalVisibleSql } from './proposal-access';
 import { Proposal } from './proposal.entity';
 import { ProposalEvent } from './proposal-event.entity';
-import { allowedNext, CLOSED_STATUSES, type ProposalStatus, TRANSITIONS } from './proposal-status';
+import {
+  allowedNext,
+  CLOSED_STATUSES,
+  type MeetingKind,
+  type ProposalStatus,
+  TRANSITIONS,
+} from './proposal-status';
 import {
   type AnyProposalView,
   ProposalContext,
@@ -46,6 +55,7 @@ import {
   toProposalView,
 } from './proposal.views';
 import { SharedParts } from './shared-parts';
+import { answerProblems } from './answer-rules';
 
 const proposalExists = (proposalId?: string) =>
   Problems.conflict(
@@ -76,6 +86,12 @@ export const identifyingText = (field: string, kinds: readonly IdentifyingKind[]
     { field, kinds },
   );
 
+/** How long a moment given as a start time only (the API's meetingDates) lasts. */
+export const MEETING_DEFAULT_MINUTES: Record<MeetingKind, number> = {
+  kennismaking: 60,
+  meeloopdag: 240,
+};
+
 const SORTABLE = {
   createdAt: { column: 'p.createdAt', read: (p: Proposal) => p.createdAt },
   updatedAt: { column: 'p.updatedAt', read: (p: Proposal) => p.updatedAt },
@@ -90,6 +106,7 @@ export class ProposalsService {
     private readonly audit: AuditService,
     private readonly sharedParts: SharedParts,
     private readonly candidates: CandidatesService,
+    private readonly meetings: MeetingsService,
   ) {}
 
   private link(id: string) {
@@ -243,6 +260,8 @@ export class ProposalsService {
           WHERE proposal_id = $1 AND withdrawn_at IS NULL`,
         [p.id],
       );
+      // A meeting still to come is off; the other sides hear it.
+      await this.meetings.cancelRunningIn(em, actor, p.id, 'Het voorstel is gestopt.');
     }
     return em.getRepository(Proposal).save(p);
   }
@@ -418,15 +437,29 @@ export class ProposalsService {
     return this.get(actor, id);
   }
 
+  /** The moments of a "yes": as given, or start times with the workplace's defaults. */
+  private async answerMoments(
+    em: EntityManager,
+    ctx: ProposalContext,
+    kind: MeetingKind,
+    dto: Pick<EmployerAnswerDto, 'meetingOptions' | 'meetingDates' | 'place' | 'withWhom'>,
+  ): Promise<MomentInput[]> {
+    if (dto.meetingOptions) return momentsOf(dto.meetingOptions);
+    const defaults = await this.meetings.defaultsFor(em, ctx.vacancy.id);
+    return meetingDates(dto.meetingDates).map((startsAt) => ({
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + MEETING_DEFAULT_MINUTES[kind] * 60_000),
+      place: dto.place?.trim() || defaults.place,
+      withWhom: dto.withWhom?.trim() || defaults.withWhom,
+    }));
+  }
+
   async answer(actor: Actor, id: string, dto: EmployerAnswerDto) {
-    if (dto.answer === 'interested' && (!dto.meetingKind || !dto.meetingDates?.length)) {
-      throw Problems.validation([
-        { field: 'meetingKind', message: 'say which meeting and propose at least one date' },
-      ]);
-    }
-    if (dto.answer === 'declined' && !dto.reason) {
-      throw Problems.validation([{ field: 'reason', message: 'choose a reason from the list' }]);
-    }
+    const problems = answerProblems(dto);
+    if (problems.length) throw Problems.validation(problems);
+    // Whole moments are checked before anything moves (start times once their length is known).
+    if (dto.meetingOptions)
+      assertMoments(momentsOf(dto.meetingOptions), new Date(), 'meetingOptions');
     await this.db.transaction(async (em) => {
       const ctx = await this.context(actor, id, em, true);
       const p = ctx.proposal;
@@ -442,10 +475,12 @@ export class ProposalsService {
         );
       }
       p.employerAnswer = dto.answer;
-      if (dto.answer === 'interested') {
-        p.meetingKind = dto.meetingKind ?? null;
-        p.meetingDates = meetingDates(dto.meetingDates);
-        await this.move(em, actor, p, dto.meetingKind as ProposalStatus, undefined, dto.note);
+      const kind = dto.answer === 'interested' ? (dto.meetingKind as MeetingKind) : null;
+      const moments = kind ? await this.answerMoments(em, ctx, kind, dto) : [];
+      if (kind) {
+        p.meetingKind = kind;
+        p.meetingDates = moments.map((m) => m.startsAt);
+        await this.move(em, actor, p, kind, undefined, dto.note);
       } else {
         await this.move(
           em,
@@ -462,32 +497,48 @@ export class ProposalsService {
         employerAnsweredMail(ctx, dto.answer, p.closedReason ?? undefined, dto.note, link),
         { type: 'proposal', id },
       );
-      if (dto.answer === 'interested' && p.meetingKind)
-        await this.queueMeetingMails(em, ctx, p.meetingKind, p.meetingDates, link);
+      // The moments offered: the candidate and the werkmakelaar are asked to pick one.
+      if (kind)
+        await this.meetings.offerIn(
+          em,
+          actor,
+          ctx,
+          kind,
+          moments,
+          dto.meetingOptions ? 'meetingOptions' : 'meetingDates',
+        );
     });
     return this.get(actor, id);
   }
 
-  private async queueMeetingMails(
-    em: EntityManager,
-    ctx: ProposalContext,
-    kind: 'kennismaking' | 'meeloopdag',
-    dates: Date[],
-    link: string,
-  ) {
-    const candidateTo = await candidateEmail(this.candidates, em, ctx.candidate.id);
-    if (candidateTo.length) {
-      await this.mail.queue(
-        em,
-        meetingPlannedMail(ctx, kind, dates, ctx.candidate.firstName ?? 'daar', candidateTo, link),
-        { type: 'proposal', id: ctx.proposal.id },
-      );
-    }
-    await this.mail.queue(
-      em,
-      meetingPlannedMail(ctx, kind, dates, ctx.werkmakelaar.name, [ctx.werkmakelaar.email], link),
-      { type: 'proposal', id: ctx.proposal.id },
-    );
+  /**
+   * Offers moments for the proposal's step (employer, or the werkmakelaar for them): a new
+   * kennismaking or meeloopdag after the last one was held or cancelled. Offering a meeloopdag while
+   * the proposal is at kennismaking takes the proposal to meeloopdag.
+   */
+  async offerMeeting(actor: Actor, id: string, dto: OfferMeetingDto): Promise<MeetingView> {
+    const meetingId = await this.db.transaction(async (em) => {
+      const ctx = await this.context(actor, id, em, true);
+      const p = ctx.proposal;
+      if (p.status !== dto.kind) {
+        if (p.status === 'kennismaking' && dto.kind === 'meeloopdag')
+          await this.move(em, actor, p, 'meeloopdag');
+        else
+          throw Problems.conflict(
+            'ILLEGAL_TRANSITION',
+            'No meeting of this kind now',
+            `The proposal is at ${p.status}: offer moments for a kennismaking or meeloopdag while the proposal is at that step.`,
+            { currentStatus: p.status, allowedNext: allowedNext(p.status, actor.role) },
+          );
+      }
+      const moments = momentsOf(dto.options);
+      p.meetingKind = dto.kind;
+      p.meetingDates = moments.map((m) => m.startsAt);
+      await em.getRepository(Proposal).save(p);
+      const meeting = await this.meetings.offerIn(em, actor, ctx, dto.kind, moments);
+      return meeting.id;
+    });
+    return this.meetings.get(actor, meetingId);
   }
 
   async changeStatus(actor: Actor, id: string, dto: StatusChangeDto) {
@@ -526,14 +577,18 @@ export class ProposalsService {
           },
         );
       }
-      if (dto.status === 'meeloopdag' && dto.meetingDates?.length) {
+      const moments =
+        dto.status === 'meeloopdag' && dto.meetingDates?.length
+          ? await this.answerMoments(em, ctx, 'meeloopdag', { meetingDates: dto.meetingDates })
+          : [];
+      if (moments.length) {
         p.meetingKind = 'meeloopdag';
-        p.meetingDates = meetingDates(dto.meetingDates);
+        p.meetingDates = moments.map((m) => m.startsAt);
       }
       await this.move(em, actor, p, dto.status, dto.reason, dto.note);
-      if (dto.status === 'meeloopdag' && dto.meetingDates?.length) {
-        await this.queueMeetingMails(em, ctx, 'meeloopdag', p.meetingDates, this.link(id));
-      }
+      // The new dates become a meeloopdag to pick a moment of (as POST /{id}/meetings would).
+      if (moments.length)
+        await this.meetings.offerIn(em, actor, ctx, 'meeloopdag', moments, 'meetingDates');
     });
     return this.get(actor, id);
   }

@@ -1,7 +1,12 @@
 import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ProblemException } from '@werkbrug/http';
-import { employerProposalView, ProposalsService, type ProposalStatus } from '@werkbrug/proposals';
+import {
+  employerProposalView,
+  MeetingsService,
+  ProposalsService,
+  type ProposalStatus,
+} from '@werkbrug/proposals';
 import {
   actorOf,
   webId,
@@ -18,7 +23,7 @@ import {
 import { EmployerContext } from './employer-context';
 import { EmployerMarksService, isMark } from './employer-marks.service';
 import { listAll } from '@werkbrug/http';
-import { parseAnswer, readAnswer } from './proposal-answer.form';
+import { emptyAnswer, parseAnswer, readAnswer } from './proposal-answer.form';
 import {
   answerNotice,
   markNotice,
@@ -42,6 +47,7 @@ export class ProposalsPageController {
     private readonly proposals: ProposalsService,
     private readonly marks: EmployerMarksService,
     private readonly context: EmployerContext,
+    private readonly meetings: MeetingsService,
   ) {}
 
   @Get()
@@ -81,12 +87,18 @@ export class ProposalsPageController {
   ) {
     const actor = actorOf(req);
     const p = employerProposalView(await this.proposals.get(actor, id));
-    const [events, marks, werksoorten] = await Promise.all([
+    const [events, marks, werksoorten, meetings, defaults] = await Promise.all([
       this.proposals.events(actor, id),
       this.marks.marksOf(actor, [id]),
       this.context.werksoortList(),
+      this.meetings.forProposal(actor, id),
+      this.meetings.defaultsForProposal(actor, id),
     ]);
-    const view = toVoorstelView(p, events, marks.get(id), werksoorten, extra);
+    const view = toVoorstelView(p, events, marks.get(id), werksoorten, {
+      ...extra,
+      meetings,
+      values: extra.values ?? emptyAnswer(defaults),
+    });
     this.pages.send(req, res, 'werkgever/voorstel', view, status);
   }
 

@@ -1,10 +1,11 @@
 import { amountTexts, GRANTOR_WORDS, INSTRUMENT_STATUS_WORDS } from '@werkbrug/instruments';
 import { financieelCvOf } from '@werkbrug/instruments';
-import type { EmployerProposalView, ProposalsService } from '@werkbrug/proposals';
+import type { EmployerProposalView, MeetingView, ProposalsService } from '@werkbrug/proposals';
 import type { Choice, FormErrors, PageModel, Pager } from '@werkbrug/web';
 import { MARKS, type Mark } from './employer-marks.service';
+import { momentSlots, type MomentSlotView } from './meeting-moments.form';
+import { proposalMeetingView, type ProposalMeetingView } from './meeting.view';
 import {
-  ANSWERS,
   EMPTY_ANSWER,
   MEETING_KIND_OPTIONS,
   REASONS,
@@ -20,7 +21,7 @@ export function answerNotice(
   if (answer.answer === 'interested')
     return `Uw antwoord is verstuurd: u wilt ${pseudonym} leren kennen met een ${
       answer.meetingKind === 'meeloopdag' ? 'meeloopdag' : 'kennismakingsgesprek'
-    }. De werkmakelaar en de kandidaat krijgen bericht.`;
+    }. De kandidaat kiest een van uw momenten. U krijgt een mail met de afspraak voor uw agenda.`;
   if (answer.answer === 'not_now')
     return `Uw antwoord is verstuurd: nu niet voor ${pseudonym}. De werkmakelaar krijgt bericht.`;
   return `Uw antwoord is verstuurd: u kiest niet voor ${pseudonym}. De werkmakelaar krijgt bericht.`;
@@ -94,8 +95,11 @@ export interface VoorstelView extends PageModel {
   wishes: string[];
   history: (ProposalEvent & { by: string })[];
   canAnswer: boolean;
-  answers: Choice[];
   meetingKinds: Choice[];
+  /** The moments of a "yes" (partial meeting-moments). */
+  momentSlots: MomentSlotView[];
+  /** The kennismaking or meeloopdag, once there is one. */
+  meeting: ProposalMeetingView;
   reasons: Choice[];
   markOptions: Choice[];
   mark: Mark;
@@ -106,6 +110,8 @@ export interface VoorstelView extends PageModel {
 
 export interface VoorstelExtra {
   values?: AnswerValues;
+  /** The proposal's meetings, newest first (MeetingsService.forProposal). */
+  meetings?: MeetingView[];
   errors?: FormErrors;
   conflict?: boolean;
 }
@@ -135,9 +141,10 @@ export function toVoorstelView(
     wishes: p.candidate.werksoortWishes.map((c) => names[c] ?? c),
     history: events.map((e) => ({ ...e, by: BY_ROLE[e.byRole] ?? e.byRole })),
     canAnswer: p.status === 'wacht_op_werkgever',
-    answers: ANSWERS,
     meetingKinds: MEETING_KIND_OPTIONS,
-    reasons: [{ value: '', text: 'Kies een reden' }, ...REASONS],
+    momentSlots: momentSlots((extra.values ?? EMPTY_ANSWER).moments, extra.errors),
+    meeting: proposalMeetingView(p, extra.meetings ?? []),
+    reasons: REASONS,
     markOptions: MARK_OPTIONS,
     mark: mark ?? 'te_beoordelen',
     values: extra.values ?? EMPTY_ANSWER,

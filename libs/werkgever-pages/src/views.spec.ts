@@ -265,7 +265,7 @@ describe('the banner after an employer action', () => {
   it.each([
     [
       answerNotice({ answer: 'interested', meetingKind: 'kennismaking' }, 'Kandidaat K-12'),
-      'Uw antwoord is verstuurd: u wilt Kandidaat K-12 leren kennen met een kennismakingsgesprek. De werkmakelaar en de kandidaat krijgen bericht.',
+      'Uw antwoord is verstuurd: u wilt Kandidaat K-12 leren kennen met een kennismakingsgesprek. De kandidaat kiest een van uw momenten. U krijgt een mail met de afspraak voor uw agenda.',
     ],
     [
       answerNotice({ answer: 'not_now' }, 'Kandidaat K-12'),

@@ -14,6 +14,7 @@ import { EmployerContext } from './employer-context';
 import { EmployerMarksService } from './employer-marks.service';
 import { EmployerStartController } from './employer-start.controller';
 import { InstrumentsPageController } from './instruments-page.controller';
+import { EmployerMeetingPagesController } from './meeting-pages.controller';
 import { PlacementsPageController } from './placements-page.controller';
 import { ProposalsPageController } from './proposals.controller';
 import { WorkplaceFormController } from './workplace-form.controller';
@@ -39,6 +40,7 @@ import { WorkplacesController } from './workplaces.controller';
     WorkplaceFormController,
     WorkplacesController,
     ProposalsPageController,
+    EmployerMeetingPagesController,
     InstrumentsPageController,
     PlacementsPageController,
     AccountPageController,

@@ -12,6 +12,7 @@ import {
   type IdentifyingKind,
   identifyingTextMessage,
   isProposalView,
+  MeetingsService,
   PROPOSAL_STATUSES,
   ProposalsService,
   StatusChangeDto,
@@ -63,6 +64,7 @@ export class ProposalPagesController {
     private readonly vacancies: VacanciesService,
     private readonly suggestions: SuggestionsService,
     private readonly interests: InterestsService,
+    private readonly meetings: MeetingsService,
   ) {}
 
   /** The proposal as the werkmakelaar sees it (404 when out of sight). */
@@ -192,11 +194,12 @@ export class ProposalPagesController {
             isPlacementView,
           )
         : undefined;
+    const meetings = await this.meetings.forProposal(actorOf(req), id);
     this.pages.send(
       req,
       res,
       'werkmakelaar/voorstel',
-      proposalPageView(proposal, events, placed ?? null, today()),
+      proposalPageView(proposal, events, meetings, placed ?? null, today()),
     );
   }
 

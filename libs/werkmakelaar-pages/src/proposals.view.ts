@@ -1,6 +1,6 @@
 import { labelOf } from '@werkbrug/domain';
 import type { PlacementView } from '@werkbrug/placements';
-import type { ProposalView } from '@werkbrug/proposals';
+import type { MeetingView, ProposalView } from '@werkbrug/proposals';
 import { arrangementName } from '@werkbrug/kandidaat-pages';
 import {
   DATE,
@@ -10,6 +10,7 @@ import {
   type PageModel,
 } from '@werkbrug/web';
 import { confirmationWords, type ConfirmationWords } from './placements.view';
+import { brokerMeetingSection, type BrokerMeetingSection } from './meeting.view';
 
 /** The page `werkmakelaar/voorstellen`: propose a candidate for a workplace, with a motivation. */
 export interface ProposeView extends PageModel {
@@ -149,6 +150,8 @@ export interface ProposalPageView extends PageModel {
     values: Record<string, string>;
     errors: null;
   } | null;
+  /** The kennismaking or meeloopdag: every side's view of it, and what the werkmakelaar can do. */
+  meeting: BrokerMeetingSection;
 }
 
 const BY_ROLE: Record<string, string> = {
@@ -161,6 +164,7 @@ const BY_ROLE: Record<string, string> = {
 export const proposalPageView = (
   proposal: ProposalView,
   events: { from: string | null; to: string; byRole: string; note: string | null; at: string }[],
+  meetings: readonly MeetingView[] = [],
   placement: PlacementView | null = null,
   today = '',
 ): ProposalPageView => ({
@@ -191,4 +195,5 @@ export const proposalPageView = (
         errors: null,
       }
     : null,
+  meeting: brokerMeetingSection(proposal, meetings),
 });

@@ -18,6 +18,7 @@ import { WerksoortenModule } from '@werkbrug/werksoorten';
 import { CandidateFileController } from './candidate-file.controller';
 import { CaseloadController } from './caseload.controller';
 import { InstrumentsPageController } from './instruments-page.controller';
+import { BrokerMeetingPagesController } from './meeting-pages.controller';
 import { PlacementPagesController } from './placements.controller';
 import { ProposalPagesController } from './proposals.controller';
 import { ReportPagesController } from './report-pages.controller';
@@ -53,6 +54,7 @@ import { WorkplaceSearchController } from './workplaces.controller';
     CaseloadController,
     CandidateFileController,
     ProposalPagesController,
+    BrokerMeetingPagesController,
     PlacementPagesController,
     WorkplaceSearchController,
     InstrumentsPageController,

@@ -108,6 +108,16 @@ export class DevMailController {
         'Content-Security-Policy',
         "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:",
       );
-    return mail.html ?? page(mail.subject, `<pre>${escape(mail.text ?? '')}</pre>`);
+    const body = mail.html ?? page(mail.subject, `<pre>${escape(mail.text ?? '')}</pre>`);
+    if (!mail.attachments.length) return body;
+    // The files the message carries (calendar invitations), as text under the message.
+    const files = mail.attachments
+      .map(
+        (a) =>
+          `<h2>${escape(a.filename)} <small>(${escape(a.contentType)})</small></h2><pre>${escape(a.content)}</pre>`,
+      )
+      .join('');
+    const section = `<section style="font-family:monospace;margin:2rem"><h1>Bijlagen</h1>${files}</section>`;
+    return body.includes('</body>') ? body.replace('</body>', `${section}</body>`) : body + section;
   }
 }
