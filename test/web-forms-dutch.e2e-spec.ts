@@ -151,6 +151,19 @@ describe('every form answers wrong input in Dutch', () => {
       }),
     );
   const file = () => `/werkmakelaar/kandidaten/${w.candidateA.id}`;
+  /** A meeting form on the meeting page of a proposal with moments offered (each case its own). */
+  const meetingForm =
+    (base: (id: string) => string, action: string) =>
+    async (): Promise<{ page: string; action: string }> => {
+      const page = `${base(await meetingProposal())}/afspraak`;
+      return { page, action: action ? `${page}/${action}` : page };
+    };
+  const candidateMeeting = (action: string) =>
+    meetingForm((id) => `/kandidaat/toestemming/${id}`, action);
+  const employerMeeting = (action: string) =>
+    meetingForm((id) => `/werkgever/voorstellen/${id}`, action);
+  const brokerMeeting = (action: string) =>
+    meetingForm((id) => `/werkmakelaar/voorstellen/${id}`, action);
   const same = (path: string) => async () => ({ page: path, action: path });
   const onPage = (page: string, action: string) => async () => ({ page, action });
 
@@ -289,6 +302,29 @@ describe('every form answers wrong input in Dutch', () => {
       // A question first ("Weet je het zeker?"), then the redirect.
       status: [200, 303],
     },
+    'POST /kandidaat/toestemming/:id/afspraak/kiezen': {
+      who: 'kandidaat',
+      at: candidateMeeting('kiezen'),
+      wrong: [
+        { what: 'no moment chosen', fields: { option: '' } },
+        { what: 'a moment that was never offered', fields: { option: 'morgen' } },
+      ],
+    },
+    'POST /kandidaat/toestemming/:id/afspraak/verzetten': {
+      who: 'kandidaat',
+      at: candidateMeeting('verzetten'),
+      wrong: [{ what: 'a reason too long', fields: { moveReason: LONG } }],
+    },
+    'POST /kandidaat/toestemming/:id/afspraak/afzeggen': {
+      who: 'kandidaat',
+      at: candidateMeeting('afzeggen'),
+      wrong: [{ what: 'no reason', fields: { cancelReason: '' } }],
+    },
+    'POST /kandidaat/toestemming/:id/afspraak/verslag': {
+      who: 'kandidaat',
+      at: candidateMeeting('verslag'),
+      wrong: [{ what: 'nothing chosen', fields: { outcome: '' }, says: 'Kies hoe het ging' }],
+    },
     'POST /kandidaat/wensen': {
       who: 'kandidaat',
       at: same('/kandidaat/wensen'),
@@ -383,6 +419,32 @@ describe('every form answers wrong input in Dutch', () => {
       },
       fields: { status: 'naar_de_maan' },
       status: [303],
+    },
+    'POST /werkmakelaar/voorstellen/:id/afspraak': {
+      who: 'werkmakelaar',
+      at: brokerMeeting(''),
+      wrong: [
+        {
+          what: 'a moment in the past, its end before its start',
+          fields: { moment1Date: '2020-01-01', moment1From: '14:00', moment1To: '10:00' },
+        },
+        { what: 'a reason too long', fields: { meetingKind: 'kennismaking', moveReason: LONG } },
+      ],
+    },
+    'POST /werkmakelaar/voorstellen/:id/afspraak/kiezen': {
+      who: 'werkmakelaar',
+      at: brokerMeeting('kiezen'),
+      wrong: [{ what: 'no moment chosen', fields: { option: '' } }],
+    },
+    'POST /werkmakelaar/voorstellen/:id/afspraak/afzeggen': {
+      who: 'werkmakelaar',
+      at: brokerMeeting('afzeggen'),
+      wrong: [{ what: 'no reason', fields: { cancelReason: '' } }],
+    },
+    'POST /werkmakelaar/voorstellen/:id/afspraak/verslag': {
+      who: 'werkmakelaar',
+      at: brokerMeeting('verslag'),
+      wrong: [{ what: 'nothing chosen', fields: { outcome: '' }, says: 'Kies hoe het ging' }],
     },
     'POST /werkmakelaar/voorstellen/:id/plaatsen': {
       who: 'werkmakelaar',
@@ -714,6 +776,24 @@ describe('every form answers wrong input in Dutch', () => {
         },
         { what: 'no without a reason, a long note', fields: { answer: 'declined', note: LONG } },
       ],
+    },
+    'POST /werkgever/voorstellen/:id/afspraak': {
+      who: 'werkgever',
+      at: employerMeeting(''),
+      wrong: [
+        { what: 'no kind of meeting, no moments', fields: { meetingKind: '' } },
+        { what: 'a reason too long', fields: { meetingKind: 'kennismaking', moveReason: LONG } },
+      ],
+    },
+    'POST /werkgever/voorstellen/:id/afspraak/afzeggen': {
+      who: 'werkgever',
+      at: employerMeeting('afzeggen'),
+      wrong: [{ what: 'no reason', fields: { cancelReason: '' } }],
+    },
+    'POST /werkgever/voorstellen/:id/afspraak/verslag': {
+      who: 'werkgever',
+      at: employerMeeting('verslag'),
+      wrong: [{ what: 'nothing chosen', fields: { outcome: '' }, says: 'Kies hoe het ging' }],
     },
     'POST /werkgever/voorstellen/:id/beoordeling': {
       who: 'werkgever',

@@ -144,7 +144,6 @@ const DUTCH_CODE_WORDS = new Set([
   'ziektewet',
   'do',
   'zo',
-  'bevestigd',
 ]);
 
 /** Codes of lists outside the label catalogue that are not Dutch words (statuses, answers, scales). */
@@ -163,13 +162,17 @@ const OTHER_CODES = [
   ...INSTRUMENTS,
 ];
 
+/** A Dutch past participle ("geannuleerd", "bevestigd", "aangeboden"): a status that reads as a word. */
+const PARTICIPLE = /^(?:ge|be|ver|ont|her|aan|af|in|op|uit|voor)[a-zë]{3,}[dtn]$/;
+
 function rawCodeWords(): string[] {
-  const codes = new Set<string>(OTHER_CODES);
+  const codes = new Set<string>();
   for (const table of Object.values(LABELS) as Record<string, string>[])
     for (const [code, label] of Object.entries(table))
-      if (label.toLowerCase() !== code) codes.add(code);
+      if (label.toLowerCase() !== code && !PARTICIPLE.test(code)) codes.add(code);
+  for (const code of OTHER_CODES) codes.add(code);
   // Multi-part codes are caught by their shape (snake_case, camelCase) below.
-  return [...codes].filter((c) => /^[a-z]+$/.test(c) && !DUTCH_CODE_WORDS.has(c));
+  return [...codes].filter((c) => /^[a-zë]+$/.test(c) && !DUTCH_CODE_WORDS.has(c));
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -109,6 +109,22 @@ export const PROBLEM_WORDS: Record<ListedCode, ProblemSentence> = {
   IDENTIFYING_TEXT: {
     u: 'In de tekst staat wie de kandidaat is, zoals een naam of contactgegevens. Dat mag de werkgever niet zien. Schrijf over "de kandidaat".',
   },
+  MEETING_RUNNING: {
+    u: 'Er staat al een afspraak voor dit voorstel. Verzet of annuleer die eerst.',
+  },
+  MEETING_CLOSED: {
+    u: 'Deze afspraak is voorbij of geannuleerd. Maak zo nodig een nieuwe afspraak.',
+  },
+  MEETING_AGREED: {
+    u: 'Er is al een moment afgesproken. Verzet de afspraak eerst als u een ander moment wilt.',
+    je: 'Er is al een moment afgesproken. Verzet de afspraak eerst als je een ander moment wilt.',
+  },
+  MOMENT_UNAVAILABLE: {
+    u: 'Dit moment kan niet meer. Kies een van de momenten die nog komen.',
+  },
+  MEETING_NOT_HELD_YET: {
+    u: 'De afspraak is nog niet geweest. Vertel hoe het ging als het afgesproken moment begonnen is.',
+  },
   ARRANGEMENT_RULE: { u: 'Dit mag niet volgens de regels van deze vorm van werk.' },
   RULE_PERIOD_TAKEN: { u: 'Er is al een regel die op of na deze datum begint.' },
   SEARCH_UNAVAILABLE: {
