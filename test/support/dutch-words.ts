@@ -1,11 +1,4 @@
-import {
-  BENEFIT_TYPES,
-  DEMAND_ASPECTS,
-  INSTRUMENTS,
-  LABELS,
-  TRAVEL_MODES,
-  VACANCY_STATUSES,
-} from '@werkbrug/domain';
+import { BENEFIT_TYPES, DEMAND_ASPECTS, TRAVEL_MODES, VACANCY_STATUSES } from '@werkbrug/domain';
 
 /**
  * Is a page written in Dutch for its reader? The text a reader sees (tags, attributes, scripts,
@@ -102,78 +95,40 @@ const ENGLISH_PHRASES = [
 ];
 
 /**
- * Codes that are ordinary Dutch words too ("open", "studie", "gemeente"): a page may say them.
- * Every other one-word code of the label catalogue and the status lists is a raw code on a page.
+ * One-word codes of the label catalogue (libs/domain/src/labels.ts) and the status lists that are not
+ * Dutch words: shown as they are, they are a raw code ("de werkplek biedt regulier", "(beeindigd)").
+ * Codes of two or more parts are caught by their shape (snake_case, camelCase, UPPER_CASE) below;
+ * codes that are Dutch words as well ("open", "studie", "kennismaking", "geannuleerd") read as words.
  */
-const DUTCH_CODE_WORDS = new Set([
-  'ochtend',
-  'middag',
-  'avond',
-  'nacht',
-  'proefplaatsing',
-  'detachering',
-  'groepsdetachering',
-  'werkervaringsplaats',
-  'leerwerkbaan',
-  'stage',
-  'vrijwilligerswerk',
-  'geen',
-  'studie',
-  'gemeente',
-  'overig',
-  'contract',
-  'jongeren',
-  'kandidaat',
-  'werkmakelaar',
-  'samen',
-  'werkgever',
-  'team',
-  'open',
-  'doelgroepverklaring',
-  'participatiewet',
-  'werkplekaanpassing',
-  'loonkostensubsidie',
-  'jobcoaching',
-  'uitstroompremie',
-  'scholingsvoucher',
-  'arrangement',
-  'lopen',
-  'fiets',
-  'auto',
-  'ov',
-  'ziektewet',
-  'do',
-  'zo',
-]);
-
-/** Codes of lists outside the label catalogue that are not Dutch words (statuses, answers, scales). */
-const OTHER_CODES = [
+const RAW_CODE_WORDS = [
+  // labels.ts: role, arrangement, grantor, instrumentStatus, caseloadSort, reportBreakdown, instrument
+  'admin',
+  'regulier',
+  'none',
+  'applies',
+  'attention',
+  'completeness',
+  'organisation',
+  'lkv',
+  'sroi',
+  // labels.ts: day (zo and do are Dutch words)
+  'ma',
+  'di',
+  'wo',
+  'vr',
+  'za',
+  // Status lists and other code lists: placements, employer answers, rule scopes, grantors
   'beeindigd',
   'interested',
   'declined',
   'national',
-  'organisation',
   'belastingdienst',
   'uwv',
-  ...VACANCY_STATUSES,
-  ...TRAVEL_MODES,
+  ...VACANCY_STATUSES.filter((c) => c !== 'open'),
+  ...TRAVEL_MODES.filter((c) => c === 'ebike'),
   ...DEMAND_ASPECTS,
-  ...BENEFIT_TYPES,
-  ...INSTRUMENTS,
+  ...BENEFIT_TYPES.filter((c) => ['wajong', 'wia', 'ww', 'ioaw'].includes(c)),
 ];
-
-/** A Dutch past participle ("geannuleerd", "bevestigd", "aangeboden"): a status that reads as a word. */
-const PARTICIPLE = /^(?:ge|be|ver|ont|her|aan|af|in|op|uit|voor)[a-zë]{3,}[dtn]$/;
-
-function rawCodeWords(): string[] {
-  const codes = new Set<string>();
-  for (const table of Object.values(LABELS) as Record<string, string>[])
-    for (const [code, label] of Object.entries(table))
-      if (label.toLowerCase() !== code && !PARTICIPLE.test(code)) codes.add(code);
-  for (const code of OTHER_CODES) codes.add(code);
-  // Multi-part codes are caught by their shape (snake_case, camelCase) below.
-  return [...codes].filter((c) => /^[a-zë]+$/.test(c) && !DUTCH_CODE_WORDS.has(c));
-}
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const wordsPattern = (words: readonly string[], flags: string) =>
@@ -181,7 +136,7 @@ const wordsPattern = (words: readonly string[], flags: string) =>
 
 const ENGLISH_WORD = wordsPattern(ENGLISH_WORDS, 'giu');
 const ENGLISH_PHRASE = new RegExp(ENGLISH_PHRASES.map(escape).join('|'), 'gi');
-const RAW_CODE_WORD = wordsPattern(rawCodeWords(), 'gu');
+const RAW_CODE_WORD = wordsPattern(RAW_CODE_WORDS, 'gu');
 const SNAKE_CASE = /(?<![\p{L}\d-])[A-Za-z][A-Za-z\d]*(?:_[A-Za-z\d]+)+(?![\p{L}\d-])/gu;
 const CAMEL_CASE = /(?<![\p{L}\d-])[a-z]+[A-Z][A-Za-z]*(?![\p{L}\d-])/gu;
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?\b/g;
