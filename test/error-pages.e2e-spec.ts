@@ -88,10 +88,11 @@ describe('error pages on every path', () => {
 
   it("another role's page is the Dutch 403 page; JSON clients get problem+json", async () => {
     const agent = await signIn(t, 'sanne@test.nl');
+    // A candidate: in their own form of address, "je".
     expectPage(
       await agent.get('/beheer').set('Accept', BROWSER),
       403,
-      'U heeft geen toegang tot deze pagina',
+      'Je hebt geen toegang tot deze pagina',
     );
     expectProblem(await agent.get('/beheer').set('Accept', 'application/json'), 403, 'FORBIDDEN');
   });

@@ -305,29 +305,31 @@ describe('outcome reports', () => {
       .expect(200);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toBe('attachment; filename="ferm-werk.csv"');
+    // Dutch Excel opens it in columns: a UTF-8 BOM and semicolons.
+    expect(res.text.startsWith('\uFEFF')).toBe(true);
     const lines = res.text
       .replace(/^\uFEFF/, '')
       .trimEnd()
       .split('\r\n');
     expect(lines).toEqual([
-      'Onderdeel,Totaal',
-      'Trajecten gestart,290',
-      'Lopende trajecten,71',
-      'Resultaat werk/proefplaatsing,85',
-      'Resultaat studie,12',
-      'Voortijdige beëindiging traject,64',
-      'waarvan niet haalbaar,27',
-      'waarvan zelf beëindigd,29',
-      'waarvan overig,8',
-      'Resultaat participatie/vrijwilligerswerk,31',
-      'Niet geleid participatie/uitstroom,27',
+      'Onderdeel;Totaal',
+      'Trajecten gestart;290',
+      'Lopende trajecten;71',
+      'Resultaat werk/proefplaatsing;85',
+      'Resultaat studie;12',
+      'Voortijdige beëindiging traject;64',
+      'waarvan niet haalbaar;27',
+      'waarvan zelf beëindigd;29',
+      'waarvan overig;8',
+      'Resultaat participatie/vrijwilligerswerk;31',
+      'Niet geleid participatie/uitstroom;27',
     ]);
     const small = await t
       .http()
       .get(`/api/reports/ferm-werk/csv?${qs({ ...PERIOD, organisationId: w.orgB })}`)
       .set(admin())
       .expect(200);
-    expect(small.text).toContain('Trajecten gestart,<5');
+    expect(small.text).toContain('Trajecten gestart;<5');
     for (const path of ['funnel', 'durability', 'ladder-progress']) {
       const csv = await t.http().get(`/api/reports/${path}/csv`).set(wm());
       expect([csv.status, csv.headers['content-type']]).toEqual([200, 'text/csv; charset=utf-8']);

@@ -337,14 +337,17 @@ describe('session time-outs keep the work', () => {
         expect(await page.textContent('main')).toMatch(/(U|Je) blijft ingelogd\./);
         violations.push(...(await axeViolations(page, `banner ${email}`)));
         // An old token while the session runs: the restore page at once.
-        await page.evaluate(() => {
-          const form = document.querySelector('main form[method=post]') as HTMLFormElement | null;
-          const token = form?.querySelector('input[name=_csrf]') as HTMLInputElement | null;
-          if (!form || !token) throw new Error('no form');
-          token.value = 'x'.repeat(43);
-          form.submit();
-        });
-        await page.waitForLoadState();
+        // Wait for the navigation the submit starts (waitForLoadState alone may see the old page).
+        await Promise.all([
+          page.waitForNavigation(),
+          page.evaluate(() => {
+            const form = document.querySelector('main form[method=post]') as HTMLFormElement | null;
+            const token = form?.querySelector('input[name=_csrf]') as HTMLInputElement | null;
+            if (!form || !token) throw new Error('no form');
+            token.value = 'x'.repeat(43);
+            form.submit();
+          }),
+        ]);
         expect(await page.textContent('h1')).toContain('tekst is bewaard');
         violations.push(...(await axeViolations(page, `bewaard ${email}`)));
         await context.close();

@@ -188,7 +188,7 @@ describe('trajectory and report pages in Chromium', () => {
     const csv = await context.request.get(href);
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toContain('text/csv');
-    expect(await csv.text()).toContain('Trajecten gestart,<5');
+    expect(await csv.text()).toContain('Trajecten gestart;<5');
     // A bad filter is a form error, not a crash.
     await page.goto('/beheer/rapportages?from=gisteren');
     expect(await page.title()).toMatch(/^Fout: /);

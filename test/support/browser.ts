@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import AxeBuilder from '@axe-core/playwright';
+import { dutchProblems } from './dutch-words';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { TestApp } from './test-app';
@@ -52,13 +53,19 @@ export function newContext(browser: Browser, baseURL: string, javaScriptEnabled 
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-/** axe-core with the WCAG 2.1 A/AA rule tags; returns the violations, formatted for a failure. */
+/**
+ * axe-core with the WCAG 2.1 A/AA rule tags, and the page's words (test/support/dutch-words.ts: no
+ * English, codes or ISO dates, not "u" and "je" mixed); returns the findings, formatted for a failure.
+ */
 export async function axeViolations(page: Page, label: string): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return result.violations.map(
-    (v) =>
-      `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
-  );
+  return [
+    ...result.violations.map(
+      (v) =>
+        `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+    ),
+    ...dutchProblems(await page.content()).map((p) => `${label}: ${p}`),
+  ];
 }
 
 /** Signs in through the login form, by keyboard-free clicks (the keyboard test does its own). */

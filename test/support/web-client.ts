@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { TestApp } from './test-app';
 import { PASSWORD } from './fixtures';
+import { assertDutchPage, type Address, type DutchOptions } from './dutch-words';
 
 export type Agent = ReturnType<typeof request.agent>;
 
@@ -11,9 +12,93 @@ export function csrfOf(html: string): string {
   return match[1] as string;
 }
 
-/** A browser-like client (keeps cookies) that GETs a form page and posts it with its token. */
-export function webAgent(t: TestApp): Agent {
-  return request.agent(t.app.getHttpServer());
+/** What an agent checks on every page it gets: on, and for whom (set at sign-in). */
+const readers = new WeakMap<Agent, DutchOptions | false>();
+
+/** Pages of the web, not the API, the dev mailbox or the documentation. */
+const isWebPage = (path: string) => !/^\/(?:api|dev|health|assets|metrics)(?:\/|$|\?)/.test(path);
+
+/**
+ * The form of address a page owes its reader. A page of one audience speaks to that audience (the
+ * candidate's pages "je", also the unsubscribe page anyone may open; the others "u"); the public
+ * pages (home, sign-in, terms) serve everyone and only must not mix the two. Neither must a page
+ * that refuses (an error page for its visitor, or the audience's form back with its errors).
+ */
+function addressFor(
+  path: string,
+  status: number,
+  reader: Address | undefined,
+): Address | undefined {
+  const audience = audienceOf(path);
+  // A refusal may be the audience's page back with its errors, or an error page for the visitor.
+  if (status >= 400) return reader === audience ? reader : undefined;
+  return audience;
+}
+
+const audienceOf = (path: string): Address | undefined =>
+  /^\/kandidaat(?:\/|$|\?)/.test(path)
+    ? 'je'
+    : /^\/(?:werkgever|werkmakelaar|beheer)(?:\/|$|\?)/.test(path)
+      ? 'u'
+      : undefined;
+
+/**
+ * The banner says what the reader's last action did, in the reader's form; a test that posts and
+ * does not follow the redirect may see it on a shared page next (which says "u"). Only there it is
+ * left out of the check; its own words are checked on every other page.
+ */
+function withoutForeignBanner(html: string, path: string): string {
+  if (audienceOf(path)) return html;
+  return html.replace(
+    /<div class="[^"]*werkbrug-notification-banner[^"]*"[\s\S]*?<\/p>\s*<\/div><\/div>\s*<\/div>/,
+    '',
+  );
+}
+
+/**
+ * Every HTML page a web agent gets is checked with assertDutchPage (no English, no raw codes, no ISO
+ * dates, one form of address): the request's promise fails with the findings. Redirects and the
+ * API's JSON pass unchecked.
+ */
+function checkDutch(agent: Agent): Agent {
+  for (const method of ['get', 'post'] as const) {
+    const send = agent[method].bind(agent);
+    agent[method] = ((url: string) => {
+      const test = send(url);
+      const then = test.then.bind(test);
+      test.then = ((ok, ko) =>
+        then((res) => {
+          const options = readers.get(agent);
+          const html = String(res.headers['content-type'] ?? '').startsWith('text/html');
+          const page = res.status < 300 || res.status >= 400;
+          if (options && html && page && isWebPage(url))
+            assertDutchPage(withoutForeignBanner(res.text, url), `${method.toUpperCase()} ${url}`, {
+              ...options,
+              address: addressFor(url, res.status, options.address),
+            });
+          return res;
+        }).then(ok, ko)) as typeof test.then;
+      return test;
+    }) as Agent['get'];
+  }
+  return agent;
+}
+
+/**
+ * A browser-like client (keeps cookies) that GETs a form page and posts it with its token. Every
+ * page it gets must be Dutch for its reader (`dutch: false` turns that off, for a test about
+ * something else that feeds the pages foreign text on purpose).
+ */
+export function webAgent(t: TestApp, options: { dutch?: boolean } = {}): Agent {
+  const agent = request.agent(t.app.getHttpServer());
+  readers.set(agent, options.dutch === false ? false : {});
+  return checkDutch(agent);
+}
+
+/** Changes what an agent's pages are checked for (an allow list for a page with foreign words). */
+export function expectDutch(agent: Agent, options: DutchOptions | false): Agent {
+  readers.set(agent, options);
+  return agent;
 }
 
 export async function postForm(
@@ -30,11 +115,22 @@ export async function postForm(
     .send({ ...fields, _csrf: csrfOf(page.text) });
 }
 
+/** The form of address of each landing page's reader: "je" for candidates, "u" for the others. */
+const ADDRESS_BY_LANDING: Record<string, Address> = {
+  '/kandidaat': 'je',
+  '/werkgever': 'u',
+  '/werkmakelaar': 'u',
+  '/beheer': 'u',
+};
+
 /** Signs in through the login form; the agent then carries the session cookie. */
 export async function signIn(t: TestApp, email: string, password = PASSWORD): Promise<Agent> {
   const agent = webAgent(t);
   const res = await postForm(agent, '/inloggen', '/inloggen', { email, password });
   if (res.status !== 303)
     throw new Error(`sign-in ${email}: ${res.status} ${res.text.slice(0, 300)}`);
+  const landing = String(res.headers.location ?? '').split('?')[0] ?? '';
+  const address = ADDRESS_BY_LANDING[landing];
+  if (address && readers.get(agent) !== false) readers.set(agent, { address });
   return agent;
 }

@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '@werkbrug/domain';
+import { addDays, daysBetween, dutchDate } from '@werkbrug/domain';
 import { monthsBefore, STALE_MONTHS } from './profile-completeness';
 
 /** The Op Koers rhythm: contact at least every 14 days; and a warning two weeks before a planned end. */
@@ -67,7 +67,7 @@ export function attentionFor(f: AttentionFacts, today: string): AttentionItem[] 
         code: 'NO_CONTACT',
         text: f.lastContactOn
           ? `${quiet} dagen geen contact`
-          : `Nog geen contact vastgelegd (${quiet} dagen in je caseload)`,
+          : `Nog geen contact vastgelegd (${quiet} dagen in uw caseload)`,
       });
     }
   }
@@ -92,7 +92,7 @@ export function attentionFor(f: AttentionFacts, today: string): AttentionItem[] 
   if (f.ladderMeasuredOn < monthsBefore(today, STALE_MONTHS)) {
     items.push({
       code: 'LADDER_OUTDATED',
-      text: `Participatieladder is van ${f.ladderMeasuredOn}: meet opnieuw`,
+      text: `Participatieladder is van ${dutchDate(f.ladderMeasuredOn)}: meet opnieuw`,
     });
   }
   if (f.completenessScore < INCOMPLETE_BELOW) {

@@ -82,7 +82,7 @@ export class ConsentController {
   ) {
     const errors = new FormErrors();
     const input = consentInput(formBody(req));
-    const dto = await validateAsDto(ConsentDto, input, CONSENT_WORDS, errors, 'share');
+    const dto = await validateAsDto(ConsentDto, input, CONSENT_WORDS, errors, 'share', 'je');
     if (!dto) return this.renderRequest(req, res, id, errors);
     const p = asProposalView(await this.proposals.consent(actorOf(req), id, dto));
     await this.pages.tell(

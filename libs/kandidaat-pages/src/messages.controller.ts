@@ -62,7 +62,7 @@ export class MessagesController {
     const values = messagesValuesOf(formBody(req));
     const errors = new FormErrors();
     const input = messagesInput(values);
-    const dto = await validateAsDto(UpdateAlertsDto, input, MESSAGES_WORDS, errors, 'active');
+    const dto = await validateAsDto(UpdateAlertsDto, input, MESSAGES_WORDS, errors, 'active', 'je');
     if (dto) {
       try {
         await this.alerts.set(actorOf(req), dto);
@@ -90,11 +90,15 @@ export class MessagesController {
         req,
         res,
         'kandidaat/berichten-stoppen',
-        unsubscribePageView(token, 'invalid'),
+        { ...unsubscribePageView(token, 'invalid'), address: 'je' },
         410,
       );
     await this.ensureSession(req, res);
-    this.pages.send(req, res, 'kandidaat/berichten-stoppen', unsubscribePageView(token, 'ask'));
+    // A candidate's page, whoever opens the link: "je" around it too.
+    this.pages.send(req, res, 'kandidaat/berichten-stoppen', {
+      ...unsubscribePageView(token, 'ask'),
+      address: 'je',
+    });
   }
 
   @Post('berichten/stoppen/:token')
@@ -104,10 +108,13 @@ export class MessagesController {
       await this.alerts.unsubscribe(token);
     } catch (error) {
       if (!(error instanceof ProblemException && error.code === 'INVALID_LINK')) throw error;
-      const view = unsubscribePageView(token, 'invalid');
+      const view = { ...unsubscribePageView(token, 'invalid'), address: 'je' as const };
       return this.pages.send(req, res, 'kandidaat/berichten-stoppen', view, 410);
     }
-    this.pages.send(req, res, 'kandidaat/berichten-stoppen', unsubscribePageView(token, 'done'));
+    this.pages.send(req, res, 'kandidaat/berichten-stoppen', {
+      ...unsubscribePageView(token, 'done'),
+      address: 'je',
+    });
   }
 
   /** The unsubscribe form needs a session for its CSRF token: an anonymous one, as for the login form. */

@@ -128,7 +128,7 @@ export class SuggestionsController {
   ) {
     const errors = new FormErrors();
     const input = interestInput(id, formBody(req));
-    const dto = await validateAsDto(CreateInterestDto, input, INTEREST_WORDS, errors, 'note');
+    const dto = await validateAsDto(CreateInterestDto, input, INTEREST_WORDS, errors, 'note', 'je');
     if (!dto) return this.renderWorkplace(req, res, id, errors);
     const { signal } = await this.interests.express(actorOf(req), dto);
     await this.pages.tell(

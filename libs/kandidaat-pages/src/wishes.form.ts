@@ -116,6 +116,7 @@ export async function parseWishes(
     WISHES_WORDS,
     refused,
     'werksoortWishes',
+    'je',
   );
   const fromDto = refused.toView()?.fields ?? {};
   const own = pageChecks(values, knownCodes);

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
 import { Problems } from '@werkbrug/http';
 import { MeiliClient } from '@werkbrug/search';
+import { matchReaderOf, type MatchReader } from './engine/codes';
 import { hardConstraintBlockers, hardConstraintCodes, isNearMiss } from './engine/hard-constraints';
 import type { CandidateProfile, VacancyProfile } from './engine/match-profiles';
 import { distanceKm, roundKm } from './engine/matching-rules';
@@ -177,7 +178,7 @@ export class MatchingService {
 
   async forCandidate(actor: Actor, candidateId: string, query: MatchQuery) {
     const c = await this.candidateProfile(actor, candidateId);
-    return this.inReachOf(actor, await this.matchCandidate(c, query));
+    return this.inReachOf(actor, await this.matchCandidate(c, query, matchReaderOf(actor.role)));
   }
 
   /**
@@ -274,7 +275,8 @@ export class MatchingService {
     return queries.map((q) => ({ ...q, attributesToRetrieve: VACANCY_FIELDS }));
   }
 
-  async matchCandidate(c: CandidateProfile, query: MatchQuery) {
+  /** The candidate's matches and near misses, explained to `reader` (the candidate: "je"). */
+  async matchCandidate(c: CandidateProfile, query: MatchQuery, reader: MatchReader = 'kandidaat') {
     const limit = query.limit ?? 20;
     const queries = await this.candidateQueries(c, query);
     const results = await withSearch(() => runPlan(this.meili.client, alone(queries)));
@@ -299,7 +301,7 @@ export class MatchingService {
         vacancy: vacancySummary(m.v),
         score: m.score,
         distanceKm: m.distanceKm,
-        reasons: scoreMatch(c, m.v, textScores.get(m.v.id) ?? 0).reasons,
+        reasons: scoreMatch(c, m.v, textScores.get(m.v.id) ?? 0, true, reader).reasons,
       }));
     const matched = new Set(items.map((i) => i.vacancy.id));
     const nearMisses = (nearResult.hits as VacancyDocument[])
@@ -313,7 +315,7 @@ export class MatchingService {
       .map((n) => ({
         vacancy: vacancySummary(n.v),
         distanceKm: n.km,
-        blockers: hardConstraintBlockers(c, n.v),
+        blockers: hardConstraintBlockers(c, n.v, reader),
       }));
     return {
       candidate: { id: c.id, pseudonym: c.pseudonym, rangeKm: c.rangeKm },
@@ -420,7 +422,8 @@ export class MatchingService {
         candidate: anonymousProfile(m.c),
         score: m.score,
         distanceKm: m.distanceKm,
-        reasons: scoreMatch(m.c, v, textScores.get(m.c.id) ?? 0).reasons,
+        // About candidates, never to one: the werkmakelaar's words ("de kandidaat").
+        reasons: scoreMatch(m.c, v, textScores.get(m.c.id) ?? 0, true, 'werkmakelaar').reasons,
       }));
     const matched = new Set(items.map((i) => i.candidate.id));
     const nearMisses = (nearResult.hits as CandidateDocument[])
@@ -434,7 +437,7 @@ export class MatchingService {
       .map((n) => ({
         candidate: anonymousProfile(n.c),
         distanceKm: n.km,
-        blockers: hardConstraintBlockers(n.c, v),
+        blockers: hardConstraintBlockers(n.c, v, 'werkmakelaar'),
       }));
     return { vacancy: vacancySummary(v), items, nearMisses };
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@werkbrug/auth';
+import { matchReaderOf } from './engine/codes';
 import { MatchingService, type MatchQuery } from './matching.service';
 import { TtlCache } from './ttl-cache';
 
@@ -22,11 +23,15 @@ export class SuggestionsService {
 
   async forCandidate(actor: Actor, candidateId: string, query: MatchQuery): Promise<MatchResult> {
     const profile = await this.matching.candidateProfile(actor, candidateId);
+    // The texts speak to the candidate or about them (the werkmakelaar): one answer per reader.
+    const reader = matchReaderOf(actor.role);
     const key = createHash('sha256')
-      .update(JSON.stringify([profile, query]))
+      .update(JSON.stringify([profile, query, reader]))
       .digest('base64url');
     // The cache holds the engine's answer; what this reader may see of it is decided every time.
-    const result = await this.cache.get(key, () => this.matching.matchCandidate(profile, query));
+    const result = await this.cache.get(key, () =>
+      this.matching.matchCandidate(profile, query, reader),
+    );
     return this.matching.inReachOf(actor, result);
   }
 }

@@ -4,9 +4,11 @@ describe('CSV', () => {
   it.each([
     [12, '12'],
     [0, '0'],
+    [0.667, '0,667'],
     [null, '<5'],
     ['Trajecten gestart', 'Trajecten gestart'],
     ['werk, proefplaatsing', '"werk, proefplaatsing"'],
+    ['werk; proefplaatsing', '"werk; proefplaatsing"'],
     ['zei "ja"', '"zei ""ja"""'],
     ['twee\nregels', '"twee\nregels"'],
     // Spreadsheet formulas are defused.
@@ -18,7 +20,7 @@ describe('CSV', () => {
     expect(csvCell(value)).toBe(text);
   });
 
-  it('writes a BOM, a header and CRLF rows', () => {
+  it('writes a BOM, a header and CRLF rows, separated by semicolons for Dutch Excel', () => {
     expect(
       toCsv(
         ['Onderdeel', 'Totaal'],
@@ -27,6 +29,6 @@ describe('CSV', () => {
           ['Klein', null],
         ],
       ),
-    ).toBe('\uFEFFOnderdeel,Totaal\r\nGestart,290\r\nKlein,<5\r\n');
+    ).toBe('\uFEFFOnderdeel;Totaal\r\nGestart;290\r\nKlein;<5\r\n');
   });
 });

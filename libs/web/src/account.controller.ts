@@ -83,7 +83,7 @@ export class AccountController {
     const back = safeReturnPath(field(body, 'terug')) ?? '';
     const errors = new FormErrors();
     if (!email) errors.add('email', 'Vul uw e-mailadres in');
-    else if (!EMAIL.test(email))
+    else if (!EMAIL.test(email) || email.length > 254)
       errors.add('email', 'Vul een e-mailadres in zoals naam@bedrijf.nl');
     if (!password) errors.add('password', 'Vul uw wachtwoord in');
     const again = (status = 400) =>
@@ -148,7 +148,7 @@ export class AccountController {
     const email = field(formBody(req), 'email').toLowerCase();
     const errors = new FormErrors();
     if (!email) errors.add('email', 'Vul uw e-mailadres in');
-    else if (!EMAIL.test(email))
+    else if (!EMAIL.test(email) || email.length > 254)
       errors.add('email', 'Vul een e-mailadres in zoals naam@bedrijf.nl');
     if (errors.any)
       return this.pages.send(req, res, 'wachtwoord-vergeten', {

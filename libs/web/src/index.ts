@@ -18,6 +18,7 @@ export * from './password-reset.service';
 export * from './pager';
 export * from './form-dto';
 export * from './view-parts';
+export * from './problem-words';
 export * from './mailed-links';
 export * from './mailed-links.controller';
 export * from './pending-form';

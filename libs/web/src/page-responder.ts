@@ -27,6 +27,8 @@ export interface PageModel extends Record<string, unknown> {
   /** The page's own title; the document title adds "Fout: " on errors and " – Werkbrug". */
   title: string;
   errors?: FormErrors | null;
+  /** The reader's form of address when the page says it itself (else: "je" for a candidate). */
+  address?: 'u' | 'je';
 }
 
 /** A question before an action that cannot be undone (GOV.UK: ask, then do). */
@@ -47,6 +49,23 @@ export interface ConfirmQuestion {
   /** The button looks like a warning when the action removes or stops something. */
   warning?: boolean;
 }
+
+/**
+ * The pages every audience shares (home, sign-in, password, terms, mailed links): they say "u" to
+ * everyone, so the layout around them does too, also for a signed-in candidate (one form of address
+ * per page). A page may say its reader's form itself (`address`, as the error page does).
+ */
+const SHARED_PAGES = new Set([
+  'home',
+  'inloggen',
+  'inloggen-link',
+  'voorwaarden',
+  'wachtwoord-vergeten',
+  'wachtwoord-vergeten-verstuurd',
+  'wachtwoord-instellen',
+  'wachtwoord-link-verlopen',
+  'e-mail-bevestigen',
+]);
 
 @Injectable()
 export class PageResponder {
@@ -89,7 +108,10 @@ export class PageResponder {
             leftMs: session.leftMs ?? SessionService.IDLE_MS,
             warnMs: SessionService.WARN_MS,
             minutes: SessionService.IDLE_MS / 60_000,
-            je: role === 'kandidaat',
+            je:
+              model.address !== undefined
+                ? model.address === 'je'
+                : role === 'kandidaat' && !SHARED_PAGES.has(page),
           }
         : null,
     });

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { ProblemException, ProblemFilter } from '@werkbrug/http';
 import { LANDING } from './navigation';
 import { PageResponder } from './page-responder';
+import { problemWords, type Address } from './problem-words';
 import {
   hadSecret,
   keptFields,
@@ -51,6 +52,35 @@ const PAGES: Record<number, ErrorText> = {
     text: 'Dit ligt niet aan u. Probeer het later opnieuw. Blijft het misgaan? Neem dan contact op met uw werkmakelaar.',
   },
 };
+
+/** The same pages for a candidate, who is spoken to with "je" (the others are the same for all). */
+const PAGES_FOR_JE: Record<number, ErrorText> = {
+  403: {
+    title: 'Je hebt geen toegang tot deze pagina',
+    text: 'Deze pagina is voor iemand anders. Ga naar je startpagina.',
+  },
+  404: {
+    title: 'Deze pagina bestaat niet',
+    text: 'Controleer het adres. Of ga naar je startpagina en zoek het daar.',
+  },
+  500: {
+    title: 'Er ging iets mis',
+    text: 'Dit ligt niet aan jou. Probeer het later opnieuw. Blijft het misgaan? Neem dan contact op met je werkmakelaar.',
+  },
+};
+
+/** A refusal with a code says what happened in the catalogue's words; the rest say it by status. */
+const SAID_BY_CODE = new Set([400, 409, 422]);
+
+/** The error page's words for its reader ("je" for a candidate) and what went wrong. */
+function errorText(exception: unknown, status: number, address: Address): ErrorText {
+  if (exception instanceof FormExpired) return FORM_EXPIRED;
+  const byStatus =
+    (address === 'je' ? PAGES_FOR_JE[status] : undefined) ?? (PAGES[status] as ErrorText);
+  return exception instanceof ProblemException && SAID_BY_CODE.has(status)
+    ? { title: byStatus.title, text: problemWords(exception, address) }
+    : byStatus;
+}
 
 const FORM_EXPIRED: ErrorText = {
   title: 'Het formulier is verlopen',
@@ -103,12 +133,11 @@ export class WebExceptionFilter implements ExceptionFilter {
     if (!PAGES[status]) status = status >= 500 ? 500 : 400;
     if (status === 500)
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    const text = exception instanceof FormExpired ? FORM_EXPIRED : (PAGES[status] as ErrorText);
     if (exception instanceof ProblemException && status === 429) {
       const retry = (exception.getResponse() as { retryAfterSeconds?: number }).retryAfterSeconds;
       if (retry) res.setHeader('Retry-After', String(retry));
     }
-    void this.render(req, res, text, status);
+    void this.render(req, res, exception, status);
   }
 
   /**
@@ -116,7 +145,8 @@ export class WebExceptionFilter implements ExceptionFilter {
    * page still shows the signed-in menu. When even that fails (the database is down), the page
    * is shown without it.
    */
-  private async render(req: WebRequest, res: Response, text: ErrorText, status: number) {
+  private async render(req: WebRequest, res: Response, exception: unknown, status: number) {
+    let text = errorText(exception, status, 'u');
     try {
       if (!req.web) {
         const session = await this.sessions
@@ -124,7 +154,15 @@ export class WebExceptionFilter implements ExceptionFilter {
           .catch(() => null);
         req.web = { session };
       }
-      this.pages.send(req, res, 'fout', { title: text.title, text: text.text, status }, status);
+      const address: Address = req.web?.session?.user?.role === 'kandidaat' ? 'je' : 'u';
+      text = errorText(exception, status, address);
+      this.pages.send(
+        req,
+        res,
+        'fout',
+        { title: text.title, text: text.text, status, address },
+        status,
+      );
     } catch (error) {
       this.logger.error(error instanceof Error ? error.stack : String(error));
       if (!res.headersSent)

@@ -18,7 +18,7 @@ import {
   type DtoFieldWords,
   type FormBody,
 } from '@werkbrug/web';
-import { labelOf } from '@werkbrug/domain';
+import { dutchDate, labelOf } from '@werkbrug/domain';
 import type { CreateVacancyDto, UpdateVacancyDto } from '@werkbrug/vacancies';
 
 /**
@@ -195,7 +195,7 @@ export const WORKPLACE_DTO_WORDS: DtoFieldWords = {
   'demands.stimuli': { field: 'stimuli', message: 'Beantwoord de vraag over drukte en geluid' },
   'demands.outdoor': { field: 'outdoor', message: 'Beantwoord de vraag over buiten werken' },
   places: { field: 'places', message: 'Vul een heel aantal plekken in, van 1 tot en met 500' },
-  startDate: { field: 'startDate', message: 'Vul een echte datum in, zoals 2027-01-04' },
+  startDate: { field: 'startDate', message: 'Vul een echte datum in, zoals 4 januari 2027' },
   instruments: { field: 'instruments', message: 'Kies uit de lijst' },
   version: { field: 'title', message: 'Laad de werkplek opnieuw en probeer het nog eens' },
 };
@@ -266,7 +266,7 @@ export function validateWorkplace(
   if (values.startDate) {
     const valid =
       /^\d{4}-\d{2}-\d{2}$/.test(values.startDate) && !Number.isNaN(Date.parse(values.startDate));
-    if (!valid) e.add('startDate', 'Vul een echte datum in, zoals 2027-01-04');
+    if (!valid) e.add('startDate', 'Vul een echte datum in, zoals 4 januari 2027');
     else if (values.startDate < today)
       e.add('startDate', 'De startdatum moet vandaag of later zijn');
   }
@@ -491,7 +491,13 @@ export function workplaceSummary(
       changeField: 'requiredCertificates',
     },
     { key: 'Aantal plekken', value: values.places, changeField: 'places' },
-    { key: 'Startdatum', value: values.startDate || 'In overleg', changeField: 'startDate' },
+    {
+      key: 'Startdatum',
+      value: /^\d{4}-\d{2}-\d{2}$/.test(values.startDate)
+        ? dutchDate(values.startDate)
+        : 'In overleg',
+      changeField: 'startDate',
+    },
     {
       key:
         reader === 'werkgever'

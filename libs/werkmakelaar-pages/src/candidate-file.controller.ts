@@ -11,6 +11,7 @@ import { CreateCheckinDto, isPlacementView, PlacementsService } from '@werkbrug/
 import { isProposalView, ProposalsService } from '@werkbrug/proposals';
 import { CreateLadderMeasurementDto, LadderService } from '@werkbrug/trajectories';
 import { VacanciesService } from '@werkbrug/vacancies';
+import { WerksoortenService } from '@werkbrug/werksoorten';
 import {
   actorOf,
   formBody,
@@ -25,9 +26,11 @@ import { PURPOSES } from './broker-words';
 import {
   CHECKIN_WORDS,
   checkinInput,
+  FUTURE_CONTACT,
   FUTURE_MEASUREMENT,
   LADDER_WORDS,
   ladderInput,
+  readCheckinForm,
   readLadderForm,
 } from './candidate-file.form';
 import {
@@ -58,6 +61,7 @@ export class CandidateFileController {
     private readonly placements: PlacementsService,
     private readonly ladder: LadderService,
     private readonly vacancies: VacanciesService,
+    private readonly werksoorten: WerksoortenService,
   ) {}
 
   @Get('kandidaten/:id')
@@ -75,7 +79,7 @@ export class CandidateFileController {
   private async filePage(req: WebRequest, res: Response, id: string, extra: CandidateFileExtra) {
     const actor = actorOf(req);
     const candidate = await candidateInSight(this.candidates, actor, id);
-    const [name, matches, signals, proposals, placements, checkins, row, ladder] =
+    const [name, matches, signals, proposals, placements, checkins, row, ladder, kinds] =
       await Promise.all([
         candidateName(this.candidates, id),
         this.suggestions.forCandidate(actor, id, { limit: 10 }).catch((error: unknown) => {
@@ -88,6 +92,7 @@ export class CandidateFileController {
         this.placements.checkins(actor, id),
         this.caseload.rowFor(actor, id),
         this.ladder.history(actor, id),
+        this.werksoorten.activeByName(),
       ]);
     const facts = {
       candidate,
@@ -102,6 +107,7 @@ export class CandidateFileController {
       ladder,
       userId: actor.userId,
       today: today(),
+      werksoortNames: new Map(kinds.map((k) => [k.code, k.name])),
     };
     this.pages.send(req, res, 'werkmakelaar/kandidaat', candidateFileView(facts, extra));
   }
@@ -175,7 +181,7 @@ export class CandidateFileController {
     if (!purpose || !PURPOSES.includes(purpose)) {
       const errors =
         purpose !== undefined
-          ? new FormErrors().add('doel', 'Kies waarom je het dossier opent')
+          ? new FormErrors().add('doel', 'Kies waarom u het dossier opent')
           : null;
       return this.pages.send(
         req,
@@ -204,10 +210,15 @@ export class CandidateFileController {
     // Another organisation's candidate: 404 first.
     const { pseudonym } = await candidateInSight(this.candidates, actorOf(req), id);
     const errors = new FormErrors();
-    const input = checkinInput(id, formBody(req));
+    const body = formBody(req);
+    const input = checkinInput(id, body);
     const dto = await validateAsDto(CreateCheckinDto, input, CHECKIN_WORDS, errors, 'contactOn');
-    if (!dto || dto.contactOn > today())
-      return res.redirect(303, `/werkmakelaar/kandidaten/${id}?fout=contact#contact`);
+    if (dto && dto.contactOn > today()) errors.add('contactOn', FUTURE_CONTACT);
+    if (!dto || errors.any)
+      return this.filePage(req, res, id, {
+        contactErrors: errors,
+        contactValues: readCheckinForm(body),
+      });
     await this.placements.checkin(actorOf(req), dto);
     await this.pages.tell(req, contactNotice(pseudonym, dto.kind, dto.contactOn));
     res.redirect(303, `/werkmakelaar/kandidaten/${id}`);

@@ -21,7 +21,7 @@ export const LADDER_WORDS: DtoFieldWords = {
   rung: { field: 'rung', message: 'Kies op welke trede de kandidaat nu staat' },
   measuredOn: {
     field: 'measuredOn',
-    message: 'Vul de datum van de meting in, bijvoorbeeld 2026-11-20',
+    message: 'Vul de datum van de meting in, bijvoorbeeld 20 november 2026',
   },
   note: { field: 'ladderNote', message: 'Maak de notitie korter (hoogstens 2000 tekens)' },
 };
@@ -34,5 +34,17 @@ export const checkinInput = (candidateId: string, body: FormBody) => ({
   note: field(body, 'note').slice(0, 4000) || undefined,
 });
 
-/** Any refusal sends the werkmakelaar back to the file with one message (?fout=contact). */
-export const CHECKIN_WORDS: DtoFieldWords = {};
+/** The contact form's answers, as they come back on a refusal. */
+export const readCheckinForm = (body: FormBody) => ({
+  contactOn: field(body, 'contactOn'),
+  kind: field(body, 'kind'),
+  note: field(body, 'note'),
+});
+
+export const FUTURE_CONTACT = 'De datum van het contact mag niet in de toekomst liggen';
+
+export const CHECKIN_WORDS: DtoFieldWords = {
+  contactOn: { field: 'contactOn', message: 'Vul de datum van het contact in' },
+  kind: { field: 'kind', message: 'Kies het soort contact' },
+  note: { field: 'note', message: 'Maak de notitie korter (hoogstens 4000 tekens)' },
+};

@@ -38,6 +38,8 @@ export interface CandidateFileFacts {
   ladder: LadderHistoryView;
   userId: string;
   today: string;
+  /** The werksoorten's names by code (the candidate's wishes are codes). */
+  werksoortNames?: ReadonlyMap<string, string>;
 }
 
 /** The page's state: a message on top, or the ladder form coming back with its answers. */
@@ -45,6 +47,9 @@ export interface CandidateFileExtra {
   problem?: string;
   ladderErrors?: FormErrors;
   ladderValues?: Record<string, string>;
+  /** The contact form coming back with its answers and what is wrong. */
+  contactErrors?: FormErrors;
+  contactValues?: Record<string, string>;
 }
 
 /** The page `werkmakelaar/kandidaat`. */
@@ -73,6 +78,7 @@ export interface CandidateFilePage extends PageModel {
     place: string;
     distance: string;
     score: number;
+    fit: string;
     reasons: string[];
   }[];
   nearMisses: {
@@ -84,10 +90,11 @@ export interface CandidateFilePage extends PageModel {
   }[];
   signals: (InterestSignalRow & { inReach: boolean })[];
   proposals: (ProposalView & { statusText: string })[];
-  placements: PlacementView[];
-  checkins: Checkin[];
+  placements: (PlacementView & { statusText: string })[];
+  checkins: (Checkin & { kindText: string })[];
   kindOptions: Choice[];
   today: string;
+  contactValues: Record<string, string>;
   purposeOptions: Choice[];
   problem: string | null;
   ladder: {
@@ -100,6 +107,15 @@ export interface CandidateFilePage extends PageModel {
     values: Record<string, string>;
   };
   errors: FormErrors | null;
+}
+
+/**
+ * A match's score (0–100, docs/matching.md) in words, with the number: "Past goed (59 van de 100
+ * punten)". The score adds up the wishes, interests, distance and support that fit.
+ */
+export function fitWords(score: number): string {
+  const words = score >= 75 ? 'Past heel goed' : score >= 50 ? 'Past goed' : 'Past redelijk';
+  return `${words} (${score} van de 100 punten)`;
 }
 
 export const purposeOptions = (): Choice[] => PURPOSES.map((p) => ({ value: p, text: p }));
@@ -122,14 +138,14 @@ export function candidateFileView(
     candidate: {
       id: c.id,
       pseudonym: `Kandidaat ${c.pseudonym}`,
-      wishes: c.werksoortWishes.join(', ') || 'geen',
+      wishes: c.werksoortWishes.map((w) => f.werksoortNames?.get(w) ?? w).join(', ') || 'geen',
       interests: c.interests,
       hours: hoursWords(c.hoursMin, c.hoursMax),
       days: listWords(c.days.map((d) => DAY_WORDS[d])),
       place: c.place,
       travel: `${TRAVEL_WORDS[c.travelMode]}${c.maxTravelKm ? `, tot ${kmWords(c.maxTravelKm)}` : ''}`,
-      ladder: `Trede ${c.ladderRung}, gemeten op ${c.ladderMeasuredOn}`,
-      route: c.route,
+      ladder: `Trede ${c.ladderRung} (${LADDER_LABELS[c.ladderRung] ?? ''}), gemeten op ${dutchDate(c.ladderMeasuredOn)}`,
+      route: labelOf('route', c.route).toLowerCase(),
       certificates: c.certificates.join(', ') || 'geen',
     },
     attention: f.row?.attention ?? [],
@@ -142,6 +158,7 @@ export function candidateFileView(
       place: m.vacancy.place,
       distance: kmWords(m.distanceKm),
       score: m.score,
+      fit: fitWords(m.score),
       reasons: m.reasons.map((r) => r.text),
     })),
     nearMisses: (f.matches?.nearMisses ?? []).map((n) => ({
@@ -156,10 +173,14 @@ export function candidateFileView(
       ...p,
       statusText: labelOf('proposalStatusForBroker', p.status),
     })),
-    placements: f.placements,
-    checkins: f.checkins,
+    placements: f.placements.map((p) => ({
+      ...p,
+      statusText: p.status === 'lopend' ? 'loopt' : 'beëindigd',
+    })),
+    checkins: f.checkins.map((k) => ({ ...k, kindText: labelOf('checkinKind', k.kind) })),
     kindOptions: labelChoices('checkinKind', CHECKIN_KINDS),
     today: f.today,
+    contactValues: extra.contactValues ?? { contactOn: f.today, kind: 'gesprek', note: '' },
     purposeOptions: purposeOptions(),
     problem:
       extra.problem === 'contact'
@@ -181,7 +202,7 @@ export function candidateFileView(
       })),
       values: extra.ladderValues ?? { measuredOn: f.today },
     },
-    errors: extra.ladderErrors ?? null,
+    errors: extra.ladderErrors ?? extra.contactErrors ?? null,
   };
 }
 
@@ -221,8 +242,8 @@ export function dossierView(
       { key: 'E-mail', value: p?.email },
       { key: 'Telefoon', value: p?.phone },
       { key: 'Adres', value: p?.address },
-      { key: 'Geboortedatum', value: p?.dateOfBirth },
-      { key: 'Uitkering', value: p?.benefitType },
+      { key: 'Geboortedatum', value: p?.dateOfBirth ? dutchDate(p.dateOfBirth) : null },
+      { key: 'Uitkering', value: p?.benefitType ? labelOf('benefitType', p.benefitType) : null },
       { key: 'Banenafspraak', value: yesNo(p?.banenafspraak ?? false) },
       {
         key: 'Loonwaarde',

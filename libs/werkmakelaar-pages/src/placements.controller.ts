@@ -14,6 +14,8 @@ import {
 } from '@werkbrug/placements';
 import {
   actorOf,
+  addProblem,
+  arrangementRuleWords,
   confirmed,
   field,
   formBody,
@@ -31,8 +33,10 @@ import { caseloadNamesOf } from './caseload-names';
 import {
   ADJUST_WORDS,
   adjustInput,
+  END_REFUSALS,
   END_WORDS,
   endInput,
+  extendRefusals,
   EXTEND_WORDS,
   phoneWords,
   PLACEMENT_REFUSAL_FALLBACK,
@@ -158,7 +162,13 @@ export class PlacementPagesController {
         return res.redirect(303, `/werkmakelaar/plaatsingen/${id}`);
       } catch (error) {
         if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
-        errors.add('plannedEndDate', String(error.problem.detail ?? error.problem.title));
+        const p = await this.placement(req, id);
+        if (error.code === 'ARRANGEMENT_RULE')
+          errors.add(
+            'plannedEndDate',
+            arrangementRuleWords(error, { startDate: p.startDate, phase: 'extend' }),
+          );
+        else addProblem(errors, error, { field: 'plannedEndDate', refusals: extendRefusals(p) });
       }
     }
     await this.placementPage(req, res, id, errors, { plannedEndDate });
@@ -195,7 +205,7 @@ export class PlacementPagesController {
         return res.redirect(303, `/werkmakelaar/plaatsingen/${id}`);
       } catch (error) {
         if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
-        errors.add('outcome', String(error.problem.detail ?? error.problem.title));
+        addProblem(errors, error, { field: 'outcome', refusals: END_REFUSALS });
       }
     }
     await this.placementPage(req, res, id, errors, values);

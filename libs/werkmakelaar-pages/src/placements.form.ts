@@ -1,11 +1,22 @@
+import { dutchDate } from '@werkbrug/domain';
 import { field, type DtoFieldWords, type FormBody } from '@werkbrug/web';
 
 /** The version the werkmakelaar saw (If-Match), when the form carries one. */
 export const versionOf = (body: FormBody) => Number(field(body, 'version')) || undefined;
 
 export const EXTEND_WORDS: DtoFieldWords = {
-  plannedEndDate: { field: 'plannedEndDate', message: 'Vul de nieuwe einddatum in als JJJJ-MM-DD' },
+  plannedEndDate: {
+    field: 'plannedEndDate',
+    message: 'Vul de nieuwe einddatum in, bijvoorbeeld 1 juni 2027',
+  },
 };
+
+/** The service's refusals of an extension, on the form's field (PlacementsService.extend). */
+export const extendRefusals = (p: { plannedEndDate: string | null }) => ({
+  plannedEndDate: p.plannedEndDate
+    ? `Kies een datum na de huidige einddatum (${dutchDate(p.plannedEndDate)})`
+    : 'Kies een nieuwe einddatum',
+});
 
 /** The ending form's answers, as they come back on a refusal. */
 export const readEndForm = (body: FormBody) => ({
@@ -30,12 +41,18 @@ export const endInput = (v: EndForm) => ({
 
 export const END_WORDS: DtoFieldWords = {
   outcome: { field: 'outcome', message: 'Kies hoe de plaatsing afloopt' },
-  endedOn: { field: 'endedOn', message: 'Vul de einddatum in als JJJJ-MM-DD' },
+  endedOn: { field: 'endedOn', message: 'Vul de einddatum in, bijvoorbeeld 1 juni 2027' },
   contractMonths: {
     field: 'contractMonths',
     message: 'Vul het aantal maanden van het contract in (1 tot 600)',
   },
   contractHours: { field: 'contractHours', message: 'Vul 1 tot 40 uur per week in' },
+};
+
+/** The service's refusals of an ending, on the form's fields (PlacementsService.end). */
+export const END_REFUSALS = {
+  endedOn: 'De einddatum kan niet voor de startdatum van de plaatsing liggen',
+  contractMonths: 'Vul bij een contract het aantal maanden en de uren per week in',
 };
 
 /** The adjust form's answers (start, planned end, hours), as they come back on a refusal. */
@@ -54,10 +71,13 @@ export const adjustInput = (v: AdjustForm) => ({
 });
 
 export const ADJUST_WORDS: DtoFieldWords = {
-  startDate: { field: 'startDate', message: 'Vul de eerste werkdag in als JJJJ-MM-DD' },
+  startDate: {
+    field: 'startDate',
+    message: 'Vul de eerste werkdag in, bijvoorbeeld 1 december 2026',
+  },
   plannedEndDate: {
     field: 'plannedEndDate',
-    message: 'Vul de einddatum in als JJJJ-MM-DD, of laat hem leeg',
+    message: 'Vul de einddatum in, bijvoorbeeld 1 juni 2027, of laat hem leeg',
   },
   hoursPerWeek: { field: 'hoursPerWeek', message: 'Vul 1 tot 40 uur per week in' },
 };
@@ -70,7 +90,10 @@ export const readPhoneForm = (body: FormBody) => ({
 export type PhoneForm = ReturnType<typeof readPhoneForm>;
 
 export const phoneWords = (v: PhoneForm): DtoFieldWords => ({
-  agreedOn: { field: 'agreedOn', message: 'Vul de dag van het gesprek in als JJJJ-MM-DD' },
+  agreedOn: {
+    field: 'agreedOn',
+    message: 'Vul de dag van het gesprek in, bijvoorbeeld 1 december 2026',
+  },
   note: {
     field: 'note',
     message: v.note.trim()

@@ -36,6 +36,7 @@ import { candidateInSight } from './candidate-in-sight';
 import {
   PLACE_WORDS,
   placeInput,
+  placeRefusal,
   PROPOSAL_EXISTS_MESSAGE,
   proposeWords,
   readPlaceForm,
@@ -285,7 +286,7 @@ export class ProposalPagesController {
         return res.redirect(303, `/werkmakelaar/plaatsingen/${placed.id}`);
       } catch (error) {
         if (!(error instanceof ProblemException) || error.getStatus() === 404) throw error;
-        errors.add('plannedEndDate', String(error.problem.detail ?? error.problem.title));
+        placeRefusal(errors, error, values);
       }
     }
     await this.placeForm(req, res, id, values, errors);

@@ -1,4 +1,12 @@
-import { field, type DtoFieldWords, type FormBody } from '@werkbrug/web';
+import type { ProblemException } from '@werkbrug/http';
+import {
+  addProblem,
+  arrangementRuleWords,
+  field,
+  type DtoFieldWords,
+  type FormBody,
+  type FormErrors,
+} from '@werkbrug/web';
 
 /** CreateProposalDto's words: an empty motivation and a long one are told apart. */
 export const proposeWords = (motivation: string): DtoFieldWords => ({
@@ -31,10 +39,27 @@ export const placeInput = (proposalId: string, v: PlaceForm) => ({
 
 export const PLACE_WORDS: DtoFieldWords = {
   arrangement: { field: 'arrangement', message: 'Kies de vorm' },
-  startDate: { field: 'startDate', message: 'Vul de startdatum in als JJJJ-MM-DD' },
+  startDate: { field: 'startDate', message: 'Vul de startdatum in, bijvoorbeeld 1 december 2026' },
   plannedEndDate: {
     field: 'plannedEndDate',
-    message: 'Vul de einddatum in als JJJJ-MM-DD, of laat hem leeg',
+    message: 'Vul de einddatum in, bijvoorbeeld 1 juni 2027, of laat hem leeg',
   },
   hoursPerWeek: { field: 'hoursPerWeek', message: 'Vul 1 tot 40 uur in' },
 };
+
+/** The service's refusal of a placement, in words at the field it is about (never the API's text). */
+export function placeRefusal(errors: FormErrors, error: ProblemException, v: PlaceForm) {
+  if (error.code === 'ARRANGEMENT_RULE')
+    return errors.add(
+      'plannedEndDate',
+      arrangementRuleWords(error, { startDate: v.startDate, phase: 'start' }),
+    );
+  return addProblem(errors, error, {
+    field: 'arrangement',
+    words: PLACE_WORDS,
+    refusals: {
+      plannedEndDate: 'Kies een einddatum na de startdatum, of laat hem leeg',
+      arrangement: 'Deze werkplek biedt deze vorm niet. Kies een andere vorm',
+    },
+  });
+}

@@ -30,9 +30,10 @@ function readFilters(req: WebRequest, actor: Actor) {
   const by = str(req.query.by);
   const gemeente = str(req.query.gemeente);
   const organisationId = str(req.query.organisationId);
-  if (from && !ISO.test(from)) errors.add('from', 'Vul een datum in als 2024-01-31.');
+  if (from && !ISO.test(from))
+    errors.add('from', 'Vul een datum in, bijvoorbeeld 31 januari 2024.');
   else if (from) q.from = from;
-  if (to && !ISO.test(to)) errors.add('to', 'Vul een datum in als 2024-12-31.');
+  if (to && !ISO.test(to)) errors.add('to', 'Vul een datum in, bijvoorbeeld 31 december 2024.');
   else if (to) q.to = to;
   if (q.from && q.to && q.from > q.to) errors.add('to', 'De einddatum ligt voor de begindatum.');
   if (by && !(BREAKDOWNS as readonly string[]).includes(by))

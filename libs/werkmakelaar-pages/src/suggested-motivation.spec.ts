@@ -29,6 +29,15 @@ describe('suggestedMotivation', () => {
       'De vorm past bij waar de kandidaat nu staat: stage, baan of beschut werk.',
     ],
     [
+      'reasons as the werkmakelaar gets them, about "de kandidaat"',
+      [
+        reason('WERKSOORT_WISH_2', { werksoort: 'Groen' }, 'werkmakelaar'),
+        reason('ARRANGEMENT_FITS', { arrangements: 'stage en beschut werk' }, 'werkmakelaar'),
+      ],
+      false,
+      'Groen is de tweede wens van de kandidaat. De vorm past bij waar de kandidaat nu staat: stage en beschut werk.',
+    ],
+    [
       'nothing about health (wheelchair) and no unknown codes',
       [reason('WHEELCHAIR_ACCESSIBLE'), { code: 'SOMETHING_NEW', text: 'x' }],
       false,

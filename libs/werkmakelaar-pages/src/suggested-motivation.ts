@@ -1,7 +1,10 @@
-import { labelOf } from '@werkbrug/domain';
-import { REASONS, type ReasonCode } from '@werkbrug/matching';
+import { ARRANGEMENTS, labelOf } from '@werkbrug/domain';
+import { REASONS, REASONS_ABOUT_CANDIDATE, type ReasonCode } from '@werkbrug/matching';
 
-/** A match reason as the matching service gives it (its text is written for the candidate: "je"). */
+/**
+ * A match reason as the matching service gives it: written for the candidate ("je"), or, as the
+ * werkmakelaar gets it, about "de kandidaat".
+ */
 export interface MatchReason {
   code: string;
   text: string;
@@ -9,20 +12,27 @@ export interface MatchReason {
 
 /**
  * The value a reason's text carries at its end ("Past bij je eerste wens: Groen" → "Groen"), read
- * against the catalogue's own template; null when the text does not follow it.
+ * against the catalogue's own templates (either voice); null when the text follows neither.
  */
 function valueOf(code: ReasonCode, text: string): string | null {
-  const template: string = REASONS[code];
-  const slot = template.indexOf('{');
-  if (slot < 0 || !template.endsWith('}')) return null;
-  const prefix = template.slice(0, slot);
-  return text.startsWith(prefix) && text.length > prefix.length ? text.slice(prefix.length) : null;
+  for (const template of [REASONS[code], REASONS_ABOUT_CANDIDATE[code]] as string[]) {
+    const slot = template.indexOf('{');
+    if (slot < 0 || !template.endsWith('}')) continue;
+    const prefix = template.slice(0, slot);
+    if (text.startsWith(prefix) && text.length > prefix.length) return text.slice(prefix.length);
+  }
+  return null;
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-/** "stage, werkervaringsplaats, beschut_werk" → "stage, werkervaringsplaats of beschut werk". */
-function inText(codes: string): string {
-  const words = codes.split(', ').map((code) => labelOf('arrangementInText', code));
+/**
+ * "stage, werkervaringsplaats, beschut_werk" → "stage, werkervaringsplaats of beschut werk"; forms of
+ * work already in words (as the matching engine names them now) stay as they are.
+ */
+function inText(value: string): string {
+  const codes = value.split(', ');
+  if (!codes.every((c) => (ARRANGEMENTS as readonly string[]).includes(c))) return value;
+  const words = codes.map((code) => labelOf('arrangementInText', code));
   return words.length <= 1
     ? words.join('')
     : `${words.slice(0, -1).join(', ')} of ${words[words.length - 1]}`;

@@ -216,12 +216,16 @@ export function trajectoryPageView(
     summary: [
       { key: 'Kandidaat', value: t.candidate.pseudonym },
       { key: 'Route', value: labelOf('route', t.route) },
-      { key: 'Start', value: t.startDate },
+      { key: 'Start', value: dutchDate(t.startDate) },
       { key: 'Woonplaats (gemeente)', value: t.gemeente },
       { key: 'Vorm van werk nu', value: form(t.form, '') },
       { key: 'Jobcoach', value: t.formDetails.jobcoachName ?? '' },
       { key: 'Werkplek', value: t.formDetails.workplace ?? '' },
-      { key: 'Status', value: t.status === 'lopend' ? 'Loopt' : `Afgelopen op ${t.endDate}` },
+      {
+        key: 'Status',
+        value:
+          t.status === 'lopend' || !t.endDate ? 'Loopt' : `Afgelopen op ${dutchDate(t.endDate)}`,
+      },
     ],
     hours: t.hours,
     phaseText: t.hours.phase ? phaseText(t.hours.phase, t.hours.block) : null,

@@ -27,7 +27,7 @@ export const openWords = (body: FormBody): DtoFieldWords => ({
       : 'Kies de kandidaat.',
   },
   route: { field: 'route', message: 'Kies de route.' },
-  startDate: { field: 'startDate', message: 'Vul de startdatum in, bijvoorbeeld 2026-12-01.' },
+  startDate: { field: 'startDate', message: 'Vul de startdatum in, bijvoorbeeld 1 december 2026.' },
   form: { field: 'form', message: 'Kies een vorm uit de lijst.' },
   jobcoachName: { field: 'jobcoachName', message: JOBCOACH },
   workplace: { field: 'workplace', message: WORKPLACE },
@@ -49,7 +49,7 @@ export const hoursInput = (body: FormBody) => ({
 export const HOURS_WORDS: DtoFieldWords = {
   weekStart: {
     field: 'weekStart',
-    message: 'Vul de maandag van de week in, bijvoorbeeld 2026-11-23.',
+    message: 'Vul de maandag van de week in, bijvoorbeeld 23 november 2026.',
   },
   hours: {
     field: 'hours',
@@ -79,7 +79,7 @@ export const switchWords = (body: FormBody): DtoFieldWords => ({
   toForm: { field: 'toForm', message: 'Kies de nieuwe vorm van werk.' },
   switchedOn: {
     field: 'switchedOn',
-    message: 'Vul de datum van de wissel in, bijvoorbeeld 2026-12-01.',
+    message: 'Vul de datum van de wissel in, bijvoorbeeld 1 december 2026.',
   },
   reason: {
     field: 'reason',
@@ -113,7 +113,7 @@ export const goalWords = (body: FormBody): DtoFieldWords => ({
   },
   evaluationDate: {
     field: 'evaluationDate',
-    message: 'Vul een datum in, bijvoorbeeld 2027-01-15, of laat het leeg.',
+    message: 'Vul een datum in, bijvoorbeeld 15 januari 2027, of laat het leeg.',
   },
 });
 export const GOAL_REFUSALS = {
@@ -142,7 +142,7 @@ export const closeInput = (body: FormBody) => ({
 });
 export const CLOSE_WORDS: DtoFieldWords = {
   outcome: { field: 'outcome', message: 'Kies hoe het traject eindigde.' },
-  endDate: { field: 'endDate', message: 'Vul de einddatum in, bijvoorbeeld 2026-12-01.' },
+  endDate: { field: 'endDate', message: 'Vul de einddatum in, bijvoorbeeld 1 december 2026.' },
   note: { field: 'note', message: 'Schrijf de toelichting korter op (hoogstens 2000 tekens).' },
 };
 export const CLOSE_REFUSALS = {

@@ -1,4 +1,4 @@
-import { Blocker, blocker, BlockerCode } from './codes';
+import { arrangementsInWords, Blocker, blocker, BlockerCode, type MatchReader } from './codes';
 import type { CandidateProfile, VacancyProfile } from './match-profiles';
 import { distanceKm, LANGUAGE_LABELS, roundKm } from './matching-rules';
 
@@ -15,10 +15,14 @@ const intersects = <T>(a: readonly T[], b: readonly T[]) => a.some((x) => b.incl
 /**
  * The hard constraints, evaluated in TypeScript. Meilisearch filters express the same rules to find
  * candidates fast; this function is the reference: it re-checks every hit and names what is missing.
- * Returns the blockers (empty: a match).
+ * Returns the blockers (empty: a match), in words for `reader`.
  */
-export function hardConstraintBlockers(c: CandidateProfile, v: VacancyProfile): Blocker[] {
-  return checkHardConstraints(c, v, blocker);
+export function hardConstraintBlockers(
+  c: CandidateProfile,
+  v: VacancyProfile,
+  reader: MatchReader = 'kandidaat',
+): Blocker[] {
+  return checkHardConstraints(c, v, (code, gap, values) => blocker(code, gap, values, reader));
 }
 
 /**
@@ -43,7 +47,11 @@ function checkHardConstraints<T>(
   const out: T[] = [];
   if (!v.open) out.push(blocker('NOT_OPEN', null));
   if (!intersects(v.arrangements, c.arrangementsAccepted)) {
-    out.push(blocker('ARRANGEMENT_NOT_ACCEPTED', null, { offered: v.arrangements.join(', ') }));
+    out.push(
+      blocker('ARRANGEMENT_NOT_ACCEPTED', null, {
+        offered: arrangementsInWords(v.arrangements, 'of'),
+      }),
+    );
   }
   const km = roundKm(distanceKm(c, v));
   if (km > c.rangeKm) {

@@ -1,4 +1,4 @@
-import { Reason, reason, type ReasonCode } from './codes';
+import { arrangementsInWords, Reason, reason, type MatchReader, type ReasonCode } from './codes';
 import type { CandidateProfile, VacancyProfile } from './match-profiles';
 import { distanceKm, roundKm } from './matching-rules';
 
@@ -35,17 +35,18 @@ export interface ScoredMatch {
  * Orders matches by the soft preferences and says why each one fits.
  * `textScore` is Meilisearch's ranking score (0–1) of the candidate's interests against the workplace,
  * or 0 when there is no text match. With `explain` false only the score is computed (no reason texts):
- * the whole pool is ranked that way and only the matches shown are explained.
+ * the whole pool is ranked that way and only the matches shown are explained, to `reader`.
  */
 export function scoreMatch(
   c: CandidateProfile,
   v: VacancyProfile,
   textScore: number,
   explain = true,
+  reader: MatchReader = 'kandidaat',
 ): ScoredMatch {
   const reasons: Reason[] = [];
   const say = (code: ReasonCode, values?: Record<string, string | number>) => {
-    if (explain) reasons.push(reason(code, values));
+    if (explain) reasons.push(reason(code, values, reader));
   };
   let points = 0;
   const wish = c.werksoortWishes.indexOf(v.werksoortCode);
@@ -94,7 +95,7 @@ export function scoreMatch(
       say('REQUIRED_CERTIFICATES_HELD', { certificates: v.requiredCertificates.join(', ') });
     }
     const fitting = v.arrangements.filter((a) => c.arrangementsAccepted.includes(a));
-    say('ARRANGEMENT_FITS', { arrangements: fitting.join(', ') });
+    say('ARRANGEMENT_FITS', { arrangements: arrangementsInWords(fitting, 'en') });
     if (c.needsWheelchairAccess && v.wheelchairAccessible) say('WHEELCHAIR_ACCESSIBLE');
   }
   return { score: Math.max(0, Math.min(100, Math.round(points))), distanceKm: km, reasons };
