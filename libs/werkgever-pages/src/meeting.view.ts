@@ -106,11 +106,11 @@ export function proposalMeetingView(
   const text =
     can('outcome') && !answered
       ? 'Vertel hoe het ging'
-    : can('move')
-      ? 'Afspraak verzetten of afzeggen'
-      : MEETING_STEPS.includes(p.status) && !runningMeeting(meetings)
-        ? 'Nieuwe afspraak voorstellen'
-        : null;
+      : can('move')
+        ? 'Afspraak verzetten of afzeggen'
+        : MEETING_STEPS.includes(p.status) && !runningMeeting(meetings)
+          ? 'Nieuwe afspraak voorstellen'
+          : null;
   return { summary, action: text ? { href, text } : null };
 }
 
