@@ -314,8 +314,6 @@ describe('portal pages (HTTP, no JavaScript)', () => {
         .type('form')
         .send({ _csrf: csrfOf(ask.text), share: 'werkmakelaarContact' });
       expect(yes.status).toBe(303);
-      const answered = await candidate.get(`/kandidaat/toestemming/${proposalId}`).expect(200);
-      expect(answered.text).toContain('Je voorstel bij Hoveniersbedrijf Groen &amp; Zo</h1>');
       const sharing = await candidate.get('/kandidaat/toestemming').expect(200);
       // The banner says what happened, once.
       expect(sharing.text).toContain('role="status"');
@@ -324,6 +322,8 @@ describe('portal pages (HTTP, no JavaScript)', () => {
       expect(sharing.text).toContain('Naam en e-mail van je werkmakelaar');
       const again = await candidate.get('/kandidaat/toestemming').expect(200);
       expect(again.text).not.toContain('Je profiel is gedeeld met');
+      const answered = await candidate.get(`/kandidaat/toestemming/${proposalId}`).expect(200);
+      expect(answered.text).toContain('Je voorstel bij Hoveniersbedrijf Groen &amp; Zo</h1>');
       // Stopping asks first; only the confirmed form acts.
       const askStop = await candidate
         .post(`/kandidaat/toestemming/${proposalId}/stoppen`)
