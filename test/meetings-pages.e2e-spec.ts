@@ -252,6 +252,21 @@ describe('meeting pages: employer, candidate and werkmakelaar', () => {
         WHERE meeting_id = $1`,
       [meetingId],
     );
+    // The moment has passed: it was held. Nobody moves or cancels it any more; each side is asked how it went.
+    for (const [agent, page] of [
+      [employer, `${employerBase()}/afspraak`],
+      [candidate, `${candidateBase()}/afspraak`],
+      [broker, `${brokerBase()}/afspraak`],
+    ] as const) {
+      const held = (await agent.get(page).expect(200)).text;
+      expect([
+        page,
+        /afspraak\/afzeggen|afspraak\/verzetten|Andere momenten voorstellen/.test(held),
+      ]).toEqual([page, false]);
+      expect([page, held.includes('Hoe ging het?')]).toEqual([page, true]);
+    }
+    expect((await employer.get(`${employerBase()}/afspraak`)).text).toContain('Geweest');
+    expect((await employer.get(employerBase())).text).toContain('Vertel hoe het ging');
     for (const [agent, page, fields] of [
       [employer, `${employerBase()}/afspraak`, { outcome: 'goed', outcomeNote: 'Fijn gesprek' }],
       [candidate, `${candidateBase()}/afspraak`, { outcome: 'twijfel', outcomeNote: 'Spannend' }],
@@ -265,9 +280,24 @@ describe('meeting pages: employer, candidate and werkmakelaar', () => {
     expect(brokerPage.text).toContain('Hoe het ging, volgens ieder');
     expect(brokerPage.text).toContain('Fijn gesprek');
     expect(brokerPage.text).toContain('Spannend');
+    expect(brokerPage.text).not.toContain('Vertel hoe het ging');
     const employerPage = await employer.get(employerBase()).expect(200);
-    expect(employerPage.text).toContain('Hoe het ging volgens u: Goed: Fijn gesprek');
+    expect(employerPage.text).toContain('Uw antwoord: <strong>Goed</strong>');
+    expect(employerPage.text).toContain('Uw toelichting: Fijn gesprek');
     expect(employerPage.text).not.toContain('Spannend');
+    expect(employerPage.text).not.toContain('Vertel hoe het ging');
+    // Each side that answered sees its answer; the form is folded away to change it.
+    const employerMeeting = (await employer.get(`${employerBase()}/afspraak`).expect(200)).text;
+    expect(employerMeeting).toContain('Uw antwoord: <strong>Goed</strong>');
+    expect(employerMeeting).toContain('<summary>Uw antwoord wijzigen</summary>');
+    const candidateMeeting = (await candidate.get(`${candidateBase()}/afspraak`).expect(200)).text;
+    expect(candidateMeeting).toContain('Je antwoord: <strong>Ik twijfel</strong>');
+    expect(candidateMeeting).toContain('<summary>Je antwoord wijzigen</summary>');
+    const candidateProposal = (await candidate.get(candidateBase()).expect(200)).text;
+    expect(candidateProposal).toContain('Je antwoord: Ik twijfel.');
+    expect(candidateProposal).not.toContain('Vertel hoe het ging');
+    const brokerMeeting = (await broker.get(`${brokerBase()}/afspraak`).expect(200)).text;
+    expect(brokerMeeting).toContain('<summary>Uw antwoord wijzigen</summary>');
   });
 
   it('another organisation gets 404 on every meeting page', async () => {

@@ -324,6 +324,17 @@ describe('meetings: offer, pick, move, cancel, outcomes (API, outbox, SMTP)', ()
         WHERE meeting_id = $1`,
       [second],
     );
+    // Held now: no longer moved or cancelled, by anyone.
+    const held = await as(w.employer.token).get(`/api/meetings/${second}`);
+    expect(held.body).toMatchObject({ status: 'gehouden', allowedActions: ['outcome'] });
+    const late = await as(w.candidateA.token).post(`/api/meetings/${second}/move`, {
+      reason: 'Toch niet',
+    });
+    expect([late.status, late.body.code]).toEqual([409, 'MEETING_CLOSED']);
+    const lateCancel = await as(w.wmA.token).post(`/api/meetings/${second}/cancel`, {
+      reason: 'Toch niet',
+    });
+    expect([lateCancel.status, lateCancel.body.code]).toEqual([409, 'MEETING_CLOSED']);
     for (const [token, outcome, note] of [
       [w.employer.token, 'goed', 'Leuk gesprek'],
       [w.candidateA.token, 'twijfel', 'Het was druk'],

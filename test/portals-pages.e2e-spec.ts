@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { addDays, dutchDate, today } from '@werkbrug/domain';
 import { AlertsService } from '@werkbrug/alerts';
 import { SearchIndexer, SearchOutboxHandlers } from '@werkbrug/matching';
 import { OutboxProcessor } from '@werkbrug/outbox';
@@ -321,6 +322,8 @@ describe('portal pages (HTTP, no JavaScript)', () => {
       expect(sharing.text).toContain('Naam en e-mail van je werkmakelaar');
       const again = await candidate.get('/kandidaat/toestemming').expect(200);
       expect(again.text).not.toContain('Je profiel is gedeeld met');
+      const answered = await candidate.get(`/kandidaat/toestemming/${proposalId}`).expect(200);
+      expect(answered.text).toContain('Je voorstel bij Hoveniersbedrijf Groen &amp; Zo</h1>');
       // Stopping asks first; only the confirmed form acts.
       const askStop = await candidate
         .post(`/kandidaat/toestemming/${proposalId}/stoppen`)
@@ -406,6 +409,26 @@ describe('portal pages (HTTP, no JavaScript)', () => {
         [p.body.id],
       );
       expect(placement.end).toBe('2027-03-01');
+      // The candidate's page is titled by where it stands; the status follows the start date.
+      const placedForCandidate = async () =>
+        (await candidate.get(`/kandidaat/toestemming/${p.body.id}`).expect(200)).text;
+      const started = await placedForCandidate();
+      expect(started).toContain('Je plaatsing bij Hoveniersbedrijf Groen &amp; Zo</h1>');
+      expect(started).not.toContain('Mag je werkmakelaar je voorstellen');
+      expect(started).toContain(
+        today() >= '2026-12-01'
+          ? 'Je werkt hier sinds 1 december 2026'
+          : 'Je begint op 1 december 2026',
+      );
+      const later = addDays(today(), 8);
+      await t.db.query(`UPDATE placements SET start_date = $2 WHERE id = $1`, [
+        placement.id,
+        later,
+      ]);
+      expect(await placedForCandidate()).toContain(`Je begint op ${dutchDate(later)}`);
+      await t.db.query(`UPDATE placements SET start_date = '2026-12-01' WHERE id = $1`, [
+        placement.id,
+      ]);
       const list = await broker.get('/werkmakelaar/plaatsingen').expect(200);
       expect(list.text).toContain(`/werkmakelaar/plaatsingen/${placement.id}`);
       const detail = `/werkmakelaar/plaatsingen/${placement.id}`;

@@ -15,7 +15,7 @@ import {
 } from '@werkbrug/web';
 import { listAll } from '@werkbrug/http';
 import { CONSENT_WORDS, consentInput } from './consent.form';
-import { candidatePlacementWords, consentRequestPageView, consentsPageView } from './consent.view';
+import { consentRequestPageView, consentsPageView } from './consent.view';
 import { candidateMeetingSummary } from './meeting.view';
 
 /** Toestemming: the candidate says yes or no to a proposal, and can stop sharing. */
@@ -53,24 +53,18 @@ export class ConsentController {
     errors: FormErrors | null,
   ) {
     const p = asProposalView(await this.proposals.get(actorOf(req), id));
-    const view = consentRequestPageView(p, new Date());
-    // The kennismaking or meeloopdag, with the way to the page where the candidate picks a moment.
-    const meetings = await this.meetings.forProposal(actorOf(req), id);
-    const meeting = candidateMeetingSummary(id, p.vacancy.employerName, meetings);
-    // Placed: the placement that followed, and whether the employer confirmed it.
+    // Placed: the placement that followed, whether it has started and the employer confirmed it.
     const placed =
       p.status === 'geplaatst'
         ? (await this.placements.list(actorOf(req), { proposalId: id, limit: 1 })).items.find(
             isPlacementView,
           )
         : undefined;
-    const placement = placed ? candidatePlacementWords(placed, p.vacancy.employerName) : null;
-    this.pages.send(req, res, 'kandidaat/toestemming-vraag', {
-      ...view,
-      meeting,
-      placement,
-      errors,
-    });
+    const view = consentRequestPageView(p, new Date(), placed ?? null);
+    // The kennismaking or meeloopdag, with the way to the page where the candidate picks a moment.
+    const meetings = await this.meetings.forProposal(actorOf(req), id);
+    const meeting = candidateMeetingSummary(id, p.vacancy.employerName, meetings);
+    this.pages.send(req, res, 'kandidaat/toestemming-vraag', { ...view, meeting, errors });
   }
 
   @Post('toestemming/:id/ja')

@@ -1,4 +1,4 @@
-import { dutchDate } from '@werkbrug/domain';
+import { dutchDate, today } from '@werkbrug/domain';
 import type { PlacementView } from '@werkbrug/placements';
 import type { Choice } from '@werkbrug/web';
 import { arrangementName } from './common.view';
@@ -83,6 +83,7 @@ export const consentsPageView = (all: readonly ConsentInput[]): ConsentsPageView
 
 /** kandidaat/toestemming-vraag */
 export type ConsentRequestPageView = {
+  /** Where the proposal stands: the question while it waits for you, then your proposal or placement. */
   title: string;
   proposal: {
     id: string;
@@ -98,12 +99,35 @@ export type ConsentRequestPageView = {
   expiresAt: string | null;
   until: string;
   shareOptions: Choice[];
+  /** The placement that followed (geplaatst), with its status from the start date. */
+  placement: CandidatePlacementWords | null;
 };
 
-/** `now` is when the page is made: the consent would hold until CONSENT_DAYS later. */
-export function consentRequestPageView(p: ConsentInput, now: Date): ConsentRequestPageView {
+/** The question still to answer: then the page asks it. */
+const ASKING = ['voorgesteld', 'wacht_op_kandidaat'];
+
+const requestTitle = (status: string, employer: string) =>
+  status === 'geplaatst'
+    ? `Je plaatsing bij ${employer}`
+    : ASKING.includes(status)
+      ? `Mag je werkmakelaar je voorstellen bij ${employer}?`
+      : `Je voorstel bij ${employer}`;
+
+/**
+ * `now` is when the page is made: the consent would hold until CONSENT_DAYS later, and a placement
+ * starts or has started by the Dutch date of `now`.
+ */
+export function consentRequestPageView(
+  p: ConsentInput,
+  now: Date,
+  placed: CandidatePlacementInput | null = null,
+): ConsentRequestPageView {
+  const placement =
+    p.status === 'geplaatst' && placed
+      ? candidatePlacementWords(placed, p.vacancy.employerName, today(now))
+      : null;
   return {
-    title: `Mag je werkmakelaar je voorstellen bij ${p.vacancy.employerName}?`,
+    title: requestTitle(p.status, p.vacancy.employerName),
     proposal: {
       id: p.id,
       vacancy: {
@@ -114,7 +138,7 @@ export function consentRequestPageView(p: ConsentInput, now: Date): ConsentReque
       motivation: p.motivation,
       werkmakelaar: { name: p.werkmakelaar.name },
     },
-    status: statusWords(p.status),
+    status: placement?.status ?? statusWords(p.status),
     canAnswer: p.status === 'wacht_op_kandidaat',
     canStop: p.consent?.active ?? false,
     always: sharedWords(p, []),
@@ -130,26 +154,46 @@ export function consentRequestPageView(p: ConsentInput, now: Date): ConsentReque
         text: `Naam en e-mail van mijn werkmakelaar (${p.werkmakelaar.name})`,
       },
     ],
+    placement,
   };
 }
 
 /** The placement that followed a proposal, in the candidate's words (the page `toestemming-vraag`). */
 export interface CandidatePlacementWords {
   heading: string;
+  /** Where it stands by the start date: "Je begint op …", "Je werkt hier sinds …". */
+  status: string;
   lines: string[];
 }
 
+export type CandidatePlacementInput = Pick<
+  PlacementView,
+  'startDate' | 'plannedEndDate' | 'hoursPerWeek' | 'arrangement' | 'status' | 'confirmation'
+> & { outcome?: { endedOn: string | null } | null };
+
+/** `on` is today's Dutch date (YYYY-MM-DD): before the start date you have not begun yet. */
 export function candidatePlacementWords(
-  p: Pick<
-    PlacementView,
-    'startDate' | 'plannedEndDate' | 'hoursPerWeek' | 'arrangement' | 'status' | 'confirmation'
-  >,
+  p: CandidatePlacementInput,
   employerName: string | null,
+  on: string = today(),
 ): CandidatePlacementWords {
   const employer = employerName ?? 'de werkgever';
   const until = p.plannedEndDate ? ` tot ${dutchDate(p.plannedEndDate)}` : '';
+  const start = dutchDate(p.startDate);
+  const begun = p.startDate <= on;
+  const endedOn = p.outcome?.endedOn ?? null;
+  const status =
+    p.status === 'beeindigd'
+      ? endedOn
+        ? `Je werkte hier van ${start} tot ${dutchDate(endedOn)}`
+        : 'Je plaatsing is afgelopen'
+      : begun
+        ? `Je werkt hier sinds ${start}`
+        : `Je begint op ${start}`;
   const lines = [
-    `Je werkt ${p.hoursPerWeek} uur per week bij ${employer}, vanaf ${dutchDate(p.startDate)}${until}.`,
+    begun || p.status === 'beeindigd'
+      ? `Je werkt ${p.hoursPerWeek} uur per week bij ${employer}, vanaf ${start}${until}.`
+      : `Je gaat ${p.hoursPerWeek} uur per week werken bij ${employer}, vanaf ${start}${until}.`,
     `Vorm: ${arrangementName(p.arrangement)}.`,
   ];
   if (p.status === 'beeindigd') lines.push('Deze plaatsing is afgelopen.');
@@ -159,5 +203,5 @@ export function candidatePlacementWords(
     lines.push(
       `${employer} moet de plaatsing nog bevestigen. Je werkmakelaar laat je weten als dat gebeurd is.`,
     );
-  return { heading: 'Je plaatsing', lines };
+  return { heading: 'Je plaatsing', status, lines };
 }

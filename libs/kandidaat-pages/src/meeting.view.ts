@@ -20,6 +20,14 @@ export const CANDIDATE_OUTCOMES: Choice[] = [
   { value: 'niet_doorgegaan', text: 'Het ging niet door' },
 ];
 
+/** The candidate's own answer to "Hoe ging het?", in the words of the choice ("Ik twijfel"). */
+const ownAnswer = (m: MeetingView | null) => {
+  const own = m?.outcomes.find((o) => o.side === 'kandidaat');
+  if (!own) return null;
+  const text = CANDIDATE_OUTCOMES.find((c) => c.value === own.outcome)?.text ?? own.outcome;
+  return { text, note: own.note };
+};
+
 /** "… heeft de afspraak afgezegd", in the candidate's words. */
 const cancelledWords = (m: MeetingView, employer: string) => {
   const by = m.cancelled?.byRole;
@@ -68,14 +76,22 @@ export function candidateMeetingSummary(
       lines: [
         `Je afspraak: ${momentViewWords(m.chosen)}, ${m.chosen.place}, met ${m.chosen.withWhom}.`,
       ],
-      link: { href, text: may('outcome') ? 'Vertel hoe het ging' : 'Bekijk of verzet je afspraak' },
+      link: { href, text: 'Bekijk of verzet je afspraak' },
     };
-  if (m.status === 'gehouden' && m.chosen)
+  if (m.status === 'gehouden' && m.chosen) {
+    const answer = ownAnswer(m);
     return {
       heading,
-      lines: [`Je afspraak was op ${momentViewWords(m.chosen)}.`],
-      link: { href, text: may('outcome') ? 'Vertel hoe het ging' : 'Bekijk je afspraak' },
+      lines: [
+        `Je afspraak was op ${momentViewWords(m.chosen)}.`,
+        ...(answer ? [`Je antwoord: ${answer.text}.`] : []),
+      ],
+      link: {
+        href,
+        text: may('outcome') && !answer ? 'Vertel hoe het ging' : 'Bekijk je afspraak',
+      },
     };
+  }
   return {
     heading,
     lines: [cancelledWords(m, employer)],
@@ -99,7 +115,9 @@ export interface CandidateMeetingPageView extends PageModel {
   canPick: boolean;
   canMove: boolean;
   canCancel: boolean;
+  /** The form "Hoe ging het?"; folded away under "Je antwoord wijzigen" once answered. */
   canOutcome: boolean;
+  ownAnswer: { text: string; note: string | null } | null;
   pickChoices: Choice[];
   outcomeChoices: Choice[];
   values: CandidateMeetingValues;
@@ -170,6 +188,7 @@ export function candidateMeetingPageView(
     canMove: may('move'),
     canCancel: may('cancel'),
     canOutcome: may('outcome'),
+    ownAnswer: ownAnswer(m),
     pickChoices: (m?.options ?? [])
       .filter((o) => o.available)
       .map((o) => ({ value: o.id, text: optionViewWords(o) })),

@@ -85,7 +85,7 @@ export const PROPOSAL_STATUS_FOR_CANDIDATE: Record<string, string> = {
   wacht_op_werkgever: 'De werkgever kijkt naar je profiel',
   kennismaking: 'Je gaat kennismaken',
   meeloopdag: 'Je gaat een dag meelopen',
-  geplaatst: 'Je bent aan het werk',
+  geplaatst: 'Je bent geplaatst',
   ingetrokken: 'Gestopt',
   afgewezen: 'Het gaat niet door',
 };

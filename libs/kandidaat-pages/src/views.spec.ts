@@ -1,5 +1,6 @@
 import type { PlacementView } from '@werkbrug/placements';
 import {
+  type CandidatePlacementInput,
   candidatePlacementWords,
   consentRequestPageView,
   consentsPageView,
@@ -428,11 +429,93 @@ describe('the candidate sees the placement that followed', () => {
         confirmation: { status: confirmation } as PlacementView['confirmation'],
       },
       'Lunchroom De Kaasmarkt',
+      '2026-12-20',
     );
     expect(words.lines[0]).toBe(
       'Je werkt 16 uur per week bij Lunchroom De Kaasmarkt, vanaf 15 december 2026 tot 15 februari 2027.',
     );
     expect(words.lines[1]).not.toMatch(/proefplaatsing$|_/);
     expect(words.lines.at(-1)).toContain(last);
+  });
+});
+
+describe('the proposal page says where it stands, the placement by its start date', () => {
+  const placed = (over: Partial<CandidatePlacementInput> = {}): CandidatePlacementInput => ({
+    startDate: '2026-12-15',
+    plannedEndDate: null,
+    hoursPerWeek: 16,
+    arrangement: 'proefplaatsing',
+    status: 'lopend',
+    confirmation: { status: 'bevestigd' } as PlacementView['confirmation'],
+    outcome: null,
+    ...over,
+  });
+  // 12:00 in Amsterdam on the day given.
+  const at = (day: string) => new Date(`${day}T11:00:00Z`);
+  it.each([
+    [
+      'wacht_op_kandidaat',
+      null,
+      '2026-12-01',
+      'Mag je werkmakelaar je voorstellen bij Groen BV?',
+      'Wacht op jouw antwoord',
+    ],
+    [
+      'wacht_op_werkgever',
+      null,
+      '2026-12-01',
+      'Je voorstel bij Groen BV',
+      'De werkgever kijkt naar je profiel',
+    ],
+    ['kennismaking', null, '2026-12-01', 'Je voorstel bij Groen BV', 'Je gaat kennismaken'],
+    ['afgewezen', null, '2026-12-01', 'Je voorstel bij Groen BV', 'Het gaat niet door'],
+    [
+      'geplaatst',
+      placed(),
+      '2026-12-01',
+      'Je plaatsing bij Groen BV',
+      'Je begint op 15 december 2026',
+    ],
+    [
+      'geplaatst',
+      placed(),
+      '2026-12-14',
+      'Je plaatsing bij Groen BV',
+      'Je begint op 15 december 2026',
+    ],
+    [
+      'geplaatst',
+      placed(),
+      '2026-12-15',
+      'Je plaatsing bij Groen BV',
+      'Je werkt hier sinds 15 december 2026',
+    ],
+    [
+      'geplaatst',
+      placed(),
+      '2027-03-01',
+      'Je plaatsing bij Groen BV',
+      'Je werkt hier sinds 15 december 2026',
+    ],
+    [
+      'geplaatst',
+      placed({ status: 'beeindigd', outcome: { endedOn: '2027-02-01' } }),
+      '2027-03-01',
+      'Je plaatsing bij Groen BV',
+      'Je werkte hier van 15 december 2026 tot 1 februari 2027',
+    ],
+    // The placement out of sight: still no question, and nothing untrue.
+    ['geplaatst', null, '2026-12-01', 'Je plaatsing bij Groen BV', 'Je bent geplaatst'],
+  ] as const)('%s (placement %j) on %s: %s, %s', (status, placement, day, title, statusText) => {
+    const view = consentRequestPageView(proposal(status, null), at(day), placement);
+    expect([view.title, view.status]).toEqual([title, statusText]);
+    expect(view.placement?.status ?? null).toBe(placement ? statusText : null);
+  });
+
+  it.each([
+    ['2026-12-14', 'Je gaat 16 uur per week werken bij Groen BV, vanaf 15 december 2026.'],
+    ['2026-12-15', 'Je werkt 16 uur per week bij Groen BV, vanaf 15 december 2026.'],
+  ])('on %s the placement section says: %s', (on, first) => {
+    expect(candidatePlacementWords(placed(), 'Groen BV', on).lines[0]).toBe(first);
   });
 });

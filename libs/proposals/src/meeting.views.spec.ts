@@ -1,6 +1,6 @@
 import type { Role } from '@werkbrug/auth';
 import type { Meeting, MeetingOption, MeetingOutcomeRecord } from './meeting.entity';
-import { toMeetingView } from './meeting.views';
+import { meetingStatusAt, toMeetingView } from './meeting.views';
 
 const NOW = new Date('2026-12-10T12:00:00Z');
 const base = {
@@ -72,16 +72,20 @@ describe('a meeting as each side sees it', () => {
   });
 
   it.each([
-    ['kandidaat', 'aangeboden', null, ['pick', 'move', 'cancel']],
-    ['werkmakelaar', 'aangeboden', null, ['pick', 'move', 'cancel']],
-    ['werkgever', 'aangeboden', null, ['move', 'cancel']],
-    ['kandidaat', 'gekozen', 'o2', ['move', 'cancel']],
-    // The agreed moment has begun: now it can be told how it went.
-    ['werkgever', 'gekozen', 'o3', ['move', 'cancel', 'outcome']],
-    ['werkgever', 'gehouden', 'o3', ['outcome']],
-    ['kandidaat', 'geannuleerd', 'o2', []],
-    ['admin', 'aangeboden', null, []],
-  ] as const)('%s, %s (chosen %s): %j', (role, status, chosen, actions) => {
+    ['kandidaat', 'aangeboden', null, 'aangeboden', ['pick', 'move', 'cancel']],
+    ['werkmakelaar', 'aangeboden', null, 'aangeboden', ['pick', 'move', 'cancel']],
+    ['werkgever', 'aangeboden', null, 'aangeboden', ['move', 'cancel']],
+    ['kandidaat', 'gekozen', 'o2', 'gekozen', ['move', 'cancel']],
+    // The agreed moment has begun: it was held, so it can be told how it went, no longer moved or cancelled.
+    ['werkgever', 'gekozen', 'o3', 'gehouden', ['outcome']],
+    ['kandidaat', 'gekozen', 'o3', 'gehouden', ['outcome']],
+    ['werkmakelaar', 'gekozen', 'o3', 'gehouden', ['outcome']],
+    ['werkgever', 'gehouden', 'o3', 'gehouden', ['outcome']],
+    ['kandidaat', 'geannuleerd', 'o2', 'geannuleerd', []],
+    ['kandidaat', 'geannuleerd', 'o3', 'geannuleerd', []],
+    ['admin', 'aangeboden', null, 'aangeboden', []],
+    ['admin', 'gekozen', 'o3', 'gehouden', []],
+  ] as const)('%s, %s (chosen %s): reads %s, may %j', (role, status, chosen, shown, actions) => {
     const view = toMeetingView(
       role as Role,
       meeting({ status, chosenOptionId: chosen }),
@@ -89,7 +93,26 @@ describe('a meeting as each side sees it', () => {
       [],
       NOW,
     );
+    expect(view.status).toBe(shown);
     expect(view.allowedActions).toEqual(actions);
+  });
+
+  it.each([
+    ['before the agreed moment', '2026-12-09T08:59:59Z', 'gekozen'],
+    ['at the agreed moment', '2026-12-09T09:00:00Z', 'gehouden'],
+    ['after it', '2026-12-09T10:30:00Z', 'gehouden'],
+  ])('%s (%s) a meeting with a moment agreed reads %s', (_when, now, shown) => {
+    expect(
+      meetingStatusAt({ status: 'gekozen' }, new Date('2026-12-09T09:00:00Z'), new Date(now)),
+    ).toBe(shown);
+  });
+
+  it.each([
+    ['aangeboden', null],
+    ['geannuleerd', '2026-12-01T09:00:00Z'],
+    ['gehouden', '2026-12-01T09:00:00Z'],
+  ] as const)('%s stays so whatever the clock says (moment %s)', (status, startsAt) => {
+    expect(meetingStatusAt({ status }, startsAt ? new Date(startsAt) : null, NOW)).toBe(status);
   });
 
   it('shows the werkmakelaar every outcome, the others only their own', () => {

@@ -36,9 +36,10 @@ export interface MeetingView {
   id: string;
   proposalId: string;
   kind: MeetingKind;
-  status: MeetingStatus;
   /** The moments of the current offer (moving makes a new one). */
   options: MeetingOptionView[];
+  /** Held (gehouden) as soon as the agreed moment has begun: see meetingStatusAt. */
+  status: MeetingStatus;
   /** The agreed moment (also after it was held, or the moment a cancelled meeting had). */
   chosen: MeetingOptionView | null;
   offeredByRole: MeetingSide;
@@ -63,6 +64,21 @@ const optionView = (o: MeetingOption, now: Date): MeetingOptionView => ({
   available: !o.unavailableAt && o.startsAt.getTime() > now.getTime(),
 });
 
+/**
+ * Where the meeting stands now: an agreed meeting whose moment has begun was held, also before a
+ * side told how it went (the service saves it so at the first outcome, a new offer or the end of
+ * the proposal). One rule for the API and all three portals.
+ */
+export function meetingStatusAt(
+  meeting: Pick<Meeting, 'status'>,
+  chosenStartsAt: Date | null,
+  now: Date,
+): MeetingStatus {
+  return meeting.status === 'gekozen' && chosenStartsAt && chosenStartsAt <= now
+    ? 'gehouden'
+    : meeting.status;
+}
+
 /** What the role may do now, by the meeting's state (the rules the service enforces). */
 export function allowedMeetingActions(
   role: Role,
@@ -72,19 +88,15 @@ export function allowedMeetingActions(
   now: Date,
 ): MeetingAction[] {
   const may = (list: readonly string[]) => list.includes(role);
-  const running = RUNNING_MEETING_STATUSES.includes(meeting.status);
-  const begun = !!chosen && Date.parse(chosen.startsAt) <= now.getTime();
+  const status = meetingStatusAt(meeting, chosen ? new Date(chosen.startsAt) : null, now);
+  // Held once its moment began: then it can no longer be moved or cancelled.
+  const running = RUNNING_MEETING_STATUSES.includes(status);
   const actions: MeetingAction[] = [];
-  if (
-    may(MEETING_ROLES.pick) &&
-    meeting.status === 'aangeboden' &&
-    options.some((o) => o.available)
-  )
+  if (may(MEETING_ROLES.pick) && status === 'aangeboden' && options.some((o) => o.available))
     actions.push('pick');
   if (may(MEETING_ROLES.move) && running) actions.push('move');
   if (may(MEETING_ROLES.cancel) && running) actions.push('cancel');
-  if (may(MEETING_ROLES.outcome) && ['gekozen', 'gehouden'].includes(meeting.status) && begun)
-    actions.push('outcome');
+  if (may(MEETING_ROLES.outcome) && status === 'gehouden' && chosen) actions.push('outcome');
   return actions;
 }
 
@@ -111,7 +123,7 @@ export function toMeetingView(
     id: meeting.id,
     proposalId: meeting.proposalId,
     kind: meeting.kind,
-    status: meeting.status,
+    status: meetingStatusAt(meeting, chosenOption?.startsAt ?? null, now),
     options: current,
     chosen,
     offeredByRole: meeting.offeredByRole,

@@ -35,7 +35,7 @@ import {
   type MeetingSide,
   RUNNING_MEETING_STATUSES,
 } from './meeting-status';
-import { toMeetingView, type MeetingView } from './meeting.views';
+import { meetingStatusAt, toMeetingView, type MeetingView } from './meeting.views';
 import { proposalVisibleSql } from './proposal-access';
 import { loadProposalContexts } from './proposal-context.loader';
 import { candidateEmail, employerEmails } from './proposal-mails';
@@ -84,7 +84,7 @@ export function assertMoments(moments: readonly MomentInput[], now: Date, field 
     );
 }
 
-const closed = (m: Meeting) =>
+const closed = (m: Pick<Meeting, 'status'>) =>
   Problems.conflict(
     'MEETING_CLOSED',
     'This meeting is over',
@@ -188,6 +188,24 @@ export class MeetingsService {
     return { meeting, ctx: ctx as ProposalContext };
   }
 
+  /** Where the meeting stands now (meetingStatusAt: held once the agreed moment has begun). */
+  private async statusNow(em: EntityManager, meeting: Meeting, now = new Date()) {
+    const chosen = meeting.chosenOptionId
+      ? await em.getRepository(MeetingOption).findOneBy({ id: meeting.chosenOptionId })
+      : null;
+    return meetingStatusAt(meeting, chosen?.startsAt ?? null, now);
+  }
+
+  /** A meeting whose agreed moment has begun is saved as held (no mails: nothing changes for anyone). */
+  private async markHeldIfBegun(em: EntityManager, meeting: Meeting) {
+    const status = await this.statusNow(em, meeting);
+    if (status === 'gehouden' && meeting.status === 'gekozen') {
+      meeting.status = 'gehouden';
+      await em.getRepository(Meeting).save(meeting);
+    }
+    return status;
+  }
+
   private async views(actor: Actor, meetings: Meeting[], em = this.db.manager) {
     if (!meetings.length) return [];
     const ids = meetings.map((m) => m.id);
@@ -283,21 +301,13 @@ export class MeetingsService {
       where: { proposalId: ctx.proposal.id, status: In([...RUNNING_MEETING_STATUSES]) },
       lock: { mode: 'pessimistic_write' },
     });
-    if (running) {
-      const chosen = running.chosenOptionId
-        ? await em.getRepository(MeetingOption).findOneBy({ id: running.chosenOptionId })
-        : null;
-      if (running.status === 'gekozen' && chosen && chosen.startsAt <= now) {
-        running.status = 'gehouden';
-        await repo.save(running);
-      } else
-        throw Problems.conflict(
-          'MEETING_RUNNING',
-          'A meeting is already planned',
-          'This proposal has a meeting that is still to come: move or cancel it first.',
-          { meetingId: running.id },
-        );
-    }
+    if (running && (await this.markHeldIfBegun(em, running)) !== 'gehouden')
+      throw Problems.conflict(
+        'MEETING_RUNNING',
+        'A meeting is already planned',
+        'This proposal has a meeting that is still to come: move or cancel it first.',
+        { meetingId: running.id },
+      );
     const meeting = await repo
       .save(
         repo.create({
@@ -454,7 +464,9 @@ export class MeetingsService {
       throw Problems.validation([{ field: 'options', message: 'offer the new moments' }]);
     await this.db.transaction(async (em) => {
       const { meeting, ctx } = await this.forChange(em, actor, id, ifMatch ?? dto.version);
-      if (!RUNNING_MEETING_STATUSES.includes(meeting.status)) throw closed(meeting);
+      // Held once the agreed moment has begun: too late to move it.
+      const status = await this.statusNow(em, meeting);
+      if (!RUNNING_MEETING_STATUSES.includes(status)) throw closed({ status });
       const now = new Date();
       const moments = dto.options ? momentsOf(dto.options) : null;
       if (moments) assertMoments(moments, now);
@@ -531,7 +543,9 @@ export class MeetingsService {
     mayDo(actor, MEETING_ROLES.cancel, 'Only the three sides of a proposal cancel its meeting.');
     await this.db.transaction(async (em) => {
       const { meeting, ctx } = await this.forChange(em, actor, id, ifMatch ?? dto.version);
-      if (!RUNNING_MEETING_STATUSES.includes(meeting.status)) throw closed(meeting);
+      // Held once the agreed moment has begun: too late to call it off.
+      const status = await this.statusNow(em, meeting);
+      if (!RUNNING_MEETING_STATUSES.includes(status)) throw closed({ status });
       await this.cancelIn(em, actor, ctx, meeting, dto.reason.trim());
     });
     return this.get(actor, id);
@@ -578,7 +592,7 @@ export class MeetingsService {
 
   /**
    * A proposal that closes (withdrawn, declined, placed) calls off its running meeting, in the
-   * closing transaction; the others hear it. Called by ProposalsService after the consent ended.
+   * closing transaction; the others hear it (one that was held already stays held). Called by ProposalsService after the consent ended.
    */
   async cancelRunningIn(em: EntityManager, actor: Actor, proposalId: string, reason: string) {
     if (!isMeetingSide(actor.role)) return;
@@ -587,6 +601,8 @@ export class MeetingsService {
       lock: { mode: 'pessimistic_write' },
     });
     if (!running) return;
+    // An agreed moment that has begun was held: it stays so (the outcomes may still come).
+    if ((await this.markHeldIfBegun(em, running)) === 'gehouden') return;
     const proposal = await em.getRepository(Proposal).findOneByOrFail({ id: proposalId });
     const [ctx] = await loadProposalContexts(em, [proposal], this.candidates);
     await this.cancelIn(em, actor, ctx as ProposalContext, running, reason);

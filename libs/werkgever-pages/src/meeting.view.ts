@@ -44,7 +44,8 @@ export interface MeetingSummaryView {
   lines: string[];
   options: { text: string; available: boolean }[];
   agreed: { moment: string; place: string; withWhom: string } | null;
-  ownOutcome: string | null;
+  /** The employer's own answer to "Hoe ging het?", once given. */
+  ownOutcome: { text: string; note: string | null } | null;
 }
 
 export function employerMeetingSummary(m: MeetingView): MeetingSummaryView {
@@ -80,9 +81,7 @@ export function employerMeetingSummary(m: MeetingView): MeetingSummaryView {
       m.status === 'gekozen' && m.chosen
         ? { moment: momentViewWords(m.chosen), place: m.chosen.place, withWhom: m.chosen.withWhom }
         : null,
-    ownOutcome: own
-      ? `${labelOf('meetingOutcome', own.outcome)}${own.note ? `: ${own.note}` : ''}`
-      : null,
+    ownOutcome: own ? { text: labelOf('meetingOutcome', own.outcome), note: own.note } : null,
   };
 }
 
@@ -103,13 +102,15 @@ export function proposalMeetingView(
   const href = `/werkgever/voorstellen/${p.id}/afspraak`;
   const summary = latest ? employerMeetingSummary(latest) : null;
   const can = (action: string) => latest?.allowedActions.includes(action as never) ?? false;
-  const text = can('outcome')
-    ? 'Vertel hoe het ging'
-    : can('move')
-      ? 'Afspraak verzetten of afzeggen'
-      : MEETING_STEPS.includes(p.status) && !runningMeeting(meetings)
-        ? 'Nieuwe afspraak voorstellen'
-        : null;
+  const answered = !!summary?.ownOutcome;
+  const text =
+    can('outcome') && !answered
+      ? 'Vertel hoe het ging'
+      : can('move')
+        ? 'Afspraak verzetten of afzeggen'
+        : MEETING_STEPS.includes(p.status) && !runningMeeting(meetings)
+          ? 'Nieuwe afspraak voorstellen'
+          : null;
   return { summary, action: text ? { href, text } : null };
 }
 
@@ -119,7 +120,9 @@ export interface AfspraakView extends PageModel {
   current: (MeetingSummaryView & { id: string; version: number }) | null;
   canMove: boolean;
   canCancel: boolean;
+  /** The form "Hoe ging het?"; folded away under "Uw antwoord wijzigen" once answered. */
   canOutcome: boolean;
+  answered: boolean;
   canOffer: boolean;
   kindChoices: Choice[];
   outcomeChoices: Choice[];
@@ -171,6 +174,7 @@ export function toAfspraakView(
     canMove: can('move'),
     canCancel: can('cancel'),
     canOutcome: can('outcome'),
+    answered: !!own,
     canOffer,
     kindChoices: MEETING_KIND_OPTIONS.filter(
       (k) => p.status === 'kennismaking' || k.value === 'meeloopdag',

@@ -67,7 +67,9 @@ export function brokerMeetingSection(
   const href = `/werkmakelaar/voorstellen/${p.id}/afspraak`;
   const actions: { href: string; text: string }[] = [];
   if (may('move') || may('cancel')) actions.push({ href, text: 'Verzetten of afzeggen' });
-  if (may('outcome')) actions.push({ href: `${href}#hoe-ging-het`, text: 'Vertel hoe het ging' });
+  const answered = !!m?.outcomes.some((o) => o.side === 'werkmakelaar');
+  if (may('outcome') && !answered)
+    actions.push({ href: `${href}#hoe-ging-het`, text: 'Vertel hoe het ging' });
   if (MEETING_STEPS.includes(p.status) && !runningMeeting(meetings))
     actions.push({ href, text: 'Momenten voorstellen namens de werkgever' });
   if (!m) return { meeting: null, canPick: false, pickChoices: [], actions };
@@ -156,7 +158,9 @@ export interface BrokerMeetingPageView extends PageModel {
   section: BrokerMeetingSection;
   canMove: boolean;
   canCancel: boolean;
+  /** The form "Hoe ging het?"; folded away under "Uw antwoord wijzigen" once answered. */
   canOutcome: boolean;
+  answered: boolean;
   canOffer: boolean;
   kindChoices: Choice[];
   outcomeChoices: Choice[];
@@ -191,6 +195,7 @@ export function brokerMeetingPageView(
     canMove: may('move'),
     canCancel: may('cancel'),
     canOutcome: may('outcome'),
+    answered: !!own,
     canOffer: MEETING_STEPS.includes(p.status) && !runningMeeting(meetings),
     kindChoices: [
       { value: 'kennismaking', text: 'Kennismakingsgesprek' },
