@@ -112,7 +112,16 @@ describe('one journey across three people, driven by the mails', () => {
       throw new Error(
         `nothing to click: ${selector} on ${page.url()}\n${await page.textContent('main')}`,
       );
-    await Promise.all([page.waitForNavigation(), target.click()]);
+    // Without JavaScript a button is pressed from the keyboard, as such a visitor often does.
+    const press =
+      scripted.get(page) === false && (await target.evaluate((e) => e.tagName)) === 'BUTTON'
+        ? target.press('Enter')
+        : target.click();
+    await Promise.all([page.waitForNavigation(), press]).catch(async (error: unknown) => {
+      if (process.env.JOURNEY_SHOT)
+        await page.screenshot({ path: process.env.JOURNEY_SHOT, fullPage: true });
+      throw new Error(`no new page after clicking ${selector} on ${page.url()}: ${String(error)}`);
+    });
   }
 
   async function icsOf(mail: ParsedMail) {
