@@ -118,8 +118,6 @@ describe('one journey across three people, driven by the mails', () => {
         ? target.press('Enter')
         : target.click();
     await Promise.all([page.waitForNavigation(), press]).catch(async (error: unknown) => {
-      if (process.env.JOURNEY_SHOT)
-        await page.screenshot({ path: process.env.JOURNEY_SHOT, fullPage: true });
       throw new Error(`no new page after clicking ${selector} on ${page.url()}: ${String(error)}`);
     });
   }

@@ -64,7 +64,7 @@ describe('placement confirmation pages', () => {
       .post(`/api/proposals/${proposal.body.id}/answer`, {
         answer: 'interested',
         meetingKind: 'meeloopdag',
-        meetingDates: ['2026-12-01T10:00:00+01:00'],
+        meetingDates: ['2030-12-02T10:00:00+01:00'],
       })
       .expect(200);
     const placed = await api(w.wmA.token)
