@@ -97,3 +97,15 @@ export const DEMAND_SCALE: Record<DemandAspect, readonly [string, string, string
 };
 
 export const CERTIFICATE_PATTERN = /^[a-z0-9][a-z0-9-]{1,39}$/;
+
+/**
+ * Certificates are short codes people type ("vca", "vol-vca", "heftruck"). On a page they read as
+ * people write them: abbreviations in capitals, other words as typed with spaces for hyphens.
+ */
+const CERTIFICATE_ABBREVIATIONS = new Set(['vca', 'vol', 'haccp', 'bhv', 'ehbo', 'svh', 'code95']);
+
+export const certificateName = (code: string): string =>
+  code
+    .split('-')
+    .map((part) => (CERTIFICATE_ABBREVIATIONS.has(part) ? part.toUpperCase() : part))
+    .join(CERTIFICATE_ABBREVIATIONS.has(code.split('-')[0] ?? '') ? '-' : ' ');

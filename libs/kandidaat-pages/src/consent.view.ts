@@ -1,4 +1,4 @@
-import { dutchDate, today } from '@werkbrug/domain';
+import { certificateName, dutchDate, today } from '@werkbrug/domain';
 import type { PlacementView } from '@werkbrug/placements';
 import type { Choice } from '@werkbrug/web';
 import { arrangementName } from './common.view';
@@ -38,7 +38,9 @@ export function sharedWords(p: ConsentInput, fields: readonly string[]): string[
   const a = p.sharePreview.anonymousProfile;
   return [
     `Je profiel zonder naam: ${a.pseudonym}, woonplaats ${a.place}, ${hoursWords(a.hoursMin, a.hoursMax)}`,
-    ...(a.certificates.length ? [`Je certificaten: ${listWords(a.certificates)}`] : []),
+    ...(a.certificates.length
+      ? [`Je certificaten: ${listWords(a.certificates.map(certificateName))}`]
+      : []),
     `Wat je kunt: ${listWords(a.workConditions.filter(Boolean))}`,
     `Wat je werkmakelaar over je schrijft: „${p.sharePreview.motivation}”`,
     ...(fields.includes('firstName') && p.sharePreview.firstName

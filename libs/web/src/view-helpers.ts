@@ -1,5 +1,5 @@
 import type { HelperDelegate } from 'handlebars';
-import { isLabelGroup, labelOf, type LabelGroup } from '@werkbrug/domain';
+import { certificateName, isLabelGroup, labelOf, type LabelGroup } from '@werkbrug/domain';
 
 /** A template names a label group as text: a misspelt one stops the render (and its test). */
 function labelGroup(group: unknown): LabelGroup {
@@ -69,6 +69,8 @@ export const VIEW_HELPERS: Record<string, HelperDelegate> = {
     const date = toDate(value);
     return date ? DATE_TIME.format(date) : '';
   },
+  certificateList: (list: unknown) =>
+    Array.isArray(list) ? list.map((c) => certificateName(String(c))).join(', ') : '',
   countOf: (list: unknown) => (Array.isArray(list) ? list.length : 0),
   plural: (n: unknown, one: unknown, many: unknown) => (Number(n) === 1 ? one : many),
   joinList: (list: unknown, sep: unknown) =>

@@ -1,6 +1,6 @@
 import type { CaseloadRow } from '@werkbrug/caseload';
 import type { Candidate, CandidateFileView } from '@werkbrug/candidates';
-import { dutchDate, labelOf } from '@werkbrug/domain';
+import { certificateName, dutchDate, labelOf } from '@werkbrug/domain';
 import type { InterestSignalRow } from '@werkbrug/interests';
 import { DAY_WORDS, hoursWords, kmWords, listWords, TRAVEL_WORDS } from '@werkbrug/kandidaat-pages';
 import type { SuggestionsService } from '@werkbrug/matching';
@@ -146,7 +146,7 @@ export function candidateFileView(
       travel: `${TRAVEL_WORDS[c.travelMode]}${c.maxTravelKm ? `, tot ${kmWords(c.maxTravelKm)}` : ''}`,
       ladder: `Trede ${c.ladderRung} (${LADDER_LABELS[c.ladderRung] ?? ''}), gemeten op ${dutchDate(c.ladderMeasuredOn)}`,
       route: labelOf('route', c.route).toLowerCase(),
-      certificates: c.certificates.join(', ') || 'geen',
+      certificates: c.certificates.map(certificateName).join(', ') || 'geen',
     },
     attention: f.row?.attention ?? [],
     completeness: f.row?.completeness ?? null,

@@ -20,7 +20,7 @@ describe('suggestedMotivation', () => {
       ],
       true,
       'De kandidaat heeft zelf gezegd dat deze werkplek interessant is. De kandidaat kan de werkplek goed bereiken. ' +
-        'De uren passen bij wat de kandidaat wil werken. De kandidaat heeft het gewenste certificaat vca.',
+        'De uren passen bij wat de kandidaat wil werken. De kandidaat heeft het gewenste certificaat VCA.',
     ],
     [
       'arrangements in words, not codes',

@@ -1,5 +1,12 @@
-import { ARRANGEMENTS, labelOf } from '@werkbrug/domain';
+import { ARRANGEMENTS, certificateName, labelOf } from '@werkbrug/domain';
 import { REASONS, REASONS_ABOUT_CANDIDATE, type ReasonCode } from '@werkbrug/matching';
+
+/** Certificate codes in a reason's value (one, or a list with commas) as people write them. */
+const certificates = (v: string) =>
+  v
+    .split(/,\s*/)
+    .map((c) => certificateName(c.trim()))
+    .join(', ');
 
 /**
  * A match reason as the matching service gives it: written for the candidate ("je"), or, as the
@@ -54,9 +61,10 @@ const SENTENCES: Partial<Record<ReasonCode, (value: string | null) => string | n
   HOURS_ADJUSTABLE: () => 'De uren en tijden kunnen worden aangepast; dat helpt bij de start.',
   SUPPORT_ON_SITE: () => 'Een jobcoach begeleidt de kandidaat en is welkom op de werkplek.',
   BUDDY_ON_SITE: () => 'Er is een vaste begeleider op de werkplek; dat helpt de kandidaat.',
-  DESIRED_CERTIFICATE: (v) => (v ? `De kandidaat heeft het gewenste certificaat ${v}.` : null),
+  DESIRED_CERTIFICATE: (v) =>
+    v ? `De kandidaat heeft het gewenste certificaat ${certificates(v)}.` : null,
   REQUIRED_CERTIFICATES_HELD: (v) =>
-    v ? `De kandidaat heeft de nodige certificaten: ${v}.` : null,
+    v ? `De kandidaat heeft de nodige certificaten: ${certificates(v)}.` : null,
   ARRANGEMENT_FITS: (v) =>
     v ? `De vorm past bij waar de kandidaat nu staat: ${inText(v)}.` : null,
 };
