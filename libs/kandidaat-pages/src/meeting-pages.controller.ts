@@ -2,17 +2,19 @@ import { Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   asProposalView,
-  CancelMeetingDto,
   isMeetingConflict,
-  MeetingOutcomeDto,
   MeetingsService,
   momentViewWords,
   MoveMeetingDto,
-  PickMeetingDto,
   ProposalsService,
 } from '@werkbrug/proposals';
 import {
   actorOf,
+  cancelInput,
+  cancelQuestion,
+  meetingTarget,
+  outcomeInput,
+  pickInput,
   confirmed,
   field,
   formBody,
@@ -30,12 +32,8 @@ import {
   type CandidateMeetingValues,
 } from './meeting.view';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The meeting and version the form was made for, and what the candidate filled in. */
 function readForm(body: FormBody) {
-  const meeting = field(body, 'meeting');
-  const version = Number(field(body, 'version'));
   const values: CandidateMeetingValues = {
     option: field(body, 'option'),
     moveReason: field(body, 'moveReason'),
@@ -43,11 +41,7 @@ function readForm(body: FormBody) {
     outcome: field(body, 'outcome'),
     outcomeNote: field(body, 'outcomeNote'),
   };
-  return {
-    meetingId: UUID.test(meeting) ? meeting : '',
-    version: Number.isInteger(version) && version > 0 ? version : undefined,
-    values,
-  };
+  return { ...meetingTarget(body), values };
 }
 
 /**
@@ -106,26 +100,17 @@ export class CandidateMeetingPagesController {
   async pick(@Req() req: WebRequest, @Res() res: Response, @Param('id', ParseUUIDPipe) id: string) {
     const actor = actorOf(req);
     await this.proposals.assertVisible(actor, id);
-    const { meetingId, version, values } = readForm(formBody(req));
+    const { values, ...target } = readForm(formBody(req));
     const errors = new FormErrors();
-    const dto = await validateAsDto(
-      PickMeetingDto,
-      { optionId: values.option, version },
-      { optionId: { field: 'option', message: 'Kies een moment' } },
-      errors,
-      'option',
-    );
-    if (!dto || !meetingId) {
-      if (!meetingId) errors.add('option', 'Er zijn nu geen momenten om te kiezen');
-      return this.page(req, res, id, values, { errors }, 400);
-    }
+    const dto = await pickInput(target, values.option, errors);
+    if (!dto) return this.page(req, res, id, values, { errors }, 400);
     let picked = '';
     await this.attempt(
       req,
       res,
       id,
       async () => {
-        const view = await this.meetings.pick(actor, meetingId, dto);
+        const view = await this.meetings.pick(actor, target.meetingId, dto);
         picked = view.chosen ? momentViewWords(view.chosen) : '';
       },
       () =>
@@ -139,24 +124,24 @@ export class CandidateMeetingPagesController {
   async move(@Req() req: WebRequest, @Res() res: Response, @Param('id', ParseUUIDPipe) id: string) {
     const actor = actorOf(req);
     await this.proposals.assertVisible(actor, id);
-    const { meetingId, version, values } = readForm(formBody(req));
+    const { values, ...target } = readForm(formBody(req));
     const errors = new FormErrors();
     const dto = await validateAsDto(
       MoveMeetingDto,
-      { ...(values.moveReason ? { reason: values.moveReason } : {}), version },
+      { ...(values.moveReason ? { reason: values.moveReason } : {}), version: target.version },
       { reason: { field: 'moveReason', message: 'Maak je uitleg korter dan 500 tekens' } },
       errors,
       'moveReason',
     );
-    if (!dto || !meetingId) {
-      if (!meetingId) errors.add('moveReason', 'Er is geen afspraak om te verzetten');
+    if (!dto || !target.meetingId) {
+      if (!target.meetingId) errors.add('moveReason', 'Er is geen afspraak om te verzetten');
       return this.page(req, res, id, values, { errors }, 400);
     }
     await this.attempt(
       req,
       res,
       id,
-      () => this.meetings.move(actor, meetingId, dto),
+      () => this.meetings.move(actor, target.meetingId, dto),
       'Je vraagt om een ander moment. De werkgever en je werkmakelaar krijgen bericht.',
     );
   }
@@ -170,48 +155,33 @@ export class CandidateMeetingPagesController {
   ) {
     const actor = actorOf(req);
     const p = asProposalView(await this.proposals.get(actor, id));
-    const { meetingId, version, values } = readForm(formBody(req));
+    const { values, ...target } = readForm(formBody(req));
     const errors = new FormErrors();
-    const dto = await validateAsDto(
-      CancelMeetingDto,
-      { reason: values.cancelReason, version },
-      {
-        reason: {
-          field: 'cancelReason',
-          message: 'Schrijf kort op waarom je niet komt (hoogstens 500 tekens)',
-        },
-      },
+    const dto = await cancelInput(
+      target,
+      values.cancelReason,
+      'Schrijf kort op waarom je niet komt (hoogstens 500 tekens)',
       errors,
-      'cancelReason',
     );
-    if (!dto || !meetingId) {
-      if (!meetingId) errors.add('cancelReason', 'Er is geen afspraak om af te zeggen');
-      return this.page(req, res, id, values, { errors }, 400);
-    }
+    if (!dto) return this.page(req, res, id, values, { errors }, 400);
     const employer = p.vacancy.employerName;
     if (!confirmed(req))
-      return this.pages.confirm(req, res, {
-        title: 'Wil je de afspraak afzeggen?',
-        consequences: [
-          `${employer} en je werkmakelaar krijgen een mail dat de afspraak niet doorgaat.`,
-          'Wil je later toch kennismaken? Vraag het dan aan je werkmakelaar.',
-        ],
-        action: `/kandidaat/toestemming/${id}/afspraak/afzeggen`,
-        hidden: [
-          { name: 'meeting', value: meetingId },
-          { name: 'version', value: String(version ?? '') },
-          { name: 'cancelReason', value: values.cancelReason },
-        ],
-        confirmText: 'Ja, zeg de afspraak af',
-        cancelHref: `/kandidaat/toestemming/${id}/afspraak`,
-        cancelText: 'Nee, de afspraak blijft staan',
-        warning: true,
-      });
+      return this.pages.confirm(
+        req,
+        res,
+        cancelQuestion(`/kandidaat/toestemming/${id}/afspraak`, target, values.cancelReason, {
+          title: 'Wil je de afspraak afzeggen?',
+          consequences: [
+            `${employer} en je werkmakelaar krijgen een mail dat de afspraak niet doorgaat.`,
+            'Wil je later toch kennismaken? Vraag het dan aan je werkmakelaar.',
+          ],
+        }),
+      );
     await this.attempt(
       req,
       res,
       id,
-      () => this.meetings.cancel(actor, meetingId, dto),
+      () => this.meetings.cancel(actor, target.meetingId, dto),
       `Je hebt de afspraak afgezegd. ${employer} en je werkmakelaar krijgen bericht.`,
     );
   }
@@ -225,30 +195,21 @@ export class CandidateMeetingPagesController {
   ) {
     const actor = actorOf(req);
     await this.proposals.assertVisible(actor, id);
-    const { meetingId, version, values } = readForm(formBody(req));
+    const { values, ...target } = readForm(formBody(req));
     const errors = new FormErrors();
-    if (!CANDIDATE_OUTCOMES.some((o) => o.value === values.outcome))
-      errors.add('outcome', 'Kies hoe het ging');
-    if (!meetingId) errors.add('outcome', 'Er is geen afspraak om over te vertellen');
-    const dto = errors.any
-      ? null
-      : await validateAsDto(
-          MeetingOutcomeDto,
-          {
-            outcome: values.outcome,
-            ...(values.outcomeNote ? { note: values.outcomeNote } : {}),
-            version,
-          },
-          { note: { field: 'outcomeNote', message: 'Maak je uitleg korter dan 2000 tekens' } },
-          errors,
-          'outcome',
-        );
+    const dto = await outcomeInput(
+      target,
+      values,
+      CANDIDATE_OUTCOMES,
+      'Maak je uitleg korter dan 2000 tekens',
+      errors,
+    );
     if (!dto) return this.page(req, res, id, values, { errors }, 400);
     await this.attempt(
       req,
       res,
       id,
-      () => this.meetings.recordOutcome(actor, meetingId, dto),
+      () => this.meetings.recordOutcome(actor, target.meetingId, dto),
       'Dank je wel. Je werkmakelaar ziet hoe het ging.',
     );
   }

@@ -22,3 +22,4 @@ export * from './problem-words';
 export * from './mailed-links';
 export * from './mailed-links.controller';
 export * from './pending-form';
+export * from './meeting-forms';

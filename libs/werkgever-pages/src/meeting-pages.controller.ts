@@ -1,10 +1,8 @@
 import { Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
-  CancelMeetingDto,
   employerProposalView,
   isMeetingConflict,
-  MeetingOutcomeDto,
   MeetingsService,
   MoveMeetingDto,
   OfferMeetingDto,
@@ -12,10 +10,14 @@ import {
 } from '@werkbrug/proposals';
 import {
   actorOf,
+  cancelInput,
+  cancelQuestion,
   confirmed,
   field,
   formBody,
   FormErrors,
+  meetingTarget,
+  outcomeInput,
   PageResponder,
   validateAsDto,
   WebAccess,
@@ -31,18 +33,6 @@ import {
   emptyAfspraak,
   toAfspraakView,
 } from './meeting.view';
-
-/** The meeting and version a form was made for (hidden fields). */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const meetingTarget = (body: FormBody) => {
-  const version = Number(field(body, 'version'));
-  const meetingId = field(body, 'meeting');
-  return {
-    meetingId: UUID.test(meetingId) ? meetingId : '',
-    version: Number.isInteger(version) && version > 0 ? version : undefined,
-  };
-};
 
 const readAfspraak = (body: FormBody): AfspraakValues => ({
   meetingKind: field(body, 'meetingKind'),
@@ -163,48 +153,33 @@ export class EmployerMeetingPagesController {
     await this.proposals.assertVisible(actor, id);
     const body = formBody(req);
     const values = readAfspraak(body);
-    const { meetingId, version } = meetingTarget(body);
+    const target = meetingTarget(body);
     const errors = new FormErrors();
-    const dto = await validateAsDto(
-      CancelMeetingDto,
-      { reason: values.cancelReason, version },
-      {
-        reason: {
-          field: 'cancelReason',
-          message: 'Schrijf kort op waarom de afspraak niet doorgaat (hoogstens 500 tekens)',
-        },
-      },
+    const dto = await cancelInput(
+      target,
+      values.cancelReason,
+      'Schrijf kort op waarom de afspraak niet doorgaat (hoogstens 500 tekens)',
       errors,
-      'cancelReason',
     );
-    if (!dto || !meetingId) {
-      if (!meetingId) errors.add('cancelReason', 'Er is geen afspraak om af te zeggen');
-      return this.page(req, res, id, values, { errors }, 400);
-    }
+    if (!dto) return this.page(req, res, id, values, { errors }, 400);
     if (!confirmed(req))
-      return this.pages.confirm(req, res, {
-        title: 'Wilt u de afspraak afzeggen?',
-        consequences: [
-          'De kandidaat en de werkmakelaar krijgen een mail dat de afspraak niet doorgaat.',
-          'De afspraak verdwijnt uit hun agenda als ze de uitnodiging hadden opgeslagen.',
-          'Wilt u later toch kennismaken? Dan stelt u nieuwe momenten voor.',
-        ],
-        action: `/werkgever/voorstellen/${id}/afspraak/afzeggen`,
-        hidden: [
-          { name: 'meeting', value: meetingId },
-          { name: 'version', value: String(version ?? '') },
-          { name: 'cancelReason', value: values.cancelReason },
-        ],
-        confirmText: 'Ja, zeg de afspraak af',
-        cancelHref: `/werkgever/voorstellen/${id}/afspraak`,
-        cancelText: 'Nee, de afspraak blijft staan',
-        warning: true,
-      });
+      return this.pages.confirm(
+        req,
+        res,
+        cancelQuestion(`/werkgever/voorstellen/${id}/afspraak`, target, values.cancelReason, {
+          title: 'Wilt u de afspraak afzeggen?',
+          consequences: [
+            'De kandidaat en de werkmakelaar krijgen een mail dat de afspraak niet doorgaat.',
+            'De afspraak verdwijnt uit hun agenda als ze de uitnodiging hadden opgeslagen.',
+            'Wilt u later toch kennismaken? Dan stelt u nieuwe momenten voor.',
+          ],
+        }),
+      );
     await this.attempt(
       req,
       res,
       id,
-      () => this.meetings.cancel(actor, meetingId, dto),
+      () => this.meetings.cancel(actor, target.meetingId, dto),
       'De afspraak is afgezegd. De kandidaat en de werkmakelaar krijgen bericht.',
     );
   }
@@ -216,30 +191,21 @@ export class EmployerMeetingPagesController {
     await this.proposals.assertVisible(actor, id);
     const body = formBody(req);
     const values = readAfspraak(body);
-    const { meetingId, version } = meetingTarget(body);
+    const target = meetingTarget(body);
     const errors = new FormErrors();
-    if (!EMPLOYER_OUTCOMES.some((o) => o.value === values.outcome))
-      errors.add('outcome', 'Kies hoe het ging');
-    const dto = errors.any
-      ? null
-      : await validateAsDto(
-          MeetingOutcomeDto,
-          {
-            outcome: values.outcome,
-            ...(values.outcomeNote ? { note: values.outcomeNote } : {}),
-            version,
-          },
-          { note: { field: 'outcomeNote', message: 'Maak de toelichting korter dan 2000 tekens' } },
-          errors,
-          'outcome',
-        );
-    if (!meetingId) errors.add('outcome', 'Er is geen afspraak om over te vertellen');
-    if (!dto || !meetingId) return this.page(req, res, id, values, { errors }, 400);
+    const dto = await outcomeInput(
+      target,
+      values,
+      EMPLOYER_OUTCOMES,
+      'Maak de toelichting korter dan 2000 tekens',
+      errors,
+    );
+    if (!dto) return this.page(req, res, id, values, { errors }, 400);
     await this.attempt(
       req,
       res,
       id,
-      () => this.meetings.recordOutcome(actor, meetingId, dto),
+      () => this.meetings.recordOutcome(actor, target.meetingId, dto),
       'Opgeslagen hoe de afspraak ging. Alleen u en de werkmakelaar zien wat u schreef.',
     );
   }

@@ -2,17 +2,19 @@ import { Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   asProposalView,
-  CancelMeetingDto,
   isMeetingConflict,
-  MeetingOutcomeDto,
   MeetingsService,
   MoveMeetingDto,
   OfferMeetingDto,
-  PickMeetingDto,
   ProposalsService,
 } from '@werkbrug/proposals';
 import {
   actorOf,
+  cancelInput,
+  cancelQuestion,
+  meetingTarget,
+  outcomeInput,
+  pickInput,
   confirmed,
   field,
   formBody,
@@ -24,7 +26,7 @@ import {
   type FormBody,
   type WebRequest,
 } from '@werkbrug/web';
-import { checkMoments, meetingTarget, momentField, readMoments } from '@werkbrug/werkgever-pages';
+import { checkMoments, momentField, readMoments } from '@werkbrug/werkgever-pages';
 import {
   BROKER_OUTCOMES,
   brokerMeetingPageView,
@@ -169,22 +171,15 @@ export class BrokerMeetingPagesController {
     await this.proposals.assertVisible(actor, id);
     const body = formBody(req);
     const values = readValues(body);
-    const { meetingId, version } = meetingTarget(body);
+    const target = meetingTarget(body);
     const errors = new FormErrors();
-    const dto = await validateAsDto(
-      PickMeetingDto,
-      { optionId: values.option, version },
-      { optionId: { field: 'option', message: 'Kies een moment' } },
-      errors,
-      'option',
-    );
-    if (!meetingId) errors.add('option', 'Er zijn nu geen momenten om te kiezen');
-    if (!dto || !meetingId) return this.page(req, res, id, values, { errors }, 400);
+    const dto = await pickInput(target, values.option, errors);
+    if (!dto) return this.page(req, res, id, values, { errors }, 400);
     await this.attempt(
       req,
       res,
       id,
-      () => this.meetings.pick(actor, meetingId, dto),
+      () => this.meetings.pick(actor, target.meetingId, dto),
       'Het moment is gekozen. De kandidaat, de werkgever en u krijgen een mail met de afspraak.',
     );
   }
@@ -200,46 +195,33 @@ export class BrokerMeetingPagesController {
     await this.proposals.assertVisible(actor, id);
     const body = formBody(req);
     const values = readValues(body);
-    const { meetingId, version } = meetingTarget(body);
+    const target = meetingTarget(body);
     const errors = new FormErrors();
-    const dto = await validateAsDto(
-      CancelMeetingDto,
-      { reason: values.cancelReason, version },
-      {
-        reason: {
-          field: 'cancelReason',
-          message: 'Schrijf kort op waarom de afspraak niet doorgaat (hoogstens 500 tekens)',
-        },
-      },
+    const dto = await cancelInput(
+      target,
+      values.cancelReason,
+      'Schrijf kort op waarom de afspraak niet doorgaat (hoogstens 500 tekens)',
       errors,
-      'cancelReason',
     );
-    if (!meetingId) errors.add('cancelReason', 'Er is geen afspraak om af te zeggen');
-    if (!dto || !meetingId) return this.page(req, res, id, values, { errors }, 400);
+    if (!dto) return this.page(req, res, id, values, { errors }, 400);
     if (!confirmed(req))
-      return this.pages.confirm(req, res, {
-        title: 'Wilt u de afspraak afzeggen?',
-        consequences: [
-          'De kandidaat en de werkgever krijgen een mail dat de afspraak niet doorgaat.',
-          'De werkgever ziet uw reden niet; de kandidaat wel.',
-          'Een nieuwe afspraak begint met nieuwe momenten.',
-        ],
-        action: `/werkmakelaar/voorstellen/${id}/afspraak/afzeggen`,
-        hidden: [
-          { name: 'meeting', value: meetingId },
-          { name: 'version', value: String(version ?? '') },
-          { name: 'cancelReason', value: values.cancelReason },
-        ],
-        confirmText: 'Ja, zeg de afspraak af',
-        cancelHref: `/werkmakelaar/voorstellen/${id}/afspraak`,
-        cancelText: 'Nee, de afspraak blijft staan',
-        warning: true,
-      });
+      return this.pages.confirm(
+        req,
+        res,
+        cancelQuestion(`/werkmakelaar/voorstellen/${id}/afspraak`, target, values.cancelReason, {
+          title: 'Wilt u de afspraak afzeggen?',
+          consequences: [
+            'De kandidaat en de werkgever krijgen een mail dat de afspraak niet doorgaat.',
+            'De werkgever ziet uw reden niet; de kandidaat wel.',
+            'Een nieuwe afspraak begint met nieuwe momenten.',
+          ],
+        }),
+      );
     await this.attempt(
       req,
       res,
       id,
-      () => this.meetings.cancel(actor, meetingId, dto),
+      () => this.meetings.cancel(actor, target.meetingId, dto),
       'De afspraak is afgezegd. De kandidaat en de werkgever krijgen bericht.',
     );
   }
@@ -255,30 +237,21 @@ export class BrokerMeetingPagesController {
     await this.proposals.assertVisible(actor, id);
     const body = formBody(req);
     const values = readValues(body);
-    const { meetingId, version } = meetingTarget(body);
+    const target = meetingTarget(body);
     const errors = new FormErrors();
-    if (!BROKER_OUTCOMES.some((o) => o.value === values.outcome))
-      errors.add('outcome', 'Kies hoe het ging');
-    if (!meetingId) errors.add('outcome', 'Er is geen afspraak om over te vertellen');
-    const dto = errors.any
-      ? null
-      : await validateAsDto(
-          MeetingOutcomeDto,
-          {
-            outcome: values.outcome,
-            ...(values.outcomeNote ? { note: values.outcomeNote } : {}),
-            version,
-          },
-          { note: { field: 'outcomeNote', message: 'Maak de toelichting korter dan 2000 tekens' } },
-          errors,
-          'outcome',
-        );
+    const dto = await outcomeInput(
+      target,
+      values,
+      BROKER_OUTCOMES,
+      'Maak de toelichting korter dan 2000 tekens',
+      errors,
+    );
     if (!dto) return this.page(req, res, id, values, { errors }, 400);
     await this.attempt(
       req,
       res,
       id,
-      () => this.meetings.recordOutcome(actor, meetingId, dto),
+      () => this.meetings.recordOutcome(actor, target.meetingId, dto),
       'Opgeslagen hoe de afspraak ging.',
     );
   }
