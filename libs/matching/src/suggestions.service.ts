@@ -28,10 +28,14 @@ export class SuggestionsService {
     const key = createHash('sha256')
       .update(JSON.stringify([profile, query, reader]))
       .digest('base64url');
-    // The cache holds the engine's answer; what this reader may see of it is decided every time.
-    const result = await this.cache.get(key, () =>
-      this.matching.matchCandidate(profile, query, reader),
-    );
-    return this.matching.inReachOf(actor, result);
+    // A candidate's reach is their own organisation's, which the profile in the key names: the
+    // answer is kept already checked (one PostgreSQL check per answer, not per page view). For a
+    // werkmakelaar what they may see of it is decided every time.
+    const own = actor.role === 'kandidaat';
+    const result = await this.cache.get(key, async () => {
+      const found = await this.matching.matchCandidate(profile, query, reader);
+      return own ? this.matching.inReachOf(actor, found) : found;
+    });
+    return own ? result : this.matching.inReachOf(actor, result);
   }
 }
