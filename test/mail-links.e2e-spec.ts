@@ -112,7 +112,8 @@ describe('mailed links land on a page of the recipient', () => {
         await api(w.employer.token).post(`/api/proposals/${proposalId}/answer`, {
           answer: 'interested',
           meetingKind: 'meeloopdag',
-          meetingDates: [new Date(Date.now() + 7 * DAY).toISOString()],
+          // A fixed time of day: a meeloopdag from the hour the suite runs could end after midnight.
+          meetingDates: [`${addDays(today(), 7)}T09:00:00Z`],
         }),
         'answer',
       );
@@ -144,8 +145,8 @@ describe('mailed links land on a page of the recipient', () => {
         await api(w.employer.token).post(`/api/meetings/${meetingId}/move`, {
           options: [
             {
-              startsAt: new Date(Date.now() + 9 * DAY).toISOString(),
-              endsAt: new Date(Date.now() + 9 * DAY + 3_600_000).toISOString(),
+              startsAt: `${addDays(today(), 9)}T09:00:00Z`,
+              endsAt: `${addDays(today(), 9)}T10:00:00Z`,
               place: 'Kas 2, Stationsweg 1, Woerden',
               withWhom: 'Anja',
             },
