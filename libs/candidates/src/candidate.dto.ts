@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { ISCO_PATTERN } from '@werkbrug/werksoorten';
 import {
   Validate,
   ValidatorConstraint,
@@ -267,6 +268,13 @@ export class CandidateListQuery extends PageQuery {
   @IsOptional()
   @Matches(CODE)
   werksoort?: string;
+  @ApiPropertyOptional({
+    description: 'Has a werksoort of this ISCO-08 unit group among the wishes',
+    example: '9112',
+  })
+  @IsOptional()
+  @Matches(ISCO_PATTERN, { message: 'isco must be an ISCO-08 unit group of 4 digits' })
+  isco?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) place?: string;
 }
 

@@ -83,6 +83,11 @@ export class CandidatesService {
     if (query.ladderRung) qb.andWhere('c.ladderRung = :rung', { rung: query.ladderRung });
     if (query.route) qb.andWhere('c.route = :route', { route: query.route });
     if (query.werksoort) qb.andWhere(':ws = ANY(c.werksoortWishes)', { ws: query.werksoort });
+    if (query.isco)
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM werksoorten wi WHERE wi.code = ANY(c.werksoortWishes) AND wi.isco_code = :isco)',
+        { isco: query.isco },
+      );
     if (query.place)
       qb.andWhere(`c.place ILIKE :place ESCAPE '\\'`, { place: escapeLike(query.place) });
     return paginate(
@@ -385,5 +390,33 @@ export class CandidatesService {
                 updated_at = now(), version = version + 1 WHERE id = $1`,
         [candidateId, trajectoryEndedOn],
       );
+  }
+
+  /**
+   * Replaces werksoort `fromCode` by `intoCode` in every candidate's wishes (a werksoort merge), in
+   * the caller's transaction, keeping the order of preference and each werksoort once; each changed
+   * candidate gets its outbox row.
+   */
+  async renameWerksoort(em: EntityManager, fromCode: string, intoCode: string): Promise<number> {
+    const moved = await queryRows<{ id: string }>(
+      em,
+      `UPDATE candidates c SET werksoort_wishes = (
+           SELECT coalesce(array_agg(x.code ORDER BY x.first), '{}')
+             FROM (SELECT t.code, min(t.pos) AS first
+                     FROM unnest(array_replace(c.werksoort_wishes, $1, $2)) WITH ORDINALITY AS t(code, pos)
+                    GROUP BY t.code) x),
+              updated_at = now(), version = version + 1
+        WHERE $1 = ANY(c.werksoort_wishes) RETURNING id`,
+      [fromCode, intoCode],
+    );
+    await this.outbox.enqueue(
+      em,
+      moved.map((c) => ({
+        topic: 'search.candidate' as const,
+        aggregateType: 'candidate',
+        aggregateId: c.id,
+      })),
+    );
+    return moved.length;
   }
 }

@@ -28,6 +28,7 @@ export const PROBLEM_CODES = [
   // Records in use
   'EMPLOYER_IN_USE',
   'WERKSOORT_IN_USE',
+  'WERKSOORT_MERGED',
   'REFERENCE_NOT_FOUND',
   'CONFLICT',
   // Proposals and placements

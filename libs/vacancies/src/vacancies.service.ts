@@ -77,6 +77,7 @@ export class VacanciesService {
     const qb = this.withNames(this.scoped(actor));
     if (query.status) qb.andWhere('v.status = :status', { status: query.status });
     if (query.werksoort) qb.andWhere('w.code = :werksoort', { werksoort: query.werksoort });
+    if (query.isco) qb.andWhere('w.iscoCode = :isco', { isco: query.isco });
     if (query.arrangement)
       qb.andWhere(':arrangement = ANY(v.arrangements)', { arrangement: query.arrangement });
     if (query.employerId)
@@ -339,5 +340,23 @@ export class VacanciesService {
         aggregateId: id,
       });
     });
+  }
+
+  /**
+   * Moves every workplace of werksoort `fromId` to `intoId` (a werksoort merge), inside the caller's
+   * transaction; each moved workplace gets its outbox row, so search finds it under the new werksoort.
+   */
+  async renameWerksoort(em: EntityManager, fromId: string, intoId: string): Promise<number> {
+    const moved = await queryRows<{ id: string }>(
+      em,
+      `UPDATE vacancies SET werksoort_id = $2, updated_at = now(), version = version + 1
+        WHERE werksoort_id = $1 RETURNING id`,
+      [fromId, intoId],
+    );
+    await this.outbox.enqueue(
+      em,
+      moved.map((v) => ({ topic: 'search.vacancy' as const, aggregateType: 'vacancy', aggregateId: v.id })),
+    );
+    return moved.length;
   }
 }

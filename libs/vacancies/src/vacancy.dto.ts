@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { ISCO_PATTERN } from '@werkbrug/werksoorten';
 import {
   IsObject,
   ArrayMaxSize,
@@ -180,6 +181,10 @@ export class VacancyListQuery extends PageQuery {
   @IsOptional()
   @Matches(CODE)
   werksoort?: string;
+  @ApiPropertyOptional({ description: 'ISCO-08 unit group of the werksoort', example: '9112' })
+  @IsOptional()
+  @Matches(ISCO_PATTERN, { message: 'isco must be an ISCO-08 unit group of 4 digits' })
+  isco?: string;
   @ApiPropertyOptional({ enum: ARRANGEMENTS })
   @IsOptional()
   @IsIn(ARRANGEMENTS)

@@ -86,6 +86,7 @@ export const PROBLEM_WORDS: Record<ListedCode, ProblemSentence> = {
     u: 'Deze werkgever heeft nog werkplekken, voorstellen of plaatsingen. Daarom kan hij niet weg.',
   },
   WERKSOORT_IN_USE: { u: 'Dit soort werk wordt nog gebruikt. Daarom kan het niet weg.' },
+  WERKSOORT_MERGED: { u: 'Dit soort werk is al samengevoegd met een ander soort werk.' },
   REFERENCE_NOT_FOUND: {
     u: 'Iets wat u koos, bestaat niet (meer). Kies opnieuw.',
     je: 'Iets wat je koos, bestaat niet (meer). Kies opnieuw.',

@@ -3,3 +3,5 @@ export * from './werksoorten.module';
 export { WerksoortRefResponse } from './werksoorten.responses';
 export * from './werksoorten.seed';
 export * from './werksoorten.service';
+export * from './standard-codes';
+export { toWerksoortView, type WerksoortView } from './werksoort.dto';

@@ -6,6 +6,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
   Min,
@@ -13,8 +14,46 @@ import {
 } from 'class-validator';
 import { PageQuery } from '@werkbrug/http';
 import type { Werksoort } from './werksoort.entity';
+import { BRC_NAME_MAX, BRC_PATTERN, ISCO_PATTERN } from './standard-codes';
 
-export class CreateWerksoortDto {
+/** The standard codes, the same on create and update; null clears a code on update. */
+class StandardCodeFields {
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '9112',
+    pattern: ISCO_PATTERN.source,
+    description: 'ISCO-08 unit group (4 digits)',
+  })
+  @IsOptional()
+  @Matches(ISCO_PATTERN, { message: 'iscoCode must be an ISCO-08 unit group of 4 digits' })
+  iscoCode?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '1121',
+    pattern: BRC_PATTERN.source,
+    description: 'BRC 2014 beroepsgroep (CBS): 4 digits, beroepsklasse 01–13; give brcName with it',
+  })
+  @IsOptional()
+  @Matches(BRC_PATTERN, { message: 'brcCode must be a BRC 2014 beroepsgroep such as 1121' })
+  brcCode?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Schoonmakers',
+    description: 'The CBS name of the BRC 2014 beroepsgroep',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(BRC_NAME_MAX)
+  brcName?: string | null;
+}
+
+export class CreateWerksoortDto extends StandardCodeFields {
   @ApiProperty({ example: 'zorg', pattern: '^[a-z][a-z0-9-]{1,39}$' })
   @Matches(/^[a-z][a-z0-9-]{1,39}$/, {
     message: 'code must be 2–40 lowercase letters, digits or -',
@@ -32,7 +71,7 @@ export class CreateWerksoortDto {
   synonyms?: string[];
 }
 
-export class UpdateWerksoortDto {
+export class UpdateWerksoortDto extends StandardCodeFields {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100) name?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
   @ApiPropertyOptional({ type: [String] })
@@ -52,7 +91,18 @@ export class WerksoortListQuery extends PageQuery {
   @IsOptional()
   @Matches(/^(true|false)$/)
   active?: string;
+  @ApiPropertyOptional({ description: 'ISCO-08 unit group', example: '9112' })
+  @IsOptional()
+  @Matches(ISCO_PATTERN)
+  isco?: string;
 }
+
+export class MergeWerksoortDto {
+  @ApiProperty({ description: 'The werksoort that takes over the workplaces and wishes' })
+  @IsUUID()
+  into!: string;
+}
+
 
 export const toWerksoortView = (w: Werksoort) => ({
   id: w.id,
@@ -61,6 +111,10 @@ export const toWerksoortView = (w: Werksoort) => ({
   description: w.description,
   synonyms: w.synonyms,
   active: w.active,
+  iscoCode: w.iscoCode,
+  brcCode: w.brcCode,
+  brcName: w.brcName,
+  mergedIntoId: w.mergedIntoId,
   createdAt: w.createdAt.toISOString(),
   updatedAt: w.updatedAt.toISOString(),
   version: w.version,

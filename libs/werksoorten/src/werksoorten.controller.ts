@@ -18,11 +18,20 @@ import {
   ApiOperation,
   ApiNoContentResponse,
 } from '@nestjs/swagger';
-import { Access, ROLES } from '@werkbrug/auth';
+import { Access, type Actor, CurrentActor, ROLES } from '@werkbrug/auth';
 import { IfMatchVersion, ApiProblemResponses } from '@werkbrug/http';
-import { CreateWerksoortDto, UpdateWerksoortDto, WerksoortListQuery } from './werksoort.dto';
+import {
+  CreateWerksoortDto,
+  MergeWerksoortDto,
+  UpdateWerksoortDto,
+  WerksoortListQuery,
+} from './werksoort.dto';
 import { WerksoortenService } from './werksoorten.service';
-import { WerksoortPageResponse, WerksoortResponse } from './werksoorten.responses';
+import {
+  WerksoortMergeResponse,
+  WerksoortPageResponse,
+  WerksoortResponse,
+} from './werksoorten.responses';
 
 @ApiTags('werksoorten')
 @ApiBearerAuth()
@@ -78,5 +87,24 @@ export class WerksoortenController {
   @ApiProblemResponses(400, 404, 409)
   async remove(@Param('id', ParseUUIDPipe) id: string) {
     await this.werksoorten.remove(id);
+  }
+
+  @Post(':id/merge')
+  @HttpCode(200)
+  @ApiOkResponse({ type: WerksoortMergeResponse })
+  @Access('admin')
+  @ApiOperation({
+    summary: 'Merge this werksoort into another',
+    description:
+      'Every workplace and candidate wish moves to `into`; the name of this werksoort becomes a ' +
+      'synonym of `into`; this werksoort is deactivated. Search follows through the outbox. Audited.',
+  })
+  @ApiProblemResponses(400, 404, 409, 422)
+  async merge(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: MergeWerksoortDto,
+  ) {
+    return this.werksoorten.merge(actor, id, dto);
   }
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { queryRows } from '@werkbrug/database';
+import { SEED_STANDARD_CODES } from './standard-codes';
 
 /** The seven werksoorten of the Ferm Werk method, with synonyms people actually type. */
 export const SEED_WERKSOORTEN = [
@@ -64,15 +65,25 @@ export const SEED_WERKSOORTEN = [
   },
 ] as const;
 
-/** Adds missing seed werksoorten; never overwrites what an administrator changed. */
+/** Adds missing seed werksoorten with their standard codes; never overwrites what an administrator changed. */
 export async function seedWerksoorten(db: DataSource): Promise<number> {
   let added = 0;
   for (const w of SEED_WERKSOORTEN) {
+    const codes = SEED_STANDARD_CODES[w.code];
     const rows = await queryRows<unknown>(
       db,
-      `INSERT INTO werksoorten (code, name, description, synonyms) VALUES ($1, $2, $3, $4)
+      `INSERT INTO werksoorten (code, name, description, synonyms, isco_code, brc_code, brc_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (code) DO NOTHING RETURNING id`,
-      [w.code, w.name, w.description, w.synonyms],
+      [
+        w.code,
+        w.name,
+        w.description,
+        w.synonyms,
+        codes?.iscoCode ?? null,
+        codes?.brcCode ?? null,
+        codes?.brcName ?? null,
+      ],
     );
     added += rows.length;
   }

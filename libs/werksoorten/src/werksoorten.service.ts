@@ -1,17 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '@werkbrug/auth';
+import { AuditService } from '@werkbrug/audit';
 import { queryRows } from '@werkbrug/database';
 import { assertVersion, expectedVersion, Page, paginate, Problems } from '@werkbrug/http';
 import { OutboxService } from '@werkbrug/outbox';
 import {
   CreateWerksoortDto,
+  MergeWerksoortDto,
   toWerksoortView,
   UpdateWerksoortDto,
   WerksoortListQuery,
   WerksoortView,
 } from './werksoort.dto';
 import { Werksoort } from './werksoort.entity';
+import { blankToNull, standardCodeProblems, type StandardCodes } from './standard-codes';
 
 const SORTABLE = {
   code: { column: 'w.code', read: (w: Werksoort) => w.code },
@@ -23,16 +27,88 @@ const cleanSynonyms = (synonyms: readonly string[]) => [
   ...new Set(synonyms.map((s) => s.trim().toLowerCase()).filter(Boolean)),
 ];
 
+/** A werksoort as the records that hold it name it: vacancies by id, candidate wishes by code. */
+export interface WerksoortRef {
+  id: string;
+  code: string;
+}
+
+/**
+ * A module whose records hold a werksoort (vacancies, candidate wishes). It moves them itself, in the
+ * merge's transaction, each changed record with its outbox row: each module owns its tables.
+ */
+export interface WerksoortHolder {
+  moveWerksoort(em: EntityManager, from: WerksoortRef, into: WerksoortRef): Promise<number>;
+}
+
+/** The modules that must have registered before a merge may run: it moves every record or none. */
+export const WERKSOORT_HOLDERS = ['vacancies', 'candidates'] as const;
+export type WerksoortHolderName = (typeof WERKSOORT_HOLDERS)[number];
+
+export interface WerksoortUsage {
+  vacancies: number;
+  candidates: number;
+}
+
+export interface WerksoortMergeResult {
+  from: WerksoortView;
+  into: WerksoortView;
+  vacanciesMoved: number;
+  candidatesMoved: number;
+}
+
+/** The codes after a change: undefined keeps the stored one, null or blank clears it. */
+function mergedCodes(
+  current: StandardCodes,
+  dto: { iscoCode?: string | null; brcCode?: string | null; brcName?: string | null },
+): StandardCodes {
+  const pick = (next: string | null | undefined, now: string | null) =>
+    next === undefined ? now : blankToNull(next);
+  return {
+    iscoCode: pick(dto.iscoCode, current.iscoCode),
+    brcCode: pick(dto.brcCode, current.brcCode),
+    brcName: pick(dto.brcName, current.brcName),
+  };
+}
+
+const CODE_MESSAGES: Record<string, string> = {
+  'iscoCode:format': 'iscoCode must be an ISCO-08 unit group of 4 digits',
+  'brcCode:format': 'brcCode must be a BRC 2014 beroepsgroep such as 1121',
+  'brcCode:name-without-code': 'brcName needs a brcCode',
+  'brcName:missing': 'brcCode needs its brcName',
+  'brcName:too-long': 'brcName is too long',
+};
+
+function assertCodes(codes: StandardCodes) {
+  const problems = standardCodeProblems(codes);
+  if (problems.length)
+    throw Problems.validation(
+      problems.map((p) => ({
+        field: p.field,
+        message: CODE_MESSAGES[`${p.field}:${p.reason}`] ?? 'invalid',
+      })),
+    );
+}
+
 @Injectable()
 export class WerksoortenService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
   ) {}
+
+  private readonly holders = new Map<WerksoortHolderName, WerksoortHolder>();
+
+  /** Called by VacanciesModule and CandidatesModule at start (they depend on this module, not back). */
+  registerHolder(name: WerksoortHolderName, holder: WerksoortHolder): void {
+    this.holders.set(name, holder);
+  }
 
   list(query: WerksoortListQuery): Promise<Page<WerksoortView>> {
     const qb = this.db.getRepository(Werksoort).createQueryBuilder('w');
     if (query.active) qb.andWhere('w.active = :active', { active: query.active === 'true' });
+    if (query.isco) qb.andWhere('w.iscoCode = :isco', { isco: query.isco });
     return paginate(qb, query, SORTABLE, 'code', toWerksoortView);
   }
 
@@ -85,6 +161,8 @@ export class WerksoortenService {
     this.active = null;
     return this.db.transaction(async (em) => {
       const repo = em.getRepository(Werksoort);
+      const codes = mergedCodes({ iscoCode: null, brcCode: null, brcName: null }, dto);
+      assertCodes(codes);
       if (await repo.exists({ where: { code: dto.code } })) {
         throw Problems.duplicate(`Werksoort ${dto.code} already exists.`);
       }
@@ -95,6 +173,8 @@ export class WerksoortenService {
           description: dto.description?.trim() ?? '',
           synonyms: cleanSynonyms(dto.synonyms ?? []),
           active: true,
+          ...codes,
+          mergedIntoId: null,
         }),
       );
       await this.outbox.enqueue(em, {
@@ -117,7 +197,19 @@ export class WerksoortenService {
       if (dto.name !== undefined) w.name = dto.name.trim();
       if (dto.description !== undefined) w.description = dto.description.trim();
       if (dto.synonyms !== undefined) w.synonyms = cleanSynonyms(dto.synonyms);
-      if (dto.active !== undefined) w.active = dto.active;
+      if (dto.active !== undefined) {
+        // A merged werksoort stays inactive: its records live on under the one it was merged into.
+        if (dto.active && w.mergedIntoId)
+          throw Problems.conflict(
+            'WERKSOORT_MERGED',
+            'Werksoort was merged',
+            'A werksoort merged into another cannot be activated again.',
+          );
+        w.active = dto.active;
+      }
+      const codes = mergedCodes(w, dto);
+      assertCodes(codes);
+      Object.assign(w, codes);
       const saved = await repo.save(w);
       // Names and synonyms feed the search index: vacancies of this werksoort and the synonym settings follow.
       await this.outbox.enqueue(em, [
@@ -156,5 +248,97 @@ export class WerksoortenService {
         aggregateId: id,
       });
     });
+  }
+
+  /** How many workplaces and candidates (by wish) each werksoort has, for the administration list. */
+  async usage(ids?: string[]): Promise<Map<string, WerksoortUsage>> {
+    const rows = await queryRows<{ id: string; vacancies: number; candidates: number }>(
+      this.db,
+      `SELECT w.id,
+              (SELECT count(*) FROM vacancies v WHERE v.werksoort_id = w.id)::int AS vacancies,
+              (SELECT count(*) FROM candidates c
+                WHERE w.code = ANY(c.werksoort_wishes) AND c.erased_at IS NULL)::int AS candidates
+         FROM werksoorten w WHERE $1::uuid[] IS NULL OR w.id = ANY($1::uuid[])`,
+      [ids ?? null],
+    );
+    return new Map(rows.map((r) => [r.id, { vacancies: r.vacancies, candidates: r.candidates }]));
+  }
+
+  /**
+   * Merges `from` into `dto.into`, in one transaction: every workplace and candidate wish moves (each
+   * with its outbox row, written by its own module), the name, code and synonyms of `from` become
+   * synonyms of `into` (old words still find the work), `from` is deactivated and points at `into`,
+   * and the merge is audited. The search settings and the documents of `into` follow via the outbox.
+   */
+  async merge(actor: Actor, id: string, dto: MergeWerksoortDto): Promise<WerksoortMergeResult> {
+    if (id === dto.into)
+      throw Problems.validation([{ field: 'into', message: 'into must be another werksoort' }]);
+    const vacancies = this.holders.get('vacancies');
+    const candidates = this.holders.get('candidates');
+    // A merge that cannot move every record must not run at all (a wiring fault, not bad input).
+    if (!vacancies || !candidates) {
+      const missing = WERKSOORT_HOLDERS.filter((h) => !this.holders.has(h));
+      throw new Error(`werksoort holders not registered: ${missing.join(', ')}`);
+    }
+    this.active = null;
+    const result = await this.db.transaction(async (em) => {
+      const repo = em.getRepository(Werksoort);
+      // Both rows locked in a fixed order, so two merges crossing each other cannot deadlock.
+      const locked = await queryRows<{ id: string }>(
+        em,
+        `SELECT id FROM werksoorten WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+        [[id, dto.into]],
+      );
+      const from = locked.some((r) => r.id === id) ? await repo.findOneBy({ id }) : null;
+      if (!from) throw Problems.notFound('Werksoort');
+      const into = locked.some((r) => r.id === dto.into)
+        ? await repo.findOneBy({ id: dto.into })
+        : null;
+      if (!into)
+        throw Problems.validation([{ field: 'into', message: 'unknown werksoort' }]);
+      if (from.mergedIntoId || into.mergedIntoId)
+        throw Problems.conflict(
+          'WERKSOORT_MERGED',
+          'Werksoort was merged',
+          'One of the two werksoorten was already merged into another.',
+        );
+      if (!into.active)
+        throw Problems.validation([{ field: 'into', message: 'into must be an active werksoort' }]);
+      const refs = (w: Werksoort): WerksoortRef => ({ id: w.id, code: w.code });
+      const vacanciesMoved = await vacancies.moveWerksoort(em, refs(from), refs(into));
+      const candidatesMoved = await candidates.moveWerksoort(em, refs(from), refs(into));
+      const ownTerms = new Set([into.code, into.name.toLowerCase()]);
+      into.synonyms = cleanSynonyms([
+        ...into.synonyms,
+        from.name,
+        from.code,
+        ...from.synonyms,
+      ]).filter((term) => !ownTerms.has(term));
+      from.active = false;
+      from.mergedIntoId = into.id;
+      const [savedFrom, savedInto] = [await repo.save(from), await repo.save(into)];
+      await this.outbox.enqueue(em, [
+        { topic: 'search.settings', aggregateType: 'werksoort', aggregateId: into.id },
+        // The documents of `into` carry its terms, which now include the old name.
+        { topic: 'search.werksoort', aggregateType: 'werksoort', aggregateId: into.id },
+      ]);
+      await this.audit.record(em, actor, {
+        action: 'werksoort.merge',
+        details: {
+          from: from.code,
+          into: into.code,
+          vacanciesMoved,
+          candidatesMoved,
+        },
+      });
+      return {
+        from: toWerksoortView(savedFrom),
+        into: toWerksoortView(savedInto),
+        vacanciesMoved,
+        candidatesMoved,
+      };
+    });
+    this.active = null;
+    return result;
   }
 }
