@@ -37,6 +37,7 @@ export interface MatchQuery {
   limit?: number;
   q?: string;
   werksoort?: string;
+  isco?: string;
   arrangement?: string;
   /** Not API parameters: the bench compares other pool sizes. */
   pool?: number;
@@ -213,6 +214,7 @@ export class MatchingService {
       // Only workplaces the candidate's organisation reaches: what their werkmakelaar may propose.
       reachSearchFilter(c.organisationId, await this.regionOf(c.organisationId)),
       ...(query.werksoort ? [`werksoortCode = ${JSON.stringify(query.werksoort)}`] : []),
+      ...(query.isco ? [`iscoCode = ${JSON.stringify(query.isco)}`] : []),
       ...(query.arrangement ? [`arrangements = ${JSON.stringify(query.arrangement)}`] : []),
     ];
     const index = this.meili.indexUid(VACANCIES);

@@ -74,6 +74,7 @@ export class VacancySearchService {
     const visible = employerVisibleSearchFilter(actor, await this.regionOf(actor));
     if (visible) filter.push(visible);
     if (query.werksoort) filter.push(`werksoortCode = ${JSON.stringify(query.werksoort)}`);
+    if (query.isco) filter.push(`iscoCode = ${JSON.stringify(query.isco)}`);
     if (query.arrangement) filter.push(`arrangements = ${JSON.stringify(query.arrangement)}`);
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;

@@ -73,6 +73,20 @@ export class ReportScopeView {
 export class ReportGroupView {
   @ApiProperty({ nullable: true }) key!: string | null;
   @ApiProperty() label!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'By werksoort: its ISCO-08 unit group (else null)',
+  })
+  iscoCode!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'By werksoort: its BRC 2014 beroepsgroep (else null)',
+  })
+  brcCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Name of the BRC 2014 beroepsgroep' })
+  brcName!: string | null;
 }
 
 export class FermWerkRowView {

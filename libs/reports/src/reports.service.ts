@@ -14,6 +14,7 @@ import {
   FermWerkReport,
   FunnelReport,
   LadderProgressReport,
+  ReportGroupView,
   ReportQuery,
   ReportScopeView,
 } from './report.dto';
@@ -36,6 +37,22 @@ const KEY_SQL: Record<Breakdown | 'none', string> = {
   organisation: 't.organisation_id::text',
   gemeente: 't.gemeente',
 };
+
+/** What a breakdown column is called, and for a werksoort its standard codes (CBS/UWV comparison). */
+interface GroupLabel {
+  name: string;
+  iscoCode: string | null;
+  brcCode: string | null;
+  brcName: string | null;
+}
+const NO_CODES = { iscoCode: null, brcCode: null, brcName: null } as const;
+
+/** A werksoort column in a CSV file carries its codes, so the file can be laid next to CBS figures. */
+const csvGroupLabel = (g: ReportGroupView) =>
+  [g.label, g.iscoCode && `ISCO ${g.iscoCode}`, g.brcCode && `BRC ${g.brcCode} ${g.brcName ?? ''}`]
+    .filter(Boolean)
+    .join(' – ')
+    .trim();
 
 const humanise = (code: string) => {
   const text = code.replace(/_/g, ' ');
@@ -149,7 +166,7 @@ export class ReportsService {
           by,
           table.columns.map((c) => c.key),
         )
-      : new Map<string, string>();
+      : new Map<string, GroupLabel>();
     const [sw] = await queryRows<Row>(
       this.db,
       `SELECT count(*)::int AS transitions, count(DISTINCT x.trajectory_id)::int AS trajectories,
@@ -169,10 +186,16 @@ export class ReportsService {
     return {
       scope: this.view(s),
       by,
-      groups: table.columns.map((c) => ({
-        key: c.key,
-        label: c.key === null ? 'Onbekend' : (labels.get(c.key) ?? humanise(c.key)),
-      })),
+      groups: table.columns.map((c) => {
+        const known = c.key === null ? undefined : labels.get(c.key);
+        return {
+          key: c.key,
+          label: c.key === null ? 'Onbekend' : (known?.name ?? humanise(c.key)),
+          iscoCode: known?.iscoCode ?? null,
+          brcCode: known?.brcCode ?? null,
+          brcName: known?.brcName ?? null,
+        };
+      }),
       rows: FERM_WERK_ROWS.map((r) => ({
         key: r.key,
         label: r.label,
@@ -187,7 +210,7 @@ export class ReportsService {
     };
   }
 
-  private async labels(by: Breakdown, keys: (string | null)[]): Promise<Map<string, string>> {
+  private async labels(by: Breakdown, keys: (string | null)[]): Promise<Map<string, GroupLabel>> {
     const present = keys.filter((k): k is string => !!k);
     if (by === 'organisation') {
       const rows = await queryRows<Row>(
@@ -195,15 +218,26 @@ export class ReportsService {
         `SELECT id::text AS key, name FROM organisations WHERE id = ANY($1::uuid[])`,
         [present],
       );
-      return new Map(rows.map((r) => [r.key as string, r.name as string]));
+      return new Map(rows.map((r) => [r.key as string, { name: r.name as string, ...NO_CODES }]));
     }
     if (by === 'werksoort') {
-      const rows = await queryRows<Row>(
+      const rows = await queryRows<{
+        key: string;
+        name: string;
+        isco_code: string | null;
+        brc_code: string | null;
+        brc_name: string | null;
+      }>(
         this.db,
-        `SELECT code AS key, name FROM werksoorten WHERE code = ANY($1)`,
+        `SELECT code AS key, name, isco_code, brc_code, brc_name FROM werksoorten WHERE code = ANY($1)`,
         [present],
       );
-      return new Map(rows.map((r) => [r.key as string, r.name as string]));
+      return new Map(
+        rows.map((r) => [
+          r.key,
+          { name: r.name, iscoCode: r.isco_code, brcCode: r.brc_code, brcName: r.brc_name },
+        ]),
+      );
     }
     return new Map();
   }
@@ -359,7 +393,7 @@ export class ReportsService {
   async fermWerkCsv(actor: Actor, q: FermWerkQuery): Promise<string> {
     const r = await this.fermWerk(actor, q, true);
     return toCsv(
-      ['Onderdeel', 'Totaal', ...r.groups.map((g) => g.label)],
+      ['Onderdeel', 'Totaal', ...r.groups.map(csvGroupLabel)],
       r.rows.map((row) => [row.label, row.total, ...row.byGroup]),
     );
   }

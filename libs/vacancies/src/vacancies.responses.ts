@@ -30,6 +30,8 @@ export class VacancyEmployerResponse {
 export class VacancyWerksoortResponse {
   @ApiProperty({ type: String, nullable: true }) code!: string | null;
   @ApiProperty({ type: String, nullable: true }) name!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'ISCO-08 unit group' })
+  iscoCode!: string | null;
 }
 
 export class VacancyResponse implements VacancyView {

@@ -58,7 +58,7 @@ export interface VacancyRecord extends VacancyData {
   updatedAt: Date;
   version: number;
   employer?: { name: string } | null;
-  werksoort?: { code: string; name: string } | null;
+  werksoort?: { code: string; name: string; iscoCode?: string | null } | null;
 }
 
 interface ColumnSpec<T, C extends string> {
@@ -181,7 +181,11 @@ export function vacancyRecordFromRow(row: Record<string, unknown>): VacancyRecor
     werksoort:
       row.werksoort_code === undefined
         ? null
-        : { code: String(row.werksoort_code), name: String(row.werksoort_name) },
+        : {
+            code: String(row.werksoort_code),
+            name: String(row.werksoort_name),
+            iscoCode: (row.werksoort_isco_code as string | null | undefined) ?? null,
+          },
   };
 }
 

@@ -25,7 +25,8 @@ export const rawVisibilityParams = (actor: Actor) => {
  * other read (employer-access.ts).
  */
 export const ONE_VACANCY_SQL = `
-  SELECT v.*, e.name AS employer_name, w.code AS werksoort_code, w.name AS werksoort_name
+  SELECT v.*, e.name AS employer_name, w.code AS werksoort_code, w.name AS werksoort_name,
+         w.isco_code AS werksoort_isco_code
     FROM vacancies v JOIN employers e ON e.id = v.employer_id JOIN werksoorten w ON w.id = v.werksoort_id
    WHERE v.id = $1 AND ${rawVacancyVisibleSql('v', 'e')}`;
 

@@ -56,7 +56,11 @@ function topFields(v: VacancyData): Pick<VacancyData, TopField> {
 export const toVacancyView = (v: VacancyRecord) => ({
   id: v.id,
   employer: { id: v.employerId, name: v.employer?.name ?? null },
-  werksoort: { code: v.werksoort?.code ?? null, name: v.werksoort?.name ?? null },
+  werksoort: {
+    code: v.werksoort?.code ?? null,
+    name: v.werksoort?.name ?? null,
+    iscoCode: v.werksoort?.iscoCode ?? null,
+  },
   ...topFields(v),
   location: { address: v.address, postcode: v.postcode, place: v.place, lat: v.lat, lng: v.lng },
   demands: {

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ARRANGEMENTS, type Arrangement } from '@werkbrug/domain';
 import { OptionalIntQuery } from '@werkbrug/http';
+import { ISCO_PATTERN } from '@werkbrug/werksoorten';
 
 export class CandidateMatchQuery {
   @OptionalIntQuery(1, 50, 20)
@@ -19,6 +20,11 @@ export class CandidateMatchQuery {
   @IsOptional()
   @Matches(/^[a-z][a-z0-9-]{1,39}$/)
   werksoort?: string;
+
+  @ApiPropertyOptional({ description: 'ISCO-08 unit group of the werksoort', example: '9112' })
+  @IsOptional()
+  @Matches(ISCO_PATTERN, { message: 'isco must be an ISCO-08 unit group of 4 digits' })
+  isco?: string;
 
   @ApiPropertyOptional({ enum: ARRANGEMENTS })
   @IsOptional()
@@ -39,6 +45,10 @@ export class VacancySearchQuery {
   q?: string;
 
   @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z][a-z0-9-]{1,39}$/) werksoort?: string;
+  @ApiPropertyOptional({ description: 'ISCO-08 unit group of the werksoort', example: '9112' })
+  @IsOptional()
+  @Matches(ISCO_PATTERN, { message: 'isco must be an ISCO-08 unit group of 4 digits' })
+  isco?: string;
   @ApiPropertyOptional({ enum: ARRANGEMENTS })
   @IsOptional()
   @IsIn(ARRANGEMENTS)

@@ -45,6 +45,8 @@ describe('vacancy search document', () => {
     werksoort_code: 'groen',
     werksoort_name: 'Groen',
     werksoort_synonyms: ['hovenier'],
+    werksoort_isco_code: '9214',
+    werksoort_brc_code: '0921',
   });
   const text = JSON.stringify(doc);
 
@@ -63,6 +65,8 @@ describe('vacancy search document', () => {
       placesFree: 2,
       open: true,
       werksoortTerms: ['Groen', 'hovenier'],
+      iscoCode: '9214',
+      brcCode: '0921',
       updatedAt: Date.parse('2026-01-02T03:04:05.678Z'),
       version: 3,
     });

@@ -17,6 +17,9 @@ import { queryRows } from '@werkbrug/database';
 /** A vacancy as stored in Meilisearch: the match profile plus search-only fields and its update stamp. */
 export interface VacancyDocument extends VacancyProfile {
   werksoortTerms: string[];
+  /** The werksoort's ISCO-08 unit group and BRC 2014 beroepsgroep (null: not classified). */
+  iscoCode: string | null;
+  brcCode: string | null;
   /** Who may see it, for counts and facets that agree with employerVisibleSql (employer-access.ts). */
   employerOwnerOrganisationId: string | null;
   employerRegions: string[];
@@ -36,7 +39,8 @@ type Row = Record<string, unknown>;
 
 const VACANCY_SQL = `
   SELECT v.*, e.name AS employer_name, e.owner_organisation_id AS employer_owner_organisation_id,
-         e.region AS employer_region, w.code AS werksoort_code, w.name AS werksoort_name, w.synonyms AS werksoort_synonyms
+         e.region AS employer_region, w.code AS werksoort_code, w.name AS werksoort_name, w.synonyms AS werksoort_synonyms,
+         w.isco_code AS werksoort_isco_code, w.brc_code AS werksoort_brc_code
     FROM vacancies v JOIN employers e ON e.id = v.employer_id JOIN werksoorten w ON w.id = v.werksoort_id`;
 
 /**
@@ -108,6 +112,8 @@ export function toVacancyDocument(r: Row): VacancyDocument {
     werksoortCode: v.werksoort?.code ?? '',
     werksoortName: v.werksoort?.name ?? '',
     werksoortTerms: [v.werksoort?.name ?? '', ...((r.werksoort_synonyms as string[]) ?? [])],
+    iscoCode: (r.werksoort_isco_code as string | null | undefined) ?? null,
+    brcCode: (r.werksoort_brc_code as string | null | undefined) ?? null,
     minLanguageRank: languageRank(v.minLanguageLevel),
     placesFree,
     open: v.status === 'open' && placesFree > 0,

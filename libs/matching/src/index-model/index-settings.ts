@@ -112,6 +112,8 @@ export function vacancySettings(synonyms: Record<string, string[]>): Settings {
       'employerOwnerOrganisationId',
       'employerRegions',
       'werksoortCode',
+      // `?isco=` on search and matching (the werksoort's ISCO-08 unit group).
+      'iscoCode',
       'arrangements',
       'hoursMin',
       'hoursMax',
