@@ -4,4 +4,10 @@ export { WerksoortRefResponse } from './werksoorten.responses';
 export * from './werksoorten.seed';
 export * from './werksoorten.service';
 export * from './standard-codes';
-export { toWerksoortView, type WerksoortView } from './werksoort.dto';
+export {
+  CreateWerksoortDto,
+  MergeWerksoortDto,
+  toWerksoortView,
+  UpdateWerksoortDto,
+  type WerksoortView,
+} from './werksoort.dto';

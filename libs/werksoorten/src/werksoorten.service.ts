@@ -112,6 +112,12 @@ export class WerksoortenService {
     return paginate(qb, query, SORTABLE, 'code', toWerksoortView);
   }
 
+  /** Every werksoort by name, active or not (the administration list; there are tens, not thousands). */
+  async all(): Promise<WerksoortView[]> {
+    const rows = await this.db.getRepository(Werksoort).find();
+    return rows.map(toWerksoortView).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  }
+
   async get(id: string): Promise<WerksoortView> {
     const w = await this.db.getRepository(Werksoort).findOneBy({ id });
     if (!w) throw Problems.notFound('Werksoort');
