@@ -35,7 +35,8 @@ const LIB_LAYERS = {
   audit: 5,
   health: 5,
   organisations: 5,
-  werksoorten: 5,
+  // Above audit (a merge is audited in its own transaction), below the libs whose records hold one.
+  werksoorten: 5.5,
   candidates: 6,
   employers: 6,
   caseload: 7,

@@ -55,6 +55,7 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/werksoorten/:id': ALL,
   'PATCH /api/werksoorten/:id': ['admin'],
   'DELETE /api/werksoorten/:id': ['admin'],
+  'POST /api/werksoorten/:id/merge': ['admin'],
 
   'GET /api/employers': EMPLOYER_SIDE,
   'POST /api/employers': BROKERS,
@@ -498,6 +499,12 @@ describe('authorization matrix: every route × every role × own/other organisat
     },
   };
 
+  // A merge deactivates the werksoort: each call merges a throwaway one into another.
+  TARGETS['/api/werksoorten/:id/merge'] = async () => ({
+    id: await throwaway.werksoort(),
+    hidden: false,
+    table: 'werksoorten',
+  });
   TARGETS['/api/candidates/:id/matches'] = TARGETS['/api/candidates/:id'] as Targets;
   TARGETS['/api/candidates/:id/export'] = TARGETS['/api/candidates/:id'] as Targets;
   TARGETS['/api/candidates/:id/checkins'] = TARGETS['/api/candidates/:id'] as Targets;
@@ -699,6 +706,7 @@ describe('authorization matrix: every route × every role × own/other organisat
     'PATCH /api/organisations/:id': () => ({ region: `Regio ${next()}` }),
     'POST /api/werksoorten': () => ({ code: `matrix-${next()}`, name: 'Matrix' }),
     'PATCH /api/werksoorten/:id': () => ({ description: `Matrix ${next()}` }),
+    'POST /api/werksoorten/:id/merge': async () => ({ into: await throwaway.werksoort() }),
     'POST /api/employers': () => ({
       name: `Matrix werkgever ${next()}`,
       kvkNumber: String(70_000_000 + counter),

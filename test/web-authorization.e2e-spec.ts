@@ -270,6 +270,10 @@ describe('web authorization: every page × every role', () => {
       which === 'own'
         ? { ids: { id: await own() }, ...(principal === 'admin' ? { status: 404 } : {}) }
         : { ids: { id: await other() }, status: 404 };
+  const werksoortTarget: RouteTarget = async () => {
+    const [row] = await t.db.query(`SELECT id FROM werksoorten WHERE code = 'groen'`);
+    return { ids: { id: row.id as string } };
+  };
   const ROUTE_TARGETS: Record<string, RouteTarget> = {
     '/voorstellen/:id': mailedTarget(
       () => ownProposal(true),
@@ -324,6 +328,9 @@ describe('web authorization: every page × every role', () => {
     '/werkmakelaar/trajecten/:trajectoryId/leerdoelen': trajectoryTarget,
     '/werkmakelaar/trajecten/:trajectoryId/leerdoelen/:goalId': goalTarget,
     '/werkmakelaar/trajecten/:trajectoryId/afsluiten': trajectoryTarget,
+    // Werksoorten are reference data: the administrator reaches each one (no own or other).
+    '/beheer/werksoorten/:id': werksoortTarget,
+    '/beheer/werksoorten/:id/samenvoegen': werksoortTarget,
   };
   /** Routes that answer something other than an HTML page. */
   const NOT_HTML = ['GET /kandidaat/gegevens/download'];

@@ -134,6 +134,14 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'GET /werkmakelaar/rapportages/csv': ['werkmakelaar'],
   'GET /beheer/rapportages': ['admin'],
   'GET /beheer/rapportages/csv': ['admin'],
+  // Werksoorten: list, add, change, merge (libs/beheer-pages/src/werksoorten).
+  'GET /beheer/werksoorten': ['admin'],
+  'GET /beheer/werksoorten/nieuw': ['admin'],
+  'POST /beheer/werksoorten/nieuw': ['admin'],
+  'GET /beheer/werksoorten/:id': ['admin'],
+  'POST /beheer/werksoorten/:id': ['admin'],
+  'GET /beheer/werksoorten/:id/samenvoegen': ['admin'],
+  'POST /beheer/werksoorten/:id/samenvoegen': ['admin'],
   // The HTML 404 page for unknown addresses in the web areas.
   'GET /werkgever/*path': 'public',
   'GET /kandidaat/*path': 'public',

@@ -355,7 +355,11 @@ export class VacanciesService {
     );
     await this.outbox.enqueue(
       em,
-      moved.map((v) => ({ topic: 'search.vacancy' as const, aggregateType: 'vacancy', aggregateId: v.id })),
+      moved.map((v) => ({
+        topic: 'search.vacancy' as const,
+        aggregateType: 'vacancy',
+        aggregateId: v.id,
+      })),
     );
     return moved.length;
   }

@@ -103,7 +103,6 @@ export class MergeWerksoortDto {
   into!: string;
 }
 
-
 export const toWerksoortView = (w: Werksoort) => ({
   id: w.id,
   code: w.code,

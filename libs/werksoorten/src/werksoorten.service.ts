@@ -300,8 +300,7 @@ export class WerksoortenService {
       const into = locked.some((r) => r.id === dto.into)
         ? await repo.findOneBy({ id: dto.into })
         : null;
-      if (!into)
-        throw Problems.validation([{ field: 'into', message: 'unknown werksoort' }]);
+      if (!into) throw Problems.validation([{ field: 'into', message: 'unknown werksoort' }]);
       if (from.mergedIntoId || into.mergedIntoId)
         throw Problems.conflict(
           'WERKSOORT_MERGED',
