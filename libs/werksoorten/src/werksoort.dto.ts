@@ -8,6 +8,7 @@ import {
   IsString,
   IsUUID,
   Matches,
+  ValidateIf,
   MaxLength,
   Min,
   MinLength,
@@ -16,41 +17,37 @@ import { PageQuery } from '@werkbrug/http';
 import type { Werksoort } from './werksoort.entity';
 import { BRC_NAME_MAX, BRC_PATTERN, ISCO_PATTERN } from './standard-codes';
 
-/** The standard codes, the same on create and update; null clears a code on update. */
+/** A code field is checked unless left out or sent empty (the API takes no null: "" clears it). */
+const given = (value: unknown) => value !== undefined && value !== '';
+
+/** The standard codes, the same on create and update; an empty string clears a code. */
 class StandardCodeFields {
   @ApiPropertyOptional({
-    type: String,
-    nullable: true,
     example: '9112',
-    pattern: ISCO_PATTERN.source,
-    description: 'ISCO-08 unit group (4 digits)',
+    description: 'ISCO-08 unit group (4 digits); "" clears it',
   })
-  @IsOptional()
+  @ValidateIf((o: StandardCodeFields) => given(o.iscoCode))
   @Matches(ISCO_PATTERN, { message: 'iscoCode must be an ISCO-08 unit group of 4 digits' })
-  iscoCode?: string | null;
+  iscoCode?: string;
 
   @ApiPropertyOptional({
-    type: String,
-    nullable: true,
     example: '1121',
-    pattern: BRC_PATTERN.source,
-    description: 'BRC 2014 beroepsgroep (CBS): 4 digits, beroepsklasse 01–13; give brcName with it',
+    description:
+      'BRC 2014 beroepsgroep (CBS): 4 digits, beroepsklasse 01–13, with brcName; "" clears it',
   })
-  @IsOptional()
+  @ValidateIf((o: StandardCodeFields) => given(o.brcCode))
   @Matches(BRC_PATTERN, { message: 'brcCode must be a BRC 2014 beroepsgroep such as 1121' })
-  brcCode?: string | null;
+  brcCode?: string;
 
   @ApiPropertyOptional({
-    type: String,
-    nullable: true,
     example: 'Schoonmakers',
-    description: 'The CBS name of the BRC 2014 beroepsgroep',
+    description: 'The CBS name of the BRC 2014 beroepsgroep; "" clears it',
   })
-  @IsOptional()
+  @ValidateIf((o: StandardCodeFields) => given(o.brcName))
   @IsString()
   @MinLength(2)
   @MaxLength(BRC_NAME_MAX)
-  brcName?: string | null;
+  brcName?: string;
 }
 
 export class CreateWerksoortDto extends StandardCodeFields {

@@ -57,12 +57,12 @@ export interface WerksoortMergeResult {
   candidatesMoved: number;
 }
 
-/** The codes after a change: undefined keeps the stored one, null or blank clears it. */
+/** The codes after a change: undefined keeps the stored one, an empty string clears it. */
 function mergedCodes(
   current: StandardCodes,
-  dto: { iscoCode?: string | null; brcCode?: string | null; brcName?: string | null },
+  dto: { iscoCode?: string; brcCode?: string; brcName?: string },
 ): StandardCodes {
-  const pick = (next: string | null | undefined, now: string | null) =>
+  const pick = (next: string | undefined, now: string | null) =>
     next === undefined ? now : blankToNull(next);
   return {
     iscoCode: pick(dto.iscoCode, current.iscoCode),

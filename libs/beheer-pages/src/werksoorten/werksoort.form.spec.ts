@@ -57,8 +57,8 @@ describe('werksoort form', () => {
       name: 'Zorg',
       synonyms: [],
       iscoCode: '5321',
-      brcCode: null,
-      brcName: null,
+      brcCode: '',
+      brcName: '',
       version: 4,
     });
   });

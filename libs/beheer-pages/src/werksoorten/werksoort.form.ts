@@ -44,7 +44,7 @@ export function codeFromName(name: string): string | null {
 
 /** The DTO's plain input (CreateWerksoortDto / UpdateWerksoortDto); empty codes clear on update. */
 export function werksoortInput(values: WerksoortFormValues, mode: 'create' | 'update') {
-  const code = (value: string) => (value ? value : mode === 'update' ? null : undefined);
+  const code = (value: string) => (value ? value : mode === 'update' ? '' : undefined);
   return {
     ...(mode === 'create' ? { code: codeFromName(values.name) ?? '' } : {}),
     name: values.name,
