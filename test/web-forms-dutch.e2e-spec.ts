@@ -165,6 +165,9 @@ describe('every form answers wrong input in Dutch', () => {
   const brokerMeeting = (action: string) =>
     meetingForm((id) => `/werkmakelaar/voorstellen/${id}`, action);
   const same = (path: string) => async () => ({ page: path, action: path });
+  const werksoortId = async (code: string) =>
+    ((await t.db.query(`SELECT id FROM werksoorten WHERE code = $1`, [code]))[0] as { id: string })
+      .id;
   const onPage = (page: string, action: string) => async () => ({ page, action });
 
   const FORMS: Record<string, FormCase | ButtonCase> = {
@@ -834,6 +837,63 @@ describe('every form answers wrong input in Dutch', () => {
       wrong: [
         { what: 'empty', fields: { postcode: '', place: '' } },
         { what: 'not a postcode, too long', fields: { postcode: '12', place: 'X', address: LONG } },
+      ],
+    },
+    // ---- administrator: werksoorten -----------------------------------------------------------
+    'POST /beheer/werksoorten/nieuw': {
+      who: 'admin',
+      at: same('/beheer/werksoorten/nieuw'),
+      wrong: [
+        { what: 'empty', fields: { name: '' }, says: 'Vul een naam in' },
+        {
+          what: 'codes of the wrong shape',
+          fields: { name: 'Proef', iscoCode: '12', brcCode: '99', brcName: '' },
+          says: 'Vul een ISCO-code in van 4 cijfers',
+        },
+        {
+          what: 'a BRC group without its code',
+          fields: { name: 'Proef', brcName: 'Schoonmakers' },
+          says: 'Vul ook de BRC-code in',
+        },
+        {
+          what: 'a name that exists',
+          fields: { name: 'Groen' },
+          says: 'Er is al een werksoort met deze naam',
+        },
+      ],
+    },
+    'POST /beheer/werksoorten/:id': {
+      who: 'admin',
+      at: async () => same(`/beheer/werksoorten/${await werksoortId('groen')}`)(),
+      wrong: [
+        { what: 'empty name', fields: { name: '' }, says: 'Vul een naam in' },
+        {
+          what: 'a BRC code without its group',
+          fields: { name: 'Groen', brcCode: '0921', brcName: '' },
+          says: 'Vul ook de naam van de BRC-beroepsgroep in',
+        },
+        {
+          what: 'a version someone else has overtaken',
+          fields: { name: 'Groen', version: '99' },
+          says: 'Iemand anders heeft deze werksoort intussen gewijzigd',
+        },
+      ],
+    },
+    'POST /beheer/werksoorten/:id/samenvoegen': {
+      who: 'admin',
+      at: async () => same(`/beheer/werksoorten/${await werksoortId('catering')}/samenvoegen`)(),
+      wrong: [
+        { what: 'no choice', fields: { into: '' }, says: 'Kies de werksoort waar deze bij komt' },
+        {
+          what: 'itself',
+          fields: async () => ({ into: await werksoortId('catering') }),
+          says: 'Kies de werksoort waar deze bij komt',
+        },
+        {
+          what: 'an unknown werksoort',
+          fields: { into: '00000000-0000-4000-8000-000000000000' },
+          says: 'Kies de werksoort waar deze bij komt',
+        },
       ],
     },
     'POST /werkgever/account/collega': {
