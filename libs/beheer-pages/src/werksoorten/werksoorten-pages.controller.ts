@@ -81,6 +81,7 @@ export class WerksoortenPagesController {
   async create(@Req() req: WebRequest, @Res() res: Response) {
     const values = readWerksoortForm(formBody(req));
     const errors = new FormErrors();
+    if (!values.name) errors.add('name', 'Vul een naam in');
     const dto = await validateAsDto(
       CreateWerksoortDto,
       werksoortInput(values, 'create'),
@@ -122,6 +123,7 @@ export class WerksoortenPagesController {
     const w = await this.werksoorten.get(id);
     const values = readWerksoortForm(formBody(req));
     const errors = new FormErrors();
+    if (!values.name) errors.add('name', 'Vul een naam in');
     const dto = await validateAsDto(
       UpdateWerksoortDto,
       werksoortInput(values, 'update'),
