@@ -5,7 +5,11 @@ import { AUDIT_ACTION_WORDS } from './plain-words';
 const LIBS = path.join(__dirname, '..', '..');
 
 /** Actions written about something other than a candidate: they never show on a candidate's page. */
-const NOT_ABOUT_A_CANDIDATE = new Set(['instrument.rule_version.create']);
+const NOT_ABOUT_A_CANDIDATE = new Set([
+  'instrument.rule_version.create',
+  // A werksoort merge moves wishes of many candidates; its line names no candidate.
+  'werksoort.merge',
+]);
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
