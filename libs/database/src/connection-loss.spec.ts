@@ -89,3 +89,11 @@ describe('isConnectionLoss', () => {
     expect(isConnectionLoss(error)).toBe(lost);
   });
 });
+
+describe('isConnectionLoss on errors from elsewhere', () => {
+  it('reads an error of another realm (Node sockets under a sandbox) by its code, not its class', () => {
+    const foreign = { message: 'connect ECONNREFUSED 127.0.0.1:5432', code: 'ECONNREFUSED' };
+    expect(isConnectionLoss(foreign)).toBe(true);
+    expect(isConnectionLoss({ message: 'syntax error', code: '42601' })).toBe(false);
+  });
+});

@@ -1,5 +1,3 @@
-import { QueryFailedError } from 'typeorm';
-
 /**
  * PostgreSQL could not be reached, and the breaker refuses calls for a while (see DatabaseBreaker): no
  * connection was tried. `retryAfterMs` says when one probe goes through again.
@@ -41,11 +39,27 @@ const DRIVER_MESSAGES = [
   'Connection ended unexpectedly',
 ];
 
-function lostHere(error: Error & { code?: unknown }): boolean {
+/**
+ * An error-like object. Not `instanceof Error`: errors from Node's own sockets come from another realm
+ * under a test runner's sandbox, and drivers may throw plain objects.
+ */
+interface ErrorLike {
+  message?: unknown;
+  code?: unknown;
+  cause?: unknown;
+  errors?: unknown;
+  driverError?: unknown;
+}
+
+const isErrorLike = (value: unknown): value is ErrorLike =>
+  typeof value === 'object' && value !== null && ('message' in value || 'code' in value);
+
+function lostHere(error: ErrorLike): boolean {
   if (error instanceof DatabaseUnavailableError) return true;
   const code = typeof error.code === 'string' ? error.code : '';
   if (NETWORK_CODES.has(code) || SERVER_GONE.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return true;
-  return DRIVER_MESSAGES.some((m) => error.message.includes(m));
+  const message = typeof error.message === 'string' ? error.message : '';
+  return DRIVER_MESSAGES.some((m) => message.includes(m));
 }
 
 /**
@@ -58,12 +72,12 @@ export function isConnectionLoss(error: unknown): boolean {
   const queue: unknown[] = [error];
   while (queue.length) {
     const e = queue.shift();
-    if (!(e instanceof Error) || seen.has(e) || seen.size > 10) continue;
+    if (!isErrorLike(e) || seen.has(e) || seen.size > 10) continue;
     seen.add(e);
     if (lostHere(e)) return true;
-    if (e instanceof QueryFailedError) queue.push(e.driverError);
-    if (e instanceof AggregateError) queue.push(...(e.errors as unknown[]));
-    queue.push(e.cause);
+    // TypeORM's QueryFailedError keeps the driver's error; Node's AggregateError its attempts.
+    queue.push(e.driverError, e.cause);
+    if (Array.isArray(e.errors)) queue.push(...(e.errors as unknown[]));
   }
   return false;
 }
