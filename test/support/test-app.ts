@@ -58,10 +58,21 @@ export function useTestEnv(databaseUrl: string, extra: Record<string, string> = 
   return indexPrefix;
 }
 
+export interface TestAppOptions {
+  /**
+   * The address the app uses for its fresh database (e.g. through a TCP proxy, test/support/tcp-proxy.ts);
+   * `databaseUrl` stays the direct one.
+   */
+  appDatabaseUrl?: (databaseUrl: string) => string;
+}
+
 /** Boots the real API app (same factory as production) on a fresh database. */
-export async function startTestApp(extraEnv: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  extraEnv: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
-  const indexPrefix = useTestEnv(databaseUrl, extraEnv);
+  const indexPrefix = useTestEnv(options.appDatabaseUrl?.(databaseUrl) ?? databaseUrl, extraEnv);
   const { createApiApp } = await import('../../apps/api/src/create-app');
   const app = await createApiApp();
   await app.init();

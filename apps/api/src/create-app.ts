@@ -65,7 +65,9 @@ export function buildOpenApiDocument(app: INestApplication) {
   const builder = new DocumentBuilder()
     .setTitle('Werkbrug API')
     .setDescription(
-      'Matching and placement marketplace for re-integration. Errors are RFC 9457 application/problem+json.',
+      'Matching and placement marketplace for re-integration. Errors are RFC 9457 application/problem+json. ' +
+        'Any operation may answer 503 with Retry-After while a part is away: DATABASE_UNAVAILABLE (PostgreSQL; ' +
+        'the request was not carried out) or SEARCH_UNAVAILABLE (Meilisearch; matching and search).',
     )
     .setVersion('0.1.0')
     .addServer('/', 'This server')

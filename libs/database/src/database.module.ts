@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
+import { DatabaseBreaker } from './database-breaker';
 import { dataSourceOptions } from './data-source-options';
 
 @Module({
@@ -14,5 +15,7 @@ import { dataSourceOptions } from './data-source-options';
       }),
     }),
   ],
+  providers: [DatabaseBreaker],
+  exports: [DatabaseBreaker],
 })
 export class DatabaseModule {}

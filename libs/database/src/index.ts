@@ -6,3 +6,5 @@ export * from './snake-naming.strategy';
 export * from './query-rows';
 export * from './write-together';
 export * from './dated-rule-version.entity';
+export * from './connection-loss';
+export * from './database-breaker';

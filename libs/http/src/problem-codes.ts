@@ -50,8 +50,9 @@ export const PROBLEM_CODES = [
   'MEETING_AGREED',
   'MOMENT_UNAVAILABLE',
   'MEETING_NOT_HELD_YET',
-  // Search
+  // Outages: a part is away for a moment (503 with Retry-After; docs/operations.md, "Recovery")
   'SEARCH_UNAVAILABLE',
+  'DATABASE_UNAVAILABLE',
   'SERVICE_UNAVAILABLE',
   // Used by branches in flight when this list was made (accounts, instruments, trajectories, ownership)
   'EMAIL_TAKEN',

@@ -1,4 +1,5 @@
 import { QueryFailedError } from 'typeorm';
+import { DatabaseUnavailableError } from '@werkbrug/database';
 import { toProblem } from './problem.filter';
 
 const pgError = (driverError: Record<string, string>) =>
@@ -45,5 +46,35 @@ describe('toProblem for database errors', () => {
     const text = JSON.stringify(problem);
     for (const secret of [driverError.constraint, 'vacancies', 'proposals', 'placements'])
       expect(text).not.toContain(secret);
+  });
+});
+
+/** PostgreSQL out of reach is an outage: 503 DATABASE_UNAVAILABLE with when to try again, never a 500. */
+describe('toProblem for a database that is away', () => {
+  const withCode = (code: string, message = 'failed') =>
+    Object.assign(new Error(message), { code });
+  it.each<[string, unknown, number]>([
+    ['refused', withCode('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'), 5],
+    ['dropped mid-query', pgError({ message: 'Connection terminated unexpectedly' }), 5],
+    ['admin shutdown', pgError({ code: '57P01' }), 5],
+    ['starting up', withCode('57P03', 'the database system is starting up'), 5],
+    ['breaker open, 1.2 s to the probe', new DatabaseUnavailableError(1200), 2],
+    ['breaker open, probe due', new DatabaseUnavailableError(0), 1],
+  ])('%s', (_name, error, retryAfterSeconds) => {
+    expect(toProblem(error)).toMatchObject({
+      status: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      retryAfterSeconds,
+    });
+    expect(JSON.stringify(toProblem(error))).not.toMatch(
+      /ECONNREFUSED|127\.0\.0\.1|5432|terminated/,
+    );
+  });
+
+  it('a plain bug stays a 500', () => {
+    expect(toProblem(new TypeError('x is undefined'))).toMatchObject({
+      status: 500,
+      code: 'INTERNAL_ERROR',
+    });
   });
 });

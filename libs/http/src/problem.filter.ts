@@ -8,6 +8,8 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import {
+  DatabaseUnavailableError,
+  isConnectionLoss,
   PG_BAD_INPUT,
   PG_CHECK_VIOLATION,
   pgErrorCode,
@@ -52,8 +54,30 @@ export function toProblem(error: unknown, instance?: string): ProblemDocument {
   return { ...databaseProblem(error), instance };
 }
 
-/** Database refusals a client caused become 4xx; anything else is our fault (500). */
+/** When to try again after PostgreSQL was out of reach and the breaker does not know better. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** PostgreSQL out of reach: an outage, not a bug (503, try again; the request did not happen). */
+export function databaseUnavailable(error: unknown): ProblemDocument {
+  const retryAfterSeconds =
+    error instanceof DatabaseUnavailableError
+      ? Math.max(1, Math.ceil(error.retryAfterMs / 1000))
+      : DATABASE_RETRY_AFTER_SECONDS;
+  return problemOf(
+    503,
+    'DATABASE_UNAVAILABLE',
+    'Database temporarily unavailable',
+    'The database cannot be reached for a moment, so this request could not be completed. Try again shortly.',
+    { retryAfterSeconds },
+  );
+}
+
+/**
+ * Database refusals a client caused become 4xx; PostgreSQL out of reach is 503; anything else is our
+ * fault (500).
+ */
 function databaseProblem(error: unknown): ProblemDocument {
+  if (isConnectionLoss(error)) return databaseUnavailable(error);
   const pgCode = pgErrorCode(error);
   // Constraint and table names are schema details: never in an answer (services that know the
   // rule behind a constraint translate it themselves, e.g. PROPOSAL_EXISTS).
@@ -101,7 +125,7 @@ function databaseProblem(error: unknown): ProblemDocument {
 export function sendProblem(res: Response, problem: ProblemDocument) {
   // For the metrics (werkbrug_problems_total by code).
   res.locals.problemCode = problem.code;
-  // Rate limits (429) and an unavailable search (503) say when to try again.
+  // Rate limits (429) and an unavailable search or database (503) say when to try again.
   if (typeof problem.retryAfterSeconds === 'number') {
     res.setHeader('Retry-After', String(problem.retryAfterSeconds));
   }
@@ -116,7 +140,11 @@ export class ProblemFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request>();
     const res = ctx.getResponse<Response>();
     const problem = toProblem(error, req.originalUrl?.split('?')[0]);
-    if (problem.status >= 500) {
+    if (problem.code === 'DATABASE_UNAVAILABLE') {
+      // An outage, logged once per request as a warning: the cause is PostgreSQL, not this route.
+      const message = error instanceof Error ? error.message.slice(0, 200) : String(error);
+      this.logger.warn({ err: { message } }, 'database unavailable');
+    } else if (problem.status >= 500) {
       // Only the error name and message: driver errors may quote parameter values.
       const err =
         error instanceof Error ? { name: error.name, message: error.message.slice(0, 200) } : {};

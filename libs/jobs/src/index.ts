@@ -1,2 +1,3 @@
 export * from './periodic-job';
 export * from './due-mails';
+export * from './circuit-breaker';

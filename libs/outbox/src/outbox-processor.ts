@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, loadOutboxConfig, type AppConfig, type OutboxConfig } from '@werkbrug/config';
 import { queryRows } from '@werkbrug/database';
+import { doublingDelayMs } from '@werkbrug/jobs';
 import { OUTBOX_HANDLERS, OutboxHandler } from './outbox-handler';
 import { OutboxMessage } from './outbox-message.entity';
 import {
@@ -83,7 +84,7 @@ export function retryDelayMs(
   attempts: number,
   options: Pick<OutboxProcessorOptions, 'baseDelayMs' | 'maxDelayMs'>,
 ) {
-  return Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.max(0, attempts - 1));
+  return doublingDelayMs(attempts, options.baseDelayMs, options.maxDelayMs);
 }
 
 @Injectable()

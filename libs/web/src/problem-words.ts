@@ -131,6 +131,9 @@ export const PROBLEM_WORDS: Record<ListedCode, ProblemSentence> = {
   SEARCH_UNAVAILABLE: {
     u: 'Zoeken werkt nu even niet. Probeer het over een paar minuten opnieuw.',
   },
+  DATABASE_UNAVAILABLE: {
+    u: 'Werkbrug is even niet bereikbaar. Probeer het over een minuut opnieuw.',
+  },
   SERVICE_UNAVAILABLE: {
     u: 'Werkbrug werkt nu even niet helemaal. Probeer het over een paar minuten opnieuw.',
   },

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ProblemException, ProblemFilter } from '@werkbrug/http';
+import { isConnectionLoss } from '@werkbrug/database';
+import { ProblemException, ProblemFilter, toProblem } from '@werkbrug/http';
 import { LANDING } from './navigation';
 import { PageResponder } from './page-responder';
 import { problemWords, type Address } from './problem-words';
@@ -47,6 +48,10 @@ const PAGES: Record<number, ErrorText> = {
     text: 'De link is al gebruikt of is te oud. Een link uit een e-mail werkt maar één keer, en maar een korte tijd. Log in, of vraag een nieuwe link aan.',
   },
   429: { title: 'Te veel pogingen', text: 'Wacht even en probeer het dan opnieuw.' },
+  503: {
+    title: 'Werkbrug is even niet bereikbaar',
+    text: 'Dit ligt niet aan u. Probeer het over een minuut opnieuw.',
+  },
   500: {
     title: 'Er ging iets mis',
     text: 'Dit ligt niet aan u. Probeer het later opnieuw. Blijft het misgaan? Neem dan contact op met uw werkmakelaar.',
@@ -66,6 +71,10 @@ const PAGES_FOR_JE: Record<number, ErrorText> = {
   500: {
     title: 'Er ging iets mis',
     text: 'Dit ligt niet aan jou. Probeer het later opnieuw. Blijft het misgaan? Neem dan contact op met je werkmakelaar.',
+  },
+  503: {
+    title: 'Werkbrug is even niet bereikbaar',
+    text: 'Dit ligt niet aan jou. Probeer het over een minuut opnieuw.',
   },
 };
 
@@ -129,14 +138,22 @@ export class WebExceptionFilter implements ExceptionFilter {
       return;
     }
     if (!wantsErrorPage(req)) return this.problems.catch(exception, host);
-    let status = exception instanceof HttpException ? exception.getStatus() : 500;
+    // PostgreSQL out of reach is an outage, not a bug: "try again in a minute" (503), like search away.
+    const outage = !(exception instanceof HttpException) && isConnectionLoss(exception);
+    let status = exception instanceof HttpException ? exception.getStatus() : outage ? 503 : 500;
     if (!PAGES[status]) status = status >= 500 ? 500 : 400;
     if (status === 500)
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    if (exception instanceof ProblemException && status === 429) {
-      const retry = (exception.getResponse() as { retryAfterSeconds?: number }).retryAfterSeconds;
-      if (retry) res.setHeader('Retry-After', String(retry));
-    }
+    if (outage)
+      this.logger.warn(
+        `database unavailable: ${exception instanceof Error ? exception.message.slice(0, 200) : ''}`,
+      );
+    const retry = outage
+      ? toProblem(exception).retryAfterSeconds
+      : exception instanceof ProblemException && (status === 429 || status === 503)
+        ? (exception.getResponse() as { retryAfterSeconds?: number }).retryAfterSeconds
+        : undefined;
+    if (typeof retry === 'number') res.setHeader('Retry-After', String(retry));
     void this.render(req, res, exception, status);
   }
 
