@@ -291,6 +291,15 @@ export class UsersService {
     return { id: user!.id };
   }
 
+  /** The id of the account with this login address, for an administrator's search; null if none. */
+  async idOfEmail(actor: Actor, email: string): Promise<string | null> {
+    if (actor.role !== 'admin') return null;
+    const [row] = await queryRows<{ id: string }>(this.db, `SELECT id FROM users WHERE email = $1`, [
+      email.trim().toLowerCase(),
+    ]);
+    return row?.id ?? null;
+  }
+
   /** The actor as a manager of organisations: their organisation-admin flag, read fresh. */
   async managerOf(actor: Actor): Promise<OrganisationManager> {
     const [row] = await queryRows<{ organisation_admin: boolean }>(
