@@ -1,6 +1,6 @@
 import { LoginThrottle, ROLES, type Role } from '@werkbrug/auth';
 import { nestRoutes, pathParams } from './support/route-table';
-import { bearer, buildWorld, vacancyBody, World } from './support/fixtures';
+import { bearer, buildWorld, insertUser, vacancyBody, World } from './support/fixtures';
 import { searchWorker } from './support/search-sync';
 import { startTestApp, TestApp } from './support/test-app';
 import { WEB_ROUTES } from './support/web-route-table';
@@ -40,8 +40,19 @@ describe('web authorization: every page × every role', () => {
       `INSERT INTO terms_acceptances (user_id, terms_version) VALUES ($1, '2026-11')`,
       [w.employer.userId],
     );
+    // The werkmakelaar is an organisation administrator: their own organisation's users are theirs
+    // to manage, another organisation's are not found (a werkmakelaar without the flag: 403,
+    // test/beheer-organisations.e2e-spec.ts).
+    await t
+      .http()
+      .patch(`/api/users/${w.wmA.id}`)
+      .set(bearer(w.adminToken))
+      .send({ organisationAdmin: true, version: 1 })
+      .expect(200);
+    colleagueA = await insertUser(t.db, 'werkmakelaar', 'collega.a@test.nl', w.orgA);
   });
   afterAll(async () => t?.close());
+  let colleagueA = '';
 
   // Trajectory pages: a trajectory of each organisation (made once, when first needed).
   let trajectories: Promise<{ own: string; other: string }> | undefined;
@@ -270,7 +281,30 @@ describe('web authorization: every page × every role', () => {
       which === 'own'
         ? { ids: { id: await own() }, ...(principal === 'admin' ? { status: 404 } : {}) }
         : { ids: { id: await other() }, status: 404 };
+  /** An organisation: the werkmakelaar's own, or another one (not found for them; the admin sees all). */
+  const organisationTarget: RouteTarget = async (which, principal) =>
+    which === 'own'
+      ? { ids: { id: w.orgA } }
+      : { ids: { id: w.orgB }, ...(principal === 'admin' ? {} : { status: 404 }) };
+  const organisationUserTarget: RouteTarget = async (which, principal) =>
+    which === 'own'
+      ? { ids: { id: w.orgA, userId: colleagueA } }
+      : {
+          ids: { id: w.orgB, userId: w.wmB.id },
+          ...(principal === 'admin' ? {} : { status: 404 }),
+        };
   const ROUTE_TARGETS: Record<string, RouteTarget> = {
+    '/beheer/organisaties/:id': organisationTarget,
+    '/beheer/organisaties/:id/wijzigen': organisationTarget,
+    '/beheer/organisaties/:id/uitnodigen': organisationTarget,
+    '/beheer/organisaties/:id/gebruikers/:userId/rol': organisationUserTarget,
+    '/beheer/organisaties/:id/gebruikers/:userId/deactiveren': organisationUserTarget,
+    '/beheer/organisaties/:id/gebruikers/:userId/activeren': organisationUserTarget,
+    '/beheer/organisaties/:id/gebruikers/:userId/uitnodiging': organisationUserTarget,
+    // Without "bevestigd" each asks first: nothing is retried by the matrix.
+    '/beheer/berichten/:id/opnieuw': async () => ({
+      ids: { id: '00000000-0000-4000-8000-000000000001' },
+    }),
     '/voorstellen/:id': mailedTarget(
       () => ownProposal(true),
       async () => (await other()).proposal,
