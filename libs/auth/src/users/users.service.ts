@@ -294,9 +294,11 @@ export class UsersService {
   /** The id of the account with this login address, for an administrator's search; null if none. */
   async idOfEmail(actor: Actor, email: string): Promise<string | null> {
     if (actor.role !== 'admin') return null;
-    const [row] = await queryRows<{ id: string }>(this.db, `SELECT id FROM users WHERE email = $1`, [
-      email.trim().toLowerCase(),
-    ]);
+    const [row] = await queryRows<{ id: string }>(
+      this.db,
+      `SELECT id FROM users WHERE email = $1`,
+      [email.trim().toLowerCase()],
+    );
     return row?.id ?? null;
   }
 
