@@ -480,7 +480,14 @@ describe('web authorization: every page × every role', () => {
           // The candidate and their werkmakelaar may see candidate A's file; nobody else sees any.
           const mayNotSee = p === 'kandidaat' || p === 'werkmakelaar' ? OTHER_CANDIDATE : PROTECTED;
           // The scenario calculator offers benefit types as answers: vocabulary, not a person's data.
-          const vocabulary = path === '/werkgever/instrumenten' ? INSTRUMENT_VOCABULARY : [];
+          // The administrator's list of organisations names the employer "Bakkerij Ver Weg" (made
+          // above): an organisation's name, not candidate B's surname.
+          const vocabulary =
+            path === '/werkgever/instrumenten'
+              ? INSTRUMENT_VOCABULARY
+              : path === '/beheer/organisaties' && p === 'admin'
+                ? ['Bakker']
+                : [];
           const leaked = mayNotSee.filter((s) => !vocabulary.includes(s) && res.text.includes(s));
           if (leaked.length) failures.push(`${cell}: leaks ${leaked.join(', ')}`);
         }
