@@ -1112,47 +1112,55 @@ describe('authorization matrix: every route × every role × own/other organisat
       role: 'werkmakelaar',
       ...extra,
     });
-    const cells: [string, Promise<Response>, number][] = [
+    const cells: [string, () => Promise<Response>, number][] = [
       // A werkmakelaar without the flag: their own organisation is no secret, but not theirs to manage.
-      ['plain invites', call(plain, 'post', '/api/users/invitations', invite(w.orgA)), 403],
-      ['plain resends', call(plain, 'post', `/api/users/${colleague}/invitation`), 403],
+      [
+        'plain invites',
+        async () => call(plain, 'post', '/api/users/invitations', invite(w.orgA)),
+        403,
+      ],
+      ['plain resends', async () => call(plain, 'post', `/api/users/${colleague}/invitation`), 403],
       [
         'plain deactivates',
-        call(plain, 'patch', `/api/users/${colleague}`, {
-          active: false,
-          version: await versionOfUser(colleague),
-        }),
+        async () =>
+          call(plain, 'patch', `/api/users/${colleague}`, {
+            active: false,
+            version: await versionOfUser(colleague),
+          }),
         404,
       ],
       // The organisation administrator: another organisation is not found, an administrator's role
       // is not theirs to give, and their own role is not theirs to change.
       [
         'admin of A invites into B',
-        call(w.wmA.token, 'post', '/api/users/invitations', invite(w.orgB)),
+        async () => call(w.wmA.token, 'post', '/api/users/invitations', invite(w.orgB)),
         404,
       ],
       [
         'admin of A invites an administrator',
-        call(w.wmA.token, 'post', '/api/users/invitations', invite(w.orgA, { role: 'admin' })),
+        async () =>
+          call(w.wmA.token, 'post', '/api/users/invitations', invite(w.orgA, { role: 'admin' })),
         422,
       ],
       [
         'admin of A stops a user of B',
-        call(w.wmA.token, 'patch', `/api/users/${w.wmB.id}`, { active: false, version: 1 }),
+        async () =>
+          call(w.wmA.token, 'patch', `/api/users/${w.wmB.id}`, { active: false, version: 1 }),
         404,
       ],
       [
         'admin of A changes their own role',
-        call(w.wmA.token, 'patch', `/api/users/${w.wmA.id}`, {
-          organisationAdmin: false,
-          version: await versionOfUser(w.wmA.id),
-        }),
+        async () =>
+          call(w.wmA.token, 'patch', `/api/users/${w.wmA.id}`, {
+            organisationAdmin: false,
+            version: await versionOfUser(w.wmA.id),
+          }),
         403,
       ],
     ];
     const wrong: string[] = [];
     for (const [cell, res, want] of cells) {
-      const got = await res;
+      const got = await res();
       if (got.status !== want)
         wrong.push(`${cell}: ${got.status} ${got.text.slice(0, 160)}, expected ${want}`);
     }
