@@ -44,6 +44,10 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/users': ['admin'],
   'GET /api/users/:id': ALL,
   'PATCH /api/users/:id': ALL,
+  // Administrators, and organisation administrators for their own organisation (the matrix's
+  // werkmakelaar is one; one without the flag is refused, see "organisation administrators" below).
+  'POST /api/users/invitations': BROKERS,
+  'POST /api/users/:id/invitation': BROKERS,
 
   'GET /api/organisations': ALL,
   'POST /api/organisations': ['admin'],
@@ -162,6 +166,7 @@ const EXPECTED: Record<string, Expectation> = {
 
   'GET /api/admin/outbox': ['admin'],
   'POST /api/admin/outbox/retry-dead': ['admin'],
+  'POST /api/admin/outbox/:id/retry': ['admin'],
 
   'GET /health': 'public',
   'GET /health/ready': 'public',
@@ -232,6 +237,13 @@ describe('authorization matrix: every route × every role × own/other organisat
       };
     }
     adminOrg = me.admin.organisationId;
+    // The werkmakelaar manages the users of organisation A (an organisation administrator).
+    await t
+      .http()
+      .patch(`/api/users/${w.wmA.id}`)
+      .set(bearer(w.adminToken))
+      .send({ organisationAdmin: true, version: 1 })
+      .expect(200);
     const other = await t.http().get('/api/auth/me').set(bearer(w.otherEmployer.token));
     otherEmployerUserId = other.body.id;
   });
@@ -674,9 +686,47 @@ describe('authorization matrix: every route × every role × own/other organisat
   });
   TARGETS['/api/interests/:id/seen'] = TARGETS['/api/me/interests/:id/withdraw'] as Targets;
 
+  /** Someone invited into an organisation (by the administrator), waiting to choose a password. */
+  const invited = async (organisationId: string) =>
+    created(
+      await t
+        .http()
+        .post('/api/users/invitations')
+        .set(bearer(w.adminToken))
+        .send({
+          organisationId,
+          email: `matrix-uitgenodigd-${next()}@test.nl`,
+          displayName: 'Matrix Uitgenodigd',
+          role: 'werkmakelaar',
+        }),
+      'invitation',
+    );
+  // An invitation of the own organisation, or of another (not found for an organisation administrator).
+  TARGETS['/api/users/:id/invitation'] = async (p, which) => ({
+    id: await invited(which === 'own' ? w.orgA : w.orgB),
+    hidden: which === 'other' && asRole(p) !== 'admin',
+    table: 'users',
+  });
+  // A dead outbox message; not scoped to an organisation.
+  TARGETS['/api/admin/outbox/:id/retry'] = async () => {
+    const [row] = await t.db.query(
+      `INSERT INTO outbox_messages (topic, payload, status, attempts, last_error)
+       VALUES ('search.settings', '{}'::jsonb, 'dead', 50, 'connect ECONNREFUSED') RETURNING id`,
+    );
+    return { id: row.id as string, hidden: false, table: 'outbox_messages' };
+  };
+
   /** Valid-enough bodies for write routes, per role where it matters; null: the route takes none. */
   const BODIES: Record<string, ((p: Principal) => object | Promise<object>) | null> = {
     'POST /api/admin/outbox/retry-dead': null,
+    'POST /api/admin/outbox/:id/retry': null,
+    'POST /api/users/invitations': () => ({
+      organisationId: w.orgA,
+      email: `matrix-uitnodiging-${next()}@test.nl`,
+      displayName: 'Matrix',
+      role: 'werkmakelaar',
+    }),
+    'POST /api/users/:id/invitation': null,
     'POST /api/me/interests': () => ({ vacancyId: w.vacancy.id, note: 'Matrix' }),
     'POST /api/me/interests/:id/withdraw': null,
     'POST /api/interests/:id/seen': null,
@@ -1048,6 +1098,105 @@ describe('authorization matrix: every route × every role × own/other organisat
       }
     }
     expect(failures).toEqual([]);
+  });
+
+  it('lets an organisation administrator manage the users of their own organisation only', async () => {
+    const call = (token: string, method: 'post' | 'patch', path: string, body: object = {}) =>
+      t.http()[method](path).set(bearer(token)).send(body);
+    const versionOfUser = async (id: string) =>
+      (
+        (await t.db.query(`SELECT version FROM users WHERE id = $1`, [id]))[0] as {
+          version: number;
+        }
+      ).version;
+    const plainId = await insertUser(t.db, 'werkmakelaar', 'wm.gewoon@test.nl', w.orgA);
+    t.app.get(LoginThrottle).reset();
+    const plain = await tokenFor(t, 'wm.gewoon@test.nl');
+    const colleague = await invited(w.orgA);
+    const invite = (organisationId: string, extra: object = {}) => ({
+      organisationId,
+      email: `matrix-org-${next()}@test.nl`,
+      displayName: 'Matrix',
+      role: 'werkmakelaar',
+      ...extra,
+    });
+    const cells: [string, () => Promise<Response>, number][] = [
+      // A werkmakelaar without the flag: their own organisation is no secret, but not theirs to manage.
+      [
+        'plain invites',
+        async () => call(plain, 'post', '/api/users/invitations', invite(w.orgA)),
+        403,
+      ],
+      ['plain resends', async () => call(plain, 'post', `/api/users/${colleague}/invitation`), 403],
+      [
+        'plain deactivates',
+        async () =>
+          call(plain, 'patch', `/api/users/${colleague}`, {
+            active: false,
+            version: await versionOfUser(colleague),
+          }),
+        404,
+      ],
+      // The organisation administrator: another organisation is not found, an administrator's role
+      // is not theirs to give, and their own role is not theirs to change.
+      [
+        'admin of A invites into B',
+        async () => call(w.wmA.token, 'post', '/api/users/invitations', invite(w.orgB)),
+        404,
+      ],
+      [
+        'admin of A invites an administrator',
+        async () =>
+          call(w.wmA.token, 'post', '/api/users/invitations', invite(w.orgA, { role: 'admin' })),
+        422,
+      ],
+      [
+        'admin of A stops a user of B',
+        async () =>
+          call(w.wmA.token, 'patch', `/api/users/${w.wmB.id}`, { active: false, version: 1 }),
+        404,
+      ],
+      [
+        'admin of A changes their own role',
+        async () =>
+          call(w.wmA.token, 'patch', `/api/users/${w.wmA.id}`, {
+            organisationAdmin: false,
+            version: await versionOfUser(w.wmA.id),
+          }),
+        403,
+      ],
+    ];
+    const wrong: string[] = [];
+    for (const [cell, res, want] of cells) {
+      const got = await res();
+      if (got.status !== want)
+        wrong.push(`${cell}: ${got.status} ${got.text.slice(0, 160)}, expected ${want}`);
+    }
+    // What they may: invite into A, make a colleague an organisation administrator, stop an account
+    // (its token ends at once).
+    const ok = await call(
+      w.wmA.token,
+      'post',
+      '/api/users/invitations',
+      invite(w.orgA, { organisationAdmin: true }),
+    );
+    if (ok.status !== 201) wrong.push(`admin of A invites: ${ok.status} ${ok.text.slice(0, 160)}`);
+    const promote = await call(w.wmA.token, 'patch', `/api/users/${plainId}`, {
+      organisationAdmin: true,
+      version: await versionOfUser(plainId),
+    });
+    if (promote.status !== 200 || promote.body.organisationAdmin !== true)
+      wrong.push(`admin of A promotes: ${promote.status} ${promote.text.slice(0, 160)}`);
+    const stop = await call(w.wmA.token, 'patch', `/api/users/${plainId}`, {
+      active: false,
+      version: await versionOfUser(plainId),
+    });
+    if (stop.status !== 200)
+      wrong.push(`admin of A stops: ${stop.status} ${stop.text.slice(0, 160)}`);
+    const after = await t.http().get('/api/auth/me').set(bearer(plain));
+    if (after.status !== 401)
+      wrong.push(`the stopped account's token still works: ${after.status}`);
+    expect(wrong).toEqual([]);
   });
 
   it('serves the API documentation to everyone', async () => {

@@ -78,6 +78,7 @@ describe('mailed links land on a page of the recipient', () => {
     'wm.a@test.nl': 'wm.a@test.nl',
     'werkgever@groenenzo.nl': 'werkgever@groenenzo.nl',
     'collega@groenenzo.nl': null,
+    'wm.uitgenodigd@test.nl': null,
     'wm.nieuw@test.nl': 'wm.wissel@test.nl',
   };
   const ROLE_OF: Record<string, Role> = {
@@ -294,6 +295,18 @@ describe('mailed links land on a page of the recipient', () => {
       });
       expect(res.status).toBe(303);
     },
+    // An administrator invites a werkmakelaar into organisation A (/beheer/organisaties).
+    user_invite: async () => {
+      created(
+        await api(w.adminToken).post('/api/users/invitations', {
+          organisationId: w.orgA,
+          email: 'wm.uitgenodigd@test.nl',
+          displayName: 'Ursula Uitgenodigd',
+          role: 'werkmakelaar',
+        }),
+        'invitation',
+      );
+    },
     sign_in_link: async () => {
       for (const email of ['wm.a@test.nl', 'sanne@test.nl'])
         await t.http().post('/api/auth/sign-in-link').send({ email }).expect(202);
@@ -421,6 +434,7 @@ describe('mailed links land on a page of the recipient', () => {
       'wm.a@test.nl': 'werkmakelaar',
       'werkgever@groenenzo.nl': 'werkgever',
       'collega@groenenzo.nl': 'werkgever',
+      'wm.uitgenodigd@test.nl': 'werkmakelaar',
       'wm.nieuw@test.nl': 'werkmakelaar',
     };
     const wrong: string[] = [];

@@ -87,6 +87,14 @@ const SAMPLES: Record<MailTemplate, Record<string, unknown>> = {
     link: 'https://werkbrug.example/wachtwoord-instellen/abc',
     validDays: '7',
   },
+  user_invite: {
+    recipientName: 'Wim Makelaar',
+    inviterName: 'Bea Beheer',
+    organisationName: 'Ferm Werk',
+    roleText: 'werkmakelaar',
+    link: 'https://werkbrug.example/wachtwoord-instellen/abc',
+    validDays: '7',
+  },
   instrument_deadline: {
     werkmakelaarName: 'Wim Makelaar',
     pseudonym: 'Kandidaat K-4821',
@@ -243,6 +251,7 @@ const FORM: Record<MailTemplate, AddressForm | 'each' | 'none'> = {
   evaluation_due: 'u',
   password_reset: 'each',
   colleague_invite: 'u',
+  user_invite: 'u',
   instrument_deadline: 'u',
   sign_in_link: 'each',
   email_change: 'each',

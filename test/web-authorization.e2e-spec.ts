@@ -1,6 +1,6 @@
 import { LoginThrottle, ROLES, type Role } from '@werkbrug/auth';
 import { nestRoutes, pathParams } from './support/route-table';
-import { bearer, buildWorld, vacancyBody, World } from './support/fixtures';
+import { bearer, buildWorld, insertUser, vacancyBody, World } from './support/fixtures';
 import { searchWorker } from './support/search-sync';
 import { startTestApp, TestApp } from './support/test-app';
 import { WEB_ROUTES } from './support/web-route-table';
@@ -40,8 +40,19 @@ describe('web authorization: every page × every role', () => {
       `INSERT INTO terms_acceptances (user_id, terms_version) VALUES ($1, '2026-11')`,
       [w.employer.userId],
     );
+    // The werkmakelaar is an organisation administrator: their own organisation's users are theirs
+    // to manage, another organisation's are not found (a werkmakelaar without the flag: 403,
+    // test/beheer-organisations.e2e-spec.ts).
+    await t
+      .http()
+      .patch(`/api/users/${w.wmA.id}`)
+      .set(bearer(w.adminToken))
+      .send({ organisationAdmin: true, version: 1 })
+      .expect(200);
+    colleagueA = await insertUser(t.db, 'werkmakelaar', 'collega.a@test.nl', w.orgA);
   });
   afterAll(async () => t?.close());
+  let colleagueA = '';
 
   // Trajectory pages: a trajectory of each organisation (made once, when first needed).
   let trajectories: Promise<{ own: string; other: string }> | undefined;
@@ -274,7 +285,30 @@ describe('web authorization: every page × every role', () => {
     const [row] = await t.db.query(`SELECT id FROM werksoorten WHERE code = 'groen'`);
     return { ids: { id: row.id as string } };
   };
+  /** An organisation: the werkmakelaar's own, or another one (not found for them; the admin sees all). */
+  const organisationTarget: RouteTarget = async (which, principal) =>
+    which === 'own'
+      ? { ids: { id: w.orgA } }
+      : { ids: { id: w.orgB }, ...(principal === 'admin' ? {} : { status: 404 }) };
+  const organisationUserTarget: RouteTarget = async (which, principal) =>
+    which === 'own'
+      ? { ids: { id: w.orgA, userId: colleagueA } }
+      : {
+          ids: { id: w.orgB, userId: w.wmB.id },
+          ...(principal === 'admin' ? {} : { status: 404 }),
+        };
   const ROUTE_TARGETS: Record<string, RouteTarget> = {
+    '/beheer/organisaties/:id': organisationTarget,
+    '/beheer/organisaties/:id/wijzigen': organisationTarget,
+    '/beheer/organisaties/:id/uitnodigen': organisationTarget,
+    '/beheer/organisaties/:id/gebruikers/:userId/rol': organisationUserTarget,
+    '/beheer/organisaties/:id/gebruikers/:userId/deactiveren': organisationUserTarget,
+    '/beheer/organisaties/:id/gebruikers/:userId/activeren': organisationUserTarget,
+    '/beheer/organisaties/:id/gebruikers/:userId/uitnodiging': organisationUserTarget,
+    // Without "bevestigd" each asks first: nothing is retried by the matrix.
+    '/beheer/berichten/:id/opnieuw': async () => ({
+      ids: { id: '00000000-0000-4000-8000-000000000001' },
+    }),
     '/voorstellen/:id': mailedTarget(
       () => ownProposal(true),
       async () => (await other()).proposal,
@@ -453,7 +487,14 @@ describe('web authorization: every page × every role', () => {
           // The candidate and their werkmakelaar may see candidate A's file; nobody else sees any.
           const mayNotSee = p === 'kandidaat' || p === 'werkmakelaar' ? OTHER_CANDIDATE : PROTECTED;
           // The scenario calculator offers benefit types as answers: vocabulary, not a person's data.
-          const vocabulary = path === '/werkgever/instrumenten' ? INSTRUMENT_VOCABULARY : [];
+          // The administrator's list of organisations names the employer "Bakkerij Ver Weg" (made
+          // above): an organisation's name, not candidate B's surname.
+          const vocabulary =
+            path === '/werkgever/instrumenten'
+              ? INSTRUMENT_VOCABULARY
+              : path === '/beheer/organisaties' && p === 'admin'
+                ? ['Bakker']
+                : [];
           const leaked = mayNotSee.filter((s) => !vocabulary.includes(s) && res.text.includes(s));
           if (leaked.length) failures.push(`${cell}: leaks ${leaked.join(', ')}`);
         }

@@ -142,6 +142,24 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'POST /beheer/werksoorten/:id': ['admin'],
   'GET /beheer/werksoorten/:id/samenvoegen': ['admin'],
   'POST /beheer/werksoorten/:id/samenvoegen': ['admin'],
+  // Organisations and their users: administrators; an organisation administrator (a werkmakelaar
+  // with the flag) their own organisation's users only (libs/auth organisation-access.ts).
+  'GET /beheer/organisaties': ['admin', 'werkmakelaar'],
+  'GET /beheer/organisaties/nieuw': ['admin'],
+  'POST /beheer/organisaties/nieuw': ['admin'],
+  'GET /beheer/organisaties/:id': ['admin', 'werkmakelaar'],
+  'GET /beheer/organisaties/:id/wijzigen': ['admin'],
+  'POST /beheer/organisaties/:id/wijzigen': ['admin'],
+  'POST /beheer/organisaties/:id/uitnodigen': ['admin', 'werkmakelaar'],
+  'POST /beheer/organisaties/:id/gebruikers/:userId/rol': ['admin', 'werkmakelaar'],
+  'POST /beheer/organisaties/:id/gebruikers/:userId/deactiveren': ['admin', 'werkmakelaar'],
+  'POST /beheer/organisaties/:id/gebruikers/:userId/activeren': ['admin', 'werkmakelaar'],
+  'POST /beheer/organisaties/:id/gebruikers/:userId/uitnodiging': ['admin', 'werkmakelaar'],
+  // The outbox and the audit trail.
+  'GET /beheer/berichten': ['admin'],
+  'POST /beheer/berichten/opnieuw': ['admin'],
+  'POST /beheer/berichten/:id/opnieuw': ['admin'],
+  'GET /beheer/logboek': ['admin'],
   // The HTML 404 page for unknown addresses in the web areas.
   'GET /werkgever/*path': 'public',
   'GET /kandidaat/*path': 'public',

@@ -7,6 +7,7 @@ import { queryRows } from '@werkbrug/database';
 import { ProblemException } from '@werkbrug/http';
 import { isEmailAddress, type MailAudience, MailService, type MailTemplate } from '@werkbrug/mail';
 import { hashPassword } from './password-hasher';
+import { recordSignIn } from './sign-in.service';
 import type { Role } from './role';
 import { TokenService } from './token.service';
 
@@ -155,7 +156,11 @@ export class AuthLinksService {
   }
 
   async redeemSignIn(token: string) {
-    const link = await this.db.transaction((em) => this.use(em, token, 'sign_in'));
+    const link = await this.db.transaction(async (em) => {
+      const used = await this.use(em, token, 'sign_in');
+      await recordSignIn(em, used.user_id);
+      return used;
+    });
     return this.tokens.issue(link.user_id);
   }
 
@@ -164,7 +169,11 @@ export class AuthLinksService {
    * the link was used, has expired or is unknown.
    */
   async signInUserOf(token: string): Promise<string | null> {
-    const link = await this.db.transaction((em) => this.spend(em, token, ['sign_in']));
+    const link = await this.db.transaction(async (em) => {
+      const used = await this.spend(em, token, ['sign_in']);
+      if (used) await recordSignIn(em, used.user_id);
+      return used;
+    });
     return link?.user_id ?? null;
   }
 
@@ -238,6 +247,28 @@ export class AuthLinksService {
       purpose === 'password_reset' ? PASSWORD_RESET_MINUTES * 60 : INVITE_DAYS * 86_400;
     const token = await this.create(em, userId, purpose, validSeconds);
     return this.url('wachtwoord-instellen', token);
+  }
+
+  /**
+   * An invitation for an account made inactive (UsersService.invite): earlier invitations of the
+   * account stop working, a new link is mailed in the caller's transaction. Returns when it expires.
+   */
+  async mailInvitation(
+    em: EntityManager,
+    user: { id: string; email: string; displayName: string },
+    words: { inviterName: string; organisationName: string; roleText: string },
+  ): Promise<Date> {
+    await queryRows(em, `DELETE FROM auth_links WHERE user_id = $1 AND purpose = 'invite'`, [
+      user.id,
+    ]);
+    const link = await this.issuePasswordLink(em, user.id, 'invite');
+    await this.send(em, 'user_invite', user.email, user.id, {
+      recipientName: user.displayName,
+      ...words,
+      link,
+      validDays: String(INVITE_DAYS),
+    });
+    return new Date(Date.now() + INVITE_DAYS * 86_400_000);
   }
 
   /** Mails a password reset link when the address belongs to an active user; says nothing either way. */

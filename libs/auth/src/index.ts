@@ -12,3 +12,5 @@ export * from './sign-in.service';
 export * from './token.service';
 export * from './user.entity';
 export * from './users/users.service';
+export * from './organisation-access';
+export * from './users/user.dto';

@@ -20,6 +20,17 @@ export type SignInResult =
   /** Unknown address, inactive account or wrong password: deliberately one answer. */
   | { ok: false; reason: 'wrong-credentials' };
 
+/**
+ * "Laatst ingelogd" on the administration pages. Neither version nor updated_at changes: signing
+ * in is not an edit, and must not make an administrator's open form stale.
+ */
+export async function recordSignIn(
+  db: Parameters<typeof queryRows>[0],
+  userId: string,
+): Promise<void> {
+  await queryRows(db, `UPDATE users SET last_signed_in_at = now() WHERE id = $1`, [userId]);
+}
+
 /** The login key: what the throttle counts and the users table holds. */
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -52,6 +63,7 @@ export class SignInService {
       return { ok: false, reason: 'wrong-credentials' };
     }
     this.throttle.recordSuccess(login, address);
+    await recordSignIn(this.db, user.id);
     return { ok: true, user: { id: user.id, role: user.role } };
   }
 }

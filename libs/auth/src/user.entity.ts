@@ -29,4 +29,12 @@ export class User extends BaseEntity {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** A werkmakelaar who manages the users of their own organisation (organisation-access.ts). */
+  @Column({ type: 'boolean', default: false })
+  organisationAdmin!: boolean;
+
+  /** The last sign-in with a password or a mailed link, by API token or web session. */
+  @Column({ type: 'timestamptz', nullable: true })
+  lastSignedInAt!: Date | null;
 }

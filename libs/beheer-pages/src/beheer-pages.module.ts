@@ -1,11 +1,22 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@werkbrug/auth';
+import { OrganisationsModule } from '@werkbrug/organisations';
+import { PrivacyModule } from '@werkbrug/privacy';
 import { WebModule } from '@werkbrug/web';
+import { AuditPageController } from './audit/audit-page.controller';
 import { BeheerStartController } from './beheer-start.controller';
+import { OrganisationsPageController } from './organisations/organisations.controller';
+import { OutboxPageController } from './outbox/outbox-page.controller';
 import { WerksoortenPagesModule } from './werksoorten/werksoorten-pages.module';
 
 /** The administrators' pages under /beheer, on the web foundation. */
 @Module({
-  imports: [WebModule, WerksoortenPagesModule],
-  controllers: [BeheerStartController],
+  imports: [WebModule, AuthModule, OrganisationsModule, PrivacyModule, WerksoortenPagesModule],
+  controllers: [
+    BeheerStartController,
+    OrganisationsPageController,
+    OutboxPageController,
+    AuditPageController,
+  ],
 })
 export class BeheerPagesModule {}

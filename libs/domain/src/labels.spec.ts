@@ -1,5 +1,12 @@
 import { isLabelGroup, LABELS, labelOf } from './labels';
-import { ARRANGEMENTS, BENEFIT_TYPES, DAYPARTS, DAYS, LANGUAGE_LEVELS } from './vocabulary';
+import {
+  ARRANGEMENTS,
+  BENEFIT_TYPES,
+  DAYPARTS,
+  DAYS,
+  LANGUAGE_LEVELS,
+  ORGANISATION_KINDS,
+} from './vocabulary';
 
 describe('the label catalogue', () => {
   it.each([
@@ -10,6 +17,7 @@ describe('the label catalogue', () => {
     ['day', DAYS],
     ['daypart', DAYPARTS],
     ['languageLevel', LANGUAGE_LEVELS],
+    ['organisationKind', ORGANISATION_KINDS],
   ] as const)('has a word for every %s code', (group, codes) => {
     expect(Object.keys(LABELS[group]).sort()).toEqual([...codes].sort());
   });

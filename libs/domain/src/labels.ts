@@ -223,6 +223,14 @@ export const LABELS = {
     niet_geleid_uitstroom:
       'De kandidaat vond zelf iets, of de uitkering stopte om een andere reden',
   },
+  /** Kinds of organisation (tenants). */
+  organisationKind: {
+    gemeente: 'Gemeente',
+    werkbedrijf: 'Werkbedrijf',
+    're-integratiebedrijf': 'Re-integratiebedrijf',
+    werkgever: 'Werkgever',
+    beheer: 'Beheer van Werkbrug',
+  },
   reportBreakdown: {
     route: 'Route',
     arrangement: 'Vorm van werk',

@@ -102,6 +102,14 @@ export const MAIL_FIELDS: Record<MailTemplate, Record<string, FieldKind>> = {
     link: 'url',
     validDays: 'text',
   },
+  user_invite: {
+    recipientName: 'text',
+    inviterName: 'text',
+    organisationName: 'text',
+    roleText: 'text',
+    link: 'url',
+    validDays: 'text',
+  },
   // To the werkmakelaar, before the deadline of an agreed instrument; the candidate by pseudonym only.
   instrument_deadline: {
     werkmakelaarName: 'text',

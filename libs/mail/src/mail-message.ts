@@ -14,6 +14,8 @@ export const MAIL_TEMPLATES = [
   'evaluation_due',
   'password_reset',
   'colleague_invite',
+  // An organisation's new user, invited by an administrator (libs/auth, /beheer/organisaties).
+  'user_invite',
   'instrument_deadline',
   'sign_in_link',
   'email_change',

@@ -1,3 +1,4 @@
 export * from './organisation.entity';
 export * from './organisations.module';
 export * from './organisations.service';
+export * from './organisation.dto';

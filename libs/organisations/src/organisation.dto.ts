@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@werkbrug/domain';
 import { PageQuery } from '@werkbrug/http';
 import type { Organisation } from './organisation.entity';
@@ -10,11 +21,43 @@ export class CreateOrganisationDto {
   @ApiProperty({ enum: CREATABLE_KINDS }) @IsIn(CREATABLE_KINDS) kind!: OrganisationKind;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) region?: string;
+  @ApiPropertyOptional({ description: 'Contact person' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  contactName?: string;
+  @ApiPropertyOptional({ description: "Contact's e-mail address ('' for none)" })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== '')
+  @IsEmail()
+  @MaxLength(254)
+  contactEmail?: string;
+  @ApiPropertyOptional({ description: "Contact's phone number ('' for none)" })
+  @IsOptional()
+  @IsString()
+  @Matches(/^$|^[+0-9][0-9 ()-]{5,24}$/, { message: 'contactPhone is a phone number' })
+  contactPhone?: string;
 }
 
 export class UpdateOrganisationDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) region?: string;
+  @ApiPropertyOptional({ description: 'Contact person' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  contactName?: string;
+  @ApiPropertyOptional({ description: "Contact's e-mail address ('' for none)" })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== '')
+  @IsEmail()
+  @MaxLength(254)
+  contactEmail?: string;
+  @ApiPropertyOptional({ description: "Contact's phone number ('' for none)" })
+  @IsOptional()
+  @IsString()
+  @Matches(/^$|^[+0-9][0-9 ()-]{5,24}$/, { message: 'contactPhone is a phone number' })
+  contactPhone?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
 }
 
@@ -35,6 +78,9 @@ export const toOrganisationView = (o: Organisation) => ({
   kind: o.kind,
   name: o.name,
   region: o.region,
+  contactName: o.contactName,
+  contactEmail: o.contactEmail,
+  contactPhone: o.contactPhone,
   createdAt: o.createdAt.toISOString(),
   updatedAt: o.updatedAt.toISOString(),
   version: o.version,

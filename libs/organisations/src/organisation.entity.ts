@@ -11,6 +11,17 @@ export class Organisation extends BaseEntity {
   @Column({ type: 'text' })
   name!: string;
 
+  /** The gemeenten it works in, comma-separated (region_overlaps() reads them). */
   @Column({ type: 'text' })
   region!: string;
+
+  /** Who to contact about the organisation's use of Werkbrug ('' when not given). */
+  @Column({ type: 'text', default: '' })
+  contactName!: string;
+
+  @Column({ type: 'text', default: '' })
+  contactEmail!: string;
+
+  @Column({ type: 'text', default: '' })
+  contactPhone!: string;
 }

@@ -12,6 +12,9 @@ export class OrganisationResponse implements OrganisationView {
   @ApiProperty({ enum: ORGANISATION_KINDS }) kind!: OrganisationKind;
   @ApiProperty({ type: String }) name!: string;
   @ApiProperty({ type: String }) region!: string;
+  @ApiProperty({ type: String }) contactName!: string;
+  @ApiProperty({ type: String }) contactEmail!: string;
+  @ApiProperty({ type: String }) contactPhone!: string;
   @ApiProperty({ type: String }) createdAt!: string;
   @ApiProperty({ type: String }) updatedAt!: string;
   @ApiProperty({ type: Number }) version!: number;

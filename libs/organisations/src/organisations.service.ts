@@ -56,7 +56,16 @@ export class OrganisationsService {
       if (await repo.exists({ where: { name } }))
         throw Problems.duplicate('An organisation with this name already exists.');
       return toOrganisationView(
-        await repo.save(repo.create({ kind: dto.kind, name, region: dto.region?.trim() ?? '' })),
+        await repo.save(
+          repo.create({
+            kind: dto.kind,
+            name,
+            region: dto.region?.trim() ?? '',
+            contactName: dto.contactName?.trim() ?? '',
+            contactEmail: dto.contactEmail?.trim().toLowerCase() ?? '',
+            contactPhone: dto.contactPhone?.trim() ?? '',
+          }),
+        ),
       );
     });
   }
@@ -86,6 +95,9 @@ export class OrganisationsService {
         org.name = name;
       }
       if (dto.region !== undefined) org.region = dto.region.trim();
+      if (dto.contactName !== undefined) org.contactName = dto.contactName.trim();
+      if (dto.contactEmail !== undefined) org.contactEmail = dto.contactEmail.trim().toLowerCase();
+      if (dto.contactPhone !== undefined) org.contactPhone = dto.contactPhone.trim();
       return toOrganisationView(await repo.save(org));
     });
   }

@@ -109,6 +109,17 @@ export class OutboxService {
     }));
   }
 
+  /** Puts one dead row back in the queue; false when it is not (or no longer) dead. */
+  async retryOne(id: string): Promise<boolean> {
+    const rows = await queryRows<{ id: string }>(
+      this.db,
+      `UPDATE outbox_messages SET status = 'pending', attempts = 0, available_at = now(), updated_at = now(),
+              version = version + 1 WHERE id = $1 AND status = 'dead' RETURNING id`,
+      [id],
+    );
+    return rows.length > 0;
+  }
+
   /** Puts dead rows back in the queue (an operator fixed the cause). */
   async retryDead(): Promise<number> {
     const rows = await queryRows<{ id: string }>(

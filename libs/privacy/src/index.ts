@@ -7,3 +7,4 @@ export * from './privacy.module';
 export * from './retention/retention.scheduler';
 export * from './retention/retention.service';
 export * from './erasure/erasure-log';
+export * from './audit-trail/audit-trail.dto';

@@ -38,7 +38,16 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { href: '/beheer', text: 'Start' },
     { href: '/beheer/rapportages', text: 'Rapportages' },
     { href: '/beheer/werksoorten', text: 'Werksoorten' },
+    { href: '/beheer/organisaties', text: 'Organisaties' },
+    { href: '/beheer/berichten', text: 'Berichten' },
+    { href: '/beheer/logboek', text: 'Logboek' },
   ],
+};
+
+/** A werkmakelaar who is an organisation administrator also manages their organisation's users. */
+export const ORGANISATION_ADMIN_ITEM: NavItem = {
+  href: '/beheer/organisaties',
+  text: 'Organisatie',
 };
 
 /** Where each role lands after sign-in. */
@@ -50,9 +59,12 @@ export const LANDING: Record<Role, string> = {
 };
 
 /** The menu with the current item marked (the longest matching href). */
-export function navigationFor(role: Role | undefined, path: string) {
+export function navigationFor(role: Role | undefined, path: string, organisationAdmin = false) {
   if (!role) return [];
-  const items = NAVIGATION[role];
+  const items =
+    organisationAdmin && role === 'werkmakelaar'
+      ? [...NAVIGATION[role], ORGANISATION_ADMIN_ITEM]
+      : NAVIGATION[role];
   const current = items
     .filter((i) => path === i.href || path.startsWith(`${i.href}/`))
     .sort((a, b) => b.href.length - a.href.length)[0];

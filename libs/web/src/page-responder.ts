@@ -99,7 +99,7 @@ export class PageResponder {
       documentTitle: `${errors ? 'Fout: ' : ''}${model.title} – Werkbrug`,
       csrfToken: session?.csrfToken ?? '',
       user: session?.user ?? null,
-      navigation: navigationFor(role, req.path),
+      navigation: navigationFor(role, req.path, session?.user?.organisationAdmin === true),
       notice: session?.notice ?? null,
       currentPath: req.path,
       // Signed in: the layout warns before the session ends (werkbrug.js) and says how long it lasts.

@@ -17,6 +17,8 @@ export interface WebUser {
   email: string;
   displayName: string;
   role: Role;
+  /** A werkmakelaar who manages their organisation's users (its menu has "Organisatie"). */
+  organisationAdmin: boolean;
 }
 
 export interface WebSession {
@@ -46,6 +48,7 @@ interface SessionRow {
   organisation_id: string | null;
   employer_id: string | null;
   candidate_id: string | null;
+  organisation_admin: boolean | null;
   terms: boolean;
   notice: string | null;
 }
@@ -82,7 +85,7 @@ export class SessionService {
       this.db,
 
       `SELECT s.id, s.csrf_token, s.user_id, s.last_seen_at, s.expires_at, s.notice, u.id AS active_user, u.email,
-              u.display_name, u.role, u.organisation_id, u.employer_id, u.candidate_id,
+              u.display_name, u.role, u.organisation_id, u.employer_id, u.candidate_id, u.organisation_admin,
               EXISTS (SELECT 1 FROM terms_acceptances a
                        WHERE a.user_id = s.user_id AND a.terms_version = $2) AS terms
          FROM web_sessions s LEFT JOIN users u ON u.id = s.user_id AND u.active
@@ -125,6 +128,7 @@ export class SessionService {
             email: row.email as string,
             displayName: row.display_name as string,
             role: row.role as Role,
+            organisationAdmin: row.organisation_admin === true,
           }
         : null,
       termsAccepted: row.terms,

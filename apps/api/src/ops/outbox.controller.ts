@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOkResponse,
@@ -11,7 +11,7 @@ import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Access } from '@werkbrug/auth';
 import { OutboxService } from '@werkbrug/outbox';
 import { OutboxMessagesResponse, OutboxRetryResponse } from './outbox.responses';
-import { ApiProblemResponses } from '@werkbrug/http';
+import { ApiProblemResponses, Problems } from '@werkbrug/http';
 
 export class OutboxQuery {
   @ApiPropertyOptional({ enum: ['pending', 'retrying', 'processing', 'dead'] })
@@ -54,5 +54,16 @@ export class OutboxController {
   @ApiOperation({ summary: 'Retry every dead outbox message' })
   async retryDead() {
     return { requeued: await this.outbox.retryDead() };
+  }
+
+  @Post(':id/retry')
+  @ApiOkResponse({ type: OutboxRetryResponse })
+  @Access('admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Retry one dead outbox message' })
+  @ApiProblemResponses(400, 404)
+  async retryOne(@Param('id', ParseUUIDPipe) id: string) {
+    if (!(await this.outbox.retryOne(id))) throw Problems.notFound('Dead outbox message');
+    return { requeued: 1 };
   }
 }

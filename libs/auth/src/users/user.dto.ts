@@ -60,11 +60,35 @@ export class UpdateUserDto {
   @MaxLength(120)
   displayName?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({
+    description:
+      'A werkmakelaar who manages the users of their own organisation; set by an administrator or an organisation administrator of that organisation',
+  })
+  @IsOptional()
+  @IsBoolean()
+  organisationAdmin?: boolean;
   @ApiPropertyOptional({ description: 'Alternative to If-Match.' })
   @IsOptional()
   @IsInt()
   @Min(1)
   version?: number;
+}
+
+/**
+ * A colleague invited by mail: the account stays inactive until the link in the mail sets a password
+ * (valid INVITE_DAYS days). The role follows the organisation (rolesFor in organisation-access.ts).
+ */
+export class InviteUserDto {
+  @ApiProperty() @IsUUID() organisationId!: string;
+  @ApiProperty() @IsEmail() @MaxLength(254) email!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(120) displayName!: string;
+  @ApiProperty({ enum: ['admin', 'werkmakelaar', 'werkgever'] })
+  @IsIn(['admin', 'werkmakelaar', 'werkgever'])
+  role!: Exclude<Role, 'kandidaat'>;
+  @ApiPropertyOptional({ description: 'Only for a werkmakelaar: an organisation administrator' })
+  @IsOptional()
+  @IsBoolean()
+  organisationAdmin?: boolean;
 }
 
 export class UserListQuery extends PageQuery {
@@ -81,6 +105,8 @@ export interface UserView {
   employerId: string | null;
   candidateId: string | null;
   active: boolean;
+  organisationAdmin: boolean;
+  lastSignedInAt: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -95,6 +121,8 @@ export const toUserView = (u: User): UserView => ({
   employerId: u.employerId,
   candidateId: u.candidateId,
   active: u.active,
+  organisationAdmin: u.organisationAdmin,
+  lastSignedInAt: u.lastSignedInAt ? u.lastSignedInAt.toISOString() : null,
   createdAt: u.createdAt.toISOString(),
   updatedAt: u.updatedAt.toISOString(),
   version: u.version,

@@ -1,4 +1,14 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -10,9 +20,9 @@ import { IfMatchVersion, ApiProblemResponses } from '@werkbrug/http';
 import { Access } from '../access.decorator';
 import { CurrentActor } from '../current-actor.decorator';
 import { ROLES, type Actor } from '../role';
-import { CreateUserDto, UpdateUserDto, UserListQuery } from './user.dto';
+import { CreateUserDto, InviteUserDto, UpdateUserDto, UserListQuery } from './user.dto';
 import { UsersService } from './users.service';
-import { UserPageResponse, UserResponse } from './users.responses';
+import { InvitationResentResponse, UserPageResponse, UserResponse } from './users.responses';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -36,6 +46,28 @@ export class UsersController {
   @ApiProblemResponses(400, 422)
   create(@Body() dto: CreateUserDto) {
     return this.users.create(dto);
+  }
+
+  @Post('invitations')
+  @ApiCreatedResponse({ type: UserResponse })
+  @Access('admin', 'werkmakelaar')
+  @ApiOperation({
+    summary:
+      'Invite someone into an organisation by mail (administrators: any; organisation administrators: their own)',
+  })
+  @ApiProblemResponses(400, 404, 409, 422)
+  invite(@CurrentActor() actor: Actor, @Body() dto: InviteUserDto) {
+    return this.users.invite(actor, dto);
+  }
+
+  @Post(':id/invitation')
+  @HttpCode(200)
+  @ApiOkResponse({ type: InvitationResentResponse })
+  @Access('admin', 'werkmakelaar')
+  @ApiOperation({ summary: 'Send an invitation again, with a new link' })
+  @ApiProblemResponses(400, 404, 409)
+  resendInvitation(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.users.resendInvitation(actor, id);
   }
 
   @Get(':id')

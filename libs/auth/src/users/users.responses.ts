@@ -16,6 +16,8 @@ export class UserResponse implements UserView {
   @ApiProperty({ type: String, nullable: true }) employerId!: string | null;
   @ApiProperty({ type: String, nullable: true }) candidateId!: string | null;
   @ApiProperty({ type: Boolean }) active!: boolean;
+  @ApiProperty({ type: Boolean }) organisationAdmin!: boolean;
+  @ApiProperty({ type: String, nullable: true }) lastSignedInAt!: string | null;
   @ApiProperty({ type: String }) createdAt!: string;
   @ApiProperty({ type: String }) updatedAt!: string;
   @ApiProperty({ type: Number }) version!: number;
@@ -25,4 +27,10 @@ export class UserPageResponse {
   @ApiProperty({ type: UserResponse, isArray: true }) items!: UserResponse[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
   @ApiProperty({ type: Number }) limit!: number;
+}
+
+export class InvitationResentResponse {
+  @ApiProperty({ type: String }) id!: string;
+  @ApiProperty({ type: String, description: 'When the new link stops working (ISO 8601)' })
+  expiresAt!: string;
 }

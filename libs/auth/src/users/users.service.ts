@@ -14,11 +14,57 @@ import { AuthLinksService } from '../auth-links.service';
 import { LoginThrottle } from '../login-throttle';
 import { hashPassword, verifyPassword } from '../password-hasher';
 import { passwordProblem } from '../password-policy';
-import type { Actor } from '../role';
+import type { Actor, Role } from '../role';
 import { User } from '../user.entity';
-import { CreateUserDto, toUserView, UpdateUserDto, UserListQuery, UserView } from './user.dto';
+import {
+  CreateUserDto,
+  InviteUserDto,
+  toUserView,
+  UpdateUserDto,
+  UserListQuery,
+  UserView,
+} from './user.dto';
+import type { OrganisationKind } from '@werkbrug/domain';
+import {
+  mayManageUsersOf,
+  type OrganisationManager,
+  roleChangeRefusal,
+} from '../organisation-access';
 import { TokenService } from '../token.service';
 import { queryRows } from '@werkbrug/database';
+
+/** Where an account stands, as the administration pages show it. */
+export type AccountState = 'actief' | 'uitgenodigd' | 'uitnodiging_verlopen' | 'gedeactiveerd';
+
+/** One user of an organisation on its administration page. */
+export interface OrganisationUserView {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  organisationAdmin: boolean;
+  state: AccountState;
+  lastSignedInAt: string | null;
+  version: number;
+}
+
+/** The words of a role in an invitation mail ("als werkmakelaar bij Ferm Werk"). */
+const ROLE_IN_MAIL: Record<Exclude<Role, 'kandidaat'>, string> = {
+  admin: 'beheerder van Werkbrug',
+  werkmakelaar: 'werkmakelaar',
+  werkgever: 'medewerker',
+};
+
+/**
+ * A manager who may not manage an organisation's users: its own organisation is no secret (403),
+ * another one is not found (404), as for every record outside the caller's scope.
+ */
+const refusedFor = (manager: OrganisationManager, organisationId: string) =>
+  manager.organisationId === organisationId
+    ? Problems.forbidden(
+        'Only an organisation administrator manages the users of this organisation.',
+      )
+    : Problems.notFound('Organisation');
 
 const SORTABLE = {
   createdAt: { column: 'u.createdAt', read: (u: User) => u.createdAt },
@@ -143,8 +189,18 @@ export class UsersService {
           message: 'give your current password to change your password or e-mail address',
         },
       ]);
-    if (actor.role !== 'admin' && actor.userId !== id) throw Problems.notFound('User');
-    if (actor.role !== 'admin' && dto.active !== undefined)
+    const administers = dto.active !== undefined || dto.organisationAdmin !== undefined;
+    if (dto.organisationAdmin !== undefined && actor.userId === id)
+      throw Problems.forbidden('You cannot change your own role.');
+    // Someone else's account: an administrator, or an organisation administrator for the accounts of
+    // their own organisation (checked against the account below), and then not its login.
+    const manager = actor.role === 'admin' ? null : await this.managerOf(actor);
+    const organisationAdmin = manager?.organisationAdmin === true;
+    if (actor.role !== 'admin' && actor.userId !== id && !organisationAdmin)
+      throw Problems.notFound('User');
+    if (actor.role !== 'admin' && actor.userId !== id && changesLogin)
+      throw Problems.forbidden('Only an administrator sets another user’s password or address.');
+    if (actor.role !== 'admin' && administers && !organisationAdmin)
       throw Problems.forbidden('Only an administrator can (de)activate users.');
     if (dto.password !== undefined) {
       const problem = passwordProblem(dto.password);
@@ -158,7 +214,23 @@ export class UsersService {
         .setLock('pessimistic_write')
         .getOne();
       if (!user) throw Problems.notFound('User');
+      if (manager && actor.userId !== id && !mayManageUsersOf(manager, user.organisationId))
+        throw Problems.notFound('User');
       assertVersion(user.version, expected);
+      if (dto.organisationAdmin !== undefined && dto.organisationAdmin !== user.organisationAdmin) {
+        const refusal = roleChangeRefusal(
+          manager ?? {
+            role: 'admin',
+            organisationId: actor.organisationId,
+            organisationAdmin: false,
+          },
+          await this.organisationOf(em, user.organisationId),
+          { role: user.role, organisationAdmin: user.organisationAdmin },
+          { role: user.role, organisationAdmin: dto.organisationAdmin },
+        );
+        if (refusal) throw Problems.forbidden(refusal);
+        user.organisationAdmin = dto.organisationAdmin;
+      }
       if (changesLogin && actor.userId === id) {
         // Guessing the current password with a stolen token is throttled like a login.
         const where = `account-change:${id}`;
@@ -217,6 +289,193 @@ export class UsersService {
       [address, placeholder, inviter.organisationId, inviter.employerId, displayName.trim()],
     );
     return { id: user!.id };
+  }
+
+  /** The id of the account with this login address, for an administrator's search; null if none. */
+  async idOfEmail(actor: Actor, email: string): Promise<string | null> {
+    if (actor.role !== 'admin') return null;
+    const [row] = await queryRows<{ id: string }>(
+      this.db,
+      `SELECT id FROM users WHERE email = $1`,
+      [email.trim().toLowerCase()],
+    );
+    return row?.id ?? null;
+  }
+
+  /** The actor as a manager of organisations: their organisation-admin flag, read fresh. */
+  async managerOf(actor: Actor): Promise<OrganisationManager> {
+    const [row] = await queryRows<{ organisation_admin: boolean }>(
+      this.db,
+      `SELECT organisation_admin FROM users WHERE id = $1 AND active`,
+      [actor.userId],
+    );
+    return {
+      role: actor.role,
+      organisationId: actor.organisationId,
+      organisationAdmin: row?.organisation_admin === true,
+    };
+  }
+
+  private async organisationOf(em: EntityManager, id: string) {
+    const [org] = await queryRows<{ id: string; kind: OrganisationKind; name: string }>(
+      em,
+      `SELECT id, kind, name FROM organisations WHERE id = $1`,
+      [id],
+    );
+    return org ?? null;
+  }
+
+  /**
+   * The users of one organisation for its administration page, with where each account stands and
+   * when it last signed in; null when the actor may not manage that organisation's users.
+   */
+  async organisationUsers(
+    actor: Actor,
+    organisationId: string,
+  ): Promise<OrganisationUserView[] | null> {
+    if (!mayManageUsersOf(await this.managerOf(actor), organisationId)) return null;
+    const rows = await queryRows<{
+      id: string;
+      email: string;
+      display_name: string;
+      role: Role;
+      organisation_admin: boolean;
+      active: boolean;
+      invite_until: Date | null;
+      last_signed_in_at: Date | null;
+      version: number;
+    }>(
+      this.db,
+      `SELECT u.id, u.email, u.display_name, u.role, u.organisation_admin, u.active,
+              u.last_signed_in_at, u.version,
+              (SELECT max(l.expires_at) FROM auth_links l
+                WHERE l.user_id = u.id AND l.purpose = 'invite' AND l.used_at IS NULL) AS invite_until
+         FROM users u
+        WHERE u.organisation_id = $1 AND u.role <> 'kandidaat'
+        ORDER BY u.active DESC, lower(u.display_name), u.email`,
+      [organisationId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      email: r.email,
+      displayName: r.display_name,
+      role: r.role,
+      organisationAdmin: r.organisation_admin,
+      state: r.active
+        ? 'actief'
+        : r.invite_until === null
+          ? 'gedeactiveerd'
+          : new Date(r.invite_until).getTime() > Date.now()
+            ? 'uitgenodigd'
+            : 'uitnodiging_verlopen',
+      lastSignedInAt: r.last_signed_in_at ? new Date(r.last_signed_in_at).toISOString() : null,
+      version: r.version,
+    }));
+  }
+
+  /**
+   * Invites someone into an organisation: an inactive account with a password nobody knows, and a
+   * mail with the link that sets one (and activates the account). Administrators invite into every
+   * organisation, organisation administrators into their own (roleChangeRefusal). An address that
+   * has an account already is refused (409), and then nothing is written.
+   */
+  async invite(actor: Actor, dto: InviteUserDto): Promise<UserView> {
+    const manager = await this.managerOf(actor);
+    if (!mayManageUsersOf(manager, dto.organisationId))
+      throw refusedFor(manager, dto.organisationId);
+    const address = dto.email.trim().toLowerCase();
+    const organisationAdmin = dto.organisationAdmin === true;
+    return this.db.transaction(async (em) => {
+      const org = await this.organisationOf(em, dto.organisationId);
+      if (!org) throw Problems.notFound('Organisation');
+      const refusal = roleChangeRefusal(manager, org, null, { role: dto.role, organisationAdmin });
+      if (refusal) throw Problems.validation([{ field: 'role', message: refusal }]);
+      let employerId: string | null = null;
+      if (dto.role === 'werkgever') {
+        const [employer] = await queryRows<{ id: string }>(
+          em,
+          `SELECT id FROM employers WHERE organisation_id = $1 ORDER BY created_at LIMIT 1`,
+          [org.id],
+        );
+        if (!employer)
+          throw Problems.validation([{ field: 'organisationId', message: 'has no employer' }]);
+        employerId = employer.id;
+      }
+      const clash = await queryRows<unknown>(em, `SELECT 1 FROM users WHERE email = $1`, [address]);
+      if (clash.length) throw Problems.duplicate('A user with this e-mail address already exists.');
+      const placeholder = await hashPassword(randomBytes(32).toString('base64url'));
+      const user = await em.getRepository(User).save(
+        em.getRepository(User).create({
+          email: address,
+          passwordHash: placeholder,
+          role: dto.role,
+          organisationId: org.id,
+          employerId,
+          candidateId: null,
+          displayName: dto.displayName.trim(),
+          active: false,
+          organisationAdmin,
+        }),
+      );
+      await this.links.mailInvitation(em, user, await this.invitationWords(em, actor, org, user));
+      return toUserView(user);
+    });
+  }
+
+  private async invitationWords(
+    em: EntityManager,
+    actor: Actor,
+    org: { name: string },
+    user: { role: Role },
+  ) {
+    const [inviter] = await queryRows<{ display_name: string }>(
+      em,
+      `SELECT display_name FROM users WHERE id = $1`,
+      [actor.userId],
+    );
+    return {
+      inviterName: inviter?.display_name ?? 'De beheerder van Werkbrug',
+      organisationName: org.name,
+      roleText: user.role === 'kandidaat' ? 'kandidaat' : ROLE_IN_MAIL[user.role],
+    };
+  }
+
+  /**
+   * Sends an invitation again, with a new link (the old one stops working): only for an account that
+   * was invited and has not chosen a password yet (409 otherwise).
+   */
+  async resendInvitation(actor: Actor, id: string): Promise<{ id: string; expiresAt: string }> {
+    const manager = await this.managerOf(actor);
+    return this.db.transaction(async (em) => {
+      const user = await em
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .where('u.id = :id', { id })
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!user) throw Problems.notFound('User');
+      if (!mayManageUsersOf(manager, user.organisationId))
+        throw refusedFor(manager, user.organisationId);
+      const [invited] = await queryRows<unknown>(
+        em,
+        `SELECT 1 FROM auth_links WHERE user_id = $1 AND purpose = 'invite' AND used_at IS NULL`,
+        [id],
+      );
+      if (user.active || !invited)
+        throw Problems.conflict(
+          'CONFLICT',
+          'Not waiting for an invitation',
+          'Only an account that was invited and has not chosen a password yet gets a new invitation.',
+        );
+      const org = await this.organisationOf(em, user.organisationId);
+      if (!org) throw Problems.notFound('Organisation');
+      const expiresAt = await this.links.mailInvitation(
+        em,
+        user,
+        await this.invitationWords(em, actor, org, user),
+      );
+      return { id, expiresAt: expiresAt.toISOString() };
+    });
   }
 
   assertNotSelf(actor: Actor, id: string) {
