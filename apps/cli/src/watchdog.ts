@@ -43,6 +43,7 @@ interface ProcessState {
  */
 export class Watchdog {
   private readonly states = new Map<WatchedChild, ProcessState>();
+  private readonly asking = new Set<Promise<unknown>>();
   private timer: NodeJS.Timeout | null = null;
   private readonly intervalMs: number;
   private readonly now: () => number;
@@ -66,9 +67,11 @@ export class Watchdog {
     this.timer.unref();
   }
 
-  stop() {
+  /** No question after this; those in flight are waited for (a probe's connection is closed). */
+  async stop() {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    await Promise.all(this.asking);
   }
 
   /** One round: replace the children silent too long, ask the others that have no question open. */
@@ -105,14 +108,17 @@ export class Watchdog {
       if (state.inFlight) continue;
       state.inFlight = true;
       const asked = state;
-      child
+      const question = child
         .probe(this.probeTimeoutMs)
         .catch(() => false)
         .then((answered) => {
           if (answered) asked.lastAnswer = this.now();
         })
-        .finally(() => (asked.inFlight = false))
-        .catch(() => undefined);
+        .finally(() => {
+          asked.inFlight = false;
+          this.asking.delete(question);
+        });
+      this.asking.add(question);
     }
   }
 }

@@ -173,7 +173,13 @@ function startServer(
           started = true;
           resolve(child);
         }
-      } else if (/FATAL|PANIC/.test(text)) log(`postgres: ${text.trim().slice(0, 500)}`);
+      } else {
+        // Its server processes' last words after the postmaster was killed say nothing new: the
+        // supervisor logs the exit itself.
+        const lines = text.split('\n').filter((line) => /FATAL|PANIC/.test(line));
+        const news = lines.filter((line) => !line.includes('unexpected postmaster exit'));
+        if (news.length) log(`postgres: ${news.join('\n').trim().slice(0, 500)}`);
+      }
     });
     child.on('error', reject);
     child.on('exit', (code) => {

@@ -264,7 +264,11 @@ async function answersSql(url: string, timeoutMs: number): Promise<boolean> {
   } catch (error) {
     return /^[0-9A-Z]{5}$/.test(String((error as { code?: unknown }).code ?? ''));
   } finally {
-    void client.end().catch(() => undefined);
+    // Bounded: a hung server never confirms the goodbye.
+    await Promise.race([
+      client.end().catch(() => undefined),
+      new Promise((r) => setTimeout(r, 500)),
+    ]);
   }
 }
 
@@ -382,7 +386,7 @@ async function superviseCommand(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log('stopping: the API first, then the worker, Meilisearch, PostgreSQL last');
-    watchdog?.stop();
+    await watchdog?.stop();
     for (const server of servers) await server.stop();
     if (reindex && !exited(reindex)) await stopChild(reindex, 10_000);
     // The API first (stop accepting requests, finish the ones in flight), then the worker.
