@@ -325,6 +325,24 @@ describe('npm start recovers from a dead or hung part', () => {
   );
 
   it(
+    'restarts a killed API (SIGKILL); it answers again',
+    explained(async () => {
+      const old = pidOf('api');
+      process.kill(old, 'SIGKILL');
+      const killedAt = Date.now();
+      const back = await until('the API ready again', 30_000, async () =>
+        pidOf('api') !== old && (await status('/health/ready')) === 200 ? Date.now() : null,
+      );
+      remember();
+      console.log(`API killed: ready again after ${back - killedAt} ms`);
+      expect(output).toMatch(
+        new RegExp(`api \\(pid ${old}\\) exited unexpectedly \\(SIGKILL\\); restarting in \\d+ ms`),
+      );
+    }),
+    60_000,
+  );
+
+  it(
     'replaces a hung API (SIGSTOP); it answers again',
     explained(async () => {
       const old = pidOf('api');

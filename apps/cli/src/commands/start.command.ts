@@ -443,7 +443,19 @@ async function superviseCommand(): Promise<void> {
     worker.launch();
     api.launch();
     watchdog = startWatchdog(servers, { api, worker }, { apiUrl, ...stack.env });
-    await waitForReady(apiUrl, 60_000, () => api.process);
+    // A PostgreSQL of one's own that is away is waited for (the API and worker retry, and are
+    // restarted with back-off when they give up); the embedded one not being ready is a fault.
+    for (let waited = 60; ; waited += 60) {
+      try {
+        await waitForReady(apiUrl, 60_000, () => api.process);
+        break;
+      } catch (error) {
+        if (stack.embeddedPostgres || stopping) throw error;
+        log(
+          `the API is not ready after ${waited} s; still waiting (does PostgreSQL at ${new URL(stack.env.DATABASE_URL).host} answer?)`,
+        );
+      }
+    }
     writeStackInfo({ pid: process.pid, env: stack.env, apiUrl });
     log(
       `ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${apiUrl}/api (docs: ${apiUrl}/api/docs). Ctrl-C stops.`,
