@@ -56,7 +56,12 @@ describe('npm start recovers from a dead or hung part', () => {
     for (const pid of [pidOf('api'), pidOf('worker'), meiliPid(), postmasterPid()])
       if (pid > 0) seen.add(pid);
   };
-  const freeze = (pid: number) => {
+  /**
+   * Stops a process that has answered the watchdog (one asked every second that never answered yet
+   * is still starting, and has longer).
+   */
+  const freeze = async (pid: number) => {
+    await sleep(2500);
     stopped.add(pid);
     process.kill(pid, 'SIGSTOP');
   };
@@ -223,7 +228,7 @@ describe('npm start recovers from a dead or hung part', () => {
       };
       const writer = writeStream('Tijdens stilstand');
       await sleep(300);
-      freeze(old);
+      await freeze(old);
       const frozenAt = Date.now();
       let searching = true;
       const searcher = (async () => {
@@ -299,7 +304,7 @@ describe('npm start recovers from a dead or hung part', () => {
     'replaces a hung worker (SIGSTOP); the outbox drains again',
     explained(async () => {
       const old = pidOf('worker');
-      freeze(old);
+      await freeze(old);
       const frozenAt = Date.now();
       const replaced = await until(
         'the watchdog to replace the worker',
@@ -346,7 +351,7 @@ describe('npm start recovers from a dead or hung part', () => {
     'replaces a hung API (SIGSTOP); it answers again',
     explained(async () => {
       const old = pidOf('api');
-      freeze(old);
+      await freeze(old);
       const frozenAt = Date.now();
       const replaced = await until(
         'the watchdog to replace the API',
@@ -376,7 +381,7 @@ describe('npm start recovers from a dead or hung part', () => {
     'replaces a hung PostgreSQL (SIGSTOP of the postmaster); the product is ready again',
     explained(async () => {
       const old = postmasterPid();
-      freeze(old);
+      await freeze(old);
       const frozenAt = Date.now();
       const replaced = await until(
         'the watchdog to replace PostgreSQL',
