@@ -1,42 +1,14 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import net from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { isAlive } from '@werkbrug/embedded';
+import { quietPort, sleep, until } from './support/npm-start';
 
 const CLI = path.join(__dirname, '..', 'dist', 'apps', 'cli', 'src', 'main.js');
 const MAILS = 150;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/**
- * A free port below Linux's ephemeral range (32768+): a port from freePort() can be taken by any
- * short-lived server or client socket on a busy machine before `npm start` listens on it.
- */
-async function quietPort(): Promise<number> {
-  for (;;) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000);
-    const free = await new Promise<boolean>((resolve) => {
-      const server = net.createServer();
-      server.once('error', () => resolve(false));
-      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-}
-
-async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | null | false>) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value) return value;
-    if (Date.now() > deadline)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 /**
  * Fault injection on the real `npm start` (loopback only, bounded in time): Meilisearch and the worker

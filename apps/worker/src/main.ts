@@ -1,5 +1,6 @@
 import '../../register-paths';
 import 'reflect-metadata';
+import './heartbeat';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AlertsScheduler } from '@werkbrug/alerts';

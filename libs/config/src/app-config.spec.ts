@@ -173,6 +173,12 @@ describe('loadOutboxConfig, loadLauncherConfig and loadMetricsConfig stand alone
       ['MEILI_MAX_INDEXING_MEMORY must be a size such as 256MiB or 2GiB (got "lots")'],
     ],
     [loadLauncherConfig, { MEILI_MAX_INDEXING_MEMORY: '2GiB' }, []],
+    [loadLauncherConfig, { WERKBRUG_WATCHDOG_SECONDS: '0' }, []],
+    [
+      loadLauncherConfig,
+      { WERKBRUG_WATCHDOG_SECONDS: '1.5' },
+      ['WERKBRUG_WATCHDOG_SECONDS must be a whole number from 0 to 3600 (got "1.5")'],
+    ],
     [loadLauncherConfig, { MEILI_MAX_INDEXING_MEMORY: '1073741824' }, []],
     [
       loadLauncherConfig,
@@ -207,6 +213,7 @@ describe('loadOutboxConfig, loadLauncherConfig and loadMetricsConfig stand alone
       meiliBinary: null,
       meiliMaxIndexingMemory: '256MiB',
       backupKeepDays: 35,
+      watchdogSeconds: 15,
     });
     expect(loadMetricsConfig('METRICS_PORT', {})).toBeNull();
     expect(loadMetricsConfig('WORKER_METRICS_PORT', { WORKER_METRICS_PORT: '9101' })).toEqual({

@@ -224,6 +224,11 @@ export interface LauncherConfig {
   meiliMaxIndexingMemory: string;
   /** Backups older than this many days are removed after a backup (BACKUP_KEEP_DAYS). */
   backupKeepDays: number;
+  /**
+   * `npm start` replaces a child it started that has not answered for this long
+   * (WERKBRUG_WATCHDOG_SECONDS; 0 turns the watchdog off).
+   */
+  watchdogSeconds: number;
 }
 
 /**
@@ -257,6 +262,7 @@ export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env): Launch
     meiliBinary: absolutePathFrom(env, 'MEILI_BINARY', problems),
     meiliMaxIndexingMemory: memory,
     backupKeepDays: intFrom(env, 'BACKUP_KEEP_DAYS', 35, problems, 1, 36_500),
+    watchdogSeconds: intFrom(env, 'WERKBRUG_WATCHDOG_SECONDS', 15, problems, 0, 3600),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -18,14 +18,22 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { loadLauncherConfig } from '@werkbrug/config';
 import { importEsm } from './esm-import';
-import { stopLeftover, waitForExit } from './process-files';
+import { commandName, isAlive, stopLeftover, stopOrphans, waitForExit } from './process-files';
 
 export interface RunningPostgres {
   url: string;
   port: number;
   /** Where the cluster's files are (differs from <dataDir>/postgres when run as root from a private folder). */
   databaseDir: string;
+  /** The postmaster now running (a new one after restart()). */
+  readonly process: ChildProcess;
   stop(): Promise<void>;
+  /**
+   * Starts the server again on the same folder and port, after it died (or stops it first): a
+   * postmaster killed hard leaves its lock file and server processes behind, and PostgreSQL recovers
+   * what was committed from its write-ahead log by itself as it starts.
+   */
+  restart(): Promise<void>;
 }
 
 export interface PostgresOptions {
@@ -165,7 +173,13 @@ function startServer(
           started = true;
           resolve(child);
         }
-      } else if (/FATAL|PANIC/.test(text)) log(`postgres: ${text.trim().slice(0, 500)}`);
+      } else {
+        // Its server processes' last words after the postmaster was killed say nothing new: the
+        // supervisor logs the exit itself.
+        const lines = text.split('\n').filter((line) => /FATAL|PANIC/.test(line));
+        const news = lines.filter((line) => !line.includes('unexpected postmaster exit'));
+        if (news.length) log(`postgres: ${news.join('\n').trim().slice(0, 500)}`);
+      }
     });
     child.on('error', reject);
     child.on('exit', (code) => {
@@ -233,43 +247,70 @@ export async function startEmbeddedPostgres(options: PostgresOptions): Promise<R
       rmSync(pwfile, { force: true });
     }
   }
-  let server: ChildProcess;
-  try {
-    server = await startServer(
-      bin('postgres'),
-      [
-        '-D',
-        databaseDir,
-        '-p',
-        String(options.port),
-        '-c',
-        'listen_addresses=127.0.0.1',
-        '-c',
-        'unix_socket_directories=',
-        '-c',
-        'max_connections=200',
-      ],
-      ids,
-      options.log,
-    );
-  } catch (error) {
-    throw new Error(
-      `PostgreSQL did not start on port ${options.port} (is the port in use? set WERKBRUG_PG_PORT, ` +
-        `or set DATABASE_URL to use a server of your own): ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
+  const lockFile = path.join(databaseDir, 'postmaster.pid');
+  const launch = async (): Promise<ChildProcess> => {
+    await stopLeftover(lockFile, 'SIGINT', options.log);
+    await stopOrphans(databaseDir, 'postgres', options.log);
+    removeStaleLockFile(lockFile);
+    try {
+      return await startServer(
+        bin('postgres'),
+        [
+          '-D',
+          databaseDir,
+          '-p',
+          String(options.port),
+          '-c',
+          'listen_addresses=127.0.0.1',
+          '-c',
+          'unix_socket_directories=',
+          '-c',
+          'max_connections=200',
+        ],
+        ids,
+        options.log,
+      );
+    } catch (error) {
+      throw new Error(
+        `PostgreSQL did not start on port ${options.port} (is the port in use? set WERKBRUG_PG_PORT, ` +
+          `or set DATABASE_URL to use a server of your own): ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  };
+  let server = await launch();
   const url = `postgres://${USER}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${options.database}`;
   await ensureDatabase(url, options.database);
+  const stop = async () => {
+    if (server.exitCode !== null || server.signalCode !== null || !server.pid) return;
+    server.kill('SIGINT');
+    if (!(await waitForExit(server.pid, 15_000))) server.kill('SIGKILL');
+  };
   return {
     url,
     port: options.port,
     databaseDir,
-    stop: async () => {
-      if (server.exitCode !== null || !server.pid) return;
-      server.kill('SIGINT');
-      if (!(await waitForExit(server.pid, 15_000))) server.kill('SIGKILL');
+    get process() {
+      return server;
+    },
+    stop,
+    restart: async () => {
+      await stop();
+      server = await launch();
     },
   };
+}
+
+/**
+ * The lock file of a postmaster that no longer runs. PostgreSQL removes it by itself when the pid
+ * in it is free, but not when another process has taken that pid meanwhile (as root it cannot even
+ * tell): then it would refuse to start on this folder for good.
+ */
+function removeStaleLockFile(lockFile: string) {
+  if (!existsSync(lockFile)) return;
+  const pid = Number(readFileSync(lockFile, 'utf8').split('\n')[0]);
+  const running = Number.isInteger(pid) && pid > 1 && isAlive(pid);
+  if (!running || (commandName(pid) ?? 'postgres') !== 'postgres')
+    rmSync(lockFile, { force: true });
 }
 
 async function ensureDatabase(url: string, database: string) {

@@ -5,3 +5,4 @@ export * from './process-files';
 export * from './secrets';
 export * from './stack';
 export * from './free-port';
+export * from './watchdog-messages';

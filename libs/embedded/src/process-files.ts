@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
 
 /**
  * Whether the process still runs. A zombie (exited, not yet reaped) does not: when its parent was
@@ -67,4 +67,63 @@ export async function stopLeftover(
   }
   if (pidFile.endsWith('.pid') && !pidFile.endsWith('postmaster.pid'))
     rmSync(pidFile, { force: true });
+}
+
+/** The command name the kernel keeps for a process (`postgres` for every server process), or null. */
+export function commandName(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Kills the server processes a postmaster killed hard left behind in its data folder (PostgreSQL
+ * keeps each process's working folder there), and waits until they are gone: while one of them
+ * still holds the old shared memory, a new postmaster refuses to start on that folder. Linux only
+ * (procfs); elsewhere they exit by themselves once they notice their postmaster died.
+ */
+export async function stopOrphans(
+  folder: string,
+  name: string,
+  log: (line: string) => void,
+): Promise<number> {
+  let entries: string[];
+  let target: string;
+  try {
+    entries = readdirSync('/proc');
+    target = realpathSync(folder);
+  } catch {
+    return 0;
+  }
+  const orphans = entries
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return (
+          pid !== process.pid &&
+          commandName(pid) === name &&
+          readlinkSync(`/proc/${pid}/cwd`) === target &&
+          isAlive(pid)
+        );
+      } catch {
+        return false;
+      }
+    });
+  if (!orphans.length) return 0;
+  log(
+    `stopping ${orphans.length} ${name} process(es) left by the one that died (pids ${orphans.join(', ')})`,
+  );
+  for (const pid of orphans) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone meanwhile
+    }
+  }
+  await waitWhile(() => orphans.some((pid) => isAlive(pid)), 10_000);
+  return orphans.length;
 }

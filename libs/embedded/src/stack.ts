@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { loadLauncherConfig } from '@werkbrug/config';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { RunningPostgres, startEmbeddedPostgres } from './embedded-postgres';
 import { startMeilisearch } from './embedded-meilisearch';
 import { loadOrCreateSecrets } from './secrets';
 
@@ -20,8 +20,12 @@ export interface Stack {
   meiliPid: number | null;
   /** The embedded Meilisearch process (null when MEILI_URL points elsewhere), for the supervisor. */
   readonly searchProcess: ChildProcess | null;
+  /** The embedded PostgreSQL's postmaster (null when DATABASE_URL points elsewhere), for the supervisor. */
+  readonly postgresProcess: ChildProcess | null;
   /** True when PostgreSQL is the embedded one (this process owns it). */
   readonly embeddedPostgres: boolean;
+  /** Restarts the embedded PostgreSQL on the same folder and port (crash recovery from its WAL). */
+  restartPostgres(): Promise<void>;
   /** Restarts the embedded Meilisearch on the same folder and port (used by failure tests). */
   restartSearch(): Promise<void>;
   stopSearch(): Promise<void>;
@@ -42,6 +46,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
   try {
     let databaseUrl = process.env.DATABASE_URL ?? '';
+    let postgres: RunningPostgres | null = null;
     if (!databaseUrl) {
       const pgPort = options.pgPort ?? loadLauncherConfig().pgPort;
       options.log(`starting embedded PostgreSQL on 127.0.0.1:${pgPort}`);
@@ -52,6 +57,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         database: options.database ?? 'werkbrug',
         log: options.log,
       });
+      postgres = pg;
       stops.push(async () => {
         await pg.stop();
         options.log('PostgreSQL stopped');
@@ -94,7 +100,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       get searchProcess() {
         return meiliProcess;
       },
+      get postgresProcess() {
+        return postgres?.process ?? null;
+      },
       embeddedPostgres: !process.env.DATABASE_URL,
+      restartPostgres: async () => {
+        if (!postgres) throw new Error('PostgreSQL is not the embedded one');
+        await postgres.restart();
+      },
       stopSearch: async () => {
         await meiliStop?.();
       },

@@ -1,14 +1,22 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { passwordProblem } from '@werkbrug/auth';
 import { loadLauncherConfig } from '@werkbrug/config';
-import { isAlive, Stack, startStack } from '@werkbrug/embedded';
+import {
+  isAlive,
+  startStack,
+  WATCHDOG_PING,
+  WATCHDOG_PONG,
+  type WatchdogMessage,
+} from '@werkbrug/embedded';
 import { releaseClaimsOf, releaseGoneWorkers } from '@werkbrug/outbox';
 import { clearStackInfo, dataDir, writeStackInfo } from '../data-dir';
 import { openDataSource, prepareDatabase } from '../prepare-database';
 import { rebuildSearchAfterRestore } from '../restore-marker';
+import { Watchdog, WatchedChild } from '../watchdog';
 import { log } from '../with-database';
 import { queryRows } from '@werkbrug/database';
 
@@ -59,7 +67,8 @@ function stopChild(child: ChildProcess, graceMs: number): Promise<'stopped' | 'k
 /**
  * One child (api or worker) kept running: an unexpected exit is logged and followed by a restart
  * after a growing delay. The child's stdin is a pipe from us: when the supervisor dies, it ends, and
- * the child stops itself (see apps/*\/main.ts), so no child outlives `npm start`.
+ * the child stops itself (see apps/*\/main.ts), so no child outlives `npm start`. With `ipc` the
+ * child also gets a message channel, on which it answers the watchdog's ping (its heartbeat).
  */
 class SupervisedApp {
   private child!: ChildProcess;
@@ -67,24 +76,33 @@ class SupervisedApp {
   private startedAt = 0;
   private timer: NodeJS.Timeout | null = null;
   private stopping = false;
+  private pings = 0;
 
   constructor(
     readonly name: 'api' | 'worker',
     private readonly env: NodeJS.ProcessEnv,
     private readonly onExit: (pid: number) => Promise<void>,
+    private readonly ipc = false,
   ) {}
 
   get process() {
     return this.child;
   }
 
+  /** The running child's pid; null while it is down. */
+  get pid(): number | null {
+    return this.child && !exited(this.child) ? (this.child.pid ?? null) : null;
+  }
+
   launch() {
     const child = spawn(process.execPath, [path.join(appsRoot, this.name, 'src', 'main.js')], {
       env: { ...this.env, WERKBRUG_SUPERVISED: '1' },
-      stdio: ['pipe', 'inherit', 'inherit'],
+      stdio: this.ipc ? ['pipe', 'inherit', 'inherit', 'ipc'] : ['pipe', 'inherit', 'inherit'],
     });
     this.child = child;
     this.startedAt = Date.now();
+    // A message to a child that just died fails; its exit is handled below.
+    child.on('error', () => undefined);
     log(`${this.name} started (pid ${child.pid})`);
     child.once('exit', (code, signal) => {
       if (this.stopping) return;
@@ -103,6 +121,38 @@ class SupervisedApp {
     });
   }
 
+  /** Asks the child over its IPC channel whether its event loop still turns. */
+  ping(timeoutMs: number): Promise<boolean> {
+    const child = this.child;
+    if (!child?.connected) return Promise.resolve(false);
+    const id = ++this.pings;
+    return new Promise<boolean>((resolve) => {
+      const done = (answered: boolean) => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        resolve(answered);
+      };
+      const onMessage = (message: unknown) => {
+        const m = message as Partial<WatchdogMessage> | null;
+        if (m?.type === WATCHDOG_PONG && m.id === id) done(true);
+      };
+      const timer = setTimeout(() => done(false), timeoutMs);
+      child.on('message', onMessage);
+      try {
+        child.send({ type: WATCHDOG_PING, id } satisfies WatchdogMessage, (error) => {
+          if (error) done(false);
+        });
+      } catch {
+        done(false);
+      }
+    });
+  }
+
+  /** SIGKILL to the child, if it is still that pid; its exit restarts it. */
+  kill(pid: number) {
+    if (this.child?.pid === pid && !exited(this.child)) this.child.kill('SIGKILL');
+  }
+
   async stop(graceMs: number) {
     this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
@@ -115,44 +165,147 @@ class SupervisedApp {
   }
 }
 
-/** The embedded Meilisearch, restarted with back-off when it dies. */
-function superviseSearch(stack: Stack, isStopping: () => boolean) {
-  let attempt = 0;
-  let startedAt = Date.now();
-  let timer: NodeJS.Timeout | null = null;
-  const watch = () => {
-    const proc = stack.searchProcess;
+/**
+ * An embedded server (PostgreSQL, Meilisearch) restarted with back-off when it dies: on the same
+ * data folder and port, so the API and the worker find it where it was and reconnect by themselves.
+ */
+class SupervisedServer {
+  private attempt = 0;
+  private startedAt = Date.now();
+  private timer: NodeJS.Timeout | null = null;
+  private restarting: Promise<void> | null = null;
+
+  constructor(
+    readonly name: 'PostgreSQL' | 'Meilisearch',
+    private readonly current: () => ChildProcess | null,
+    private readonly restart: () => Promise<void>,
+    private readonly isStopping: () => boolean,
+  ) {}
+
+  /** The running server's pid; null while it is down. */
+  get pid(): number | null {
+    const proc = this.current();
+    return proc && !exited(proc) ? (proc.pid ?? null) : null;
+  }
+
+  /** SIGKILL to the server, if it is still that pid; its exit restarts it. */
+  kill(pid: number) {
+    const proc = this.current();
+    if (proc?.pid === pid && !exited(proc)) proc.kill('SIGKILL');
+  }
+
+  watch() {
+    const proc = this.current();
     if (!proc) return;
-    proc.once('exit', (code, signal) => {
-      if (isStopping()) return;
-      if (Date.now() - startedAt > STABLE_AFTER_MS) attempt = 0;
-      schedule(`Meilisearch (pid ${proc.pid}) exited unexpectedly (${signal ?? `code ${code}`})`);
-    });
-  };
-  const schedule = (why: string) => {
-    const delay = restartDelay(attempt++);
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+      if (this.isStopping()) return;
+      if (Date.now() - this.startedAt > STABLE_AFTER_MS) this.attempt = 0;
+      this.schedule(
+        `${this.name} (pid ${proc.pid}) exited unexpectedly (${signal ?? `code ${code}`})`,
+      );
+    };
+    if (exited(proc)) onExit(proc.exitCode, proc.signalCode);
+    else proc.once('exit', onExit);
+  }
+
+  private schedule(why: string) {
+    const delay = restartDelay(this.attempt++);
     log(`${why}; restarting it in ${delay} ms`);
-    timer = setTimeout(() => {
-      timer = null;
-      if (isStopping()) return;
-      stack
-        .restartSearch()
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (this.isStopping()) return;
+      this.restarting = this.restart()
         .then(() => {
-          startedAt = Date.now();
-          log(`Meilisearch restarted (pid ${stack.meiliPid})`);
-          watch();
+          this.startedAt = Date.now();
+          log(`${this.name} restarted (pid ${this.pid})`);
+          this.watch();
         })
         .catch((error: unknown) =>
-          schedule(
-            `Meilisearch did not start: ${error instanceof Error ? error.message : String(error)}`,
+          this.schedule(
+            `${this.name} did not start: ${error instanceof Error ? error.message : String(error)}`,
           ),
-        );
+        )
+        .finally(() => (this.restarting = null));
     }, delay);
-  };
-  watch();
-  return () => {
-    if (timer) clearTimeout(timer);
-  };
+  }
+
+  /** No restart after this; one under way is waited for (the stack's stop then stops it). */
+  async stop() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.restarting;
+  }
+}
+
+/** An HTTP GET that answers at all (any status) within the time: the server is not hung. */
+async function answersHttp(url: string, timeoutMs: number): Promise<boolean> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+  await res.body?.cancel();
+  return true;
+}
+
+/**
+ * `SELECT 1` on a new connection (a stopped postmaster accepts none, while the connections it
+ * already handed out would still answer). A refusal from the server itself (too many connections,
+ * starting up) is an answer too: the watchdog looks for hangs, not for errors.
+ */
+async function answersSql(url: string, timeoutMs: number): Promise<boolean> {
+  const client = new Client({
+    connectionString: url,
+    connectionTimeoutMillis: timeoutMs,
+    query_timeout: timeoutMs,
+    application_name: 'werkbrug-watchdog',
+  });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch (error) {
+    return /^[0-9A-Z]{5}$/.test(String((error as { code?: unknown }).code ?? ''));
+  } finally {
+    // Bounded: a hung server never confirms the goodbye.
+    await Promise.race([
+      client.end().catch(() => undefined),
+      new Promise((r) => setTimeout(r, 500)),
+    ]);
+  }
+}
+
+/** Connection-level failures of a database that may come back (not a wrong password or name). */
+const unreachable = (error: unknown) => {
+  const code = String((error as { code?: unknown }).code ?? '');
+  return (
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'EHOSTUNREACH',
+      'ENOTFOUND',
+      'EAI_AGAIN',
+      '57P03',
+    ].includes(code) ||
+    /timeout|terminated unexpectedly/i.test(error instanceof Error ? error.message : '')
+  );
+};
+
+/**
+ * Opens the supervisor's connection. A PostgreSQL of one's own (DATABASE_URL) that is away is
+ * waited for, with the same back-off as a restart: it may be starting too (a reboot, a failover).
+ */
+async function openWhenReachable(url: string, external: boolean, isStopping: () => boolean) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await openDataSource(url);
+    } catch (error) {
+      if (!external || !unreachable(error) || isStopping()) throw error;
+      const delay = restartDelay(attempt);
+      log(
+        `PostgreSQL at ${new URL(url).host} does not answer (${error instanceof Error ? error.message : String(error)}); trying again in ${delay} ms`,
+      );
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
 }
 
 /**
@@ -206,13 +359,35 @@ async function superviseCommand(): Promise<void> {
   const apps: SupervisedApp[] = [];
   let db: DataSource | null = null;
   let stopping = false;
-  let stopSearchWatch = () => undefined as void;
   let reindex: ChildProcess | null = null;
+  const isStopping = () => stopping;
+  const servers: SupervisedServer[] = [];
+  if (stack.postgresProcess)
+    servers.push(
+      new SupervisedServer(
+        'PostgreSQL',
+        () => stack.postgresProcess,
+        () => stack.restartPostgres(),
+        isStopping,
+      ),
+    );
+  if (stack.searchProcess)
+    servers.push(
+      new SupervisedServer(
+        'Meilisearch',
+        () => stack.searchProcess,
+        () => stack.restartSearch(),
+        isStopping,
+      ),
+    );
+  for (const server of servers) server.watch();
+  let watchdog: Watchdog | null = null;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     log('stopping: the API first, then the worker, Meilisearch, PostgreSQL last');
-    stopSearchWatch();
+    await watchdog?.stop();
+    for (const server of servers) await server.stop();
     if (reindex && !exited(reindex)) await stopChild(reindex, 10_000);
     // The API first (stop accepting requests, finish the ones in flight), then the worker.
     for (const app of [...apps].reverse()) await app.stop(app.name === 'api' ? 15_000 : 30_000);
@@ -237,7 +412,7 @@ async function superviseCommand(): Promise<void> {
   process.stdin.on('end', () => void shutdown(0));
   process.stdin.resume();
   try {
-    db = await openDataSource(stack.env.DATABASE_URL);
+    db = await openWhenReachable(stack.env.DATABASE_URL, !stack.embeddedPostgres, isStopping);
     await prepareDatabase(db, log);
     if (stack.embeddedPostgres) {
       const released = await releaseGoneWorkers(db, isAlive);
@@ -253,17 +428,34 @@ async function superviseCommand(): Promise<void> {
     delete env.WERKBRUG_SUPERVISOR;
     const apiUrl = `http://127.0.0.1:${port}`;
     const database = db;
-    const worker = new SupervisedApp('worker', env, async (pid) => {
-      // Its claims go back at once; the restarted worker (or another) takes them.
-      const released = await releaseClaimsOf(database, `${hostname()}:${pid}`, true);
-      if (released) log(`released ${released} outbox row(s) claimed by the worker that exited`);
-    });
+    const worker = new SupervisedApp(
+      'worker',
+      env,
+      async (pid) => {
+        // Its claims go back at once; the restarted worker (or another) takes them.
+        const released = await releaseClaimsOf(database, `${hostname()}:${pid}`, true);
+        if (released) log(`released ${released} outbox row(s) claimed by the worker that exited`);
+      },
+      true,
+    );
     const api = new SupervisedApp('api', env, async () => undefined);
     apps.push(worker, api);
     worker.launch();
     api.launch();
-    stopSearchWatch = superviseSearch(stack, () => stopping);
-    await waitForReady(apiUrl, 60_000, () => api.process);
+    watchdog = startWatchdog(servers, { api, worker }, { apiUrl, ...stack.env });
+    // A PostgreSQL of one's own that is away is waited for (the API and worker retry, and are
+    // restarted with back-off when they give up); the embedded one not being ready is a fault.
+    for (let waited = 60; ; waited += 60) {
+      try {
+        await waitForReady(apiUrl, 60_000, () => api.process);
+        break;
+      } catch (error) {
+        if (stack.embeddedPostgres || stopping) throw error;
+        log(
+          `the API is not ready after ${waited} s; still waiting (does PostgreSQL at ${new URL(stack.env.DATABASE_URL).host} answer?)`,
+        );
+      }
+    }
     writeStackInfo({ pid: process.pid, env: stack.env, apiUrl });
     log(
       `ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${apiUrl}/api (docs: ${apiUrl}/api/docs). Ctrl-C stops.`,
@@ -280,4 +472,51 @@ async function superviseCommand(): Promise<void> {
     log(`start failed: ${error instanceof Error ? error.message : String(error)}`);
     await shutdown(1);
   }
+}
+
+/**
+ * The watchdog over every child this supervisor started: the embedded PostgreSQL (`SELECT 1` on a
+ * new connection) and Meilisearch (`/health`), the API (`/health`, which needs neither) and the
+ * worker (a ping over its IPC channel). One silent for WERKBRUG_WATCHDOG_SECONDS is replaced.
+ */
+function startWatchdog(
+  servers: SupervisedServer[],
+  apps: { api: SupervisedApp; worker: SupervisedApp },
+  urls: { apiUrl: string; DATABASE_URL: string; MEILI_URL: string },
+): Watchdog | null {
+  const { watchdogSeconds } = loadLauncherConfig();
+  if (!watchdogSeconds) return null;
+  const children: WatchedChild[] = servers.map((server) => ({
+    name: server.name,
+    question: server.name === 'PostgreSQL' ? 'SELECT 1' : '/health',
+    pid: () => server.pid,
+    probe: (timeoutMs) =>
+      server.name === 'PostgreSQL'
+        ? answersSql(urls.DATABASE_URL, timeoutMs)
+        : answersHttp(`${urls.MEILI_URL}/health`, timeoutMs),
+    kill: (pid) => server.kill(pid),
+  }));
+  children.push(
+    {
+      name: 'api',
+      question: '/health',
+      pid: () => apps.api.pid,
+      probe: (timeoutMs) => answersHttp(`${urls.apiUrl}/health`, timeoutMs),
+      kill: (pid) => apps.api.kill(pid),
+      // It answers only once it listens: after connecting to PostgreSQL, which may be restarting.
+      startupMs: 60_000,
+    },
+    {
+      name: 'worker',
+      question: 'its heartbeat',
+      pid: () => apps.worker.pid,
+      probe: (timeoutMs) => apps.worker.ping(timeoutMs),
+      kill: (pid) => apps.worker.kill(pid),
+      // It answers from its first line on, once its modules are loaded (seconds on a busy machine).
+      startupMs: 30_000,
+    },
+  );
+  const watchdog = new Watchdog(children, { limitMs: watchdogSeconds * 1000, log });
+  watchdog.start();
+  return watchdog;
 }
