@@ -920,10 +920,10 @@ export class ImportService {
             const t = { ...totals };
             const p = [...problems];
             try {
-              await em.query('SAVEPOINT import_row');
+              await queryRows(em, 'SAVEPOINT import_row');
               await this.writeItem(em, job, actor, item);
             } catch (error) {
-              await em.query('ROLLBACK TO SAVEPOINT import_row');
+              await queryRows(em, 'ROLLBACK TO SAVEPOINT import_row');
               item.outcome = 'refused';
               item.problems.push({
                 row: item.row,
