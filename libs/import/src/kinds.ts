@@ -22,15 +22,22 @@ export const today = () => new Date().toISOString().slice(0, 10);
 const defined = (o: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
-const same = (a: unknown, b: unknown): boolean => {
+/** Lists whose order means something (werksoorten in order of preference); other lists are sets. */
+const ORDERED = new Set(['werksoortWishes']);
+
+const same = (a: unknown, b: unknown, key = ''): boolean => {
   if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) < 1e-6;
+  if (Array.isArray(a) && Array.isArray(b) && !ORDERED.has(key))
+    return (
+      JSON.stringify([...(a as string[])].sort()) === JSON.stringify([...(b as string[])].sort())
+    );
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 };
 
 /** The keys whose value in the row differs from the record's (only keys the row gives). */
 export function changedKeys(row: Flat, current: Flat, ignore: readonly string[] = []): string[] {
   return Object.keys(row).filter(
-    (k) => k !== 'externId' && !ignore.includes(k) && !same(row[k], current[k]),
+    (k) => k !== 'externId' && !ignore.includes(k) && !same(row[k], current[k], k),
   );
 }
 
@@ -239,7 +246,7 @@ export function employerCreateBody(record: Flat, ownerOrganisationId: string | n
 /** Locations compare by what the file gives (postcode and address; place and coordinates when given). */
 export function employerChangedKeys(record: Flat, current: Flat): string[] {
   const keys = EMPLOYER_FIELDS.filter(
-    (k) => record[k] !== undefined && !same(record[k], current[k]),
+    (k) => record[k] !== undefined && !same(record[k], current[k], k),
   ) as string[];
   const mine = (record.locations ?? []) as Flat[];
   const theirs = (current.locations ?? []) as Flat[];
