@@ -220,7 +220,7 @@ export const CANDIDATE_COLUMNS: readonly ColumnDef[] = [
     header: 'Telefoon',
     synonyms: ['Telefoonnummer', 'Mobiel', 'Mobiel nummer'],
     help: 'Telefoonnummer',
-    example: '06-12345678',
+    example: '06-98765432',
     ...fromText(parsePhone, (v: string) => v),
   }),
   col({
