@@ -3,7 +3,8 @@
  * records: what a new row creates, what a changed row sends, and what the export writes for a record.
  * Pure, so that the import, the dry run and the export agree on every field.
  */
-import type { Candidate, CandidateProtected } from '@werkbrug/candidates';
+import type { Candidate } from '@werkbrug/candidates';
+import type { BenefitType } from '@werkbrug/domain';
 import type { EmployerView } from '@werkbrug/employers';
 import type { Vacancy } from '@werkbrug/vacancies';
 import { DEMAND_ASPECTS } from '@werkbrug/domain';
@@ -56,9 +57,23 @@ const location = (row: Flat) =>
 const PERSONAL = ['firstName', 'lastName', 'email', 'phone', 'address', 'dateOfBirth'];
 export const PROTECTED_KEYS = ['benefitType', 'banenafspraak', 'loonwaardePct', 'notes'];
 
+/** The personal part of a file as CandidatesService.filesForTransfer hands it over (read there, audited here). */
+export interface PersonalPart {
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  dateOfBirth: string | null;
+  benefitType: BenefitType | null;
+  banenafspraak: boolean;
+  loonwaardePct: number | null;
+  notes: string;
+}
+
 export function candidateFlat(
   c: Candidate,
-  p: CandidateProtected | null,
+  p: PersonalPart | null,
   werkmakelaar: string | null,
 ): Flat {
   const flat: Flat = {
