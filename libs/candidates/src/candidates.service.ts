@@ -311,7 +311,13 @@ export class CandidatesService {
         { field: 'hoursMin', message: 'hoursMin must not exceed hoursMax' },
       ]);
     await this.checkWishes(dto.werksoortWishes);
-    if (werkmakelaarId) await this.checkWerkmakelaar(em, organisationId, werkmakelaarId);
+    // The importing werkmakelaar is an active werkmakelaar of this organisation: only others need a check.
+    const isCaller =
+      werkmakelaarId === actor.userId &&
+      actor.role === 'werkmakelaar' &&
+      actor.organisationId === organisationId;
+    if (werkmakelaarId && !isCaller)
+      await this.checkWerkmakelaar(em, organisationId, werkmakelaarId);
     const { candidate } = await this.insertFile(em, actor, organisationId, werkmakelaarId, dto, {
       action: 'candidate.create',
       purpose: audit.purpose,

@@ -276,7 +276,7 @@ export class ImportService {
     submission: ImportSubmission,
     onProgress?: ProgressListener,
   ): Promise<ImportJobView> {
-    const id = await this.insertJob(actor, submission);
+    const id = await this.insertJob(actor, { ...submission, dryRun: true });
     const dry = await this.claim(id);
     if (dry) await this.process(dry, onProgress);
     let view = await this.job(actor, id);
@@ -374,7 +374,7 @@ export class ImportService {
       `UPDATE import_jobs SET status = $2, totals = coalesce($3::jsonb, totals),
               problems = coalesce($4::jsonb, problems), failure = $5, finished_at = now(),
               lease_until = NULL, updated_at = now(),
-              file_bytes = CASE WHEN dry_run THEN file_bytes ELSE NULL END
+              file_bytes = CASE WHEN dry_run_job_id IS NULL THEN file_bytes ELSE NULL END
         WHERE id = $1`,
       [
         id,

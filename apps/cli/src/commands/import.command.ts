@@ -71,22 +71,25 @@ async function withImportContext<T>(
     db: DataSource,
   ) => Promise<T>,
 ): Promise<T> {
-  return withDatabase(async (db) => {
-    process.env.LOG_LEVEL ??= 'warn';
-    const app = await NestFactory.createApplicationContext(ImportCliModule, {
-      logger: ['error', 'warn'],
-      abortOnError: false,
-    });
-    try {
-      return await fn(app, db);
-    } catch (error) {
-      if (error instanceof ProblemException)
-        throw new Error(error.problem.detail ?? error.problem.title);
-      throw error;
-    } finally {
-      await app.close();
-    }
-  });
+  return withDatabase(
+    async (db) => {
+      process.env.LOG_LEVEL ??= 'warn';
+      const app = await NestFactory.createApplicationContext(ImportCliModule, {
+        logger: ['error', 'warn'],
+        abortOnError: false,
+      });
+      try {
+        return await fn(app, db);
+      } catch (error) {
+        if (error instanceof ProblemException)
+          throw new Error(error.problem.detail ?? error.problem.title);
+        throw error;
+      } finally {
+        await app.close();
+      }
+    },
+    { withSearch: true },
+  );
 }
 
 /**
@@ -109,7 +112,7 @@ export async function importCommand(flags: Flags, positional: string[]): Promise
     const actor = await actorFor(db, text(flags, 'as'));
     const bar = new SingleBar(
       {
-        format: ' {phase} [{bar}] {value}/{total} rijen {percentage}% | {eta_formatted} s',
+        format: ' {phase} [{bar}] {value}/{total} rijen {percentage}% | {eta_formatted}',
         hideCursor: true,
         noTTYOutput: true,
         notTTYSchedule: 2000,
