@@ -39,7 +39,9 @@ export class ImportJobs1796097000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX import_jobs_waiting_idx ON import_jobs (created_at) WHERE status IN ('queued','running')`,
     );
-    await q.query(`CREATE INDEX import_jobs_organisation_idx ON import_jobs (organisation_id, created_at DESC)`);
+    await q.query(
+      `CREATE INDEX import_jobs_organisation_idx ON import_jobs (organisation_id, created_at DESC)`,
+    );
     await q.query(
       `CREATE UNIQUE INDEX import_jobs_one_run_idx ON import_jobs (dry_run_job_id) WHERE dry_run_job_id IS NOT NULL`,
     );
