@@ -366,6 +366,40 @@ describe('import and export (issue 22)', () => {
     });
   });
 
+  it('a job whose worker died is taken again once its lease ran out, and goes on idempotently', async () => {
+    const lines = [
+      'Extern ID;Naam;KvK-nummer;Postcode;Adres',
+      'W-1;Bakkerij Brood;11112222;3441 AB;Kerkstraat 1',
+      'W-1;Bakkerij Brood;11112222;3442 BC;Molenweg 2',
+      'W-2;Fietsmaker Wiel;33334444;3443 CD;Dorpsstraat 3',
+    ];
+    const dry = await importFile(w.wmA.token, 'employers', csv(lines), 'werkgevers.csv');
+    expect(dry.totals).toMatchObject({ new: 2, refused: 0 });
+    const run = await t.http().post(`/api/import/jobs/${dry.id}/run`).set(bearer(w.wmA.token));
+    // A worker claimed it and died: running, with a lease that still holds.
+    await t.db.query(
+      `UPDATE import_jobs SET status = 'running', attempts = 1, lease_until = now() + interval '1 minute' WHERE id = $1`,
+      [run.body.id],
+    );
+    expect(await imports.processNext()).toBe(false);
+    await t.db.query(
+      `UPDATE import_jobs SET lease_until = now() - interval '1 second' WHERE id = $1`,
+      [run.body.id],
+    );
+    await work();
+    const job = (await t.http().get(`/api/import/jobs/${run.body.id}`).set(bearer(w.wmA.token)))
+      .body as ImportJobView;
+    expect(job).toMatchObject({ status: 'done', totals: { new: 2, refused: 0 } });
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM employer_locations l JOIN employers e ON e.id = l.employer_id WHERE e.kvk_number = '11112222'`,
+      ),
+    ).toBe(2);
+    // The same file once more: both employers unchanged, no second copy.
+    const again = await importFile(w.wmA.token, 'employers', csv(lines), 'werkgevers.csv');
+    expect(again.totals).toMatchObject({ new: 0, changed: 0, unchanged: 2 });
+  });
+
   describe('bad input: a Dutch answer, never a 500, nothing written', () => {
     let before: string;
     beforeEach(async () => {
