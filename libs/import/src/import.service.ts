@@ -642,7 +642,7 @@ export class ImportService {
     );
     // The comparison reads the protected part of the organisation's files: one audit line says why.
     await this.audit.record(this.db.manager, actor, {
-      action: 'candidate.import',
+      action: 'import.compare',
       purpose: job.purpose ?? (job.dry_run ? 'proefimport' : 'import'),
       details: { importJobId: job.id, dryRun: job.dry_run, files: files.length },
     });

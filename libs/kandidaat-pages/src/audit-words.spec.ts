@@ -5,7 +5,11 @@ import { AUDIT_ACTION_WORDS } from './plain-words';
 const LIBS = path.join(__dirname, '..', '..');
 
 /** Actions written about something other than a candidate: they never show on a candidate's page. */
-const NOT_ABOUT_A_CANDIDATE = new Set(['instrument.rule_version.create']);
+const NOT_ABOUT_A_CANDIDATE = new Set([
+  'instrument.rule_version.create',
+  // An import read the organisation's files to compare with its file (one line per import job).
+  'import.compare',
+]);
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
