@@ -51,6 +51,8 @@ const LIB_LAYERS = {
   // Prices placements too (the agreed instruments of a placement).
   instruments: 10,
   reports: 9,
+  // Import and export of candidates, employers and workplaces: through their services.
+  import: 10,
   // The web foundation (sessions, views, account pages), below every page lib.
   web: 11,
   // Page libs.

@@ -1,5 +1,6 @@
 import type { Response } from 'supertest';
 import { LoginThrottle, ROLES, type Role } from '@werkbrug/auth';
+import { ImportService } from '@werkbrug/import';
 import {
   bearer,
   buildWorld,
@@ -170,6 +171,15 @@ const EXPECTED: Record<string, Expectation> = {
 
   'GET /health': 'public',
   'GET /health/ready': 'public',
+  // Import and export (libs/import): werkmakelaars in their own organisation, administrators in any.
+  'POST /api/import/:kind': BROKERS,
+  'GET /api/import/jobs/:id': BROKERS,
+  'POST /api/import/jobs/:id/run': BROKERS,
+  'GET /api/import/jobs/:id/report.csv': BROKERS,
+  'GET /api/import/jobs/:id/report.xlsx': BROKERS,
+  'GET /api/import/templates/:file': BROKERS,
+  'GET /api/export/:file': BROKERS,
+
   // The development mailbox: HTML pages outside /api, answering 404 unless mail goes to files.
   'GET /dev/mail': 'public',
   'GET /dev/mail/:file': 'public',
@@ -184,6 +194,14 @@ const CSV_DOWNLOADS = [
   'GET /api/reports/funnel/csv',
   'GET /api/reports/durability/csv',
   'GET /api/reports/ladder-progress/csv',
+  'GET /api/import/jobs/:id/report.csv',
+];
+
+/** Routes that serve XLSX downloads (or CSV, by the file name asked for). */
+const FILE_DOWNLOADS = [
+  'GET /api/import/jobs/:id/report.xlsx',
+  'GET /api/import/templates/:file',
+  'GET /api/export/:file',
 ];
 
 /** Served by SwaggerModule straight on Express, outside Nest's guards: public by design. */
@@ -715,6 +733,58 @@ describe('authorization matrix: every route × every role × own/other organisat
     );
     return { id: row.id as string, hidden: false, table: 'outbox_messages' };
   };
+  /**
+   * Import jobs: organisation A's own (a finished dry run, a fresh one for each run) and B's, made
+   * through the service the worker uses; kinds, templates and exports by file name.
+   */
+  const importJob = async (organisationId: string, userEmail: string, done = true) => {
+    const [user] = await t.db.query(
+      `SELECT id, role, organisation_id FROM users WHERE email = $1`,
+      [userEmail],
+    );
+    const imports = t.app.get(ImportService);
+    const job = await imports.submit(
+      {
+        userId: user.id,
+        role: user.role,
+        organisationId,
+        employerId: null,
+        candidateId: null,
+      },
+      {
+        kind: 'employers',
+        organisationId,
+        fileName: 'matrix.csv',
+        bytes: Buffer.from('Naam;KvK-nummer;Postcode\r\n'),
+        dryRun: true,
+      },
+    );
+    if (done) while (await imports.processNext());
+    return job.id;
+  };
+  let otherImportJob: Promise<string> | undefined;
+  const importTarget: Targets = async (p, which, method) => {
+    if (which === 'other') {
+      otherImportJob ??= importJob(w.orgB, 'wm.b@test.nl');
+      return { id: await otherImportJob, hidden: asRole(p) !== 'admin', table: '' };
+    }
+    const fresh = method === 'POST' || method === 'GET';
+    return { id: fresh ? await importJob(w.orgA, 'wm.a@test.nl') : '', hidden: false, table: '' };
+  };
+  for (const suffix of ['', '/run', '/report.csv', '/report.xlsx'])
+    TARGETS[`/api/import/jobs/:id${suffix}`] = importTarget;
+  TARGETS['/api/import/:kind'] = async () => ({ id: 'employers', hidden: false, table: '' });
+  TARGETS['/api/import/templates/:file'] = async (_p, which) => ({
+    id: which === 'own' ? 'candidates.csv' : 'workplaces.xlsx',
+    hidden: false,
+    table: '',
+  });
+  // Employers: every broker exports their own organisation's (candidates only werkmakelaars: import.e2e).
+  TARGETS['/api/export/:file'] = async (_p, which) => ({
+    id: which === 'own' ? 'employers.csv' : 'workplaces.xlsx',
+    hidden: false,
+    table: '',
+  });
 
   /** Valid-enough bodies for write routes, per role where it matters; null: the route takes none. */
   const BODIES: Record<string, ((p: Principal) => object | Promise<object>) | null> = {
@@ -727,6 +797,9 @@ describe('authorization matrix: every route × every role × own/other organisat
       role: 'werkmakelaar',
     }),
     'POST /api/users/:id/invitation': null,
+    // A JSON body without a file: 400 to brokers (the upload itself is import.e2e's).
+    'POST /api/import/:kind': () => ({ dryRun: 'true' }),
+    'POST /api/import/jobs/:id/run': null,
     'POST /api/me/interests': () => ({ vacancyId: w.vacancy.id, note: 'Matrix' }),
     'POST /api/me/interests/:id/withdraw': null,
     'POST /api/interests/:id/seen': null,
@@ -884,6 +957,10 @@ describe('authorization matrix: every route × every role × own/other organisat
     if (res.status === 204) return;
     if (csv && res.status < 300) {
       if (!type.includes('text/csv')) failures.push(`${cell}: ${res.status} as ${type}`);
+      return;
+    }
+    if (FILE_DOWNLOADS.some((k) => cell.startsWith(`${k} as `)) && res.status < 300) {
+      if (!/text\/csv|spreadsheetml/.test(type)) failures.push(`${cell}: ${res.status} as ${type}`);
       return;
     }
     // A page outside /api answers its errors as a page too (libs/web's error pages).

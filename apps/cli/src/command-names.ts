@@ -13,6 +13,8 @@ export const CLI_COMMANDS = [
   'backup',
   'restore',
   'retention',
+  'import',
+  'export',
   'bench',
   'eval',
   'screenshots',

@@ -5,6 +5,7 @@ import { type CliCommand, isCliCommand } from './command-names';
 import { backupCommand } from './commands/backup.command';
 import { benchCommand } from './commands/bench.command';
 import { evalCommand } from './commands/eval.command';
+import { exportCommand, importCommand } from './commands/import.command';
 import { migrateCommand } from './commands/migrate.command';
 import { outboxCommand } from './commands/outbox.command';
 import { reconcileCommand } from './commands/reconcile.command';
@@ -32,6 +33,12 @@ const HELP = `werkbrug <command>
                         restore a backup into an empty data folder; the next start migrates,
                         repeats logged erasures and rebuilds the search indexes
   retention [--dry-run] anonymise candidate files whose trajectory ended RETENTION_YEARS ago
+  import candidates|employers|workplaces FILE --organisation ID [--dry-run] [--mapping FILE.json] [--purpose TEXT] [--as EMAIL]
+                        import a CSV or XLSX (dry run, then the real run) with a progress bar;
+                        the report goes to FILE.verslag.csv; acts as the first administrator
+                        unless --as names a user (a werkmakelaar for protected columns)
+  export candidates|employers|workplaces --organisation ID --out FILE.csv|FILE.xlsx [--purpose TEXT] [--as EMAIL]
+                        write an organisation's records in the import template's columns
   bench [--only platform|matching|instruments|pages|portals --seconds N --platform-size N --matching-size N --portals-size N]
                         benchmarks on a scratch stack; prints figures
   eval [--population CxV --sample N|all]
@@ -55,6 +62,8 @@ const HANDLERS: Record<CliCommand, (flags: Flags, positional: string[]) => Promi
   backup: (flags) => backupCommand(flags),
   restore: (flags, positional) => restoreCommand(flags, positional),
   retention: (flags) => retentionCommand(flags),
+  import: (flags, positional) => importCommand(flags, positional),
+  export: (flags, positional) => exportCommand(flags, positional),
   bench: (flags) => benchCommand(flags),
   eval: (flags) => evalCommand(flags),
   screenshots: () => screenshotsCommand(),

@@ -50,6 +50,10 @@ export const PROBLEM_CODES = [
   'MEETING_AGREED',
   'MOMENT_UNAVAILABLE',
   'MEETING_NOT_HELD_YET',
+  // Import and export (docs/api.md, "Import and export")
+  'IMPORT_FILE_TOO_LARGE',
+  'IMPORT_FILE_UNREADABLE',
+  'IMPORT_NOT_RUNNABLE',
   // Outages: a part is away for a moment (503 with Retry-After; docs/operations.md, "Recovery")
   'SEARCH_UNAVAILABLE',
   'DATABASE_UNAVAILABLE',

@@ -9,6 +9,8 @@ const NOT_ABOUT_A_CANDIDATE = new Set([
   'instrument.rule_version.create',
   // A werksoort merge moves wishes of many candidates; its line names no candidate.
   'werksoort.merge',
+  // An import read the organisation's files to compare with its file (one line per import job).
+  'import.compare',
 ]);
 
 function sources(dir: string): string[] {
