@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { WebModule } from '@werkbrug/web';
 import { BeheerStartController } from './beheer-start.controller';
+import { BeheerImportPagesModule } from './import/import-pages.module';
 
 /** The administrators' pages under /beheer, on the web foundation. */
-@Module({ imports: [WebModule], controllers: [BeheerStartController] })
+@Module({ imports: [WebModule, BeheerImportPagesModule], controllers: [BeheerStartController] })
 export class BeheerPagesModule {}

@@ -37,6 +37,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   admin: [
     { href: '/beheer', text: 'Start' },
     { href: '/beheer/rapportages', text: 'Rapportages' },
+    { href: '/beheer/import', text: 'Importeren' },
   ],
 };
 
