@@ -10,6 +10,7 @@ import { DatabaseModule } from '@werkbrug/database';
 import { EmployersModule } from '@werkbrug/employers';
 import { GeoModule } from '@werkbrug/geo';
 import { HealthModule } from '@werkbrug/health';
+import { ImportModule } from '@werkbrug/import';
 import { InterestsModule } from '@werkbrug/interests';
 import { InstrumentsModule } from '@werkbrug/instruments';
 import { loggerParams } from '@werkbrug/http';
@@ -61,6 +62,8 @@ import { OpsModule } from './ops.module';
     // Subsidy instruments as versioned rules: amounts change every year, so they are data.
     InstrumentsModule,
     PrivacyModule,
+    // Import and export of candidates, employers and workplaces (CSV, XLSX); the worker runs the jobs.
+    ImportModule,
     // The backend of the candidate's own pages and the werkmakelaar's console: interest, alerts, caseload.
     InterestsModule,
     AlertsModule,

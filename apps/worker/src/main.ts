@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AlertsScheduler } from '@werkbrug/alerts';
 import { ConfigError, loadConfig } from '@werkbrug/config';
 import { startWorkerMetrics } from '@werkbrug/metrics';
+import { ImportRunner } from '@werkbrug/import';
 import { InstrumentDeadlineScheduler } from '@werkbrug/instruments';
 import { SearchIndexer } from '@werkbrug/matching';
 import { OutboxProcessor } from '@werkbrug/outbox';
@@ -30,6 +31,7 @@ async function main() {
   const evaluations = app.get(EvaluationRemindersService);
   const deadlines = app.get(InstrumentDeadlineScheduler);
   const meetings = app.get(MeetingsService);
+  const imports = app.get(ImportRunner);
   const timers: NodeJS.Timeout[] = [];
   let running = true;
   const stop = async (signal: string) => {
@@ -41,6 +43,7 @@ async function main() {
     await evaluations.stop();
     await deadlines.stop();
     await meetings.stopReminders();
+    await imports.stop();
     await retention.stop();
     await processor.stop();
     metrics?.close();
@@ -85,6 +88,8 @@ async function main() {
   deadlines.start();
   // The day before a kennismaking or meeloopdag, a reminder to each side, hourly.
   meetings.startReminders();
+  // Import jobs (uploads of candidates, employers, workplaces), polled every second.
+  imports.start();
   logger.log(`worker ${processor.workerId} draining the outbox`);
 }
 

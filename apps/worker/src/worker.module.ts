@@ -8,6 +8,7 @@ import { loggerParams } from '@werkbrug/http';
 import { MailModule, MailOutboxHandler } from '@werkbrug/mail';
 import { SearchOutboxHandlers, SearchSyncModule } from '@werkbrug/matching';
 import { OUTBOX_HANDLERS, OutboxModule, OutboxProcessor } from '@werkbrug/outbox';
+import { ImportCoreModule } from '@werkbrug/import';
 import { InstrumentsModule } from '@werkbrug/instruments';
 import { InterestsErasureModule } from '@werkbrug/interests';
 import { PlacementsModule } from '@werkbrug/placements';
@@ -41,6 +42,8 @@ import { TrajectoriesModule } from '@werkbrug/trajectories';
     InstrumentsModule,
     // The day before a kennismaking or meeloopdag (MeetingsService.startReminders in main.ts).
     ProposalsModule,
+    // Import jobs (ImportRunner, started in main.ts).
+    ImportCoreModule,
   ],
   providers: [
     {

@@ -196,10 +196,35 @@ export class CandidatesService {
     if (werkmakelaarId !== actor.userId) {
       await this.checkWerkmakelaar(this.db.manager, actor.organisationId, werkmakelaarId);
     }
-    const home = await resolveLocation(this.db.manager, dto.homeArea, 'homeArea');
-    const candidate = this.db.getRepository(Candidate).create({
+    const { candidate, personal } = await this.insertFile(
+      this.db.manager,
+      actor,
+      actor.organisationId,
+      werkmakelaarId,
+      dto,
+      { action: 'candidate.create' },
+    );
+    return toCandidateFileView(candidate, personal);
+  }
+
+  /**
+   * A new file and its protected part, the audit line and the search update as one statement: one
+   * round trip instead of six (a create was mostly waiting on PostgreSQL), atomic like the
+   * transaction it replaces, and inside the caller's transaction when `em` is one. The audit and
+   * outbox libs write their own rows (recordWrite, enqueueWrite). No mail goes out.
+   */
+  private async insertFile(
+    em: EntityManager,
+    actor: Actor,
+    organisationId: string,
+    werkmakelaarId: string | null,
+    dto: CreateCandidateDto,
+    audit: { action: string; purpose?: string; details?: Record<string, unknown> },
+  ) {
+    const home = await resolveLocation(em, dto.homeArea, 'homeArea');
+    const candidate = em.getRepository(Candidate).create({
       id: randomUUID(),
-      organisationId: actor.organisationId,
+      organisationId,
       werkmakelaarId,
       interests: '',
       certificates: [],
@@ -214,7 +239,7 @@ export class CandidatesService {
     });
     applyWorkProfile(candidate, dto, home);
     const p = dto.personal;
-    const personal = this.db.getRepository(CandidateProtected).create({
+    const personal = em.getRepository(CandidateProtected).create({
       candidateId: candidate.id,
       firstName: p.firstName.trim(),
       lastName: p.lastName.trim(),
@@ -227,15 +252,11 @@ export class CandidatesService {
       loonwaardePct: p.loonwaardePct ?? null,
       notes: p.notes ?? '',
     });
-    // The file, its protected part, the audit line and the search update as one statement: one
-    // round trip instead of six (a create was mostly waiting on PostgreSQL), atomic like the
-    // transaction it replaces. The audit and outbox libs write their own rows (recordWrite,
-    // enqueueWrite).
     const generated = ['id', 'createdAt', 'updatedAt', 'version'] as const;
-    const [[c], [pr]] = await writeTogether(this.db, [
-      insertWrite(this.db, Candidate, candidate, [...generated, 'pseudonym']),
-      insertWrite(this.db, CandidateProtected, personal, [...generated]),
-      this.audit.recordWrite(actor, { action: 'candidate.create', candidateId: candidate.id }),
+    const [[c], [pr]] = await writeTogether(em, [
+      insertWrite(em, Candidate, candidate, [...generated, 'pseudonym']),
+      insertWrite(em, CandidateProtected, personal, [...generated]),
+      this.audit.recordWrite(actor, { ...audit, candidateId: candidate.id }),
       this.outbox.enqueueWrite({
         topic: 'search.candidate',
         aggregateType: 'candidate',
@@ -250,7 +271,74 @@ export class CandidatesService {
     });
     Object.assign(candidate, stamps(c), { pseudonym: c.pseudonym as string });
     Object.assign(personal, stamps(pr));
-    return toCandidateFileView(candidate, personal);
+    return { candidate, personal };
+  }
+
+  /**
+   * Import and export (libs/import): an organisation's live files with their protected part, for the
+   * import to compare with and the export to write. The caller audits what it passes on.
+   */
+  async filesForTransfer(
+    organisationId: string,
+    em: EntityManager = this.db.manager,
+  ): Promise<{ candidate: Candidate; personal: CandidateProtected | null }[]> {
+    const rows = await em
+      .getRepository(Candidate)
+      .createQueryBuilder('c')
+      .leftJoinAndSelect('c.protectedData', 'p')
+      .where('c.organisationId = :organisationId AND c.erasedAt IS NULL', { organisationId })
+      .orderBy('c.createdAt')
+      .addOrderBy('c.id')
+      .getMany();
+    return rows.map((candidate) => ({ candidate, personal: candidate.protectedData ?? null }));
+  }
+
+  /**
+   * Import: a new file in the caller's transaction (a batch), for an organisation named by the
+   * import (an administrator imports into any). Validated like create; audited with the import's
+   * purpose; no mail goes to the candidate.
+   */
+  async createForImport(
+    em: EntityManager,
+    actor: Actor,
+    organisationId: string,
+    werkmakelaarId: string | null,
+    dto: CreateCandidateDto,
+    audit: { purpose?: string; importJobId: string },
+  ): Promise<{ id: string; version: number }> {
+    if (dto.hoursMin > dto.hoursMax)
+      throw Problems.validation([
+        { field: 'hoursMin', message: 'hoursMin must not exceed hoursMax' },
+      ]);
+    await this.checkWishes(dto.werksoortWishes);
+    if (werkmakelaarId) await this.checkWerkmakelaar(em, organisationId, werkmakelaarId);
+    const { candidate } = await this.insertFile(em, actor, organisationId, werkmakelaarId, dto, {
+      action: 'candidate.create',
+      purpose: audit.purpose,
+      details: { importJobId: audit.importJobId },
+    });
+    return { id: candidate.id, version: candidate.version };
+  }
+
+  /**
+   * Import: changes a file of the organisation in the caller's transaction, with the version the
+   * import read (a file changed meanwhile is refused as stale), audited like update.
+   */
+  async updateForImport(
+    em: EntityManager,
+    actor: Actor,
+    organisationId: string,
+    id: string,
+    dto: UpdateCandidateDto,
+    expected: number,
+    audit: { purpose?: string; importJobId: string },
+  ): Promise<void> {
+    await this.checkWishes(dto.werksoortWishes);
+    await this.applyUpdate(em, actor, id, dto, expected, {
+      organisationId,
+      purpose: audit.purpose,
+      details: { importJobId: audit.importJobId },
+    });
   }
 
   private assertSelfEditable(actor: Actor, dto: UpdateCandidateDto) {
@@ -278,62 +366,73 @@ export class CandidatesService {
     if (actor.role === 'admin')
       throw Problems.forbidden('Administrators do not edit candidate files.');
     await this.checkWishes(dto.werksoortWishes);
-    await this.db.transaction(async (em) => {
-      const c = await this.scoped(actor, em)
-        .andWhere('c.id = :id', { id })
-        .setLock('pessimistic_write')
-        .getOne();
-      if (!c) throw Problems.notFound('Candidate');
-      assertVersion(c.version, expected);
-      if (dto.werkmakelaarId) {
-        await this.checkWerkmakelaar(em, c.organisationId, dto.werkmakelaarId);
-        c.werkmakelaarId = dto.werkmakelaarId;
-      }
-      const home = dto.homeArea ? await resolveLocation(em, dto.homeArea, 'homeArea') : null;
-      applyWorkProfile(c, dto, home);
-      if (c.hoursMin > c.hoursMax) {
-        throw Problems.validation([
-          { field: 'hoursMin', message: 'hoursMin must not exceed hoursMax' },
-        ]);
-      }
-      c.updatedAt = new Date();
-      await em.getRepository(Candidate).save(c);
-      if (dto.personal) {
-        const p = dto.personal;
-        const changes = Object.fromEntries(
-          Object.entries({
-            firstName: p.firstName?.trim(),
-            lastName: p.lastName?.trim(),
-            email: p.email?.toLowerCase(),
-            phone: p.phone,
-            address: p.address,
-            dateOfBirth: p.dateOfBirth,
-            benefitType: p.benefitType,
-            banenafspraak: p.banenafspraak,
-            loonwaardePct: p.loonwaardePct,
-            notes: p.notes,
-          }).filter(([, v]) => v !== undefined),
-        );
-        if (Object.keys(changes).length) {
-          await em.getRepository(CandidateProtected).update({ candidateId: id }, changes);
-        }
-      }
-      const changed = [
-        ...Object.keys(dto).filter((k) => k !== 'personal' && k !== 'version'),
-        ...Object.keys(dto.personal ?? {}).map((k) => `personal.${k}`),
-      ];
-      await this.audit.record(em, actor, {
-        action: 'candidate.update',
-        candidateId: id,
-        details: { fields: changed },
-      });
-      await this.outbox.enqueue(em, {
-        topic: 'search.candidate',
-        aggregateType: 'candidate',
-        aggregateId: id,
-      });
-    });
+    await this.db.transaction((em) => this.applyUpdate(em, actor, id, dto, expected));
     return this.get(actor, id, undefined, { audit: false });
+  }
+
+  /** The change itself, in the caller's transaction: scoping, version check, audit, search update. */
+  private async applyUpdate(
+    em: EntityManager,
+    actor: Actor,
+    id: string,
+    dto: UpdateCandidateDto,
+    expected: number,
+    scope: { organisationId?: string; purpose?: string; details?: Record<string, unknown> } = {},
+  ): Promise<void> {
+    const qb = this.scoped(actor, em).andWhere('c.id = :id', { id });
+    if (scope.organisationId)
+      qb.andWhere('c.organisationId = :scopeOrg', { scopeOrg: scope.organisationId });
+    const c = await qb.setLock('pessimistic_write').getOne();
+    if (!c) throw Problems.notFound('Candidate');
+    assertVersion(c.version, expected);
+    if (dto.werkmakelaarId) {
+      await this.checkWerkmakelaar(em, c.organisationId, dto.werkmakelaarId);
+      c.werkmakelaarId = dto.werkmakelaarId;
+    }
+    const home = dto.homeArea ? await resolveLocation(em, dto.homeArea, 'homeArea') : null;
+    applyWorkProfile(c, dto, home);
+    if (c.hoursMin > c.hoursMax) {
+      throw Problems.validation([
+        { field: 'hoursMin', message: 'hoursMin must not exceed hoursMax' },
+      ]);
+    }
+    c.updatedAt = new Date();
+    await em.getRepository(Candidate).save(c);
+    if (dto.personal) {
+      const p = dto.personal;
+      const changes = Object.fromEntries(
+        Object.entries({
+          firstName: p.firstName?.trim(),
+          lastName: p.lastName?.trim(),
+          email: p.email?.toLowerCase(),
+          phone: p.phone,
+          address: p.address,
+          dateOfBirth: p.dateOfBirth,
+          benefitType: p.benefitType,
+          banenafspraak: p.banenafspraak,
+          loonwaardePct: p.loonwaardePct,
+          notes: p.notes,
+        }).filter(([, v]) => v !== undefined),
+      );
+      if (Object.keys(changes).length) {
+        await em.getRepository(CandidateProtected).update({ candidateId: id }, changes);
+      }
+    }
+    const changed = [
+      ...Object.keys(dto).filter((k) => k !== 'personal' && k !== 'version'),
+      ...Object.keys(dto.personal ?? {}).map((k) => `personal.${k}`),
+    ];
+    await this.audit.record(em, actor, {
+      action: 'candidate.update',
+      candidateId: id,
+      purpose: scope.purpose,
+      details: { fields: changed, ...scope.details },
+    });
+    await this.outbox.enqueue(em, {
+      topic: 'search.candidate',
+      aggregateType: 'candidate',
+      aggregateId: id,
+    });
   }
 
   /**

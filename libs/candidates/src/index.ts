@@ -6,3 +6,4 @@ export * from './candidates.service';
 export * from './candidate-membership';
 export * from './wishes.dto';
 export * from './protected-facts';
+export { CreateCandidateDto, UpdateCandidateDto } from './candidate.dto';

@@ -48,6 +48,8 @@ const OWNER_WITHOUT_ENTITY: Record<string, string> = {
   auth_links: 'auth',
   employer_proposal_marks: 'werkgever-pages',
   geocode_cache: 'geo',
+  import_jobs: 'import',
+  import_links: 'import',
   postcode_areas: 'geo',
   interest_signals: 'interests',
   ladder_measurements: 'trajectories',

@@ -4,3 +4,4 @@ export * from './employers.module';
 export * from './employers.service';
 export * from './employer-access';
 export * from './case-record-access';
+export { CreateEmployerDto, UpdateEmployerDto, type EmployerView } from './employer.dto';

@@ -13,6 +13,9 @@ export function jsonBodyParser() {
   });
 }
 
+/** The API's file uploads (multipart/form-data): the import of a spreadsheet (libs/import). */
+export const MULTIPART_API_PATHS = [/^\/api\/import\/(candidates|employers|workplaces)\/?$/];
+
 /** Requests with a body must send JSON, so form posts to the API do not silently lose their fields. */
 export function requireJsonBody(req: Request, res: Response, next: NextFunction) {
   const hasBody =
@@ -22,7 +25,8 @@ export function requireJsonBody(req: Request, res: Response, next: NextFunction)
     hasBody &&
     ['POST', 'PUT', 'PATCH'].includes(req.method) &&
     req.path.startsWith('/api/') &&
-    !req.is(['application/json', 'application/*+json'])
+    !req.is(['application/json', 'application/*+json']) &&
+    !(req.is('multipart/form-data') && MULTIPART_API_PATHS.some((p) => p.test(req.path)))
   ) {
     sendProblem(
       res,

@@ -49,6 +49,10 @@ export const PROBLEM_CODES = [
   'MEETING_AGREED',
   'MOMENT_UNAVAILABLE',
   'MEETING_NOT_HELD_YET',
+  // Import and export (docs/api.md, "Import and export")
+  'IMPORT_FILE_TOO_LARGE',
+  'IMPORT_FILE_UNREADABLE',
+  'IMPORT_NOT_RUNNABLE',
   // Search
   'SEARCH_UNAVAILABLE',
   'SERVICE_UNAVAILABLE',

@@ -124,29 +124,79 @@ export class VacanciesService {
   }
 
   async create(actor: Actor, dto: CreateVacancyDto): Promise<VacancyView> {
+    const id = await this.db.transaction((em) => this.insertVacancy(em, actor, dto));
+    return this.get(actor, id);
+  }
+
+  /** The create in the caller's transaction (the API's own, or an import's batch); answers the id. */
+  private async insertVacancy(
+    em: EntityManager,
+    actor: Actor,
+    dto: CreateVacancyDto,
+  ): Promise<string> {
     this.checkHours(dto.hoursMin, dto.hoursMax);
     const werksoortIds = await this.werksoorten.requireActiveCodes([dto.werksoort], 'werksoort');
-    const id = await this.db.transaction(async (em) => {
-      const employerId = await this.employerFor(em, actor, dto.employerId);
-      const location = await resolveLocation(em, dto.location, 'location');
-      const repo = em.getRepository(Vacancy);
-      const saved = await repo.save(
-        repo.create(
-          newVacancyData(dto, {
-            employerId,
-            werksoortId: werksoortIds.get(dto.werksoort) as string,
-            location,
-          }),
-        ),
-      );
-      await this.outbox.enqueue(em, {
-        topic: 'search.vacancy',
-        aggregateType: 'vacancy',
-        aggregateId: saved.id,
-      });
-      return saved.id;
+    const employerId = await this.employerFor(em, actor, dto.employerId);
+    const location = await resolveLocation(em, dto.location, 'location');
+    const repo = em.getRepository(Vacancy);
+    const saved = await repo.save(
+      repo.create(
+        newVacancyData(dto, {
+          employerId,
+          werksoortId: werksoortIds.get(dto.werksoort) as string,
+          location,
+        }),
+      ),
+    );
+    await this.outbox.enqueue(em, {
+      topic: 'search.vacancy',
+      aggregateType: 'vacancy',
+      aggregateId: saved.id,
     });
-    return this.get(actor, id);
+    return saved.id;
+  }
+
+  /**
+   * Import and export (libs/import): the workplaces of the employers an organisation brought in,
+   * with the employer's KvK number and the werksoort's code.
+   */
+  async ownedForTransfer(
+    organisationId: string,
+    em: EntityManager = this.db.manager,
+  ): Promise<{ vacancy: Vacancy; employerKvk: string; werksoort: string }[]> {
+    const rows = await em
+      .getRepository(Vacancy)
+      .createQueryBuilder('v')
+      .innerJoinAndSelect('v.employer', 'e')
+      .innerJoinAndSelect('v.werksoort', 'w')
+      .where('e.ownerOrganisationId = :organisationId', { organisationId })
+      .orderBy('v.createdAt')
+      .addOrderBy('v.id')
+      .getMany();
+    return rows.map((vacancy) => ({
+      vacancy,
+      employerKvk: vacancy.employer?.kvkNumber ?? '',
+      werksoort: vacancy.werksoort?.code ?? '',
+    }));
+  }
+
+  /** Import: a new workplace in the caller's transaction (a batch); answers the id. */
+  createForImport(em: EntityManager, actor: Actor, dto: CreateVacancyDto): Promise<string> {
+    return this.insertVacancy(em, actor, dto);
+  }
+
+  /** Import: a change in the caller's transaction, with the version the import read. */
+  async updateForImport(
+    em: EntityManager,
+    actor: Actor,
+    id: string,
+    dto: UpdateVacancyDto,
+    expected: number,
+  ): Promise<void> {
+    const werksoortIds = dto.werksoort
+      ? await this.werksoorten.requireActiveCodes([dto.werksoort], 'werksoort')
+      : null;
+    await this.applyUpdate(em, actor, id, dto, expected, werksoortIds);
   }
 
   async update(
@@ -159,62 +209,72 @@ export class VacanciesService {
     const werksoortIds = dto.werksoort
       ? await this.werksoorten.requireActiveCodes([dto.werksoort], 'werksoort')
       : null;
-    await this.db.transaction(async (em) => {
-      const v = await this.scoped(actor, em)
-        .andWhere('v.id = :id', { id })
-        .setLock('pessimistic_write')
-        .getOne();
-      if (!v) throw Problems.notFound('Vacancy');
-      await this.assertMayEdit(em, actor, v.employerId);
-      assertVersion(v.version, expected);
-      if (dto.werksoort && werksoortIds) v.werksoortId = werksoortIds.get(dto.werksoort) as string;
-      if (dto.title !== undefined) v.title = dto.title.trim();
-      if (dto.description !== undefined) v.description = dto.description.trim();
-      if (dto.location) Object.assign(v, await resolveLocation(em, dto.location, 'location'));
-      const simple = [
-        'arrangements',
-        'hoursMin',
-        'hoursMax',
-        'workingDays',
-        'dayparts',
-        'hoursAdjustable',
-        'requiredCertificates',
-        'desiredCertificates',
-        'minLanguageLevel',
-        'jobcoachWelcome',
-        'buddyAvailable',
-        'wheelchairAccessible',
-        'places',
-        'startDate',
-        'status',
-        'instruments',
-      ] as const;
-      for (const key of simple) {
-        if (dto[key] !== undefined) Object.assign(v, { [key]: dto[key] });
-      }
-      if (dto.hoursAdjustmentNote !== undefined)
-        v.hoursAdjustmentNote = dto.hoursAdjustmentNote.trim();
-      if (dto.demands) {
-        v.demandLifting = dto.demands.lifting;
-        v.demandStanding = dto.demands.standing;
-        v.demandPace = dto.demands.pace;
-        v.demandStimuli = dto.demands.stimuli;
-        v.demandOutdoor = dto.demands.outdoor;
-      }
-      this.checkHours(v.hoursMin, v.hoursMax);
-      if (v.places < v.placesFilled) {
-        throw Problems.validation([
-          { field: 'places', message: `${v.placesFilled} places are already filled` },
-        ]);
-      }
-      await em.getRepository(Vacancy).save(v);
-      await this.outbox.enqueue(em, {
-        topic: 'search.vacancy',
-        aggregateType: 'vacancy',
-        aggregateId: id,
-      });
-    });
+    await this.db.transaction((em) => this.applyUpdate(em, actor, id, dto, expected, werksoortIds));
     return this.get(actor, id);
+  }
+
+  /** The change in the caller's transaction: scoping, who may edit, the version, the search update. */
+  private async applyUpdate(
+    em: EntityManager,
+    actor: Actor,
+    id: string,
+    dto: UpdateVacancyDto,
+    expected: number,
+    werksoortIds: Map<string, string> | null,
+  ): Promise<void> {
+    const v = await this.scoped(actor, em)
+      .andWhere('v.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!v) throw Problems.notFound('Vacancy');
+    await this.assertMayEdit(em, actor, v.employerId);
+    assertVersion(v.version, expected);
+    if (dto.werksoort && werksoortIds) v.werksoortId = werksoortIds.get(dto.werksoort) as string;
+    if (dto.title !== undefined) v.title = dto.title.trim();
+    if (dto.description !== undefined) v.description = dto.description.trim();
+    if (dto.location) Object.assign(v, await resolveLocation(em, dto.location, 'location'));
+    const simple = [
+      'arrangements',
+      'hoursMin',
+      'hoursMax',
+      'workingDays',
+      'dayparts',
+      'hoursAdjustable',
+      'requiredCertificates',
+      'desiredCertificates',
+      'minLanguageLevel',
+      'jobcoachWelcome',
+      'buddyAvailable',
+      'wheelchairAccessible',
+      'places',
+      'startDate',
+      'status',
+      'instruments',
+    ] as const;
+    for (const key of simple) {
+      if (dto[key] !== undefined) Object.assign(v, { [key]: dto[key] });
+    }
+    if (dto.hoursAdjustmentNote !== undefined)
+      v.hoursAdjustmentNote = dto.hoursAdjustmentNote.trim();
+    if (dto.demands) {
+      v.demandLifting = dto.demands.lifting;
+      v.demandStanding = dto.demands.standing;
+      v.demandPace = dto.demands.pace;
+      v.demandStimuli = dto.demands.stimuli;
+      v.demandOutdoor = dto.demands.outdoor;
+    }
+    this.checkHours(v.hoursMin, v.hoursMax);
+    if (v.places < v.placesFilled) {
+      throw Problems.validation([
+        { field: 'places', message: `${v.placesFilled} places are already filled` },
+      ]);
+    }
+    await em.getRepository(Vacancy).save(v);
+    await this.outbox.enqueue(em, {
+      topic: 'search.vacancy',
+      aggregateType: 'vacancy',
+      aggregateId: id,
+    });
   }
 
   /**

@@ -127,6 +127,15 @@ export const PROBLEM_WORDS: Record<ListedCode, ProblemSentence> = {
   },
   ARRANGEMENT_RULE: { u: 'Dit mag niet volgens de regels van deze vorm van werk.' },
   RULE_PERIOD_TAKEN: { u: 'Er is al een regel die op of na deze datum begint.' },
+  IMPORT_FILE_TOO_LARGE: {
+    u: 'Het bestand is groter dan 50 MB. Splits het in delen en probeer het opnieuw.',
+  },
+  IMPORT_FILE_UNREADABLE: {
+    u: 'Werkbrug kan dit bestand niet lezen. Gebruik een Excel-bestand (.xlsx) of CSV.',
+  },
+  IMPORT_NOT_RUNNABLE: {
+    u: 'Deze import kan nu niet worden uitgevoerd. Wacht tot de proefimport klaar is.',
+  },
   SEARCH_UNAVAILABLE: {
     u: 'Zoeken werkt nu even niet. Probeer het over een paar minuten opnieuw.',
   },

@@ -70,6 +70,14 @@ export class WerksoortenService {
       .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   }
 
+  /** The active werksoorten with their synonyms: how an import reads a werksoort people wrote. */
+  async activeWithSynonyms(): Promise<{ code: string; name: string; synonyms: string[] }[]> {
+    return queryRows<{ code: string; name: string; synonyms: string[] }>(
+      this.db,
+      `SELECT code, name, synonyms FROM werksoorten WHERE active ORDER BY name`,
+    );
+  }
+
   /** Active werksoort ids by code; unknown or inactive codes are reported as a validation problem. */
   async requireActiveCodes(codes: readonly string[], field: string): Promise<Map<string, string>> {
     const unique = [...new Set(codes)];
