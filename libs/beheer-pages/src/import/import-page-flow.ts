@@ -225,7 +225,9 @@ export class ImportPageFlow {
   }
 
   async report(req: WebRequest, res: Response, id: string) {
-    const format = FILE_FORMATS.find((f) => f === str(req.query.formaat));
+    // The page links name the format; without one, the Excel file.
+    const asked = str(req.query.formaat) || 'xlsx';
+    const format = FILE_FORMATS.find((f) => f === asked);
     if (!format) throw new NotFoundException();
     sendFile(res, await this.imports.reportFile(actorOf(req), id, format));
   }
