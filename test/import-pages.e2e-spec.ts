@@ -124,6 +124,8 @@ describe('import pages in Chromium', () => {
     await t?.close();
   });
   beforeEach(() => t.app.get(LoginThrottle).reset());
+  /** The werkmakelaar's dry run of the first test (the administrator opens it too). */
+  let dryRunId = '';
 
   it('takes a werkmakelaar from the upload through the dry run to the real run', async () => {
     const context = await newContext(browser, base);
@@ -176,7 +178,7 @@ describe('import pages in Chromium', () => {
     await page.fill('#veld-doel', 'Overdracht van de dossiers bij de start met Werkbrug');
     const queued = await submit(page, uploadButton);
     expect(new URL(page.url()).pathname).toMatch(/^\/werkmakelaar\/import\/[0-9a-f-]{36}$/);
-    const dryRunId = new URL(page.url()).pathname.split('/').pop() as string;
+    dryRunId = new URL(page.url()).pathname.split('/').pop() as string;
     expect(queued?.headers()['refresh']).toBe('2');
     expect(await page.title()).toBe('Proefimport van kandidaten – Werkbrug');
     expect(await main(page)).toContain('In de wachtrij');
@@ -236,6 +238,11 @@ describe('import pages in Chromium', () => {
     expect(await count(mails, [])).toBe(mailsBefore);
 
     // Back on the start page: both jobs in the list; an export of the workplaces.
+    for (const kind of ['werkgevers', 'werkplekken']) {
+      await page.goto(`/werkmakelaar/import?soort=${kind}`);
+      expect(await main(page)).toContain(`Kolommen voor ${kind}`);
+      await axe(page, `start, ${kind}`);
+    }
     await page.goto('/werkmakelaar/import');
     expect(await page.locator('#recent ~ .werkbrug-table-wrap tbody tr').count()).toBe(2);
     await axe(page, 'start, met recente imports');
@@ -282,5 +289,42 @@ describe('import pages in Chromium', () => {
     await page.waitForSelector('text=De import is klaar', { timeout: 15_000 });
     expect(await main(page)).toMatch(/Toegevoegd\s*2/);
     await context.close();
+  });
+
+  it('lets an administrator choose the organisation, import into it and open its jobs', async () => {
+    const context = await newContext(browser, base);
+    const page = await context.newPage();
+    await signInPage(page, 'admin@test.nl', PASSWORD);
+    await Promise.all([page.waitForNavigation(), page.click('nav a[href="/beheer/import"]')]);
+    expect(await page.locator('#veld-bestand').count()).toBe(0);
+    await axe(page, 'beheer: kies een organisatie');
+    await page.selectOption('#veld-organisatie', w.orgA);
+    await submit(page, 'form[method="get"] button[type=submit]');
+    expect(await main(page)).toContain('Zet gegevens van Ferm Werk in één keer in Werkbrug');
+    // No protected data from an administrator: no purpose field, a sentence why.
+    expect(await page.locator('#veld-doel').count()).toBe(0);
+    expect(await main(page)).toContain('Als beheerder importeert u geen beschermde gegevens');
+    expect(await page.locator('input[name="export-soort"][value="kandidaten"]').count()).toBe(0);
+    await axe(page, 'beheer: kandidaten importeren');
+    await Promise.all([page.waitForNavigation(), page.click('text=Werkplekken importeren')]);
+    expect(await main(page)).toContain('Kolommen voor werkplekken');
+    await axe(page, 'beheer: werkplekken importeren');
+    await page.setInputFiles('#veld-bestand', {
+      name: 'werkplekken.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n'),
+    });
+    await submit(page, uploadButton);
+    expect(await page.textContent('.werkbrug-error-summary')).toContain(
+      'Het bestand werkplekken.pdf is geen Excel-bestand (.xlsx) of CSV-bestand.',
+    );
+    await axe(page, 'beheer: verkeerd bestand');
+    // The werkmakelaar's dry run, seen by the administrator (already imported).
+    await page.goto(`/beheer/import/${dryRunId}`);
+    expect(await main(page)).toContain('Ferm Werk');
+    expect(await main(page)).toContain('Deze proefimport is al geïmporteerd.');
+    await axe(page, 'beheer: proefimport van een werkmakelaar');
+    await context.close();
+    expect(violations).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import {
   findingRows,
   jobModel,
   kindOfSlug,
+  otherHeaders,
   progressText,
   readableHelp,
   runConsequences,
@@ -50,6 +51,14 @@ describe('import page words', () => {
     ['24 of 16-24', '24 of 16-24'],
     ['zo nodig, 12,5 of meer', 'zo nodig, 12,5 of meer'],
   ])('says the help "%s" as "%s"', (help, said) => expect(readableHelp(help)).toBe(said));
+
+  it.each([
+    ['E-mail', ['E-mailadres', 'Email', 'Mail'], ['E-mailadres', 'Mail']],
+    ['Postcode', ['postcode', 'Post code', 'PC'], ['PC']],
+    ['Voornaam', ['Roepnaam'], ['Roepnaam']],
+  ])('lists the other headers of %s without spelling variants', (header, synonyms, said) =>
+    expect(otherHeaders({ header, synonyms })).toEqual(said),
+  );
 
   it.each([
     ['kandidaten', 'candidates'],

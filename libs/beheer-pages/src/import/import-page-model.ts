@@ -120,12 +120,26 @@ export interface ColumnRow {
   protected: boolean;
 }
 
+/** Letters only, lower case: "E-mail" and "Email" are one header to the import. */
+const spelling = (header: string) => header.toLowerCase().replace(/[^\p{L}\d]/gu, '');
+
+/** Other headers the import reads, without mere spelling variants of one already said. */
+export function otherHeaders(column: Pick<TemplateColumn, 'header' | 'synonyms'>): string[] {
+  const said = new Set([spelling(column.header)]);
+  return column.synonyms.filter((s) => {
+    const key = spelling(s);
+    if (said.has(key)) return false;
+    said.add(key);
+    return true;
+  });
+}
+
 export const columnRows = (columns: readonly TemplateColumn[]): ColumnRow[] =>
   columns.map((c) => ({
     header: c.header,
     required: c.required ? 'Ja' : 'Nee',
     help: readableHelp(c.help),
-    others: c.synonyms.join(', '),
+    others: otherHeaders(c).join(', '),
     protected: c.protected,
   }));
 
