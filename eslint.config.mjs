@@ -58,11 +58,11 @@ const LIB_LAYERS = {
   // Page libs.
   'werkgever-pages': 12,
   'kandidaat-pages': 12,
-  // The werkmakelaar works on behalf of employers and candidates: it reuses the employer's workplace
-  // form and the candidate's plain words.
-  'werkmakelaar-pages': 13,
   // The administrators' pages show the audit trail in the candidate's plain words (kandidaat-pages).
   'beheer-pages': 13,
+  // The werkmakelaar works on behalf of employers and candidates: it reuses the employer's workplace
+  // form and the candidate's plain words, and the import flow it shares with the administrator.
+  'werkmakelaar-pages': 14,
 };
 
 /**

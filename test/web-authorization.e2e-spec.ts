@@ -1,4 +1,5 @@
-import { LoginThrottle, ROLES, type Role } from '@werkbrug/auth';
+import { LoginThrottle, ROLES, type Actor, type Role } from '@werkbrug/auth';
+import { ImportService } from '@werkbrug/import';
 import { nestRoutes, pathParams } from './support/route-table';
 import { bearer, buildWorld, insertUser, vacancyBody, World } from './support/fixtures';
 import { searchWorker } from './support/search-sync';
@@ -74,6 +75,11 @@ describe('web authorization: every page × every role', () => {
       };
     })());
   beforeAll(() => {
+    BODIES['POST /beheer/import/export'] = {
+      organisatie: w.orgA,
+      'export-soort': 'werkplekken',
+      'export-formaat': 'xlsx',
+    };
     BODIES['POST /werkmakelaar/trajecten/nieuw'] = {
       candidateId: w.candidateA.id,
       route: 'participatie',
@@ -90,6 +96,8 @@ describe('web authorization: every page × every role', () => {
     '/inloggen/:token': () => ({ id: `al_${'x'.repeat(43)}`, status: 410 }),
     '/e-mail-bevestigen/:token': () => ({ id: `al_${'x'.repeat(43)}`, status: 410 }),
     '/*path': () => ({ id: 'bestaat-niet', status: 404 }),
+    '/werkmakelaar/import/sjablonen/:bestand': () => ({ id: 'kandidaten.xlsx' }),
+    '/beheer/import/sjablonen/:bestand': () => ({ id: 'werkplekken.csv' }),
     '/werkgever/werkplekken/:id': (which) =>
       which === 'own' ? { id: w.vacancy.id } : { id: w.otherVacancy.id, status: 404 },
     '/werkgever/voorstellen/:id': (which) =>
@@ -297,6 +305,34 @@ describe('web authorization: every page × every role', () => {
           ids: { id: w.orgB, userId: w.wmB.id },
           ...(principal === 'admin' ? {} : { status: 404 }),
         };
+  /**
+   * Import jobs (a dry run, queued): the own organisation's, and organisation B's (404 for A's
+   * werkmakelaar). Administrators see every organisation's job: for them the other is one that
+   * does not exist.
+   */
+  const importJob = async (organisationId: string, userId: string) => {
+    const actor: Actor = {
+      userId,
+      role: 'werkmakelaar',
+      organisationId,
+      employerId: null,
+      candidateId: null,
+    };
+    const job = await t.app.get(ImportService).submit(actor, {
+      kind: 'candidates',
+      organisationId,
+      fileName: 'kandidaten.csv',
+      bytes: Buffer.from('Voornaam;Achternaam\nNoor;Visser\n'),
+      dryRun: true,
+    });
+    return job.id;
+  };
+  const importJobTarget: RouteTarget = async (which, principal) =>
+    which === 'own'
+      ? { ids: { id: await importJob(w.orgA, w.wmA.id) } }
+      : principal === 'admin'
+        ? { ids: { id: '00000000-0000-4000-8000-000000000000' }, status: 404 }
+        : { ids: { id: await importJob(w.orgB, w.wmB.id) }, status: 404 };
   const ROUTE_TARGETS: Record<string, RouteTarget> = {
     '/beheer/organisaties/:id': organisationTarget,
     '/beheer/organisaties/:id/wijzigen': organisationTarget,
@@ -309,6 +345,12 @@ describe('web authorization: every page × every role', () => {
     '/beheer/berichten/:id/opnieuw': async () => ({
       ids: { id: '00000000-0000-4000-8000-000000000001' },
     }),
+    '/werkmakelaar/import/:id': importJobTarget,
+    '/werkmakelaar/import/:id/rapport': importJobTarget,
+    '/werkmakelaar/import/:id/importeren': importJobTarget,
+    '/beheer/import/:id': importJobTarget,
+    '/beheer/import/:id/rapport': importJobTarget,
+    '/beheer/import/:id/importeren': importJobTarget,
     '/voorstellen/:id': mailedTarget(
       () => ownProposal(true),
       async () => (await other()).proposal,
@@ -367,11 +409,22 @@ describe('web authorization: every page × every role', () => {
     '/beheer/werksoorten/:id/samenvoegen': werksoortTarget,
   };
   /** Routes that answer something other than an HTML page. */
-  const NOT_HTML = ['GET /kandidaat/gegevens/download'];
+  const NOT_HTML = [
+    'GET /kandidaat/gegevens/download',
+    // Import and export files (Excel by default; a report of a job still queued is refused).
+    'GET /werkmakelaar/import/sjablonen/:bestand',
+    'GET /beheer/import/sjablonen/:bestand',
+    'GET /werkmakelaar/import/:id/rapport',
+    'GET /beheer/import/:id/rapport',
+    'POST /werkmakelaar/import/export',
+    'POST /beheer/import/export',
+  ];
 
   /** Bodies that make a write pass validation (keeps the cell about access, not input). */
   const BODIES: Record<string, Record<string, string | string[]>> = {
     'POST /voorwaarden': { akkoord: 'ja' },
+    // Employers of the own organisation as CSV (the administrator's form also names the organisation).
+    'POST /werkmakelaar/import/export': { 'export-soort': 'werkgevers', 'export-formaat': 'csv' },
     'POST /werkgever/werkplekken/nieuw': workplaceForm(''),
     'POST /werkgever/voorstellen/:id/beoordeling': { mark: 'relevant' },
     // Complete but for the location: the form answers 400 and nothing is published.

@@ -1,4 +1,5 @@
 import { LoginThrottle, type Role } from '@werkbrug/auth';
+import { ImportService } from '@werkbrug/import';
 import { PasswordResetService } from '@werkbrug/web';
 import { assertDutchPage, type Address } from './support/dutch-words';
 import { bearer, buildWorld, insertUser, vacancyBody, type World } from './support/fixtures';
@@ -168,6 +169,26 @@ describe('every form answers wrong input in Dutch', () => {
   const werksoortId = async (code: string) =>
     ((await t.db.query(`SELECT id FROM werksoorten WHERE code = $1`, [code]))[0] as { id: string })
       .id;
+  /** A dry run of organisation A, waiting for the worker (its real run cannot start yet). */
+  const importJob = async () =>
+    (
+      await t.app.get(ImportService).submit(
+        {
+          userId: w.wmA.id,
+          role: 'werkmakelaar',
+          organisationId: w.orgA,
+          employerId: null,
+          candidateId: null,
+        },
+        {
+          kind: 'candidates',
+          organisationId: w.orgA,
+          fileName: 'kandidaten.csv',
+          bytes: Buffer.from('Voornaam;Achternaam\nNoor;Visser\n'),
+          dryRun: true,
+        },
+      )
+    ).id;
   const onPage = (page: string, action: string) => async () => ({ page, action });
 
   const FORMS: Record<string, FormCase | ButtonCase> = {
@@ -687,6 +708,85 @@ describe('every form answers wrong input in Dutch', () => {
           }),
         },
       ],
+    },
+    // ---- import and export (the werkmakelaar's and the administrator's, one flow) ------------
+    'POST /werkmakelaar/import': {
+      who: 'werkmakelaar',
+      at: same('/werkmakelaar/import'),
+      wrong: [
+        { what: 'no file', fields: {}, says: 'Kies het bestand met kandidaten.' },
+        {
+          what: 'an unknown kind and a purpose too long',
+          fields: { soort: 'auto', doel: LONG },
+          says: 'Kies wat u wilt importeren: kandidaten, werkgevers of werkplekken.',
+        },
+      ],
+    },
+    'POST /werkmakelaar/import/export': {
+      who: 'werkmakelaar',
+      at: async () => ({ page: '/werkmakelaar/import', action: '/werkmakelaar/import/export' }),
+      wrong: [
+        {
+          what: 'nothing chosen',
+          fields: { 'export-soort': '', 'export-formaat': '' },
+          says: 'Kies wat u wilt exporteren.',
+        },
+        {
+          what: 'a purpose too long',
+          fields: { 'export-soort': 'kandidaten', 'export-formaat': 'csv', 'export-doel': LONG },
+          says: 'Schrijf het doel in hooguit 500 tekens.',
+        },
+      ],
+    },
+    'POST /werkmakelaar/import/:id/importeren': {
+      who: 'werkmakelaar',
+      button: 'starts the real run of a dry run; one that is not done yet is refused in words',
+      at: async () => {
+        const page = `/werkmakelaar/import/${await importJob()}`;
+        return { page, action: `${page}/importeren` };
+      },
+      fields: {},
+      status: [409],
+    },
+    'POST /beheer/import': {
+      who: 'admin',
+      at: async () => ({ page: `/beheer/import?organisatie=${w.orgA}`, action: '/beheer/import' }),
+      wrong: [
+        { what: 'no organisation', fields: {}, says: 'Kies de organisatie waarin u importeert.' },
+        {
+          what: 'no file',
+          fields: async () => ({ organisatie: w.orgA, soort: 'werkplekken' }),
+          says: 'Kies het bestand met werkplekken.',
+        },
+      ],
+    },
+    'POST /beheer/import/export': {
+      who: 'admin',
+      at: async () => ({
+        page: `/beheer/import?organisatie=${w.orgA}`,
+        action: '/beheer/import/export',
+      }),
+      wrong: [
+        {
+          what: 'candidates (only their own werkmakelaar exports them)',
+          fields: async () => ({
+            organisatie: w.orgA,
+            'export-soort': 'kandidaten',
+            'export-formaat': 'csv',
+          }),
+          says: 'Kies wat u wilt exporteren.',
+        },
+      ],
+    },
+    'POST /beheer/import/:id/importeren': {
+      who: 'admin',
+      button: 'starts the real run of a dry run; one that is not done yet is refused in words',
+      at: async () => {
+        const page = `/beheer/import/${await importJob()}`;
+        return { page, action: `${page}/importeren` };
+      },
+      fields: {},
+      status: [409],
     },
     // ---- the employer -------------------------------------------------------------------------
     'POST /werkgever/werkplekken/nieuw': {

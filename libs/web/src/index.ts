@@ -23,3 +23,4 @@ export * from './mailed-links';
 export * from './mailed-links.controller';
 export * from './pending-form';
 export * from './meeting-forms';
+export * from './multipart-form';

@@ -2,6 +2,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import path from 'node:path';
 import express from 'express';
 import { MAILED_AREAS } from './mailed-links';
+import { multipartForms } from './multipart-form';
+import { SessionService } from './session.service';
 import { utrechtCssFile, webAssetsDir } from './views-dir';
 
 /**
@@ -38,8 +40,8 @@ export const WEB_PATHS = [
 const formParser = express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 1000 });
 
 /**
- * Express-level parts of the web pages: urlencoded form bodies outside /api and the stylesheets
- * (our theme and the NL Design System component CSS, served by the app itself).
+ * Express-level parts of the web pages: urlencoded and multipart form bodies outside /api and the
+ * stylesheets (our theme and the NL Design System component CSS, served by the app itself).
  */
 export function installWeb(app: NestExpressApplication) {
   // The home page answers at `/`. Excluding `/` itself from the api prefix would make Nest mount
@@ -52,6 +54,8 @@ export function installWeb(app: NestExpressApplication) {
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) =>
     req.path.startsWith('/api/') ? next() : formParser(req, res, next),
   );
+  // Forms with a file (an import): parsed here so the guard finds their CSRF token (multipart-form.ts).
+  app.use(multipartForms(app.get(SessionService)));
   // Browsers ask for /favicon.ico on every site: the icon, not an error page.
   const favicon = path.join(webAssetsDir(), 'favicon.ico');
   app.use(

@@ -41,6 +41,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { href: '/beheer/organisaties', text: 'Organisaties' },
     { href: '/beheer/berichten', text: 'Berichten' },
     { href: '/beheer/logboek', text: 'Logboek' },
+    { href: '/beheer/import', text: 'Importeren' },
   ],
 };
 

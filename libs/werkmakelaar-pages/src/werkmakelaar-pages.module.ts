@@ -3,6 +3,7 @@ import { AlertsModule } from '@werkbrug/alerts';
 import { CandidatesModule } from '@werkbrug/candidates';
 import { CaseloadModule } from '@werkbrug/caseload';
 import { EmployersModule } from '@werkbrug/employers';
+import { ImportModule } from '@werkbrug/import';
 import { InstrumentsModule } from '@werkbrug/instruments';
 import { InterestsModule } from '@werkbrug/interests';
 import { MatchingModule } from '@werkbrug/matching';
@@ -17,6 +18,7 @@ import { WebModule } from '@werkbrug/web';
 import { WerksoortenModule } from '@werkbrug/werksoorten';
 import { CandidateFileController } from './candidate-file.controller';
 import { CaseloadController } from './caseload.controller';
+import { ImportPagesController } from './import-pages.controller';
 import { InstrumentsPageController } from './instruments-page.controller';
 import { BrokerMeetingPagesController } from './meeting-pages.controller';
 import { PlacementPagesController } from './placements.controller';
@@ -39,6 +41,7 @@ import { WorkplaceSearchController } from './workplaces.controller';
     CandidatesModule,
     CaseloadModule,
     EmployersModule,
+    ImportModule,
     InstrumentsModule,
     InterestsModule,
     MatchingModule,
@@ -66,6 +69,7 @@ import { WorkplaceSearchController } from './workplaces.controller';
     TrajectoriesController,
     TrajectoryController,
     ReportPagesController,
+    ImportPagesController,
   ],
 })
 export class WerkmakelaarPagesModule {}

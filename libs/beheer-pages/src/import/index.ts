@@ -1,0 +1,3 @@
+export * from './import-page-model';
+export * from './import-page-flow';
+export * from './import-pages.module';
