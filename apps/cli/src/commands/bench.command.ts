@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort, startStack } from '@werkbrug/embedded';
 import { intFlag } from '../args';
+import { benchImport } from '../bench/bench-import';
 import { benchInstruments } from '../bench/bench-instruments';
 import { benchMatching } from '../bench/bench-matching';
 import { benchPages } from '../bench/bench-pages';
@@ -15,7 +16,7 @@ import { log } from '../with-database';
  * `npm run bench`: prints figures, asserts nothing. Runs on its own embedded stack in a scratch folder,
  * never on your data. --only platform|matching|instruments|pages|portals|reports, --platform-size N (20000),
  * --matching-size N (100000), --matching-lag-only (only write → searchable), --portals-size N (20000), --seconds N, --instrument-scenarios N (1000),
- * --report-trajectories N (100000, with 10 hour rows each), --report-samples N (100).
+ * --report-trajectories N (100000, with 10 hour rows each), --report-samples N (100), --import-rows N (10000).
  */
 export async function benchCommand(flags: Map<string, string | true>): Promise<void> {
   const dataDir = process.env.WERKBRUG_BENCH_DIR ?? path.join(tmpdir(), 'werkbrug-bench');
@@ -58,6 +59,8 @@ export async function benchCommand(flags: Map<string, string | true>): Promise<v
         intFlag(flags, 'report-trajectories', 100_000),
         intFlag(flags, 'report-samples', 100),
       );
+    if (run('import'))
+      report.import = await benchImport(ctx, intFlag(flags, 'import-rows', 10_000));
   } finally {
     await stack.stop();
   }
