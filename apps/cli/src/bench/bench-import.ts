@@ -122,7 +122,7 @@ export async function benchImport(ctx: BenchContext, size: number) {
     const form = new FormData();
     form.set('organisationId', organisationId);
     form.set('dryRun', 'true');
-    form.set('file', new Blob([file]), 'kandidaten.xlsx');
+    form.set('file', new Blob([new Uint8Array(file)]), 'kandidaten.xlsx');
     const started = Date.now();
     const upload = await fetch(`${apiUrl}/api/import/candidates`, {
       method: 'POST',
