@@ -15,10 +15,12 @@ export const toEngine = (v: InstrumentRuleVersion): RuleVersion => ({
   sourceUrls: v.sourceUrls,
   lastChecked: v.lastChecked,
   indicative: v.indicative,
+  knownUntil: v.knownUntil,
 });
 
 export const ruleVersionView = (v: InstrumentRuleVersion) => ({
   ...toEngine(v),
+  explanationUrls: v.explanationUrls,
   note: v.note,
   createdAt: v.createdAt.toISOString(),
 });
