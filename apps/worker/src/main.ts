@@ -5,7 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AlertsScheduler } from '@werkbrug/alerts';
 import { ConfigError, loadConfig } from '@werkbrug/config';
 import { startWorkerMetrics } from '@werkbrug/metrics';
-import { InstrumentDeadlineScheduler } from '@werkbrug/instruments';
+import { InstrumentDeadlineScheduler, RuleHorizonScheduler } from '@werkbrug/instruments';
 import { SearchIndexer } from '@werkbrug/matching';
 import { OutboxProcessor } from '@werkbrug/outbox';
 import { AttentionScheduler } from '@werkbrug/placements';
@@ -29,6 +29,7 @@ async function main() {
   const alerts = app.get(AlertsScheduler);
   const evaluations = app.get(EvaluationRemindersService);
   const deadlines = app.get(InstrumentDeadlineScheduler);
+  const horizons = app.get(RuleHorizonScheduler);
   const meetings = app.get(MeetingsService);
   const timers: NodeJS.Timeout[] = [];
   let running = true;
@@ -40,6 +41,7 @@ async function main() {
     await attention.stop();
     await evaluations.stop();
     await deadlines.stop();
+    await horizons.stop();
     await meetings.stopReminders();
     await retention.stop();
     await processor.stop();
@@ -83,6 +85,8 @@ async function main() {
   evaluations.start();
   // Instrument deadlines (LKS application, doelgroepverklaring), hourly.
   deadlines.start();
+  // Rules that run out with no newer version: the administrators hear once per version, hourly check.
+  horizons.start();
   // The day before a kennismaking or meeloopdag, a reminder to each side, hourly.
   meetings.startReminders();
   logger.log(`worker ${processor.workerId} draining the outbox`);

@@ -208,3 +208,20 @@ export function provisionalReason(date: string, knownUntil: string): string {
 /** A rule version whose horizon comes near (or has passed) with no successor: someone must act. */
 export const runsOutWithin = (v: DatedVersion, on: string, days: number) =>
   v.validTo === null && daysBetween(on, v.knownUntil) <= days;
+
+/** The kinds of dated rules: each table of rule versions. */
+export const RULE_KINDS = ['instrument', 'arrangement', 'trajectory'] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+
+/** How many days before its horizon a rule without successor is listed and mailed about. */
+export const HORIZON_NOTICE_DAYS = 45;
+
+/** A rule version whose horizon is near or past, with no successor: the administrators must act. */
+export interface RunningOutRule {
+  kind: RuleKind;
+  id: string;
+  /** The rule in Dutch words ("Wettelijk minimumloon", "Proefplaatsing", "Uren bij Ferm Werk"). */
+  name: string;
+  validFrom: string;
+  knownUntil: string;
+}

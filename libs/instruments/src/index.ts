@@ -12,3 +12,4 @@ export * from './instruments.seeder';
 export * from './instruments.service';
 export { financieelCvOf, type FinancieelCvView } from './instrument.views';
 export { CalculateDto } from './instrument.dto';
+export * from './rule-horizons.service';

@@ -4,7 +4,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@werkbrug/audit';
 import type { Actor } from '@werkbrug/auth';
 import { ProblemException, Problems } from '@werkbrug/http';
-import { inForce, planSuccession, today } from '@werkbrug/domain';
+import {
+  defaultKnownUntil,
+  HORIZON_NOTICE_DAYS,
+  inForce,
+  planSuccession,
+  type RunningOutRule,
+  today,
+} from '@werkbrug/domain';
 import { calculateInstruments } from './engine/calculate';
 import { checkParams } from './engine/params';
 import {
@@ -186,6 +193,8 @@ export class InstrumentsService {
     const scopeRef = await this.checkScope(dto);
     if (dto.validTo && dto.validTo < dto.validFrom)
       throw Problems.validation([{ field: 'validTo', message: 'must not be before validFrom' }]);
+    if (dto.knownUntil && dto.knownUntil < dto.validFrom)
+      throw Problems.validation([{ field: 'knownUntil', message: 'must not be before validFrom' }]);
     if (dto.validFrom < today())
       throw new ProblemException(
         422,
@@ -227,6 +236,11 @@ export class InstrumentsService {
           [toClose.map((v) => v.id), closeOn],
         );
       const repo = em.getRepository(InstrumentRuleVersion);
+      // The minimum wage (and what follows it) is indexed on 1 January and 1 July.
+      const knownUntil =
+        dto.knownUntil ??
+        dto.validTo ??
+        defaultKnownUntil(dto.validFrom, instrument.calculator === 'wml');
       const saved = await repo.save(
         repo.create({
           instrumentCode: code,
@@ -236,7 +250,10 @@ export class InstrumentsService {
           active: dto.active ?? true,
           validFrom: dto.validFrom,
           validTo: dto.validTo ?? null,
+          knownUntil,
+          horizonNoticeSentAt: null,
           sourceUrls: dto.sourceUrls,
+          explanationUrls: dto.explanationUrls ?? [],
           lastChecked: dto.lastChecked,
           indicative: dto.indicative ?? false,
           note: dto.note ?? '',
@@ -257,6 +274,58 @@ export class InstrumentsService {
     });
     this.cached = null;
     return created;
+  }
+
+  /**
+   * Rule versions without successor whose horizon is at most `days` away from `on` (or past): with
+   * `forNotice`, only those not yet mailed about, locked for the caller's transaction (SKIP LOCKED).
+   */
+  async runningOut(
+    em: Pick<EntityManager, 'query'>,
+    on: string,
+    { days = HORIZON_NOTICE_DAYS, forNotice = false } = {},
+  ): Promise<RunningOutRule[]> {
+    const rows = await queryRows<{
+      id: string;
+      name: string;
+      scope: string;
+      scopeRef: string | null;
+      validFrom: string;
+      knownUntil: string;
+    }>(
+      em,
+      `SELECT v.id, i.name, v.scope, v.scope_ref AS "scopeRef", v.valid_from::text AS "validFrom",
+              v.known_until::text AS "knownUntil"
+         FROM instrument_rule_versions v JOIN instruments i ON i.code = v.instrument_code
+        WHERE v.valid_to IS NULL AND v.known_until <= $1::date + $2::int
+          ${forNotice ? 'AND v.horizon_notice_sent_at IS NULL' : ''}
+        ORDER BY v.known_until, i.sort_order, v.scope
+        ${forNotice ? 'FOR UPDATE OF v SKIP LOCKED' : ''}`,
+      [on, days],
+    );
+    return rows.map((r) => ({
+      kind: 'instrument',
+      id: r.id,
+      name:
+        r.scope === 'gemeente'
+          ? `${r.name} (gemeente ${r.scopeRef})`
+          : r.scope === 'organisation'
+            ? `${r.name} (eigen regel van een organisatie)`
+            : r.name,
+      validFrom: r.validFrom,
+      knownUntil: r.knownUntil,
+    }));
+  }
+
+  /** Stamps the versions the administrators were mailed about (the trigger allows only this). */
+  async markHorizonNotice(em: Pick<EntityManager, 'query'>, ids: string[]) {
+    if (!ids.length) return;
+    await queryRows(
+      em,
+      `UPDATE instrument_rule_versions SET horizon_notice_sent_at = now(), updated_at = now(), version = version + 1
+        WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 
   private async checkScope(dto: CreateRuleVersionDto): Promise<string | null> {
