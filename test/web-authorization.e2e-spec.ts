@@ -40,6 +40,12 @@ describe('web authorization: every page × every role', () => {
       `INSERT INTO terms_acceptances (user_id, terms_version) VALUES ($1, '2026-11')`,
       [w.employer.userId],
     );
+    // An hour rule of organisation A, for the administrator's page of its next version.
+    await t.db.query(
+      `INSERT INTO trajectory_rules (organisation_id, diagnosis_hours, block_hours, max_hours, warn_within_hours, valid_from, source)
+       VALUES ($1, 100, 350, 800, 40, '2026-01-01', 'Autorisatie')`,
+      [w.orgA],
+    );
   });
   afterAll(async () => t?.close());
 
@@ -79,6 +85,13 @@ describe('web authorization: every page × every role', () => {
     '/inloggen/:token': () => ({ id: `al_${'x'.repeat(43)}`, status: 410 }),
     '/e-mail-bevestigen/:token': () => ({ id: `al_${'x'.repeat(43)}`, status: 410 }),
     '/*path': () => ({ id: 'bestaat-niet', status: 404 }),
+    // The administrator's rule pages: a rule that exists, and one that does not (404).
+    '/beheer/regels/instrumenten/:code': (which) =>
+      which === 'own' ? { id: 'wml' } : { id: 'bestaat_niet', status: 404 },
+    '/beheer/regels/plaatsingsvormen/:arrangement': (which) =>
+      which === 'own' ? { id: 'proefplaatsing' } : { id: 'regulier', status: 404 },
+    '/beheer/regels/uren/:organisationId': (which) =>
+      which === 'own' ? { id: w.orgA } : { id: w.orgB, status: 404 },
     '/werkgever/werkplekken/:id': (which) =>
       which === 'own' ? { id: w.vacancy.id } : { id: w.otherVacancy.id, status: 404 },
     '/werkgever/voorstellen/:id': (which) =>
@@ -446,7 +459,11 @@ describe('web authorization: every page × every role', () => {
           // The candidate and their werkmakelaar may see candidate A's file; nobody else sees any.
           const mayNotSee = p === 'kandidaat' || p === 'werkmakelaar' ? OTHER_CANDIDATE : PROTECTED;
           // The scenario calculator offers benefit types as answers: vocabulary, not a person's data.
-          const vocabulary = path === '/werkgever/instrumenten' ? INSTRUMENT_VOCABULARY : [];
+          // So do the administrator's rule pages (the rules' sources and their lists of benefits).
+          const vocabulary =
+            path === '/werkgever/instrumenten' || path.startsWith('/beheer/regels')
+              ? INSTRUMENT_VOCABULARY
+              : [];
           const leaked = mayNotSee.filter((s) => !vocabulary.includes(s) && res.text.includes(s));
           if (leaked.length) failures.push(`${cell}: leaks ${leaked.join(', ')}`);
         }

@@ -52,7 +52,10 @@ export interface SampleScenario {
   facts: Omit<InstrumentFacts, 'date'>;
 }
 
-/** The samples of the preview: together they touch every national instrument's figures. */
+/**
+ * The samples of the preview: together they touch every national instrument's figures. They price
+ * the first day only (no contract length), so "known" or "provisional" is about that day.
+ */
 export const SAMPLE_SCENARIOS: SampleScenario[] = [
   {
     name: '24 uur per week, loonwaarde 60%, bijstand',
@@ -60,7 +63,6 @@ export const SAMPLE_SCENARIOS: SampleScenario[] = [
       hoursPerWeek: 24,
       loonwaardePct: 60,
       benefitType: 'participatiewet',
-      contractMonths: 12,
     },
   },
   {
@@ -70,12 +72,11 @@ export const SAMPLE_SCENARIOS: SampleScenario[] = [
       loonwaardePct: 80,
       doelgroepregister: true,
       benefitType: 'participatiewet',
-      contractMonths: 12,
     },
   },
   {
-    name: 'Wajong, 20 uur per week, contract van 12 maanden',
-    facts: { hoursPerWeek: 20, loonwaardePct: 70, benefitType: 'wajong', contractMonths: 12 },
+    name: 'Wajong, 20 uur per week',
+    facts: { hoursPerWeek: 20, loonwaardePct: 70, benefitType: 'wajong' },
   },
   {
     name: 'Proefplaatsing vanuit de WW, 36 uur per week',

@@ -29,6 +29,26 @@ export const paramRows = (params: Record<string, unknown>) =>
     .filter(([key]) => PARAM_LABELS[key])
     .map(([key, value]) => ({ label: PARAM_LABELS[key], value: paramText(key, value) }));
 
+/** The publishers as people name them; other sites by their address. */
+const PUBLISHERS: Record<string, string> = {
+  'rijksoverheid.nl': 'Rijksoverheid',
+  'belastingdienst.nl': 'Belastingdienst',
+  'uwv.nl': 'UWV',
+  'zoek.officielebekendmakingen.nl': 'Staatscourant',
+  'wetten.overheid.nl': 'Wetten overheid',
+  'lokaleregelgeving.overheid.nl': 'Lokale regelgeving',
+};
+
+/** A link by its publisher's name: the full address is in the link itself. */
+export function linkOf(url: string) {
+  try {
+    const host = new URL(url).hostname.replace(/^www\./, '');
+    return { href: url, text: PUBLISHERS[host] ?? host };
+  } catch {
+    return { href: url, text: url };
+  }
+}
+
 const SCOPE = (scope: string, ref: string | null) =>
   scope === 'gemeente'
     ? `Gemeente ${ref}`
@@ -51,8 +71,8 @@ export const instrumentRows = (
     knownUntil: v.knownUntil,
     past: v.validTo === null && v.knownUntil < today,
     params: paramRows(v.params),
-    sources: v.sourceUrls,
-    explanations: v.explanationUrls,
+    sources: v.sourceUrls.map(linkOf),
+    explanations: v.explanationUrls.map(linkOf),
     lastChecked: v.lastChecked,
     note: v.note,
   })),
@@ -80,7 +100,8 @@ const statusWords = (s: FiguresStatus) => FIGURES_WORDS[s];
 export const previewRows = (
   scenarios: { name: string; current: EngineAnswer; proposed: EngineAnswer }[],
 ) =>
-  scenarios.map((s) => ({
+  scenarios.map((s, i) => ({
+    number: i + 1,
     name: s.name,
     rows: s.proposed.items
       .filter((item) => item.status !== 'does_not_apply' && Object.keys(item.amounts).length)
