@@ -36,9 +36,63 @@ describe('instruments: calculator, catalogue, rule versions, candidate answers',
         perMonth: 1020.25,
       });
       expect(item(res.body, 'lkv_banenafspraak').amounts.perYear).toBe(1260.48);
-      expect(res.body.sources).toContain('https://www.fundamentvoor.nl/node/58952');
+      // The primary publications (the law, the Belastingdienst), never the secondary sites.
+      expect(res.body.sources).toContain('https://wetten.overheid.nl/BWBR0037522');
+      expect(res.body.sources).not.toContain('https://www.fundamentvoor.nl/node/58952');
+      expect(res.body.status).toBe('known');
+      expect(item(res.body, 'loonkostensubsidie')).toMatchObject({
+        figures: { status: 'known', knownUntil: '2026-12-31', reason: null },
+      });
       expect(res.body.items.every((i: { sources: string[] }) => i.sources.length > 0)).toBe(true);
       expect(JSON.stringify(res.body)).not.toContain('deadlineKind');
+    });
+
+    it('past the horizon answers with the last known figures, marked provisional, in Dutch', async () => {
+      const res = await calc(w.employer.token, {
+        date: '2027-07-15',
+        hoursPerWeek: 24,
+        loonwaardePct: 50,
+        doelgroepregister: true,
+        benefitType: 'participatiewet',
+      }).expect(200);
+      const reason =
+        'De bedragen voor 2027 zijn nog niet ingevoerd; dit is berekend met die van 2026.';
+      expect(res.body.status).toBe('provisional');
+      expect(res.body.provisionalReasons).toEqual([reason]);
+      for (const code of ['wml', 'loonkostensubsidie', 'lkv_banenafspraak'])
+        expect(item(res.body, code)).toMatchObject({
+          figures: { status: 'provisional', knownUntil: '2026-12-31', reason },
+        });
+      // The 2026 figures, to the cent: provisional, not different.
+      expect(item(res.body, 'loonkostensubsidie').amounts.perWeek).toBe(235.44);
+      expect(item(res.body, 'wml').reasons.map((r) => r.text)).toContain(reason);
+    });
+
+    it('splits a 12-month contract from 2026-12-15 at the year boundary and shows the parts', async () => {
+      const res = await calc(w.employer.token, {
+        date: '2026-12-15',
+        hoursPerWeek: 24,
+        contractMonths: 12,
+      }).expect(200);
+      expect(res.body.period).toMatchObject({
+        from: '2026-12-15',
+        to: '2027-12-14',
+        parts: [
+          { from: '2026-12-15', to: '2026-12-31', days: 17, status: 'known' },
+          { from: '2027-01-01', to: '2027-12-14', days: 348, status: 'provisional' },
+        ],
+      });
+      const wml = item(res.body, 'wml') as unknown as {
+        amounts: { total: number };
+        parts: { from: string; to: string; validFrom: string; status: string; amount: number }[];
+      };
+      expect(wml.parts.map((p) => [p.from, p.to, p.validFrom, p.status])).toEqual([
+        ['2026-12-15', '2026-12-31', '2026-01-01', 'known'],
+        ['2027-01-01', '2027-12-14', '2026-01-01', 'provisional'],
+      ]);
+      // One version priced throughout: the parts share the contract's total by their days.
+      expect(wml.amounts.total).toBe(18358.08);
+      expect(wml.parts[0].amount).toBe(855.03);
     });
 
     it('adds the rules of a known gemeente', async () => {

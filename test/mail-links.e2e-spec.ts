@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AlertsService } from '@werkbrug/alerts';
 import { LoginThrottle, type Role } from '@werkbrug/auth';
 import { addDays, addMonths, today } from '@werkbrug/domain';
-import { InstrumentDeadlinesService } from '@werkbrug/instruments';
+import { InstrumentDeadlinesService, RuleHorizonsService } from '@werkbrug/instruments';
 import { MAIL_TEMPLATES, MailOutboxHandler, MailService, type MailTemplate } from '@werkbrug/mail';
 import { SearchIndexer, SearchOutboxHandlers } from '@werkbrug/matching';
 import { OutboxProcessor } from '@werkbrug/outbox';
@@ -80,8 +80,10 @@ describe('mailed links land on a page of the recipient', () => {
     'collega@groenenzo.nl': null,
     'wm.uitgenodigd@test.nl': null,
     'wm.nieuw@test.nl': 'wm.wissel@test.nl',
+    'admin@test.nl': 'admin@test.nl',
   };
   const ROLE_OF: Record<string, Role> = {
+    'admin@test.nl': 'admin',
     'sanne@test.nl': 'kandidaat',
     'wm.a@test.nl': 'werkmakelaar',
     'werkgever@groenenzo.nl': 'werkgever',
@@ -136,6 +138,12 @@ describe('mailed links land on a page of the recipient', () => {
         }),
         'pick',
       );
+    },
+    rule_horizon: async () => {
+      // 45 days before the seeded rules' horizon (31 December 2026): the administrators hear once.
+      const horizons = t.app.get(RuleHorizonsService);
+      expect(await horizons.sendNotices('2026-11-20')).toBe(1);
+      expect(await horizons.sendNotices('2026-11-20')).toBe(0);
     },
     meeting_reminder: async () => {
       // The day before the moment (a week from now).
@@ -436,6 +444,7 @@ describe('mailed links land on a page of the recipient', () => {
       'collega@groenenzo.nl': 'werkgever',
       'wm.uitgenodigd@test.nl': 'werkmakelaar',
       'wm.nieuw@test.nl': 'werkmakelaar',
+      'admin@test.nl': 'admin',
     };
     const wrong: string[] = [];
     const seen = new Set<string>();

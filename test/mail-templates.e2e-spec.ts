@@ -232,6 +232,14 @@ const SAMPLES: Record<MailTemplate, Record<string, unknown>> = {
     candidate: 'Kandidaat K-4821',
     link: LINK,
   },
+  rule_horizon: {
+    adminName: 'Bea Beheer',
+    rules: [
+      'Wettelijk minimumloon: bekend tot en met 31 december 2026',
+      'Proefplaatsing: bekend tot en met 31 december 2026',
+    ],
+    link: LINK,
+  },
 };
 
 /**
@@ -263,6 +271,7 @@ const FORM: Record<MailTemplate, AddressForm | 'each' | 'none'> = {
   meeting_moved: 'each',
   meeting_cancelled: 'each',
   meeting_reminder: 'each',
+  rule_horizon: 'u',
 };
 
 /** A template's sample in one form: the sender's own words (whatToDo) in that form too. */

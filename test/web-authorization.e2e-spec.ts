@@ -51,6 +51,12 @@ describe('web authorization: every page × every role', () => {
       .send({ organisationAdmin: true, version: 1 })
       .expect(200);
     colleagueA = await insertUser(t.db, 'werkmakelaar', 'collega.a@test.nl', w.orgA);
+    // An hour rule of organisation A, for the administrator's page of its next version.
+    await t.db.query(
+      `INSERT INTO trajectory_rules (organisation_id, diagnosis_hours, block_hours, max_hours, warn_within_hours, valid_from, source)
+       VALUES ($1, 100, 350, 800, 40, '2026-01-01', 'Autorisatie')`,
+      [w.orgA],
+    );
   });
   afterAll(async () => t?.close());
   let colleagueA = '';
@@ -98,6 +104,13 @@ describe('web authorization: every page × every role', () => {
     '/*path': () => ({ id: 'bestaat-niet', status: 404 }),
     '/werkmakelaar/import/sjablonen/:bestand': () => ({ id: 'kandidaten.xlsx' }),
     '/beheer/import/sjablonen/:bestand': () => ({ id: 'werkplekken.csv' }),
+    // The administrator's rule pages: a rule that exists, and one that does not (404).
+    '/beheer/regels/instrumenten/:code': (which) =>
+      which === 'own' ? { id: 'wml' } : { id: 'bestaat_niet', status: 404 },
+    '/beheer/regels/plaatsingsvormen/:arrangement': (which) =>
+      which === 'own' ? { id: 'proefplaatsing' } : { id: 'regulier', status: 404 },
+    '/beheer/regels/uren/:organisationId': (which) =>
+      which === 'own' ? { id: w.orgA } : { id: w.orgB, status: 404 },
     '/werkgever/werkplekken/:id': (which) =>
       which === 'own' ? { id: w.vacancy.id } : { id: w.otherVacancy.id, status: 404 },
     '/werkgever/voorstellen/:id': (which) =>
@@ -541,9 +554,10 @@ describe('web authorization: every page × every role', () => {
           const mayNotSee = p === 'kandidaat' || p === 'werkmakelaar' ? OTHER_CANDIDATE : PROTECTED;
           // The scenario calculator offers benefit types as answers: vocabulary, not a person's data.
           // The administrator's list of organisations names the employer "Bakkerij Ver Weg" (made
-          // above): an organisation's name, not candidate B's surname.
+          // above): an organisation's name, not candidate B's surname. So do the administrator's rule
+          // pages (the rules' sources and their lists of benefits).
           const vocabulary =
-            path === '/werkgever/instrumenten'
+            path === '/werkgever/instrumenten' || path.startsWith('/beheer/regels')
               ? INSTRUMENT_VOCABULARY
               : path === '/beheer/organisaties' && p === 'admin'
                 ? ['Bakker']

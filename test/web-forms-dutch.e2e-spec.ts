@@ -611,6 +611,103 @@ describe('every form answers wrong input in Dutch', () => {
         },
       ],
     },
+    // ---- the administrator's rules (libs/beheer-pages/src/rules) ------------------------------
+    'POST /beheer/regels/instrumenten/:code/nieuw': {
+      who: 'admin',
+      at: same('/beheer/regels/instrumenten/wml/nieuw'),
+      wrong: [
+        {
+          what: 'empty',
+          fields: {
+            validFrom: '',
+            knownUntil: '',
+            param_perHour: '',
+            param_minAge: '',
+            sourceUrl: '',
+            lastChecked: '',
+          },
+        },
+        {
+          what: 'a start in the past, a horizon before it, a figure in words, no web address',
+          fields: {
+            validFrom: '2020-01-01',
+            knownUntil: '2019-12-31',
+            param_perHour: 'vijftien',
+            param_minAge: '21,5',
+            sourceUrl: 'rijksoverheid',
+            lastChecked: '2026-12-01',
+          },
+          says: 'De eerste dag mag niet in het verleden liggen',
+        },
+      ],
+    },
+    'POST /beheer/regels/instrumenten/:code/opslaan': {
+      who: 'admin',
+      at: onPage(
+        '/beheer/regels/instrumenten/wml/nieuw',
+        '/beheer/regels/instrumenten/wml/opslaan',
+      ),
+      wrong: [{ what: 'nothing carried over', fields: {} }],
+    },
+    'POST /beheer/regels/plaatsingsvormen/:arrangement/nieuw': {
+      who: 'admin',
+      at: same('/beheer/regels/plaatsingsvormen/proefplaatsing/nieuw'),
+      wrong: [
+        {
+          what: 'empty',
+          fields: { initialMonths: '', maxTotalMonths: '', validFrom: '', source: '' },
+        },
+        {
+          what: 'a total shorter than the first period',
+          fields: {
+            initialMonths: '6',
+            maxTotalMonths: '2',
+            validFrom: '2027-01-01',
+            knownUntil: '2027-12-31',
+            source: 'Verordening',
+          },
+          says: 'Het totaal moet minstens zo lang zijn als de eerste periode',
+        },
+      ],
+    },
+    'POST /beheer/regels/plaatsingsvormen/:arrangement/opslaan': {
+      who: 'admin',
+      at: onPage(
+        '/beheer/regels/plaatsingsvormen/proefplaatsing/nieuw',
+        '/beheer/regels/plaatsingsvormen/proefplaatsing/opslaan',
+      ),
+      wrong: [{ what: 'nothing carried over', fields: {} }],
+    },
+    'POST /beheer/regels/uren/:organisationId/nieuw': {
+      who: 'admin',
+      at: async () => {
+        const path = `/beheer/regels/uren/${w.orgA}/nieuw`;
+        return { page: path, action: path };
+      },
+      wrong: [
+        {
+          what: 'a block larger than the maximum',
+          fields: {
+            diagnosisHours: '100',
+            blockHours: '900',
+            maxHours: '800',
+            warnWithinHours: 'veel',
+            validFrom: '2027-01-01',
+            knownUntil: '2027-12-31',
+            source: 'Ferm Werk',
+          },
+          says: 'Een blok mag niet groter zijn dan het maximum',
+        },
+      ],
+    },
+    'POST /beheer/regels/uren/:organisationId/opslaan': {
+      who: 'admin',
+      at: async () => ({
+        page: `/beheer/regels/uren/${w.orgA}/nieuw`,
+        action: `/beheer/regels/uren/${w.orgA}/opslaan`,
+      }),
+      wrong: [{ what: 'nothing carried over', fields: {} }],
+    },
     'POST /werkmakelaar/trajecten/nieuw': {
       who: 'werkmakelaar',
       at: same('/werkmakelaar/trajecten/nieuw'),

@@ -34,6 +34,17 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'GET /kandidaat': ['kandidaat'],
   'GET /werkmakelaar': ['werkmakelaar'],
   'GET /beheer': ['admin'],
+  // The rules as data (libs/beheer-pages/src/rules): versions, horizons, new versions with a preview.
+  'GET /beheer/regels': ['admin'],
+  'GET /beheer/regels/instrumenten/:code/nieuw': ['admin'],
+  'POST /beheer/regels/instrumenten/:code/nieuw': ['admin'],
+  'POST /beheer/regels/instrumenten/:code/opslaan': ['admin'],
+  'GET /beheer/regels/plaatsingsvormen/:arrangement/nieuw': ['admin'],
+  'POST /beheer/regels/plaatsingsvormen/:arrangement/nieuw': ['admin'],
+  'POST /beheer/regels/plaatsingsvormen/:arrangement/opslaan': ['admin'],
+  'GET /beheer/regels/uren/:organisationId/nieuw': ['admin'],
+  'POST /beheer/regels/uren/:organisationId/nieuw': ['admin'],
+  'POST /beheer/regels/uren/:organisationId/opslaan': ['admin'],
   'GET /werkgever': ['werkgever'],
   // The candidate's pages (libs/kandidaat-pages).
   'GET /kandidaat/werkplekken': ['kandidaat'],

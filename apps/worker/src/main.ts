@@ -7,7 +7,7 @@ import { AlertsScheduler } from '@werkbrug/alerts';
 import { ConfigError, loadConfig } from '@werkbrug/config';
 import { startWorkerMetrics } from '@werkbrug/metrics';
 import { ImportRunner } from '@werkbrug/import';
-import { InstrumentDeadlineScheduler } from '@werkbrug/instruments';
+import { InstrumentDeadlineScheduler, RuleHorizonScheduler } from '@werkbrug/instruments';
 import { SearchIndexer } from '@werkbrug/matching';
 import { OutboxProcessor } from '@werkbrug/outbox';
 import { AttentionScheduler } from '@werkbrug/placements';
@@ -31,6 +31,7 @@ async function main() {
   const alerts = app.get(AlertsScheduler);
   const evaluations = app.get(EvaluationRemindersService);
   const deadlines = app.get(InstrumentDeadlineScheduler);
+  const horizons = app.get(RuleHorizonScheduler);
   const meetings = app.get(MeetingsService);
   const imports = app.get(ImportRunner);
   const timers: NodeJS.Timeout[] = [];
@@ -43,6 +44,7 @@ async function main() {
     await attention.stop();
     await evaluations.stop();
     await deadlines.stop();
+    await horizons.stop();
     await meetings.stopReminders();
     await imports.stop();
     await retention.stop();
@@ -87,6 +89,8 @@ async function main() {
   evaluations.start();
   // Instrument deadlines (LKS application, doelgroepverklaring), hourly.
   deadlines.start();
+  // Rules that run out with no newer version: the administrators hear once per version, hourly check.
+  horizons.start();
   // The day before a kennismaking or meeloopdag, a reminder to each side, hourly.
   meetings.startReminders();
   // Import jobs (uploads of candidates, employers, workplaces), polled every second.

@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@werkbrug/auth';
+import { InstrumentsModule } from '@werkbrug/instruments';
 import { OrganisationsModule } from '@werkbrug/organisations';
+import { PlacementsModule } from '@werkbrug/placements';
 import { PrivacyModule } from '@werkbrug/privacy';
+import { TrajectoriesModule } from '@werkbrug/trajectories';
 import { WebModule } from '@werkbrug/web';
 import { AuditPageController } from './audit/audit-page.controller';
 import { BeheerStartController } from './beheer-start.controller';
 import { BeheerImportPagesModule } from './import/import-pages.module';
 import { OrganisationsPageController } from './organisations/organisations.controller';
 import { OutboxPageController } from './outbox/outbox-page.controller';
+import { RulesPagesController } from './rules/rules-pages.controller';
 import { WerksoortenPagesModule } from './werksoorten/werksoorten-pages.module';
 
 /** The administrators' pages under /beheer, on the web foundation. */
@@ -17,6 +21,9 @@ import { WerksoortenPagesModule } from './werksoorten/werksoorten-pages.module';
     AuthModule,
     OrganisationsModule,
     PrivacyModule,
+    InstrumentsModule,
+    PlacementsModule,
+    TrajectoriesModule,
     WerksoortenPagesModule,
     BeheerImportPagesModule,
   ],
@@ -25,6 +32,7 @@ import { WerksoortenPagesModule } from './werksoorten/werksoorten-pages.module';
     OrganisationsPageController,
     OutboxPageController,
     AuditPageController,
+    RulesPagesController,
   ],
 })
 export class BeheerPagesModule {}

@@ -3,12 +3,17 @@ import { BaseEntity } from './base.entity';
 
 /**
  * Columns of every table of dated rule versions (arrangement_rules, trajectory_rules,
- * instrument_rule_versions): the period a version is in force, as DatedVersion in @werkbrug/domain
- * describes it and its helpers (inForce, planSuccession, inForceSql) read it.
+ * instrument_rule_versions): the period a version is in force and its horizon, as DatedVersion in
+ * @werkbrug/domain describes them and its helpers (inForce, planSuccession, versionOn,
+ * splitByVersions, inForceSql) read them.
  */
 export abstract class DatedRuleVersion extends BaseEntity {
   /** The first day the version is in force. */
   @Column({ type: 'date' }) validFrom!: string;
   /** The last day it is in force; null while no newer version has ended it. */
   @Column({ type: 'date', nullable: true }) validTo!: string | null;
+  /** The last day its figures are known (set by the administrator); past it answers are provisional. */
+  @Column({ type: 'date' }) knownUntil!: string;
+  /** When the administrators were mailed that the horizon comes near (once per version). */
+  @Column({ type: 'timestamptz', nullable: true }) horizonNoticeSentAt!: Date | null;
 }

@@ -39,6 +39,15 @@ const clamp = (n: number, lo: number, hi: number) => Math.min(Math.max(n, lo), h
 /** One B1 sentence for the candidate: what this means for them, without the rule's jargon. */
 export function candidateSummary(item: InstrumentOutcome): string {
   if (!item.active) return 'Deze regeling bestaat nog niet.';
+  // Past the rule's horizon the amount is last year's: the candidate hears that it may change.
+  const provisional =
+    item.figures?.status === 'provisional' && item.status !== 'does_not_apply'
+      ? ' Het bedrag is voorlopig: de nieuwe bedragen zijn nog niet bekend.'
+      : '';
+  return summaryOf(item) + provisional;
+}
+
+function summaryOf(item: InstrumentOutcome): string {
   const who = item.applyTo.recipient === 'kandidaat' ? 'Jij kunt' : 'Je werkgever kan';
   if (item.status === 'applies') return `${who} dit waarschijnlijk krijgen.`;
   if (item.status === 'may_apply')

@@ -11,4 +11,5 @@ export * from './instruments.seed';
 export * from './instruments.seeder';
 export * from './instruments.service';
 export { financieelCvOf, type FinancieelCvView } from './instrument.views';
-export { CalculateDto } from './instrument.dto';
+export { CalculateDto, CreateRuleVersionDto } from './instrument.dto';
+export * from './rule-horizons.service';

@@ -36,3 +36,12 @@ export const amountTexts = (amounts: { perMonth?: number; perYear?: number; tota
 
 /** Benefit types in words (the calculator's question, the facts the werkmakelaar sees). */
 export const BENEFIT_WORDS: Record<string, string> = LABELS.benefitType;
+
+/**
+ * A provisional amount in words, for every page that shows amounts: the tag and the reason ("De
+ * bedragen voor 2027 zijn nog niet ingevoerd; …"); null when the figures are known.
+ */
+export const provisionalText = (figures: { status: string; reason: string | null } | undefined) =>
+  figures?.status === 'provisional'
+    ? { text: 'Voorlopig bedrag', tone: 'attention', reason: figures.reason ?? '' }
+    : null;

@@ -25,6 +25,8 @@ import {
 import { ARRANGEMENTS, type Arrangement, BENEFIT_TYPES, type BenefitType } from '@werkbrug/domain';
 import { GRANTORS, RECIPIENTS, RULE_SCOPES, type RuleScope, STATUSES } from './engine/types';
 
+const FIGURES_STATUSES = ['known', 'provisional'] as const;
+
 /**
  * A finite number with at most two decimals (hours, euros). class-validator's maxDecimalPlaces throws on
  * exponent notation such as 1e-9, so this is checked here on the value in cents.
@@ -198,13 +200,39 @@ export class CreateRuleVersionDto {
   @Matches(DATE, { message: 'validTo must be a date such as 2027-12-31' })
   validTo?: string;
 
-  @ApiProperty({ type: [String], example: ['https://www.rijksoverheid.nl/...'] })
+  @ApiPropertyOptional({
+    example: '2027-06-30',
+    description:
+      'The last day the figures are known (the horizon). Default: the day before the next minimum wage indexation (1 January or 1 July) for the minimum wage, else 31 December of the year it starts. Past it, with no newer version, answers are provisional.',
+  })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  @Matches(DATE, { message: 'knownUntil must be a date such as 2027-06-30' })
+  knownUntil?: string;
+
+  @ApiProperty({
+    type: [String],
+    example: ['https://www.rijksoverheid.nl/...'],
+    description:
+      'The primary publications: the law, the Staatscourant, rijksoverheid.nl, UWV, the Belastingdienst, the gemeente’s verordening',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(5)
   @ArrayUnique()
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { each: true })
   sourceUrls!: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Secondary pages that explain the rule; never the source of a figure',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ArrayUnique()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { each: true })
+  explanationUrls?: string[];
 
   @ApiProperty({ example: '2026-11-29', description: 'When the source was last checked' })
   @IsDateString({ strict: true })
@@ -279,6 +307,50 @@ export class RuleVersionRefView {
   @ApiProperty() validFrom!: string;
   @ApiProperty({ nullable: true, type: String }) validTo!: string | null;
   @ApiProperty() lastChecked!: string;
+  @ApiProperty({ example: '2026-12-31', description: 'The last day its figures are known' })
+  knownUntil!: string;
+}
+
+export class FiguresView {
+  @ApiProperty({
+    enum: FIGURES_STATUSES,
+    description:
+      'provisional: the date lies past the horizon of the version used (or of the minimum wage it leans on) and no newer version exists; the last known figures are used',
+  })
+  status!: string;
+  @ApiProperty({ example: '2026-12-31', description: 'The last day the figures used are known' })
+  knownUntil!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'De bedragen voor 2027 zijn nog niet ingevoerd; dit is berekend met die van 2026.',
+    description: 'Dutch, for people; null when the figures are known',
+  })
+  reason!: string | null;
+}
+
+export class ItemPartView {
+  @ApiProperty({ example: '2026-12-15' }) from!: string;
+  @ApiProperty({ example: '2026-12-31' }) to!: string;
+  @ApiProperty({ example: 17 }) days!: number;
+  @ApiProperty({ description: 'The rule version that prices this part' }) ruleVersionId!: string;
+  @ApiProperty({ example: '2026-01-01' }) validFrom!: string;
+  @ApiProperty({ enum: FIGURES_STATUSES }) status!: string;
+  @ApiProperty({ example: 574.68, description: 'This part’s share of the total, in euros' })
+  amount!: number;
+}
+
+export class PeriodPartView {
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
+  @ApiProperty() days!: number;
+  @ApiProperty({ enum: FIGURES_STATUSES }) status!: string;
+}
+
+export class AnswerPeriodView {
+  @ApiProperty({ example: '2026-12-15' }) from!: string;
+  @ApiProperty({ example: '2027-12-14' }) to!: string;
+  @ApiProperty({ type: [PeriodPartView] }) parts!: PeriodPartView[];
 }
 
 export class InstrumentItemView {
@@ -295,6 +367,13 @@ export class InstrumentItemView {
   @ApiProperty({ description: 'The figure or rule is not certain' }) indicative!: boolean;
   @ApiProperty({ type: [String] }) sources!: string[];
   @ApiProperty({ type: RuleVersionRefView }) ruleVersion!: RuleVersionRefView;
+  @ApiProperty({ type: FiguresView }) figures!: FiguresView;
+  @ApiPropertyOptional({
+    type: [ItemPartView],
+    description:
+      'With contractMonths: the total split where a rule version starts or a horizon passes, each part priced with its own version',
+  })
+  parts?: ItemPartView[];
   @ApiPropertyOptional({ description: 'For the candidate: one plain B1 sentence' })
   summary?: string;
 }
@@ -303,6 +382,19 @@ export class InstrumentAnswerView {
   @ApiProperty({ example: '2026-03-01' }) date!: string;
   @ApiProperty({ example: 'indicatief, er zijn geen rechten aan te ontlenen' }) disclaimer!: string;
   @ApiProperty({ example: true }) indicative!: boolean;
+  @ApiProperty({
+    enum: FIGURES_STATUSES,
+    description: 'provisional when any item’s figures are past their horizon',
+  })
+  status!: string;
+  @ApiProperty({ type: [String], description: 'The Dutch reasons of the provisional items' })
+  provisionalReasons!: string[];
+  @ApiProperty({
+    type: AnswerPeriodView,
+    nullable: true,
+    description: 'With contractMonths: the contract and where it is split',
+  })
+  period!: AnswerPeriodView | null;
   @ApiProperty({ type: [InstrumentItemView] }) items!: InstrumentItemView[];
   @ApiProperty({ type: [String] }) sources!: string[];
   @ApiProperty({ type: [String] }) ruleVersionIds!: string[];
@@ -338,7 +430,11 @@ export class RuleVersionView {
   @ApiProperty() active!: boolean;
   @ApiProperty() validFrom!: string;
   @ApiProperty({ nullable: true, type: String }) validTo!: string | null;
-  @ApiProperty({ type: [String] }) sourceUrls!: string[];
+  @ApiProperty({ example: '2026-12-31', description: 'The last day its figures are known' })
+  knownUntil!: string;
+  @ApiProperty({ type: [String], description: 'The primary publications' }) sourceUrls!: string[];
+  @ApiProperty({ type: [String], description: 'Secondary pages that explain the rule' })
+  explanationUrls!: string[];
   @ApiProperty() lastChecked!: string;
   @ApiProperty() indicative!: boolean;
   @ApiProperty() note!: string;
@@ -377,11 +473,14 @@ export class FinancieelCvItemView {
   @ApiProperty({ type: ApplyToView }) applyTo!: ApplyToView;
   @ApiProperty() indicative!: boolean;
   @ApiProperty({ type: [String] }) sources!: string[];
+  @ApiProperty({ type: FiguresView }) figures!: FiguresView;
 }
 
 export class FinancieelCvView {
   @ApiProperty() date!: string;
   @ApiProperty() disclaimer!: string;
+  @ApiProperty({ enum: FIGURES_STATUSES }) status!: string;
+  @ApiProperty({ type: [String] }) provisionalReasons!: string[];
   @ApiProperty({ type: [FinancieelCvItemView] }) items!: FinancieelCvItemView[];
   @ApiProperty({ type: [String] }) sources!: string[];
 }

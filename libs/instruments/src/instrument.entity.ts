@@ -24,7 +24,10 @@ export class InstrumentRuleVersion extends DatedRuleVersion {
   @Column({ type: 'text', nullable: true }) scopeRef!: string | null;
   @Column({ type: 'jsonb' }) params!: Record<string, unknown>;
   @Column({ type: 'boolean' }) active!: boolean;
+  /** The primary publications the figures come from. */
   @Column({ type: 'text', array: true }) sourceUrls!: string[];
+  /** Secondary pages that explain the rule in plain words: never the source of a figure. */
+  @Column({ type: 'text', array: true }) explanationUrls!: string[];
   @Column({ type: 'date' }) lastChecked!: string;
   @Column({ type: 'boolean' }) indicative!: boolean;
   @Column({ type: 'text' }) note!: string;

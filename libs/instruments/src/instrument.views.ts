@@ -15,10 +15,12 @@ export const toEngine = (v: InstrumentRuleVersion): RuleVersion => ({
   sourceUrls: v.sourceUrls,
   lastChecked: v.lastChecked,
   indicative: v.indicative,
+  knownUntil: v.knownUntil,
 });
 
 export const ruleVersionView = (v: InstrumentRuleVersion) => ({
   ...toEngine(v),
+  explanationUrls: v.explanationUrls,
   note: v.note,
   createdAt: v.createdAt.toISOString(),
 });
@@ -37,7 +39,7 @@ export const instrumentView = (i: Instrument | InstrumentDefinition) => ({
 /** The engine's items without its internal bookkeeping (deadlineKind). */
 export const answerView = (answer: EngineAnswer) => ({
   ...answer,
-  items: answer.items.map(({ deadlineKind: _kind, ...item }) => item),
+  items: answer.items.map(({ deadlineKind: _kind, wmlVersionId: _wml, ...item }) => item),
 });
 
 /**
@@ -56,10 +58,14 @@ export const financieelCvView = (answer: EngineAnswer) => {
       applyTo: i.applyTo,
       indicative: i.indicative,
       sources: i.sources,
+      figures: i.figures,
     }));
+  const provisional = items.filter((i) => i.figures.status === 'provisional');
   return {
     date: answer.date,
     disclaimer: answer.disclaimer,
+    status: provisional.length ? ('provisional' as const) : ('known' as const),
+    provisionalReasons: [...new Set(provisional.map((i) => i.figures.reason as string))],
     items,
     sources: [...new Set(items.flatMap((i) => i.sources))],
   };

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CandidatesModule } from '@werkbrug/candidates';
 import { MailModule } from '@werkbrug/mail';
+import { PlacementsModule } from '@werkbrug/placements';
 import { PrivacyCoreModule } from '@werkbrug/privacy';
+import { TrajectoriesModule } from '@werkbrug/trajectories';
 import { ProposalsModule } from '@werkbrug/proposals';
 import { CandidateInstrumentsService } from './candidate-instruments.service';
 import {
@@ -20,6 +22,7 @@ import { InstrumentErasure } from './instrument-erasure';
 import { InstrumentsController } from './instruments.controller';
 import { InstrumentsService } from './instruments.service';
 import { PlacementInstrumentsService } from './placement-instruments.service';
+import { RuleHorizonScheduler, RuleHorizonsService } from './rule-horizons.service';
 
 @Module({
   imports: [
@@ -35,6 +38,9 @@ import { PlacementInstrumentsService } from './placement-instruments.service';
     PrivacyCoreModule,
     // Registers the financieel CV as a share option on proposals.
     ProposalsModule,
+    // The rules that run out: arrangement and trajectory hour rules next to the instruments'.
+    PlacementsModule,
+    TrajectoriesModule,
   ],
   controllers: [InstrumentsController],
   providers: [
@@ -45,8 +51,12 @@ import { PlacementInstrumentsService } from './placement-instruments.service';
     InstrumentDeadlineScheduler,
     InstrumentErasure,
     FinancieelCv,
+    RuleHorizonsService,
+    RuleHorizonScheduler,
   ],
   exports: [
+    RuleHorizonsService,
+    RuleHorizonScheduler,
     InstrumentsService,
     CandidateInstrumentsService,
     InstrumentDeadlinesService,

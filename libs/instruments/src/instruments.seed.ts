@@ -6,7 +6,9 @@ import type { InstrumentDefinition, RuleVersion } from './engine/types';
  * 2025-01-01 at the earliest: a date before that has no rule in force and gets a 422, never a guess.
  * A version without an end date stays in force until an administrator adds the next one.
  *
- * "lastChecked" is the date these figures were entered from the listed sources.
+ * "lastChecked" is the date these figures were entered from the listed sources. "knownUntil" is the
+ * horizon: the 2026 figures are known up to 31 December 2026 (the minimum wage's next indexation is
+ * 1 January 2027); past it, with no newer version, answers are provisional.
  */
 
 const CHECKED = '2026-11-29';
@@ -187,28 +189,55 @@ export const DEMO_GEMEENTE = 'Woerden';
 
 const PAID = ['regulier', 'detachering', 'leerwerkbaan', 'beschut_werk', 'groepsdetachering'];
 
+/**
+ * The primary publications: the law (wetten.overheid.nl), the Staatscourant, rijksoverheid.nl, the
+ * Belastingdienst, UWV and the gemeente's own verordening. Secondary sites that explain them are kept
+ * as explanation only (EXPLAINED), never as the source of a figure.
+ */
 const SOURCES = {
   wml2026:
-    'https://www.mkbservicedesk.nl/nieuws/ondernemersnieuws/minimumloon-2026-dit-zijn-de-nieuwe-bedragen-per-1-januari',
+    'https://www.rijksoverheid.nl/onderwerpen/minimumloon/bedragen-minimumloon/bedragen-minimumloon-2026',
   wml2025:
     'https://www.rijksoverheid.nl/onderwerpen/minimumloon/bedragen-minimumloon/bedragen-minimumloon-2025',
   lks: [
+    'https://wetten.overheid.nl/jci1.3:c:BWBR0015703&artikel=10d',
     'https://zoek.officielebekendmakingen.nl/stcrt-2017-68248.html',
-    'https://www.werkzaakrivierenland.nl/ik-bied-werk/nieuws_3266/item/loonkostensubsidie-voor-werkzoekenden-uit-de-participatiewet-wat-betekent-dat-voor-mij-als-werkgever_2881.html',
   ],
+  lkv: [
+    'https://wetten.overheid.nl/BWBR0037522',
+    'https://www.belastingdienst.nl/wps/wcm/connect/bldcontentnl/themaoverstijgend/brochures_en_publicaties/handboek-loonheffingen-2026',
+  ],
+  noRisk:
+    'https://www.uwv.nl/werkgevers/werknemer-met-uitkering/toelichting-voordelen-en-regelingen/detail/no-riskpolis',
+  proefplaatsing:
+    'https://www.uwv.nl/werkgevers/werknemer-met-uitkering/toelichting-voordelen-en-regelingen/detail/proefplaatsing/proefplaatsing-langer-dan-2-maanden',
+  jobcoaching:
+    'https://www.uwv.nl/werkgevers/werknemer-met-uitkering/toelichting-voordelen-en-regelingen/detail/jobcoach',
+  notActive: 'https://wetten.overheid.nl/BWBR0051018',
+  werkervaringsplaats:
+    'https://lokaleregelgeving.overheid.nl/zoeken/resultaat?organisatie=Barneveld&titel=Participatiewet',
+  uitstroompremie:
+    'https://lokaleregelgeving.overheid.nl/zoeken/resultaat?organisatie=Hof%20van%20Twente&titel=Participatiewet',
+};
+
+/** Secondary pages that explain a rule in plain words: shown as explanation, never as the source. */
+const EXPLAINED = {
+  wml2026:
+    'https://www.mkbservicedesk.nl/nieuws/ondernemersnieuws/minimumloon-2026-dit-zijn-de-nieuwe-bedragen-per-1-januari',
+  lks: 'https://www.werkzaakrivierenland.nl/ik-bied-werk/nieuws_3266/item/loonkostensubsidie-voor-werkzoekenden-uit-de-participatiewet-wat-betekent-dat-voor-mij-als-werkgever_2881.html',
   lkv: 'https://www.fundamentvoor.nl/node/58952',
   lkvOudere: 'https://www.fiscaris.nl/logica-rond-loonkostenvoordelen-roept-soms-vragen-op/',
   noRisk: 'https://subadvies.nl/subadvies-wiki/no-riskpolis/',
-  proefplaatsing:
-    'https://www.uwv.nl/werkgevers/werknemer-met-uitkering/toelichting-voordelen-en-regelingen/detail/proefplaatsing/proefplaatsing-langer-dan-2-maanden',
   jobcoaching: 'https://factorwerk.org/jobcoaching-uwv/',
-  notActive: 'https://wetten.overheid.nl/BWBR0051018',
   werkervaringsplaats: 'https://www.barneveld.nl/melden-en-meedoen/werkervaringsplaats-aanbieden',
   uitstroompremie:
     'https://www.hofvantwente.nl/inwoners/werk-en-inkomen/aan-het-werk/uitstroompremie',
 };
 
-type SeedVersion = Omit<RuleVersion, 'id'> & { note: string };
+/** The horizon of the 2026 figures: the next minimum wage indexation, 1 January 2027 (end of year for the others). */
+const KNOWN_2026 = '2026-12-31';
+
+type SeedVersion = Omit<RuleVersion, 'id'> & { note: string; explanationUrls: string[] };
 
 const version = (
   instrumentCode: string,
@@ -229,6 +258,9 @@ const version = (
   lastChecked: CHECKED,
   indicative: false,
   note: '',
+  // A version that was ended is known up to its end; an open one up to the end of 2026.
+  knownUntil: validTo ?? KNOWN_2026,
+  explanationUrls: [],
   ...extra,
 });
 
@@ -244,7 +276,10 @@ export const SEED_RULE_VERSIONS: SeedVersion[] = [
     indicative: true,
     note: 'Alleen voor de jaargrens; niet uit de lijst van de issue.',
   }),
-  version('wml', '2026-01-01', null, { perHour: '14.71', minAge: 21 }, [SOURCES.wml2026]),
+  version('wml', '2026-01-01', null, { perHour: '14.71', minAge: 21 }, [SOURCES.wml2026], {
+    explanationUrls: [EXPLAINED.wml2026],
+    note: 'Bekend tot de indexatie van 1 januari 2027.',
+  }),
   version(
     'loonkostensubsidie',
     '2025-01-01',
@@ -258,6 +293,7 @@ export const SEED_RULE_VERSIONS: SeedVersion[] = [
       arrangements: PAID,
     },
     SOURCES.lks,
+    { explanationUrls: [EXPLAINED.lks] },
   ),
   // Before 2026 the banenafspraak LKV needed a doelgroepverklaring within 3 months; since then the register suffices.
   version(
@@ -271,14 +307,16 @@ export const SEED_RULE_VERSIONS: SeedVersion[] = [
       doelgroepverklaringWithinMonths: 3,
       ...LKV_BASE,
     },
-    [SOURCES.lkv],
+    SOURCES.lkv,
+    { explanationUrls: [EXPLAINED.lkv] },
   ),
   version(
     'lkv_banenafspraak',
     '2026-01-01',
     null,
     { target: 'doelgroepregister', perHour: '1.01', maxPerYear: '2000', ...LKV_BASE },
-    [SOURCES.lkv],
+    SOURCES.lkv,
+    { explanationUrls: [EXPLAINED.lkv] },
   ),
   version(
     'lkv_arbeidsgehandicapt',
@@ -293,7 +331,8 @@ export const SEED_RULE_VERSIONS: SeedVersion[] = [
       benefitTypes: ['wia', 'wajong'],
       ...LKV_BASE,
     },
-    [SOURCES.lkv],
+    SOURCES.lkv,
+    { explanationUrls: [EXPLAINED.lkv] },
   ),
   version(
     'lkv_oudere',
@@ -309,10 +348,15 @@ export const SEED_RULE_VERSIONS: SeedVersion[] = [
       benefitTypes: ['ww', 'ioaw', 'participatiewet', 'wia', 'wajong', 'ziektewet'],
       ...LKV_BASE,
     },
-    [SOURCES.lkvOudere, SOURCES.lkv],
-    { note: 'Gestopt voor nieuwe werknemers op 1-1-2026.' },
+    SOURCES.lkv,
+    {
+      note: 'Gestopt voor nieuwe werknemers op 1-1-2026.',
+      explanationUrls: [EXPLAINED.lkvOudere, EXPLAINED.lkv],
+    },
   ),
-  version('lkv_een_per_werknemer', '2025-01-01', null, { keep: 'highest' }, [SOURCES.lkv]),
+  version('lkv_een_per_werknemer', '2025-01-01', null, { keep: 'highest' }, SOURCES.lkv, {
+    explanationUrls: [EXPLAINED.lkv],
+  }),
   version(
     'no_riskpolis',
     '2025-01-01',
@@ -326,6 +370,7 @@ export const SEED_RULE_VERSIONS: SeedVersion[] = [
       withinYears: 5,
     },
     [SOURCES.noRisk],
+    { explanationUrls: [EXPLAINED.noRisk] },
   ),
   version(
     'proefplaatsing_uwv',
@@ -361,7 +406,7 @@ export const SEED_RULE_VERSIONS: SeedVersion[] = [
       arrangements: PAID,
     },
     [SOURCES.jobcoaching],
-    { indicative: true },
+    { indicative: true, explanationUrls: [EXPLAINED.jobcoaching] },
   ),
   version('banenafspraakbonus', '2025-01-01', null, {}, [SOURCES.notActive], { active: false }),
   version('inclusiviteitsopslag', '2025-01-01', null, {}, [SOURCES.notActive], { active: false }),
@@ -381,7 +426,8 @@ export const SEED_RULE_VERSIONS: SeedVersion[] = [
       scope: 'gemeente',
       scopeRef: DEMO_GEMEENTE,
       indicative: true,
-      note: 'Voorbeeld voor de demogemeente, met de bedragen van Barneveld.',
+      note: 'Voorbeeld voor de demogemeente, met de bedragen en de verordening van Barneveld.',
+      explanationUrls: [EXPLAINED.werkervaringsplaats],
     },
   ),
   version(
@@ -394,7 +440,8 @@ export const SEED_RULE_VERSIONS: SeedVersion[] = [
       scope: 'gemeente',
       scopeRef: DEMO_GEMEENTE,
       indicative: true,
-      note: 'Voorbeeld voor de demogemeente, met het bedrag van Hof van Twente.',
+      note: 'Voorbeeld voor de demogemeente, met het bedrag en de verordening van Hof van Twente.',
+      explanationUrls: [EXPLAINED.uitstroompremie],
     },
   ),
 ];
@@ -413,4 +460,5 @@ export const seedVersionsForEngine = (): RuleVersion[] =>
     sourceUrls: v.sourceUrls,
     lastChecked: v.lastChecked,
     indicative: v.indicative,
+    knownUntil: v.knownUntil,
   }));

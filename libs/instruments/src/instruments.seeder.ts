@@ -39,8 +39,8 @@ export async function seedInstruments(db: DataSource): Promise<number> {
       await queryRows(
         em,
         `INSERT INTO instrument_rule_versions (instrument_code, scope, scope_ref, params, active, valid_from, valid_to,
-           source_urls, last_checked, indicative, note)
-         VALUES ($1,$2,$3,$4::jsonb,$5,$6,$7,$8,$9,$10,$11)`,
+           source_urls, last_checked, indicative, note, known_until, explanation_urls)
+         VALUES ($1,$2,$3,$4::jsonb,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
         [
           v.instrumentCode,
           v.scope,
@@ -53,6 +53,8 @@ export async function seedInstruments(db: DataSource): Promise<number> {
           v.lastChecked,
           v.indicative,
           v.note,
+          v.knownUntil,
+          v.explanationUrls,
         ],
       );
       added += 1;

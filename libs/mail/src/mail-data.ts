@@ -110,6 +110,12 @@ export const MAIL_FIELDS: Record<MailTemplate, Record<string, FieldKind>> = {
     link: 'url',
     validDays: 'text',
   },
+  // To an administrator: the rules that run out ("name: bekend tot en met date"); no personal data.
+  rule_horizon: {
+    adminName: 'text',
+    rules: 'textList',
+    link: 'url',
+  },
   // To the werkmakelaar, before the deadline of an agreed instrument; the candidate by pseudonym only.
   instrument_deadline: {
     werkmakelaarName: 'text',

@@ -19,5 +19,6 @@ export const ruleView = (r: ArrangementRule) => ({
   minContractIntentMonths: r.minContractIntentMonths,
   validFrom: r.validFrom,
   validTo: r.validTo,
+  knownUntil: r.knownUntil,
   source: r.source,
 });

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Problems } from '@werkbrug/http';
-import { inForceSql, planSuccession } from '@werkbrug/domain';
+import {
+  defaultKnownUntil,
+  HORIZON_NOTICE_DAYS,
+  inForceSql,
+  labelOf,
+  planSuccession,
+  type RunningOutRule,
+} from '@werkbrug/domain';
 import { ArrangementRule, ruleView } from './arrangement-rule.entity';
 import { CreateRuleDto } from './placement.dto';
 import { queryRows } from '@werkbrug/database';
@@ -32,6 +39,50 @@ export class ArrangementRulesService {
     return rules.map(ruleView);
   }
 
+  /**
+   * Rules without successor whose horizon is at most `days` away from `on` (or past): with `forNotice`,
+   * only those not yet mailed about, locked for the caller's transaction (SKIP LOCKED: replicas).
+   */
+  async runningOut(
+    em: Pick<EntityManager, 'query'>,
+    on: string,
+    { days = HORIZON_NOTICE_DAYS, forNotice = false } = {},
+  ): Promise<RunningOutRule[]> {
+    const rows = await queryRows<{
+      id: string;
+      arrangement: string;
+      validFrom: string;
+      knownUntil: string;
+    }>(
+      em,
+      `SELECT id, arrangement, valid_from::text AS "validFrom", known_until::text AS "knownUntil"
+         FROM arrangement_rules
+        WHERE valid_to IS NULL AND known_until <= $1::date + $2::int
+          ${forNotice ? 'AND horizon_notice_sent_at IS NULL' : ''}
+        ORDER BY known_until, arrangement
+        ${forNotice ? 'FOR UPDATE SKIP LOCKED' : ''}`,
+      [on, days],
+    );
+    return rows.map((r) => ({
+      kind: 'arrangement',
+      id: r.id,
+      name: labelOf('arrangement', r.arrangement),
+      validFrom: r.validFrom,
+      knownUntil: r.knownUntil,
+    }));
+  }
+
+  /** Stamps the rules the administrators were mailed about (once per version). */
+  async markHorizonNotice(em: Pick<EntityManager, 'query'>, ids: string[]) {
+    if (!ids.length) return;
+    await queryRows(
+      em,
+      `UPDATE arrangement_rules SET horizon_notice_sent_at = now(), updated_at = now(), version = version + 1
+        WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
   /** A new rule closes the one in force the day before it starts, so periods never overlap. */
   async create(dto: CreateRuleDto) {
     if (dto.maxTotalMonths < dto.initialMonths) {
@@ -39,6 +90,8 @@ export class ArrangementRulesService {
         { field: 'maxTotalMonths', message: 'must be at least initialMonths' },
       ]);
     }
+    if (dto.knownUntil && dto.knownUntil < dto.validFrom)
+      throw Problems.validation([{ field: 'knownUntil', message: 'must not be before validFrom' }]);
     return this.db.transaction(async (em) => {
       const repo = em.getRepository(ArrangementRule);
       const existing = await repo
@@ -65,6 +118,8 @@ export class ArrangementRulesService {
           ...dto,
           minContractIntentMonths: dto.minContractIntentMonths ?? null,
           validTo: null,
+          knownUntil: dto.knownUntil ?? defaultKnownUntil(dto.validFrom, false),
+          horizonNoticeSentAt: null,
         }),
       );
       return ruleView(saved);

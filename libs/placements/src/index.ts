@@ -1,5 +1,6 @@
 export * from './attention-scheduler';
 export * from './arrangement-rule.entity';
+export * from './arrangement-rules.service';
 export * from './checkin.entity';
 export * from './placement-attention.service';
 export * from './placement.entity';

@@ -197,6 +197,14 @@ export class CreateRuleDto {
   @ApiProperty() @IsInt() @Min(1) @Max(120) maxTotalMonths!: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(120) minContractIntentMonths?: number;
   @ApiProperty({ example: '2027-01-01' }) @IsDateString({ strict: true }) validFrom!: string;
+  @ApiPropertyOptional({
+    example: '2027-12-31',
+    description:
+      'The last day the rule is known to hold; default 31 December of the year it starts',
+  })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  knownUntil?: string;
   @ApiProperty({ description: 'Where the rule comes from, quoted when a placement is refused' })
   @IsString()
   @MinLength(1)

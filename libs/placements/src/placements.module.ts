@@ -34,6 +34,11 @@ import { PlacementsService } from './placements.service';
     AttentionScheduler,
     PlacementErasure,
   ],
-  exports: [PlacementsService, PlacementAttentionService, AttentionScheduler],
+  exports: [
+    PlacementsService,
+    PlacementAttentionService,
+    AttentionScheduler,
+    ArrangementRulesService,
+  ],
 })
 export class PlacementsModule {}

@@ -93,6 +93,8 @@ export class ArrangementRuleResponse {
   @ApiProperty({ type: Number, nullable: true }) minContractIntentMonths!: number | null;
   @ApiProperty({ type: String }) validFrom!: string;
   @ApiProperty({ type: String, nullable: true }) validTo!: string | null;
+  @ApiProperty({ type: String, description: 'The last day the rule is known to hold' })
+  knownUntil!: string;
   @ApiProperty({ type: String }) source!: string;
 }
 

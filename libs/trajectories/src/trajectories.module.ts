@@ -20,6 +20,6 @@ import { TrajectoryRulesService } from './trajectory-rules.service';
     EvaluationRemindersService,
     TrajectoryErasure,
   ],
-  exports: [TrajectoriesService, LadderService, EvaluationRemindersService],
+  exports: [TrajectoriesService, LadderService, EvaluationRemindersService, TrajectoryRulesService],
 })
 export class TrajectoriesModule {}

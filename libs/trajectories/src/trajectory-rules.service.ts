@@ -3,7 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@werkbrug/auth';
 import { Problems } from '@werkbrug/http';
-import { type DatedVersion, inForceSql, planSuccession } from '@werkbrug/domain';
+import {
+  type DatedVersion,
+  defaultKnownUntil,
+  HORIZON_NOTICE_DAYS,
+  inForceSql,
+  planSuccession,
+  type RunningOutRule,
+} from '@werkbrug/domain';
 import type { HourRule } from './phase';
 import { CreateTrajectoryRuleDto } from './trajectory.dto';
 import type { TrajectoryRuleView } from './trajectory.view';
@@ -17,7 +24,7 @@ export interface RuleRow extends HourRule, DatedVersion {
 
 const COLUMNS = `id, organisation_id AS "organisationId", diagnosis_hours AS "diagnosisHours",
   block_hours AS "blockHours", max_hours AS "maxHours", warn_within_hours AS "warnWithinHours",
-  valid_from::text AS "validFrom", valid_to::text AS "validTo", source`;
+  valid_from::text AS "validFrom", valid_to::text AS "validTo", known_until::text AS "knownUntil", source`;
 
 export const ruleRowView = (r: RuleRow): TrajectoryRuleView => ({ ...r });
 
@@ -54,6 +61,50 @@ export class TrajectoryRulesService {
     return { items: rows.map(ruleRowView) };
   }
 
+  /**
+   * Rules without successor whose horizon is at most `days` away from `on` (or past): with `forNotice`,
+   * only those not yet mailed about, locked for the caller's transaction (SKIP LOCKED: replicas).
+   */
+  async runningOut(
+    em: Pick<EntityManager, 'query'>,
+    on: string,
+    { days = HORIZON_NOTICE_DAYS, forNotice = false } = {},
+  ): Promise<RunningOutRule[]> {
+    const rows = await queryRows<{
+      id: string;
+      name: string;
+      validFrom: string;
+      knownUntil: string;
+    }>(
+      em,
+      `SELECT r.id, o.name, r.valid_from::text AS "validFrom", r.known_until::text AS "knownUntil"
+         FROM trajectory_rules r JOIN organisations o ON o.id = r.organisation_id
+        WHERE r.valid_to IS NULL AND r.known_until <= $1::date + $2::int
+          ${forNotice ? 'AND r.horizon_notice_sent_at IS NULL' : ''}
+        ORDER BY r.known_until, o.name
+        ${forNotice ? 'FOR UPDATE OF r SKIP LOCKED' : ''}`,
+      [on, days],
+    );
+    return rows.map((r) => ({
+      kind: 'trajectory',
+      id: r.id,
+      name: `Urenregels van ${r.name}`,
+      validFrom: r.validFrom,
+      knownUntil: r.knownUntil,
+    }));
+  }
+
+  /** Stamps the rules the administrators were mailed about (once per version). */
+  async markHorizonNotice(em: Pick<EntityManager, 'query'>, ids: string[]) {
+    if (!ids.length) return;
+    await queryRows(
+      em,
+      `UPDATE trajectory_rules SET horizon_notice_sent_at = now(), updated_at = now(), version = version + 1
+        WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
   /** A new rule version closes the one in force the day before it starts, so periods never overlap. */
   async create(dto: CreateTrajectoryRuleDto): Promise<TrajectoryRuleView> {
     const errors: { field: string; message: string }[] = [];
@@ -61,6 +112,8 @@ export class TrajectoryRulesService {
       errors.push({ field: 'maxHours', message: 'must be at least diagnosisHours' });
     if (dto.blockHours > dto.maxHours)
       errors.push({ field: 'blockHours', message: 'must not be more than maxHours' });
+    if (dto.knownUntil && dto.knownUntil < dto.validFrom)
+      errors.push({ field: 'knownUntil', message: 'must not be before validFrom' });
     if (errors.length) throw Problems.validation(errors);
     return this.db.transaction(async (em) => {
       const [org] = await queryRows<unknown>(
@@ -93,8 +146,8 @@ export class TrajectoryRulesService {
         );
       const [saved] = await queryRows<RuleRow>(
         em,
-        `INSERT INTO trajectory_rules (organisation_id, diagnosis_hours, block_hours, max_hours, warn_within_hours, valid_from, source)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
+        `INSERT INTO trajectory_rules (organisation_id, diagnosis_hours, block_hours, max_hours, warn_within_hours, valid_from, known_until, source)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
         [
           dto.organisationId,
           dto.diagnosisHours,
@@ -102,6 +155,7 @@ export class TrajectoryRulesService {
           dto.maxHours,
           dto.warnWithinHours,
           dto.validFrom,
+          dto.knownUntil ?? defaultKnownUntil(dto.validFrom, false),
           dto.source,
         ],
       );

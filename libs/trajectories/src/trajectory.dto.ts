@@ -199,6 +199,14 @@ export class CreateTrajectoryRuleDto {
   @Max(500)
   warnWithinHours!: number;
   @ApiProperty({ example: '2026-01-01' }) @IsDateString({ strict: true }) validFrom!: string;
+  @ApiPropertyOptional({
+    example: '2026-12-31',
+    description:
+      'The last day the rule is known to hold; default 31 December of the year it starts',
+  })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  knownUntil?: string;
   @ApiProperty({ description: 'Where the rule comes from, quoted when hours are refused' })
   @IsString()
   @MinLength(1)

@@ -23,6 +23,7 @@ export class TrajectoryRuleView {
   @ApiProperty() warnWithinHours!: number;
   @ApiProperty() validFrom!: string;
   @ApiProperty({ nullable: true }) validTo!: string | null;
+  @ApiProperty({ description: 'The last day the rule is known to hold' }) knownUntil!: string;
   @ApiProperty() source!: string;
 }
 

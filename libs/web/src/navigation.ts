@@ -36,6 +36,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   ],
   admin: [
     { href: '/beheer', text: 'Start' },
+    { href: '/beheer/regels', text: 'Regels' },
     { href: '/beheer/rapportages', text: 'Rapportages' },
     { href: '/beheer/werksoorten', text: 'Werksoorten' },
     { href: '/beheer/organisaties', text: 'Organisaties' },

@@ -5,6 +5,7 @@ import {
   GRANTOR_WORDS,
   INSTRUMENT_STATUS_WORDS,
   type InstrumentsService,
+  provisionalText,
 } from '@werkbrug/instruments';
 import type { VacancyView } from '@werkbrug/vacancies';
 import { labelChoices, type FormErrors, type PageModel } from '@werkbrug/web';
@@ -33,7 +34,11 @@ export function scenarioResult(answer: Answer) {
         name: i.name,
         status: statusOf(i.status),
         amounts: amountTexts(i.amounts),
-        reasons: [...i.reasons, ...i.missing].map((r) => r.text),
+        provisional: provisionalText(i.figures),
+        // The provisional reason shows next to the amount, not again among the reasons.
+        reasons: [...i.reasons, ...i.missing]
+          .filter((r) => r.code !== 'FIGURES_PROVISIONAL')
+          .map((r) => r.text),
         applyTo: GRANTOR_WORDS[i.applyTo.grantor] ?? i.applyTo.grantor,
         how: i.applyTo.how,
         sources: i.sources,

@@ -1,4 +1,9 @@
-import { amountTexts, GRANTOR_WORDS, INSTRUMENT_STATUS_WORDS } from '@werkbrug/instruments';
+import {
+  amountTexts,
+  GRANTOR_WORDS,
+  INSTRUMENT_STATUS_WORDS,
+  provisionalText,
+} from '@werkbrug/instruments';
 import { financieelCvOf } from '@werkbrug/instruments';
 import type { EmployerProposalView, MeetingView, ProposalsService } from '@werkbrug/proposals';
 import type { Choice, FormErrors, PageModel, Pager } from '@werkbrug/web';
@@ -83,6 +88,8 @@ export interface FinancieelCvText {
     name: string;
     status: { text: string; tone: string };
     amounts: string[];
+    /** Set when the amount uses last year's figures (past the rule's horizon). */
+    provisional: ReturnType<typeof provisionalText>;
     applyTo: string;
     sources: string[];
   }[];
@@ -134,6 +141,7 @@ export function toVoorstelView(
         name: i.name,
         status: INSTRUMENT_STATUS_WORDS[i.status] ?? { text: i.status, tone: 'neutral' },
         amounts: amountTexts(i.amounts),
+        provisional: provisionalText(i.figures),
         applyTo: GRANTOR_WORDS[i.applyTo.grantor] ?? i.applyTo.grantor,
         sources: i.sources,
       })),

@@ -5,6 +5,7 @@ import { CandidatesService } from '@werkbrug/candidates';
 import { listAll, ProblemException } from '@werkbrug/http';
 import {
   amountTexts,
+  provisionalText,
   BENEFIT_WORDS,
   CandidateInstrumentsService,
   GRANTOR_WORDS,
@@ -187,7 +188,9 @@ export class InstrumentsPageController {
           status: INSTRUMENT_STATUS_WORDS[i.status] ?? { text: i.status, tone: 'neutral' },
           applies: i.status !== 'does_not_apply',
           amounts: amountTexts(i.amounts),
-          reasons: i.reasons.map((r) => r.text),
+          provisional: provisionalText(i.figures),
+          // The provisional reason shows next to the amount, not again among the reasons.
+          reasons: i.reasons.filter((r) => r.code !== 'FIGURES_PROVISIONAL').map((r) => r.text),
           missing: i.missing.map((m) => m.text),
           grantor: GRANTOR_WORDS[i.applyTo.grantor] ?? i.applyTo.grantor,
           how: i.applyTo.how,

@@ -521,3 +521,147 @@ describe('the candidate’s one-line summary (B1)', () => {
     expect(candidateSummary(item(facts, code))).toBe(text);
   });
 });
+
+describe('horizons: provisional figures and contracts split at version boundaries', () => {
+  const scenario = {
+    hoursPerWeek: 24,
+    loonwaardePct: 50,
+    doelgroepregister: true,
+    benefitType: 'participatiewet' as const,
+  };
+  // The 2027 minimum wage as an administrator would enter it: the 2026 version then ends on 31-12-2026.
+  const with2027 = versions
+    .map((v) =>
+      v.instrumentCode === 'wml' && v.validTo === null ? { ...v, validTo: '2026-12-31' } : v,
+    )
+    .concat({
+      ...versions.find((v) => v.instrumentCode === 'wml' && v.validTo === null)!,
+      id: 'wml-2027',
+      params: { perHour: '15.00', minAge: 21 },
+      validFrom: '2027-01-01',
+      validTo: null,
+      knownUntil: '2027-06-30',
+    });
+  const on = (date: string, rules = versions, extra: Partial<InstrumentFacts> = {}) =>
+    calculateInstruments({ date, ...scenario, ...extra }, SEED_INSTRUMENTS, rules);
+  const pick = (answer: ReturnType<typeof on>, code: string) =>
+    answer.items.find((i) => i.code === code) as EngineOutcome;
+
+  it.each([
+    ['on the horizon', '2026-12-31', versions, 'known', null],
+    [
+      'one day after the horizon',
+      '2027-01-01',
+      versions,
+      'provisional',
+      'De bedragen voor 2027 zijn nog niet ingevoerd; dit is berekend met die van 2026.',
+    ],
+    ['a 2027 version closes the gap', '2027-03-01', with2027, 'known', null],
+    [
+      'past the new version’s horizon (1 July)',
+      '2027-07-01',
+      with2027,
+      'provisional',
+      'De bedragen vanaf 1 juli 2027 zijn nog niet ingevoerd; dit is berekend met die van daarvoor.',
+    ],
+  ])('the minimum wage %s (%s)', (_name, date, rules, status, reason) => {
+    const answer = on(date, rules);
+    const wml = pick(answer, 'wml');
+    expect([wml.figures.status, wml.figures.reason]).toEqual([status, reason]);
+    // LKS leans on the minimum wage: it is never more certain than the minimum wage.
+    if (status === 'provisional')
+      expect(pick(answer, 'loonkostensubsidie').figures.status).toBe('provisional');
+    if (reason) {
+      expect(answer.status).toBe('provisional');
+      expect(answer.provisionalReasons).toContain(reason);
+      expect(codes(wml)).toContain('FIGURES_PROVISIONAL');
+    }
+  });
+
+  it('past the horizon uses the last known figures (2026), marked provisional', () => {
+    const lks = pick(on('2027-07-15'), 'loonkostensubsidie');
+    expect(lks.amounts.perWeek).toBe(235.44);
+    expect(lks.figures).toEqual({
+      status: 'provisional',
+      knownUntil: '2026-12-31',
+      reason: 'De bedragen voor 2027 zijn nog niet ingevoerd; dit is berekend met die van 2026.',
+    });
+  });
+
+  it('an instrument that stopped is not provisional: it stopped', () => {
+    expect(pick(on('2027-03-01', versions, { age: 58 }), 'lkv_oudere').figures.status).toBe(
+      'known',
+    );
+  });
+
+  it.each([
+    [
+      '12 months from 2026-12-15, no 2027 figures: 17 days known, the rest provisional',
+      versions,
+      [
+        ['2026-12-15', '2026-12-31', 17, 'known'],
+        ['2027-01-01', '2027-12-14', 348, 'provisional'],
+      ],
+    ],
+    [
+      'the same with the 2027 minimum wage: known up to its horizon on 30 June 2027',
+      with2027,
+      [
+        ['2026-12-15', '2026-12-31', 17, 'known'],
+        ['2027-01-01', '2027-06-30', 181, 'known'],
+        ['2027-07-01', '2027-12-14', 167, 'provisional'],
+      ],
+    ],
+  ])('%s', (_name, rules, expected) => {
+    const answer = on('2026-12-15', rules, { contractMonths: 12 });
+    const lks = pick(answer, 'wml');
+    expect(lks.parts?.map((p) => [p.from, p.to, p.days, p.status])).toEqual(expected);
+    expect(answer.period?.from).toBe('2026-12-15');
+    expect(answer.period?.to).toBe('2027-12-14');
+    // The parts add up to the total (each part rounded to cents on its own: at most a cent apart per part).
+    const sum = (lks.parts ?? []).reduce((n, p) => n + p.amount, 0);
+    expect(Math.abs(sum - (lks.amounts.total as number))).toBeLessThanOrEqual(0.02);
+    expect(lks.figures.status).toBe('provisional');
+  });
+
+  it('prices each part with its own version: 2026 figures for 17 days, 2027 for the rest', () => {
+    const wml = pick(on('2026-12-15', with2027, { contractMonths: 12 }), 'wml');
+    // A year of 24 h/week: 14.71 × 24 × 52 in 2026, 15.00 × 24 × 52 in 2027.
+    const year2026 = dec('14.71').mul(24).mul(52);
+    const year2027 = dec('15.00').mul(24).mul(52);
+    expect(wml.parts?.map((p) => p.amount)).toEqual([
+      year2026.mul(17).div(365).euros(),
+      year2027.mul(181).div(365).euros(),
+      year2027.mul(167).div(365).euros(),
+    ]);
+    expect(wml.amounts.total).toBe(
+      year2026.mul(17).div(365).add(year2027.mul(348).div(365)).euros(),
+    );
+    // LKS has no 2027 figures of its own yet: the 2027 parts stay provisional.
+    const lks = pick(on('2026-12-15', with2027, { contractMonths: 12 }), 'loonkostensubsidie');
+    expect(lks.parts?.slice(1).every((p) => p.status === 'provisional')).toBe(true);
+  });
+
+  it('a contract inside one version keeps its total to the cent (the 2026 bar)', () => {
+    const lks = pick(on('2026-01-01', versions, { contractMonths: 12 }), 'loonkostensubsidie');
+    expect(lks.amounts.total).toBe(12243);
+    expect(lks.parts).toHaveLength(1);
+    expect(lks.figures.status).toBe('known');
+  });
+
+  it('across 1 July: a minimum wage version from 1 July splits the contract there', () => {
+    const july = with2027.concat({
+      ...with2027.find((v) => v.id === 'wml-2027')!,
+      id: 'wml-2027b',
+      params: { perHour: '15.20', minAge: 21 },
+      validFrom: '2027-07-01',
+      knownUntil: '2027-12-31',
+    });
+    const closed = july.map((v) => (v.id === 'wml-2027' ? { ...v, validTo: '2027-06-30' } : v));
+    const wml = pick(on('2027-06-01', closed, { contractMonths: 2 }), 'wml');
+    expect(wml.parts?.map((p) => [p.from, p.to, p.ruleVersionId, p.status])).toEqual([
+      ['2027-06-01', '2027-06-30', 'wml-2027', 'known'],
+      ['2027-07-01', '2027-07-31', 'wml-2027b', 'known'],
+    ]);
+  });
+});

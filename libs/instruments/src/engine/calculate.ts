@@ -1,4 +1,15 @@
-import { addDays, addMonths, dutchDate, inForce, type BenefitType } from '@werkbrug/domain';
+import {
+  addDays,
+  addMonths,
+  contractEnd,
+  dutchDate,
+  type FiguresStatus,
+  inForce,
+  provisionalReason,
+  splitPeriod,
+  versionBoundaries,
+  type BenefitType,
+} from '@werkbrug/domain';
 import { Dec, dec } from './decimal';
 import { dutchNumber, euro, percent } from './format';
 import {
@@ -9,6 +20,7 @@ import {
   type InstrumentFacts,
   type InstrumentOutcome,
   type InstrumentStatus,
+  type ItemPart,
   MissingRulesError,
   type Reason,
   type RuleVersion,
@@ -447,12 +459,30 @@ const CALCULATORS: Record<string, Calc> = {
   },
 };
 
+/**
+ * The item's figures on the date: provisional past the horizon of its version, or of the minimum
+ * wage version its amounts lean on; the earliest of those horizons counts.
+ */
+function figuresOf(date: string, v: RuleVersion, wml?: RuleVersion) {
+  const knownUntil = wml && wml.knownUntil < v.knownUntil ? wml.knownUntil : v.knownUntil;
+  const status: FiguresStatus = date > knownUntil ? 'provisional' : 'known';
+  return {
+    status,
+    knownUntil,
+    reason: status === 'provisional' ? provisionalReason(date, knownUntil) : null,
+  };
+}
+
 function outcomeOf(
   def: InstrumentDefinition,
   v: RuleVersion,
   o: Outcome,
+  date: string,
   extraSources: string[] = [],
-): InstrumentOutcome & { deadlineKind: string | null } {
+  wml?: RuleVersion,
+): EngineOutcome {
+  const figures = figuresOf(date, v, wml);
+  if (figures.reason) o.why('FIGURES_PROVISIONAL', figures.reason);
   const status = o.status;
   if (v.indicative)
     o.why(
@@ -479,11 +509,17 @@ function outcomeOf(
       validFrom: v.validFrom,
       validTo: v.validTo,
       lastChecked: v.lastChecked,
+      knownUntil: v.knownUntil,
     },
+    figures,
   };
 }
 
-export type EngineOutcome = InstrumentOutcome & { deadlineKind: string | null };
+export type EngineOutcome = InstrumentOutcome & {
+  deadlineKind: string | null;
+  /** The minimum wage version the amounts lean on (bookkeeping for the split; not in the API). */
+  wmlVersionId?: string | null;
+};
 export type EngineAnswer = Omit<InstrumentAnswer, 'items'> & { items: EngineOutcome[] };
 
 /**
@@ -528,8 +564,8 @@ function keepHighestLkv(items: EngineOutcome[], lkvCodes: Set<string>, rule: Rul
   }
 }
 
-/** The answer for one scenario. Throws MissingRulesError when the date has no rule in force. */
-export function calculateInstruments(
+/** The answer on one date, without a split. Throws MissingRulesError when the date has no rule in force. */
+function answerOn(
   facts: InstrumentFacts,
   instruments: InstrumentDefinition[],
   versions: RuleVersion[],
@@ -566,7 +602,8 @@ export function calculateInstruments(
           'INSTRUMENT_ENDED',
           `Bestaat niet meer voor nieuwe werknemers sinds ${dutchDate(addDays(last.validTo as string, 1))}.`,
         );
-        items.push(outcomeOf(def, last, ended));
+        // The rule stopped: that is known, not provisional (its figures are as of its end).
+        items.push(outcomeOf(def, last, ended, last.knownUntil));
       }
       continue;
     }
@@ -576,7 +613,15 @@ export function calculateInstruments(
     else CALCULATORS[def.calculator](o, version, ctx, def);
     // Wage-based figures lean on the minimum wage in force: its source counts too.
     const leansOnWml = ['loonkostensubsidie', 'lkv'].includes(def.calculator) && wmlVersion;
-    items.push(outcomeOf(def, version, o, leansOnWml ? wmlVersion.sourceUrls : []));
+    const item = outcomeOf(
+      def,
+      version,
+      o,
+      facts.date,
+      leansOnWml ? wmlVersion.sourceUrls : [],
+      leansOnWml ? wmlVersion : undefined,
+    );
+    items.push({ ...item, wmlVersionId: leansOnWml ? wmlVersion.id : null });
   }
   if (oneLkv?.active) {
     used.push(oneLkv);
@@ -586,8 +631,114 @@ export function calculateInstruments(
     date: facts.date,
     disclaimer: DISCLAIMER,
     indicative: true,
+    ...summary(items),
+    period: null,
     items,
     sources: [...new Set(items.flatMap((i) => i.sources))],
     ruleVersionIds: [...new Set(used.map((v) => v.id))],
+  };
+}
+
+function summary(items: EngineOutcome[]) {
+  const provisional = items.filter((i) => i.figures.status === 'provisional');
+  return {
+    status: (provisional.length ? 'provisional' : 'known') as FiguresStatus,
+    provisionalReasons: [...new Set(provisional.map((i) => i.figures.reason as string))],
+  };
+}
+
+/**
+ * The answer for one scenario. With a contract length, the contract (from the date, whole months) is
+ * split where a rule version starts, ends or passes its horizon, and each part is priced with the
+ * versions of that part: its share of the total is that part's total × its days / the contract's
+ * days. So a contract priced by one version throughout keeps exactly the total it had, and one that
+ * crosses 1 January is priced with each year's own figures (or provisional ones). Throws
+ * MissingRulesError when a date has no rule in force.
+ */
+export function calculateInstruments(
+  facts: InstrumentFacts,
+  instruments: InstrumentDefinition[],
+  versions: RuleVersion[],
+): EngineAnswer {
+  const first = answerOn(facts, instruments, versions);
+  if (!facts.contractMonths) return first;
+  const to = contractEnd(facts.date, facts.contractMonths);
+  const relevant = versions.filter((v) => inScope(v, facts));
+  const periods = splitPeriod(facts.date, to, versionBoundaries(relevant));
+  const answers = periods.map((part, i) =>
+    i === 0 ? first : answerOn({ ...facts, date: part.from }, instruments, versions),
+  );
+  const totalDays = periods.reduce((n, p) => n + p.days, 0);
+  const items = first.items.map((item) => {
+    if (item.amounts.total === undefined) return item;
+    // Adjacent parts priced alike (same versions, same status) are one part for this item.
+    const parts: (ItemPart & { key: string; exact: Dec })[] = [];
+    let sum = dec(0);
+    periods.forEach((period, i) => {
+      const there = answers[i].items.find((x) => x.code === item.code);
+      const share = dec(there?.amounts.total ?? 0)
+        .mul(period.days)
+        .div(totalDays);
+      sum = sum.add(share);
+      const key = `${there?.ruleVersion.id}|${there?.wmlVersionId}|${there?.figures.status}`;
+      const last = parts[parts.length - 1];
+      if (last && last.key === key) {
+        last.to = period.to;
+        last.days += period.days;
+        last.exact = last.exact.add(share);
+        last.amount = last.exact.euros();
+        return;
+      }
+      parts.push({
+        from: period.from,
+        to: period.to,
+        days: period.days,
+        ruleVersionId: there?.ruleVersion.id ?? item.ruleVersion.id,
+        validFrom: there?.ruleVersion.validFrom ?? item.ruleVersion.validFrom,
+        status: there?.figures.status ?? item.figures.status,
+        amount: share.euros(),
+        key,
+        exact: share,
+      });
+    });
+    const clean = parts.map(({ key: _key, exact: _exact, ...part }): ItemPart => part);
+    // A later part past its horizon makes the total provisional, with the reason of that part.
+    const later = clean.find((p) => p.status === 'provisional');
+    const laterAnswer = later ? answers[periods.findIndex((p) => p.from === later.from)] : null;
+    const laterItem = laterAnswer?.items.find((x) => x.code === item.code);
+    const figures =
+      item.figures.status === 'known' && laterItem?.figures.reason
+        ? laterItem.figures
+        : item.figures;
+    const reasons =
+      figures !== item.figures
+        ? [
+            ...item.reasons,
+            {
+              code: 'FIGURES_PROVISIONAL',
+              text: `Vanaf ${dutchDate(later?.from as string)}: ${figures.reason as string}`,
+            },
+          ]
+        : item.reasons;
+    return {
+      ...item,
+      amounts: { ...item.amounts, total: sum.euros() },
+      parts: clean,
+      figures,
+      reasons,
+    };
+  });
+  const ids = new Set(answers.flatMap((a) => a.ruleVersionIds));
+  return {
+    ...first,
+    ...summary(items),
+    period: {
+      from: facts.date,
+      to,
+      parts: periods.map((p, i) => ({ ...p, status: answers[i].status })),
+    },
+    items,
+    sources: [...new Set(items.flatMap((i) => i.sources))],
+    ruleVersionIds: [...ids],
   };
 }

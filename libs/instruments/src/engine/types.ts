@@ -1,4 +1,4 @@
-import type { Arrangement, BenefitType, DatedVersion } from '@werkbrug/domain';
+import type { Arrangement, BenefitType, DatedVersion, FiguresStatus } from '@werkbrug/domain';
 
 export const RULE_SCOPES = ['national', 'gemeente', 'organisation'] as const;
 export type RuleScope = (typeof RULE_SCOPES)[number];
@@ -82,6 +82,31 @@ export interface Amounts {
   total?: number;
 }
 
+/**
+ * Whether an item's figures are known on its date: past the horizon of its version (or of the minimum
+ * wage it leans on), with no newer version, they are the last known ones and the answer says so.
+ */
+export interface Figures {
+  status: FiguresStatus;
+  /** The last day the figures used are known. */
+  knownUntil: string;
+  /** Dutch, for people: why the answer is provisional; null when the figures are known. */
+  reason: string | null;
+}
+
+/** One part of a contract that crosses a version boundary, priced with that part's own version. */
+export interface ItemPart {
+  from: string;
+  to: string;
+  days: number;
+  /** The instrument's rule version that prices this part. */
+  ruleVersionId: string;
+  validFrom: string;
+  status: FiguresStatus;
+  /** This part's share of the total over the contract, in euros. */
+  amount: number;
+}
+
 export interface InstrumentOutcome {
   code: string;
   name: string;
@@ -103,13 +128,29 @@ export interface InstrumentOutcome {
     validFrom: string;
     validTo: string | null;
     lastChecked: string;
+    knownUntil: string;
   };
+  figures: Figures;
+  /** With a contract length: the total split where the rules change (one part when they do not). */
+  parts?: ItemPart[];
+}
+
+/** The contract from its first to its last day, split where a version starts or a horizon passes. */
+export interface AnswerPeriod {
+  from: string;
+  to: string;
+  parts: { from: string; to: string; days: number; status: FiguresStatus }[];
 }
 
 export interface InstrumentAnswer {
   date: string;
   disclaimer: string;
   indicative: true;
+  /** Provisional when any item's figures are past their horizon (see each item's `figures`). */
+  status: FiguresStatus;
+  /** The Dutch reasons of the provisional items, once each. */
+  provisionalReasons: string[];
+  period: AnswerPeriod | null;
   items: InstrumentOutcome[];
   sources: string[];
   ruleVersionIds: string[];
