@@ -1093,6 +1093,93 @@ describe('every form answers wrong input in Dutch', () => {
         },
       ],
     },
+    // ---- organisations, their users and the outbox (libs/beheer-pages) ---------------------------
+    'POST /beheer/organisaties/nieuw': {
+      who: 'admin',
+      at: same('/beheer/organisaties/nieuw'),
+      wrong: [
+        { what: 'empty', fields: { kind: '', name: '' }, says: 'Kies wat voor organisatie het is' },
+        {
+          what: 'no name',
+          fields: { kind: 'gemeente', name: '' },
+          says: 'Vul de naam van de organisatie in',
+        },
+        {
+          what: 'a contact address that is not one',
+          fields: { kind: 'gemeente', name: 'Gemeente Proef', contactEmail: 'geen-adres' },
+          says: 'Vul een e-mailadres in zoals naam@gemeente.nl, of laat het leeg',
+        },
+        { what: 'too long', fields: { kind: 'gemeente', name: LONG } },
+      ],
+    },
+    'POST /beheer/organisaties/:id/wijzigen': {
+      who: 'admin',
+      at: async () => same(`/beheer/organisaties/${w.orgA}/wijzigen`)(),
+      wrong: [
+        { what: 'no name', fields: { name: '' }, says: 'Vul de naam van de organisatie in' },
+        {
+          what: 'a phone number that is not one',
+          fields: { contactPhone: 'bel me' },
+          says: 'Vul een telefoonnummer in zoals 0348 123 456, of laat het leeg',
+        },
+      ],
+    },
+    'POST /beheer/organisaties/:id/uitnodigen': {
+      who: 'admin',
+      at: async () =>
+        onPage(`/beheer/organisaties/${w.orgA}`, `/beheer/organisaties/${w.orgA}/uitnodigen`)(),
+      wrong: [
+        {
+          what: 'empty',
+          fields: { displayName: '', email: '', functie: '' },
+          says: 'Vul de naam in',
+        },
+        {
+          what: 'no task chosen',
+          fields: { displayName: 'Ilse Proef', email: 'ilse@test.nl', functie: 'raket' },
+          says: 'Kies wat deze persoon gaat doen',
+        },
+        {
+          what: 'an address that is not one',
+          fields: { displayName: 'Ilse Proef', email: 'ilse', functie: 'werkmakelaar' },
+          says: 'Vul een e-mailadres in zoals naam@gemeente.nl',
+        },
+      ],
+    },
+    ...Object.fromEntries(
+      (['rol', 'deactiveren', 'activeren', 'uitnodiging'] as const).map((step) => [
+        `POST /beheer/organisaties/:id/gebruikers/:userId/${step}`,
+        {
+          who: 'admin',
+          button:
+            'asks first (nothing changes without "bevestigd"); a step that does not apply says so',
+          at: async () =>
+            onPage(
+              `/beheer/organisaties/${w.orgA}`,
+              `/beheer/organisaties/${w.orgA}/gebruikers/${w.wmA.id}/${step}`,
+            )(),
+          fields: { extra: 'veld' },
+          status: [200, 303, 409],
+        } satisfies ButtonCase,
+      ]),
+    ),
+    'POST /beheer/berichten/opnieuw': {
+      who: 'admin',
+      button: 'asks first before every failed message is tried again',
+      at: onPage('/beheer/berichten', '/beheer/berichten/opnieuw'),
+      fields: { extra: 'veld' },
+      status: [200, 303],
+    },
+    'POST /beheer/berichten/:id/opnieuw': {
+      who: 'admin',
+      button: 'asks first; a message that is not (or no longer) there says so',
+      at: onPage(
+        '/beheer/berichten',
+        '/beheer/berichten/00000000-0000-4000-8000-000000000001/opnieuw',
+      ),
+      fields: {},
+      status: [200, 404],
+    },
     'POST /werkgever/account/collega': {
       who: 'werkgever',
       at: onPage('/werkgever/account', '/werkgever/account/collega'),

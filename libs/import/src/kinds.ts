@@ -258,16 +258,24 @@ export function employerCreateBody(record: Flat, ownerOrganisationId: string | n
   });
 }
 
-/** Locations compare by what the file gives (postcode and address; place and coordinates when given). */
+/** Locations compare by what the file gives (postcode and address; place and coordinates when given), in any order. */
 export function employerChangedKeys(record: Flat, current: Flat): string[] {
   const keys = EMPLOYER_FIELDS.filter(
     (k) => record[k] !== undefined && !same(record[k], current[k], k),
   ) as string[];
   const mine = (record.locations ?? []) as Flat[];
   const theirs = (current.locations ?? []) as Flat[];
+  // As a set: locations made in one transaction share their creation time, so the order in which
+  // they come back (then by id) is not the order of the file.
+  const left = [...theirs];
   const locationsDiffer =
     mine.length !== theirs.length ||
-    mine.some((l, i) => Object.keys(l).some((k) => !same(l[k], (theirs[i] ?? {})[k])));
+    mine.some((l) => {
+      const i = left.findIndex((t) => Object.keys(l).every((k) => same(l[k], t[k])));
+      if (i < 0) return true;
+      left.splice(i, 1);
+      return false;
+    });
   if (locationsDiffer) keys.push('locations');
   return keys;
 }
