@@ -37,10 +37,15 @@ export function addressFormOf(text: string): AddressForm | 'none' | 'mixed' {
   return 'none';
 }
 
-/** A mail's subject, plain text and visible HTML, in one text. */
+/**
+ * A mail's subject, plain text and visible HTML, in one text, without its links: a link's random
+ * token can hold "-U-" or "_je" and read as a form of address.
+ */
 export const mailWords = (mail: { subject?: string; text?: string; html?: string | false }) =>
   [
     mail.subject ?? '',
     mail.text ?? '',
     typeof mail.html === 'string' ? visibleText(mail.html) : '',
-  ].join('\n');
+  ]
+    .join('\n')
+    .replace(/https?:\/\/\S+/g, ' ');
