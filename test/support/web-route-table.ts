@@ -31,6 +31,11 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   // Time-outs that keep the work: stay signed in, and the form kept while signed out.
   'POST /sessie/verlengen': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
   'GET /sessie/formulier': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
+  // Apparaten en sessies, one page for every role (libs/web sessions-page.controller.ts).
+  'GET /account/sessies': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
+  'POST /account/sessies/anderen': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
+  'POST /account/sessies/overal': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
+  'POST /account/sessies/:id/uitloggen': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
   'GET /kandidaat': ['kandidaat'],
   'GET /werkmakelaar': ['werkmakelaar'],
   'GET /beheer': ['admin'],
@@ -166,6 +171,8 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'POST /beheer/organisaties/:id/gebruikers/:userId/deactiveren': ['admin', 'werkmakelaar'],
   'POST /beheer/organisaties/:id/gebruikers/:userId/activeren': ['admin', 'werkmakelaar'],
   'POST /beheer/organisaties/:id/gebruikers/:userId/uitnodiging': ['admin', 'werkmakelaar'],
+  // End every session of a user (asked first).
+  'POST /beheer/organisaties/:id/gebruikers/:userId/uitloggen': ['admin', 'werkmakelaar'],
   // The outbox and the audit trail.
   'GET /beheer/berichten': ['admin'],
   'POST /beheer/berichten/opnieuw': ['admin'],
