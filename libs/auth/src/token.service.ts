@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -30,7 +30,8 @@ export class TokenService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly browsers: KnownBrowsers,
+    // Absent where tokens are only revoked (the worker's erasure, PrivacyCoreModule): no sign-ins there.
+    @Optional() private readonly browsers?: KnownBrowsers,
   ) {}
 
   /** last_seen_at is written at most this often per token (the sessions page shows it). */
@@ -133,7 +134,7 @@ export class TokenService {
        RETURNING o.browser IS NULL AS named`,
       [row.id, words],
     );
-    if (first && named?.named) await this.browsers.signedInFrom(row.user_id, words);
+    if (first && named?.named) await this.browsers?.signedInFrom(row.user_id, words);
   }
 
   async revoke(accessToken: string): Promise<void> {
