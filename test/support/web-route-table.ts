@@ -31,11 +31,6 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   // Time-outs that keep the work: stay signed in, and the form kept while signed out.
   'POST /sessie/verlengen': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
   'GET /sessie/formulier': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
-  // Apparaten en sessies, one page for every role (libs/web sessions-page.controller.ts).
-  'GET /account/sessies': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
-  'POST /account/sessies/anderen': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
-  'POST /account/sessies/overal': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
-  'POST /account/sessies/:id/uitloggen': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
   'GET /kandidaat': ['kandidaat'],
   'GET /werkmakelaar': ['werkmakelaar'],
   'GET /beheer': ['admin'],
@@ -198,4 +193,10 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'GET /kandidaat/*path': 'public',
   'GET /werkmakelaar/*path': 'public',
   'GET /beheer/*path': 'public',
+  // Apparaten en sessies, one page for every role (libs/web sessions-page.controller.ts).
+  // Last: "Overal uitloggen behalve hier" ends the other sessions and tokens of each role's account.
+  'GET /account/sessies': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
+  'POST /account/sessies/anderen': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
+  'POST /account/sessies/overal': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
+  'POST /account/sessies/:id/uitloggen': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
 };
