@@ -49,6 +49,12 @@ const EXPECTED: Record<string, Expectation> = {
   // werkmakelaar is one; one without the flag is refused, see "organisation administrators" below).
   'POST /api/users/invitations': BROKERS,
   'POST /api/users/:id/invitation': BROKERS,
+  // Apparaten en sessies: one's own; an administrator (organisation administrator: own
+  // organisation) ends all of a user's.
+  'GET /api/me/sessions': ALL,
+  'DELETE /api/me/sessions/:id': ALL,
+  'POST /api/me/sessions/end-others': ALL,
+  'POST /api/users/:id/sessions/end': BROKERS,
 
   'GET /api/organisations': ALL,
   'POST /api/organisations': ['admin'],
@@ -725,6 +731,35 @@ describe('authorization matrix: every route × every role × own/other organisat
     hidden: which === 'other' && asRole(p) !== 'admin',
     table: 'users',
   });
+  /**
+   * A running web session of the caller's own account (own) or of someone else's (other: not found
+   * for everyone, the id says nothing).
+   */
+  const webSessionOf = async (userId: string) => {
+    const [row] = await t.db.query(
+      `INSERT INTO web_sessions (token_hash, user_id, csrf_token, expires_at, browser)
+       VALUES (decode(md5(random()::text), 'hex'), $1, 'matrix', now() + interval '1 hour', 'Firefox op Linux')
+       RETURNING id`,
+      [userId],
+    );
+    return row.id as string;
+  };
+  TARGETS['/api/me/sessions/:id'] = async (p, which) => ({
+    id: await webSessionOf(which === 'own' ? me[asRole(p)].userId : w.wmB.id),
+    hidden: which === 'other',
+    table: 'web_sessions',
+  });
+  // A user whose sessions end: a throwaway account in organisation A (own) or B (other).
+  TARGETS['/api/users/:id/sessions/end'] = async (p, which) => ({
+    id: await insertUser(
+      t.db,
+      'werkmakelaar',
+      `matrix-sessies-${next()}@test.nl`,
+      which === 'own' ? w.orgA : w.orgB,
+    ),
+    hidden: which === 'other' && asRole(p) !== 'admin',
+    table: 'users',
+  });
   // A dead outbox message; not scoped to an organisation.
   TARGETS['/api/admin/outbox/:id/retry'] = async () => {
     const [row] = await t.db.query(
@@ -797,6 +832,8 @@ describe('authorization matrix: every route × every role × own/other organisat
       role: 'werkmakelaar',
     }),
     'POST /api/users/:id/invitation': null,
+    'POST /api/users/:id/sessions/end': null,
+    'POST /api/me/sessions/end-others': null,
     // A JSON body without a file: 400 to brokers (the upload itself is import.e2e's).
     'POST /api/import/:kind': () => ({ dryRun: 'true' }),
     'POST /api/import/jobs/:id/run': null,
@@ -1007,12 +1044,28 @@ describe('authorization matrix: every route × every role × own/other organisat
     return tokenFor(t, email);
   }
 
+  /** A throwaway account of the role, so that ending its other sessions touches no one else's. */
+  async function throwawayToken(role: Role): Promise<string> {
+    if (role === 'kandidaat') return throwawayKandidaatToken();
+    const email = `wegwerp-${next()}@test.nl`;
+    if (role === 'werkgever')
+      await insertUser(t.db, 'werkgever', email, w.employer.organisationId, {
+        employerId: w.employer.id,
+      });
+    else await insertUser(t.db, role, email, w.orgA);
+    t.app.get(LoginThrottle).reset();
+    return tokenFor(t, email);
+  }
+
   /** Routes that end the session (or the very identity) they are called with. */
   const SESSION_ENDING: Record<string, (role: Role) => Promise<string>> = {
     'DELETE /api/auth/token': (role) => freshToken(role),
     'POST /api/me/erasure': (role) =>
       role === 'kandidaat' ? throwawayKandidaatToken() : freshToken(role),
+    // Ends every other session of the caller's account: its own token goes on working.
+    'POST /api/me/sessions/end-others': (role) => throwawayToken(role),
   };
+  const KEEPS_CALLER = new Set(['POST /api/me/sessions/end-others']);
 
   const expectedStatus = (rule: Expectation, p: Principal, hidden: boolean) => {
     if (rule === 'public') return hidden ? 404 : 'ok';
@@ -1119,8 +1172,11 @@ describe('authorization matrix: every route × every role × own/other organisat
           judge(`${key} as ${p}`, res, expectedStatus(rule, p, false), p);
           if (token && res.status >= 200 && res.status < 300) {
             const after = await t.http().get('/api/auth/me').set(bearer(token));
-            if (after.status !== 401)
-              failures.push(`${key} as ${p}: the session still works afterwards (${after.status})`);
+            const kept = KEEPS_CALLER.has(key);
+            if (after.status !== (kept ? 200 : 401))
+              failures.push(
+                `${key} as ${p}: the session ${kept ? 'stopped' : 'still works'} afterwards (${after.status})`,
+              );
           }
           continue;
         }

@@ -319,6 +319,22 @@ describe('mailed links land on a page of the recipient', () => {
       for (const email of ['wm.a@test.nl', 'sanne@test.nl'])
         await t.http().post('/api/auth/sign-in-link').send({ email }).expect(202);
     },
+    // A sign-in from a browser wm.a never used (the API calls above came without one).
+    sign_in_new_browser: async () => {
+      const agent = webAgent(t);
+      const res = await postForm(agent, '/inloggen', '/inloggen', {
+        email: 'wm.a@test.nl',
+        password: PASSWORD,
+      });
+      expect(res.status).toBe(303);
+      await agent
+        .get('/werkmakelaar')
+        .set(
+          'User-Agent',
+          'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0',
+        )
+        .expect(200);
+    },
     email_change: async () => {
       const id = await insertUser(t.db, 'werkmakelaar', 'wm.wissel@test.nl', w.orgA);
       const login = await t
@@ -419,6 +435,8 @@ describe('mailed links land on a page of the recipient', () => {
   /** Links that open without a session: the page behind a one-time or signed link. */
   const PUBLIC_LINK =
     /^\/(wachtwoord-instellen|inloggen|e-mail-bevestigen)\/|^\/kandidaat\/berichten\/stoppen\//;
+  /** Pages every role has under one address (Apparaten en sessies). */
+  const SHARED_PAGE = /^\/account\//;
 
   const expectDutchPage = (html: string) => {
     expect(html).toMatch(/<html lang="nl"/);
@@ -506,6 +524,7 @@ describe('mailed links land on a page of the recipient', () => {
           const area = login ? LANDING[ROLE_OF[login] as Role] : null;
           const theirs =
             PUBLIC_LINK.test(path) ||
+            (login !== null && SHARED_PAGE.test(path)) ||
             (area !== null && (path === area || path.startsWith(`${area}/`)));
           if (!theirs) failures.push(`${where}: ended on ${chain}, not a page of theirs`);
           followed.set(template, (followed.get(template) ?? 0) + 1);

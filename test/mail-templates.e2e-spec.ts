@@ -135,6 +135,13 @@ const SAMPLES: Record<MailTemplate, Record<string, unknown>> = {
     minutes: '15',
     link: 'https://werkbrug.example/inloggen/al_abc',
   },
+  sign_in_new_browser: {
+    audience: 'u',
+    recipientName: 'Wim Makelaar',
+    browser: 'Firefox op Windows',
+    moment: '12 maart 2026 om 14:05',
+    link: 'https://werkbrug.example/account/sessies',
+  },
   email_change: {
     audience: 'u',
     recipientName: 'Wim Makelaar',
@@ -263,6 +270,7 @@ const FORM: Record<MailTemplate, AddressForm | 'each' | 'none'> = {
   instrument_deadline: 'u',
   sign_in_link: 'each',
   email_change: 'each',
+  sign_in_new_browser: 'each',
   placement_to_confirm: 'u',
   placement_confirmed: 'u',
   placement_change_requested: 'u',

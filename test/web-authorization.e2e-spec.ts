@@ -113,6 +113,11 @@ describe('web authorization: every page × every role', () => {
       which === 'own' ? { id: w.orgA } : { id: w.orgB, status: 404 },
     '/werkgever/werkplekken/:id': (which) =>
       which === 'own' ? { id: w.vacancy.id } : { id: w.otherVacancy.id, status: 404 },
+    // Any id: signing out a device that is not one's own (or no longer open) changes nothing and
+    // answers like one that ended, so the answer says nothing about other accounts.
+    '/account/sessies/:id': (which) => ({
+      id: which === 'own' ? '00000000-0000-4000-8000-00000000000a' : w.wmB.id,
+    }),
     '/werkgever/voorstellen/:id': (which) =>
       which === 'own'
         ? { id: proposalId }
@@ -354,6 +359,7 @@ describe('web authorization: every page × every role', () => {
     '/beheer/organisaties/:id/gebruikers/:userId/deactiveren': organisationUserTarget,
     '/beheer/organisaties/:id/gebruikers/:userId/activeren': organisationUserTarget,
     '/beheer/organisaties/:id/gebruikers/:userId/uitnodiging': organisationUserTarget,
+    '/beheer/organisaties/:id/gebruikers/:userId/uitloggen': organisationUserTarget,
     // Without "bevestigd" each asks first: nothing is retried by the matrix.
     '/beheer/berichten/:id/opnieuw': async () => ({
       ids: { id: '00000000-0000-4000-8000-000000000001' },

@@ -205,11 +205,18 @@ function find(text: string, pattern: RegExp, what: string, out: string[]) {
   }
 }
 
+/**
+ * Names of devices written the way their makers do (the sessions page says "Safari op iPhone"):
+ * proper names, not codes, although they look like camelCase.
+ */
+const DEVICE_NAMES = /(?<![\p{L}\d-])(?:iPhone|iPad)(?![\p{L}\d-])/gu;
+
 /** Every finding on the page, as "what: where" lines (empty: the page is Dutch). */
 export function dutchProblems(html: string, options: DutchOptions = {}): string[] {
   let text = visibleText(html);
   for (const allowed of options.allow ?? [])
     text = typeof allowed === 'string' ? text.split(allowed).join(' ') : text.replace(allowed, ' ');
+  text = text.replace(DEVICE_NAMES, ' ');
   const out: string[] = [];
   find(text, ENGLISH_PHRASE, 'English', out);
   find(text, ENGLISH_WORD, 'English word', out);

@@ -166,6 +166,8 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'POST /beheer/organisaties/:id/gebruikers/:userId/deactiveren': ['admin', 'werkmakelaar'],
   'POST /beheer/organisaties/:id/gebruikers/:userId/activeren': ['admin', 'werkmakelaar'],
   'POST /beheer/organisaties/:id/gebruikers/:userId/uitnodiging': ['admin', 'werkmakelaar'],
+  // End every session of a user (asked first).
+  'POST /beheer/organisaties/:id/gebruikers/:userId/uitloggen': ['admin', 'werkmakelaar'],
   // The outbox and the audit trail.
   'GET /beheer/berichten': ['admin'],
   'POST /beheer/berichten/opnieuw': ['admin'],
@@ -191,4 +193,10 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'GET /kandidaat/*path': 'public',
   'GET /werkmakelaar/*path': 'public',
   'GET /beheer/*path': 'public',
+  // Apparaten en sessies, one page for every role (libs/web sessions-page.controller.ts).
+  // Last: "Overal uitloggen behalve hier" ends the other sessions and tokens of each role's account.
+  'GET /account/sessies': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
+  'POST /account/sessies/anderen': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
+  'POST /account/sessies/overal': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
+  'POST /account/sessies/:id/uitloggen': ['werkgever', 'kandidaat', 'werkmakelaar', 'admin'],
 };

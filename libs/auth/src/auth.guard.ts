@@ -34,7 +34,7 @@ export class AuthGuard implements CanActivate {
     const header = req.headers.authorization;
     const token =
       typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : null;
-    const actor = token ? await this.tokens.resolve(token) : null;
+    const actor = token ? await this.tokens.resolve(token, req.headers['user-agent']) : null;
     if (!actor) throw Problems.unauthenticated();
     req.actor = actor;
     if (!rule.roles.includes(actor.role)) throw Problems.forbidden();

@@ -8,6 +8,9 @@ import { AuthGuard } from './auth.guard';
 import { AuthToken } from './auth-token.entity';
 import { LoginThrottle } from './login-throttle';
 import { SignInService } from './sign-in.service';
+import { KnownBrowsers } from './sessions/known-browsers';
+import { SessionsService } from './sessions/sessions.service';
+import { SessionsController } from './sessions/sessions.controller';
 import { TokenService } from './token.service';
 import { User } from './user.entity';
 import { UsersController } from './users/users.controller';
@@ -15,15 +18,25 @@ import { UsersService } from './users/users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, AuthToken]), MailModule],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, SessionsController],
   providers: [
     TokenService,
     LoginThrottle,
     SignInService,
     UsersService,
     AuthLinksService,
+    KnownBrowsers,
+    SessionsService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokenService, UsersService, LoginThrottle, SignInService, AuthLinksService],
+  exports: [
+    TokenService,
+    UsersService,
+    LoginThrottle,
+    SignInService,
+    AuthLinksService,
+    KnownBrowsers,
+    SessionsService,
+  ],
 })
 export class AuthModule {}

@@ -14,3 +14,6 @@ export * from './user.entity';
 export * from './users/users.service';
 export * from './organisation-access';
 export * from './users/user.dto';
+export * from './sessions/browser-words';
+export * from './sessions/known-browsers';
+export * from './sessions/sessions.service';

@@ -1,10 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@werkbrug/config';
 import type { Actor, Role } from './role';
 import { queryRows } from '@werkbrug/database';
+import { browserWords } from './sessions/browser-words';
+import { KnownBrowsers } from './sessions/known-browsers';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest();
 
@@ -28,7 +30,23 @@ export class TokenService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    // Absent where tokens are only revoked (the worker's erasure, PrivacyCoreModule): no sign-ins there.
+    @Optional() private readonly browsers?: KnownBrowsers,
   ) {}
+
+  /** last_seen_at is written at most this often per token (the sessions page shows it). */
+  static readonly TOUCH_MS = 60_000;
+
+  /** The id of a token's row (the sessions list names the token it was asked with). */
+  async idOf(accessToken: string): Promise<string | null> {
+    if (!/^wb_[A-Za-z0-9_-]{43}$/.test(accessToken)) return null;
+    const [row] = await queryRows<{ id: string }>(
+      this.db,
+      `SELECT id FROM auth_tokens WHERE token_hash = $1`,
+      [sha256(accessToken)],
+    );
+    return row?.id ?? null;
+  }
 
   async issue(userId: string): Promise<IssuedToken> {
     const accessToken = `wb_${randomBytes(32).toString('base64url')}`;
@@ -46,7 +64,7 @@ export class TokenService {
    * default 5000; 0 turns it off). Revocation in this process clears the entry at once; other replicas
    * notice within that window.
    */
-  async resolve(accessToken: string): Promise<Actor | null> {
+  async resolve(accessToken: string, userAgent?: string): Promise<Actor | null> {
     if (!/^wb_[A-Za-z0-9_-]{43}$/.test(accessToken)) return null;
     const hash = sha256(accessToken);
     const key = hash.toString('hex');
@@ -54,6 +72,9 @@ export class TokenService {
     const cached = actorCache.get(key);
     if (cached && cached.until > now) return cached.actor;
     const rows = await queryRows<{
+      id: string;
+      browser: string | null;
+      last_seen_at: Date | null;
       user_id: string;
       role: Role;
       organisation_id: string;
@@ -62,7 +83,7 @@ export class TokenService {
       expires_at: Date;
     }>(
       this.db,
-      `SELECT u.id AS user_id, u.role, u.organisation_id, u.employer_id, u.candidate_id, t.expires_at
+      `SELECT t.id, t.browser, t.last_seen_at, u.id AS user_id, u.role, u.organisation_id, u.employer_id, u.candidate_id, t.expires_at
          FROM auth_tokens t JOIN users u ON u.id = t.user_id
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now() AND u.active`,
       [hash],
@@ -72,6 +93,7 @@ export class TokenService {
       actorCache.delete(key);
       return null;
     }
+    await this.touch(row, userAgent);
     const actor: Actor = {
       userId: row.user_id,
       role: row.role,
@@ -90,6 +112,31 @@ export class TokenService {
     return actor;
   }
 
+  /**
+   * Last used (at most once a minute, so reading is not a write per request) and, at the token's first
+   * use, the browser it was used from; a browser new to the account may mail the account.
+   */
+  private async touch(
+    row: { id: string; user_id: string; browser: string | null; last_seen_at: Date | null },
+    userAgent: string | undefined,
+  ) {
+    const first = row.browser === null;
+    const stale =
+      row.last_seen_at === null ||
+      Date.now() - new Date(row.last_seen_at).getTime() > TokenService.TOUCH_MS;
+    if (!first && !stale) return;
+    const words = browserWords(userAgent);
+    // Neither version nor updated_at: being used is not an edit.
+    const [named] = await queryRows<{ named: boolean }>(
+      this.db,
+      `UPDATE auth_tokens t SET last_seen_at = now(), browser = coalesce(t.browser, $2)
+         FROM auth_tokens o WHERE t.id = $1 AND o.id = t.id
+       RETURNING o.browser IS NULL AS named`,
+      [row.id, words],
+    );
+    if (first && named?.named) await this.browsers?.signedInFrom(row.user_id, words);
+  }
+
   async revoke(accessToken: string): Promise<void> {
     actorCache.delete(sha256(accessToken).toString('hex'));
     await queryRows(
@@ -100,20 +147,69 @@ export class TokenService {
     );
   }
 
+  /**
+   * Ends every token of the user (except one, when given) and the user's mailed links; returns how
+   * many tokens were still open.
+   */
   async revokeAllFor(
     userId: string,
     manager: { query: DataSource['query'] } = this.db,
-  ): Promise<void> {
+    exceptTokenId: string | null = null,
+  ): Promise<number> {
     for (const [key, entry] of actorCache)
       if (entry.actor.userId === userId) actorCache.delete(key);
-    await queryRows(
+    const revoked = await queryRows<{ open: boolean }>(
       manager,
       `UPDATE auth_tokens SET revoked_at = now(), updated_at = now(), version = version + 1
-                          WHERE user_id = $1 AND revoked_at IS NULL`,
-      [userId],
+        WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2)
+       RETURNING expires_at > now() AS open`,
+      [userId, exceptTokenId],
     );
     // Mailed links (sign-in, address change, password) end with the sessions; they may hold an
     // address, and each is a way into the account.
     await queryRows(manager, `DELETE FROM auth_links WHERE user_id = $1`, [userId]);
+    return revoked.filter((r) => r.open).length;
+  }
+
+  /** Ends one token of the user by its id; false when it is not theirs or already ended. */
+  async revokeById(
+    userId: string,
+    tokenId: string,
+    manager: { query: DataSource['query'] } = this.db,
+  ): Promise<boolean> {
+    for (const [key, entry] of actorCache)
+      if (entry.actor.userId === userId) actorCache.delete(key);
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      `UPDATE auth_tokens SET revoked_at = now(), updated_at = now(), version = version + 1
+        WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > now()
+       RETURNING id`,
+      [tokenId, userId],
+    );
+    return rows.length > 0;
+  }
+
+  /** The user's open tokens, for the sessions page. */
+  async openFor(
+    userId: string,
+  ): Promise<{ id: string; browser: string | null; createdAt: Date; lastSeenAt: Date | null }[]> {
+    const rows = await queryRows<{
+      id: string;
+      browser: string | null;
+      created_at: Date;
+      last_seen_at: Date | null;
+    }>(
+      this.db,
+      `SELECT id, browser, created_at, last_seen_at FROM auth_tokens
+        WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()
+        ORDER BY created_at DESC LIMIT 200`,
+      [userId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      browser: r.browser,
+      createdAt: new Date(r.created_at),
+      lastSeenAt: r.last_seen_at ? new Date(r.last_seen_at) : null,
+    }));
   }
 }

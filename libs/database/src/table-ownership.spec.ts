@@ -46,6 +46,7 @@ for (const { lib, file } of sources) {
 /** … or, for a table without an entity, by the lib named here. */
 const OWNER_WITHOUT_ENTITY: Record<string, string> = {
   auth_links: 'auth',
+  user_browsers: 'auth',
   employer_proposal_marks: 'werkgever-pages',
   geocode_cache: 'geo',
   import_jobs: 'import',

@@ -11,6 +11,8 @@ const NOT_ABOUT_A_CANDIDATE = new Set([
   'werksoort.merge',
   // An import read the organisation's files to compare with its file (one line per import job).
   'import.compare',
+  // Sessions of an account that ended (libs/web session-ends.ts): about the account, not a file.
+  'session.end',
 ]);
 
 function sources(dir: string): string[] {

@@ -237,6 +237,14 @@ export const MAIL_FIELDS: Record<MailTemplate, Record<string, FieldKind>> = {
     whatToDo: 'text',
     link: 'url',
   },
+  // The browser in words ("Firefox op Windows") and when; never an IP address or a place.
+  sign_in_new_browser: {
+    audience: 'audience',
+    recipientName: 'text',
+    browser: 'text',
+    moment: 'text',
+    link: 'url',
+  },
   meeting_reminder: {
     audience: 'audience',
     recipientName: 'text',

@@ -30,6 +30,8 @@ export const MAIL_TEMPLATES = [
   'meeting_reminder',
   // To the administrators: dated rules whose figures run out with no newer version (libs/instruments).
   'rule_horizon',
+  // To the account: a sign-in from a browser and system not seen lately (libs/auth, known-browsers.ts).
+  'sign_in_new_browser',
 ] as const;
 
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];

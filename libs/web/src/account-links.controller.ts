@@ -1,6 +1,6 @@
 import { GoneException, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { AuthLinksService } from '@werkbrug/auth';
+import { AuthLinksService, SessionsService } from '@werkbrug/auth';
 import { ProblemException } from '@werkbrug/http';
 import { PageResponder } from './page-responder';
 import { SessionService } from './session.service';
@@ -21,6 +21,7 @@ export class AccountLinksController {
     private readonly links: AuthLinksService,
     private readonly sessions: SessionService,
     private readonly pages: PageResponder,
+    private readonly ends: SessionsService,
   ) {}
 
   @Get('inloggen/:token')
@@ -90,7 +91,7 @@ export class AccountLinksController {
       );
     }
     // Every session of the account ends, this one too when it is theirs: sign in with the new address.
-    await this.sessions.endAllFor(confirmed.userId);
+    await this.ends.endAllFor(confirmed.userId, { reason: 'email_change' });
     if (req.web?.session?.user?.id === confirmed.userId) {
       res.clearCookie(SESSION_COOKIE, { path: '/' });
       req.web = { session: null };

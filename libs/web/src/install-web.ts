@@ -26,6 +26,8 @@ export const WEB_PATHS = [
   // Mailed links that send each role to its own page (MAILED_LINKS).
   ...MAILED_AREAS.flatMap((area) => [area, `${area}/{*path}`]),
   'sessie/{*path}',
+  // Apparaten en sessies: one page for every role.
+  'account/{*path}',
   'werkgever',
   'werkgever/{*path}',
   'kandidaat',

@@ -33,6 +33,9 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { href: '/werkmakelaar/werkplekken', text: 'Werkplekken' },
     { href: '/werkmakelaar/trajecten', text: 'Trajecten' },
     { href: '/werkmakelaar/rapportages', text: 'Rapportages' },
+    // Staff have no account page: where they are signed in, in the menu (werkgever and kandidaat
+    // reach the same page from Account and Gegevens).
+    { href: '/account/sessies', text: 'Apparaten' },
   ],
   admin: [
     { href: '/beheer', text: 'Start' },
@@ -43,6 +46,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { href: '/beheer/berichten', text: 'Berichten' },
     { href: '/beheer/logboek', text: 'Logboek' },
     { href: '/beheer/import', text: 'Importeren' },
+    { href: '/account/sessies', text: 'Apparaten' },
   ],
 };
 

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuthLinksService, INVITE_DAYS, PASSWORD_RESET_MINUTES } from '@werkbrug/auth';
-import { SessionService } from './session.service';
+import {
+  AuthLinksService,
+  INVITE_DAYS,
+  PASSWORD_RESET_MINUTES,
+  SessionsService,
+} from '@werkbrug/auth';
 
 /**
  * The links to choose a password, as the web pages use them: for "forgot password" (valid
@@ -16,7 +20,7 @@ export class PasswordResetService {
 
   constructor(
     private readonly links: AuthLinksService,
-    private readonly sessions: SessionService,
+    private readonly sessions: SessionsService,
   ) {}
 
   /** Creates a link for the user, in the caller's transaction; returns the absolute URL. */
@@ -45,7 +49,7 @@ export class PasswordResetService {
   async complete(token: string, password: string): Promise<boolean> {
     const userId = await this.links.setPasswordWithLink(token, password);
     if (!userId) return false;
-    await this.sessions.endAllFor(userId);
+    await this.sessions.endAllFor(userId, { reason: 'password' });
     return true;
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import type { Actor, Role } from '@werkbrug/auth';
+import { DataSource, EntityManager } from 'typeorm';
+import { browserWords, KnownBrowsers, type Actor, type Role } from '@werkbrug/auth';
 import { queryRows } from '@werkbrug/database';
 import { readPendingForm, type PendingForm } from './pending-form';
 
@@ -51,6 +51,7 @@ interface SessionRow {
   organisation_admin: boolean | null;
   terms: boolean;
   notice: string | null;
+  browser: string | null;
 }
 
 /**
@@ -73,18 +74,26 @@ export class SessionService {
    */
   static readonly SWEEP_GRACE_MS = 24 * 3600_000;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly browsers: KnownBrowsers,
+  ) {}
 
   /**
    * The session of a cookie. `takeNotice`: a page is about to be shown, so a waiting notice is handed
    * over and cleared (a POST or a download leaves it for the page after).
    */
-  async load(cookieValue: string | undefined, takeNotice = false): Promise<WebSession | null> {
+  async load(
+    cookieValue: string | undefined,
+    takeNotice = false,
+    userAgent?: string,
+  ): Promise<WebSession | null> {
     if (!cookieValue || !/^[A-Za-z0-9_-]{43}$/.test(cookieValue)) return null;
     const rows = await queryRows<SessionRow>(
       this.db,
 
-      `SELECT s.id, s.csrf_token, s.user_id, s.last_seen_at, s.expires_at, s.notice, u.id AS active_user, u.email,
+      `SELECT s.id, s.csrf_token, s.user_id, s.last_seen_at, s.expires_at, s.notice, s.browser,
+              u.id AS active_user, u.email,
               u.display_name, u.role, u.organisation_id, u.employer_id, u.candidate_id, u.organisation_admin,
               EXISTS (SELECT 1 FROM terms_acceptances a
                        WHERE a.user_id = s.user_id AND a.terms_version = $2) AS terms
@@ -110,6 +119,8 @@ export class SessionService {
       lastSeen = Date.now();
     }
     const signedIn = row.active_user !== null && row.role !== null;
+    if (signedIn && row.browser === null)
+      await this.nameBrowser(row.id, row.user_id as string, userAgent);
     return {
       id: row.id,
       csrfToken: row.csrf_token,
@@ -135,6 +146,64 @@ export class SessionService {
       notice,
       leftMs: SessionService.leftMs(lastSeen, new Date(row.expires_at).getTime()),
     };
+  }
+
+  /**
+   * The first signed-in request of a session names its browser ("Firefox op Windows"): the sign-in's
+   * own redirect, whatever way the person signed in (password, mailed link). A browser new to the
+   * account may mail the account (KnownBrowsers).
+   */
+  private async nameBrowser(sessionId: string, userId: string, userAgent: string | undefined) {
+    const words = browserWords(userAgent);
+    const named = await queryRows<{ id: string }>(
+      this.db,
+      `UPDATE web_sessions SET browser = $2 WHERE id = $1 AND browser IS NULL RETURNING id`,
+      [sessionId, words],
+    );
+    if (named.length) await this.browsers.signedInFrom(userId, words);
+  }
+
+  /** The user's running signed-in sessions, for "Apparaten en sessies". */
+  async runningFor(
+    userId: string,
+  ): Promise<{ id: string; browser: string | null; createdAt: Date; lastSeenAt: Date }[]> {
+    const rows = await queryRows<{
+      id: string;
+      browser: string | null;
+      created_at: Date;
+      last_seen_at: Date;
+    }>(
+      this.db,
+      `SELECT id, browser, created_at, last_seen_at FROM web_sessions
+        WHERE user_id = $1 AND expires_at > now() AND last_seen_at > now() - make_interval(secs => $2)
+        ORDER BY last_seen_at DESC LIMIT 200`,
+      [userId, SessionService.IDLE_MS / 1000],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      browser: r.browser,
+      createdAt: new Date(r.created_at),
+      lastSeenAt: new Date(r.last_seen_at),
+    }));
+  }
+
+  /**
+   * Ends sessions of the user in the caller's transaction: only `only` when given, never `except`.
+   * Returns how many were still running (ended rows past their time count as nothing).
+   */
+  async endFor(
+    em: EntityManager,
+    userId: string,
+    which: { except?: string | null; only?: string | null },
+  ): Promise<number> {
+    const rows = await queryRows<{ running: boolean }>(
+      em,
+      `DELETE FROM web_sessions
+        WHERE user_id = $1 AND ($2::uuid IS NULL OR id <> $2) AND ($3::uuid IS NULL OR id = $3)
+       RETURNING expires_at > now() AND last_seen_at > now() - make_interval(secs => $4) AS running`,
+      [userId, which.except ?? null, which.only ?? null, SessionService.IDLE_MS / 1000],
+    );
+    return rows.filter((r) => r.running).length;
   }
 
   /** Time left: the idle limit from the last request, but never past the absolute end. */

@@ -69,7 +69,11 @@ export class WebSessionGuard implements CanActivate {
       throw new ForbiddenException();
     }
     const req = context.switchToHttp().getRequest<WebRequest>();
-    const session = await this.sessions.load(readCookie(req, SESSION_COOKIE), req.method === 'GET');
+    const session = await this.sessions.load(
+      readCookie(req, SESSION_COOKIE),
+      req.method === 'GET',
+      req.headers['user-agent'],
+    );
     req.web = { session };
     if (req.method === 'POST') {
       const token = field(formBody(req), '_csrf');

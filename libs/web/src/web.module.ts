@@ -6,6 +6,8 @@ import { PageResponder } from './page-responder';
 import { PasswordResetService } from './password-reset.service';
 import { SessionController } from './session.controller';
 import { SessionService } from './session.service';
+import { SessionEndsWiring } from './session-ends';
+import { SessionsPageController } from './sessions-page.controller';
 import { ViewRenderer } from './view-renderer';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebSessionGuard } from './web-session.guard';
@@ -16,11 +18,17 @@ import { WebSessionGuard } from './web-session.guard';
  */
 @Module({
   imports: [AuthModule],
-  controllers: [AccountController, AccountLinksController, SessionController],
+  controllers: [
+    AccountController,
+    AccountLinksController,
+    SessionController,
+    SessionsPageController,
+  ],
   providers: [
     { provide: ViewRenderer, useFactory: () => new ViewRenderer() },
     PageResponder,
     SessionService,
+    SessionEndsWiring,
     PasswordResetService,
     WebSessionGuard,
     WebExceptionFilter,

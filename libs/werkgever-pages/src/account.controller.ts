@@ -13,7 +13,6 @@ import {
   FormErrors,
   PageResponder,
   passwordProblemNl,
-  SessionService,
   WebAccess,
   WebController,
   type WebRequest,
@@ -38,7 +37,6 @@ export class AccountPageController {
     private readonly employers: EmployersService,
     private readonly colleagues: ColleaguesService,
     private readonly users: UsersService,
-    private readonly sessions: SessionService,
   ) {}
 
   private async page(req: WebRequest, res: Response, extra: AccountExtra = {}, status = 200) {
@@ -163,6 +161,8 @@ export class AccountPageController {
         actor.userId,
         { password: next, currentPassword: current },
         row?.version,
+        // Every other session and token of this user ends; this one stays.
+        { kind: 'web', id: req.web?.session?.id ?? '' },
       );
     } catch (error) {
       if (!(error instanceof ProblemException) || error.getStatus() >= 500) throw error;
@@ -174,8 +174,6 @@ export class AccountPageController {
       );
       return this.page(req, res, { errors }, error.getStatus() === 429 ? 429 : 400);
     }
-    // Every other session of this user ends; this one stays.
-    await this.sessions.endAllFor(actor.userId, req.web?.session?.id);
     await this.pages.tell(
       req,
       'Uw nieuwe wachtwoord is opgeslagen. U bent op andere apparaten uitgelogd.',

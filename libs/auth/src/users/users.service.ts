@@ -30,7 +30,7 @@ import {
   type OrganisationManager,
   roleChangeRefusal,
 } from '../organisation-access';
-import { TokenService } from '../token.service';
+import { SessionsService, type SessionRef } from '../sessions/sessions.service';
 import { queryRows } from '@werkbrug/database';
 
 /** Where an account stands, as the administration pages show it. */
@@ -75,7 +75,7 @@ const SORTABLE = {
 export class UsersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly tokens: TokenService,
+    private readonly sessions: SessionsService,
     private readonly links: AuthLinksService,
     private readonly throttle: LoginThrottle,
   ) {}
@@ -177,7 +177,17 @@ export class UsersService {
     return dto.organisationId;
   }
 
-  async update(actor: Actor, id: string, dto: UpdateUserDto, ifMatch?: number): Promise<UserView> {
+  /**
+   * `keep`: the session the change came from, which stays open after a new password (a web page);
+   * without it every session and token ends (the API: a new password means signing in again).
+   */
+  async update(
+    actor: Actor,
+    id: string,
+    dto: UpdateUserDto,
+    ifMatch?: number,
+    keep?: SessionRef,
+  ): Promise<UserView> {
     const expected = expectedVersion(ifMatch, dto.version);
     // Changing one's own login (password or address) needs the current password: a stolen token
     // alone must not take the account over. Administrators resetting someone else's do not know it.
@@ -253,9 +263,15 @@ export class UsersService {
         user.passwordHash = await hashPassword(dto.password);
       }
       const saved = await repo.save(user);
-      // A new password or deactivation ends every open session of that user.
-      if (dto.password !== undefined || dto.active === false)
-        await this.tokens.revokeAllFor(id, em);
+      // A new password or deactivation ends every open session of that user (web and API).
+      if (dto.active === false)
+        await this.sessions.endAllFor(id, { reason: 'deactivated', by: actor }, em);
+      else if (dto.password !== undefined)
+        await this.sessions.endAllFor(
+          id,
+          { reason: 'password', by: actor, except: actor.userId === id ? keep : null },
+          em,
+        );
       // A new address becomes the login only once its mailbox confirms (a mailed link). A taken
       // address is answered exactly like a free one: the caller learns nothing about other accounts.
       const email = dto.email?.trim().toLowerCase();
@@ -476,6 +492,23 @@ export class UsersService {
       );
       return { id, expiresAt: expiresAt.toISOString() };
     });
+  }
+
+  /**
+   * Ends every session and token of a user: administrators for everyone, organisation administrators
+   * for the users of their own organisation (mayManageUsersOf), nobody else (404, as out of scope).
+   */
+  async endSessionsOf(actor: Actor, id: string) {
+    const manager = actor.role === 'admin' ? null : await this.managerOf(actor);
+    const [user] = await queryRows<{ organisation_id: string }>(
+      this.db,
+      `SELECT organisation_id FROM users WHERE id = $1`,
+      [id],
+    );
+    if (!user) throw Problems.notFound('User');
+    if (manager && !mayManageUsersOf(manager, user.organisation_id))
+      throw refusedFor(manager, user.organisation_id);
+    return this.sessions.endAllFor(id, { reason: 'admin', by: actor });
   }
 
   assertNotSelf(actor: Actor, id: string) {

@@ -28,7 +28,6 @@ import {
   keysetPager,
   PageResponder,
   pageCursor,
-  SessionService,
   WebAccess,
   WebController,
   type WebRequest,
@@ -74,7 +73,6 @@ export class OrganisationsPageController {
     private readonly pages: PageResponder,
     private readonly organisations: OrganisationsService,
     private readonly users: UsersService,
-    private readonly sessions: SessionService,
   ) {}
 
   @Get()
@@ -460,8 +458,7 @@ export class OrganisationsPageController {
       await this.pages.tell(req, why);
       return res.redirect(303, base(id));
     }
-    // The user's web sessions end at once (their API tokens and links ended with the change).
-    if (step === 'deactiveren') await this.sessions.endAllFor(userId);
+    // The user's web sessions, API tokens and links ended with the change (UsersService.update).
     const done = {
       rol: becomesAdmin
         ? `${name} is nu beheerder van ${org.name}.`
@@ -504,6 +501,36 @@ export class OrganisationsPageController {
     @Param('userId', ParseUUIDPipe) userId: string,
   ) {
     return this.userChange(req, res, id, userId, 'activeren');
+  }
+
+  /** Ends every session and token of the user (a lost phone, a shared computer): asked first. */
+  @Post(':id/gebruikers/:userId/uitloggen')
+  @WebAccess('admin', 'werkmakelaar')
+  async endSessions(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+  ) {
+    const actor = actorOf(req);
+    const { user } = await this.userOf(actor, id, userId);
+    const name = user.displayName;
+    if (!confirmed(req))
+      return this.pages.confirm(req, res, {
+        title: `Wilt u ${name} overal uitloggen?`,
+        consequences: [
+          `${name} wordt direct uitgelogd, op elke computer en in elke app.`,
+          `${name} kan daarna gewoon weer inloggen met het eigen wachtwoord.`,
+          'Denkt u dat iemand anders het wachtwoord kent? Laat het dan ook wijzigen.',
+        ],
+        action: `${base(id)}/gebruikers/${userId}/uitloggen`,
+        confirmText: 'Ja, log overal uit',
+        cancelHref: base(id),
+        warning: true,
+      });
+    await this.users.endSessionsOf(actor, userId);
+    await this.pages.tell(req, `${name} is overal uitgelogd.`);
+    res.redirect(303, base(id));
   }
 
   @Post(':id/gebruikers/:userId/uitnodiging')
