@@ -80,7 +80,7 @@ describe('sessions people can see', () => {
     t.db.query(
       `SELECT details->>'reason' AS reason, actor_user_id, (details->>'webSessions')::int AS web,
               (details->>'apiTokens')::int AS api
-         FROM audit_log WHERE action = 'session.end' AND details->>'userId' = $1 ORDER BY id`,
+         FROM audit_log WHERE action = 'session.end' AND details->>'userId' = $1 ORDER BY created_at, id`,
       [userId],
     ) as Promise<{ reason: string; actor_user_id: string | null; web: number; api: number }[]>;
 

@@ -1147,7 +1147,7 @@ describe('every form answers wrong input in Dutch', () => {
       ],
     },
     ...Object.fromEntries(
-      (['rol', 'deactiveren', 'activeren', 'uitnodiging'] as const).map((step) => [
+      (['rol', 'deactiveren', 'activeren', 'uitnodiging', 'uitloggen'] as const).map((step) => [
         `POST /beheer/organisaties/:id/gebruikers/:userId/${step}`,
         {
           who: 'admin',
@@ -1163,6 +1163,31 @@ describe('every form answers wrong input in Dutch', () => {
         } satisfies ButtonCase,
       ]),
     ),
+    // ---- Apparaten en sessies (every role) ----------------------------------------------------------
+    'POST /account/sessies/overal': {
+      who: 'kandidaat',
+      button: '"Overal uitloggen" asks first; nothing ends without "bevestigd"',
+      at: onPage('/account/sessies', '/account/sessies/overal'),
+      fields: { extra: 'veld' },
+      status: [200],
+    },
+    'POST /account/sessies/anderen': {
+      who: 'nieuwe werkgever',
+      button: '"Overal uitloggen behalve hier" keeps this session; odd fields change nothing else',
+      at: onPage('/account/sessies', '/account/sessies/anderen'),
+      fields: { extra: 'veld' },
+      status: [303],
+    },
+    'POST /account/sessies/:id/uitloggen': {
+      who: 'werkmakelaar',
+      button: 'signs out one device; one that is not (or no longer) there says so',
+      at: onPage(
+        '/account/sessies',
+        '/account/sessies/00000000-0000-4000-8000-000000000001/uitloggen',
+      ),
+      fields: {},
+      status: [303, 400, 404],
+    },
     'POST /beheer/berichten/opnieuw': {
       who: 'admin',
       button: 'asks first before every failed message is tried again',
