@@ -43,11 +43,15 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange e-mail and password for a bearer token' })
-  @ApiProblemResponses(400, 401, 422, 429)
+  @ApiProblemResponses(400, 401, 403, 422, 429)
   async token(@Body() body: TokenRequest, @Req() req: Request): Promise<TokenResponse> {
     const result = await this.signIn.signIn(body.email, body.password, req.ip);
     if (result.ok) return this.tokens.issue(result.user.id);
     if (result.reason === 'throttled') throw loginRefusedProblem(result);
+    if (result.reason === 'password-not-allowed')
+      throw Problems.forbidden(
+        `${result.provider.organisationName} signs in through its own identity provider; a password is not accepted for this account.`,
+      );
     throw Problems.unauthenticated('E-mail address or password is wrong.');
   }
 

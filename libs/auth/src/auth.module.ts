@@ -6,6 +6,10 @@ import { AuthLinksService } from './auth-links.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthToken } from './auth-token.entity';
+import { IdentityProvidersController } from './identity-providers/identity-providers.controller';
+import { IdentityProvidersService } from './identity-providers/identity-providers.service';
+import { OidcClient } from './identity-providers/oidc-client';
+import { SecretBox } from './identity-providers/secret-box';
 import { LoginThrottle } from './login-throttle';
 import { SignInService } from './sign-in.service';
 import { TokenService } from './token.service';
@@ -15,15 +19,27 @@ import { UsersService } from './users/users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, AuthToken]), MailModule],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, IdentityProvidersController],
   providers: [
     TokenService,
     LoginThrottle,
     SignInService,
     UsersService,
     AuthLinksService,
+    SecretBox,
+    OidcClient,
+    IdentityProvidersService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokenService, UsersService, LoginThrottle, SignInService, AuthLinksService],
+  exports: [
+    TokenService,
+    UsersService,
+    LoginThrottle,
+    SignInService,
+    AuthLinksService,
+    IdentityProvidersService,
+    OidcClient,
+    SecretBox,
+  ],
 })
 export class AuthModule {}

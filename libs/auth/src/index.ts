@@ -14,3 +14,8 @@ export * from './user.entity';
 export * from './users/users.service';
 export * from './organisation-access';
 export * from './users/user.dto';
+export * from './identity-providers/identity-provider.dto';
+export * from './identity-providers/identity-providers.service';
+export * from './identity-providers/oidc-client';
+export * from './identity-providers/oidc-rules';
+export * from './identity-providers/secret-box';

@@ -4,6 +4,10 @@ import { DataSource } from 'typeorm';
 import { queryRows } from '@werkbrug/database';
 import { LoginRefusal, LoginThrottle } from './login-throttle';
 import { dummyPasswordHash, verifyPassword } from './password-hasher';
+import {
+  IdentityProvidersService,
+  type ProviderRoute,
+} from './identity-providers/identity-providers.service';
 import type { Role } from './role';
 
 /** Who signed in. */
@@ -18,7 +22,12 @@ export type SignInResult =
   /** Too many attempts: the password was not checked. */
   | ({ ok: false; reason: 'throttled' } & LoginRefusal)
   /** Unknown address, inactive account or wrong password: deliberately one answer. */
-  | { ok: false; reason: 'wrong-credentials' };
+  | { ok: false; reason: 'wrong-credentials' }
+  /**
+   * The password was right, but the account's organisation signs in only through its own
+   * identity provider (the route says which).
+   */
+  | { ok: false; reason: 'password-not-allowed'; provider: ProviderRoute };
 
 /**
  * "Laatst ingelogd" on the administration pages. Neither version nor updated_at changes: signing
@@ -45,6 +54,7 @@ export class SignInService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly throttle: LoginThrottle,
+    private readonly providers: IdentityProvidersService,
   ) {}
 
   async signIn(email: string, password: string, ip: string | undefined): Promise<SignInResult> {
@@ -63,6 +73,8 @@ export class SignInService {
       return { ok: false, reason: 'wrong-credentials' };
     }
     this.throttle.recordSuccess(login, address);
+    const provider = await this.providers.passwordRefusedFor(login);
+    if (provider) return { ok: false, reason: 'password-not-allowed', provider };
     await recordSignIn(this.db, user.id);
     return { ok: true, user: { id: user.id, role: user.role } };
   }
