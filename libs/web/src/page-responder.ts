@@ -59,6 +59,8 @@ const SHARED_PAGES = new Set([
   'home',
   'inloggen',
   'inloggen-link',
+  'inloggen-organisatie',
+  'inloggen-geweigerd',
   'voorwaarden',
   'wachtwoord-vergeten',
   'wachtwoord-vergeten-verstuurd',

@@ -34,6 +34,17 @@ export interface WebSession {
   leftMs?: number;
 }
 
+/** A sign-in through an identity provider between the e-mail step and the provider's answer. */
+export interface OidcPendingState {
+  organisationId: string;
+  email: string;
+  back: string;
+  /** Set once the browser was sent to the provider. */
+  state?: string;
+  nonce?: string;
+  codeVerifier?: string;
+}
+
 /** One session with its user, as the guard reads it on every request. */
 interface SessionRow {
   id: string;
@@ -260,6 +271,31 @@ export class SessionService {
       sessionId,
       notice,
     ]);
+  }
+
+  /**
+   * A sign-in through an organisation's identity provider on its way: where it goes (after the
+   * e-mail step) and, once started, its state, nonce and PKCE verifier. Only in an anonymous
+   * session, never in the browser.
+   */
+  async keepOidcPending(sessionId: string, pending: OidcPendingState): Promise<void> {
+    await queryRows(
+      this.db,
+      `UPDATE web_sessions SET oidc_pending = $2::jsonb WHERE id = $1 AND user_id IS NULL`,
+      [sessionId, JSON.stringify(pending)],
+    );
+  }
+
+  /** The pending sign-in, handed over once (a second callback with the same state finds none). */
+  async takeOidcPending(sessionId: string): Promise<OidcPendingState | null> {
+    const [row] = await queryRows<{ oidc_pending: OidcPendingState | null }>(
+      this.db,
+      `UPDATE web_sessions n SET oidc_pending = NULL FROM web_sessions o
+        WHERE n.id = $1 AND o.id = n.id AND o.oidc_pending IS NOT NULL
+        RETURNING o.oidc_pending`,
+      [sessionId],
+    );
+    return row?.oidc_pending ?? null;
   }
 
   async end(sessionId: string): Promise<void> {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@werkbrug/auth';
 import { AccountLinksController } from './account-links.controller';
 import { AccountController } from './account.controller';
+import { OidcSignInController } from './oidc-sign-in.controller';
 import { PageResponder } from './page-responder';
 import { PasswordResetService } from './password-reset.service';
 import { SessionController } from './session.controller';
@@ -16,7 +17,7 @@ import { WebSessionGuard } from './web-session.guard';
  */
 @Module({
   imports: [AuthModule],
-  controllers: [AccountController, AccountLinksController, SessionController],
+  controllers: [AccountController, AccountLinksController, SessionController, OidcSignInController],
   providers: [
     { provide: ViewRenderer, useFactory: () => new ViewRenderer() },
     PageResponder,
