@@ -12,6 +12,7 @@ import {
 import type { Response } from 'express';
 import {
   type Actor,
+  IdentityProvidersService,
   organisationAccess,
   type OrganisationUserView,
   UsersService,
@@ -75,6 +76,7 @@ export class OrganisationsPageController {
     private readonly organisations: OrganisationsService,
     private readonly users: UsersService,
     private readonly sessions: SessionService,
+    private readonly providers: IdentityProvidersService,
   ) {}
 
   @Get()
@@ -288,6 +290,13 @@ export class OrganisationsPageController {
       org: { ...org, kindText: kindWords(org.kind) },
       mayEdit: access === 'all',
       editHref: `${base(id)}/wijzigen`,
+      // Administrators connect the organisation's own identity provider (not for employers).
+      signInHref:
+        actor.role === 'admin' && org.kind !== 'werkgever' ? `${base(id)}/inloggen` : null,
+      signInConfigured:
+        actor.role === 'admin' && org.kind !== 'werkgever'
+          ? (await this.providers.get(actor, id)) !== null
+          : false,
       backHref: access === 'all' ? '/beheer/organisaties' : null,
       users: users.map((u) => ({
         ...u,
