@@ -8,6 +8,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthToken } from './auth-token.entity';
 import { LoginThrottle } from './login-throttle';
 import { SignInService } from './sign-in.service';
+import { SecondFactorService } from './second-factor/second-factor.service';
 import { TokenService } from './token.service';
 import { User } from './user.entity';
 import { UsersController } from './users/users.controller';
@@ -22,8 +23,16 @@ import { UsersService } from './users/users.service';
     SignInService,
     UsersService,
     AuthLinksService,
+    SecondFactorService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokenService, UsersService, LoginThrottle, SignInService, AuthLinksService],
+  exports: [
+    TokenService,
+    UsersService,
+    LoginThrottle,
+    SignInService,
+    AuthLinksService,
+    SecondFactorService,
+  ],
 })
 export class AuthModule {}

@@ -14,3 +14,8 @@ export * from './user.entity';
 export * from './users/users.service';
 export * from './organisation-access';
 export * from './users/user.dto';
+export * from './second-factor/second-factor.service';
+export * from './second-factor/second-factor-codes';
+export * from './second-factor/second-factor-problems';
+export * from './second-factor/sign-in-events';
+export * from './second-factor/totp';

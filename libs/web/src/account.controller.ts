@@ -10,6 +10,7 @@ import { SessionService } from './session.service';
 import { BeforeTerms, WebAccess, WebController, WebPublic } from './web-access.decorator';
 import { safeReturnPath, WebRedirect } from './web-errors';
 import { actorOf, field, formBody, setSessionCookie, type WebRequest } from './web-request';
+import { WebSignIn } from './web-sign-in';
 
 const ACCEPT_OPTIONS = [
   { value: 'ja', text: 'Ik heb dit gelezen en ik ga akkoord met de gebruiksvoorwaarden' },
@@ -29,6 +30,7 @@ export class AccountController {
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottle,
     private readonly resets: PasswordResetService,
+    private readonly webSignIn: WebSignIn,
   ) {}
 
   /** The home page; `/` is rewritten to this route (see installWeb). */
@@ -62,6 +64,8 @@ export class AccountController {
   ) {
     const user = req.web?.session?.user;
     if (user) throw new WebRedirect(safeReturnPath(back) ?? LANDING[user.role]);
+    // A fresh start: a sign-in waiting for its second factor is given up.
+    if (req.web?.session?.pendingSecondFactor) req.web = { session: null };
     await this.ensureSession(req, res);
     const sessionId = req.web?.session?.id;
     this.pages.send(req, res, 'inloggen', {
@@ -109,18 +113,8 @@ export class AccountController {
       errors.add('email', 'Het e-mailadres of het wachtwoord klopt niet');
       return again(401);
     }
-    const { user } = result;
-    // Rotation: the anonymous session ends, a new one with a new id and CSRF token starts.
-    const old = req.web?.session;
-    const created = await this.sessions.create(user.id);
-    // A form kept when the last session ended comes along, if it is this person's.
-    const formKept = old?.id
-      ? await this.sessions.carryPendingForm(old.id, created.id, user.id)
-      : false;
-    if (old?.id) await this.sessions.end(old.id);
-    setSessionCookie(req, res, created.cookieValue);
-    res.setHeader('Cache-Control', 'no-store');
-    res.redirect(303, formKept ? '/sessie/formulier' : back || LANDING[user.role]);
+    // Staff go on to the second factor first; the others are signed in now (a new session).
+    await this.webSignIn.firstFactorPassed(req, res, result.user, { method: 'password', back });
   }
 
   @Post('uitloggen')

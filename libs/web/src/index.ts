@@ -24,3 +24,4 @@ export * from './mailed-links.controller';
 export * from './pending-form';
 export * from './meeting-forms';
 export * from './multipart-form';
+export * from './web-sign-in';

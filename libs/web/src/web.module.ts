@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '@werkbrug/auth';
+import { AuthModule, UserSessionEnder } from '@werkbrug/auth';
 import { AccountLinksController } from './account-links.controller';
 import { AccountController } from './account.controller';
 import { PageResponder } from './page-responder';
 import { PasswordResetService } from './password-reset.service';
+import { SecondFactorController } from './second-factor.controller';
 import { SessionController } from './session.controller';
+import { WebSignIn } from './web-sign-in';
 import { SessionService } from './session.service';
 import { ViewRenderer } from './view-renderer';
 import { WebExceptionFilter } from './web-exception.filter';
@@ -16,11 +18,18 @@ import { WebSessionGuard } from './web-session.guard';
  */
 @Module({
   imports: [AuthModule],
-  controllers: [AccountController, AccountLinksController, SessionController],
+  controllers: [
+    AccountController,
+    AccountLinksController,
+    SessionController,
+    SecondFactorController,
+  ],
   providers: [
     { provide: ViewRenderer, useFactory: () => new ViewRenderer() },
     PageResponder,
     SessionService,
+    { provide: UserSessionEnder, useExisting: SessionService },
+    WebSignIn,
     PasswordResetService,
     WebSessionGuard,
     WebExceptionFilter,
@@ -29,6 +38,8 @@ import { WebSessionGuard } from './web-session.guard';
     ViewRenderer,
     PageResponder,
     SessionService,
+    UserSessionEnder,
+    WebSignIn,
     PasswordResetService,
     WebSessionGuard,
     WebExceptionFilter,
