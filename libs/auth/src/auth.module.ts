@@ -9,9 +9,9 @@ import { AuthToken } from './auth-token.entity';
 import { IdentityProvidersController } from './identity-providers/identity-providers.controller';
 import { IdentityProvidersService } from './identity-providers/identity-providers.service';
 import { OidcClient } from './identity-providers/oidc-client';
-import { SecretBox } from './identity-providers/secret-box';
 import { LoginThrottle } from './login-throttle';
 import { SignInService } from './sign-in.service';
+import { SecondFactorService } from './second-factor/second-factor.service';
 import { TokenService } from './token.service';
 import { User } from './user.entity';
 import { UsersController } from './users/users.controller';
@@ -26,9 +26,9 @@ import { UsersService } from './users/users.service';
     SignInService,
     UsersService,
     AuthLinksService,
-    SecretBox,
     OidcClient,
     IdentityProvidersService,
+    SecondFactorService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [
@@ -39,7 +39,7 @@ import { UsersService } from './users/users.service';
     AuthLinksService,
     IdentityProvidersService,
     OidcClient,
-    SecretBox,
+    SecondFactorService,
   ],
 })
 export class AuthModule {}

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { queryRows } from '@werkbrug/database';
@@ -9,11 +9,21 @@ import {
   type ProviderRoute,
 } from './identity-providers/identity-providers.service';
 import type { Role } from './role';
+import { SignInEvents } from './second-factor/sign-in-events';
 
 /** Who signed in. */
 export interface SignedInUser {
   id: string;
   role: Role;
+  /** The login (normalised): what the throttle counts under. */
+  email: string;
+}
+
+/** How a sign-in happened, for the audit line. */
+export interface SignInWay {
+  method: 'password' | 'link' | 'oidc';
+  secondFactor: 'totp' | 'recovery' | 'provider' | 'none';
+  channel: 'api' | 'web';
 }
 
 /** The one answer to "e-mail and password": the user, or why not (the caller words it). */
@@ -46,7 +56,8 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 /**
  * The one sign-in with a password, for the API (POST /api/auth/token) and the web pages
  * (/inloggen): the login throttle (same keys and rules for both), the active-user lookup and the
- * password check, timed alike for unknown addresses. The caller issues the bearer token or the web
+ * password check, timed alike for unknown addresses. The caller asks the second factor where one
+ * is needed (SecondFactorService), then calls completeSignIn and issues the bearer token or the web
  * session.
  */
 @Injectable()
@@ -55,7 +66,17 @@ export class SignInService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly throttle: LoginThrottle,
     private readonly providers: IdentityProvidersService,
+    @Optional() private readonly events?: SignInEvents,
   ) {}
+
+  /**
+   * The password was right (signIn) and the second factor, where one is needed, too: "Laatst
+   * ingelogd" and the audit line. The caller then issues the token or the web session.
+   */
+  async completeSignIn(user: { id: string }, way: SignInWay): Promise<void> {
+    await recordSignIn(this.db, user.id);
+    await this.events?.record({ action: 'auth.sign_in', userId: user.id, details: { ...way } });
+  }
 
   async signIn(email: string, password: string, ip: string | undefined): Promise<SignInResult> {
     const login = normalizeEmail(email);
@@ -75,7 +96,6 @@ export class SignInService {
     this.throttle.recordSuccess(login, address);
     const provider = await this.providers.passwordRefusedFor(login);
     if (provider) return { ok: false, reason: 'password-not-allowed', provider };
-    await recordSignIn(this.db, user.id);
-    return { ok: true, user: { id: user.id, role: user.role } };
+    return { ok: true, user: { id: user.id, role: user.role, email: login } };
   }
 }

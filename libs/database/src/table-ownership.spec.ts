@@ -52,6 +52,8 @@ const OWNER_WITHOUT_ENTITY: Record<string, string> = {
   import_jobs: 'import',
   import_links: 'import',
   postcode_areas: 'geo',
+  recovery_codes: 'auth',
+  second_factors: 'auth',
   interest_signals: 'interests',
   ladder_measurements: 'trajectories',
   learning_goals: 'trajectories',

@@ -10,8 +10,8 @@ import { SessionService } from './session.service';
 import { BeforeTerms, WebAccess, WebController, WebPublic } from './web-access.decorator';
 import { safeReturnPath, WebRedirect } from './web-errors';
 import { OIDC_START_PATH } from './oidc-sign-in.controller';
-import { startSignedInSession } from './sign-in-session';
 import { actorOf, field, formBody, setSessionCookie, type WebRequest } from './web-request';
+import { WebSignIn } from './web-sign-in';
 
 const ACCEPT_OPTIONS = [
   { value: 'ja', text: 'Ik heb dit gelezen en ik ga akkoord met de gebruiksvoorwaarden' },
@@ -32,6 +32,7 @@ export class AccountController {
     private readonly throttle: LoginThrottle,
     private readonly resets: PasswordResetService,
     private readonly providers: IdentityProvidersService,
+    private readonly webSignIn: WebSignIn,
   ) {}
 
   /** The home page; `/` is rewritten to this route (see installWeb). */
@@ -65,6 +66,8 @@ export class AccountController {
   ) {
     const user = req.web?.session?.user;
     if (user) throw new WebRedirect(safeReturnPath(back) ?? LANDING[user.role]);
+    // A fresh start: a sign-in waiting for its second factor is given up.
+    if (req.web?.session?.pendingSecondFactor) req.web = { session: null };
     await this.ensureSession(req, res);
     const sessionId = req.web?.session?.id;
     this.pages.send(req, res, 'inloggen', {
@@ -124,8 +127,8 @@ export class AccountController {
       errors.add('email', 'Het e-mailadres of het wachtwoord klopt niet');
       return again(401);
     }
-    const formKept = await startSignedInSession(this.sessions, req, res, result.user.id);
-    res.redirect(303, formKept ? '/sessie/formulier' : back || LANDING[result.user.role]);
+    // Staff go on to the second factor first; the others are signed in now (a new session).
+    await this.webSignIn.firstFactorPassed(req, res, result.user, { method: 'password', back });
   }
 
   /**

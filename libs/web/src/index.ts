@@ -26,4 +26,4 @@ export * from './meeting-forms';
 export * from './multipart-form';
 export * from './oidc-sign-in.controller';
 export * from './oidc-words';
-export * from './sign-in-session';
+export * from './web-sign-in';

@@ -13,9 +13,9 @@ import { LANDING } from './navigation';
 import { OIDC_REFUSAL_WORDS } from './oidc-words';
 import { PageResponder } from './page-responder';
 import { SessionService, type OidcPendingState } from './session.service';
-import { startSignedInSession } from './sign-in-session';
 import { WebController, WebPublic } from './web-access.decorator';
 import type { WebRequest } from './web-request';
+import { WebSignIn } from './web-sign-in';
 
 /** Where the provider sends the browser back (register this redirect URI at the provider). */
 export const OIDC_CALLBACK_PATH = '/inloggen/oidc/terug';
@@ -39,6 +39,7 @@ export class OidcSignInController {
     private readonly providers: IdentityProvidersService,
     private readonly oidc: OidcClient,
     private readonly audit: AuditService,
+    private readonly webSignIn: WebSignIn,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -159,8 +160,13 @@ export class OidcSignInController {
         details: { organisationId, mfaByProvider: signedIn.mfa, accountCreated: signedIn.created },
       },
     );
-    // TODO(mfa): without a second factor from the provider, the staff roles go to the TOTP step.
-    const formKept = await startSignedInSession(this.sessions, req, res, signedIn.userId);
-    res.redirect(303, formKept ? '/sessie/formulier' : pending.back || LANDING[signedIn.role]);
+    // A provider that checked a second factor itself (amr/acr) is enough; otherwise staff go on to
+    // Werkbrug's own code step (the set-up of an app the first time).
+    await this.webSignIn.firstFactorPassed(
+      req,
+      res,
+      { id: signedIn.userId, role: signedIn.role, email: signedIn.email },
+      { method: 'oidc', back: pending.back, providerReportedMfa: signedIn.mfa },
+    );
   }
 }

@@ -67,6 +67,10 @@ const SHARED_PAGES = new Set([
   'wachtwoord-instellen',
   'wachtwoord-link-verlopen',
   'e-mail-bevestigen',
+  'inlogcode',
+  'inlogcode-herstel',
+  'inlogcode-instellen',
+  'inlogcode-herstelcodes',
 ]);
 
 @Injectable()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { Actor, Role } from '@werkbrug/auth';
+import type { Actor, Role, UserSessionEnder } from '@werkbrug/auth';
 import { queryRows } from '@werkbrug/database';
 import { readPendingForm, type PendingForm } from './pending-form';
 
@@ -32,6 +32,21 @@ export interface WebSession {
   notice: string | null;
   /** How long this session lasts without another request (idle limit or absolute end, whichever first). */
   leftMs?: number;
+  /**
+   * Between the password and the second factor: whose code this (not signed-in) session waits for,
+   * and at which step. Null otherwise.
+   */
+  pendingSecondFactor?: PendingSecondFactor | null;
+}
+
+/** The steps of a pending sign-in: the code, the set-up of an app, the recovery codes shown. */
+export type SecondFactorStep = 'code' | 'setup' | 'codes-shown';
+
+export interface PendingSecondFactor {
+  userId: string;
+  email: string;
+  role: Role;
+  step: SecondFactorStep;
 }
 
 /** A sign-in through an identity provider between the e-mail step and the provider's answer. */
@@ -62,6 +77,10 @@ interface SessionRow {
   organisation_admin: boolean | null;
   terms: boolean;
   notice: string | null;
+  pending_user: string | null;
+  pending_email: string | null;
+  pending_role: Role | null;
+  second_factor_step: SecondFactorStep | null;
 }
 
 /**
@@ -69,11 +88,13 @@ interface SessionRow {
  * A session ends after IDLE_MS without a request, and at the latest ABSOLUTE_MS after sign-in.
  */
 @Injectable()
-export class SessionService {
+export class SessionService implements UserSessionEnder {
   static readonly IDLE_MS = 30 * 60_000;
   static readonly ABSOLUTE_MS = 8 * 3600_000;
   /** An anonymous session (login form) lives shorter. */
   static readonly ANONYMOUS_MS = 2 * 3600_000;
+  /** Between the password and the second factor (time to find the phone, or set up an app). */
+  static readonly PENDING_MS = 30 * 60_000;
   /** last_seen_at is written at most this often, so reading pages is not a write per request. */
   static readonly TOUCH_MS = 60_000;
   /** Pages warn this long before the session ends, with a button to stay signed in. */
@@ -98,8 +119,11 @@ export class SessionService {
       `SELECT s.id, s.csrf_token, s.user_id, s.last_seen_at, s.expires_at, s.notice, u.id AS active_user, u.email,
               u.display_name, u.role, u.organisation_id, u.employer_id, u.candidate_id, u.organisation_admin,
               EXISTS (SELECT 1 FROM terms_acceptances a
-                       WHERE a.user_id = s.user_id AND a.terms_version = $2) AS terms
+                       WHERE a.user_id = s.user_id AND a.terms_version = $2) AS terms,
+              p.id AS pending_user, p.email AS pending_email, p.role AS pending_role,
+              s.second_factor_step
          FROM web_sessions s LEFT JOIN users u ON u.id = s.user_id AND u.active
+         LEFT JOIN users p ON p.id = s.second_factor_user_id AND p.active
         WHERE s.token_hash = $1 AND s.expires_at > now()
           AND s.last_seen_at > now() - make_interval(secs => $3)`,
       [sha256(cookieValue), TERMS_VERSION, SessionService.IDLE_MS / 1000],
@@ -145,6 +169,15 @@ export class SessionService {
       termsAccepted: row.terms,
       notice,
       leftMs: SessionService.leftMs(lastSeen, new Date(row.expires_at).getTime()),
+      pendingSecondFactor:
+        !signedIn && row.pending_user && row.pending_role && row.second_factor_step
+          ? {
+              userId: row.pending_user,
+              email: row.pending_email as string,
+              role: row.pending_role,
+              step: row.second_factor_step,
+            }
+          : null,
     };
   }
 
@@ -195,6 +228,36 @@ export class SessionService {
       [cookie ? sha256(cookie) : null, csrfToken || null, SessionService.IDLE_MS / 1000],
     );
     return row?.user_id ?? null;
+  }
+
+  /**
+   * After the password, before the second factor: a new session (rotation) that is not signed in
+   * and only says whose code it waits for. It lasts PENDING_MS.
+   */
+  async createPending(
+    userId: string,
+    step: SecondFactorStep,
+  ): Promise<{ id: string; cookieValue: string; csrfToken: string }> {
+    const cookieValue = newSecret();
+    const csrfToken = newSecret();
+    const [row] = await queryRows<{ id: string }>(
+      this.db,
+      `INSERT INTO web_sessions (token_hash, user_id, csrf_token, expires_at, second_factor_user_id,
+                                 second_factor_step)
+       VALUES ($1, NULL, $2, now() + make_interval(secs => $3), $4, $5) RETURNING id`,
+      [sha256(cookieValue), csrfToken, SessionService.PENDING_MS / 1000, userId, step],
+    );
+    return { id: (row as { id: string }).id, cookieValue, csrfToken };
+  }
+
+  /** The pending sign-in moves on (the set-up confirmed: the recovery codes were shown). */
+  async setSecondFactorStep(sessionId: string, step: SecondFactorStep): Promise<void> {
+    await queryRows(
+      this.db,
+      `UPDATE web_sessions SET second_factor_step = $2
+        WHERE id = $1 AND user_id IS NULL AND second_factor_user_id IS NOT NULL`,
+      [sessionId, step],
+    );
   }
 
   /** Keeps a form in an anonymous session until `pending.userId` signs in (see carryPendingForm). */
@@ -302,11 +365,15 @@ export class SessionService {
     await queryRows(this.db, `DELETE FROM web_sessions WHERE id = $1`, [sessionId]);
   }
 
-  /** After a password change or reset: every session of the user ends, except the one given. */
+  /**
+   * After a password change or reset (or a reset of the second factor): every session of the user
+   * ends, except the one given; a sign-in waiting for their second factor too.
+   */
   async endAllFor(userId: string, except?: string): Promise<void> {
     await queryRows(
       this.db,
-      `DELETE FROM web_sessions WHERE user_id = $1 AND ($2::uuid IS NULL OR id <> $2)`,
+      `DELETE FROM web_sessions
+        WHERE (user_id = $1 OR second_factor_user_id = $1) AND ($2::uuid IS NULL OR id <> $2)`,
       [userId, except ?? null],
     );
   }

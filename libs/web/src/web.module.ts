@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '@werkbrug/auth';
+import { AuthModule, UserSessionEnder } from '@werkbrug/auth';
 import { AccountLinksController } from './account-links.controller';
 import { AccountController } from './account.controller';
 import { OidcSignInController } from './oidc-sign-in.controller';
 import { PageResponder } from './page-responder';
 import { PasswordResetService } from './password-reset.service';
+import { SecondFactorController } from './second-factor.controller';
 import { SessionController } from './session.controller';
+import { WebSignIn } from './web-sign-in';
 import { SessionService } from './session.service';
 import { ViewRenderer } from './view-renderer';
 import { WebExceptionFilter } from './web-exception.filter';
@@ -17,11 +19,19 @@ import { WebSessionGuard } from './web-session.guard';
  */
 @Module({
   imports: [AuthModule],
-  controllers: [AccountController, AccountLinksController, SessionController, OidcSignInController],
+  controllers: [
+    AccountController,
+    AccountLinksController,
+    SessionController,
+    SecondFactorController,
+    OidcSignInController,
+  ],
   providers: [
     { provide: ViewRenderer, useFactory: () => new ViewRenderer() },
     PageResponder,
     SessionService,
+    { provide: UserSessionEnder, useExisting: SessionService },
+    WebSignIn,
     PasswordResetService,
     WebSessionGuard,
     WebExceptionFilter,
@@ -30,6 +40,8 @@ import { WebSessionGuard } from './web-session.guard';
     ViewRenderer,
     PageResponder,
     SessionService,
+    UserSessionEnder,
+    WebSignIn,
     PasswordResetService,
     WebSessionGuard,
     WebExceptionFilter,

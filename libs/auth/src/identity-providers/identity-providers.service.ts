@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { SECRET_BOX, type SecretBox } from '@werkbrug/config';
 import { queryRows } from '@werkbrug/database';
 import { assertVersion, expectedVersion, ProblemException, Problems } from '@werkbrug/http';
 import { hashPassword } from '../password-hasher';
@@ -14,7 +15,6 @@ import {
   type ProviderClientSettings,
 } from './oidc-client';
 import { decideAccount, domainOf, emailFromClaims, mfaReported } from './oidc-rules';
-import { SecretBox } from './secret-box';
 
 interface ProviderRow {
   organisation_id: string;
@@ -49,6 +49,9 @@ export interface OidcSignedIn {
   created: boolean;
 }
 
+/** The sealed secret is bound to its organisation: copied to another row it does not open. */
+const secretContext = (organisationId: string) => `oidc-client-secret:${organisationId}`;
+
 const SELECT = `SELECT p.*, (SELECT array_agg(d.domain ORDER BY d.domain) FROM identity_provider_domains d
                               WHERE d.organisation_id = p.organisation_id) AS domains
                   FROM organisation_identity_providers p`;
@@ -76,7 +79,7 @@ const view = (r: ProviderRow): IdentityProviderView => ({
 export class IdentityProvidersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly box: SecretBox,
+    @Inject(SECRET_BOX) private readonly box: SecretBox,
     private readonly oidc: OidcClient,
   ) {}
 
@@ -149,7 +152,9 @@ export class IdentityProvidersService {
         organisationId,
         dto.issuer.trim().replace(/\/$/, ''),
         dto.clientId.trim(),
-        secret ? this.box.seal(secret) : (current?.client_secret_sealed ?? ''),
+        secret
+          ? this.box.seal(secret, secretContext(organisationId))
+          : (current?.client_secret_sealed ?? ''),
         dto.emailClaim?.trim() || 'email',
         dto.passwordAllowed ?? current?.password_allowed ?? true,
         dto.createAccounts ?? current?.create_accounts ?? false,
@@ -237,7 +242,7 @@ export class IdentityProvidersService {
     return {
       issuer: row.issuer,
       clientId: row.client_id,
-      clientSecret: this.box.open(row.client_secret_sealed),
+      clientSecret: this.box.open(row.client_secret_sealed, secretContext(organisationId)),
     };
   }
 
@@ -294,7 +299,7 @@ export class IdentityProvidersService {
           const [made] = await queryRows<{ id: string }>(
             em,
             `INSERT INTO users (email, password_hash, role, organisation_id, display_name, active, last_signed_in_at)
-             VALUES ($1, $2, 'werkmakelaar', $3, $4, true, now()) RETURNING id`,
+             VALUES ($1, $2, 'werkmakelaar', $3, $4, true, NULL) RETURNING id`,
             // A password nobody knows: this account signs in through its provider (or sets one by mail).
             [
               email,
@@ -324,9 +329,6 @@ export class IdentityProvidersService {
               [decision.userId],
             );
           }
-          await queryRows(em, `UPDATE users SET last_signed_in_at = now() WHERE id = $1`, [
-            decision.userId,
-          ]);
           return {
             userId: decision.userId,
             role: (account as { role: Role }).role,

@@ -302,6 +302,23 @@ export class UsersService {
     return row?.id ?? null;
   }
 
+  /**
+   * A user the actor manages (administrators: anyone; organisation administrators: their own
+   * organisation's users): 404 when unknown, 403 when not theirs to manage.
+   */
+  async managedUser(actor: Actor, id: string): Promise<{ id: string; role: Role }> {
+    const [user] = await queryRows<{ id: string; role: Role; organisation_id: string }>(
+      this.db,
+      `SELECT id, role, organisation_id FROM users WHERE id = $1`,
+      [id],
+    );
+    if (!user) throw Problems.notFound('User');
+    const manager = await this.managerOf(actor);
+    if (!mayManageUsersOf(manager, user.organisation_id))
+      throw refusedFor(manager, user.organisation_id);
+    return { id: user.id, role: user.role };
+  }
+
   /** The actor as a manager of organisations: their organisation-admin flag, read fresh. */
   async managerOf(actor: Actor): Promise<OrganisationManager> {
     const [row] = await queryRows<{ organisation_admin: boolean }>(
