@@ -11,6 +11,11 @@ const NOT_ABOUT_A_CANDIDATE = new Set([
   'werksoort.merge',
   // An import read the organisation's files to compare with its file (one line per import job).
   'import.compare',
+  // Sign-in through the organisation's identity provider, and its settings (no candidate).
+  'organisation.identity_provider.save',
+  'organisation.identity_provider.remove',
+  'sign_in.oidc',
+  'sign_in.oidc_refused',
 ]);
 
 function sources(dir: string): string[] {
