@@ -32,7 +32,14 @@ const provider = new Provider(issuer, {
   pkce: { required: () => true },
   // The e-mail claim in the ID token itself, as Entra ID, Keycloak and Google do.
   conformIdTokenClaims: false,
-  claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+  claims: {
+    iss: null,
+    sid: null,
+    // How the person signed in, always in the ID token (as Entra ID and Keycloak do).
+    openid: ['sub', 'acr', 'amr', 'auth_time'],
+    email: ['email', 'email_verified'],
+    profile: ['name'],
+  },
   acrValues: ['urn:test:loa2', 'urn:test:loa3'],
   interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
   async findAccount(_ctx, sub) {
@@ -92,7 +99,10 @@ const server = http.createServer(async (req, res) => {
   try {
     const details = await provider.interactionDetails(req, res);
     if (req.method === 'GET') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+      });
       return res.end(loginPage(details.uid));
     }
     const form = await readForm(req);

@@ -1,6 +1,11 @@
 import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { IdentityProvidersService, LoginThrottle, SignInService } from '@werkbrug/auth';
+import {
+  IdentityProvidersService,
+  LoginThrottle,
+  type ProviderRoute,
+  SignInService,
+} from '@werkbrug/auth';
 import { FormErrors } from './form-errors';
 import { LANDING } from './navigation';
 import { PageResponder } from './page-responder';
@@ -103,10 +108,11 @@ export class AccountController {
       if (!password) errors.add('password', 'Vul uw wachtwoord in');
       return again();
     }
-    // E-mail first: staff of an organisation with its own identity provider go there (a password,
-    // if typed, is not looked at); everyone else signs in with the password.
+    // E-mail first: staff of an organisation with its own identity provider go there, unless the
+    // organisation still allows passwords and one was typed; everyone else signs in with the password.
     const route = await this.providers.routeFor(email);
-    if (route) return this.toProvider(req, res, route, email, back);
+    if (route && (!password || !route.passwordAllowed))
+      return this.toProvider(req, res, route, email, back);
     if (!password) {
       errors.add('password', 'Vul uw wachtwoord in');
       return again();
@@ -139,7 +145,7 @@ export class AccountController {
   private async toProvider(
     req: WebRequest,
     res: Response,
-    route: { organisationId: string; organisationName: string },
+    route: ProviderRoute,
     email: string,
     back: string,
   ) {

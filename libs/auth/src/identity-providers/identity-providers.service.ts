@@ -37,6 +37,8 @@ export const STAFF_ROLES: readonly Role[] = ['admin', 'werkmakelaar'];
 export interface ProviderRoute {
   organisationId: string;
   organisationName: string;
+  /** Its staff may still sign in with a password instead. */
+  passwordAllowed: boolean;
 }
 
 /** A person the provider vouched for, found (or made) in Werkbrug. */
@@ -204,11 +206,15 @@ export class IdentityProvidersService {
    */
   async routeFor(email: string): Promise<ProviderRoute | null> {
     const address = email.trim().toLowerCase();
-    const [row] = await queryRows<{ organisation_id: string; name: string }>(
+    const [row] = await queryRows<{
+      organisation_id: string;
+      name: string;
+      password_allowed: boolean;
+    }>(
       this.db,
       `WITH account AS (SELECT role, organisation_id FROM users WHERE email = $1)
-       SELECT o.id AS organisation_id, o.name
-         FROM organisations o
+       SELECT o.id AS organisation_id, o.name, p.password_allowed
+         FROM organisations o JOIN organisation_identity_providers p ON p.organisation_id = o.id
         WHERE NOT EXISTS (SELECT 1 FROM account WHERE role <> ALL($3::text[]))
           AND (o.id IN (SELECT organisation_id FROM identity_provider_domains WHERE domain = $2)
                OR o.id IN (SELECT a.organisation_id FROM account a
@@ -216,7 +222,13 @@ export class IdentityProvidersService {
         LIMIT 1`,
       [address, domainOf(address) ?? '', STAFF_ROLES],
     );
-    return row ? { organisationId: row.organisation_id, organisationName: row.name } : null;
+    return row
+      ? {
+          organisationId: row.organisation_id,
+          organisationName: row.name,
+          passwordAllowed: row.password_allowed,
+        }
+      : null;
   }
 
   /**
@@ -232,7 +244,9 @@ export class IdentityProvidersService {
         WHERE u.email = $1 AND u.role = ANY($2::text[]) AND NOT p.password_allowed`,
       [email.trim().toLowerCase(), STAFF_ROLES],
     );
-    return row ? { organisationId: row.organisation_id, organisationName: row.name } : null;
+    return row
+      ? { organisationId: row.organisation_id, organisationName: row.name, passwordAllowed: false }
+      : null;
   }
 
   /** The client's settings with the secret opened, for the flow only; null when none is set. */

@@ -50,8 +50,13 @@ export function refusalOf(error: unknown): OidcRefusal {
   if (error instanceof client.AuthorizationResponseError) return 'provider_refused';
   if (error instanceof client.ResponseBodyError)
     return error.error === 'invalid_grant' ? 'code_rejected' : 'provider_unreachable';
-  const e = error as { code?: unknown; cause?: { claim?: unknown }; name?: unknown };
-  const claim = e.cause?.claim;
+  const e = error as {
+    code?: unknown;
+    cause?: { claim?: unknown; cause?: { claim?: unknown } };
+    name?: unknown;
+  };
+  // openid-client wraps oauth4webapi's error (ClientError, same code); the claim is on the cause.
+  const claim = e.cause?.claim ?? e.cause?.cause?.claim;
   if (e.code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED')
     return claim === 'exp' || claim === 'iat' ? 'token_expired' : 'token_invalid';
   if (e.code === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED')
