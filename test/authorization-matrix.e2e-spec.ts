@@ -54,6 +54,10 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/organisations': ['admin'],
   'GET /api/organisations/:id': ALL,
   'PATCH /api/organisations/:id': ['admin'],
+  // The organisation's own identity provider (OpenID Connect): administrators only.
+  'GET /api/organisations/:id/identity-provider': ['admin'],
+  'PUT /api/organisations/:id/identity-provider': ['admin'],
+  'DELETE /api/organisations/:id/identity-provider': ['admin'],
 
   'GET /api/werksoorten': ALL,
   'POST /api/werksoorten': ['admin'],
@@ -535,6 +539,38 @@ describe('authorization matrix: every route × every role × own/other organisat
     hidden: false,
     table: 'werksoorten',
   });
+  /**
+   * An organisation's identity provider: every cell gets an organisation with one (the own one of
+   * the role, or another; a delete a throwaway of its own), keyed by organisation id.
+   */
+  const withProvider = async (organisationId: string) => {
+    await t.db.query(
+      `INSERT INTO organisation_identity_providers (organisation_id, issuer, client_id, client_secret_sealed)
+       VALUES ($1, 'https://login.matrix.test', 'matrix', 'v1.x.x.x') ON CONFLICT DO NOTHING`,
+      [organisationId],
+    );
+    return organisationId;
+  };
+  TARGETS['/api/organisations/:id/identity-provider'] = async (p, which, method) => {
+    const role = asRole(p);
+    if (method === 'DELETE') {
+      const [org] = await t.db.query(
+        `INSERT INTO organisations (kind, name, region) VALUES ('gemeente', $1, 'Woerden') RETURNING id`,
+        [`Matrix idp ${next()}`],
+      );
+      return {
+        id: await withProvider(org.id),
+        hidden: role !== 'admin',
+        table: 'organisation_identity_providers',
+      };
+    }
+    const org = await (TARGETS['/api/organisations/:id'] as Targets)(p, which, method);
+    return {
+      id: await withProvider(org.id),
+      hidden: role !== 'admin',
+      table: 'organisation_identity_providers',
+    };
+  };
   TARGETS['/api/candidates/:id/matches'] = TARGETS['/api/candidates/:id'] as Targets;
   TARGETS['/api/candidates/:id/export'] = TARGETS['/api/candidates/:id'] as Targets;
   TARGETS['/api/candidates/:id/checkins'] = TARGETS['/api/candidates/:id'] as Targets;
@@ -827,6 +863,12 @@ describe('authorization matrix: every route × every role × own/other organisat
     'PATCH /api/users/:id': () => ({ displayName: `Matrix ${next()}` }),
     'POST /api/organisations': () => ({ kind: 'werkbedrijf', name: `Matrix org ${next()}` }),
     'PATCH /api/organisations/:id': () => ({ region: `Regio ${next()}` }),
+    'PUT /api/organisations/:id/identity-provider': () => ({
+      issuer: 'https://login.matrix.test',
+      clientId: 'matrix',
+      clientSecret: 'matrix-geheim',
+      domains: [`matrix${next()}.test`],
+    }),
     'POST /api/werksoorten': () => ({ code: `matrix-${next()}`, name: 'Matrix' }),
     'PATCH /api/werksoorten/:id': () => ({ description: `Matrix ${next()}` }),
     'POST /api/werksoorten/:id/merge': async () => ({ into: await throwaway.werksoort() }),
@@ -1071,9 +1113,13 @@ describe('authorization matrix: every route × every role × own/other organisat
   }
 
   /** Whether a record is still there; an erased candidate is gone although its row remains. */
+  /** Tables keyed by something other than `id`. */
+  const KEY_COLUMN: Record<string, string> = { organisation_identity_providers: 'organisation_id' };
+
   async function isLive(table: string, id: string): Promise<boolean> {
     const erasable = table === 'candidates' ? ' AND erased_at IS NULL' : '';
-    const rows = await t.db.query(`SELECT 1 FROM ${table} WHERE id = $1${erasable}`, [id]);
+    const key = KEY_COLUMN[table] ?? 'id';
+    const rows = await t.db.query(`SELECT 1 FROM ${table} WHERE ${key} = $1${erasable}`, [id]);
     return rows.length > 0;
   }
 
@@ -1089,7 +1135,8 @@ describe('authorization matrix: every route × every role × own/other organisat
       versioned.set(table, rows.length > 0);
     }
     if (!versioned.get(table)) return undefined;
-    const [row] = await t.db.query(`SELECT version FROM ${table} WHERE id = $1`, [id]);
+    const key = KEY_COLUMN[table] ?? 'id';
+    const [row] = await t.db.query(`SELECT version FROM ${table} WHERE ${key} = $1`, [id]);
     return row?.version;
   }
 

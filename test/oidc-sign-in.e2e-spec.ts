@@ -440,6 +440,7 @@ describe('sign-in through the organisation’s own identity provider', () => {
       p.waitForResponse((r) => r.url() === `${base}/inloggen/oidc/start`),
       p.click('main button[type=submit]'),
     ]);
+    await p.waitForURL('**/inloggen/oidc/start');
     await p.waitForLoadState('load');
     await expectRefusal(
       p,

@@ -19,6 +19,10 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'GET /voorwaarden': 'public',
   'POST /voorwaarden': ['werkgever'],
   // Mailed one-time links: sign in without a password, confirm a new login address.
+  // Sign-in through the organisation's own identity provider (OpenID Connect): on to the provider
+  // after the e-mail step, and its answer (register this redirect URI at the provider).
+  'GET /inloggen/oidc/start': 'public',
+  'GET /inloggen/oidc/terug': 'public',
   'GET /inloggen/:token': 'public',
   'POST /inloggen/:token': 'public',
   'GET /e-mail-bevestigen/:token': 'public',
@@ -166,6 +170,10 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'POST /beheer/organisaties/:id/gebruikers/:userId/deactiveren': ['admin', 'werkmakelaar'],
   'POST /beheer/organisaties/:id/gebruikers/:userId/activeren': ['admin', 'werkmakelaar'],
   'POST /beheer/organisaties/:id/gebruikers/:userId/uitnodiging': ['admin', 'werkmakelaar'],
+  // "Inloggen via uw eigen organisatie": the organisation's identity provider, administrators only.
+  'GET /beheer/organisaties/:id/inloggen': ['admin'],
+  'POST /beheer/organisaties/:id/inloggen': ['admin'],
+  'POST /beheer/organisaties/:id/inloggen/uitzetten': ['admin'],
   // The outbox and the audit trail.
   'GET /beheer/berichten': ['admin'],
   'POST /beheer/berichten/opnieuw': ['admin'],
