@@ -1,5 +1,5 @@
 import type { Response } from 'supertest';
-import { LoginThrottle, ROLES, type Role } from '@werkbrug/auth';
+import { LoginThrottle, ROLES, totpCode, type Role } from '@werkbrug/auth';
 import { ImportService } from '@werkbrug/import';
 import {
   bearer,
@@ -35,6 +35,9 @@ const EMPLOYER_SIDE: readonly Role[] = ['admin', 'werkmakelaar', 'werkgever'];
 
 const EXPECTED: Record<string, Expectation> = {
   'POST /api/auth/token': 'public',
+  // Setting up a werkmakelaar's or administrator's authenticator app with the password.
+  'POST /api/auth/mfa/setup': 'public',
+  'POST /api/auth/mfa/confirm': 'public',
   'POST /api/auth/sign-in-link': 'public',
   'POST /api/auth/sign-in-link/redeem': 'public',
   'POST /api/auth/email-change/confirm': 'public',
@@ -49,6 +52,7 @@ const EXPECTED: Record<string, Expectation> = {
   // werkmakelaar is one; one without the flag is refused, see "organisation administrators" below).
   'POST /api/users/invitations': BROKERS,
   'POST /api/users/:id/invitation': BROKERS,
+  'POST /api/users/:id/second-factor/reset': BROKERS,
 
   'GET /api/organisations': ALL,
   'POST /api/organisations': ['admin'],
@@ -755,6 +759,17 @@ describe('authorization matrix: every route × every role × own/other organisat
         }),
       'invitation',
     );
+  // A reset ends the user's tokens: a werkmakelaar of its own each time (own or other organisation).
+  TARGETS['/api/users/:id/second-factor/reset'] = async (p, which) => ({
+    id: await insertUser(
+      t.db,
+      'werkmakelaar',
+      `matrix-reset-${next()}@test.nl`,
+      which === 'own' ? w.orgA : w.orgB,
+    ),
+    hidden: which === 'other' && asRole(p) !== 'admin',
+    table: 'users',
+  });
   // An invitation of the own organisation, or of another (not found for an organisation administrator).
   TARGETS['/api/users/:id/invitation'] = async (p, which) => ({
     id: await invited(which === 'own' ? w.orgA : w.orgB),
@@ -848,7 +863,28 @@ describe('authorization matrix: every route × every role × own/other organisat
     'PUT /api/me/alerts': () => ({ active: true, frequency: 'wekelijks' }),
     'POST /api/alerts/unsubscribe': () => ({ token: 'geen-geldig-token' }),
     'POST /api/me/erasure': () => ({ confirm: true }),
-    'POST /api/auth/token': () => ({ email: 'wm.a@test.nl', password: PASSWORD }),
+    // An employer: no second factor (second-factor.e2e-spec.ts has the werkmakelaar's).
+    'POST /api/auth/token': () => ({ email: 'werkgever@glans.nl', password: PASSWORD }),
+    // A werkmakelaar without an app yet: the set-up starts (the same secret each time) …
+    'POST /api/auth/mfa/setup': async () => {
+      const email = `matrix-mfa-${next()}@test.nl`;
+      const id = await insertUser(t.db, 'werkmakelaar', email, w.orgA);
+      await t.db.query(`DELETE FROM second_factors WHERE user_id = $1`, [id]);
+      return { email, password: PASSWORD };
+    },
+    // … and is confirmed with the app's code (a new werkmakelaar each time).
+    'POST /api/auth/mfa/confirm': async () => {
+      const email = `matrix-mfa-${next()}@test.nl`;
+      const id = await insertUser(t.db, 'werkmakelaar', email, w.orgA);
+      await t.db.query(`DELETE FROM second_factors WHERE user_id = $1`, [id]);
+      const setup = await t
+        .http()
+        .post('/api/auth/mfa/setup')
+        .send({ email, password: PASSWORD })
+        .expect(200);
+      return { email, password: PASSWORD, otp: totpCode(setup.body.secret as string) };
+    },
+    'POST /api/users/:id/second-factor/reset': null,
     'POST /api/auth/sign-in-link': () => ({ email: 'wm.a@test.nl' }),
     // A made-up token: 400 LINK_INVALID to everyone alike (the link, not the caller, decides).
     'POST /api/auth/sign-in-link/redeem': () => ({ token: `al_${'x'.repeat(43)}` }),
@@ -1177,7 +1213,7 @@ describe('authorization matrix: every route × every role × own/other organisat
           continue;
         }
         if (params.length === 0) {
-          if (key === 'POST /api/auth/token') t.app.get(LoginThrottle).reset();
+          if (key.startsWith('POST /api/auth/')) t.app.get(LoginThrottle).reset();
           const res = await send(method, path, p, await makeBody?.(p));
           judge(`${key} as ${p}`, res, expectedStatus(rule, p, false), p);
           continue;

@@ -352,6 +352,7 @@ describe('web authorization: every page × every role', () => {
     '/beheer/organisaties/:id/uitnodigen': organisationTarget,
     '/beheer/organisaties/:id/gebruikers/:userId/rol': organisationUserTarget,
     '/beheer/organisaties/:id/gebruikers/:userId/deactiveren': organisationUserTarget,
+    '/beheer/organisaties/:id/gebruikers/:userId/authenticator': organisationUserTarget,
     '/beheer/organisaties/:id/gebruikers/:userId/activeren': organisationUserTarget,
     '/beheer/organisaties/:id/gebruikers/:userId/uitnodiging': organisationUserTarget,
     // Without "bevestigd" each asks first: nothing is retried by the matrix.
@@ -494,7 +495,9 @@ describe('web authorization: every page × every role', () => {
     let cells = 0;
     for (const [key, rule] of Object.entries(WEB_ROUTES)) {
       const [method, path] = key.split(' ') as [string, string];
-      if (key === 'POST /uitloggen' || key === 'POST /inloggen') continue; // their own tests
+      // Their own tests (the second factor's pages: second-factor.e2e-spec.ts).
+      if (key === 'POST /uitloggen' || key === 'POST /inloggen' || path.startsWith('/inlogcode'))
+        continue;
       const params = pathParams(path);
       for (const p of ['anonymous', ...ROLES] as Principal[]) {
         for (const which of params.length ? (['own', 'other'] as const) : (['own'] as const)) {

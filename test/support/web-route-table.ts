@@ -12,6 +12,15 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'GET /inloggen': 'public',
   'POST /inloggen': 'public',
   'POST /uitloggen': 'public',
+  // The second factor after the password: public pages that need a pending sign-in (else back to
+  // /inloggen); the session is not signed in until the last one.
+  'GET /inlogcode': 'public',
+  'POST /inlogcode': 'public',
+  'GET /inlogcode/herstelcode': 'public',
+  'POST /inlogcode/herstelcode': 'public',
+  'GET /inlogcode/instellen': 'public',
+  'POST /inlogcode/instellen': 'public',
+  'POST /inlogcode/klaar': 'public',
   'GET /wachtwoord-vergeten': 'public',
   'POST /wachtwoord-vergeten': 'public',
   'GET /wachtwoord-instellen/:token': 'public',
@@ -168,6 +177,7 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'POST /beheer/organisaties/:id/uitnodigen': ['admin', 'werkmakelaar'],
   'POST /beheer/organisaties/:id/gebruikers/:userId/rol': ['admin', 'werkmakelaar'],
   'POST /beheer/organisaties/:id/gebruikers/:userId/deactiveren': ['admin', 'werkmakelaar'],
+  'POST /beheer/organisaties/:id/gebruikers/:userId/authenticator': ['admin', 'werkmakelaar'],
   'POST /beheer/organisaties/:id/gebruikers/:userId/activeren': ['admin', 'werkmakelaar'],
   'POST /beheer/organisaties/:id/gebruikers/:userId/uitnodiging': ['admin', 'werkmakelaar'],
   // "Inloggen via uw eigen organisatie": the organisation's identity provider, administrators only.

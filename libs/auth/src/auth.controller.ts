@@ -73,7 +73,11 @@ export class AuthController {
       if ((await this.secondFactor.status(user)) === 'none') throw mfaSetupRequiredProblem();
       secondFactor = await this.checkCode(user, body.otp, req);
     }
-    await this.signIn.completeSignIn(user, { method: 'password', secondFactor, channel: 'api' });
+    await this.signIn.completeSignIn(
+      user,
+      { method: 'password', secondFactor, channel: 'api' },
+      req.ip,
+    );
     return this.tokens.issue(user.id);
   }
 
@@ -111,11 +115,11 @@ export class AuthController {
     const codes = await this.secondFactor.confirmEnrolment(user, body.otp, req.ip);
     if (codes === null) throw mfaCodeInvalidProblem();
     if (!Array.isArray(codes)) throw loginRefusedProblem(codes);
-    await this.signIn.completeSignIn(user, {
-      method: 'password',
-      secondFactor: 'totp',
-      channel: 'api',
-    });
+    await this.signIn.completeSignIn(
+      user,
+      { method: 'password', secondFactor: 'totp', channel: 'api' },
+      req.ip,
+    );
     return { ...(await this.tokens.issue(user.id)), recoveryCodes: codes };
   }
 

@@ -73,7 +73,14 @@ export class SignInService {
    * The password was right (signIn) and the second factor, where one is needed, too: "Laatst
    * ingelogd" and the audit line. The caller then issues the token or the web session.
    */
-  async completeSignIn(user: { id: string }, way: SignInWay): Promise<void> {
+  async completeSignIn(
+    user: { id: string; email: string },
+    way: SignInWay,
+    ip: string | undefined,
+  ): Promise<void> {
+    // Only now the account+address back-off starts afresh: a right password followed by wrong
+    // codes keeps counting.
+    this.throttle.recordSuccess(normalizeEmail(user.email), ip ?? 'unknown');
     await recordSignIn(this.db, user.id);
     await this.events?.record({ action: 'auth.sign_in', userId: user.id, details: { ...way } });
   }
@@ -93,9 +100,12 @@ export class SignInService {
       this.throttle.recordFailure(login, address);
       return { ok: false, reason: 'wrong-credentials' };
     }
+<<<<<<< HEAD
     this.throttle.recordSuccess(login, address);
     const provider = await this.providers.passwordRefusedFor(login);
     if (provider) return { ok: false, reason: 'password-not-allowed', provider };
+=======
+>>>>>>> mfa
     return { ok: true, user: { id: user.id, role: user.role, email: login } };
   }
 }

@@ -77,7 +77,7 @@ export class WebSignIn {
     back: string,
     notice?: string,
   ): Promise<void> {
-    await this.signIn.completeSignIn(user, { ...way, channel: 'web' });
+    await this.signIn.completeSignIn(user, { ...way, channel: 'web' }, req.ip);
     const old = req.web?.session;
     const created = await this.sessions.create(user.id);
     const formKept = old?.id

@@ -14,6 +14,7 @@ import {
   type Actor,
   IdentityProvidersService,
   organisationAccess,
+  SecondFactorService,
   type OrganisationUserView,
   UsersService,
 } from '@werkbrug/auth';
@@ -77,6 +78,7 @@ export class OrganisationsPageController {
     private readonly users: UsersService,
     private readonly sessions: SessionService,
     private readonly providers: IdentityProvidersService,
+    private readonly secondFactor: SecondFactorService,
   ) {}
 
   @Get()
@@ -314,6 +316,8 @@ export class OrganisationsPageController {
               : 'Maak beheerder van de organisatie'
             : null,
         action: `${base(id)}/gebruikers/${u.id}`,
+        // A user with an authenticator app: it can be reset (lost phone), and is set up anew.
+        resetSecondFactor: u.secondFactor && u.id !== actor.userId,
       })),
       inviteAction: `${base(id)}/uitnodigen`,
       functies: choices,
@@ -513,6 +517,43 @@ export class OrganisationsPageController {
     @Param('userId', ParseUUIDPipe) userId: string,
   ) {
     return this.userChange(req, res, id, userId, 'activeren');
+  }
+
+  /**
+   * A lost or new phone: the user's authenticator app and recovery codes are removed, every session
+   * and token of the user ends, and the next sign-in sets up an app again.
+   */
+  @Post(':id/gebruikers/:userId/authenticator')
+  @WebAccess('admin', 'werkmakelaar')
+  async resetSecondFactor(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+  ) {
+    const actor = actorOf(req);
+    const { user } = await this.userOf(actor, id, userId);
+    if (!user.secondFactor || userId === actor.userId) throw new NotFoundException();
+    const name = user.displayName;
+    if (!confirmed(req))
+      return this.pages.confirm(req, res, {
+        title: `Wilt u de authenticator-app van ${name} opnieuw laten instellen?`,
+        consequences: [
+          `De app en de herstelcodes van ${name} werken dan niet meer.`,
+          `${name} wordt direct uitgelogd, op elke computer en in elke app.`,
+          `Bij de volgende keer inloggen stelt ${name} de app opnieuw in, met een nieuwe QR-code.`,
+        ],
+        action: `${base(id)}/gebruikers/${userId}/authenticator`,
+        confirmText: 'Ja, laat opnieuw instellen',
+        cancelHref: base(id),
+        warning: true,
+      });
+    await this.secondFactor.reset(userId, actor);
+    await this.pages.tell(
+      req,
+      `${name} is overal uitgelogd en stelt de authenticator-app opnieuw in bij de volgende keer inloggen.`,
+    );
+    res.redirect(303, base(id));
   }
 
   @Post(':id/gebruikers/:userId/uitnodiging')
