@@ -100,12 +100,8 @@ export class SignInService {
       this.throttle.recordFailure(login, address);
       return { ok: false, reason: 'wrong-credentials' };
     }
-<<<<<<< HEAD
-    this.throttle.recordSuccess(login, address);
     const provider = await this.providers.passwordRefusedFor(login);
     if (provider) return { ok: false, reason: 'password-not-allowed', provider };
-=======
->>>>>>> mfa
     return { ok: true, user: { id: user.id, role: user.role, email: login } };
   }
 }
