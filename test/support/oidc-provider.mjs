@@ -9,6 +9,7 @@
 // (issued an hour ago, expired ten minutes ago: far beyond any clock-skew tolerance).
 // Prints "READY <issuer>" on stdout when it listens on 127.0.0.1.
 import http from 'node:http';
+import { URLSearchParams } from 'node:url';
 import Provider from 'oidc-provider';
 import * as jose from 'jose';
 
@@ -134,5 +135,5 @@ const server = http.createServer(async (req, res) => {
   }
 });
 
-server.listen(config.port, '127.0.0.1', () => console.log(`READY ${issuer}`));
+server.listen(config.port, '127.0.0.1', () => process.stdout.write(`READY ${issuer}\n`));
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
