@@ -28,8 +28,12 @@ export interface TestProvider {
  */
 export function startOidcProvider(config: TestProviderConfig): Promise<TestProvider> {
   const script = path.join(__dirname, 'oidc-provider.mjs');
-  const env = { ...process.env };
-  delete env.LD_PRELOAD;
+  // The real clock, as Chromium (browser.ts): the suite's time-of-day run preloads faketime.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => key !== 'LD_PRELOAD' && !key.startsWith('FAKETIME'),
+    ),
+  );
   const child: ChildProcess = spawn(process.execPath, [script, JSON.stringify(config)], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
