@@ -11,7 +11,7 @@ import {
   type Browser,
   type Page,
 } from './support/browser';
-import { bearer, insertOrganisation, insertUser, PASSWORD, tokenFor } from './support/fixtures';
+import { bearer, buildWorld, insertUser, PASSWORD, tokenFor } from './support/fixtures';
 import { freshCode, rememberSecret, secretOf, testTotpSecret } from './support/second-factor';
 import { startTestApp, type TestApp } from './support/test-app';
 import { passSecondFactor, postForm, webAgent } from './support/web-client';
@@ -54,10 +54,9 @@ describe('second factor', () => {
     t = await startTestApp();
     base = await listen(t);
     browser = await launchChromium();
-    const adminOrg = await insertOrganisation(t.db, 'beheer', 'Werkbrug beheer');
-    await insertUser(t.db, 'admin', 'admin@test.nl', adminOrg);
-    orgA = await insertOrganisation(t.db, 'werkbedrijf', 'Ferm Werk');
-    adminToken = await tokenFor(t, 'admin@test.nl');
+    const w = await buildWorld(t);
+    orgA = w.orgA;
+    adminToken = w.adminToken;
   }, 60_000);
 
   afterAll(async () => {
@@ -69,11 +68,8 @@ describe('second factor', () => {
 
   describe('API', () => {
     it('asks staff for a second factor and leaves employers and candidates with a password', async () => {
-      const employerOrg = await insertOrganisation(t.db, 'werkgever', 'Groen en Zo');
-      await insertUser(t.db, 'werkgever', 'wg@test.nl', employerOrg);
-      await insertUser(t.db, 'kandidaat', 'kand@test.nl', orgA);
-      expect((await token({ email: 'wg@test.nl', password: PASSWORD })).status).toBe(200);
-      expect((await token({ email: 'kand@test.nl', password: PASSWORD })).status).toBe(200);
+      for (const email of ['werkgever@groenenzo.nl', 'sanne@test.nl'])
+        expect((await token({ email, password: PASSWORD })).status).toBe(200);
 
       const id = await newWerkmakelaar('nieuw@test.nl');
       const setupNeeded = await token({ email: 'nieuw@test.nl', password: PASSWORD });
@@ -144,7 +140,7 @@ describe('second factor', () => {
       const notNeeded = await t
         .http()
         .post('/api/auth/mfa/setup')
-        .send({ email: 'wg@test.nl', password: PASSWORD });
+        .send({ email: 'werkgever@groenenzo.nl', password: PASSWORD });
       expect(notNeeded.body.code).toBe('MFA_NOT_NEEDED');
       expect((await auditOf(id)).map((a) => a.action)).toEqual([
         'auth.second_factor_enrolled',
@@ -383,8 +379,9 @@ describe('second factor', () => {
       expect(await page.locator('img.werkbrug-qr').count()).toBe(1);
       rememberSecret('zonderjs@test.nl', (await page.textContent('#sleutel')) ?? '');
       await page.fill('#veld-code', await freshCode('zonderjs@test.nl'));
-      await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
-      await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+      await Promise.all([page.waitForNavigation(), page.press('#veld-code', 'Enter')]);
+      expect(await page.locator('.werkbrug-recovery-codes code').count()).toBe(10);
+      await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
       expect(new URL(page.url()).pathname).toBe('/werkmakelaar');
       await context.close();
       // And the code page, still without JavaScript.

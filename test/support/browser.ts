@@ -88,17 +88,15 @@ export async function passSecondFactorPage(page: Page, email: string) {
   if (path === '/inlogcode/instellen') {
     rememberSecret(email, (await page.textContent('#sleutel')) ?? '');
     await page.fill('#veld-code', await freshCode(email));
-    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    // Enter in the field: with JavaScript off a click next to the QR image may never land.
+    await Promise.all([page.waitForNavigation(), page.press('#veld-code', 'Enter')]);
     await Promise.all([
       page.waitForNavigation(),
       page.click('button[type=submit] >> text=Ik heb de codes bewaard'),
     ]);
   } else if (path === '/inlogcode') {
     await page.fill('#veld-code', await freshCode(email));
-    await Promise.all([
-      page.waitForNavigation(),
-      page.click('button[type=submit] >> text=Inloggen'),
-    ]);
+    await Promise.all([page.waitForNavigation(), page.press('#veld-code', 'Enter')]);
   }
 }
 

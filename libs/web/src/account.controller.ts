@@ -71,8 +71,6 @@ export class AccountController {
   ) {
     const user = req.web?.session?.user;
     if (user) throw new WebRedirect(safeReturnPath(back) ?? LANDING[user.role]);
-    // A fresh start: a sign-in waiting for its second factor is given up.
-    if (req.web?.session?.pendingSecondFactor) req.web = { session: null };
     await this.ensureSession(req, res);
     const sessionId = req.web?.session?.id;
     this.pages.send(req, res, 'inloggen', {
