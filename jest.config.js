@@ -12,6 +12,20 @@ const swc = [
   },
 ];
 
+/**
+ * ESM-only packages (openid-client and the two it builds on) are compiled to CommonJS for Jest,
+ * whose module system cannot load ESM from node_modules; the compiled app loads them with Node's
+ * own require(esm).
+ */
+const ESM_PACKAGES = ['openid-client', 'oauth4webapi', 'jose'];
+const swcJs = [
+  '@swc/jest',
+  {
+    jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' },
+    module: { type: 'commonjs' },
+  },
+];
+
 module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
@@ -21,7 +35,8 @@ module.exports = {
     '<rootDir>/libs/**/*.e2e-spec.ts',
     '<rootDir>/test/**/*.e2e-spec.ts',
   ],
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, [`/node_modules/(${ESM_PACKAGES.join('|')})/.+\\.js$`]: swcJs },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
   moduleNameMapper: { '^@werkbrug/([^/]+)$': '<rootDir>/libs/$1/src' },
   setupFiles: ['<rootDir>/test/support/quiet-logs.ts'],
   globalSetup: '<rootDir>/test/global-setup.ts',

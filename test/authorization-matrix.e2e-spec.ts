@@ -1,5 +1,5 @@
 import type { Response } from 'supertest';
-import { LoginThrottle, ROLES, type Role } from '@werkbrug/auth';
+import { LoginThrottle, ROLES, totpCode, type Role } from '@werkbrug/auth';
 import { ImportService } from '@werkbrug/import';
 import {
   bearer,
@@ -35,6 +35,9 @@ const EMPLOYER_SIDE: readonly Role[] = ['admin', 'werkmakelaar', 'werkgever'];
 
 const EXPECTED: Record<string, Expectation> = {
   'POST /api/auth/token': 'public',
+  // Setting up a werkmakelaar's or administrator's authenticator app with the password.
+  'POST /api/auth/mfa/setup': 'public',
+  'POST /api/auth/mfa/confirm': 'public',
   'POST /api/auth/sign-in-link': 'public',
   'POST /api/auth/sign-in-link/redeem': 'public',
   'POST /api/auth/email-change/confirm': 'public',
@@ -55,11 +58,16 @@ const EXPECTED: Record<string, Expectation> = {
   'DELETE /api/me/sessions/:id': ALL,
   'POST /api/me/sessions/end-others': ALL,
   'POST /api/users/:id/sessions/end': BROKERS,
+  'POST /api/users/:id/second-factor/reset': BROKERS,
 
   'GET /api/organisations': ALL,
   'POST /api/organisations': ['admin'],
   'GET /api/organisations/:id': ALL,
   'PATCH /api/organisations/:id': ['admin'],
+  // The organisation's own identity provider (OpenID Connect): administrators only.
+  'GET /api/organisations/:id/identity-provider': ['admin'],
+  'PUT /api/organisations/:id/identity-provider': ['admin'],
+  'DELETE /api/organisations/:id/identity-provider': ['admin'],
 
   'GET /api/werksoorten': ALL,
   'POST /api/werksoorten': ['admin'],
@@ -541,6 +549,38 @@ describe('authorization matrix: every route × every role × own/other organisat
     hidden: false,
     table: 'werksoorten',
   });
+  /**
+   * An organisation's identity provider: every cell gets an organisation with one (the own one of
+   * the role, or another; a delete a throwaway of its own), keyed by organisation id.
+   */
+  const withProvider = async (organisationId: string) => {
+    await t.db.query(
+      `INSERT INTO organisation_identity_providers (organisation_id, issuer, client_id, client_secret_sealed)
+       VALUES ($1, 'https://login.matrix.test', 'matrix', 'v1.x.x.x') ON CONFLICT DO NOTHING`,
+      [organisationId],
+    );
+    return organisationId;
+  };
+  TARGETS['/api/organisations/:id/identity-provider'] = async (p, which, method) => {
+    const role = asRole(p);
+    if (method === 'DELETE') {
+      const [org] = await t.db.query(
+        `INSERT INTO organisations (kind, name, region) VALUES ('gemeente', $1, 'Woerden') RETURNING id`,
+        [`Matrix idp ${next()}`],
+      );
+      return {
+        id: await withProvider(org.id),
+        hidden: role !== 'admin',
+        table: 'organisation_identity_providers',
+      };
+    }
+    const org = await (TARGETS['/api/organisations/:id'] as Targets)(p, which, method);
+    return {
+      id: await withProvider(org.id),
+      hidden: role !== 'admin',
+      table: 'organisation_identity_providers',
+    };
+  };
   TARGETS['/api/candidates/:id/matches'] = TARGETS['/api/candidates/:id'] as Targets;
   TARGETS['/api/candidates/:id/export'] = TARGETS['/api/candidates/:id'] as Targets;
   TARGETS['/api/candidates/:id/checkins'] = TARGETS['/api/candidates/:id'] as Targets;
@@ -725,6 +765,17 @@ describe('authorization matrix: every route × every role × own/other organisat
         }),
       'invitation',
     );
+  // A reset ends the user's tokens: a werkmakelaar of its own each time (own or other organisation).
+  TARGETS['/api/users/:id/second-factor/reset'] = async (p, which) => ({
+    id: await insertUser(
+      t.db,
+      'werkmakelaar',
+      `matrix-reset-${next()}@test.nl`,
+      which === 'own' ? w.orgA : w.orgB,
+    ),
+    hidden: which === 'other' && asRole(p) !== 'admin',
+    table: 'users',
+  });
   // An invitation of the own organisation, or of another (not found for an organisation administrator).
   TARGETS['/api/users/:id/invitation'] = async (p, which) => ({
     id: await invited(which === 'own' ? w.orgA : w.orgB),
@@ -849,7 +900,28 @@ describe('authorization matrix: every route × every role × own/other organisat
     'PUT /api/me/alerts': () => ({ active: true, frequency: 'wekelijks' }),
     'POST /api/alerts/unsubscribe': () => ({ token: 'geen-geldig-token' }),
     'POST /api/me/erasure': () => ({ confirm: true }),
-    'POST /api/auth/token': () => ({ email: 'wm.a@test.nl', password: PASSWORD }),
+    // An employer: no second factor (second-factor.e2e-spec.ts has the werkmakelaar's).
+    'POST /api/auth/token': () => ({ email: 'werkgever@glans.nl', password: PASSWORD }),
+    // A werkmakelaar without an app yet: the set-up starts (the same secret each time) …
+    'POST /api/auth/mfa/setup': async () => {
+      const email = `matrix-mfa-${next()}@test.nl`;
+      const id = await insertUser(t.db, 'werkmakelaar', email, w.orgA);
+      await t.db.query(`DELETE FROM second_factors WHERE user_id = $1`, [id]);
+      return { email, password: PASSWORD };
+    },
+    // … and is confirmed with the app's code (a new werkmakelaar each time).
+    'POST /api/auth/mfa/confirm': async () => {
+      const email = `matrix-mfa-${next()}@test.nl`;
+      const id = await insertUser(t.db, 'werkmakelaar', email, w.orgA);
+      await t.db.query(`DELETE FROM second_factors WHERE user_id = $1`, [id]);
+      const setup = await t
+        .http()
+        .post('/api/auth/mfa/setup')
+        .send({ email, password: PASSWORD })
+        .expect(200);
+      return { email, password: PASSWORD, otp: totpCode(setup.body.secret as string) };
+    },
+    'POST /api/users/:id/second-factor/reset': null,
     'POST /api/auth/sign-in-link': () => ({ email: 'wm.a@test.nl' }),
     // A made-up token: 400 LINK_INVALID to everyone alike (the link, not the caller, decides).
     'POST /api/auth/sign-in-link/redeem': () => ({ token: `al_${'x'.repeat(43)}` }),
@@ -864,6 +936,12 @@ describe('authorization matrix: every route × every role × own/other organisat
     'PATCH /api/users/:id': () => ({ displayName: `Matrix ${next()}` }),
     'POST /api/organisations': () => ({ kind: 'werkbedrijf', name: `Matrix org ${next()}` }),
     'PATCH /api/organisations/:id': () => ({ region: `Regio ${next()}` }),
+    'PUT /api/organisations/:id/identity-provider': () => ({
+      issuer: 'https://login.matrix.test',
+      clientId: 'matrix',
+      clientSecret: 'matrix-geheim',
+      domains: [`matrix${next()}.test`],
+    }),
     'POST /api/werksoorten': () => ({ code: `matrix-${next()}`, name: 'Matrix' }),
     'PATCH /api/werksoorten/:id': () => ({ description: `Matrix ${next()}` }),
     'POST /api/werksoorten/:id/merge': async () => ({ into: await throwaway.werksoort() }),
@@ -1124,9 +1202,13 @@ describe('authorization matrix: every route × every role × own/other organisat
   }
 
   /** Whether a record is still there; an erased candidate is gone although its row remains. */
+  /** Tables keyed by something other than `id`. */
+  const KEY_COLUMN: Record<string, string> = { organisation_identity_providers: 'organisation_id' };
+
   async function isLive(table: string, id: string): Promise<boolean> {
     const erasable = table === 'candidates' ? ' AND erased_at IS NULL' : '';
-    const rows = await t.db.query(`SELECT 1 FROM ${table} WHERE id = $1${erasable}`, [id]);
+    const key = KEY_COLUMN[table] ?? 'id';
+    const rows = await t.db.query(`SELECT 1 FROM ${table} WHERE ${key} = $1${erasable}`, [id]);
     return rows.length > 0;
   }
 
@@ -1142,7 +1224,8 @@ describe('authorization matrix: every route × every role × own/other organisat
       versioned.set(table, rows.length > 0);
     }
     if (!versioned.get(table)) return undefined;
-    const [row] = await t.db.query(`SELECT version FROM ${table} WHERE id = $1`, [id]);
+    const key = KEY_COLUMN[table] ?? 'id';
+    const [row] = await t.db.query(`SELECT version FROM ${table} WHERE ${key} = $1`, [id]);
     return row?.version;
   }
 
@@ -1186,7 +1269,7 @@ describe('authorization matrix: every route × every role × own/other organisat
           continue;
         }
         if (params.length === 0) {
-          if (key === 'POST /api/auth/token') t.app.get(LoginThrottle).reset();
+          if (key.startsWith('POST /api/auth/')) t.app.get(LoginThrottle).reset();
           const res = await send(method, path, p, await makeBody?.(p));
           judge(`${key} as ${p}`, res, expectedStatus(rule, p, false), p);
           continue;

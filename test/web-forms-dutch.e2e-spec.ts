@@ -2,14 +2,22 @@ import { LoginThrottle, type Role } from '@werkbrug/auth';
 import { ImportService } from '@werkbrug/import';
 import { PasswordResetService } from '@werkbrug/web';
 import { assertDutchPage, type Address } from './support/dutch-words';
-import { bearer, buildWorld, insertUser, vacancyBody, type World } from './support/fixtures';
+import {
+  bearer,
+  buildWorld,
+  insertUser,
+  PASSWORD,
+  vacancyBody,
+  type World,
+} from './support/fixtures';
 import { searchWorker } from './support/search-sync';
 import { startTestApp, type TestApp } from './support/test-app';
 import { WEB_ROUTES } from './support/web-route-table';
 import { signInEmployer, waitingProposal, workplaceForm } from './support/web-employer';
 import { type Agent, csrfOf, signIn, webAgent } from './support/web-client';
 
-type Who = 'anonymous' | 'nieuwe werkgever' | Role;
+/** `halverwege`: a werkmakelaar between password and code; `instellen`: one setting up an app. */
+type Who = 'anonymous' | 'nieuwe werkgever' | 'halverwege' | 'instellen' | Role;
 type Fields = Record<string, string | string[]>;
 
 /** One wrong answer to a form: what is wrong, what is posted, and what the page must then say. */
@@ -47,6 +55,8 @@ interface ButtonCase {
 const ADDRESS: Record<Who, Address> = {
   anonymous: 'u',
   'nieuwe werkgever': 'u',
+  halverwege: 'u',
+  instellen: 'u',
   admin: 'u',
   werkgever: 'u',
   werkmakelaar: 'u',
@@ -206,6 +216,65 @@ describe('every form answers wrong input in Dutch', () => {
           says: 'Het e-mailadres of het wachtwoord klopt niet',
         },
       ],
+    },
+    // ---- the second factor after the password ------------------------------------------------
+    'POST /inlogcode': {
+      who: 'halverwege',
+      at: same('/inlogcode'),
+      wrong: [
+        { what: 'empty', fields: { code: '' }, says: 'Vul de code van 6 cijfers uit de app in' },
+        {
+          what: 'a wrong code',
+          fields: { code: '000000' },
+          status: 401,
+          says: 'De code klopt niet',
+        },
+        { what: 'no code at all', fields: { code: LONG }, status: 401 },
+      ],
+    },
+    'POST /inlogcode/herstelcode': {
+      who: 'halverwege',
+      at: same('/inlogcode/herstelcode'),
+      wrong: [
+        { what: 'empty', fields: { herstelcode: '' }, says: 'Vul een herstelcode in' },
+        {
+          what: 'an unknown recovery code',
+          fields: { herstelcode: 'abcde-fghjk' },
+          status: 401,
+          says: 'Deze herstelcode klopt niet of is al gebruikt',
+        },
+      ],
+    },
+    'POST /inlogcode/instellen': {
+      who: 'instellen',
+      at: same('/inlogcode/instellen'),
+      wrong: [
+        { what: 'empty', fields: { code: '' }, says: 'Vul de code van 6 cijfers uit de app in' },
+        {
+          what: 'a wrong code',
+          fields: { code: '12345x' },
+          status: 401,
+          says: 'De code klopt niet',
+        },
+      ],
+    },
+    'POST /inlogcode/klaar': {
+      who: 'instellen',
+      button: 'goes on after the recovery codes; before the set-up is confirmed, back to it',
+      at: onPage('/inlogcode/instellen', '/inlogcode/klaar'),
+      fields: {},
+      status: [303],
+    },
+    'POST /beheer/organisaties/:id/gebruikers/:userId/authenticator': {
+      who: 'admin',
+      button:
+        "resets a werkmakelaar's authenticator app; asks first, without an answer nothing happens",
+      at: async () => ({
+        page: '/beheer/organisaties',
+        action: `/beheer/organisaties/${w.orgA}/gebruikers/${w.wmA.id}/authenticator`,
+      }),
+      fields: { extra: 'veld' },
+      status: [200],
     },
     'POST /inloggen/:token': {
       who: 'anonymous',
@@ -1269,6 +1338,22 @@ describe('every form answers wrong input in Dutch', () => {
       employerId: w.employer.id,
     });
     agents['nieuwe werkgever'] = await signIn(t, 'nieuw@groenenzo.nl');
+    // Between the password and the second factor (an app set up, and none yet).
+    await insertUser(t.db, 'werkmakelaar', 'halverwege@test.nl', w.orgA);
+    const setup = await insertUser(t.db, 'werkmakelaar', 'instellen@test.nl', w.orgA);
+    await t.db.query(`DELETE FROM second_factors WHERE user_id = $1`, [setup]);
+    for (const [who, email] of [
+      ['halverwege', 'halverwege@test.nl'],
+      ['instellen', 'instellen@test.nl'],
+    ] as const) {
+      agents[who] = webAgent(t);
+      const form = await agents[who].get('/inloggen');
+      await agents[who]
+        .post('/inloggen')
+        .type('form')
+        .send({ email, password: PASSWORD, _csrf: csrfOf(form.text) })
+        .expect(303);
+    }
   });
   afterAll(async () => t?.close());
   beforeEach(() => t.app.get(LoginThrottle).reset());

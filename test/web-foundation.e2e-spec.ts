@@ -2,7 +2,7 @@ import { LoginThrottle } from '@werkbrug/auth';
 import { SessionService } from '@werkbrug/web';
 import { buildWorld, PASSWORD, World } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
-import { csrfOf, postForm, signIn, webAgent } from './support/web-client';
+import { csrfOf, passSecondFactor, postForm, signIn, webAgent } from './support/web-client';
 
 /** The web foundation over real HTTP and PostgreSQL: pages, sessions, CSRF, errors, reset. */
 describe('web foundation', () => {
@@ -137,7 +137,11 @@ describe('web foundation', () => {
         _csrf: csrfOf(form.text),
       })
       .expect(303);
-    expect(login.headers.location).toBe('/werkmakelaar');
+    // A werkmakelaar's second factor first; the way back goes along.
+    expect(login.headers.location).toBe('/inlogcode?terug=%2Fwerkmakelaar');
+    await agent.get('/werkmakelaar').expect(303);
+    const code = await passSecondFactor(agent, 'wm.a@test.nl', login);
+    expect(code.headers.location).toBe('/werkmakelaar');
     await agent.get('/werkmakelaar').expect(200);
     // Another role's area: 403 page, in HTML.
     const other = await agent.get('/beheer').expect(403);

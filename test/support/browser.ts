@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { dutchProblems } from './dutch-words';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { freshCode, rememberSecret } from './second-factor';
 import type { TestApp } from './test-app';
 
 /** Debian's Chromium; CHROMIUM_PATH points elsewhere. No browser is ever downloaded. */
@@ -74,6 +75,29 @@ export async function signInPage(page: Page, email: string, password: string) {
   await page.fill('#veld-email', email);
   await page.fill('#veld-password', password);
   await Promise.all([page.waitForNavigation(), page.click('button[type=submit] >> text=Inloggen')]);
+  await passSecondFactorPage(page, email);
+}
+
+/**
+ * On the second factor's page after the password (werkmakelaars, administrators): the code of
+ * their app, or at the first sign-in the set-up (the secret as the page shows it) and the recovery
+ * codes. Does nothing on any other page.
+ */
+export async function passSecondFactorPage(page: Page, email: string) {
+  const path = new URL(page.url()).pathname;
+  if (path === '/inlogcode/instellen') {
+    rememberSecret(email, (await page.textContent('#sleutel')) ?? '');
+    await page.fill('#veld-code', await freshCode(email));
+    // Enter in the field: with JavaScript off a click next to the QR image may never land.
+    await Promise.all([page.waitForNavigation(), page.press('#veld-code', 'Enter')]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click('button[type=submit] >> text=Ik heb de codes bewaard'),
+    ]);
+  } else if (path === '/inlogcode') {
+    await page.fill('#veld-code', await freshCode(email));
+    await Promise.all([page.waitForNavigation(), page.press('#veld-code', 'Enter')]);
+  }
 }
 
 export type { Browser, BrowserContext, Page };

@@ -1,5 +1,13 @@
 import { DataSource } from 'typeorm';
 import { hashPassword, type Role } from '@werkbrug/auth';
+import {
+  enrolTestUser,
+  freshCode,
+  isStaff,
+  knownRole,
+  rememberRole,
+  rememberSecret,
+} from './second-factor';
 import type { TestApp } from './test-app';
 
 export const PASSWORD = 'Test-wachtwoord-lang-2026';
@@ -37,11 +45,47 @@ export async function insertUser(
       links.candidateId ?? null,
     ],
   );
+  rememberRole(email, role);
+  // Staff sign in with a second factor: set up already, with a secret the helpers can compute.
+  if (isStaff(role)) await enrolTestUser(db, row.id, email);
   return row.id;
 }
 
+/**
+ * POST /api/auth/token as the account's owner would: with a fresh code of their authenticator app
+ * when the account needs one (a fixture-made staff user, or the server says MFA_REQUIRED); an
+ * account without an app yet sets one up through the API first (MFA_SETUP_REQUIRED).
+ */
+export async function tokenResponseFor(t: TestApp, email: string, password = PASSWORD) {
+  const role = knownRole(email);
+  const first = await t
+    .http()
+    .post('/api/auth/token')
+    .send({
+      email,
+      password,
+      ...(role && isStaff(role) ? { otp: await freshCode(email) } : {}),
+    });
+  if (first.status === 401 && first.body?.code === 'MFA_REQUIRED')
+    return t
+      .http()
+      .post('/api/auth/token')
+      .send({ email, password, otp: await freshCode(email) });
+  if (first.status === 403 && first.body?.code === 'MFA_SETUP_REQUIRED') {
+    const setup = await t.http().post('/api/auth/mfa/setup').send({ email, password });
+    if (setup.status !== 200)
+      throw new Error(`set-up ${email} failed: ${setup.status} ${JSON.stringify(setup.body)}`);
+    rememberSecret(email, setup.body.secret);
+    return t
+      .http()
+      .post('/api/auth/mfa/confirm')
+      .send({ email, password, otp: await freshCode(email) });
+  }
+  return first;
+}
+
 export async function tokenFor(t: TestApp, email: string, password = PASSWORD): Promise<string> {
-  const res = await t.http().post('/api/auth/token').send({ email, password });
+  const res = await tokenResponseFor(t, email, password);
   if (res.status !== 200)
     throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.accessToken;

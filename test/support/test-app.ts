@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { LoginThrottle } from '@werkbrug/auth';
+import { TEST_SECRET_KEY } from './second-factor';
 import { readStackEnv, TEMPLATE_DB, withDatabase } from './stack-env';
 
 export interface TestApp {
@@ -53,6 +54,8 @@ export function useTestEnv(databaseUrl: string, extra: Record<string, string> = 
     MEILI_MASTER_KEY: env.MEILI_MASTER_KEY,
     MEILI_INDEX_PREFIX: indexPrefix,
     DATABASE_POOL_SIZE: '10',
+    // The key that seals second-factor secrets: the fixtures seal with it too (second-factor.ts).
+    WERKBRUG_SECRET_KEY: TEST_SECRET_KEY,
     ...extra,
   });
   return indexPrefix;

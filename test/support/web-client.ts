@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { TestApp } from './test-app';
 import { PASSWORD } from './fixtures';
+import { freshCode, rememberSecret } from './second-factor';
 import { assertDutchPage, type Address, type DutchOptions } from './dutch-words';
 
 export type Agent = ReturnType<typeof request.agent>;
@@ -123,10 +124,50 @@ const ADDRESS_BY_LANDING: Record<string, Address> = {
   '/beheer': 'u',
 };
 
+/**
+ * After the password, a werkmakelaar or administrator is sent to the second factor: the code of
+ * their app (freshCode), or at the first sign-in the set-up (the secret read from the page) and the
+ * recovery codes page. Returns the last redirect (to the start page, or where the sign-in was for).
+ */
+export async function passSecondFactor(
+  agent: Agent,
+  email: string,
+  res: request.Response,
+): Promise<request.Response> {
+  const location = String(res.headers.location ?? '');
+  if (res.status !== 303 || !location.startsWith('/inlogcode')) return res;
+  const page = await agent.get(location);
+  if (page.status !== 200) throw new Error(`GET ${location}: ${page.status}`);
+  if (location.startsWith('/inlogcode/instellen')) {
+    const secret = /id="sleutel">([^<]+)</.exec(page.text)?.[1];
+    if (!secret) throw new Error('no secret on the set-up page');
+    rememberSecret(email, secret);
+    const shown = await agent
+      .post('/inlogcode/instellen')
+      .type('form')
+      .send({ code: await freshCode(email), terug: termOf(location), _csrf: csrfOf(page.text) });
+    if (shown.status !== 200) throw new Error(`set-up ${email}: ${shown.status}`);
+    return agent
+      .post('/inlogcode/klaar')
+      .type('form')
+      .send({ terug: termOf(location), _csrf: csrfOf(shown.text) });
+  }
+  return agent
+    .post('/inlogcode')
+    .type('form')
+    .send({ code: await freshCode(email), terug: termOf(location), _csrf: csrfOf(page.text) });
+}
+
+const termOf = (location: string) => new URL(location, 'http://x').searchParams.get('terug') ?? '';
+
 /** Signs in through the login form; the agent then carries the session cookie. */
 export async function signIn(t: TestApp, email: string, password = PASSWORD): Promise<Agent> {
   const agent = webAgent(t);
-  const res = await postForm(agent, '/inloggen', '/inloggen', { email, password });
+  const res = await passSecondFactor(
+    agent,
+    email,
+    await postForm(agent, '/inloggen', '/inloggen', { email, password }),
+  );
   if (res.status !== 303)
     throw new Error(`sign-in ${email}: ${res.status} ${res.text.slice(0, 300)}`);
   const landing = String(res.headers.location ?? '').split('?')[0] ?? '';

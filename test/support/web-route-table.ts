@@ -12,6 +12,15 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'GET /inloggen': 'public',
   'POST /inloggen': 'public',
   'POST /uitloggen': 'public',
+  // The second factor after the password: public pages that need a pending sign-in (else back to
+  // /inloggen); the session is not signed in until the last one.
+  'GET /inlogcode': 'public',
+  'POST /inlogcode': 'public',
+  'GET /inlogcode/herstelcode': 'public',
+  'POST /inlogcode/herstelcode': 'public',
+  'GET /inlogcode/instellen': 'public',
+  'POST /inlogcode/instellen': 'public',
+  'POST /inlogcode/klaar': 'public',
   'GET /wachtwoord-vergeten': 'public',
   'POST /wachtwoord-vergeten': 'public',
   'GET /wachtwoord-instellen/:token': 'public',
@@ -19,6 +28,10 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'GET /voorwaarden': 'public',
   'POST /voorwaarden': ['werkgever'],
   // Mailed one-time links: sign in without a password, confirm a new login address.
+  // Sign-in through the organisation's own identity provider (OpenID Connect): on to the provider
+  // after the e-mail step, and its answer (register this redirect URI at the provider).
+  'GET /inloggen/oidc/start': 'public',
+  'GET /inloggen/oidc/terug': 'public',
   'GET /inloggen/:token': 'public',
   'POST /inloggen/:token': 'public',
   'GET /e-mail-bevestigen/:token': 'public',
@@ -164,10 +177,15 @@ export const WEB_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'POST /beheer/organisaties/:id/uitnodigen': ['admin', 'werkmakelaar'],
   'POST /beheer/organisaties/:id/gebruikers/:userId/rol': ['admin', 'werkmakelaar'],
   'POST /beheer/organisaties/:id/gebruikers/:userId/deactiveren': ['admin', 'werkmakelaar'],
+  'POST /beheer/organisaties/:id/gebruikers/:userId/authenticator': ['admin', 'werkmakelaar'],
   'POST /beheer/organisaties/:id/gebruikers/:userId/activeren': ['admin', 'werkmakelaar'],
   'POST /beheer/organisaties/:id/gebruikers/:userId/uitnodiging': ['admin', 'werkmakelaar'],
   // End every session of a user (asked first).
   'POST /beheer/organisaties/:id/gebruikers/:userId/uitloggen': ['admin', 'werkmakelaar'],
+  // "Inloggen via uw eigen organisatie": the organisation's identity provider, administrators only.
+  'GET /beheer/organisaties/:id/inloggen': ['admin'],
+  'POST /beheer/organisaties/:id/inloggen': ['admin'],
+  'POST /beheer/organisaties/:id/inloggen/uitzetten': ['admin'],
   // The outbox and the audit trail.
   'GET /beheer/berichten': ['admin'],
   'POST /beheer/berichten/opnieuw': ['admin'],

@@ -19,6 +19,7 @@ export const CLI_COMMANDS = [
   'eval',
   'screenshots',
   'stack',
+  'totp',
   'help',
 ] as const;
 

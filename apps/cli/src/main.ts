@@ -16,6 +16,7 @@ import { screenshotsCommand } from './commands/screenshots.command';
 import { seedCommand } from './commands/seed.command';
 import { stackCommand } from './commands/stack.command';
 import { startCommand } from './commands/start.command';
+import { totpCommand } from './commands/totp.command';
 
 const HELP = `werkbrug <command>
 
@@ -47,6 +48,8 @@ const HELP = `werkbrug <command>
                         sample 1000) audited with an independent hard-constraint check
   screenshots           PNGs of the main pages from the demo region in docs/screenshots/
   stack --port-file F   (tests) run only PostgreSQL + Meilisearch; writes their URLs to F
+  totp [--secret S]     the current authenticator code of a TOTP secret (default: the demo
+                        werkmakelaars' secret)
 `;
 
 type Flags = Map<string, string | true>;
@@ -68,6 +71,7 @@ const HANDLERS: Record<CliCommand, (flags: Flags, positional: string[]) => Promi
   eval: (flags) => evalCommand(flags),
   screenshots: () => screenshotsCommand(),
   stack: (flags) => stackCommand(flags),
+  totp: (flags) => totpCommand(flags),
   help: () => {
     console.log(HELP);
     return Promise.resolve();

@@ -155,6 +155,19 @@ export class AuthLinksService {
     return link;
   }
 
+  /** Whose usable sign-in link this is, without using it (the second factor is asked first). */
+  async signInLinkHolder(token: string): Promise<{ id: string; role: Role; email: string } | null> {
+    if (!TOKEN.test(token)) return null;
+    const [user] = await queryRows<{ id: string; role: Role; email: string }>(
+      this.db,
+      `SELECT u.id, u.role, u.email FROM auth_links l JOIN users u ON u.id = l.user_id AND u.active
+        WHERE l.token_hash = $1 AND l.purpose = 'sign_in' AND l.used_at IS NULL
+          AND l.expires_at > now()`,
+      [sha256(token)],
+    );
+    return user ?? null;
+  }
+
   async redeemSignIn(token: string) {
     const link = await this.db.transaction(async (em) => {
       const used = await this.use(em, token, 'sign_in');

@@ -14,6 +14,11 @@ import { AuthLinksService, SIGN_IN_LINK_MINUTES } from './auth-links.service';
 import {
   EmailChangeConfirmed,
   LinkTokenRequest,
+  MfaConfirmRequest,
+  MfaConfirmResponse,
+  MfaSetupResponse,
+  SecondFactorTokenRequest,
+  SignInLinkRedeemRequest,
   SignInLinkRequest,
   SignInLinkResponse,
   TokenRequest,
@@ -22,7 +27,18 @@ import {
 import { CurrentActor } from './current-actor.decorator';
 import { LoginThrottle, loginRefusedProblem } from './login-throttle';
 import { ROLES, type Actor } from './role';
-import { SignInService } from './sign-in.service';
+import { SignInService, type SignedInUser, type SignInWay } from './sign-in.service';
+import {
+  alreadyEnrolledProblem,
+  SecondFactorService,
+  type SecondFactorUser,
+} from './second-factor/second-factor.service';
+import {
+  mfaCodeInvalidProblem,
+  mfaNotNeededProblem,
+  mfaRequiredProblem,
+  mfaSetupRequiredProblem,
+} from './second-factor/second-factor-problems';
 import { TokenService } from './token.service';
 import { UsersService } from './users/users.service';
 import { UserResponse } from './users/users.responses';
@@ -36,19 +52,100 @@ export class AuthController {
     private readonly throttle: LoginThrottle,
     private readonly users: UsersService,
     private readonly links: AuthLinksService,
+    private readonly secondFactor: SecondFactorService,
   ) {}
 
   @Post('token')
   @ApiOkResponse({ type: TokenResponse })
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange e-mail and password for a bearer token' })
-  @ApiProblemResponses(400, 401, 422, 429)
-  async token(@Body() body: TokenRequest, @Req() req: Request): Promise<TokenResponse> {
+  @ApiProblemResponses(400, 401, 403, 422, 429)
+  @ApiOperation({
+    summary:
+      'Exchange e-mail and password (and, for werkmakelaars and administrators, otp: a code of their authenticator app or a recovery code) for a bearer token',
+    description:
+      'Without otp such an account answers 401 MFA_REQUIRED, or 403 MFA_SETUP_REQUIRED when it has no authenticator app yet (set one up with /api/auth/mfa/setup and /confirm). A wrong code answers 401 MFA_CODE_INVALID and is throttled like a wrong password.',
+  })
+  async token(@Body() body: SecondFactorTokenRequest, @Req() req: Request): Promise<TokenResponse> {
+    const user = await this.passwordUser(body, req);
+    let secondFactor: SignInWay['secondFactor'] = 'none';
+    if (this.secondFactor.requiredFor(user)) {
+      if ((await this.secondFactor.status(user)) === 'none') throw mfaSetupRequiredProblem();
+      secondFactor = await this.checkCode(user, body.otp, req);
+    }
+    await this.signIn.completeSignIn(
+      user,
+      { method: 'password', secondFactor, channel: 'api' },
+      req.ip,
+    );
+    return this.tokens.issue(user.id);
+  }
+
+  @Post('mfa/setup')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Start setting up the authenticator app of a werkmakelaar or administrator without one: the secret, its otpauth URI and QR code (the same until confirmed)',
+  })
+  @ApiOkResponse({ type: MfaSetupResponse })
+  @ApiProblemResponses(400, 401, 409, 422, 429)
+  async mfaSetup(@Body() body: TokenRequest, @Req() req: Request): Promise<MfaSetupResponse> {
+    const user = await this.passwordUser(body, req);
+    if (!this.secondFactor.requiredFor(user)) throw mfaNotNeededProblem();
+    return this.secondFactor.beginEnrolment(user);
+  }
+
+  @Post('mfa/confirm')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "Confirm the set-up with the app's current code: the ten recovery codes (shown only now) and a bearer token",
+  })
+  @ApiOkResponse({ type: MfaConfirmResponse })
+  @ApiProblemResponses(400, 401, 409, 422, 429)
+  async mfaConfirm(
+    @Body() body: MfaConfirmRequest,
+    @Req() req: Request,
+  ): Promise<MfaConfirmResponse> {
+    const user = await this.passwordUser(body, req);
+    if (!this.secondFactor.requiredFor(user)) throw mfaNotNeededProblem();
+    if ((await this.secondFactor.status(user)) === 'enrolled') throw alreadyEnrolledProblem();
+    const codes = await this.secondFactor.confirmEnrolment(user, body.otp, req.ip);
+    if (codes === null) throw mfaCodeInvalidProblem();
+    if (!Array.isArray(codes)) throw loginRefusedProblem(codes);
+    await this.signIn.completeSignIn(
+      user,
+      { method: 'password', secondFactor: 'totp', channel: 'api' },
+      req.ip,
+    );
+    return { ...(await this.tokens.issue(user.id)), recoveryCodes: codes };
+  }
+
+  /** E-mail and password, throttled: the user, or the 401/429 problem. */
+  private async passwordUser(body: TokenRequest, req: Request): Promise<SignedInUser> {
     const result = await this.signIn.signIn(body.email, body.password, req.ip);
-    if (result.ok) return this.tokens.issue(result.user.id);
+    if (result.ok) return result.user;
     if (result.reason === 'throttled') throw loginRefusedProblem(result);
+    if (result.reason === 'password-not-allowed')
+      throw Problems.forbidden(
+        `${result.provider.organisationName} signs in through its own identity provider; a password is not accepted for this account.`,
+      );
     throw Problems.unauthenticated('E-mail address or password is wrong.');
+  }
+
+  /** The second factor's code (MFA_REQUIRED without one): how it was given, or the problem. */
+  private async checkCode(
+    user: SecondFactorUser,
+    otp: string | undefined,
+    req: Request,
+  ): Promise<'totp' | 'recovery'> {
+    if (!otp) throw mfaRequiredProblem();
+    const check = await this.secondFactor.verify(user, otp, { ip: req.ip, channel: 'api' });
+    if (check.ok) return check.method;
+    if (check.reason === 'throttled') throw loginRefusedProblem(check);
+    throw mfaCodeInvalidProblem();
   }
 
   @Post('sign-in-link')
@@ -78,8 +175,15 @@ export class AuthController {
     summary: 'Exchange the token of a mailed sign-in link for a bearer token (once)',
   })
   @ApiOkResponse({ type: TokenResponse })
-  @ApiProblemResponses(400, 422)
-  redeem(@Body() body: LinkTokenRequest): Promise<TokenResponse> {
+  @ApiProblemResponses(400, 401, 403, 422, 429)
+  async redeem(@Body() body: SignInLinkRedeemRequest, @Req() req: Request): Promise<TokenResponse> {
+    // The link stands in for the password only: the second factor is still asked, before the
+    // link is used up (a wrong code leaves it usable).
+    const holder = await this.links.signInLinkHolder(body.token);
+    if (holder && this.secondFactor.requiredFor(holder)) {
+      if ((await this.secondFactor.status(holder)) === 'none') throw mfaSetupRequiredProblem();
+      await this.checkCode(holder, body.otp, req);
+    }
     return this.links.redeemSignIn(body.token);
   }
 

@@ -6,11 +6,15 @@ import { AuthLinksService } from './auth-links.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthToken } from './auth-token.entity';
+import { IdentityProvidersController } from './identity-providers/identity-providers.controller';
+import { IdentityProvidersService } from './identity-providers/identity-providers.service';
+import { OidcClient } from './identity-providers/oidc-client';
 import { LoginThrottle } from './login-throttle';
 import { SignInService } from './sign-in.service';
 import { KnownBrowsers } from './sessions/known-browsers';
 import { SessionsService } from './sessions/sessions.service';
 import { SessionsController } from './sessions/sessions.controller';
+import { SecondFactorService } from './second-factor/second-factor.service';
 import { TokenService } from './token.service';
 import { User } from './user.entity';
 import { UsersController } from './users/users.controller';
@@ -18,7 +22,7 @@ import { UsersService } from './users/users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, AuthToken]), MailModule],
-  controllers: [AuthController, UsersController, SessionsController],
+  controllers: [AuthController, UsersController, SessionsController, IdentityProvidersController],
   providers: [
     TokenService,
     LoginThrottle,
@@ -27,6 +31,9 @@ import { UsersService } from './users/users.service';
     AuthLinksService,
     KnownBrowsers,
     SessionsService,
+    OidcClient,
+    IdentityProvidersService,
+    SecondFactorService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [
@@ -37,6 +44,9 @@ import { UsersService } from './users/users.service';
     AuthLinksService,
     KnownBrowsers,
     SessionsService,
+    IdentityProvidersService,
+    OidcClient,
+    SecondFactorService,
   ],
 })
 export class AuthModule {}

@@ -111,8 +111,15 @@ export class LoginThrottle {
    * checked now (null) or how long to wait. SignInService uses this; checkBefore throws instead.
    */
   attempt(email: string, ip: string): LoginRefusal | null {
-    const byAddress = this.addressRefusal(ip);
-    if (byAddress) return byAddress;
+    return this.addressRefusal(ip) ?? this.accountRefusal(email, ip);
+  }
+
+  /**
+   * The account's own limits (the account+address back-off, the account under attack) without
+   * counting a request from the address: the second factor's code, asked after a password that
+   * was counted already. Its failures are recorded as wrong passwords (recordFailure).
+   */
+  accountRefusal(email: string, ip: string): LoginRefusal | null {
     const now = Date.now();
     const pair = this.pairs.get(this.pairKey(email, ip));
     if (pair) {

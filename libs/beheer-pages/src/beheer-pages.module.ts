@@ -10,6 +10,7 @@ import { AuditPageController } from './audit/audit-page.controller';
 import { BeheerStartController } from './beheer-start.controller';
 import { BeheerImportPagesModule } from './import/import-pages.module';
 import { OrganisationsPageController } from './organisations/organisations.controller';
+import { SignInSettingsPageController } from './organisations/sign-in-settings.controller';
 import { OutboxPageController } from './outbox/outbox-page.controller';
 import { RulesPagesController } from './rules/rules-pages.controller';
 import { WerksoortenPagesModule } from './werksoorten/werksoorten-pages.module';
@@ -30,6 +31,7 @@ import { WerksoortenPagesModule } from './werksoorten/werksoorten-pages.module';
   controllers: [
     BeheerStartController,
     OrganisationsPageController,
+    SignInSettingsPageController,
     OutboxPageController,
     AuditPageController,
     RulesPagesController,

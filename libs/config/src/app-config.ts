@@ -55,6 +55,11 @@ export interface AppConfig {
   /** Key for signed links in e-mail (unsubscribe); without it one is derived from the server secrets. */
   linkSecret: string | null;
   /**
+   * WERKBRUG_SECRET_KEY: the key (≥ 32 characters) that seals stored secrets (secret-box.ts); null =
+   * the data folder's generated key, else one derived from the server secrets.
+   */
+  secretKey: string | null;
+  /**
    * Proxies whose X-Forwarded-For is believed (Express "trust proxy": addresses, CIDRs, or
    * loopback/linklocal/uniquelocal). Empty (the default): none, the socket address is the client.
    */
@@ -178,12 +183,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((p) => p.trim())
       .filter(Boolean),
     linkSecret: env.LINK_SECRET || null,
+    secretKey: env.WERKBRUG_SECRET_KEY || null,
   };
   if (env.LOG_FORMAT && !config.logFormat) {
     problems.push(`LOG_FORMAT must be json or pretty (got "${env.LOG_FORMAT}")`);
   }
   if (config.linkSecret !== null && config.linkSecret.length < 32) {
     problems.push('LINK_SECRET must be at least 32 characters');
+  }
+  if (config.secretKey !== null && config.secretKey.length < 32) {
+    problems.push('WERKBRUG_SECRET_KEY must be at least 32 characters');
   }
   for (const proxy of config.trustProxy) {
     const [address, bits, ...rest] = proxy.split('/');

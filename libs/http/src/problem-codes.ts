@@ -25,6 +25,12 @@ export const PROBLEM_CODES = [
   'RATE_LIMITED',
   'PURPOSE_REQUIRED',
   'CANNOT_DEACTIVATE_SELF',
+  // The second factor of werkmakelaars and administrators (docs/api.md, "Second factor")
+  'MFA_REQUIRED',
+  'MFA_SETUP_REQUIRED',
+  'MFA_CODE_INVALID',
+  'MFA_ALREADY_ENROLLED',
+  'MFA_NOT_NEEDED',
   // Records in use
   'EMPLOYER_IN_USE',
   'WERKSOORT_IN_USE',

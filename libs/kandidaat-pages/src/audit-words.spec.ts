@@ -13,6 +13,11 @@ const NOT_ABOUT_A_CANDIDATE = new Set([
   'import.compare',
   // Sessions of an account that ended (libs/web session-ends.ts): about the account, not a file.
   'session.end',
+  // Sign-in through the organisation's identity provider, and its settings (no candidate).
+  'organisation.identity_provider.save',
+  'organisation.identity_provider.remove',
+  'sign_in.oidc',
+  'sign_in.oidc_refused',
 ]);
 
 function sources(dir: string): string[] {

@@ -6,6 +6,7 @@ import { PageResponder } from './page-responder';
 import { SessionService } from './session.service';
 import { WebController, WebPublic } from './web-access.decorator';
 import { SESSION_COOKIE, type WebRequest } from './web-request';
+import { WebSignIn } from './web-sign-in';
 
 /**
  * The pages behind the one-time links AuthLinksService mails (besides the password links, which
@@ -22,6 +23,7 @@ export class AccountLinksController {
     private readonly sessions: SessionService,
     private readonly pages: PageResponder,
     private readonly ends: SessionsService,
+    private readonly webSignIn: WebSignIn,
   ) {}
 
   @Get('inloggen/:token')
@@ -45,16 +47,11 @@ export class AccountLinksController {
     @Res() res: Response,
     @Param('token') token: string,
   ) {
-    const userId = await this.links.signInUserOf(token);
-    if (!userId) throw new GoneException();
-    // As the password sign-in: the old session ends, a new one with a new id and token starts.
-    const old = req.web?.session;
-    if (old?.id) await this.sessions.end(old.id);
-    const { cookieValue } = await this.sessions.create(userId);
-    setSessionCookie(req, res, cookieValue);
-    res.setHeader('Cache-Control', 'no-store');
-    // The sign-in page sends a signed-in visitor on to their start page.
-    res.redirect(303, '/inloggen');
+    const holder = await this.links.signInLinkHolder(token);
+    const userId = holder ? await this.links.signInUserOf(token) : null;
+    if (!holder || userId !== holder.id) throw new GoneException();
+    // As the password sign-in: a new session; staff go on to their second factor first.
+    await this.webSignIn.firstFactorPassed(req, res, holder, { method: 'link' });
   }
 
   @Get('e-mail-bevestigen/:token')

@@ -1,6 +1,11 @@
 import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { LoginThrottle, SignInService } from '@werkbrug/auth';
+import {
+  IdentityProvidersService,
+  LoginThrottle,
+  type ProviderRoute,
+  SignInService,
+} from '@werkbrug/auth';
 import { FormErrors } from './form-errors';
 import { LANDING } from './navigation';
 import { PageResponder } from './page-responder';
@@ -9,7 +14,9 @@ import { passwordProblemNl } from './password-words';
 import { SessionService } from './session.service';
 import { BeforeTerms, WebAccess, WebController, WebPublic } from './web-access.decorator';
 import { safeReturnPath, WebRedirect } from './web-errors';
+import { OIDC_START_PATH } from './oidc-sign-in.controller';
 import { actorOf, field, formBody, setSessionCookie, type WebRequest } from './web-request';
+import { WebSignIn } from './web-sign-in';
 
 const ACCEPT_OPTIONS = [
   { value: 'ja', text: 'Ik heb dit gelezen en ik ga akkoord met de gebruiksvoorwaarden' },
@@ -29,6 +36,8 @@ export class AccountController {
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottle,
     private readonly resets: PasswordResetService,
+    private readonly providers: IdentityProvidersService,
+    private readonly webSignIn: WebSignIn,
   ) {}
 
   /** The home page; `/` is rewritten to this route (see installWeb). */
@@ -85,7 +94,6 @@ export class AccountController {
     if (!email) errors.add('email', 'Vul uw e-mailadres in');
     else if (!EMAIL.test(email) || email.length > 254)
       errors.add('email', 'Vul een e-mailadres in zoals naam@bedrijf.nl');
-    if (!password) errors.add('password', 'Vul uw wachtwoord in');
     const again = (status = 400) =>
       this.pages.send(
         req,
@@ -94,7 +102,19 @@ export class AccountController {
         { title: 'Inloggen', values: { email }, back, errors },
         status,
       );
-    if (errors.any) return again();
+    if (errors.any) {
+      if (!password) errors.add('password', 'Vul uw wachtwoord in');
+      return again();
+    }
+    // E-mail first: staff of an organisation with its own identity provider go there, unless the
+    // organisation still allows passwords and one was typed; everyone else signs in with the password.
+    const route = await this.providers.routeFor(email);
+    if (route && (!password || !route.passwordAllowed))
+      return this.toProvider(req, res, route, email, back);
+    if (!password) {
+      errors.add('password', 'Vul uw wachtwoord in');
+      return again();
+    }
     const result = await this.signIn.signIn(email, password, req.ip);
     if (!result.ok && result.reason === 'throttled') {
       const seconds = result.retryAfterSeconds;
@@ -105,22 +125,41 @@ export class AccountController {
       );
       return again(429);
     }
+    if (!result.ok && result.reason === 'password-not-allowed')
+      return this.toProvider(req, res, result.provider, email, back);
     if (!result.ok) {
       errors.add('email', 'Het e-mailadres of het wachtwoord klopt niet');
       return again(401);
     }
-    const { user } = result;
-    // Rotation: the anonymous session ends, a new one with a new id and CSRF token starts.
-    const old = req.web?.session;
-    const created = await this.sessions.create(user.id);
-    // A form kept when the last session ended comes along, if it is this person's.
-    const formKept = old?.id
-      ? await this.sessions.carryPendingForm(old.id, created.id, user.id)
-      : false;
-    if (old?.id) await this.sessions.end(old.id);
-    setSessionCookie(req, res, created.cookieValue);
-    res.setHeader('Cache-Control', 'no-store');
-    res.redirect(303, formKept ? '/sessie/formulier' : back || LANDING[user.role]);
+    // Staff go on to the second factor first; the others are signed in now (a new session).
+    await this.webSignIn.firstFactorPassed(req, res, result.user, { method: 'password', back });
+  }
+
+  /**
+   * On to the organisation's provider: the choice is kept in the anonymous session and the page
+   * continues to OIDC_START_PATH by itself (a refresh, which needs no JavaScript) or by its button.
+   * Not a redirect: the sign-in form's `form-action 'self'` would stop a redirect to the provider.
+   */
+  private async toProvider(
+    req: WebRequest,
+    res: Response,
+    route: ProviderRoute,
+    email: string,
+    back: string,
+  ) {
+    const sessionId = req.web?.session?.id;
+    if (!sessionId) throw new WebRedirect('/inloggen');
+    await this.sessions.keepOidcPending(sessionId, {
+      organisationId: route.organisationId,
+      email,
+      back,
+    });
+    this.pages.send(req, res, 'inloggen-organisatie', {
+      title: `Inloggen via ${route.organisationName}`,
+      organisationName: route.organisationName,
+      startHref: OIDC_START_PATH,
+      refreshTo: OIDC_START_PATH,
+    });
   }
 
   @Post('uitloggen')

@@ -24,3 +24,6 @@ export * from './mailed-links.controller';
 export * from './pending-form';
 export * from './meeting-forms';
 export * from './multipart-form';
+export * from './oidc-sign-in.controller';
+export * from './oidc-words';
+export * from './web-sign-in';

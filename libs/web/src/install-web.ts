@@ -16,6 +16,9 @@ export const WEB_PATHS = [
   // A mailed sign-in link: /inloggen/{token}.
   'inloggen/{*path}',
   'uitloggen',
+  // The second factor after the password (SecondFactorController).
+  'inlogcode',
+  'inlogcode/{*path}',
   'wachtwoord-vergeten',
   'wachtwoord-instellen',
   'wachtwoord-instellen/{*path}',

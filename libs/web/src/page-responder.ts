@@ -59,12 +59,18 @@ const SHARED_PAGES = new Set([
   'home',
   'inloggen',
   'inloggen-link',
+  'inloggen-organisatie',
+  'inloggen-geweigerd',
   'voorwaarden',
   'wachtwoord-vergeten',
   'wachtwoord-vergeten-verstuurd',
   'wachtwoord-instellen',
   'wachtwoord-link-verlopen',
   'e-mail-bevestigen',
+  'inlogcode',
+  'inlogcode-herstel',
+  'inlogcode-instellen',
+  'inlogcode-herstelcodes',
 ]);
 
 @Injectable()

@@ -74,6 +74,24 @@ export const PROBLEM_WORDS: Record<ListedCode, ProblemSentence> = {
   },
   FORBIDDEN: { u: 'Dit mag u niet doen.', je: 'Dit mag je niet doen.' },
   RATE_LIMITED: { u: 'Te veel pogingen. Wacht even en probeer het dan opnieuw.' },
+  MFA_REQUIRED: {
+    u: 'Vul ook de code uit uw authenticator-app in.',
+    je: 'Vul ook de code uit je authenticator-app in.',
+  },
+  MFA_SETUP_REQUIRED: {
+    u: 'Stel eerst een authenticator-app in. Log in op de website, dan helpen wij u daarbij.',
+    je: 'Stel eerst een authenticator-app in. Log in op de website, dan helpen wij je daarbij.',
+  },
+  MFA_CODE_INVALID: {
+    u: 'De code klopt niet. Vul de code in die de app nu laat zien.',
+  },
+  MFA_ALREADY_ENROLLED: {
+    u: 'U heeft al een authenticator-app ingesteld.',
+    je: 'Je hebt al een authenticator-app ingesteld.',
+  },
+  MFA_NOT_NEEDED: {
+    u: 'Voor dit account is geen tweede stap nodig.',
+  },
   PURPOSE_REQUIRED: {
     u: 'Kies eerst waarom u deze gegevens wilt zien.',
     je: 'Kies eerst waarom je deze gegevens wilt zien.',

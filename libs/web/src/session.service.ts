@@ -32,6 +32,32 @@ export interface WebSession {
   notice: string | null;
   /** How long this session lasts without another request (idle limit or absolute end, whichever first). */
   leftMs?: number;
+  /**
+   * Between the password and the second factor: whose code this (not signed-in) session waits for,
+   * and at which step. Null otherwise.
+   */
+  pendingSecondFactor?: PendingSecondFactor | null;
+}
+
+/** The steps of a pending sign-in: the code, the set-up of an app, the recovery codes shown. */
+export type SecondFactorStep = 'code' | 'setup' | 'codes-shown';
+
+export interface PendingSecondFactor {
+  userId: string;
+  email: string;
+  role: Role;
+  step: SecondFactorStep;
+}
+
+/** A sign-in through an identity provider between the e-mail step and the provider's answer. */
+export interface OidcPendingState {
+  organisationId: string;
+  email: string;
+  back: string;
+  /** Set once the browser was sent to the provider. */
+  state?: string;
+  nonce?: string;
+  codeVerifier?: string;
 }
 
 /** One session with its user, as the guard reads it on every request. */
@@ -52,6 +78,10 @@ interface SessionRow {
   terms: boolean;
   notice: string | null;
   browser: string | null;
+  pending_user: string | null;
+  pending_email: string | null;
+  pending_role: Role | null;
+  second_factor_step: SecondFactorStep | null;
 }
 
 /**
@@ -64,6 +94,8 @@ export class SessionService {
   static readonly ABSOLUTE_MS = 8 * 3600_000;
   /** An anonymous session (login form) lives shorter. */
   static readonly ANONYMOUS_MS = 2 * 3600_000;
+  /** Between the password and the second factor (time to find the phone, or set up an app). */
+  static readonly PENDING_MS = 30 * 60_000;
   /** last_seen_at is written at most this often, so reading pages is not a write per request. */
   static readonly TOUCH_MS = 60_000;
   /** Pages warn this long before the session ends, with a button to stay signed in. */
@@ -96,8 +128,11 @@ export class SessionService {
               u.id AS active_user, u.email,
               u.display_name, u.role, u.organisation_id, u.employer_id, u.candidate_id, u.organisation_admin,
               EXISTS (SELECT 1 FROM terms_acceptances a
-                       WHERE a.user_id = s.user_id AND a.terms_version = $2) AS terms
+                       WHERE a.user_id = s.user_id AND a.terms_version = $2) AS terms,
+              p.id AS pending_user, p.email AS pending_email, p.role AS pending_role,
+              s.second_factor_step
          FROM web_sessions s LEFT JOIN users u ON u.id = s.user_id AND u.active
+         LEFT JOIN users p ON p.id = s.second_factor_user_id AND p.active
         WHERE s.token_hash = $1 AND s.expires_at > now()
           AND s.last_seen_at > now() - make_interval(secs => $3)`,
       [sha256(cookieValue), TERMS_VERSION, SessionService.IDLE_MS / 1000],
@@ -145,6 +180,15 @@ export class SessionService {
       termsAccepted: row.terms,
       notice,
       leftMs: SessionService.leftMs(lastSeen, new Date(row.expires_at).getTime()),
+      pendingSecondFactor:
+        !signedIn && row.pending_user && row.pending_role && row.second_factor_step
+          ? {
+              userId: row.pending_user,
+              email: row.pending_email as string,
+              role: row.pending_role,
+              step: row.second_factor_step,
+            }
+          : null,
     };
   }
 
@@ -255,6 +299,36 @@ export class SessionService {
     return row?.user_id ?? null;
   }
 
+  /**
+   * After the password, before the second factor: a new session (rotation) that is not signed in
+   * and only says whose code it waits for. It lasts PENDING_MS.
+   */
+  async createPending(
+    userId: string,
+    step: SecondFactorStep,
+  ): Promise<{ id: string; cookieValue: string; csrfToken: string }> {
+    const cookieValue = newSecret();
+    const csrfToken = newSecret();
+    const [row] = await queryRows<{ id: string }>(
+      this.db,
+      `INSERT INTO web_sessions (token_hash, user_id, csrf_token, expires_at, second_factor_user_id,
+                                 second_factor_step)
+       VALUES ($1, NULL, $2, now() + make_interval(secs => $3), $4, $5) RETURNING id`,
+      [sha256(cookieValue), csrfToken, SessionService.PENDING_MS / 1000, userId, step],
+    );
+    return { id: (row as { id: string }).id, cookieValue, csrfToken };
+  }
+
+  /** The pending sign-in moves on (the set-up confirmed: the recovery codes were shown). */
+  async setSecondFactorStep(sessionId: string, step: SecondFactorStep): Promise<void> {
+    await queryRows(
+      this.db,
+      `UPDATE web_sessions SET second_factor_step = $2
+        WHERE id = $1 AND user_id IS NULL AND second_factor_user_id IS NOT NULL`,
+      [sessionId, step],
+    );
+  }
+
   /** Keeps a form in an anonymous session until `pending.userId` signs in (see carryPendingForm). */
   async keepPendingForm(
     sessionId: string,
@@ -331,15 +405,44 @@ export class SessionService {
     ]);
   }
 
+  /**
+   * A sign-in through an organisation's identity provider on its way: where it goes (after the
+   * e-mail step) and, once started, its state, nonce and PKCE verifier. Only in an anonymous
+   * session, never in the browser.
+   */
+  async keepOidcPending(sessionId: string, pending: OidcPendingState): Promise<void> {
+    await queryRows(
+      this.db,
+      `UPDATE web_sessions SET oidc_pending = $2::jsonb WHERE id = $1 AND user_id IS NULL`,
+      [sessionId, JSON.stringify(pending)],
+    );
+  }
+
+  /** The pending sign-in, handed over once (a second callback with the same state finds none). */
+  async takeOidcPending(sessionId: string): Promise<OidcPendingState | null> {
+    const [row] = await queryRows<{ oidc_pending: OidcPendingState | null }>(
+      this.db,
+      `UPDATE web_sessions n SET oidc_pending = NULL FROM web_sessions o
+        WHERE n.id = $1 AND o.id = n.id AND o.oidc_pending IS NOT NULL
+        RETURNING o.oidc_pending`,
+      [sessionId],
+    );
+    return row?.oidc_pending ?? null;
+  }
+
   async end(sessionId: string): Promise<void> {
     await queryRows(this.db, `DELETE FROM web_sessions WHERE id = $1`, [sessionId]);
   }
 
-  /** After a password change or reset: every session of the user ends, except the one given. */
+  /**
+   * After a password change or reset (or a reset of the second factor): every session of the user
+   * ends, except the one given; a sign-in waiting for their second factor too.
+   */
   async endAllFor(userId: string, except?: string): Promise<void> {
     await queryRows(
       this.db,
-      `DELETE FROM web_sessions WHERE user_id = $1 AND ($2::uuid IS NULL OR id <> $2)`,
+      `DELETE FROM web_sessions
+        WHERE (user_id = $1 OR second_factor_user_id = $1) AND ($2::uuid IS NULL OR id <> $2)`,
       [userId, except ?? null],
     );
   }

@@ -2,9 +2,12 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@werkbrug/auth';
 import { AccountLinksController } from './account-links.controller';
 import { AccountController } from './account.controller';
+import { OidcSignInController } from './oidc-sign-in.controller';
 import { PageResponder } from './page-responder';
 import { PasswordResetService } from './password-reset.service';
+import { SecondFactorController } from './second-factor.controller';
 import { SessionController } from './session.controller';
+import { WebSignIn } from './web-sign-in';
 import { SessionService } from './session.service';
 import { SessionEndsWiring } from './session-ends';
 import { SessionsPageController } from './sessions-page.controller';
@@ -23,12 +26,15 @@ import { WebSessionGuard } from './web-session.guard';
     AccountLinksController,
     SessionController,
     SessionsPageController,
+    SecondFactorController,
+    OidcSignInController,
   ],
   providers: [
     { provide: ViewRenderer, useFactory: () => new ViewRenderer() },
     PageResponder,
     SessionService,
     SessionEndsWiring,
+    WebSignIn,
     PasswordResetService,
     WebSessionGuard,
     WebExceptionFilter,
@@ -37,6 +43,7 @@ import { WebSessionGuard } from './web-session.guard';
     ViewRenderer,
     PageResponder,
     SessionService,
+    WebSignIn,
     PasswordResetService,
     WebSessionGuard,
     WebExceptionFilter,

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { passCodePage } from '../bench/staff-sign-in';
 import type { Browser, Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { queryRows } from '@werkbrug/database';
@@ -52,6 +53,7 @@ export async function screenshotJourney(ctx: JourneyContext): Promise<void> {
     await page.fill('#veld-email', email);
     await page.fill('#veld-password', password);
     await click(page, 'main button[type=submit]');
+    await passCodePage(page, email);
     if (new URL(page.url()).pathname === '/voorwaarden') {
       await page.check('input[name=akkoord]');
       await click(page, 'main button[type=submit]');

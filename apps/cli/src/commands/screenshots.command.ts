@@ -6,6 +6,7 @@ import { freePort, startStack } from '@werkbrug/embedded';
 import { SearchIndexer } from '@werkbrug/matching';
 import { BenchMatchingModule } from '../bench/bench-matching.module';
 import { DEMO_PASSWORD, freshDatabase, urlFor } from '../bench/bench-context';
+import { passCodePage } from '../bench/staff-sign-in';
 import { startApp, stopChild, waitHttp } from '../bench/bench-processes';
 import { seedDemo } from '../demo';
 import { log } from '../with-database';
@@ -191,6 +192,7 @@ export async function screenshotsCommand(): Promise<void> {
       await p.fill('#veld-email', who);
       await p.fill('#veld-password', DEMO_PASSWORD);
       await Promise.all([p.waitForNavigation(), p.click('main button[type=submit]')]);
+      await passCodePage(p, who);
     };
     const shotOf = async (p: typeof page, name: string) => {
       const file = path.join(outDir, `${String(++n).padStart(2, '0')}-${name}.png`);

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '@werkbrug/auth';
+import { loadLauncherConfig, secretBoxFor, type SecretBox } from '@werkbrug/config';
 import { seedPostcodeAreas } from '@werkbrug/geo';
 import {
   generateCandidate,
@@ -33,6 +34,40 @@ export interface SeedDemoOptions {
   employers?: number;
   /** Reference date for relative dates (start dates, birthdays, ladder measurements); default today. */
   today?: Date;
+  /** Seals the demo staff's TOTP secret; default: the server's key from the environment. */
+  secretBox?: SecretBox;
+}
+
+/**
+ * The one TOTP secret of every demo werkmakelaar (README "Demo walkthrough"): add it to any
+ * authenticator app, or run `npm run cli -- totp` for the current code.
+ */
+export const DEMO_TOTP_SECRET = 'WERKBRUGDEMOTWEESTAPSINLOGGENXYZ';
+
+/** The server's SecretBox as the API sees it, from the environment the CLI runs in. */
+export function secretBoxFromEnv(env: NodeJS.ProcessEnv = process.env): SecretBox {
+  return secretBoxFor({
+    secretKey: env.WERKBRUG_SECRET_KEY || null,
+    dataDir: loadLauncherConfig(env).dataDir,
+    databaseUrl: env.DATABASE_URL ?? '',
+    meiliKey: env.MEILI_MASTER_KEY ?? env.MEILI_API_KEY ?? '',
+  });
+}
+
+/** The demo staff sign in with a second factor: all of them with DEMO_TOTP_SECRET, set up already. */
+async function enrolDemoStaff(em: EntityManager, box: SecretBox): Promise<number> {
+  const staff = await queryRows<{ id: string }>(
+    em,
+    `SELECT id FROM users WHERE role IN ('werkmakelaar', 'admin') AND email LIKE '%.demo'
+        AND NOT EXISTS (SELECT 1 FROM second_factors f WHERE f.user_id = users.id)`,
+  );
+  for (const { id } of staff)
+    await queryRows(
+      em,
+      `INSERT INTO second_factors (user_id, secret_sealed, enrolled_at) VALUES ($1, $2, now())`,
+      [id, box.seal(DEMO_TOTP_SECRET, `totp:${id}`)],
+    );
+  return staff.length;
 }
 
 export interface SeedDemoResult {
@@ -219,6 +254,7 @@ export async function seedDemo(db: DataSource, options: SeedDemoOptions): Promis
       `demo contact moments: ${contacts.moments} (${contacts.slipped} candidates out of the 14-day rhythm)`,
     );
     const werkmakelaars = caseloads.reduce((n, c) => n + c.werkmakelaarIds.length, 0);
+    await enrolDemoStaff(em, options.secretBox ?? secretBoxFromEnv());
     return {
       organisations: DEMO_ORGANISATIONS.length + employers.length,
       employers: employers.length,
@@ -236,6 +272,9 @@ export async function seedDemo(db: DataSource, options: SeedDemoOptions): Promis
   // The caller reports the counts and timing; the logins are only known here.
   const { logins, story, ...counts } = result;
   log(`demo logins (all with the demo password): ${logins.join(', ')}`);
+  log(
+    `demo werkmakelaars sign in with a code of the TOTP secret ${DEMO_TOTP_SECRET} (any authenticator app, or: npm run cli -- totp)`,
+  );
   if (story) log(`demo story: ${story}; README.md "Demo walkthrough" plays it`);
   return counts;
 }

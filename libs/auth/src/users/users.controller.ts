@@ -12,6 +12,7 @@ import {
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
   ApiOperation,
@@ -20,6 +21,7 @@ import { IfMatchVersion, ApiProblemResponses } from '@werkbrug/http';
 import { Access } from '../access.decorator';
 import { CurrentActor } from '../current-actor.decorator';
 import { ROLES, type Actor } from '../role';
+import { SecondFactorService } from '../second-factor/second-factor.service';
 import { CreateUserDto, InviteUserDto, UpdateUserDto, UserListQuery } from './user.dto';
 import { UsersService } from './users.service';
 import { InvitationResentResponse, UserPageResponse, UserResponse } from './users.responses';
@@ -28,7 +30,27 @@ import { InvitationResentResponse, UserPageResponse, UserResponse } from './user
 @ApiBearerAuth()
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly secondFactor: SecondFactorService,
+  ) {}
+
+  @Post(':id/second-factor/reset')
+  @HttpCode(204)
+  @Access('admin', 'werkmakelaar')
+  @ApiOperation({
+    summary:
+      "Remove a user's authenticator app and recovery codes (administrators: anyone; organisation administrators: their own organisation's users). The user's tokens, links and web sessions end; the next sign-in sets up a new app.",
+  })
+  @ApiNoContentResponse({ description: 'Reset; the user sets up a new app at the next sign-in' })
+  @ApiProblemResponses(400, 403, 404)
+  async resetSecondFactor(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
+    const user = await this.users.managedUser(actor, id);
+    await this.secondFactor.reset(user.id, actor);
+  }
 
   @Get()
   @ApiOkResponse({ type: UserPageResponse })

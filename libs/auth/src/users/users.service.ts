@@ -46,6 +46,8 @@ export interface OrganisationUserView {
   state: AccountState;
   lastSignedInAt: string | null;
   version: number;
+  /** An authenticator app is set up (werkmakelaars and administrators sign in with one). */
+  secondFactor: boolean;
 }
 
 /** The words of a role in an invitation mail ("als werkmakelaar bij Ferm Werk"). */
@@ -318,6 +320,23 @@ export class UsersService {
     return row?.id ?? null;
   }
 
+  /**
+   * A user the actor manages (administrators: anyone; organisation administrators: their own
+   * organisation's users): 404 when unknown, 403 when not theirs to manage.
+   */
+  async managedUser(actor: Actor, id: string): Promise<{ id: string; role: Role }> {
+    const [user] = await queryRows<{ id: string; role: Role; organisation_id: string }>(
+      this.db,
+      `SELECT id, role, organisation_id FROM users WHERE id = $1`,
+      [id],
+    );
+    if (!user) throw Problems.notFound('User');
+    const manager = await this.managerOf(actor);
+    if (!mayManageUsersOf(manager, user.organisation_id))
+      throw refusedFor(manager, user.organisation_id);
+    return { id: user.id, role: user.role };
+  }
+
   /** The actor as a manager of organisations: their organisation-admin flag, read fresh. */
   async managerOf(actor: Actor): Promise<OrganisationManager> {
     const [row] = await queryRows<{ organisation_admin: boolean }>(
@@ -360,10 +379,13 @@ export class UsersService {
       invite_until: Date | null;
       last_signed_in_at: Date | null;
       version: number;
+      second_factor: boolean;
     }>(
       this.db,
       `SELECT u.id, u.email, u.display_name, u.role, u.organisation_admin, u.active,
               u.last_signed_in_at, u.version,
+              EXISTS (SELECT 1 FROM second_factors f
+                       WHERE f.user_id = u.id AND f.enrolled_at IS NOT NULL) AS second_factor,
               (SELECT max(l.expires_at) FROM auth_links l
                 WHERE l.user_id = u.id AND l.purpose = 'invite' AND l.used_at IS NULL) AS invite_until
          FROM users u
@@ -386,6 +408,7 @@ export class UsersService {
             : 'uitnodiging_verlopen',
       lastSignedInAt: r.last_signed_in_at ? new Date(r.last_signed_in_at).toISOString() : null,
       version: r.version,
+      secondFactor: r.second_factor,
     }));
   }
 

@@ -4,6 +4,10 @@ import { AUDIT_ACTION_FALLBACK, AUDIT_ACTION_WORDS } from '@werkbrug/kandidaat-p
 /** Actions about something other than a candidate: words of their own, for the administrator. */
 const NOT_ABOUT_A_CANDIDATE: Record<string, string> = {
   'instrument.rule_version.create': 'heeft een nieuwe versie van een regeling ingevoerd',
+  'organisation.identity_provider.save': 'heeft inloggen via de eigen organisatie ingesteld',
+  'organisation.identity_provider.remove': 'heeft inloggen via de eigen organisatie uitgezet',
+  'sign_in.oidc': 'heeft ingelogd via de eigen organisatie',
+  'sign_in.oidc_refused': 'kon niet inloggen via de eigen organisatie (geweigerd)',
 };
 
 /** The candidate's things that are "het" words; the rest take "de". */

@@ -12,7 +12,9 @@ import {
 import type { Response } from 'express';
 import {
   type Actor,
+  IdentityProvidersService,
   organisationAccess,
+  SecondFactorService,
   type OrganisationUserView,
   UsersService,
 } from '@werkbrug/auth';
@@ -73,6 +75,8 @@ export class OrganisationsPageController {
     private readonly pages: PageResponder,
     private readonly organisations: OrganisationsService,
     private readonly users: UsersService,
+    private readonly providers: IdentityProvidersService,
+    private readonly secondFactor: SecondFactorService,
   ) {}
 
   @Get()
@@ -286,6 +290,13 @@ export class OrganisationsPageController {
       org: { ...org, kindText: kindWords(org.kind) },
       mayEdit: access === 'all',
       editHref: `${base(id)}/wijzigen`,
+      // Administrators connect the organisation's own identity provider (not for employers).
+      signInHref:
+        actor.role === 'admin' && org.kind !== 'werkgever' ? `${base(id)}/inloggen` : null,
+      signInConfigured:
+        actor.role === 'admin' && org.kind !== 'werkgever'
+          ? (await this.providers.get(actor, id)) !== null
+          : false,
       backHref: access === 'all' ? '/beheer/organisaties' : null,
       users: users.map((u) => ({
         ...u,
@@ -303,6 +314,8 @@ export class OrganisationsPageController {
               : 'Maak beheerder van de organisatie'
             : null,
         action: `${base(id)}/gebruikers/${u.id}`,
+        // A user with an authenticator app: it can be reset (lost phone), and is set up anew.
+        resetSecondFactor: u.secondFactor && u.id !== actor.userId,
       })),
       inviteAction: `${base(id)}/uitnodigen`,
       functies: choices,
@@ -530,6 +543,43 @@ export class OrganisationsPageController {
       });
     await this.users.endSessionsOf(actor, userId);
     await this.pages.tell(req, `${name} is overal uitgelogd.`);
+    res.redirect(303, base(id));
+  }
+
+  /**
+   * A lost or new phone: the user's authenticator app and recovery codes are removed, every session
+   * and token of the user ends, and the next sign-in sets up an app again.
+   */
+  @Post(':id/gebruikers/:userId/authenticator')
+  @WebAccess('admin', 'werkmakelaar')
+  async resetSecondFactor(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+  ) {
+    const actor = actorOf(req);
+    const { user } = await this.userOf(actor, id, userId);
+    if (!user.secondFactor || userId === actor.userId) throw new NotFoundException();
+    const name = user.displayName;
+    if (!confirmed(req))
+      return this.pages.confirm(req, res, {
+        title: `Wilt u de authenticator-app van ${name} opnieuw laten instellen?`,
+        consequences: [
+          `De app en de herstelcodes van ${name} werken dan niet meer.`,
+          `${name} wordt direct uitgelogd, op elke computer en in elke app.`,
+          `Bij de volgende keer inloggen stelt ${name} de app opnieuw in, met een nieuwe QR-code.`,
+        ],
+        action: `${base(id)}/gebruikers/${userId}/authenticator`,
+        confirmText: 'Ja, laat opnieuw instellen',
+        cancelHref: base(id),
+        warning: true,
+      });
+    await this.secondFactor.reset(userId, actor);
+    await this.pages.tell(
+      req,
+      `${name} is overal uitgelogd en stelt de authenticator-app opnieuw in bij de volgende keer inloggen.`,
+    );
     res.redirect(303, base(id));
   }
 

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Secret } from 'otpauth';
+import { totpCodeAt, totpStep, TOTP_PERIOD_SECONDS, type Role } from '@werkbrug/auth';
+import { createSecretBox, secretKeyOf } from '@werkbrug/config';
+import { DEMO_TOTP_SECRET } from '../../apps/cli/src/demo/seed-demo';
+
+/**
+ * The second factor in tests: staff users made by the fixtures are enrolled with their own TOTP
+ * secret (derived from the address, so any helper can compute their code), sealed with the test
+ * stack's key (useTestEnv sets WERKBRUG_SECRET_KEY). A code is accepted once per user and time step
+ * (one step either side of now): freshCode hands out the next unused step per address, and waits
+ * for a new one only when a user signed in three times within one step.
+ */
+export const TEST_SECRET_KEY = 'werkbrug-test-secret-key-0123456789abcdef';
+
+const STAFF: readonly Role[] = ['werkmakelaar', 'admin'];
+export const isStaff = (role: Role) => STAFF.includes(role);
+
+/** Secrets learnt in this test file (set up through the API or the pages), by address. */
+const secrets = new Map<string, string>();
+/** The last step this test file used per address. */
+const usedSteps = new Map<string, number>();
+/** Roles of the users the fixtures made, by address (who needs a code without asking). */
+const roles = new Map<string, Role>();
+
+const key = (email: string) => email.trim().toLowerCase();
+
+/** The secret a fixture-made user is enrolled with. */
+export const testTotpSecret = (email: string): string =>
+  new Secret({
+    buffer: Uint8Array.from(
+      createHash('sha256')
+        .update(`werkbrug-test\n${key(email)}`)
+        .digest()
+        .subarray(0, 20),
+    ).buffer,
+  }).base32;
+
+/** The secret of an address: learnt at a set-up, the demo staff's, or the fixtures'. */
+export function secretOf(email: string): string {
+  const k = key(email);
+  return secrets.get(k) ?? (/\.demo$/.test(k) ? DEMO_TOTP_SECRET : testTotpSecret(k));
+}
+
+export function rememberSecret(email: string, secret: string) {
+  secrets.set(key(email), secret.replace(/\s+/g, '').toUpperCase());
+  usedSteps.delete(key(email));
+}
+
+export const rememberRole = (email: string, role: Role) => roles.set(key(email), role);
+export const knownRole = (email: string): Role | undefined => roles.get(key(email));
+
+/** A code of a step this address has not used yet (the server refuses a replayed step). */
+export async function freshCode(email: string, secret = secretOf(email)): Promise<string> {
+  const k = key(email);
+  for (;;) {
+    const now = totpStep();
+    const step = Math.max(now, (usedSteps.get(k) ?? -Infinity) + 1);
+    if (step <= now + 1) {
+      usedSteps.set(k, step);
+      return totpCodeAt(secret, step);
+    }
+    const nextStepAt = (now + 1) * TOTP_PERIOD_SECONDS * 1000;
+    await new Promise((resolve) => setTimeout(resolve, nextStepAt - Date.now() + 50));
+  }
+}
+
+/** Enrols a user directly (as a finished set-up), with testTotpSecret of the address. */
+export async function enrolTestUser(db: DataSource, userId: string, email: string): Promise<void> {
+  const box = createSecretBox(secretKeyOf(process.env.WERKBRUG_SECRET_KEY ?? TEST_SECRET_KEY));
+  await db.query(
+    `INSERT INTO second_factors (user_id, secret_sealed, enrolled_at) VALUES ($1, $2, now())
+     ON CONFLICT (user_id) DO UPDATE SET secret_sealed = EXCLUDED.secret_sealed,
+       enrolled_at = now(), last_used_step = NULL`,
+    [userId, box.seal(testTotpSecret(email), `totp:${userId}`)],
+  );
+  secrets.delete(key(email));
+  usedSteps.delete(key(email));
+}
