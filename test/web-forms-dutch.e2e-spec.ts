@@ -1232,6 +1232,48 @@ describe('every form answers wrong input in Dutch', () => {
         } satisfies ButtonCase,
       ]),
     ),
+    'POST /beheer/organisaties/:id/inloggen': {
+      who: 'admin',
+      at: async () => same(`/beheer/organisaties/${w.orgA}/inloggen`)(),
+      wrong: [
+        {
+          what: 'empty',
+          fields: { issuer: '', clientId: '', clientSecret: '', domains: '' },
+          says: 'Vul het adres van de inlogdienst in',
+        },
+        {
+          what: 'no domain',
+          fields: {
+            issuer: 'https://login.gemeente.nl',
+            clientId: 'werkbrug',
+            clientSecret: 'geheim',
+            domains: '',
+          },
+          says: 'Vul minstens één e-maildomein in, zoals gemeente.nl',
+        },
+        {
+          what: 'not an address',
+          fields: {
+            issuer: 'inlogdienst',
+            clientId: 'werkbrug',
+            clientSecret: 'geheim',
+            domains: 'gemeente.nl',
+          },
+          says: 'Vul het adres van de inlogdienst in, zoals https://login.gemeente.nl',
+        },
+      ],
+    },
+    'POST /beheer/organisaties/:id/inloggen/uitzetten': {
+      who: 'admin',
+      button: 'asks first; an organisation without its own sign-in says so',
+      at: async () =>
+        onPage(
+          `/beheer/organisaties/${w.orgA}/inloggen`,
+          `/beheer/organisaties/${w.orgA}/inloggen/uitzetten`,
+        )(),
+      fields: { extra: 'veld' },
+      status: [200, 303, 404],
+    },
     // ---- Apparaten en sessies (every role) ----------------------------------------------------------
     'POST /account/sessies/overal': {
       who: 'kandidaat',
