@@ -11,6 +11,12 @@ const NOT_ABOUT_A_CANDIDATE = new Set([
   'werksoort.merge',
   // An import read the organisation's files to compare with its file (one line per import job).
   'import.compare',
+  // Signing in (libs/auth second factor): about an account, never a candidate's file.
+  'auth.sign_in',
+  'auth.second_factor_failed',
+  'auth.recovery_code_used',
+  'auth.second_factor_enrolled',
+  'auth.second_factor_reset',
 ]);
 
 function sources(dir: string): string[] {
