@@ -1,5 +1,6 @@
 import { LoginThrottle } from '@werkbrug/auth';
 import { bearer, insertOrganisation, insertUser, PASSWORD, tokenFor } from './support/fixtures';
+import { rememberSecret, testTotpSecret } from './support/second-factor';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -98,6 +99,8 @@ describe('account changes', () => {
       .expect(200);
     expect(confirmed.body).toEqual({ email: 'nieuw@test.nl' });
     expect((await row()).email).toBe('nieuw@test.nl');
+    // The authenticator app stays with the account (its secret was made for the old address).
+    rememberSecret('nieuw@test.nl', testTotpSecret('eigenaar@test.nl'));
     // Sessions end with the login change; the link works once.
     await t.http().get('/api/auth/me').set(bearer(token)).expect(401);
     await tokenFor(t, 'nieuw@test.nl');

@@ -12,6 +12,7 @@ import {
   listen,
   newContext,
   type Page,
+  passSecondFactorPage,
   pressButton,
   signInPage,
   typeInto,
@@ -120,6 +121,10 @@ describe('administration of organisations in Chromium', () => {
     await nadia.fill('#veld-email', 'nadia@fermwerk.nl');
     await nadia.fill('#veld-password', NEW_PASSWORD);
     await click(nadia, 'main button[type=submit]');
+    // A werkmakelaar sets up an authenticator app at the first sign-in.
+    expect(path(nadia)).toBe('/inlogcode/instellen');
+    await check(nadia, 'authenticator-app instellen');
+    await passSecondFactorPage(nadia, 'nadia@fermwerk.nl');
     expect(path(nadia)).toBe('/werkmakelaar');
     // Not (yet) an organisation administrator: no menu item, and the page is refused.
     expect(await nadia.$('nav a[href="/beheer/organisaties"]')).toBeNull();
@@ -257,6 +262,7 @@ describe('administration of organisations in Chromium', () => {
     await admin.fill('#veld-email', 'admin@test.nl');
     await admin.fill('#veld-password', PASSWORD);
     await press('main button[type=submit]');
+    await passSecondFactorPage(admin, 'admin@test.nl');
     await admin.goto('/beheer/organisaties/nieuw');
     await choose('input[name=kind][value=gemeente]');
     await admin.fill('#veld-name', 'Gemeente Montfoort');

@@ -1,5 +1,12 @@
 import { forgetCachedTokens } from '@werkbrug/auth';
-import { bearer, insertOrganisation, insertUser, PASSWORD, tokenFor } from './support/fixtures';
+import {
+  bearer,
+  insertOrganisation,
+  insertUser,
+  PASSWORD,
+  tokenFor,
+  tokenResponseFor,
+} from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 const PORTAL = 'https://portaal.werkbrug.example';
@@ -151,11 +158,8 @@ describe('hardening: HTTP surface', () => {
 
   describe('tokens', () => {
     it(`expire (TOKEN_TTL_HOURS, default 12) and are refused once expired`, async () => {
-      const res = await t
-        .http()
-        .post('/api/auth/token')
-        .send({ email: 'wm@test.nl', password: PASSWORD })
-        .expect(200);
+      const res = await tokenResponseFor(t, 'wm@test.nl');
+      expect(res.status).toBe(200);
       const hours = (Date.parse(res.body.expiresAt) - Date.now()) / 3600_000;
       expect(hours).toBeGreaterThan(11.9);
       expect(hours).toBeLessThanOrEqual(12);
@@ -178,11 +182,8 @@ describe('hardening: HTTP surface', () => {
       try {
         const org = await insertOrganisation(short.db, 'werkbedrijf', 'Ferm Werk');
         await insertUser(short.db, 'werkmakelaar', 'kort@test.nl', org);
-        const res = await short
-          .http()
-          .post('/api/auth/token')
-          .send({ email: 'kort@test.nl', password: PASSWORD })
-          .expect(200);
+        const res = await tokenResponseFor(short, 'kort@test.nl');
+        expect(res.status).toBe(200);
         const minutes = (Date.parse(res.body.expiresAt) - Date.now()) / 60_000;
         expect(minutes).toBeGreaterThan(59);
         expect(minutes).toBeLessThanOrEqual(60);

@@ -13,6 +13,7 @@ import {
   type Browser,
   launchChromium,
   newContext,
+  passSecondFactorPage,
   type Page,
 } from './support/browser';
 import {
@@ -95,6 +96,7 @@ describe('one journey across three people, driven by the mails', () => {
     await page.fill('#veld-email', email);
     await page.fill('#veld-password', PASSWORD);
     await click(page, 'button[type=submit] >> text=Inloggen');
+    await passSecondFactorPage(page, email);
   }
 
   async function person(viewport: { width: number; height: number }, js: boolean) {
@@ -169,6 +171,7 @@ describe('one journey across three people, driven by the mails', () => {
       await page.fill('#veld-email', login);
       await page.fill('#veld-password', PASSWORD);
       await click(page, 'button[type=submit] >> text=Inloggen');
+      await passSecondFactorPage(page, login);
     }
     if (new URL(page.url()).pathname === '/voorwaarden') {
       await look(page, `${label}: voorwaarden`);

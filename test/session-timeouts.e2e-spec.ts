@@ -12,7 +12,7 @@ import {
 import { buildWorld, PASSWORD, World } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 import { signInEmployer } from './support/web-employer';
-import { type Agent, csrfOf, signIn, webAgent } from './support/web-client';
+import { type Agent, csrfOf, passSecondFactor, signIn, webAgent } from './support/web-client';
 
 /** The hidden fields of the first form after the CSRF token, as the browser would send them. */
 function hiddenFieldsOf(html: string): [string, string][] {
@@ -102,11 +102,16 @@ describe('session time-outs keep the work', () => {
     expect(JSON.stringify(kept.pending_form)).not.toContain(csrfOf(page.text));
     const login = await agent.get('/inloggen').expect(200);
     expect(login.text).toContain('U was uitgelogd');
-    const signedIn = await agent
-      .post('/inloggen')
-      .type('form')
-      .send({ email: 'wm.a@test.nl', password: PASSWORD, _csrf: csrfOf(login.text) })
-      .expect(303);
+    // Through the second factor: the kept form waits in the pending sign-in, then comes along.
+    const signedIn = await passSecondFactor(
+      agent,
+      'wm.a@test.nl',
+      await agent
+        .post('/inloggen')
+        .type('form')
+        .send({ email: 'wm.a@test.nl', password: PASSWORD, _csrf: csrfOf(login.text) })
+        .expect(303),
+    );
     expect(signedIn.headers.location).toBe('/sessie/formulier');
     const restore = await agent.get('/sessie/formulier').expect(200);
     expect(restore.text).toContain('U was uitgelogd – uw tekst is bewaard');
@@ -136,11 +141,15 @@ describe('session time-outs keep the work', () => {
       .send({ _csrf: csrfOf(page.text), contactOn: '2026-12-01', kind: 'telefoon', note })
       .expect(303);
     const login = await agent.get('/inloggen').expect(200);
-    const other = await agent
-      .post('/inloggen')
-      .type('form')
-      .send({ email: 'wm.b@test.nl', password: PASSWORD, _csrf: csrfOf(login.text) })
-      .expect(303);
+    const other = await passSecondFactor(
+      agent,
+      'wm.b@test.nl',
+      await agent
+        .post('/inloggen')
+        .type('form')
+        .send({ email: 'wm.b@test.nl', password: PASSWORD, _csrf: csrfOf(login.text) })
+        .expect(303),
+    );
     expect(other.headers.location).toBe('/werkmakelaar');
     const none = await agent.get('/sessie/formulier').expect(303);
     expect(none.headers.location).toBe('/werkmakelaar');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { isAlive } from '@werkbrug/embedded';
 import { vacancyBody } from './support/fixtures';
+import { fetchToken } from './support/second-factor';
 import { quietPort, sleep, until } from './support/npm-start';
 
 const CLI = path.join(__dirname, '..', 'dist', 'apps', 'cli', 'src', 'main.js');
@@ -171,11 +172,8 @@ describe('npm start recovers from a dead or hung part', () => {
       if (start.exitCode !== null) throw new Error('npm start exited');
       stackEnv = JSON.parse(readFileSync(path.join(dir, 'stack.json'), 'utf8')).env;
       remember();
-      const login = await fetch(`${apiUrl}/api/auth/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(ADMIN),
-      });
+      // The first administrator sets up an authenticator app at the first sign-in.
+      const login = await fetchToken(apiUrl, ADMIN.email, ADMIN.password);
       token = ((await login.json()) as { accessToken: string }).accessToken;
       const employer = await fetch(`${apiUrl}/api/employers`, {
         method: 'POST',

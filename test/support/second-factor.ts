@@ -78,3 +78,26 @@ export async function enrolTestUser(db: DataSource, userId: string, email: strin
   secrets.delete(key(email));
   usedSteps.delete(key(email));
 }
+
+/**
+ * POST /api/auth/token with fetch (an app started as its own process): the code of the account's
+ * app when it asks for one; an account without an app (the first administrator) sets one up.
+ */
+export async function fetchToken(apiUrl: string, email: string, password: string) {
+  const post = (path: string, body: Record<string, string>) =>
+    fetch(`${apiUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  let res = await post('/api/auth/token', { email, password });
+  const { code } = (await res.clone().json()) as { code?: string };
+  if (code === 'MFA_REQUIRED')
+    res = await post('/api/auth/token', { email, password, otp: await freshCode(email) });
+  else if (code === 'MFA_SETUP_REQUIRED') {
+    const setup = await post('/api/auth/mfa/setup', { email, password });
+    rememberSecret(email, ((await setup.json()) as { secret: string }).secret);
+    res = await post('/api/auth/mfa/confirm', { email, password, otp: await freshCode(email) });
+  }
+  return res;
+}

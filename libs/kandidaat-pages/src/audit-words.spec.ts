@@ -18,6 +18,12 @@ const NOT_ABOUT_A_CANDIDATE = new Set([
   'organisation.identity_provider.remove',
   'sign_in.oidc',
   'sign_in.oidc_refused',
+  // Signing in (libs/auth second factor): about an account, never a candidate's file.
+  'auth.sign_in',
+  'auth.second_factor_failed',
+  'auth.recovery_code_used',
+  'auth.second_factor_enrolled',
+  'auth.second_factor_reset',
 ]);
 
 function sources(dir: string): string[] {
