@@ -42,10 +42,6 @@ export function addressFormOf(text: string): AddressForm | 'none' | 'mixed' {
  * token can hold "-U-" or "_je" and read as a form of address.
  */
 export const mailWords = (mail: { subject?: string; text?: string; html?: string | false }) =>
-  [
-    mail.subject ?? '',
-    mail.text ?? '',
-    typeof mail.html === 'string' ? visibleText(mail.html) : '',
-  ]
+  [mail.subject ?? '', mail.text ?? '', typeof mail.html === 'string' ? visibleText(mail.html) : '']
     .join('\n')
     .replace(/https?:\/\/\S+/g, ' ');
