@@ -19,7 +19,10 @@ export const isStaff = (role: Role) => STAFF.includes(role);
 
 /** Secrets learnt in this test file (set up through the API or the pages), by address. */
 const secrets = new Map<string, string>();
-/** The last step this test file used per address. */
+/**
+ * The last step this test file used per secret: the server refuses a step per user, and a user has
+ * one secret (also when their address changes; the demo staff share one, which only waits more).
+ */
 const usedSteps = new Map<string, number>();
 /** Roles of the users the fixtures made, by address (who needs a code without asking). */
 const roles = new Map<string, Role>();
@@ -45,7 +48,6 @@ export function secretOf(email: string): string {
 
 export function rememberSecret(email: string, secret: string) {
   secrets.set(key(email), secret.replace(/\s+/g, '').toUpperCase());
-  usedSteps.delete(key(email));
 }
 
 export const rememberRole = (email: string, role: Role) => roles.set(key(email), role);
@@ -53,7 +55,7 @@ export const knownRole = (email: string): Role | undefined => roles.get(key(emai
 
 /** A code of a step this address has not used yet (the server refuses a replayed step). */
 export async function freshCode(email: string, secret = secretOf(email)): Promise<string> {
-  const k = key(email);
+  const k = secret;
   for (;;) {
     const now = totpStep();
     const step = Math.max(now, (usedSteps.get(k) ?? -Infinity) + 1);
@@ -76,7 +78,7 @@ export async function enrolTestUser(db: DataSource, userId: string, email: strin
     [userId, box.seal(testTotpSecret(email), `totp:${userId}`)],
   );
   secrets.delete(key(email));
-  usedSteps.delete(key(email));
+  usedSteps.delete(testTotpSecret(email));
 }
 
 /**

@@ -111,33 +111,37 @@ export class LoginThrottle {
    * checked now (null) or how long to wait. SignInService uses this; checkBefore throws instead.
    */
   attempt(email: string, ip: string): LoginRefusal | null {
-    return this.addressRefusal(ip) ?? this.accountRefusal(email, ip);
+    return this.addressRefusal(ip) ?? this.pairRefusal(email, ip) ?? this.accountWideRefusal(email);
   }
 
   /**
-   * The account's own limits (the account+address back-off, the account under attack) without
-   * counting a request from the address: the second factor's code, asked after a password that
-   * was counted already. Its failures are recorded as wrong passwords (recordFailure).
+   * The account+address back-off alone, without counting a request from the address: for the
+   * second factor's code, asked after a password (or a mailed link) that was let through already.
+   * Its failures are recorded as wrong passwords (recordFailure), so they also count towards the
+   * account-wide limit that stops the password: a distributed guess of codes needs the password
+   * for every try. The owner who came in with a mailed link while the password is stopped still
+   * gets their code checked.
    */
-  accountRefusal(email: string, ip: string): LoginRefusal | null {
+  pairRefusal(email: string, ip: string): LoginRefusal | null {
     const now = Date.now();
     const pair = this.pairs.get(this.pairKey(email, ip));
-    if (pair) {
-      if (now - pair.lastFailureAt > LoginThrottle.PAIR_FORGET_MS)
-        this.pairs.delete(this.pairKey(email, ip));
-      else {
-        const until = pair.lastFailureAt + pairBackoffMs(pair.failures);
-        if (until > now) return this.refusal(until);
-      }
+    if (!pair) return null;
+    if (now - pair.lastFailureAt > LoginThrottle.PAIR_FORGET_MS) {
+      this.pairs.delete(this.pairKey(email, ip));
+      return null;
     }
+    const until = pair.lastFailureAt + pairBackoffMs(pair.failures);
+    return until > now ? this.refusal(until) : null;
+  }
+
+  /** The account under attack from everywhere: its password waits (a mailed link still works). */
+  private accountWideRefusal(email: string): LoginRefusal | null {
     const account = this.accounts.get(email);
-    if (
-      account &&
-      account.resetAt > now &&
+    return account &&
+      account.resetAt > Date.now() &&
       account.count >= LoginThrottle.ACCOUNT_THROTTLE_FAILURES
-    )
-      return this.refusal(account.resetAt, true);
-    return null;
+      ? this.refusal(account.resetAt, true)
+      : null;
   }
 
   /** Call before checking a password; throws the 429 problem when the attempt must wait. */

@@ -131,7 +131,7 @@ export class SecondFactorService {
   ): Promise<string[] | null | ({ throttled: true } & LoginRefusal)> {
     const login = normalizeEmail(user.email);
     const address = ip ?? 'unknown';
-    const refused = this.throttle.accountRefusal(login, address);
+    const refused = this.throttle.pairRefusal(login, address);
     if (refused) return { throttled: true, ...refused };
     const [row] = await queryRows<{ secret_sealed: string }>(
       this.db,
@@ -185,7 +185,7 @@ export class SecondFactorService {
   ): Promise<SecondFactorCheck> {
     const login = normalizeEmail(user.email);
     const address = options.ip ?? 'unknown';
-    const refused = this.throttle.accountRefusal(login, address);
+    const refused = this.throttle.pairRefusal(login, address);
     if (refused) {
       await this.failed(user.id, options.channel, 'throttled');
       return { ok: false, reason: 'throttled', ...refused };
