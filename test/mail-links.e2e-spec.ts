@@ -338,10 +338,14 @@ describe('mailed links land on a page of the recipient', () => {
     // A sign-in from a browser wm.a never used (the API calls above came without one).
     sign_in_new_browser: async () => {
       const agent = webAgent(t);
-      const res = await postForm(agent, '/inloggen', '/inloggen', {
-        email: 'wm.a@test.nl',
-        password: PASSWORD,
-      });
+      const res = await passSecondFactor(
+        agent,
+        'wm.a@test.nl',
+        await postForm(agent, '/inloggen', '/inloggen', {
+          email: 'wm.a@test.nl',
+          password: PASSWORD,
+        }),
+      );
       expect(res.status).toBe(303);
       await agent
         .get('/werkmakelaar')
