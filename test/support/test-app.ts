@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { LoginThrottle } from '@werkbrug/auth';
-import { TEST_SECRET_KEY } from './second-factor';
+import { clearUsedStepsIn, TEST_SECRET_KEY } from './second-factor';
 import { readStackEnv, TEMPLATE_DB, withDatabase } from './stack-env';
 
 export interface TestApp {
@@ -81,6 +81,7 @@ export async function startTestApp(
   await app.init();
   app.get(LoginThrottle).reset();
   const db = app.get(DataSource);
+  clearUsedStepsIn(db);
   return {
     app,
     db,
