@@ -15,9 +15,9 @@ import { searchWorker } from './support/search-sync';
 import { startTestApp, TestApp } from './support/test-app';
 import { type Agent, csrfOf, signIn } from './support/web-client';
 import { workplaceForm } from './support/web-employer';
+import { dutchDaysFromNow } from './support/dates';
 
-const DAY = 86_400_000;
-const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
+const daysAgo = (n: number) => dutchDaysFromNow(-n);
 
 /**
  * The werkmakelaar's console pages added on the candidate file: the participatieladder (history,

@@ -1,13 +1,12 @@
-import { DataSource } from 'typeorm';
 import { addDays, addMonths } from '@werkbrug/domain';
 import { InstrumentDeadlinesService } from '@werkbrug/instruments';
-import { MailOutboxHandler } from '@werkbrug/mail';
-import { OutboxProcessor } from '@werkbrug/outbox';
 import { bearer, buildWorld, candidateBody, World } from './support/fixtures';
 import { startSmtpSink } from './support/smtp-sink';
 import { startTestApp, TestApp } from './support/test-app';
+import { mailDrain } from './support/mail-drain';
+import { dutchToday } from './support/dates';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = dutchToday;
 
 /**
  * What the protected facts of candidate A (buildWorld) look like when they leak: field names and
@@ -55,11 +54,7 @@ describe('instruments: financieel CV on a proposal, agreed instruments, deadline
     await t.db.query(`UPDATE employers SET contact_email = 'hr@groenenzo.nl' WHERE id = $1`, [
       w.employer.id,
     ]);
-    const processor = new OutboxProcessor(t.app.get(DataSource), [t.app.get(MailOutboxHandler)], {
-      baseDelayMs: 50,
-      maxDelayMs: 200,
-    });
-    drain = () => processor.drain();
+    drain = mailDrain(t);
   });
   afterAll(async () => {
     await t.close();

@@ -1,5 +1,6 @@
 import { bearer, buildWorld, World } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
+import { dutchDaysFromNow } from './support/dates';
 
 /** The instruments API over HTTP on a real PostgreSQL with the seeded rules. */
 describe('instruments: calculator, catalogue, rule versions, candidate answers', () => {
@@ -257,7 +258,7 @@ describe('instruments: calculator, catalogue, rule versions, candidate answers',
     });
 
     it('lets an organisation’s own rule win over the gemeente’s, for that organisation only', async () => {
-      const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+      const tomorrow = dutchDaysFromNow(1);
       await post('werkervaringsplaats_premie', {
         scope: 'organisation',
         scopeRef: w.orgA,

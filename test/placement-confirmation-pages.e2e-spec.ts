@@ -11,6 +11,7 @@ import { bearer, buildWorld, PASSWORD, vacancyBody, World } from './support/fixt
 import { startTestApp, TestApp } from './support/test-app';
 import { acceptTerms, PROTECTED, signInEmployer } from './support/web-employer';
 import { type Agent, csrfOf, postForm, signIn } from './support/web-client';
+import { dutchToday } from './support/dates';
 
 jest.setTimeout(240_000);
 
@@ -27,7 +28,7 @@ describe('placement confirmation pages', () => {
   let broker: Agent;
   let direct: { id: string; version: number };
   let fromProposal: { id: string; proposalId: string };
-  const today = new Date().toISOString().slice(0, 10);
+  const today = dutchToday();
 
   const api = (token: string) => ({
     get: (path: string) => t.http().get(path).set(bearer(token)),

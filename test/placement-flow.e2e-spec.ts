@@ -5,6 +5,7 @@ import { OutboxProcessor } from '@werkbrug/outbox';
 import { bearer, buildWorld, World } from './support/fixtures';
 import { startSmtpSink } from './support/smtp-sink';
 import { startTestApp, TestApp } from './support/test-app';
+import { dutchDaysFromNow, dutchToday } from './support/dates';
 
 /**
  * The full flow: propose → candidate consents → employer invites to a meeloopdag → proefplaatsing →
@@ -242,7 +243,7 @@ describe('from match to placement', () => {
       .post('/api/checkins', {
         candidateId: w.candidateA.id,
         placementId,
-        contactOn: new Date().toISOString().slice(0, 10),
+        contactOn: dutchToday(),
         kind: 'werkplekbezoek',
         note: 'Gaat goed.',
       })
@@ -369,8 +370,8 @@ describe('placement reminders', () => {
 
   it('mails the werkmakelaar once about a placement ending soon and about 14 days without contact', async () => {
     const { PlacementAttentionService } = await import('@werkbrug/placements');
-    const start = new Date(Date.now() - 50 * 86_400_000).toISOString().slice(0, 10);
-    const end = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const start = dutchDaysFromNow(-50);
+    const end = dutchDaysFromNow(7);
     await t
       .http()
       .post('/api/placements')

@@ -14,6 +14,7 @@ import {
 } from './support/fixtures';
 import { startSmtpSink } from './support/smtp-sink';
 import { startTestApp, TestApp } from './support/test-app';
+import { dutchDaysFromNow } from './support/dates';
 
 /**
  * The backend of the candidate's pages and the werkmakelaar's console: interest signals, self-service
@@ -412,8 +413,8 @@ describe('portals backend', () => {
     it('shows a new interest signal, a placement ending soon and an old ladder measurement', async () => {
       const id = await fittingVacancy('Signaalplek');
       await as(w.candidateA.token).post('/api/me/interests', { vacancyId: id }).expect(201);
-      const start = new Date(Date.now() - 50 * 86_400_000).toISOString().slice(0, 10);
-      const end = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+      const start = dutchDaysFromNow(-50);
+      const end = dutchDaysFromNow(5);
       await as(w.wmA.token)
         .post('/api/placements', {
           candidateId: w.candidateA.id,

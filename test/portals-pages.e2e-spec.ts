@@ -6,6 +6,7 @@ import { OutboxProcessor } from '@werkbrug/outbox';
 import { bearer, buildWorld, vacancyBody, World } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 import { type Agent, csrfOf, postForm, signIn, webAgent } from './support/web-client';
+import { dutchToday } from './support/dates';
 
 /**
  * The candidate's pages and the werkmakelaar's console over plain HTTP (no JavaScript at all): every form
@@ -442,7 +443,7 @@ describe('portal pages (HTTP, no JavaScript)', () => {
       expect(waiting.text).toContain('Wacht op bevestiging van de werkgever');
       expect(waiting.text).not.toContain(`${detail}/verlengen`);
       const agreed = await postForm(broker, detail, `${detail}/telefonisch-akkoord`, {
-        agreedOn: new Date().toISOString().slice(0, 10),
+        agreedOn: dutchToday(),
         note: 'Gebeld met de werkgever: akkoord.',
         version: await version(),
       });
@@ -505,7 +506,7 @@ describe('portal pages (HTTP, no JavaScript)', () => {
       expect(bad.text).toContain('href="#veld-contactOn"');
       expect(bad.text).toContain('De datum van het contact mag niet in de toekomst liggen');
       const ok = await postForm(broker, file, `${file}/contact`, {
-        contactOn: new Date().toISOString().slice(0, 10),
+        contactOn: dutchToday(),
         kind: 'telefoon',
         note: 'Gebeld over de plaatsing',
       });

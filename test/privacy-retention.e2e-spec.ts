@@ -16,14 +16,14 @@ import {
 import { searchWorker } from './support/search-sync';
 import { readStackEnv } from './support/stack-env';
 import { startTestApp, TestApp } from './support/test-app';
+import { addMonths } from '@werkbrug/domain';
+import { dutchToday } from './support/dates';
 
 const CLI = path.join(__dirname, '..', 'dist', 'apps', 'cli', 'src', 'main.js');
 
 /** A date `years` (and `months`) before today, as YYYY-MM-DD. */
 function ago(years: number, months = 0): string {
-  const d = new Date();
-  d.setUTCFullYear(d.getUTCFullYear() - years, d.getUTCMonth() - months);
-  return d.toISOString().slice(0, 10);
+  return addMonths(dutchToday(), -(12 * years + months));
 }
 
 /** Retention: files whose trajectory ended more than RETENTION_YEARS (2) ago are anonymised. */

@@ -5,20 +5,12 @@ import { EvaluationRemindersService } from '@werkbrug/trajectories';
 import { bearer, buildWorld, World } from './support/fixtures';
 import { startSmtpSink } from './support/smtp-sink';
 import { startTestApp, TestApp } from './support/test-app';
+import { addDays } from '@werkbrug/domain';
+import { dutchDaysFromNow, dutchMonday } from './support/dates';
 
-const DAY = 86_400_000;
-const daysFromNow = (n: number) => new Date(Date.now() + n * DAY).toISOString().slice(0, 10);
+const daysFromNow = dutchDaysFromNow;
 /** The Monday `weeksAgo` weeks before this week's Monday. */
-const monday = (weeksAgo: number) => {
-  const now = new Date();
-  const back = (now.getUTCDay() + 6) % 7;
-  return new Date(
-    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) -
-      (back + 7 * weeksAgo) * DAY,
-  )
-    .toISOString()
-    .slice(0, 10);
-};
+const monday = dutchMonday;
 
 /** A fingerprint of the trajectory tables, to prove a refused request stored nothing. */
 async function trajectoryTables(db: DataSource): Promise<string> {
@@ -200,7 +192,7 @@ describe('trajectories', () => {
     [
       'a day that is not a Monday',
       () => ({
-        weekStart: new Date(Date.parse(monday(3)) + 2 * DAY).toISOString().slice(0, 10),
+        weekStart: addDays(monday(3), 2),
         hours: 4,
       }),
       422,

@@ -11,20 +11,11 @@ import {
 } from './support/browser';
 import { bearer, buildWorld, PASSWORD, World } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
+import { dutchDaysFromNow, dutchMonday } from './support/dates';
 
-const DAY = 86_400_000;
 /** The Monday `weeksAgo` weeks before this week's Monday. */
-const monday = (weeksAgo: number) => {
-  const now = new Date();
-  const back = (now.getUTCDay() + 6) % 7;
-  return new Date(
-    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) -
-      (back + 7 * weeksAgo) * DAY,
-  )
-    .toISOString()
-    .slice(0, 10);
-};
-const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
+const monday = dutchMonday;
+const daysAgo = (n: number) => dutchDaysFromNow(-n);
 
 /**
  * The trajectory and report pages in a real headless Chromium: a

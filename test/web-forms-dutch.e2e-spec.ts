@@ -15,6 +15,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 import { WEB_ROUTES } from './support/web-route-table';
 import { signInEmployer, waitingProposal, workplaceForm } from './support/web-employer';
 import { type Agent, csrfOf, signIn, webAgent } from './support/web-client';
+import { dutchDaysFromNow } from './support/dates';
 
 /** `halverwege`: a werkmakelaar between password and code; `instellen`: one setting up an app. */
 type Who = 'anonymous' | 'nieuwe werkgever' | 'halverwege' | 'instellen' | Role;
@@ -63,9 +64,7 @@ const ADDRESS: Record<Who, Address> = {
   kandidaat: 'je',
 };
 
-const DAY = 86_400_000;
-const isoDay = (offsetDays: number) =>
-  new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
+const isoDay = dutchDaysFromNow;
 const LONG = 'x'.repeat(5000);
 
 /**

@@ -5,6 +5,7 @@ import type { Actor } from '@werkbrug/auth';
 import { AuditService } from '@werkbrug/audit';
 import { CandidatesService } from '@werkbrug/candidates';
 import { queryRows } from '@werkbrug/database';
+import { today } from '@werkbrug/domain';
 import { EmployersService } from '@werkbrug/employers';
 import { Problems } from '@werkbrug/http';
 import { VacanciesService } from '@werkbrug/vacancies';
@@ -109,7 +110,7 @@ export class ExportService {
       cells,
     );
     return {
-      fileName: `werkbrug-${kind}-${new Date().toISOString().slice(0, 10)}.${format}`,
+      fileName: `werkbrug-${kind}-${today()}.${format}`,
       contentType: CONTENT_TYPES[format],
       bytes,
     };

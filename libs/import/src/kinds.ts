@@ -7,7 +7,7 @@ import type { Candidate } from '@werkbrug/candidates';
 import type { BenefitType } from '@werkbrug/domain';
 import type { EmployerView } from '@werkbrug/employers';
 import type { Vacancy } from '@werkbrug/vacancies';
-import { DEMAND_ASPECTS } from '@werkbrug/domain';
+import { DEMAND_ASPECTS, today } from '@werkbrug/domain';
 
 /** A row's fields, keyed by ColumnDef.key; absent = the cell was empty or the column is not there. */
 export type Flat = Record<string, unknown>;
@@ -17,8 +17,6 @@ export const postcodeOf = (stored: string) => {
   const s = stored.replace(/\s+/g, '').toUpperCase();
   return `${s.slice(0, 4)} ${s.slice(4)}`;
 };
-
-export const today = () => new Date().toISOString().slice(0, 10);
 
 const defined = (o: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
