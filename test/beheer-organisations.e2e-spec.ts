@@ -1,9 +1,6 @@
 /// <reference lib="dom" />
 import type { ParsedMail } from 'mailparser';
-import { DataSource } from 'typeorm';
 import { LoginThrottle } from '@werkbrug/auth';
-import { MailOutboxHandler } from '@werkbrug/mail';
-import { OutboxProcessor } from '@werkbrug/outbox';
 import {
   axeViolations,
   type Browser,
@@ -20,6 +17,7 @@ import {
 import { buildWorld, PASSWORD, World } from './support/fixtures';
 import { startSmtpSink } from './support/smtp-sink';
 import { startTestApp, TestApp } from './support/test-app';
+import { mailDrain } from './support/mail-drain';
 
 const PUBLIC_URL = 'https://werkbrug.example';
 const NEW_PASSWORD = 'Een nieuw en lang wachtwoord 2026';
@@ -47,11 +45,7 @@ describe('administration of organisations in Chromium', () => {
     w = await buildWorld(t);
     base = await listen(t);
     browser = await launchChromium();
-    const processor = new OutboxProcessor(t.app.get(DataSource), [t.app.get(MailOutboxHandler)], {
-      baseDelayMs: 50,
-      maxDelayMs: 200,
-    });
-    drain = () => processor.drain();
+    drain = mailDrain(t);
   });
   afterAll(async () => {
     await browser?.close();

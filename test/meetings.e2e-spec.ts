@@ -1,13 +1,11 @@
 import type { ParsedMail } from 'mailparser';
-import { DataSource } from 'typeorm';
 import { today } from '@werkbrug/domain';
-import { MailOutboxHandler } from '@werkbrug/mail';
-import { OutboxProcessor } from '@werkbrug/outbox';
 import { MeetingsService } from '@werkbrug/proposals';
 import { bearer, buildWorld, type World } from './support/fixtures';
 import { startSmtpSink } from './support/smtp-sink';
 import { startTestApp, type TestApp } from './support/test-app';
 import { PROTECTED, waitingProposal } from './support/web-employer';
+import { mailDrain } from './support/mail-drain';
 
 const PUBLIC_URL = 'https://werkbrug.example';
 const EMPLOYER_MAILS = ['hr@groenenzo.nl', 'werkgever@groenenzo.nl'];
@@ -72,11 +70,7 @@ describe('meetings: offer, pick, move, cancel, outcomes (API, outbox, SMTP)', ()
     await t.db.query(`UPDATE employers SET contact_email = 'hr@groenenzo.nl' WHERE id = $1`, [
       w.employer.id,
     ]);
-    const processor = new OutboxProcessor(t.app.get(DataSource), [t.app.get(MailOutboxHandler)], {
-      baseDelayMs: 50,
-      maxDelayMs: 200,
-    });
-    drain = () => processor.drain();
+    drain = mailDrain(t);
     proposalId = await waitingProposal(t, w, ['werkmakelaarContact']);
     await arrived('none');
   });

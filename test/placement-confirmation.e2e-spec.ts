@@ -1,12 +1,11 @@
 import { DataSource } from 'typeorm';
 import { today } from '@werkbrug/domain';
-import { MailOutboxHandler } from '@werkbrug/mail';
-import { OutboxProcessor } from '@werkbrug/outbox';
 import { bearer, buildWorld, candidateBody, vacancyBody, World } from './support/fixtures';
 import { startSmtpSink } from './support/smtp-sink';
 import { startTestApp, TestApp } from './support/test-app';
 import { PROTECTED } from './support/web-employer';
 import { PlacementConfirmation1796092000000 } from '../migrations/1796092000000-placement-confirmation';
+import { mailDrain } from './support/mail-drain';
 
 const EMPLOYER_MAIL = 'werkgever@groenenzo.nl';
 const BROKER_MAIL = 'wm.a@test.nl';
@@ -29,11 +28,7 @@ describe('the employer confirms the placement', () => {
     smtp = await startSmtpSink();
     t = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://werkbrug.example' });
     w = await buildWorld(t);
-    const processor = new OutboxProcessor(t.app.get(DataSource), [t.app.get(MailOutboxHandler)], {
-      baseDelayMs: 50,
-      maxDelayMs: 200,
-    });
-    drain = () => processor.drain();
+    drain = mailDrain(t);
     vacancyId = await workplace('Bevestigen', 1);
   });
   afterAll(async () => {

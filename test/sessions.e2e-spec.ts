@@ -1,7 +1,4 @@
-import { DataSource } from 'typeorm';
 import { LoginThrottle } from '@werkbrug/auth';
-import { MailOutboxHandler } from '@werkbrug/mail';
-import { OutboxProcessor } from '@werkbrug/outbox';
 import {
   axeViolations,
   type Browser,
@@ -15,6 +12,7 @@ import { bearer, buildWorld, insertUser, PASSWORD, tokenFor, World } from './sup
 import { startSmtpSink } from './support/smtp-sink';
 import { startTestApp, TestApp } from './support/test-app';
 import { postForm, signIn } from './support/web-client';
+import { mailDrain } from './support/mail-drain';
 
 const PUBLIC_URL = 'https://werkbrug.example';
 const FIREFOX_WINDOWS =
@@ -45,11 +43,7 @@ describe('sessions people can see', () => {
     w = await buildWorld(t);
     base = await listen(t);
     browser = await launchChromium();
-    const processor = new OutboxProcessor(t.app.get(DataSource), [t.app.get(MailOutboxHandler)], {
-      baseDelayMs: 50,
-      maxDelayMs: 200,
-    });
-    drain = () => processor.drain();
+    drain = mailDrain(t);
     await drain();
   });
   afterAll(async () => {

@@ -1,5 +1,6 @@
-import { Column } from 'typeorm';
+import { Column, type EntityManager } from 'typeorm';
 import { BaseEntity } from './base.entity';
+import { queryRows } from './query-rows';
 
 /**
  * Columns of every table of dated rule versions (arrangement_rules, trajectory_rules,
@@ -16,4 +17,25 @@ export abstract class DatedRuleVersion extends BaseEntity {
   @Column({ type: 'date' }) knownUntil!: string;
   /** When the administrators were mailed that the horizon comes near (once per version). */
   @Column({ type: 'timestamptz', nullable: true }) horizonNoticeSentAt!: Date | null;
+}
+
+/** The tables built on DatedRuleVersion; each is owned (and named here by) its own module. */
+export type DatedRuleTable = 'arrangement_rules' | 'trajectory_rules' | 'instrument_rule_versions';
+
+/**
+ * Stamps the versions the administrators were mailed about, so each is mailed once (for
+ * instrument_rule_versions its immutability trigger allows only this change).
+ */
+export async function stampHorizonNotice(
+  em: Pick<EntityManager, 'query'>,
+  table: DatedRuleTable,
+  ids: readonly string[],
+): Promise<void> {
+  if (!ids.length) return;
+  await queryRows(
+    em,
+    `UPDATE ${table} SET horizon_notice_sent_at = now(), updated_at = now(), version = version + 1
+      WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
 }

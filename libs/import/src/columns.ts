@@ -180,6 +180,52 @@ const EXTERN_ID = col({
   ...plain(100),
 });
 
+/**
+ * Where someone lives or works, the same five columns in every kind: address, postcode, place and
+ * the coordinates (empty: the middle of the postcode); only the words around address and place
+ * differ per kind.
+ */
+function locationColumns(words: {
+  address: { synonyms: string[]; help: string; example: string };
+  postcodeExample: string;
+  place: { header: string; synonyms: string[] };
+}): ColumnDef[] {
+  return [
+    col({ key: 'address', header: 'Adres', ...words.address, ...plain(200) }),
+    col({
+      key: 'postcode',
+      header: 'Postcode',
+      required: true,
+      help: '1234 AB',
+      example: words.postcodeExample,
+      ...fromText(parsePostcode, (v: string) => v),
+    }),
+    col({
+      key: 'place',
+      ...words.place,
+      help: 'Leeg: de plaats bij de postcode',
+      example: 'Woerden',
+      ...plain(100),
+    }),
+    col({
+      key: 'lat',
+      header: 'Breedtegraad',
+      synonyms: ['Lat'],
+      help: 'Leeg: het midden van de postcode',
+      example: '',
+      ...coordinate(50.75, 53.55),
+    }),
+    col({
+      key: 'lng',
+      header: 'Lengtegraad',
+      synonyms: ['Lng', 'Lon'],
+      help: 'Leeg: het midden van de postcode',
+      example: '',
+      ...coordinate(3.35, 7.25),
+    }),
+  ];
+}
+
 export const CANDIDATE_COLUMNS: readonly ColumnDef[] = [
   EXTERN_ID,
   col({
@@ -223,45 +269,14 @@ export const CANDIDATE_COLUMNS: readonly ColumnDef[] = [
     example: '06-98765432',
     ...fromText(parsePhone, (v: string) => v),
   }),
-  col({
-    key: 'address',
-    header: 'Adres',
-    synonyms: ['Straat en huisnummer', 'Straat'],
-    help: 'Straat en huisnummer',
-    example: 'Kerkstraat 1',
-    ...plain(200),
-  }),
-  col({
-    key: 'postcode',
-    header: 'Postcode',
-    required: true,
-    help: '1234 AB',
-    example: '3441 AB',
-    ...fromText(parsePostcode, (v: string) => v),
-  }),
-  col({
-    key: 'place',
-    header: 'Woonplaats',
-    synonyms: ['Plaats'],
-    help: 'Leeg: de plaats bij de postcode',
-    example: 'Woerden',
-    ...plain(100),
-  }),
-  col({
-    key: 'lat',
-    header: 'Breedtegraad',
-    synonyms: ['Lat'],
-    help: 'Leeg: het midden van de postcode',
-    example: '',
-    ...coordinate(50.75, 53.55),
-  }),
-  col({
-    key: 'lng',
-    header: 'Lengtegraad',
-    synonyms: ['Lng', 'Lon'],
-    help: 'Leeg: het midden van de postcode',
-    example: '',
-    ...coordinate(3.35, 7.25),
+  ...locationColumns({
+    address: {
+      synonyms: ['Straat en huisnummer', 'Straat'],
+      help: 'Straat en huisnummer',
+      example: 'Kerkstraat 1',
+    },
+    postcodeExample: '3441 AB',
+    place: { header: 'Woonplaats', synonyms: ['Plaats'] },
   }),
   col({
     key: 'werkmakelaar',
@@ -539,45 +554,14 @@ export const EMPLOYER_COLUMNS: readonly ColumnDef[] = [
     example: '',
     ...plain(200),
   }),
-  col({
-    key: 'address',
-    header: 'Adres',
-    synonyms: ['Vestigingsadres', 'Straat en huisnummer'],
-    help: 'Eén vestiging per rij; meer vestigingen: meer rijen met hetzelfde Extern ID',
-    example: 'Kaasmarkt 3',
-    ...plain(200),
-  }),
-  col({
-    key: 'postcode',
-    header: 'Postcode',
-    required: true,
-    help: '1234 AB',
-    example: '3441 BL',
-    ...fromText(parsePostcode, (v: string) => v),
-  }),
-  col({
-    key: 'place',
-    header: 'Plaats',
-    synonyms: ['Vestigingsplaats', 'Woonplaats'],
-    help: 'Leeg: de plaats bij de postcode',
-    example: 'Woerden',
-    ...plain(100),
-  }),
-  col({
-    key: 'lat',
-    header: 'Breedtegraad',
-    synonyms: ['Lat'],
-    help: 'Leeg: het midden van de postcode',
-    example: '',
-    ...coordinate(50.75, 53.55),
-  }),
-  col({
-    key: 'lng',
-    header: 'Lengtegraad',
-    synonyms: ['Lng', 'Lon'],
-    help: 'Leeg: het midden van de postcode',
-    example: '',
-    ...coordinate(3.35, 7.25),
+  ...locationColumns({
+    address: {
+      synonyms: ['Vestigingsadres', 'Straat en huisnummer'],
+      help: 'Eén vestiging per rij; meer vestigingen: meer rijen met hetzelfde Extern ID',
+      example: 'Kaasmarkt 3',
+    },
+    postcodeExample: '3441 BL',
+    place: { header: 'Plaats', synonyms: ['Vestigingsplaats', 'Woonplaats'] },
   }),
 ];
 
@@ -618,45 +602,14 @@ export const WORKPLACE_COLUMNS: readonly ColumnDef[] = [
     example: 'Broodjes smeren en afwassen',
     ...plain(10_000),
   }),
-  col({
-    key: 'address',
-    header: 'Adres',
-    synonyms: ['Straat en huisnummer'],
-    help: 'Straat en huisnummer',
-    example: 'Kaasmarkt 3',
-    ...plain(200),
-  }),
-  col({
-    key: 'postcode',
-    header: 'Postcode',
-    required: true,
-    help: '1234 AB',
-    example: '3441 BL',
-    ...fromText(parsePostcode, (v: string) => v),
-  }),
-  col({
-    key: 'place',
-    header: 'Plaats',
-    synonyms: ['Werkplaats', 'Standplaats'],
-    help: 'Leeg: de plaats bij de postcode',
-    example: 'Woerden',
-    ...plain(100),
-  }),
-  col({
-    key: 'lat',
-    header: 'Breedtegraad',
-    synonyms: ['Lat'],
-    help: 'Leeg: het midden van de postcode',
-    example: '',
-    ...coordinate(50.75, 53.55),
-  }),
-  col({
-    key: 'lng',
-    header: 'Lengtegraad',
-    synonyms: ['Lng', 'Lon'],
-    help: 'Leeg: het midden van de postcode',
-    example: '',
-    ...coordinate(3.35, 7.25),
+  ...locationColumns({
+    address: {
+      synonyms: ['Straat en huisnummer'],
+      help: 'Straat en huisnummer',
+      example: 'Kaasmarkt 3',
+    },
+    postcodeExample: '3441 BL',
+    place: { header: 'Plaats', synonyms: ['Werkplaats', 'Standplaats'] },
   }),
   col({
     key: 'arrangements',

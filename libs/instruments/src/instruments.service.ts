@@ -24,7 +24,7 @@ import {
 import { CalculateDto, CatalogueQuery, CreateRuleVersionDto } from './instrument.dto';
 import { Instrument, InstrumentRuleVersion } from './instrument.entity';
 import { answerView, instrumentView, ruleVersionView, toEngine } from './instrument.views';
-import { queryRows } from '@werkbrug/database';
+import { queryRows, stampHorizonNotice } from '@werkbrug/database';
 
 /** A 422 that names the rules without a version on the date: never a guess. */
 export const missingRules = (error: MissingRulesError) =>
@@ -457,14 +457,8 @@ export class InstrumentsService {
   }
 
   /** Stamps the versions the administrators were mailed about (the trigger allows only this). */
-  async markHorizonNotice(em: Pick<EntityManager, 'query'>, ids: string[]) {
-    if (!ids.length) return;
-    await queryRows(
-      em,
-      `UPDATE instrument_rule_versions SET horizon_notice_sent_at = now(), updated_at = now(), version = version + 1
-        WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
+  markHorizonNotice(em: Pick<EntityManager, 'query'>, ids: string[]) {
+    return stampHorizonNotice(em, 'instrument_rule_versions', ids);
   }
 
   private async checkScope(dto: CreateRuleVersionDto): Promise<string | null> {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
   IsEmail,
   IsIn,
@@ -39,25 +39,8 @@ export class CreateOrganisationDto {
   contactPhone?: string;
 }
 
-export class UpdateOrganisationDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) region?: string;
-  @ApiPropertyOptional({ description: 'Contact person' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(120)
-  contactName?: string;
-  @ApiPropertyOptional({ description: "Contact's e-mail address ('' for none)" })
-  @IsOptional()
-  @ValidateIf((_o, v) => v !== '')
-  @IsEmail()
-  @MaxLength(254)
-  contactEmail?: string;
-  @ApiPropertyOptional({ description: "Contact's phone number ('' for none)" })
-  @IsOptional()
-  @IsString()
-  @Matches(/^$|^[+0-9][0-9 ()-]{5,24}$/, { message: 'contactPhone is a phone number' })
-  contactPhone?: string;
+/** The same fields as at creation, each optional; the kind never changes. */
+export class UpdateOrganisationDto extends PartialType(OmitType(CreateOrganisationDto, ['kind'])) {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
 }
 

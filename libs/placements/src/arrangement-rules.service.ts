@@ -12,7 +12,7 @@ import {
 } from '@werkbrug/domain';
 import { ArrangementRule, ruleView } from './arrangement-rule.entity';
 import { CreateRuleDto } from './placement.dto';
-import { queryRows } from '@werkbrug/database';
+import { queryRows, stampHorizonNotice } from '@werkbrug/database';
 
 @Injectable()
 export class ArrangementRulesService {
@@ -73,14 +73,8 @@ export class ArrangementRulesService {
   }
 
   /** Stamps the rules the administrators were mailed about (once per version). */
-  async markHorizonNotice(em: Pick<EntityManager, 'query'>, ids: string[]) {
-    if (!ids.length) return;
-    await queryRows(
-      em,
-      `UPDATE arrangement_rules SET horizon_notice_sent_at = now(), updated_at = now(), version = version + 1
-        WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
+  markHorizonNotice(em: Pick<EntityManager, 'query'>, ids: string[]) {
+    return stampHorizonNotice(em, 'arrangement_rules', ids);
   }
 
   /** A new rule closes the one in force the day before it starts, so periods never overlap. */

@@ -14,7 +14,7 @@ import {
 import type { HourRule } from './phase';
 import { CreateTrajectoryRuleDto } from './trajectory.dto';
 import type { TrajectoryRuleView } from './trajectory.view';
-import { queryRows } from '@werkbrug/database';
+import { queryRows, stampHorizonNotice } from '@werkbrug/database';
 
 export interface RuleRow extends HourRule, DatedVersion {
   id: string;
@@ -95,14 +95,8 @@ export class TrajectoryRulesService {
   }
 
   /** Stamps the rules the administrators were mailed about (once per version). */
-  async markHorizonNotice(em: Pick<EntityManager, 'query'>, ids: string[]) {
-    if (!ids.length) return;
-    await queryRows(
-      em,
-      `UPDATE trajectory_rules SET horizon_notice_sent_at = now(), updated_at = now(), version = version + 1
-        WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
+  markHorizonNotice(em: Pick<EntityManager, 'query'>, ids: string[]) {
+    return stampHorizonNotice(em, 'trajectory_rules', ids);
   }
 
   /** A new rule version closes the one in force the day before it starts, so periods never overlap. */

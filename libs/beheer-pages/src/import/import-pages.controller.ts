@@ -1,69 +1,91 @@
-import { Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Get, Param, ParseUUIDPipe, Post, Req, Res, type Type } from '@nestjs/common';
 import type { Response } from 'express';
 import { ExportService, ImportService } from '@werkbrug/import';
 import { OrganisationsService } from '@werkbrug/organisations';
 import { PageResponder, WebAccess, WebController, type WebRequest } from '@werkbrug/web';
 import { ImportPageFlow } from './import-page-flow';
 
-/** Import and export for administrators: into and out of any werkmakelaars' organisation. */
-@WebController()
-export class BeheerImportPagesController {
-  private readonly flow: ImportPageFlow;
+/**
+ * The import and export routes of one audience: the same seven pages under its own path, open to
+ * its own role, all handed to ImportPageFlow. One declaration for the administrator's and the
+ * werkmakelaar's areas, so a new page or a changed route is written once.
+ */
+export function importPagesController(
+  name: string,
+  audience: { role: 'admin' | 'werkmakelaar'; base: string; views: string },
+): Type {
+  const at = audience.base.replace(/^\//, '');
+  const role = audience.role;
 
-  constructor(
-    pages: PageResponder,
-    imports: ImportService,
-    exports: ExportService,
-    organisations: OrganisationsService,
-  ) {
-    this.flow = new ImportPageFlow(
-      { base: '/beheer/import', views: 'beheer/import', admin: true },
-      pages,
-      imports,
-      exports,
-      organisations,
-    );
-  }
+  @WebController()
+  class ImportPagesController {
+    readonly flow: ImportPageFlow;
 
-  @Get('beheer/import')
-  @WebAccess('admin')
-  start(@Req() req: WebRequest, @Res() res: Response) {
-    return this.flow.start(req, res);
-  }
+    constructor(
+      pages: PageResponder,
+      imports: ImportService,
+      exports: ExportService,
+      organisations: OrganisationsService,
+    ) {
+      this.flow = new ImportPageFlow(
+        { base: audience.base, views: audience.views, admin: role === 'admin' },
+        pages,
+        imports,
+        exports,
+        organisations,
+      );
+    }
 
-  @Post('beheer/import')
-  @WebAccess('admin')
-  upload(@Req() req: WebRequest, @Res() res: Response) {
-    return this.flow.upload(req, res);
-  }
+    @Get(at)
+    @WebAccess(role)
+    start(@Req() req: WebRequest, @Res() res: Response) {
+      return this.flow.start(req, res);
+    }
 
-  @Post('beheer/import/export')
-  @WebAccess('admin')
-  exportFile(@Req() req: WebRequest, @Res() res: Response) {
-    return this.flow.exportFile(req, res);
-  }
+    @Post(at)
+    @WebAccess(role)
+    upload(@Req() req: WebRequest, @Res() res: Response) {
+      return this.flow.upload(req, res);
+    }
 
-  @Get('beheer/import/sjablonen/:bestand')
-  @WebAccess('admin')
-  template(@Param('bestand') fileName: string, @Res() res: Response) {
-    return this.flow.template(res, fileName);
-  }
+    @Post(`${at}/export`)
+    @WebAccess(role)
+    exportFile(@Req() req: WebRequest, @Res() res: Response) {
+      return this.flow.exportFile(req, res);
+    }
 
-  @Get('beheer/import/:id')
-  @WebAccess('admin')
-  job(@Param('id', ParseUUIDPipe) id: string, @Req() req: WebRequest, @Res() res: Response) {
-    return this.flow.job(req, res, id);
-  }
+    @Get(`${at}/sjablonen/:bestand`)
+    @WebAccess(role)
+    template(@Param('bestand') fileName: string, @Res() res: Response) {
+      return this.flow.template(res, fileName);
+    }
 
-  @Get('beheer/import/:id/rapport')
-  @WebAccess('admin')
-  report(@Param('id', ParseUUIDPipe) id: string, @Req() req: WebRequest, @Res() res: Response) {
-    return this.flow.report(req, res, id);
-  }
+    @Get(`${at}/:id`)
+    @WebAccess(role)
+    job(@Param('id', ParseUUIDPipe) id: string, @Req() req: WebRequest, @Res() res: Response) {
+      return this.flow.job(req, res, id);
+    }
 
-  @Post('beheer/import/:id/importeren')
-  @WebAccess('admin')
-  run(@Param('id', ParseUUIDPipe) id: string, @Req() req: WebRequest, @Res() res: Response) {
-    return this.flow.run(req, res, id);
+    @Get(`${at}/:id/rapport`)
+    @WebAccess(role)
+    report(@Param('id', ParseUUIDPipe) id: string, @Req() req: WebRequest, @Res() res: Response) {
+      return this.flow.report(req, res, id);
+    }
+
+    @Post(`${at}/:id/importeren`)
+    @WebAccess(role)
+    run(@Param('id', ParseUUIDPipe) id: string, @Req() req: WebRequest, @Res() res: Response) {
+      return this.flow.run(req, res, id);
+    }
   }
+  // Each area's controller keeps a name of its own in logs and route listings.
+  Object.defineProperty(ImportPagesController, 'name', { value: name });
+  return ImportPagesController;
 }
+
+/** Import and export for administrators: into and out of any werkmakelaars' organisation. */
+export const BeheerImportPagesController = importPagesController('BeheerImportPagesController', {
+  role: 'admin',
+  base: '/beheer/import',
+  views: 'beheer/import',
+});

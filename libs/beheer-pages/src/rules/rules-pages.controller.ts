@@ -42,11 +42,38 @@ import { instrumentRows, paramRows, previewRows, runningOutRows, sampleRows } fr
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The typed answers as hidden fields, from the check page to saving. */
-const hiddenOf = (values: ArrangementValues | HourValues) =>
-  Object.entries(values as unknown as Record<string, string>).map(([name, value]) => ({
+interface AnswerRow {
+  key: string;
+  value: string;
+  changeField: string;
+}
+
+/**
+ * The check-your-answers page of a new arrangement or hour rule version: its own figures, then the
+ * period and source every dated rule has, the form's answers carried along, and where "Wijzig" and
+ * "Opslaan" go (`path`/nieuw and `path`/opslaan).
+ */
+const datedRuleCheck = (
+  title: string,
+  path: string,
+  values: ArrangementValues | HourValues,
+  figures: AnswerRow[],
+) => ({
+  title,
+  rows: [
+    ...figures,
+    { key: 'Geldt vanaf', value: dutchDate(values.validFrom), changeField: 'validFrom' },
+    { key: 'Bekend tot en met', value: dutchDate(values.knownUntil), changeField: 'knownUntil' },
+    { key: 'Bron', value: values.source, changeField: 'source' },
+  ],
+  changeAction: `${path}/nieuw`,
+  submitAction: `${path}/opslaan`,
+  hidden: Object.entries(values as unknown as Record<string, string>).map(([name, value]) => ({
     name,
     value,
-  }));
+  })),
+  previousEnd: dutchDate(addDays(values.validFrom, -1)),
+});
 
 /** The Dutch words for a refusal by the rules service, at the field it concerns. */
 function refusal(error: unknown, errors: FormErrors): boolean {
@@ -358,37 +385,33 @@ export class RulesPagesController {
     const { errors } = await parseArrangementForm(arrangement, values, today());
     if (errors.any) return this.arrangementForm(req, res, arrangement, values, errors);
     const name = labelOf('arrangement', arrangement);
-    this.pages.send(req, res, 'beheer/regels/controle', {
-      title: `Controleer de nieuwe regel: ${name}`,
-      rows: [
-        {
-          key: 'Eerste periode in maanden',
-          value: values.initialMonths,
-          changeField: 'initialMonths',
-        },
-        {
-          key: 'Hoogstens in totaal, in maanden',
-          value: values.maxTotalMonths,
-          changeField: 'maxTotalMonths',
-        },
-        {
-          key: 'Contract daarna van minstens (maanden)',
-          value: values.minContractIntentMonths,
-          changeField: 'minContractIntentMonths',
-        },
-        { key: 'Geldt vanaf', value: dutchDate(values.validFrom), changeField: 'validFrom' },
-        {
-          key: 'Bekend tot en met',
-          value: dutchDate(values.knownUntil),
-          changeField: 'knownUntil',
-        },
-        { key: 'Bron', value: values.source, changeField: 'source' },
-      ],
-      changeAction: `/beheer/regels/plaatsingsvormen/${arrangement}/nieuw`,
-      submitAction: `/beheer/regels/plaatsingsvormen/${arrangement}/opslaan`,
-      hidden: hiddenOf(values),
-      previousEnd: dutchDate(addDays(values.validFrom, -1)),
-    });
+    this.pages.send(
+      req,
+      res,
+      'beheer/regels/controle',
+      datedRuleCheck(
+        `Controleer de nieuwe regel: ${name}`,
+        `/beheer/regels/plaatsingsvormen/${arrangement}`,
+        values,
+        [
+          {
+            key: 'Eerste periode in maanden',
+            value: values.initialMonths,
+            changeField: 'initialMonths',
+          },
+          {
+            key: 'Hoogstens in totaal, in maanden',
+            value: values.maxTotalMonths,
+            changeField: 'maxTotalMonths',
+          },
+          {
+            key: 'Contract daarna van minstens (maanden)',
+            value: values.minContractIntentMonths,
+            changeField: 'minContractIntentMonths',
+          },
+        ],
+      ),
+    );
   }
 
   @Post('plaatsingsvormen/:arrangement/opslaan')
@@ -479,30 +502,26 @@ export class RulesPagesController {
     if (change) return this.hourForm(req, res, organisationId, name, values, null, change);
     const { errors } = await parseHourForm(organisationId, values, today());
     if (errors.any) return this.hourForm(req, res, organisationId, name, values, errors);
-    this.pages.send(req, res, 'beheer/regels/controle', {
-      title: `Controleer de nieuwe urenregel: ${name}`,
-      rows: [
-        { key: 'Diagnose in uren', value: values.diagnosisHours, changeField: 'diagnosisHours' },
-        { key: 'Blok in uren', value: values.blockHours, changeField: 'blockHours' },
-        { key: 'Hoogstens in uren', value: values.maxHours, changeField: 'maxHours' },
-        {
-          key: 'Waarschuwen binnen (uren)',
-          value: values.warnWithinHours,
-          changeField: 'warnWithinHours',
-        },
-        { key: 'Geldt vanaf', value: dutchDate(values.validFrom), changeField: 'validFrom' },
-        {
-          key: 'Bekend tot en met',
-          value: dutchDate(values.knownUntil),
-          changeField: 'knownUntil',
-        },
-        { key: 'Bron', value: values.source, changeField: 'source' },
-      ],
-      changeAction: `/beheer/regels/uren/${organisationId}/nieuw`,
-      submitAction: `/beheer/regels/uren/${organisationId}/opslaan`,
-      hidden: hiddenOf(values),
-      previousEnd: dutchDate(addDays(values.validFrom, -1)),
-    });
+    this.pages.send(
+      req,
+      res,
+      'beheer/regels/controle',
+      datedRuleCheck(
+        `Controleer de nieuwe urenregel: ${name}`,
+        `/beheer/regels/uren/${organisationId}`,
+        values,
+        [
+          { key: 'Diagnose in uren', value: values.diagnosisHours, changeField: 'diagnosisHours' },
+          { key: 'Blok in uren', value: values.blockHours, changeField: 'blockHours' },
+          { key: 'Hoogstens in uren', value: values.maxHours, changeField: 'maxHours' },
+          {
+            key: 'Waarschuwen binnen (uren)',
+            value: values.warnWithinHours,
+            changeField: 'warnWithinHours',
+          },
+        ],
+      ),
+    );
   }
 
   @Post('uren/:organisationId/opslaan')
