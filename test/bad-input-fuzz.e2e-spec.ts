@@ -589,9 +589,8 @@ describe('bad input, generated from the OpenAPI document: never a 5xx, never a c
   beforeAll(async () => {
     const started = Date.now();
     t = await startTestApp();
-    // One listening server and kept-alive sockets: thousands of requests without a listen or a
+    // One listening server (test-app.ts) and kept-alive sockets: thousands of requests without a
     // TCP handshake each.
-    await new Promise<void>((resolve) => t.app.getHttpServer().listen(0, '127.0.0.1', resolve));
     // Node closes a kept-alive socket after 5 s idle; on a loaded machine a request can be written to
     // such a socket just as the server closes it ("socket hang up"): a race of keep-alive, not of the API.
     (t.app.getHttpServer() as import('node:http').Server).keepAliveTimeout = 10 * 60_000;

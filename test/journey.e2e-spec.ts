@@ -51,7 +51,7 @@ describe('one journey across three people, driven by the mails', () => {
     smtp = await startSmtpSink();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    t = await startTestApp({ PUBLIC_URL: base, SMTP_URL: smtp.url });
+    t = await startTestApp({ PUBLIC_URL: base, SMTP_URL: smtp.url }, { port });
     w = await buildWorld(t);
     await t.app.get(SearchIndexer).ensureSettings();
     const processor = new OutboxProcessor(
@@ -61,7 +61,6 @@ describe('one journey across three people, driven by the mails', () => {
     );
     drain = () => processor.drain();
     await drain();
-    await t.app.listen(port, '127.0.0.1');
     browser = await launchChromium();
   });
   afterAll(async () => {

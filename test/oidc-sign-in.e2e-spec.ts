@@ -188,8 +188,7 @@ describe('sign-in through the organisation’s own identity provider', () => {
       ],
       accounts: { bram: account('bram@zuid.test', { amr: ['pwd'] }) },
     });
-    t = await startTestApp({ PUBLIC_URL: base });
-    await t.app.listen(appPort, '127.0.0.1');
+    t = await startTestApp({ PUBLIC_URL: base }, { port: appPort });
     browser = await launchChromium();
 
     orgs.beheer = await insertOrganisation(t.db, 'beheer', 'Werkbrug beheer');

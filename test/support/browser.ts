@@ -1,7 +1,6 @@
 /// <reference lib="dom" />
 import AxeBuilder from '@axe-core/playwright';
 import { dutchProblems } from './dutch-words';
-import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { freshCode, rememberSecret } from './second-factor';
 import type { TestApp } from './test-app';
@@ -40,11 +39,9 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Makes the test app listen on a free loopback port; returns its base URL. */
+/** The test app's base URL (it listens on a loopback port from the start, test-app.ts). */
 export async function listen(t: TestApp): Promise<string> {
-  await t.app.listen(0, '127.0.0.1');
-  const address = t.app.getHttpServer().address() as AddressInfo;
-  return `http://127.0.0.1:${address.port}`;
+  return Promise.resolve(t.url);
 }
 
 /** A fresh browser context (own cookies), optionally without JavaScript. */

@@ -55,20 +55,36 @@ export const rememberRole = (email: string, role: Role) => roles.set(key(email),
 export const knownRole = (email: string): Role | undefined => roles.get(key(email));
 
 /**
- * How this test file clears a user's last used step in its own database (startTestApp sets it):
- * a fourth sign-in of one user within a step then costs one UPDATE instead of a wait of up to 30 s.
- * The server's refusal of a replayed step is tested on its own (second-factor.e2e-spec.ts).
+ * The databases of this test file's apps (startTestApp adds each): a fourth sign-in of one user within
+ * a step then clears the user's last used step (one UPDATE) instead of waiting up to 30 s. The
+ * server's refusal of a replayed step is tested on its own (second-factor.e2e-spec.ts).
  */
-let clearUsedStep: ((email: string) => Promise<void>) | null = null;
+interface TestDatabase {
+  readonly isInitialized: boolean;
+  query(sql: string, params: unknown[]): Promise<unknown>;
+}
+const testDatabases = new Set<TestDatabase>();
 
-export function clearUsedStepsIn(db: { query(sql: string, params: unknown[]): Promise<unknown> }) {
-  clearUsedStep = async (email) => {
+export function clearUsedStepsIn(db: TestDatabase) {
+  testDatabases.add(db);
+}
+
+/** Clears the step in every app still open (a closed app's database is gone); false when none is. */
+async function clearUsedStep(email: string): Promise<boolean> {
+  let cleared = false;
+  for (const db of testDatabases) {
+    if (!db.isInitialized) {
+      testDatabases.delete(db);
+      continue;
+    }
     await db.query(
       `UPDATE second_factors SET last_used_step = NULL
         WHERE user_id IN (SELECT id FROM users WHERE lower(email) = $1)`,
       [key(email)],
     );
-  };
+    cleared = true;
+  }
+  return cleared;
 }
 
 /** A code of a step this address has not used yet (the server refuses a replayed step). */
@@ -81,8 +97,7 @@ export async function freshCode(email: string, secret = secretOf(email)): Promis
       usedSteps.set(k, step);
       return totpCodeAt(secret, step);
     }
-    if (clearUsedStep) {
-      await clearUsedStep(email);
+    if (await clearUsedStep(email)) {
       usedSteps.set(k, now);
       return totpCodeAt(secret, now);
     }

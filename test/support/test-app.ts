@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -12,6 +13,8 @@ export interface TestApp {
   db: DataSource;
   databaseUrl: string;
   indexPrefix: string;
+  /** Where the app listens (loopback): the base URL for a browser or a plain fetch. */
+  url: string;
   http(): ReturnType<typeof request>;
   close(): Promise<void>;
 }
@@ -67,6 +70,8 @@ export interface TestAppOptions {
    * `databaseUrl` stays the direct one.
    */
   appDatabaseUrl?: (databaseUrl: string) => string;
+  /** The loopback port to listen on (a test whose PUBLIC_URL names it); any free one when absent. */
+  port?: number;
 }
 
 /** Boots the real API app (same factory as production) on a fresh database. */
@@ -78,7 +83,10 @@ export async function startTestApp(
   const indexPrefix = useTestEnv(options.appDatabaseUrl?.(databaseUrl) ?? databaseUrl, extraEnv);
   const { createApiApp } = await import('../../apps/api/src/create-app');
   const app = await createApiApp();
-  await app.init();
+  // Listening once, before any request: supertest given a server that does not listen starts and
+  // closes it per request, and a second request in flight then loses its idle socket (ECONNRESET).
+  await app.listen(options.port ?? 0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
   app.get(LoginThrottle).reset();
   const db = app.get(DataSource);
   clearUsedStepsIn(db);
@@ -87,6 +95,7 @@ export async function startTestApp(
     db,
     databaseUrl,
     indexPrefix,
+    url: `http://127.0.0.1:${port}`,
     http: () => request(app.getHttpServer()),
     close: async () => {
       await app.close();
