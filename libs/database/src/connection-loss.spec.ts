@@ -1,4 +1,4 @@
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { DatabaseUnavailableError, isConnectionLoss } from './connection-loss';
 
 const withCode = (code: string, message = 'failed') => Object.assign(new Error(message), { code });
@@ -43,6 +43,11 @@ describe('isConnectionLoss', () => {
       true,
     ],
     ['a closed client', new Error('Client was closed and is not queryable'), true],
+    [
+      'a transaction whose connection dropped between two queries (TypeORM released its runner)',
+      new QueryRunnerAlreadyReleasedError(),
+      true,
+    ],
     ['08006 connection failure', pgError('08006'), true],
     ['08001 cannot establish', pgError('08001'), true],
     ['08P01 protocol violation (class 08)', pgError('08P01'), true],

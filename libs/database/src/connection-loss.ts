@@ -31,12 +31,17 @@ const NETWORK_CODES = new Set([
  */
 const SERVER_GONE = new Set(['57P01', '57P02', '57P03', '57P05', '53300']);
 
-/** What node-postgres and its pool say when a connection drops or cannot be made in time. */
+/**
+ * What node-postgres and its pool say when a connection drops or cannot be made in time, and what
+ * TypeORM says next inside a transaction whose connection dropped between two queries: it releases
+ * that query runner on the socket's error event, so the transaction's next query finds it released.
+ */
 const DRIVER_MESSAGES = [
   'Connection terminated',
   'timeout exceeded when trying to connect',
   'is not queryable',
   'Connection ended unexpectedly',
+  'Query runner already released',
 ];
 
 /**
