@@ -72,7 +72,7 @@ describe('portal pages (HTTP, no JavaScript)', () => {
         arrangements: ['werkervaringsplaats'],
         requiredCertificates: [],
       });
-      const near = await post({ employerId: w.employer.id, title: 'Groenwerker, alleen regulier' });
+      const near = await post({ employerId: w.employer.id, title: 'Groenwerker in vaste dienst' });
       const fits = await candidate.get(`/kandidaat/werkplekken/${fresh.body.id}`).expect(200);
       expect([
         fits.text.includes('Waarom past dit bij je?'),
