@@ -393,8 +393,8 @@ describe('sign-in through the organisation’s own identity provider', () => {
       `SELECT details FROM audit_log WHERE action = 'auth.sign_in' AND actor_user_id = $1`,
       [users.bram],
     );
-    // (The method after the code step is the mfa branch's to carry over; the factor is ours to check.)
-    expect(line?.details).toMatchObject({ secondFactor: 'totp' });
+    // The first factor was the provider, the second Werkbrug's own code: the line says both.
+    expect(line?.details).toMatchObject({ method: 'oidc', secondFactor: 'totp', channel: 'web' });
   });
 
   it.each([
