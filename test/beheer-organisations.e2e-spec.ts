@@ -181,6 +181,38 @@ describe('administration of organisations in Chromium', () => {
       `SELECT count(*)::int AS n FROM web_sessions s JOIN users u ON u.id = s.user_id WHERE u.email = 'wm.a@test.nl'`,
     );
     expect(sessions.n).toBe(0);
+    // Who invited, promoted and stopped whom is in the audit trail (never an address or password).
+    const [{ id: nadiaId }] = await t.db.query(`SELECT id FROM users WHERE email = $1`, [
+      'nadia@fermwerk.nl',
+    ]);
+    const lines = await t.db.query(
+      `SELECT a.action, u.email AS actor, a.details FROM audit_log a
+         JOIN users u ON u.id = a.actor_user_id
+        WHERE a.action LIKE 'user.%' ORDER BY a.created_at, a.id`,
+    );
+    expect(
+      lines.map((l: { action: string; actor: string; details: unknown }) => [
+        l.action,
+        l.actor,
+        l.details,
+      ]),
+    ).toEqual([
+      [
+        'user.invite',
+        'admin@test.nl',
+        { userId: nadiaId, role: 'werkmakelaar', organisationAdmin: false },
+      ],
+      [
+        'user.update',
+        'admin@test.nl',
+        { userId: nadiaId, changed: ['organisationAdmin'], organisationAdmin: true },
+      ],
+      [
+        'user.update',
+        'nadia@fermwerk.nl',
+        { userId: w.wmA.id, changed: ['active'], active: false },
+      ],
+    ]);
     await wmContext.close();
     await nadiaContext.close();
     expect(findings).toEqual([]);

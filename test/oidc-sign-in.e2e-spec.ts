@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { createHash, randomBytes } from 'node:crypto';
 import { IdentityProvidersService, totpCode, type Actor, type OidcRefusal } from '@werkbrug/auth';
 import { freePort } from '@werkbrug/embedded';
 import {
@@ -340,6 +341,43 @@ describe('sign-in through the organisation’s own identity provider', () => {
     expect(res.status).toBe(401);
   });
 
+  it('a mailed sign-in link stands in for the password, so Noord’s staff get none and an old one no longer works', async () => {
+    const linksOf = async (userId: string) =>
+      (
+        await t.db.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM auth_links WHERE user_id = $1 AND purpose = 'sign_in'`,
+          [userId],
+        )
+      )[0].n;
+    const asked = (email: string) =>
+      t.http().post('/api/auth/sign-in-link').send({ email }).expect(202);
+    // Same answer for everyone; a link only for an account that may use one.
+    await asked('piet@noord.test');
+    await asked('lisa@noord.test');
+    expect([await linksOf(users.piet), await linksOf(users.lisa)]).toEqual([0, 1]);
+    // A link mailed before Noord switched passwords off is refused when it is used.
+    const token = `al_${randomBytes(32).toString('base64url')}`;
+    await t.db.query(
+      `INSERT INTO auth_links (user_id, purpose, token_hash, expires_at)
+       VALUES ($1, 'sign_in', $2, now() + interval '15 minutes')`,
+      [users.piet, createHash('sha256').update(token).digest()],
+    );
+    const redeem = await t.http().post('/api/auth/sign-in-link/redeem').send({ token });
+    expect([redeem.status, redeem.body.code]).toEqual([400, 'LINK_INVALID']);
+    const web = webAgent(t);
+    const opened = await web.get(`/inloggen/${token}`);
+    expect(opened.status).toBe(410);
+    expect(opened.text).toContain('Deze link werkt niet meer');
+    const used = await web.post(`/inloggen/${token}`).type('form').send({});
+    expect(used.status).not.toBe(303);
+    // Refused, not used up: nothing happened with it.
+    const [{ n: open }] = await t.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM auth_links WHERE token_hash = $1 AND used_at IS NULL`,
+      [createHash('sha256').update(token).digest()],
+    );
+    expect(open).toBe(1);
+  });
+
   it('Werkbedrijf Zuid: no second factor from the provider, so Werkbrug asks its own code', async () => {
     const p = await page();
     await toProvider(p, 'bram@zuid.test');
@@ -355,8 +393,8 @@ describe('sign-in through the organisation’s own identity provider', () => {
       `SELECT details FROM audit_log WHERE action = 'auth.sign_in' AND actor_user_id = $1`,
       [users.bram],
     );
-    // (The method after the code step is the mfa branch's to carry over; the factor is ours to check.)
-    expect(line?.details).toMatchObject({ secondFactor: 'totp' });
+    // The first factor was the provider, the second Werkbrug's own code: the line says both.
+    expect(line?.details).toMatchObject({ method: 'oidc', secondFactor: 'totp', channel: 'web' });
   });
 
   it.each([

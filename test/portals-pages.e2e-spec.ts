@@ -62,6 +62,32 @@ describe('portal pages (HTTP, no JavaScript)', () => {
       expect(filtered.text).not.toContain('Hovenier in het park');
     });
 
+    it('a workplace page explains its fit from the two records, without a search', async () => {
+      // Written after the last drain: Meilisearch does not know these two workplaces yet.
+      const post = (body: Record<string, unknown>) =>
+        t.http().post('/api/vacancies').set(bearer(w.wmA.token)).send(vacancyBody(body));
+      const fresh = await post({
+        employerId: w.employer.id,
+        title: 'Plantsoenwerker, nog niet in de zoekmachine',
+        arrangements: ['werkervaringsplaats'],
+        requiredCertificates: [],
+      });
+      const near = await post({ employerId: w.employer.id, title: 'Groenwerker in vaste dienst' });
+      const fits = await candidate.get(`/kandidaat/werkplekken/${fresh.body.id}`).expect(200);
+      expect([
+        fits.text.includes('Waarom past dit bij je?'),
+        fits.text.includes('Wat mist er nog?'),
+        /\d+(,\d)? km van je huis/.test(fits.text),
+      ]).toEqual([true, false, true]);
+      const nearly = await candidate.get(`/kandidaat/werkplekken/${near.body.id}`).expect(200);
+      expect([
+        nearly.text.includes('Waarom past dit bij je?'),
+        nearly.text.includes('Wat mist er nog?'),
+        nearly.text.includes('Vraag je werkmakelaar wat de volgende stap is.'),
+      ]).toEqual([false, true, true]);
+      await drain();
+    });
+
     it('Ik heb interesse: the signal is stored and the status shows', async () => {
       const page = await candidate.get(`/kandidaat/werkplekken/${fits}`).expect(200);
       expect(page.text).toContain('Ik heb interesse');

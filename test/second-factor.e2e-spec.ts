@@ -272,6 +272,30 @@ describe('second factor', () => {
       expect(withCode.status).toBe(200);
     });
 
+    it('records a web sign-in by mailed link and code as a link sign-in with the second factor', async () => {
+      const id = await insertUser(t.db, 'werkmakelaar', 'weblink@test.nl', orgA);
+      const linkToken = `al_${'w'.repeat(43)}`;
+      await t.db.query(
+        `INSERT INTO auth_links (user_id, purpose, token_hash, expires_at)
+         VALUES ($1, 'sign_in', sha256(convert_to($2, 'UTF8')), now() + interval '15 minutes')`,
+        [id, linkToken],
+      );
+      const agent = webAgent(t);
+      const linked = await postForm(agent, `/inloggen/${linkToken}`, `/inloggen/${linkToken}`, {});
+      expect([linked.status, linked.headers.location]).toEqual([303, '/inlogcode']);
+      const coded = await postForm(agent, '/inlogcode', '/inlogcode', {
+        code: await freshCode('weblink@test.nl'),
+      });
+      expect([coded.status, coded.headers.location]).toEqual([303, '/werkmakelaar']);
+      const lines = (await auditOf(id)).filter((a) => a.action === 'auth.sign_in');
+      expect(lines).toEqual([
+        {
+          action: 'auth.sign_in',
+          details: { method: 'link', secondFactor: 'totp', channel: 'web' },
+        },
+      ]);
+    });
+
     it('lets an administrator reset it: tokens end, and the next sign-in sets up a new app', async () => {
       const id = await insertUser(t.db, 'werkmakelaar', 'kwijt@test.nl', orgA);
       const old = await tokenFor(t, 'kwijt@test.nl');

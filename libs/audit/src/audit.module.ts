@@ -1,14 +1,14 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { SignInEvents } from '@werkbrug/auth';
+import { AuthEvents } from '@werkbrug/auth';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditService } from './audit.service';
-import { SignInAudit } from './sign-in-audit';
+import { AuthAudit } from './auth-audit';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntry])],
-  providers: [AuditService, { provide: SignInEvents, useClass: SignInAudit }],
-  exports: [AuditService, SignInEvents],
+  providers: [AuditService, { provide: AuthEvents, useClass: AuthAudit }],
+  exports: [AuditService, AuthEvents],
 })
 export class AuditModule {}

@@ -6,6 +6,7 @@ import { AppConfig, APP_CONFIG } from '@werkbrug/config';
 import { queryRows } from '@werkbrug/database';
 import { ProblemException } from '@werkbrug/http';
 import { isEmailAddress, type MailAudience, MailService, type MailTemplate } from '@werkbrug/mail';
+import { passwordRefusedSql, STAFF_ROLES } from './identity-providers/identity-providers.service';
 import { hashPassword } from './password-hasher';
 import { recordSignIn } from './sign-in.service';
 import type { Role } from './role';
@@ -35,6 +36,16 @@ const PASSWORD_PURPOSES: PasswordLinkPurpose[] = ['password_reset', 'invite'];
 
 /** `al_` and 43 base64url characters; the bare 43 are password links mailed before they moved here. */
 const TOKEN = /^(al_)?[A-Za-z0-9_-]{43}$/;
+
+/**
+ * When link `l` of user `u` can still be used: not used, not expired, the account active (an
+ * invitation activates it), and a sign-in link only for an account that may sign in without its
+ * organisation's provider (passwordRefusedSql: the link stands in for the password). `roles` is
+ * the parameter holding STAFF_ROLES.
+ */
+const usableLinkSql = (roles: string) =>
+  `l.used_at IS NULL AND l.expires_at > now() AND (u.active OR l.purpose = 'invite')
+   AND (l.purpose <> 'sign_in' OR NOT ${passwordRefusedSql('u', roles)})`;
 
 const linkInvalid = () =>
   new ProblemException(
@@ -111,8 +122,9 @@ export class AuthLinksService {
         `SELECT u.id, u.display_name, u.role,
                 (SELECT count(*)::int FROM auth_links l WHERE l.user_id = u.id AND l.purpose = 'sign_in'
                     AND l.used_at IS NULL AND l.expires_at > now()) AS open
-           FROM users u WHERE u.email = $1 AND u.active FOR UPDATE OF u`,
-        [email],
+           FROM users u WHERE u.email = $1 AND u.active AND NOT ${passwordRefusedSql('u', '$2')}
+            FOR UPDATE OF u`,
+        [email, STAFF_ROLES],
       );
       if (!user || user.open >= OPEN_SIGN_IN_LINKS) return;
       const token = await this.create(em, user.id, 'sign_in', SIGN_IN_LINK_MINUTES * 60);
@@ -137,13 +149,11 @@ export class AuthLinksService {
       new_email: string | null;
     }>(
       em,
-      `UPDATE auth_links l SET used_at = now()
-        WHERE l.token_hash = $1 AND l.purpose = ANY($2::text[]) AND l.used_at IS NULL
-          AND l.expires_at > now()
-          AND EXISTS (SELECT 1 FROM users u WHERE u.id = l.user_id
-                       AND (u.active OR l.purpose = 'invite'))
+      `UPDATE auth_links l SET used_at = now() FROM users u
+        WHERE u.id = l.user_id AND l.token_hash = $1 AND l.purpose = ANY($2::text[])
+          AND ${usableLinkSql('$3')}
         RETURNING l.user_id, l.purpose, l.new_email`,
-      [sha256(token), purposes],
+      [sha256(token), purposes, STAFF_ROLES],
     );
     return link ?? null;
   }
@@ -160,10 +170,9 @@ export class AuthLinksService {
     if (!TOKEN.test(token)) return null;
     const [user] = await queryRows<{ id: string; role: Role; email: string }>(
       this.db,
-      `SELECT u.id, u.role, u.email FROM auth_links l JOIN users u ON u.id = l.user_id AND u.active
-        WHERE l.token_hash = $1 AND l.purpose = 'sign_in' AND l.used_at IS NULL
-          AND l.expires_at > now()`,
-      [sha256(token)],
+      `SELECT u.id, u.role, u.email FROM auth_links l JOIN users u ON u.id = l.user_id
+        WHERE l.token_hash = $1 AND l.purpose = 'sign_in' AND ${usableLinkSql('$2')}`,
+      [sha256(token), STAFF_ROLES],
     );
     return user ?? null;
   }
@@ -320,9 +329,8 @@ export class AuthLinksService {
     const rows = await queryRows<unknown>(
       this.db,
       `SELECT 1 FROM auth_links l JOIN users u ON u.id = l.user_id
-        WHERE l.token_hash = $1 AND l.purpose = ANY($2::text[]) AND l.used_at IS NULL
-          AND l.expires_at > now() AND (u.active OR l.purpose = 'invite')`,
-      [sha256(token), purposes],
+        WHERE l.token_hash = $1 AND l.purpose = ANY($2::text[]) AND ${usableLinkSql('$3')}`,
+      [sha256(token), purposes, STAFF_ROLES],
     );
     return rows.length > 0;
   }

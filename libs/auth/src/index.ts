@@ -24,5 +24,5 @@ export * from './identity-providers/oidc-rules';
 export * from './second-factor/second-factor.service';
 export * from './second-factor/second-factor-codes';
 export * from './second-factor/second-factor-problems';
-export * from './second-factor/sign-in-events';
+export * from './auth-events';
 export * from './second-factor/totp';

@@ -9,7 +9,7 @@ import {
   type ProviderRoute,
 } from './identity-providers/identity-providers.service';
 import type { Role } from './role';
-import { SignInEvents } from './second-factor/sign-in-events';
+import { AuthEvents } from './auth-events';
 
 /** Who signed in. */
 export interface SignedInUser {
@@ -66,7 +66,7 @@ export class SignInService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly throttle: LoginThrottle,
     private readonly providers: IdentityProvidersService,
-    @Optional() private readonly events?: SignInEvents,
+    @Optional() private readonly events?: AuthEvents,
   ) {}
 
   /**

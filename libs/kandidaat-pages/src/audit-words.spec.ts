@@ -24,6 +24,11 @@ const NOT_ABOUT_A_CANDIDATE = new Set([
   'auth.recovery_code_used',
   'auth.second_factor_enrolled',
   'auth.second_factor_reset',
+  // Who made, invited or changed whose account (libs/auth users): about an account.
+  'user.create',
+  'user.invite',
+  'user.invite_resend',
+  'user.update',
 ]);
 
 function sources(dir: string): string[] {

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { CreateInterestDto, InterestsService } from '@werkbrug/interests';
-import { SuggestionsService } from '@werkbrug/matching';
+import { MatchingService, SuggestionsService } from '@werkbrug/matching';
 import { ProposalsService } from '@werkbrug/proposals';
 import { VacanciesService } from '@werkbrug/vacancies';
 import {
@@ -44,6 +44,7 @@ export class SuggestionsController {
   constructor(
     private readonly pages: PageResponder,
     private readonly suggestions: SuggestionsService,
+    private readonly matching: MatchingService,
     private readonly vacancies: VacanciesService,
     private readonly werksoorten: WerksoortenService,
     private readonly interests: InterestsService,
@@ -109,13 +110,12 @@ export class SuggestionsController {
   ) {
     const { actor, candidateId } = selfOf(req);
     const v = await this.vacancies.get(actor, id);
-    const [found, signals] = await Promise.all([
-      this.suggestions
-        .forCandidate(actor, candidateId, { limit: SUGGESTION_LIMIT })
-        .catch(() => null),
+    // The fit of this one workplace from the two records: no search (and no wait on one).
+    const [fit, signals] = await Promise.all([
+      this.matching.fitFor(actor, candidateId, id),
       this.interests.mine(actor),
     ]);
-    const view = workplacePageView(v, found, signals);
+    const view = workplacePageView(v, fit, signals);
     this.pages.send(req, res, 'kandidaat/werkplek', { ...view, errors });
   }
 

@@ -174,13 +174,20 @@ export type WorkplacePageView = {
   signal: { status: string } | null;
 };
 
+/** How this workplace fits the candidate (MatchingService.fitFor); null when that is not known. */
+export type WorkplaceFitInput =
+  | { kind: 'match'; match: MatchInput }
+  | { kind: 'nearMiss'; nearMiss: NearMissInput }
+  | { kind: 'none'; distanceKm: number }
+  | null;
+
 export function workplacePageView(
   v: WorkplaceInput,
-  found: SuggestionsInput,
+  fit: WorkplaceFitInput,
   signals: readonly Pick<InterestSignalView, 'vacancy' | 'status'>[],
 ): WorkplacePageView {
-  const match = found?.items.find((m) => m.vacancy.id === v.id);
-  const near = found?.nearMisses.find((n) => n.vacancy.id === v.id);
+  const match = fit?.kind === 'match' ? fit.match : null;
+  const near = fit?.kind === 'nearMiss' ? fit.nearMiss : null;
   const signal = signals.find((s) => s.vacancy.id === v.id && s.status !== 'ingetrokken');
   return {
     title: v.title,
@@ -196,7 +203,15 @@ export function workplacePageView(
       jobcoachWelcome: v.jobcoachWelcome,
       hoursAdjustable: v.hoursAdjustable,
     },
-    distance: match ? kmWords(match.distanceKm) : near ? kmWords(near.distanceKm) : null,
+    distance: fit
+      ? kmWords(
+          fit.kind === 'match'
+            ? fit.match.distanceKm
+            : fit.kind === 'nearMiss'
+              ? fit.nearMiss.distanceKm
+              : fit.distanceKm,
+        )
+      : null,
     reasons: match?.reasons.map((r) => r.text) ?? [],
     blockers: near?.blockers.map(blockerView) ?? [],
     signal: signal ? { status: INTEREST_STATUS_WORDS[signal.status] } : null,

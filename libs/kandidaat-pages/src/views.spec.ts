@@ -156,7 +156,7 @@ describe('candidate page views', () => {
     ],
     [
       'werkplek: a near miss with an open signal',
-      workplacePageView(vacancy, found, [
+      workplacePageView(vacancy, { kind: 'nearMiss', nearMiss: found.nearMisses[0] }, [
         {
           vacancy: { id: 'v2', title: '', employerName: '', place: '', status: 'open' },
           status: 'verstuurd',

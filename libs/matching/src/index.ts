@@ -1,4 +1,5 @@
 export * from './engine/codes';
+export * from './engine/fit';
 export * from './engine/hard-constraints';
 export * from './engine/match-profiles';
 export * from './engine/matching-rules';

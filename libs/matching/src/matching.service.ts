@@ -22,6 +22,7 @@ import {
   vacancyFilterFor,
 } from './engine/meili-filters';
 import { compareMatches, scoreMatch } from './engine/scoring';
+import { type Fit, fitOf } from './engine/fit';
 import { alone, type PlannedQuery, ringRadii, runPlan } from './engine/nearest-first';
 import { withSearch } from './engine/search-errors';
 import {
@@ -202,6 +203,23 @@ export class MatchingService {
       items: result.items.filter((i) => visible.has(i.vacancy.id)),
       nearMisses: result.nearMisses.filter((n) => visible.has(n.vacancy.id)),
     };
+  }
+
+  /**
+   * One workplace's fit for one candidate (the candidate's workplace page): the two records and the
+   * matching rules, no search. Both must be visible to the actor, and the workplace in reach of the
+   * candidate's organisation as in the lists (inReachOf), or it fits in no way that may be shown.
+   */
+  async fitFor(actor: Actor, candidateId: string, vacancyId: string): Promise<Fit> {
+    const [c, v] = await Promise.all([
+      this.candidateProfile(actor, candidateId),
+      loadVisibleVacancyDocument(this.db, actor, vacancyId),
+    ]);
+    if (!v) throw Problems.notFound('Vacancy');
+    const fit = fitOf(c, v, matchReaderOf(actor.role));
+    if (actor.role !== 'werkmakelaar' && actor.role !== 'kandidaat') return fit;
+    const visible = await visibleVacancyIds(this.db, actor, [v.id]);
+    return visible.has(v.id) ? fit : { kind: 'none', distanceKm: roundKm(distanceKm(c, v)) };
   }
 
   /**

@@ -106,7 +106,7 @@ export class SecondFactorController {
       req,
       res,
       { id: pending.userId, role: pending.role, email: pending.email },
-      { method: 'password', secondFactor: 'totp' },
+      { method: pending.firstFactor, secondFactor: 'totp' },
       back,
       'Uw authenticator-app is ingesteld. Voortaan vult u bij het inloggen ook de code uit de app in.',
     );
@@ -227,7 +227,7 @@ export class SecondFactorController {
       req,
       res,
       { id: pending.userId, role: pending.role, email: pending.email },
-      { method: 'password', secondFactor: check.method },
+      { method: pending.firstFactor, secondFactor: check.method },
       back,
       check.method === 'recovery'
         ? `U heeft een herstelcode gebruikt. U heeft er nog ${left ?? 0} over.${(left ?? 0) <= 3 ? ' Vraag uw beheerder om uw authenticator-app opnieuw in te stellen, dan krijgt u nieuwe codes.' : ''}`

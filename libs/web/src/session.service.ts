@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { browserWords, KnownBrowsers, type Actor, type Role } from '@werkbrug/auth';
+import { browserWords, KnownBrowsers, type Actor, type Role, type SignInWay } from '@werkbrug/auth';
 import { queryRows } from '@werkbrug/database';
 import { readPendingForm, type PendingForm } from './pending-form';
 
@@ -47,7 +47,12 @@ export interface PendingSecondFactor {
   email: string;
   role: Role;
   step: SecondFactorStep;
+  /** How the first factor was passed: the finished sign-in's audit line says so. */
+  firstFactor: FirstFactor;
 }
+
+/** How a sign-in's first factor was passed (SignInWay's method). */
+export type FirstFactor = SignInWay['method'];
 
 /** A sign-in through an identity provider between the e-mail step and the provider's answer. */
 export interface OidcPendingState {
@@ -82,6 +87,7 @@ interface SessionRow {
   pending_email: string | null;
   pending_role: Role | null;
   second_factor_step: SecondFactorStep | null;
+  first_factor: FirstFactor | null;
 }
 
 /**
@@ -130,7 +136,7 @@ export class SessionService {
               EXISTS (SELECT 1 FROM terms_acceptances a
                        WHERE a.user_id = s.user_id AND a.terms_version = $2) AS terms,
               p.id AS pending_user, p.email AS pending_email, p.role AS pending_role,
-              s.second_factor_step
+              s.second_factor_step, s.first_factor
          FROM web_sessions s LEFT JOIN users u ON u.id = s.user_id AND u.active
          LEFT JOIN users p ON p.id = s.second_factor_user_id AND p.active
         WHERE s.token_hash = $1 AND s.expires_at > now()
@@ -187,6 +193,7 @@ export class SessionService {
               email: row.pending_email as string,
               role: row.pending_role,
               step: row.second_factor_step,
+              firstFactor: row.first_factor ?? 'password',
             }
           : null,
     };
@@ -306,15 +313,16 @@ export class SessionService {
   async createPending(
     userId: string,
     step: SecondFactorStep,
+    firstFactor: FirstFactor,
   ): Promise<{ id: string; cookieValue: string; csrfToken: string }> {
     const cookieValue = newSecret();
     const csrfToken = newSecret();
     const [row] = await queryRows<{ id: string }>(
       this.db,
       `INSERT INTO web_sessions (token_hash, user_id, csrf_token, expires_at, second_factor_user_id,
-                                 second_factor_step)
-       VALUES ($1, NULL, $2, now() + make_interval(secs => $3), $4, $5) RETURNING id`,
-      [sha256(cookieValue), csrfToken, SessionService.PENDING_MS / 1000, userId, step],
+                                 second_factor_step, first_factor)
+       VALUES ($1, NULL, $2, now() + make_interval(secs => $3), $4, $5, $6) RETURNING id`,
+      [sha256(cookieValue), csrfToken, SessionService.PENDING_MS / 1000, userId, step, firstFactor],
     );
     return { id: (row as { id: string }).id, cookieValue, csrfToken };
   }

@@ -51,7 +51,11 @@ export class WebSignIn {
     }
     const enrolled = (await this.secondFactor.status(user)) === 'enrolled';
     const old = req.web?.session;
-    const pending = await this.sessions.createPending(user.id, enrolled ? 'code' : 'setup');
+    const pending = await this.sessions.createPending(
+      user.id,
+      enrolled ? 'code' : 'setup',
+      options.method,
+    );
     // A form kept when the last session ended comes along, if it is this person's.
     if (old?.id) {
       await this.sessions.carryPendingForm(old.id, pending.id, user.id);

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { freePort } from '@werkbrug/embedded';
 import { SearchIndexer } from '@werkbrug/matching';
 import { seedDemo } from '../demo';
+import { STORY } from '../demo/demo-story';
 import { BenchContext, DEMO_PASSWORD, freshDatabase, urlFor } from './bench-context';
 import { BenchMatchingModule } from './bench-matching.module';
 import { login, startApp, stopChild, waitHttp, webLogin } from './bench-processes';
@@ -21,7 +22,7 @@ const CONNECTIONS = 10;
 export interface PortalTarget {
   name: string;
   as: 'werkmakelaar' | 'kandidaat';
-  path: (ids: { candidateId: string }) => string;
+  path: (ids: { candidateId: string; workplaceId: string }) => string;
   /** Extra headers (a session cookie instead of the bearer token). */
   headers?: (session: { werkmakelaar: string; kandidaat: string }) => Record<string, string>;
 }
@@ -37,6 +38,12 @@ export const PORTAL_TARGETS: PortalTarget[] = [
     name: 'page /kandidaat (suggestions, session cookie)',
     as: 'kandidaat',
     path: () => '/kandidaat',
+    headers: (session) => ({ cookie: session.kandidaat }),
+  },
+  {
+    name: 'page /kandidaat/werkplekken/:id (one workplace and its fit)',
+    as: 'kandidaat',
+    path: ({ workplaceId }) => `/kandidaat/werkplekken/${workplaceId}`,
     headers: (session) => ({ cookie: session.kandidaat }),
   },
   {
@@ -101,6 +108,12 @@ export async function benchPortals(ctx: BenchContext, size: number, seconds: num
     db,
     `SELECT candidate_id FROM users WHERE email = 'kandidaat1@demo.werkbrug'`,
   );
+  // The demo story's workplace: in reach of kandidaat1's organisation (README walkthrough).
+  const [workplace] = await queryRows<{ id: string }>(
+    db,
+    `SELECT id FROM vacancies WHERE title = $1 ORDER BY id LIMIT 1`,
+    [STORY.workplaceTitle],
+  );
   await queryRows(db, `DELETE FROM outbox_messages`);
   await db.destroy();
 
@@ -136,7 +149,7 @@ export async function benchPortals(ctx: BenchContext, size: number, seconds: num
       werkmakelaar: await webLogin(apiUrl, 'werkmakelaar1@fermwerk.demo', DEMO_PASSWORD),
       kandidaat: await webLogin(apiUrl, 'kandidaat1@demo.werkbrug', DEMO_PASSWORD),
     };
-    const ids = { candidateId: kandidaat.candidate_id as string };
+    const ids = { candidateId: kandidaat.candidate_id, workplaceId: workplace.id };
     for (const target of PORTAL_TARGETS) {
       const headers = target.headers?.(sessions) ?? {
         authorization: `Bearer ${tokens[target.as]}`,

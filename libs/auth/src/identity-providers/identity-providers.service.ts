@@ -33,6 +33,15 @@ interface ProviderRow {
 /** Roles that sign in through their organisation's provider; employers and candidates keep passwords. */
 export const STAFF_ROLES: readonly Role[] = ['admin', 'werkmakelaar'];
 
+/**
+ * The one rule for "no password here": staff of an organisation that signs in only through its own
+ * provider may not use a password, nor a mailed sign-in link (which stands in for the password).
+ * SQL on the users row `u`, with the staff roles as the parameter `roles` (STAFF_ROLES).
+ */
+export const passwordRefusedSql = (u: string, roles: string) =>
+  `(${u}.role = ANY(${roles}::text[]) AND EXISTS (SELECT 1 FROM organisation_identity_providers pr
+     WHERE pr.organisation_id = ${u}.organisation_id AND NOT pr.password_allowed))`;
+
 /** Where an address signs in: its organisation's provider, with its name for the page. */
 export interface ProviderRoute {
   organisationId: string;
@@ -240,8 +249,7 @@ export class IdentityProvidersService {
       this.db,
       `SELECT o.id AS organisation_id, o.name
          FROM users u JOIN organisations o ON o.id = u.organisation_id
-         JOIN organisation_identity_providers p ON p.organisation_id = u.organisation_id
-        WHERE u.email = $1 AND u.role = ANY($2::text[]) AND NOT p.password_allowed`,
+        WHERE u.email = $1 AND ${passwordRefusedSql('u', '$2')}`,
       [email.trim().toLowerCase(), STAFF_ROLES],
     );
     return row

@@ -10,7 +10,7 @@ import type { Actor, Role } from '../role';
 import { normalizeEmail } from '../sign-in.service';
 import { newRecoveryCode, readEnteredCode, RECOVERY_CODE_COUNT } from './second-factor-codes';
 import { SessionsService } from '../sessions/sessions.service';
-import { SignInEvents } from './sign-in-events';
+import { AuthEvents } from '../auth-events';
 import { matchTotpStep, newTotpSecret, qrSvg, totpUri } from './totp';
 
 /** The roles that open protected candidate data, and so sign in with a second factor. */
@@ -79,7 +79,7 @@ export class SecondFactorService {
     @Inject(SECRET_BOX) private readonly box: SecretBox,
     private readonly throttle: LoginThrottle,
     private readonly sessions: SessionsService,
-    @Optional() private readonly events?: SignInEvents,
+    @Optional() private readonly events?: AuthEvents,
   ) {}
 
   /**

@@ -66,8 +66,8 @@ export class UsersController {
   @Access('admin')
   @ApiOperation({ summary: 'Create a user' })
   @ApiProblemResponses(400, 422)
-  create(@Body() dto: CreateUserDto) {
-    return this.users.create(dto);
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto) {
+    return this.users.create(actor, dto);
   }
 
   @Post('invitations')

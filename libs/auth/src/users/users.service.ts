@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -10,6 +10,7 @@ import {
   ProblemException,
   Problems,
 } from '@werkbrug/http';
+import { AuthEvents } from '../auth-events';
 import { AuthLinksService } from '../auth-links.service';
 import { LoginThrottle } from '../login-throttle';
 import { hashPassword, verifyPassword } from '../password-hasher';
@@ -73,6 +74,9 @@ const SORTABLE = {
   email: { column: 'u.email', read: (u: User) => u.email },
 };
 
+/** The fields of an account change the audit line names (UpdateUserDto, without its version). */
+const UPDATE_FIELDS = ['displayName', 'email', 'password', 'active', 'organisationAdmin'] as const;
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -80,6 +84,7 @@ export class UsersService {
     private readonly sessions: SessionsService,
     private readonly links: AuthLinksService,
     private readonly throttle: LoginThrottle,
+    @Optional() private readonly events?: AuthEvents,
   ) {}
 
   /** Admins see everyone; werkmakelaars their organisation; others only themselves. */
@@ -110,7 +115,7 @@ export class UsersService {
     return user;
   }
 
-  async create(dto: CreateUserDto): Promise<UserView> {
+  async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
     const problem = passwordProblem(dto.password);
     if (problem) throw Problems.validation([{ field: 'password', message: `password ${problem}` }]);
     const email = dto.email.trim().toLowerCase();
@@ -131,7 +136,12 @@ export class UsersService {
         candidateId: dto.role === 'kandidaat' ? (dto.candidateId ?? null) : null,
         active: true,
       });
-      return toUserView(await em.getRepository(User).save(user));
+      const saved = await em.getRepository(User).save(user);
+      await this.events?.record(
+        { action: 'user.create', userId: saved.id, by: actor, details: { role: saved.role } },
+        em,
+      );
+      return toUserView(saved);
     });
   }
 
@@ -265,6 +275,25 @@ export class UsersService {
         user.passwordHash = await hashPassword(dto.password);
       }
       const saved = await repo.save(user);
+      // Someone else's account, or one's own login: who changed what (never the new values of the
+      // password or the address).
+      const changed = UPDATE_FIELDS.filter((field) => dto[field] !== undefined);
+      if (changed.length && (actor.userId !== id || changesLogin))
+        await this.events?.record(
+          {
+            action: 'user.update',
+            userId: id,
+            by: actor,
+            details: {
+              changed,
+              ...(dto.active !== undefined ? { active: dto.active } : {}),
+              ...(dto.organisationAdmin !== undefined
+                ? { organisationAdmin: dto.organisationAdmin }
+                : {}),
+            },
+          },
+          em,
+        );
       // A new password or deactivation ends every open session of that user (web and API).
       if (dto.active === false)
         await this.sessions.endAllFor(id, { reason: 'deactivated', by: actor }, em);
@@ -305,6 +334,15 @@ export class UsersService {
       `INSERT INTO users (email, password_hash, role, organisation_id, employer_id, display_name, active)
        VALUES ($1, $2, 'werkgever', $3, $4, $5, false) RETURNING id`,
       [address, placeholder, inviter.organisationId, inviter.employerId, displayName.trim()],
+    );
+    await this.events?.record(
+      {
+        action: 'user.invite',
+        userId: user!.id,
+        by: inviter,
+        details: { role: 'werkgever', organisationAdmin: false },
+      },
+      em,
     );
     return { id: user!.id };
   }
@@ -457,6 +495,15 @@ export class UsersService {
         }),
       );
       await this.links.mailInvitation(em, user, await this.invitationWords(em, actor, org, user));
+      await this.events?.record(
+        {
+          action: 'user.invite',
+          userId: user.id,
+          by: actor,
+          details: { role: user.role, organisationAdmin },
+        },
+        em,
+      );
       return toUserView(user);
     });
   }
@@ -513,6 +560,7 @@ export class UsersService {
         user,
         await this.invitationWords(em, actor, org, user),
       );
+      await this.events?.record({ action: 'user.invite_resend', userId: id, by: actor }, em);
       return { id, expiresAt: expiresAt.toISOString() };
     });
   }

@@ -1,7 +1,20 @@
-import { AUDIT_ACTION_WORDS } from '@werkbrug/kandidaat-pages';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { AUDIT_ACTION_FALLBACK, AUDIT_ACTION_WORDS } from '@werkbrug/kandidaat-pages';
 import { aboutTheCandidate, auditActionChoices, auditActionWords } from './audit-words';
 
 const JE = /(?<![\p{L}])(je|jij|jou|jouw|jezelf)(?![\p{L}])/iu;
+const LIBS = path.join(__dirname, '..', '..', '..');
+
+/** Every action the code writes to the audit log (`action: '…'` in the libs' sources). */
+function writtenActions(dir = LIBS): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) return name === 'node_modules' ? [] : writtenActions(file);
+    if (!/\.ts$/.test(name) || /\.(e2e-)?spec\.ts$/.test(name)) return [];
+    return [...readFileSync(file, 'utf8').matchAll(/action: '([a-z_.]+)'/g)].map((m) => m[1]);
+  });
+}
 
 describe('the audit trail in the administrator’s words', () => {
   it.each<[string, string]>([
@@ -31,6 +44,13 @@ describe('the audit trail in the administrator’s words', () => {
       });
     expect(auditActionWords('instrument.rule_version.create')).toMatch(/regeling/);
     expect(auditActionWords('iets.nieuws')).toBe('heeft de gegevens van de kandidaat gebruikt');
+  });
+
+  it('has words of its own for every action the code writes (never the catch-all)', () => {
+    const actions = [...new Set(writtenActions())];
+    expect(actions.length).toBeGreaterThan(40);
+    const fallback = aboutTheCandidate(AUDIT_ACTION_FALLBACK);
+    expect(actions.filter((a) => auditActionWords(a) === fallback)).toEqual([]);
   });
 
   it('offers each action once as a filter choice', () => {

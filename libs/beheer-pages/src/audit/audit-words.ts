@@ -8,6 +8,18 @@ const NOT_ABOUT_A_CANDIDATE: Record<string, string> = {
   'organisation.identity_provider.remove': 'heeft inloggen via de eigen organisatie uitgezet',
   'sign_in.oidc': 'heeft ingelogd via de eigen organisatie',
   'sign_in.oidc_refused': 'kon niet inloggen via de eigen organisatie (geweigerd)',
+  'auth.sign_in': 'is ingelogd',
+  'auth.second_factor_failed': 'heeft een verkeerde inlogcode ingevuld',
+  'auth.recovery_code_used': 'heeft met een herstelcode ingelogd',
+  'auth.second_factor_enrolled': 'heeft een authenticator-app ingesteld',
+  'auth.second_factor_reset': 'heeft de authenticator-app van een gebruiker gewist',
+  'session.end': 'heeft sessies beëindigd',
+  'user.create': 'heeft een account gemaakt',
+  'user.invite': 'heeft iemand uitgenodigd',
+  'user.invite_resend': 'heeft een uitnodiging opnieuw gestuurd',
+  'user.update': 'heeft een account gewijzigd',
+  'werksoort.merge': 'heeft werksoorten samengevoegd',
+  'import.compare': 'heeft een importbestand vergeleken met de gegevens van de organisatie',
 };
 
 /** The candidate's things that are "het" words; the rest take "de". */

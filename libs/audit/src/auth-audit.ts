@@ -1,25 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { SignInEvents, type SignInEvent } from '@werkbrug/auth';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuthEvents, type AuthEvent } from '@werkbrug/auth';
 import { queryRows } from '@werkbrug/database';
 
 /**
- * Audit lines for signing in (auth's SignInEvents port): a sign-in, a failed second factor, a used
- * recovery code, a set-up and a reset. The actor is the account itself, or the administrator who
- * reset it (then `details.userId` names the account). No code, secret or password is ever written.
+ * Audit lines about accounts (auth's AuthEvents port): a sign-in, a failed second factor, a used
+ * recovery code, a set-up and a reset, and who made, invited or changed whose account. The actor is
+ * the account itself, or the one who acted on it (then `details.userId` names the account). No code,
+ * secret, password or new address is ever written.
  */
 @Injectable()
-export class SignInAudit extends SignInEvents {
+export class AuthAudit extends AuthEvents {
   constructor(@InjectDataSource() private readonly db: DataSource) {
     super();
   }
 
-  async record(event: SignInEvent): Promise<void> {
+  async record(event: AuthEvent, em?: EntityManager): Promise<void> {
+    const db = em ?? this.db;
     const details = { ...event.details, ...(event.by ? { userId: event.userId } : {}) };
     if (event.by) {
       await queryRows(
-        this.db,
+        db,
         `INSERT INTO audit_log (actor_user_id, actor_role, actor_organisation_id, action, details)
          VALUES ($1, $2, $3, $4, $5::jsonb)`,
         [
@@ -33,7 +35,7 @@ export class SignInAudit extends SignInEvents {
       return;
     }
     await queryRows(
-      this.db,
+      db,
       `INSERT INTO audit_log (actor_user_id, actor_role, actor_organisation_id, action, details)
        SELECT u.id, u.role, u.organisation_id, $2, $3::jsonb FROM users u WHERE u.id = $1`,
       [event.userId, event.action, JSON.stringify(details)],
