@@ -2,21 +2,6 @@ import '../../register-paths';
 import 'reflect-metadata';
 import { parseArgs } from './args';
 import { type CliCommand, isCliCommand } from './command-names';
-import { backupCommand } from './commands/backup.command';
-import { benchCommand } from './commands/bench.command';
-import { evalCommand } from './commands/eval.command';
-import { exportCommand, importCommand } from './commands/import.command';
-import { migrateCommand } from './commands/migrate.command';
-import { outboxCommand } from './commands/outbox.command';
-import { reconcileCommand } from './commands/reconcile.command';
-import { reindexCommand } from './commands/reindex.command';
-import { restoreCommand } from './commands/restore.command';
-import { retentionCommand } from './commands/retention.command';
-import { screenshotsCommand } from './commands/screenshots.command';
-import { seedCommand } from './commands/seed.command';
-import { stackCommand } from './commands/stack.command';
-import { startCommand } from './commands/start.command';
-import { totpCommand } from './commands/totp.command';
 
 const HELP = `werkbrug <command>
 
@@ -54,24 +39,32 @@ const HELP = `werkbrug <command>
 
 type Flags = Map<string, string | true>;
 
-/** One handler per command of CLI_COMMANDS: a command without one does not compile. */
+/**
+ * One handler per command of CLI_COMMANDS: a command without one does not compile. Each command's
+ * code is loaded when it runs: `npm start` does not wait for the bench, the import or the browser.
+ */
 const HANDLERS: Record<CliCommand, (flags: Flags, positional: string[]) => Promise<void>> = {
-  start: () => startCommand(),
-  migrate: () => migrateCommand(),
-  seed: (flags) => seedCommand(flags),
-  reindex: () => reindexCommand(),
-  reconcile: (flags) => reconcileCommand(flags),
-  outbox: (flags) => outboxCommand(flags),
-  backup: (flags) => backupCommand(flags),
-  restore: (flags, positional) => restoreCommand(flags, positional),
-  retention: (flags) => retentionCommand(flags),
-  import: (flags, positional) => importCommand(flags, positional),
-  export: (flags, positional) => exportCommand(flags, positional),
-  bench: (flags) => benchCommand(flags),
-  eval: (flags) => evalCommand(flags),
-  screenshots: () => screenshotsCommand(),
-  stack: (flags) => stackCommand(flags),
-  totp: (flags) => totpCommand(flags),
+  start: async () => (await import('./commands/start.command')).startCommand(),
+  migrate: async () => (await import('./commands/migrate.command')).migrateCommand(),
+  seed: async (flags) => (await import('./commands/seed.command')).seedCommand(flags),
+  reindex: async () => (await import('./commands/reindex.command')).reindexCommand(),
+  reconcile: async (flags) =>
+    (await import('./commands/reconcile.command')).reconcileCommand(flags),
+  outbox: async (flags) => (await import('./commands/outbox.command')).outboxCommand(flags),
+  backup: async (flags) => (await import('./commands/backup.command')).backupCommand(flags),
+  restore: async (flags, positional) =>
+    (await import('./commands/restore.command')).restoreCommand(flags, positional),
+  retention: async (flags) =>
+    (await import('./commands/retention.command')).retentionCommand(flags),
+  import: async (flags, positional) =>
+    (await import('./commands/import.command')).importCommand(flags, positional),
+  export: async (flags, positional) =>
+    (await import('./commands/import.command')).exportCommand(flags, positional),
+  bench: async (flags) => (await import('./commands/bench.command')).benchCommand(flags),
+  eval: async (flags) => (await import('./commands/eval.command')).evalCommand(flags),
+  screenshots: async () => (await import('./commands/screenshots.command')).screenshotsCommand(),
+  stack: async (flags) => (await import('./commands/stack.command')).stackCommand(flags),
+  totp: async (flags) => (await import('./commands/totp.command')).totpCommand(flags),
   help: () => {
     console.log(HELP);
     return Promise.resolve();
