@@ -253,7 +253,34 @@ export async function screenshotsCommand(): Promise<void> {
     }
     await desk.goto('/werkmakelaar/rapportages');
     await shotOf(desk, 'werkmakelaar-rapportages');
+    await desk.goto('/account/sessies');
+    await shotOf(desk, 'apparaten-en-sessies');
+    await desk.goto('/werkmakelaar/import');
+    await shotOf(desk, 'werkmakelaar-importeren');
+    // werkmakelaar1 as the organisation's administrator: its users, invitations and sign-in settings.
+    const [own] = await queryRows<{ id: string }>(
+      db,
+      `UPDATE users SET organisation_admin = true WHERE email = 'werkmakelaar1@fermwerk.demo'
+       RETURNING organisation_id AS id`,
+    );
+    if (own) {
+      await desk.goto(`/beheer/organisaties/${own.id}`);
+      await shotOf(desk, 'organisatie-beheren');
+    }
     await console_.close();
+    // The second factor's page, as a werkmakelaar sees it after the password.
+    const codeContext = await browser.newContext({
+      baseURL: base,
+      viewport: { width: 1280, height: 900 },
+      locale: 'nl-NL',
+    });
+    const codePage = await codeContext.newPage();
+    await codePage.goto('/inloggen');
+    await codePage.fill('#veld-email', 'werkmakelaar2@fermwerk.demo');
+    await codePage.fill('#veld-password', DEMO_PASSWORD);
+    await Promise.all([codePage.waitForNavigation(), codePage.click('main button[type=submit]')]);
+    await shotOf(codePage, 'inlogcode');
+    await codeContext.close();
     // The demo story (README "Demo walkthrough"), played by its three people: reis-NN-*.png.
     await screenshotJourney({ browser, base, db, outDir, password: DEMO_PASSWORD });
   } finally {
