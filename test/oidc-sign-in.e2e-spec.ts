@@ -289,10 +289,25 @@ describe('sign-in through the organisation’s own identity provider', () => {
     expect(row.client_secret_sealed).toMatch(/^v1\./);
     expect(row.client_secret_sealed).not.toContain(ZUID_SECRET);
     expect(row).toMatchObject({ password_allowed: true, create_accounts: false });
-    const [audit] = await t.db.query(
-      `SELECT details FROM audit_log WHERE action = 'organisation.identity_provider.save'`,
-    );
-    expect(JSON.stringify(audit.details)).not.toContain(ZUID_SECRET);
+    // One line per save, written by the service in the save's transaction: the page's save here,
+    // and the API's path (the settings of Noord and Storing were saved through the service).
+    const linesOf = (organisationId: string) =>
+      t.db.query(
+        `SELECT details FROM audit_log WHERE action = 'organisation.identity_provider.save'
+           AND details ->> 'organisationId' = $1`,
+        [organisationId],
+      );
+    const zuid = await linesOf(orgs.zuid);
+    expect(zuid).toHaveLength(1);
+    expect(zuid[0].details).toMatchObject({
+      issuer: zuidIdp.issuer,
+      passwordAllowed: true,
+      secretChanged: true,
+    });
+    expect(JSON.stringify(zuid)).not.toContain(ZUID_SECRET);
+    expect([(await linesOf(orgs.noord)).length, (await linesOf(orgs.storing)).length]).toEqual([
+      1, 1,
+    ]);
   });
 
   it('Gemeente Noord: the provider reports a second factor, so Anna is straight in (JavaScript off)', async () => {

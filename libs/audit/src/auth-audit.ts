@@ -18,7 +18,10 @@ export class AuthAudit extends AuthEvents {
 
   async record(event: AuthEvent, em?: EntityManager): Promise<void> {
     const db = em ?? this.db;
-    const details = { ...event.details, ...(event.by ? { userId: event.userId } : {}) };
+    const details = {
+      ...event.details,
+      ...(event.by && event.userId ? { userId: event.userId } : {}),
+    };
     if (event.by) {
       await queryRows(
         db,
@@ -34,6 +37,8 @@ export class AuthAudit extends AuthEvents {
       );
       return;
     }
+    if (!event.userId)
+      throw new Error(`audit line ${event.action} names neither account nor actor`);
     await queryRows(
       db,
       `INSERT INTO audit_log (actor_user_id, actor_role, actor_organisation_id, action, details)

@@ -25,12 +25,16 @@ export type AuthAction =
    * An account changed by someone else, or its login changed (details: `changed`, the names of the
    * fields; `active` and `organisationAdmin` with their new values).
    */
-  | 'user.update';
+  | 'user.update'
+  /** An administrator set an organisation's identity provider (details: organisation, issuer, …). */
+  | 'organisation.identity_provider.save'
+  /** An administrator removed it: the organisation signs in with passwords again. */
+  | 'organisation.identity_provider.remove';
 
 export interface AuthEvent {
   action: AuthAction;
-  /** Whose account it is about. */
-  userId: string;
+  /** Whose account it is about (none for an organisation's sign-in settings, which `by` changed). */
+  userId?: string;
   /** Who did it, when not the user themselves (an administrator's reset). */
   by?: Actor | null;
   details?: Record<string, unknown>;

@@ -1,10 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SECRET_BOX, type SecretBox } from '@werkbrug/config';
 import { queryRows } from '@werkbrug/database';
 import { assertVersion, expectedVersion, ProblemException, Problems } from '@werkbrug/http';
+import { AuthEvents } from '../auth-events';
 import { hashPassword } from '../password-hasher';
 import type { Actor, Role } from '../role';
 import type { IdentityProviderView, SaveIdentityProviderDto } from './identity-provider.dto';
@@ -92,6 +93,7 @@ export class IdentityProvidersService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(SECRET_BOX) private readonly box: SecretBox,
     private readonly oidc: OidcClient,
+    @Optional() private readonly events?: AuthEvents,
   ) {}
 
   private static adminOnly(actor: Actor) {
@@ -190,6 +192,21 @@ export class IdentityProvidersService {
         `INSERT INTO identity_provider_domains (domain, organisation_id) SELECT unnest($1::text[]), $2`,
         [domains, organisationId],
       );
+      await this.events?.record(
+        {
+          action: 'organisation.identity_provider.save',
+          by: actor,
+          details: {
+            organisationId,
+            issuer: values[1],
+            domains,
+            passwordAllowed: values[5],
+            createAccounts: values[6],
+            secretChanged: Boolean(secret),
+          },
+        },
+        em,
+      );
       return view((await this.row(em, organisationId)) as ProviderRow);
     });
     this.oidc.forget();
@@ -199,12 +216,18 @@ export class IdentityProvidersService {
   /** Back to passwords only: the provider and its domains are removed. */
   async remove(actor: Actor, organisationId: string): Promise<void> {
     IdentityProvidersService.adminOnly(actor);
-    const gone = await queryRows<{ organisation_id: string }>(
-      this.db,
-      `DELETE FROM organisation_identity_providers WHERE organisation_id = $1 RETURNING organisation_id`,
-      [organisationId],
-    );
-    if (!gone.length) throw Problems.notFound('Identity provider');
+    await this.db.transaction(async (em) => {
+      const gone = await queryRows<{ organisation_id: string }>(
+        em,
+        `DELETE FROM organisation_identity_providers WHERE organisation_id = $1 RETURNING organisation_id`,
+        [organisationId],
+      );
+      if (!gone.length) throw Problems.notFound('Identity provider');
+      await this.events?.record(
+        { action: 'organisation.identity_provider.remove', by: actor, details: { organisationId } },
+        em,
+      );
+    });
     this.oidc.forget();
   }
 

@@ -1,6 +1,5 @@
 import { Get, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { AuditService } from '@werkbrug/audit';
 import { IdentityProvidersService } from '@werkbrug/auth';
 import { APP_CONFIG, type AppConfig } from '@werkbrug/config';
 import { ProblemException } from '@werkbrug/http';
@@ -38,7 +37,6 @@ export class SignInSettingsPageController {
     private readonly pages: PageResponder,
     private readonly organisations: OrganisationsService,
     private readonly providers: IdentityProvidersService,
-    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -133,10 +131,6 @@ export class SignInSettingsPageController {
         hasSecret: fresh?.clientSecretSet ?? false,
       });
     }
-    await this.audit.record(this.audit.dataSource.manager, actor, {
-      action: 'organisation.identity_provider.save',
-      details: { organisationId: id, issuer: dto.issuer, secretChanged: Boolean(dto.clientSecret) },
-    });
     await this.pages.tell(req, `Inloggen via de eigen organisatie is opgeslagen voor ${org.name}.`);
     res.redirect(303, base(id));
   }
@@ -167,10 +161,6 @@ export class SignInSettingsPageController {
     } catch (error) {
       if (!(error instanceof ProblemException) || error.code !== 'NOT_FOUND') throw error;
     }
-    await this.audit.record(this.audit.dataSource.manager, actor, {
-      action: 'organisation.identity_provider.remove',
-      details: { organisationId: id },
-    });
     await this.pages.tell(req, `${org.name} logt weer in met wachtwoorden.`);
     res.redirect(303, base(id));
   }
