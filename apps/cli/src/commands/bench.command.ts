@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,9 @@ export async function benchCommand(flags: Map<string, string | true>): Promise<v
   mkdirSync(dataDir, { recursive: true });
   delete process.env.DATABASE_URL;
   delete process.env.MEILI_URL;
+  // One key for the seed here and the API it starts: the demo staff's second factor is sealed with
+  // it (without it each would derive its own from a different database address).
+  process.env.WERKBRUG_SECRET_KEY ||= randomBytes(32).toString('base64url');
   const stack = await startStack({
     dataDir,
     pgPort: await freePort(),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,6 +30,9 @@ export async function screenshotsCommand(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   delete process.env.DATABASE_URL;
   delete process.env.MEILI_URL;
+  // One key for the seed here and the API it starts: the demo staff's second factor is sealed with
+  // it (without it each would derive its own from a different database address).
+  process.env.WERKBRUG_SECRET_KEY ||= randomBytes(32).toString('base64url');
   const stack = await startStack({
     dataDir,
     pgPort: await freePort(),
