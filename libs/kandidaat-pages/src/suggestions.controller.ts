@@ -109,9 +109,9 @@ export class SuggestionsController {
     errors: FormErrors | null,
   ) {
     const { actor, candidateId } = selfOf(req);
-    const v = await this.vacancies.get(actor, id);
     // The fit of this one workplace from the two records: no search (and no wait on one).
-    const [fit, signals] = await Promise.all([
+    const [v, fit, signals] = await Promise.all([
+      this.vacancies.get(actor, id),
       this.matching.fitFor(actor, candidateId, id),
       this.interests.mine(actor),
     ]);

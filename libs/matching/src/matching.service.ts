@@ -207,8 +207,9 @@ export class MatchingService {
 
   /**
    * One workplace's fit for one candidate (the candidate's workplace page): the two records and the
-   * matching rules, no search. Both must be visible to the actor, and the workplace in reach of the
-   * candidate's organisation as in the lists (inReachOf), or it fits in no way that may be shown.
+   * matching rules, no search. Both must be visible to the actor; the workplace's load applies the
+   * vacancies lib's rule, which for a werkmakelaar and a candidate is the organisation's reach (as
+   * inReachOf checks for the lists).
    */
   async fitFor(actor: Actor, candidateId: string, vacancyId: string): Promise<Fit> {
     const [c, v] = await Promise.all([
@@ -216,10 +217,7 @@ export class MatchingService {
       loadVisibleVacancyDocument(this.db, actor, vacancyId),
     ]);
     if (!v) throw Problems.notFound('Vacancy');
-    const fit = fitOf(c, v, matchReaderOf(actor.role));
-    if (actor.role !== 'werkmakelaar' && actor.role !== 'kandidaat') return fit;
-    const visible = await visibleVacancyIds(this.db, actor, [v.id]);
-    return visible.has(v.id) ? fit : { kind: 'none', distanceKm: roundKm(distanceKm(c, v)) };
+    return fitOf(c, v, matchReaderOf(actor.role));
   }
 
   /**
