@@ -137,6 +137,8 @@ describe('error pages on every path', () => {
       ]) {
         const res = await agent.get(path).set('Accept', BROWSER);
         expectPage(res, 500, 'Er ging iets mis');
+        // A werkmakelaar has no werkmakelaar to call: the organisation's administrator.
+        expect(res.text).toContain('de beheerder van Werkbrug in uw organisatie');
         expect(res.text).not.toMatch(
           /QueryFailedError|proposals|does not exist|SELECT|\.ts:\d+|\bat \w+/,
         );

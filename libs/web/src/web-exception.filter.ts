@@ -78,14 +78,22 @@ const PAGES_FOR_JE: Record<number, ErrorText> = {
   },
 };
 
+/** Werkmakelaars and administrators have no werkmakelaar to call: their organisation's administrator. */
+const STAFF_500: ErrorText = {
+  title: 'Er ging iets mis',
+  text: 'Dit ligt niet aan u. Probeer het later opnieuw. Blijft het misgaan? Neem dan contact op met de beheerder van Werkbrug in uw organisatie.',
+};
+
 /** A refusal with a code says what happened in the catalogue's words; the rest say it by status. */
 const SAID_BY_CODE = new Set([400, 409, 422]);
 
 /** The error page's words for its reader ("je" for a candidate) and what went wrong. */
-function errorText(exception: unknown, status: number, address: Address): ErrorText {
+function errorText(exception: unknown, status: number, address: Address, staff = false): ErrorText {
   if (exception instanceof FormExpired) return FORM_EXPIRED;
   const byStatus =
-    (address === 'je' ? PAGES_FOR_JE[status] : undefined) ?? (PAGES[status] as ErrorText);
+    (staff && status === 500 ? STAFF_500 : undefined) ??
+    (address === 'je' ? PAGES_FOR_JE[status] : undefined) ??
+    (PAGES[status] as ErrorText);
   return exception instanceof ProblemException && SAID_BY_CODE.has(status)
     ? { title: byStatus.title, text: problemWords(exception, address) }
     : byStatus;
@@ -171,8 +179,9 @@ export class WebExceptionFilter implements ExceptionFilter {
           .catch(() => null);
         req.web = { session };
       }
-      const address: Address = req.web?.session?.user?.role === 'kandidaat' ? 'je' : 'u';
-      text = errorText(exception, status, address);
+      const role = req.web?.session?.user?.role;
+      const address: Address = role === 'kandidaat' ? 'je' : 'u';
+      text = errorText(exception, status, address, role === 'werkmakelaar' || role === 'admin');
       this.pages.send(
         req,
         res,
