@@ -78,7 +78,12 @@ describe('npm start recovers from a dead or hung part', () => {
     try {
       await fn();
     } catch (error) {
-      if (error instanceof Error) error.message += `\n--- npm start said:\n${output.slice(-6000)}`;
+      if (error instanceof Error) {
+        // The lines of requests that failed with a 500 come first: the tail alone may miss them.
+        const failed = output.split('\n').filter((line) => line.includes('"request failed"'));
+        error.message += `\n--- requests that failed:\n${failed.join('\n').slice(0, 4000)}`;
+        error.message += `\n--- npm start said:\n${output.slice(-6000)}`;
+      }
       throw error;
     }
   };

@@ -48,6 +48,8 @@ describe('isConnectionLoss', () => {
       new QueryRunnerAlreadyReleasedError(),
       true,
     ],
+    ['a write to a socket already destroyed', withCode('ERR_STREAM_DESTROYED'), true],
+    ['a write after the socket ended', withCode('ERR_STREAM_WRITE_AFTER_END'), true],
     ['08006 connection failure', pgError('08006'), true],
     ['08001 cannot establish', pgError('08001'), true],
     ['08P01 protocol violation (class 08)', pgError('08P01'), true],

@@ -22,6 +22,11 @@ const NETWORK_CODES = new Set([
   'ENETDOWN',
   'EAI_AGAIN',
   'ENOTFOUND',
+  // Node's own words for a socket that went away while the driver still wrote to or read from it.
+  'ERR_STREAM_DESTROYED',
+  'ERR_STREAM_WRITE_AFTER_END',
+  'ERR_STREAM_PREMATURE_CLOSE',
+  'ERR_SOCKET_CLOSED',
 ]);
 
 /**

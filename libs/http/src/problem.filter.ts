@@ -146,8 +146,16 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.warn({ err: { message } }, 'database unavailable');
     } else if (problem.status >= 500) {
       // Only the error name and message: driver errors may quote parameter values.
+      // (With the driver's code when it has one: it names the failure without quoting values.)
+      const code = (error as { code?: unknown } | null)?.code;
       const err =
-        error instanceof Error ? { name: error.name, message: error.message.slice(0, 200) } : {};
+        error instanceof Error
+          ? {
+              name: error.name,
+              message: error.message.slice(0, 200),
+              ...(typeof code === 'string' ? { code } : {}),
+            }
+          : {};
       const route = req.route as { path?: string } | undefined;
       this.logger.error({ err, path: route?.path }, 'request failed');
     }
