@@ -1,5 +1,11 @@
 import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
-import { DatabaseUnavailableError, isConnectionLoss } from './connection-loss';
+import {
+  DatabaseUnavailableError,
+  duringConnectionLoss,
+  isConnectionLoss,
+  noteConnectionLoss,
+  OUTAGE_WINDOW_MS,
+} from './connection-loss';
 
 const withCode = (code: string, message = 'failed') => Object.assign(new Error(message), { code });
 const pgError = (code: string, message = 'error') =>
@@ -102,5 +108,19 @@ describe('isConnectionLoss on errors from elsewhere', () => {
     const foreign = { message: 'connect ECONNREFUSED 127.0.0.1:5432', code: 'ECONNREFUSED' };
     expect(isConnectionLoss(foreign)).toBe(true);
     expect(isConnectionLoss({ message: 'syntax error', code: '42601' })).toBe(false);
+  });
+});
+
+describe('duringConnectionLoss', () => {
+  it.each<[string, number, boolean]>([
+    ['at the loss', 0, true],
+    ['within the window', OUTAGE_WINDOW_MS - 1, true],
+    ['at its end', OUTAGE_WINDOW_MS, true],
+    ['after it', OUTAGE_WINDOW_MS + 1, false],
+    ['before the loss (another clock)', -1, true],
+  ])('%s', (_name, later, expected) => {
+    const lostAt = 1_000_000_000_000;
+    noteConnectionLoss(lostAt);
+    expect(duringConnectionLoss(lostAt + later)).toBe(expected);
   });
 });

@@ -91,3 +91,21 @@ export function isConnectionLoss(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * How long after PostgreSQL was lost an error nobody recognised is still taken as part of the
+ * outage: a dropped connection surfaces in more ways than the driver's words above (a released query
+ * runner, a stream already destroyed …), and an outage is answered 503, never 500.
+ */
+export const OUTAGE_WINDOW_MS = 10_000;
+let lastLossAt = Number.NEGATIVE_INFINITY;
+
+/** Remembers that PostgreSQL was just lost: a dropped connection, a connect that failed. */
+export function noteConnectionLoss(now = Date.now()): void {
+  lastLossAt = now;
+}
+
+/** Whether PostgreSQL was lost within the outage window before `now`. */
+export function duringConnectionLoss(now = Date.now(), windowMs = OUTAGE_WINDOW_MS): boolean {
+  return now - lastLossAt <= windowMs;
+}

@@ -4,7 +4,7 @@ import { Client, type ClientConfig } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { CircuitBreaker, type BreakerPass } from '@werkbrug/jobs';
-import { DatabaseUnavailableError, isConnectionLoss } from './connection-loss';
+import { DatabaseUnavailableError, isConnectionLoss, noteConnectionLoss } from './connection-loss';
 
 /** After PostgreSQL could not be reached, requests fail at once for 1 s, then 2, 4 … at most 5 s between probes. */
 export const DATABASE_BREAKER = { baseOpenMs: 1000, maxOpenMs: 5000 };
@@ -30,7 +30,9 @@ export function guardPool(db: DataSource, breaker: CircuitBreaker): void {
     } catch (error) {
       // Another failure (a bad password, a missing database) is not an outage: it is not retried faster
       // or slower, and it is answered as what it is.
-      breaker.settle(pass, !isConnectionLoss(error));
+      const lost = isConnectionLoss(error);
+      if (lost) noteConnectionLoss();
+      breaker.settle(pass, !lost);
       throw error;
     }
   };
@@ -59,6 +61,11 @@ export class DatabaseBreaker implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit() {
     guardPool(this.db, this.breaker);
+    // An idle pooled connection that drops (PostgreSQL died or restarted) is the first sign of it.
+    if (this.db.options.type === 'postgres')
+      (
+        (this.db.driver as PostgresDriver).master as { on?: (e: string, f: () => void) => void }
+      )?.on?.('error', () => noteConnectionLoss());
   }
 
   onApplicationShutdown() {

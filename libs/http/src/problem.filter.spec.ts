@@ -1,6 +1,9 @@
 import { QueryFailedError } from 'typeorm';
-import { DatabaseUnavailableError } from '@werkbrug/database';
+import { DatabaseUnavailableError, noteConnectionLoss, OUTAGE_WINDOW_MS } from '@werkbrug/database';
 import { toProblem } from './problem.filter';
+
+// Each case starts long after any outage (a connection loss is remembered for a while).
+beforeEach(() => noteConnectionLoss(Number.NEGATIVE_INFINITY));
 
 const pgError = (driverError: Record<string, string>) =>
   new QueryFailedError('INSERT …', [], Object.assign(new Error('db'), driverError));
@@ -71,7 +74,16 @@ describe('toProblem for a database that is away', () => {
     );
   });
 
+  it('an unknown error just after PostgreSQL was lost is part of the outage: 503', () => {
+    noteConnectionLoss();
+    expect(toProblem(new TypeError('x is undefined'))).toMatchObject({
+      status: 503,
+      code: 'DATABASE_UNAVAILABLE',
+    });
+  });
+
   it('a plain bug stays a 500', () => {
+    noteConnectionLoss(Date.now() - OUTAGE_WINDOW_MS - 1);
     expect(toProblem(new TypeError('x is undefined'))).toMatchObject({
       status: 500,
       code: 'INTERNAL_ERROR',

@@ -9,7 +9,9 @@ import {
 import type { Request, Response } from 'express';
 import {
   DatabaseUnavailableError,
+  duringConnectionLoss,
   isConnectionLoss,
+  noteConnectionLoss,
   PG_BAD_INPUT,
   PG_CHECK_VIOLATION,
   pgErrorCode,
@@ -77,7 +79,10 @@ export function databaseUnavailable(error: unknown): ProblemDocument {
  * fault (500).
  */
 function databaseProblem(error: unknown): ProblemDocument {
-  if (isConnectionLoss(error)) return databaseUnavailable(error);
+  if (isConnectionLoss(error)) {
+    noteConnectionLoss();
+    return databaseUnavailable(error);
+  }
   const pgCode = pgErrorCode(error);
   // Constraint and table names are schema details: never in an answer (services that know the
   // rule behind a constraint translate it themselves, e.g. PROPOSAL_EXISTS).
@@ -114,6 +119,8 @@ function databaseProblem(error: unknown): ProblemDocument {
     const detail = 'A value is outside what is allowed.';
     return problemOf(422, 'VALIDATION_FAILED', 'Validation failed', detail);
   }
+  // Just after PostgreSQL was lost, an error in no known form is taken as part of the outage.
+  if (duringConnectionLoss()) return databaseUnavailable(error);
   return problemOf(
     500,
     'INTERNAL_ERROR',
