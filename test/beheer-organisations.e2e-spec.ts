@@ -6,7 +6,6 @@ import {
   type Browser,
   chooseRadio,
   launchChromium,
-  listen,
   newContext,
   type Page,
   passSecondFactorPage,
@@ -43,7 +42,7 @@ describe('administration of organisations in Chromium', () => {
     smtp = await startSmtpSink();
     t = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_URL });
     w = await buildWorld(t);
-    base = await listen(t);
+    base = t.url;
     browser = await launchChromium();
     drain = mailDrain(t);
   });

@@ -4,7 +4,6 @@ import {
   axeViolations,
   type Browser,
   launchChromium,
-  listen,
   newContext,
   type Page,
   signInPage,
@@ -30,7 +29,7 @@ describe('administration of rules in Chromium', () => {
   beforeAll(async () => {
     t = await startTestApp();
     w = await buildWorld(t);
-    base = await listen(t);
+    base = t.url;
     browser = await launchChromium();
     t.app.get(LoginThrottle).reset();
   });

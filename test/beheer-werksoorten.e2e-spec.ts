@@ -4,7 +4,6 @@ import {
   axeViolations,
   type Browser,
   launchChromium,
-  listen,
   newContext,
   type Page,
   signInPage,
@@ -31,7 +30,7 @@ describe('beheer: werksoorten in Chromium', () => {
     t = await startTestApp();
     w = await buildWorld(t);
     ({ drain } = await searchWorker(t));
-    base = await listen(t);
+    base = t.url;
     browser = await launchChromium();
   });
   afterAll(async () => {

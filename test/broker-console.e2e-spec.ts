@@ -4,7 +4,6 @@ import {
   axeViolations,
   type Browser,
   launchChromium,
-  listen,
   newContext,
   type Page,
   selectByKeys,
@@ -38,7 +37,7 @@ describe('werkmakelaar console: ladder, instruments, workplace for an employer',
     w = await buildWorld(t);
     await (await searchWorker(t)).drain();
     broker = await signIn(t, 'wm.a@test.nl');
-    base = await listen(t);
+    base = t.url;
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -6,7 +6,6 @@ import {
   axeViolations,
   type Browser,
   launchChromium,
-  listen,
   newContext,
   type Page,
   signInPage,
@@ -116,7 +115,7 @@ describe('import pages in Chromium', () => {
   beforeAll(async () => {
     t = await startTestApp();
     w = await buildWorld(t);
-    base = await listen(t);
+    base = t.url;
     browser = await launchChromium();
   });
   afterAll(async () => {

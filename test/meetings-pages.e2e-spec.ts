@@ -2,7 +2,6 @@ import {
   axeViolations,
   type Browser,
   launchChromium,
-  listen,
   newContext,
   type Page,
   signInPage,
@@ -324,7 +323,7 @@ describe('meeting pages: employer, candidate and werkmakelaar', () => {
     let browser: Browser;
     let base: string;
     beforeAll(async () => {
-      base = await listen(t);
+      base = t.url;
       browser = await launchChromium();
     });
     afterAll(async () => browser?.close());

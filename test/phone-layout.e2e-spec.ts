@@ -4,7 +4,6 @@ import {
   axeViolations,
   type Browser,
   launchChromium,
-  listen,
   newContext,
   type Page,
   signInPage,
@@ -134,7 +133,7 @@ describe('phone first: the layout at 360×740 in Chromium', () => {
         .send({ candidateId: w.candidateA.id, vacancyId, motivation: 'Past goed.' })
         .expect(201);
     await drain();
-    base = await listen(t);
+    base = t.url;
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -2,7 +2,6 @@ import {
   axeViolations,
   type Browser,
   launchChromium,
-  listen,
   newContext,
   type Page,
   signInPage,
@@ -279,7 +278,7 @@ describe('placement confirmation pages', () => {
     let browser: Browser;
     let base: string;
     beforeAll(async () => {
-      base = await listen(t);
+      base = t.url;
       browser = await launchChromium();
       await acceptTerms(t, 'werkgever@groenenzo.nl');
     });

@@ -1,11 +1,4 @@
-import {
-  axeViolations,
-  launchChromium,
-  listen,
-  newContext,
-  signInPage,
-  tabTo,
-} from './support/browser';
+import { axeViolations, launchChromium, newContext, signInPage, tabTo } from './support/browser';
 import { bearer, buildWorld, PASSWORD, vacancyBody, World } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 import { signInEmployer } from './support/web-employer';
@@ -109,7 +102,7 @@ describe('placement pages page the ended placements', () => {
     async (_who, email, path) => {
       const browser = await launchChromium();
       try {
-        base ??= await listen(t);
+        base ??= t.url;
         const context = await newContext(browser, base);
         const page = await context.newPage();
         await signInPage(page, email, PASSWORD);

@@ -8,7 +8,6 @@ import {
   axeViolations,
   type Browser,
   launchChromium,
-  listen,
   newContext,
   type Page,
   signInPage,
@@ -64,7 +63,7 @@ describe('portal pages in Chromium', () => {
       vacancies[key] = res.body.id;
     }
     await drain();
-    base = await listen(t);
+    base = t.url;
     browser = await launchChromium();
   });
   afterAll(async () => {

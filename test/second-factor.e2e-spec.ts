@@ -2,7 +2,6 @@ import { LoginThrottle, totpCodeAt, totpStep } from '@werkbrug/auth';
 import {
   axeViolations,
   launchChromium,
-  listen,
   newContext,
   pressButton,
   signInPage,
@@ -52,7 +51,7 @@ describe('second factor', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    base = await listen(t);
+    base = t.url;
     browser = await launchChromium();
     const w = await buildWorld(t);
     orgA = w.orgA;

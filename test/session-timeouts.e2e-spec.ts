@@ -5,7 +5,6 @@ import {
   axeViolations,
   type Browser,
   launchChromium,
-  listen,
   newContext,
   signInPage,
 } from './support/browser';
@@ -274,7 +273,7 @@ describe('session time-outs keep the work', () => {
 
   describe('in Chromium', () => {
     beforeAll(async () => {
-      base = await listen(t);
+      base = t.url;
       browser = await launchChromium();
     });
 

@@ -4,7 +4,6 @@ import {
   type Browser,
   type BrowserContext,
   launchChromium,
-  listen,
   type Page,
   signInPage,
 } from './support/browser';
@@ -41,7 +40,7 @@ describe('sessions people can see', () => {
     smtp = await startSmtpSink();
     t = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_URL });
     w = await buildWorld(t);
-    base = await listen(t);
+    base = t.url;
     browser = await launchChromium();
     drain = mailDrain(t);
     await drain();

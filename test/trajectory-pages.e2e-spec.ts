@@ -4,7 +4,6 @@ import {
   axeViolations,
   type Browser,
   launchChromium,
-  listen,
   newContext,
   type Page,
   signInPage,
@@ -58,7 +57,7 @@ describe('trajectory and report pages in Chromium', () => {
         source: 'Ferm Werk, Leer- en ontwikkelcentrum',
       })
       .expect(201);
-    base = await listen(t);
+    base = t.url;
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -4,7 +4,6 @@ import {
   axeViolations,
   type Browser,
   launchChromium,
-  listen,
   newContext,
   passSecondFactorPage,
   signInPage,
@@ -29,7 +28,7 @@ describe('web pages in Chromium', () => {
   beforeAll(async () => {
     t = await startTestApp();
     await buildWorld(t);
-    base = await listen(t);
+    base = t.url;
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -6,7 +6,6 @@ import {
   chooseByKeys,
   chooseRadio,
   launchChromium,
-  listen,
   newContext,
   type Page,
   pressButton,
@@ -42,7 +41,7 @@ describe('employer portal in Chromium', () => {
   beforeAll(async () => {
     t = await startTestApp();
     w = await buildWorld(t);
-    base = await listen(t);
+    base = t.url;
     browser = await launchChromium();
   });
   afterAll(async () => {

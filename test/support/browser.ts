@@ -3,7 +3,6 @@ import AxeBuilder from '@axe-core/playwright';
 import { dutchProblems } from './dutch-words';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { freshCode, rememberSecret } from './second-factor';
-import type { TestApp } from './test-app';
 
 /** Debian's Chromium; CHROMIUM_PATH points elsewhere. No browser is ever downloaded. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -37,11 +36,6 @@ export function launchChromium(): Promise<Browser> {
     headless: true,
     env: realClockEnv(),
   });
-}
-
-/** The test app's base URL (it listens on a loopback port from the start, test-app.ts). */
-export async function listen(t: TestApp): Promise<string> {
-  return Promise.resolve(t.url);
 }
 
 /** A fresh browser context (own cookies), optionally without JavaScript. */

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuthEvents, type AuthEvent } from '@werkbrug/auth';
 import { queryRows } from '@werkbrug/database';
+import { AuditService } from './audit.service';
 
 /**
  * Audit lines about accounts (auth's AuthEvents port): a sign-in, a failed second factor, a used
@@ -12,38 +13,27 @@ import { queryRows } from '@werkbrug/database';
  */
 @Injectable()
 export class AuthAudit extends AuthEvents {
-  constructor(@InjectDataSource() private readonly db: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {
     super();
   }
 
   async record(event: AuthEvent, em?: EntityManager): Promise<void> {
-    const db = em ?? this.db;
-    const details = {
-      ...event.details,
-      ...(event.by && event.userId ? { userId: event.userId } : {}),
-    };
+    const db = em ?? this.db.manager;
     if (event.by) {
-      await queryRows(
-        db,
-        `INSERT INTO audit_log (actor_user_id, actor_role, actor_organisation_id, action, details)
-         VALUES ($1, $2, $3, $4, $5::jsonb)`,
-        [
-          event.by.userId,
-          event.by.role,
-          event.by.organisationId,
-          event.action,
-          JSON.stringify(details),
-        ],
-      );
-      return;
+      const details = { ...event.details, ...(event.userId ? { userId: event.userId } : {}) };
+      return this.audit.record(db, event.by, { action: event.action, details });
     }
     if (!event.userId)
       throw new Error(`audit line ${event.action} names neither account nor actor`);
+    // The account itself acted: its role and organisation as they are now.
     await queryRows(
       db,
       `INSERT INTO audit_log (actor_user_id, actor_role, actor_organisation_id, action, details)
        SELECT u.id, u.role, u.organisation_id, $2, $3::jsonb FROM users u WHERE u.id = $1`,
-      [event.userId, event.action, JSON.stringify(details)],
+      [event.userId, event.action, JSON.stringify(event.details ?? {})],
     );
   }
 }

@@ -6,7 +6,7 @@ import { AppConfig, APP_CONFIG } from '@werkbrug/config';
 import { queryRows } from '@werkbrug/database';
 import { ProblemException } from '@werkbrug/http';
 import { isEmailAddress, type MailAudience, MailService, type MailTemplate } from '@werkbrug/mail';
-import { passwordRefusedSql, STAFF_ROLES } from './identity-providers/identity-providers.service';
+import { passwordRefusedSql } from './identity-providers/identity-providers.service';
 import { hashPassword } from './password-hasher';
 import { recordSignIn } from './sign-in.service';
 import type { Role } from './role';
@@ -40,12 +40,10 @@ const TOKEN = /^(al_)?[A-Za-z0-9_-]{43}$/;
 /**
  * When link `l` of user `u` can still be used: not used, not expired, the account active (an
  * invitation activates it), and a sign-in link only for an account that may sign in without its
- * organisation's provider (passwordRefusedSql: the link stands in for the password). `roles` is
- * the parameter holding STAFF_ROLES.
+ * organisation's provider (passwordRefusedSql: the link stands in for the password).
  */
-const usableLinkSql = (roles: string) =>
-  `l.used_at IS NULL AND l.expires_at > now() AND (u.active OR l.purpose = 'invite')
-   AND (l.purpose <> 'sign_in' OR NOT ${passwordRefusedSql('u', roles)})`;
+const USABLE_LINK_SQL = `l.used_at IS NULL AND l.expires_at > now() AND (u.active OR l.purpose = 'invite')
+   AND (l.purpose <> 'sign_in' OR NOT ${passwordRefusedSql('u')})`;
 
 const linkInvalid = () =>
   new ProblemException(
@@ -122,9 +120,9 @@ export class AuthLinksService {
         `SELECT u.id, u.display_name, u.role,
                 (SELECT count(*)::int FROM auth_links l WHERE l.user_id = u.id AND l.purpose = 'sign_in'
                     AND l.used_at IS NULL AND l.expires_at > now()) AS open
-           FROM users u WHERE u.email = $1 AND u.active AND NOT ${passwordRefusedSql('u', '$2')}
+           FROM users u WHERE u.email = $1 AND u.active AND NOT ${passwordRefusedSql('u')}
             FOR UPDATE OF u`,
-        [email, STAFF_ROLES],
+        [email],
       );
       if (!user || user.open >= OPEN_SIGN_IN_LINKS) return;
       const token = await this.create(em, user.id, 'sign_in', SIGN_IN_LINK_MINUTES * 60);
@@ -151,9 +149,9 @@ export class AuthLinksService {
       em,
       `UPDATE auth_links l SET used_at = now() FROM users u
         WHERE u.id = l.user_id AND l.token_hash = $1 AND l.purpose = ANY($2::text[])
-          AND ${usableLinkSql('$3')}
+          AND ${USABLE_LINK_SQL}
         RETURNING l.user_id, l.purpose, l.new_email`,
-      [sha256(token), purposes, STAFF_ROLES],
+      [sha256(token), purposes],
     );
     return link ?? null;
   }
@@ -171,8 +169,8 @@ export class AuthLinksService {
     const [user] = await queryRows<{ id: string; role: Role; email: string }>(
       this.db,
       `SELECT u.id, u.role, u.email FROM auth_links l JOIN users u ON u.id = l.user_id
-        WHERE l.token_hash = $1 AND l.purpose = 'sign_in' AND ${usableLinkSql('$2')}`,
-      [sha256(token), STAFF_ROLES],
+        WHERE l.token_hash = $1 AND l.purpose = 'sign_in' AND ${USABLE_LINK_SQL}`,
+      [sha256(token)],
     );
     return user ?? null;
   }
@@ -329,8 +327,8 @@ export class AuthLinksService {
     const rows = await queryRows<unknown>(
       this.db,
       `SELECT 1 FROM auth_links l JOIN users u ON u.id = l.user_id
-        WHERE l.token_hash = $1 AND l.purpose = ANY($2::text[]) AND ${usableLinkSql('$3')}`,
-      [sha256(token), purposes, STAFF_ROLES],
+        WHERE l.token_hash = $1 AND l.purpose = ANY($2::text[]) AND ${USABLE_LINK_SQL}`,
+      [sha256(token), purposes],
     );
     return rows.length > 0;
   }

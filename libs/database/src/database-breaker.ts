@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client, type ClientConfig } from 'pg';
+import { Client, type ClientConfig, type Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { CircuitBreaker, type BreakerPass } from '@werkbrug/jobs';
@@ -63,9 +63,7 @@ export class DatabaseBreaker implements OnModuleInit, OnApplicationShutdown {
     guardPool(this.db, this.breaker);
     // An idle pooled connection that drops (PostgreSQL died or restarted) is the first sign of it.
     if (this.db.options.type === 'postgres')
-      (
-        (this.db.driver as PostgresDriver).master as { on?: (e: string, f: () => void) => void }
-      )?.on?.('error', () => noteConnectionLoss());
+      ((this.db.driver as PostgresDriver).master as Pool).on('error', () => noteConnectionLoss());
   }
 
   onApplicationShutdown() {

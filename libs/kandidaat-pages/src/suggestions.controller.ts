@@ -13,7 +13,6 @@ import type { Response } from 'express';
 import { CreateInterestDto, InterestsService } from '@werkbrug/interests';
 import { MatchingService, SuggestionsService } from '@werkbrug/matching';
 import { ProposalsService } from '@werkbrug/proposals';
-import { VacanciesService } from '@werkbrug/vacancies';
 import {
   actorOf,
   confirmed,
@@ -45,7 +44,6 @@ export class SuggestionsController {
     private readonly pages: PageResponder,
     private readonly suggestions: SuggestionsService,
     private readonly matching: MatchingService,
-    private readonly vacancies: VacanciesService,
     private readonly werksoorten: WerksoortenService,
     private readonly interests: InterestsService,
     private readonly proposals: ProposalsService,
@@ -110,12 +108,11 @@ export class SuggestionsController {
   ) {
     const { actor, candidateId } = selfOf(req);
     // The fit of this one workplace from the two records: no search (and no wait on one).
-    const [v, fit, signals] = await Promise.all([
-      this.vacancies.get(actor, id),
+    const [{ vacancy, fit }, signals] = await Promise.all([
       this.matching.fitFor(actor, candidateId, id),
       this.interests.mine(actor),
     ]);
-    const view = workplacePageView(v, fit, signals);
+    const view = workplacePageView(vacancy, fit, signals);
     this.pages.send(req, res, 'kandidaat/werkplek', { ...view, errors });
   }
 

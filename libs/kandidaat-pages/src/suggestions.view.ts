@@ -143,8 +143,8 @@ export interface WorkplaceInput {
   id: string;
   title: string;
   description: string;
-  employer: { name: string | null };
-  location: { place: string };
+  employerName: string;
+  place: string;
   hoursMin: number;
   hoursMax: number;
   workingDays: readonly Day[];
@@ -168,26 +168,26 @@ export type WorkplacePageView = {
     jobcoachWelcome: boolean;
     hoursAdjustable: boolean;
   };
-  distance: string | null;
+  distance: string;
   reasons: string[];
   blockers: BlockerView[];
   signal: { status: string } | null;
 };
 
-/** How this workplace fits the candidate (MatchingService.fitFor); null when that is not known. */
-export type WorkplaceFitInput =
+/** How this workplace fits the candidate (MatchingService.fitFor). */
+export type WorkplaceFitInput = { distanceKm: number } & (
   | { kind: 'match'; match: MatchInput }
   | { kind: 'nearMiss'; nearMiss: NearMissInput }
-  | { kind: 'none'; distanceKm: number }
-  | null;
+  | { kind: 'none' }
+);
 
 export function workplacePageView(
   v: WorkplaceInput,
   fit: WorkplaceFitInput,
   signals: readonly Pick<InterestSignalView, 'vacancy' | 'status'>[],
 ): WorkplacePageView {
-  const match = fit?.kind === 'match' ? fit.match : null;
-  const near = fit?.kind === 'nearMiss' ? fit.nearMiss : null;
+  const match = fit.kind === 'match' ? fit.match : null;
+  const near = fit.kind === 'nearMiss' ? fit.nearMiss : null;
   const signal = signals.find((s) => s.vacancy.id === v.id && s.status !== 'ingetrokken');
   return {
     title: v.title,
@@ -195,23 +195,15 @@ export function workplacePageView(
       id: v.id,
       title: v.title,
       description: v.description,
-      employerName: v.employer.name,
-      place: v.location.place,
+      employerName: v.employerName,
+      place: v.place,
       hours: hoursWords(v.hoursMin, v.hoursMax),
       days: listWords(v.workingDays.map((d) => DAY_WORDS[d])),
       arrangements: arrangementWords(v.arrangements),
       jobcoachWelcome: v.jobcoachWelcome,
       hoursAdjustable: v.hoursAdjustable,
     },
-    distance: fit
-      ? kmWords(
-          fit.kind === 'match'
-            ? fit.match.distanceKm
-            : fit.kind === 'nearMiss'
-              ? fit.nearMiss.distanceKm
-              : fit.distanceKm,
-        )
-      : null,
+    distance: kmWords(fit.distanceKm),
     reasons: match?.reasons.map((r) => r.text) ?? [],
     blockers: near?.blockers.map(blockerView) ?? [],
     signal: signal ? { status: INTEREST_STATUS_WORDS[signal.status] } : null,

@@ -40,8 +40,8 @@ const vacancy: WorkplaceInput = {
   id: 'v2',
   title: 'Hovenier',
   description: 'Snoeien',
-  employer: { name: 'Groen BV' },
-  location: { place: 'Utrecht' },
+  employerName: 'Groen BV',
+  place: 'Utrecht',
   hoursMin: 16,
   hoursMax: 16,
   workingDays: ['ma', 'wo', 'vr'],
@@ -156,12 +156,16 @@ describe('candidate page views', () => {
     ],
     [
       'werkplek: a near miss with an open signal',
-      workplacePageView(vacancy, { kind: 'nearMiss', nearMiss: found.nearMisses[0] }, [
-        {
-          vacancy: { id: 'v2', title: '', employerName: '', place: '', status: 'open' },
-          status: 'verstuurd',
-        },
-      ]),
+      workplacePageView(
+        vacancy,
+        { kind: 'nearMiss', distanceKm: 12, nearMiss: found.nearMisses[0] },
+        [
+          {
+            vacancy: { id: 'v2', title: '', employerName: '', place: '', status: 'open' },
+            status: 'verstuurd',
+          },
+        ],
+      ),
       {
         title: 'Hovenier',
         vacancy: {

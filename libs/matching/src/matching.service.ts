@@ -206,18 +206,22 @@ export class MatchingService {
   }
 
   /**
-   * One workplace's fit for one candidate (the candidate's workplace page): the two records and the
-   * matching rules, no search. Both must be visible to the actor; the workplace's load applies the
+   * One workplace and its fit for one candidate (the candidate's workplace page): the two records and
+   * the matching rules, no search. Both must be visible to the actor; the workplace's load applies the
    * vacancies lib's rule, which for a werkmakelaar and a candidate is the organisation's reach (as
-   * inReachOf checks for the lists).
+   * inReachOf checks for the lists). The page shows the workplace from this same load.
    */
-  async fitFor(actor: Actor, candidateId: string, vacancyId: string): Promise<Fit> {
-    const [c, v] = await Promise.all([
+  async fitFor(
+    actor: Actor,
+    candidateId: string,
+    vacancyId: string,
+  ): Promise<{ vacancy: VacancyDocument; fit: Fit }> {
+    const [c, vacancy] = await Promise.all([
       this.candidateProfile(actor, candidateId),
       loadVisibleVacancyDocument(this.db, actor, vacancyId),
     ]);
-    if (!v) throw Problems.notFound('Vacancy');
-    return fitOf(c, v, matchReaderOf(actor.role));
+    if (!vacancy) throw Problems.notFound('Vacancy');
+    return { vacancy, fit: fitOf(c, vacancy, matchReaderOf(actor.role)) };
   }
 
   /**

@@ -37,11 +37,12 @@ export const STAFF_ROLES: readonly Role[] = ['admin', 'werkmakelaar'];
 /**
  * The one rule for "no password here": staff of an organisation that signs in only through its own
  * provider may not use a password, nor a mailed sign-in link (which stands in for the password).
- * SQL on the users row `u`, with the staff roles as the parameter `roles` (STAFF_ROLES).
+ * SQL on the users row `u` (the roles are the code's own constants, written in as literals).
  */
-export const passwordRefusedSql = (u: string, roles: string) =>
-  `(${u}.role = ANY(${roles}::text[]) AND EXISTS (SELECT 1 FROM organisation_identity_providers pr
-     WHERE pr.organisation_id = ${u}.organisation_id AND NOT pr.password_allowed))`;
+export const passwordRefusedSql = (u: string) =>
+  `(${u}.role IN (${STAFF_ROLES.map((r) => `'${r}'`).join(', ')}) AND EXISTS (
+     SELECT 1 FROM organisation_identity_providers pr
+      WHERE pr.organisation_id = ${u}.organisation_id AND NOT pr.password_allowed))`;
 
 /** Where an address signs in: its organisation's provider, with its name for the page. */
 export interface ProviderRoute {
@@ -161,16 +162,19 @@ export class IdentityProvidersService {
           `These domains belong to another organisation's provider: ${clash.map((c) => c.domain).join(', ')}.`,
           { domains: clash.map((c) => c.domain) },
         );
+      const issuer = dto.issuer.trim().replace(/\/$/, '');
+      const passwordAllowed = dto.passwordAllowed ?? current?.password_allowed ?? true;
+      const createAccounts = dto.createAccounts ?? current?.create_accounts ?? false;
       const values = [
         organisationId,
-        dto.issuer.trim().replace(/\/$/, ''),
+        issuer,
         dto.clientId.trim(),
         secret
           ? this.box.seal(secret, secretContext(organisationId))
           : (current?.client_secret_sealed ?? ''),
         dto.emailClaim?.trim() || 'email',
-        dto.passwordAllowed ?? current?.password_allowed ?? true,
-        dto.createAccounts ?? current?.create_accounts ?? false,
+        passwordAllowed,
+        createAccounts,
         (dto.mfaAcrValues ?? current?.mfa_acr_values ?? []).map((v) => v.trim()).filter(Boolean),
       ];
       await queryRows(
@@ -198,10 +202,10 @@ export class IdentityProvidersService {
           by: actor,
           details: {
             organisationId,
-            issuer: values[1],
+            issuer,
             domains,
-            passwordAllowed: values[5],
-            createAccounts: values[6],
+            passwordAllowed,
+            createAccounts,
             secretChanged: Boolean(secret),
           },
         },
@@ -272,8 +276,8 @@ export class IdentityProvidersService {
       this.db,
       `SELECT o.id AS organisation_id, o.name
          FROM users u JOIN organisations o ON o.id = u.organisation_id
-        WHERE u.email = $1 AND ${passwordRefusedSql('u', '$2')}`,
-      [email.trim().toLowerCase(), STAFF_ROLES],
+        WHERE u.email = $1 AND ${passwordRefusedSql('u')}`,
+      [email.trim().toLowerCase()],
     );
     return row
       ? { organisationId: row.organisation_id, organisationName: row.name, passwordAllowed: false }

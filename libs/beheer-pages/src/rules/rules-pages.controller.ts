@@ -41,39 +41,32 @@ import { instrumentRows, paramRows, previewRows, runningOutRows, sampleRows } fr
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The typed answers as hidden fields, from the check page to saving. */
-interface AnswerRow {
-  key: string;
-  value: string;
-  changeField: string;
-}
-
 /**
- * The check-your-answers page of a new arrangement or hour rule version: its own figures, then the
- * period and source every dated rule has, the form's answers carried along, and where "Wijzig" and
- * "Opslaan" go (`path`/nieuw and `path`/opslaan).
+ * The check-your-answers page of a new arrangement or hour rule version: its own figures (label and
+ * form field), then the period and source every dated rule has, the form's answers carried along as
+ * hidden fields, and where "Wijzig" and "Opslaan" go (`path`/nieuw and `path`/opslaan).
  */
-const datedRuleCheck = (
+const datedRuleCheck = <V extends ArrangementValues | HourValues>(
   title: string,
   path: string,
-  values: ArrangementValues | HourValues,
-  figures: AnswerRow[],
-) => ({
-  title,
-  rows: [
-    ...figures,
-    { key: 'Geldt vanaf', value: dutchDate(values.validFrom), changeField: 'validFrom' },
-    { key: 'Bekend tot en met', value: dutchDate(values.knownUntil), changeField: 'knownUntil' },
-    { key: 'Bron', value: values.source, changeField: 'source' },
-  ],
-  changeAction: `${path}/nieuw`,
-  submitAction: `${path}/opslaan`,
-  hidden: Object.entries(values as unknown as Record<string, string>).map(([name, value]) => ({
-    name,
-    value,
-  })),
-  previousEnd: dutchDate(addDays(values.validFrom, -1)),
-});
+  values: V,
+  figures: [label: string, field: keyof V & string][],
+) => {
+  const answers = values as V & Record<string, string>;
+  return {
+    title,
+    rows: [
+      ...figures.map(([key, field]) => ({ key, value: answers[field], changeField: field })),
+      { key: 'Geldt vanaf', value: dutchDate(values.validFrom), changeField: 'validFrom' },
+      { key: 'Bekend tot en met', value: dutchDate(values.knownUntil), changeField: 'knownUntil' },
+      { key: 'Bron', value: values.source, changeField: 'source' },
+    ],
+    changeAction: `${path}/nieuw`,
+    submitAction: `${path}/opslaan`,
+    hidden: Object.entries(answers).map(([name, value]) => ({ name, value })),
+    previousEnd: dutchDate(addDays(values.validFrom, -1)),
+  };
+};
 
 /** The Dutch words for a refusal by the rules service, at the field it concerns. */
 function refusal(error: unknown, errors: FormErrors): boolean {
@@ -394,21 +387,9 @@ export class RulesPagesController {
         `/beheer/regels/plaatsingsvormen/${arrangement}`,
         values,
         [
-          {
-            key: 'Eerste periode in maanden',
-            value: values.initialMonths,
-            changeField: 'initialMonths',
-          },
-          {
-            key: 'Hoogstens in totaal, in maanden',
-            value: values.maxTotalMonths,
-            changeField: 'maxTotalMonths',
-          },
-          {
-            key: 'Contract daarna van minstens (maanden)',
-            value: values.minContractIntentMonths,
-            changeField: 'minContractIntentMonths',
-          },
+          ['Eerste periode in maanden', 'initialMonths'],
+          ['Hoogstens in totaal, in maanden', 'maxTotalMonths'],
+          ['Contract daarna van minstens (maanden)', 'minContractIntentMonths'],
         ],
       ),
     );
@@ -511,14 +492,10 @@ export class RulesPagesController {
         `/beheer/regels/uren/${organisationId}`,
         values,
         [
-          { key: 'Diagnose in uren', value: values.diagnosisHours, changeField: 'diagnosisHours' },
-          { key: 'Blok in uren', value: values.blockHours, changeField: 'blockHours' },
-          { key: 'Hoogstens in uren', value: values.maxHours, changeField: 'maxHours' },
-          {
-            key: 'Waarschuwen binnen (uren)',
-            value: values.warnWithinHours,
-            changeField: 'warnWithinHours',
-          },
+          ['Diagnose in uren', 'diagnosisHours'],
+          ['Blok in uren', 'blockHours'],
+          ['Hoogstens in uren', 'maxHours'],
+          ['Waarschuwen binnen (uren)', 'warnWithinHours'],
         ],
       ),
     );

@@ -44,6 +44,7 @@ describe('fitOf: one workplace for one candidate, without a search', () => {
     const listed = scoreMatch(c, v, 0, true, 'werkmakelaar');
     expect(fit).toEqual({
       kind: 'match',
+      distanceKm: 3,
       match: {
         vacancy: expect.objectContaining({ id: v.id, title: v.title }),
         score: listed.score,

@@ -28,25 +28,28 @@ export interface NearMissItem {
  * Interest relevance is Meilisearch's ranking of the candidate's words among all workplaces: it only
  * orders lists, so a single fit is scored without it (its score can be lower than in a list).
  */
-export type Fit =
+export type Fit = { distanceKm: number } & (
   | { kind: 'match'; match: MatchItem }
   | { kind: 'nearMiss'; nearMiss: NearMissItem }
-  | { kind: 'none'; distanceKm: number };
+  | { kind: 'none' }
+);
 
 export function fitOf(c: CandidateProfile, v: VacancyProfile, reader: MatchReader): Fit {
   const km = roundKm(distanceKm(c, v));
   if (!c.active) return { kind: 'none', distanceKm: km };
   const codes = hardConstraintCodes(c, v);
   if (!codes.length && c.arrangementsAccepted.length) {
-    const { score, distanceKm: scoredKm, reasons } = scoreMatch(c, v, 0, true, reader);
+    const { score, reasons } = scoreMatch(c, v, 0, true, reader);
     return {
       kind: 'match',
-      match: { vacancy: vacancySummary(v), score, distanceKm: scoredKm, reasons },
+      distanceKm: km,
+      match: { vacancy: vacancySummary(v), score, distanceKm: km, reasons },
     };
   }
   if (codes.length && isNearMiss(codes) && km <= nearMissRadiusKm(c.rangeKm)) {
     return {
       kind: 'nearMiss',
+      distanceKm: km,
       nearMiss: {
         vacancy: vacancySummary(v),
         distanceKm: km,
